@@ -1,0 +1,143 @@
+"""The ``travel-studio`` command: the desktop app, and the studio's scripting surface.
+
+Errors go to stderr as one clear sentence with a non-zero exit; nothing half-written is left.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from studio import __version__
+from studio.errors import StudioError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="travel-studio",
+        description="Travel Studio: client dossiers, profiles, itineraries and keepsakes for a boutique travel studio.",
+    )
+    p.add_argument("--data-dir", metavar="DIR", help="the studio's data directory (default: $TRAVEL_STUDIO_HOME, else your user data folder)")
+    p.add_argument("--version", action="version", version=f"travel-studio {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    d = sub.add_parser("demo", help="fill the data directory with a realistic demo studio")
+    d.add_argument("--clients", type=int, default=300, help="how many clients (default 300)")
+    d.add_argument("--seed", type=int, default=2026, help="random seed; the same seed gives the same studio")
+
+    e = sub.add_parser("export", help="write the whole studio as versioned JSON")
+    e.add_argument("out", metavar="OUT.json")
+
+    i = sub.add_parser("import", help="read a studio JSON file (validated whole before anything is written)")
+    i.add_argument("src", metavar="IN.json")
+
+    sub.add_parser("check", help="integrity check and schema version; non-zero exit on trouble")
+
+    s = sub.add_parser("search", help="find clients by name, contact, tag or note")
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=20)
+
+    sh = sub.add_parser("screenshot", help="render the real main window offscreen to a PNG")
+    sh.add_argument("out", metavar="OUT.png")
+    sh.add_argument("--view", default="clients", help="which view to show: clients or dossier")
+    sh.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from ui.app import run
+
+            return run(args.data_dir)
+        handler = _COMMANDS[args.command]
+        return handler(args)
+    except StudioError as exc:
+        print(f"travel-studio: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("travel-studio: interrupted; nothing half-written was left.", file=sys.stderr)
+        return 130
+
+
+def _open(args):
+    from studio.store import Studio
+
+    studio = Studio.open(args.data_dir)
+    if studio.migration:
+        print(f"Upgraded the studio database ({studio.migration}); backup: {studio.backup_path}", file=sys.stderr)
+    return studio
+
+
+def _cmd_demo(args) -> int:
+    from studio.services import demo
+
+    with _open(args) as studio:
+        if not studio.is_empty():
+            raise StudioError(f"{studio.data_dir} already holds a studio; the demo needs an empty data directory.")
+        summary = demo.build_demo(studio, clients=args.clients, seed=args.seed)
+        print(f"Demo studio ready in {studio.data_dir}: {summary}")
+    return 0
+
+
+def _cmd_export(args) -> int:
+    from studio.services import exchange
+
+    with _open(args) as studio:
+        summary = exchange.export_studio(studio, Path(args.out))
+        print(f"Exported {summary} to {args.out}")
+    return 0
+
+
+def _cmd_import(args) -> int:
+    from studio.services import exchange
+
+    with _open(args) as studio:
+        summary = exchange.import_studio(studio, Path(args.src))
+        print(f"Imported {summary}")
+    return 0
+
+
+def _cmd_check(args) -> int:
+    from studio.services.check import check
+
+    with _open(args) as studio:
+        report = check(studio)
+    for line in report.facts:
+        print(line)
+    for line in report.problems:
+        print(f"PROBLEM: {line}", file=sys.stderr)
+    print("ok" if report.ok else f"{len(report.problems)} problem(s) found")
+    return 0 if report.ok else 1
+
+
+def _cmd_search(args) -> int:
+    from studio.services.search import search
+
+    with _open(args) as studio:
+        for hit in search(studio, args.query, limit=args.limit):
+            native = f"  {hit.native_name}" if hit.native_name else ""
+            print(f"{hit.client_id}  {hit.name}{native}  [{hit.stage}]")
+    return 0
+
+
+def _cmd_screenshot(args) -> int:
+    from ui.app import screenshot
+
+    return screenshot(args.data_dir, Path(args.out), view=args.view, size=args.size)
+
+
+_COMMANDS = {
+    "demo": _cmd_demo,
+    "export": _cmd_export,
+    "import": _cmd_import,
+    "check": _cmd_check,
+    "search": _cmd_search,
+    "screenshot": _cmd_screenshot,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

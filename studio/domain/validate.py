@@ -1,0 +1,264 @@
+"""Validation of what people type. Each refusal names the field and says why, in one sentence."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from studio.domain import values as v
+from studio.domain.models import (
+    Advisor,
+    Client,
+    Consent,
+    ContactPoint,
+    ImportantDate,
+    Interaction,
+    Person,
+    Row,
+)
+from studio.errors import ValidationError
+
+
+def text(value: Any, field: str, *, required: bool = False, max_len: int = 2000) -> str:
+    s = "" if value is None else str(value).strip()
+    if required and not s:
+        raise ValidationError(field, f"{_label(field)} cannot be empty.")
+    if len(s) > max_len:
+        raise ValidationError(field, f"{_label(field)} is too long ({len(s)} characters; at most {max_len}).")
+    return s
+
+
+def optional_text(value: Any, field: str, *, max_len: int = 2000) -> str | None:
+    return text(value, field, max_len=max_len) or None
+
+
+def choice(enum: type[StrEnum], value: Any, field: str) -> str:
+    try:
+        return enum(str(value).strip().lower()).value
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise ValidationError(field, f"“{value}” is not a valid {_label(field).lower()} (one of: {allowed}).") from None
+
+
+def email(value: Any, field: str = "email") -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    s = text(value, field, required=True, max_len=254)
+    try:
+        return validate_email(s, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValidationError(field, f"“{s}” is not a valid email address: {exc}") from None
+
+
+def phone(value: Any, field: str = "phone", region: str | None = None) -> str:
+    """A phone number in E.164 form (``+8613800138000``)."""
+    import phonenumbers
+
+    s = text(value, field, required=True, max_len=40)
+    try:
+        num = phonenumbers.parse(s, region)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(
+            field,
+            f"“{s}” is not a phone number; write it with + and the country code, e.g. +86 138 0013 8000.",
+        ) from None
+    if not phonenumbers.is_valid_number(num):
+        raise ValidationError(field, f"“{s}” is not a valid phone number for its country code.")
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str) -> str:
+    """A stored phone number as people read it: ``+86 138 0013 8000``."""
+    import phonenumbers
+
+    try:
+        return phonenumbers.format_number(
+            phonenumbers.parse(e164, None), phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+    except phonenumbers.NumberParseException:
+        return e164
+
+
+def iso_date(value: Any, field: str, *, allow_future: bool = True) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        d = value
+    else:
+        s = text(value, field, required=True, max_len=10)
+        try:
+            d = date.fromisoformat(s)
+        except ValueError:
+            raise ValidationError(field, f"“{s}” is not a valid date (use YYYY-MM-DD, e.g. 1984-03-14).") from None
+    if not allow_future and d > date.today():
+        raise ValidationError(field, f"{_label(field)} {d.isoformat()} is in the future.")
+    if d.year < 1880:
+        raise ValidationError(field, f"{_label(field)} {d.isoformat()} is too far in the past.")
+    return d.isoformat()
+
+
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$")
+
+
+def iso_datetime(value: Any, field: str) -> str:
+    """A date, or a date and time to the minute: ``2026-05-01`` or ``2026-05-01T14:30``."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    s = text(value, field, required=True, max_len=16).replace(" ", "T")
+    if not _DATETIME.match(s):
+        raise ValidationError(field, f"“{value}” is not a valid date (use YYYY-MM-DD or YYYY-MM-DD HH:MM).")
+    try:
+        datetime.fromisoformat(s)
+    except ValueError:
+        raise ValidationError(field, f"“{value}” is not a valid date or time.") from None
+    return s
+
+
+def satisfaction(value: Any, field: str = "satisfaction") -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(field, f"Satisfaction must be a whole number from 0 to 100, not “{value}”.") from None
+    if not 0 <= n <= 100:
+        raise ValidationError(field, f"Satisfaction must be from 0 to 100, not {n}.")
+    return n
+
+
+def tags(value: Any, field: str = "tags") -> str:
+    """Tags as stored: a JSON array of distinct, trimmed strings, in the order given."""
+    if value is None:
+        items: list[str] = []
+    elif isinstance(value, str):
+        s = value.strip()
+        if s.startswith("["):
+            try:
+                items = json.loads(s)
+            except json.JSONDecodeError:
+                raise ValidationError(field, "Tags are not a valid list.") from None
+        else:
+            items = re.split(r"[,，;；]", s)
+    else:
+        items = list(value)
+    out = list(dict.fromkeys(str(t).strip() for t in items if str(t).strip()))
+    for t in out:
+        if len(t) > 60:
+            raise ValidationError(field, f"The tag “{t[:20]}…” is too long (at most 60 characters).")
+    return json.dumps(out, ensure_ascii=False)
+
+
+def partial_date(month: Any, day: Any, year: Any, field: str = "date") -> tuple[int, int, int | None]:
+    try:
+        m = int(month)
+        d = int(day)
+        y = int(year) if year not in (None, "") else None
+    except (TypeError, ValueError):
+        raise ValidationError(field, "A date needs a month and day as numbers.") from None
+    try:
+        pd = v.PartialDate(m, d, y)
+    except ValueError as exc:
+        raise ValidationError(field, f"{exc}.") from None
+    return pd.month, pd.day, pd.year
+
+
+def contact_value(kind: str, value: Any, field: str = "value") -> str:
+    if kind == v.ContactKind.EMAIL:
+        return email(value, field)
+    if kind in (v.ContactKind.PHONE, v.ContactKind.WHATSAPP):
+        return phone(value, field)
+    return text(value, field, required=True, max_len=500)
+
+
+def _label(field: str) -> str:
+    return field.replace("_id", "").replace("_", " ").capitalize()
+
+
+# -- per-table cleaning -----------------------------------------------------------------------
+def clean(model: type[Row], fields: dict[str, Any], *, current: dict | None = None) -> dict[str, Any]:
+    """Validate and normalise ``fields`` for ``model``; ``current`` is the row being updated.
+
+    Raises :class:`ValidationError` on the first bad field. Unknown fields are refused too.
+    """
+    out: dict[str, Any] = {}
+    merged = {**(current or {}), **fields}
+    for name, raw in fields.items():
+        if name not in model.model_fields or name in ("id", "created_at", "updated_at", "deleted_at"):
+            raise ValidationError(name, f"{model.__tablename__} has no editable field “{name}”.")
+        out[name] = _clean_field(model, name, raw, merged)
+    return out
+
+
+_NAME_FIELDS = {"name": True, "native_name": False}
+
+
+def _clean_field(model: type[Row], name: str, raw: Any, row: dict) -> Any:  # noqa: C901 - a table of rules
+    if name in _NAME_FIELDS:
+        return text(raw, name, required=True, max_len=200) if _NAME_FIELDS[name] else optional_text(raw, name, max_len=200)
+    if name in ("notes", "note", "summary", "body", "label", "source_detail", "resolution"):
+        limit = 20000 if name in ("notes", "body") else 2000
+        s = text(raw, name, max_len=limit)
+        return (s or None) if name in ("label", "source_detail", "resolution") else s
+    if name.endswith("_id"):
+        return optional_text(raw, name, max_len=64)
+    if model is Advisor:
+        if name == "role":
+            return choice(v.AdvisorRole, raw, name)
+        if name == "email":
+            return email(raw, name) if raw else None
+    if model is Client:
+        if name == "kind":
+            return choice(v.ClientKind, raw, name)
+        if name == "stage":
+            return choice(v.Stage, raw, name)
+        if name == "source":
+            return choice(v.Source, raw, name) if raw else None
+        if name == "tags":
+            return tags(raw, name)
+    if model is Person:
+        if name == "role":
+            return choice(v.PersonRole, raw, name)
+        if name == "birth_date":
+            return iso_date(raw, name, allow_future=False) if raw else None
+        if name == "position":
+            return int(raw or 0)
+    if model is ContactPoint:
+        if name == "kind":
+            return choice(v.ContactKind, raw, name)
+        if name == "value":
+            kind = choice(v.ContactKind, row.get("kind") or "other", "kind")
+            return contact_value(kind, raw, kind if kind in ("email", "phone") else name)
+        if name == "preferred":
+            return bool(raw)
+    if model is Consent:
+        if name == "purpose":
+            return choice(v.ConsentPurpose, raw, name)
+        if name == "method":
+            return choice(v.ConsentMethod, raw, name)
+        if name == "decided_on":
+            return iso_date(raw, name)
+        if name == "granted":
+            return bool(raw)
+    if model is Interaction:
+        if name == "kind":
+            return choice(v.InteractionKind, raw, name)
+        if name in ("occurred_at", "resolved_at"):
+            return iso_datetime(raw, name) if raw else None
+        if name == "satisfaction":
+            return satisfaction(raw, name)
+        if name == "status":
+            return choice(v.ComplaintStatus, raw, name) if raw else None
+    if model is ImportantDate:
+        if name == "kind":
+            return choice(v.DateKind, raw, name)
+        if name == "calendar":
+            return choice(v.CalendarKind, raw, name)
+        if name in ("month", "day", "year"):
+            m, d, y = partial_date(row.get("month"), row.get("day"), row.get("year"), "date")
+            return {"month": m, "day": d, "year": y}[name]
+    return raw

@@ -1,0 +1,1 @@
+"""Operations on a studio's data. Writes go through ``Studio.transaction`` (the one write path)."""

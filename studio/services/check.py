@@ -1,0 +1,65 @@
+"""The integrity check behind ``travel-studio check``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from studio.domain.models import MODELS
+from studio.store import Studio, schema
+
+
+@dataclass
+class CheckReport:
+    facts: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(studio: Studio) -> CheckReport:
+    rep = CheckReport()
+    rev = studio.schema_revision()
+    rep.facts.append(f"schema {rev} (this version writes {schema.HEAD})")
+    if rev != schema.HEAD:
+        rep.problems.append(f"schema is {rev}, expected {schema.HEAD}")
+    raw = studio.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        result = [r[0] for r in cur.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            rep.problems.extend(f"integrity: {r}" for r in result[:20])
+        else:
+            rep.facts.append("SQLite integrity check: ok")
+        fk = cur.execute("PRAGMA foreign_key_check").fetchall()
+        if fk:
+            rep.problems.extend(f"broken reference in {t} row {rowid} to {parent}" for t, rowid, parent, _ in fk[:20])
+        else:
+            rep.facts.append("references: ok")
+        try:
+            cur.execute("INSERT INTO client_fts(client_fts, rank) VALUES('integrity-check', 1)")
+            rep.facts.append("search index: ok")
+        except Exception as exc:  # noqa: BLE001 - reported, not raised
+            rep.problems.append(f"search index: {exc}")
+        indexed = cur.execute("SELECT count(*) FROM client_fts").fetchone()[0]
+        live = cur.execute("SELECT count(*) FROM client WHERE deleted_at IS NULL").fetchone()[0]
+        if indexed != live:
+            rep.problems.append(f"search index has {indexed} clients, the studio {live}")
+        for model in MODELS:
+            t = model.__tablename__
+            n = cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            dead = cur.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NOT NULL").fetchone()[0]
+            orphans = cur.execute(
+                f"SELECT count(*) FROM {t} r WHERE NOT EXISTS (SELECT 1 FROM change ch "
+                f"WHERE ch.row_id = r.id AND ch.table_name = '{t}')"
+            ).fetchone()[0]
+            rep.facts.append(f"{t}: {n - dead} live, {dead} deleted")
+            if orphans:
+                rep.problems.append(f"{orphans} {t} rows have no history in the change journal")
+        changes = cur.execute("SELECT count(*) FROM change").fetchone()[0]
+        rep.facts.append(f"change journal: {changes} records")
+        cur.close()
+    finally:
+        raw.close()
+    return rep

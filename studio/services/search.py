@@ -1,0 +1,32 @@
+"""Client search: names (romanized and native script), contacts, tags and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from studio.store import Studio, fts
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    client_id: str
+    name: str
+    native_name: str | None
+    stage: str
+
+
+def search(studio: Studio, query: str, limit: int = 50) -> list[SearchHit]:
+    """Best matches first. Accent-insensitive ("zoe" finds "Zoë"); Chinese by substring
+    ("小明" finds "王小明"); every word must match; words match as prefixes while typing."""
+    expr = fts.match_expression(query)
+    if expr is None:
+        return []
+    sql = """
+    SELECT c.id, c.name, c.native_name, c.stage
+    FROM client_fts f JOIN client c ON c.rowid = f.rowid
+    WHERE client_fts MATCH ? AND c.deleted_at IS NULL
+    ORDER BY bm25(client_fts, 10.0, 5.0, 3.0, 1.0), c.name
+    LIMIT ?
+    """
+    with studio.read() as conn:
+        return [SearchHit(*r) for r in conn.exec_driver_sql(sql, (expr, limit))]

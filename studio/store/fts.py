@@ -1,0 +1,131 @@
+"""The full-text index behind client search (SQLite FTS5).
+
+FTS5's ``unicode61`` tokenizer with ``remove_diacritics 2`` folds case and accents, so "zoe" finds
+"Zoë". Chinese has no spaces between words, so every CJK character is indexed as a token of its own
+and a Chinese query becomes a phrase of characters: "小明" finds "王小明". Phones are indexed with
+their digits too, so "13800138000" finds "+86 138 0013 8000".
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+
+# CJK ideographs, kana, hangul, CJK punctuation and full-width forms.
+_CJK = re.compile(
+    "([\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3190-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[\U00020000-\U0002fa1f])"
+)
+
+
+def fold(text: str | None) -> str:
+    """Text as indexed: each CJK character set apart as a token of its own."""
+    if not text:
+        return ""
+    return _CJK.sub(r" \1 ", text)
+
+
+@functools.lru_cache(maxsize=4096)
+def phone_terms(value: str | None) -> str:
+    """Extra searchable forms of a phone number: its national digits and its full digits."""
+    if not value:
+        return ""
+    digits = re.sub(r"\D", "", value)
+    terms = [digits]
+    try:
+        import phonenumbers
+
+        num = phonenumbers.parse(value, None)
+        terms.append(str(num.national_number))
+    except Exception:  # noqa: BLE001 - any unparsable number just gets its raw digits
+        pass
+    return " ".join(dict.fromkeys(t for t in terms if t))
+
+
+def register_functions(dbapi_connection) -> None:
+    dbapi_connection.create_function("ts_fold", 1, fold, deterministic=True)
+    dbapi_connection.create_function("ts_phone", 1, phone_terms, deterministic=True)
+
+
+CREATE_SQL = (
+    "CREATE VIRTUAL TABLE client_fts USING fts5("
+    "names, contacts, tags, notes, tokenize = 'unicode61 remove_diacritics 2')"
+)
+
+# The index row of a client; rowid = client.rowid. ``{where}`` picks the clients.
+_ROW_SQL = """
+INSERT INTO client_fts(rowid, names, contacts, tags, notes)
+SELECT c.rowid,
+  ts_fold(c.name || ' ' || coalesce(c.native_name, '') || ' ' || coalesce((
+      SELECT group_concat(p.name || ' ' || coalesce(p.native_name, ''), ' ')
+      FROM person p WHERE p.client_id = c.id AND p.deleted_at IS NULL), '')),
+  ts_fold(coalesce((
+      SELECT group_concat(cp.value || CASE WHEN cp.kind = 'phone' THEN ' ' || ts_phone(cp.value) ELSE '' END, ' ')
+      FROM contact_point cp WHERE cp.client_id = c.id AND cp.deleted_at IS NULL), '')),
+  ts_fold(coalesce((SELECT group_concat(j.value, ' ') FROM json_each(c.tags) j), '')),
+  ts_fold(c.notes || ' ' || coalesce((
+      SELECT group_concat(p.notes, ' ') FROM person p
+      WHERE p.client_id = c.id AND p.deleted_at IS NULL AND p.notes != ''), '') || ' ' || coalesce((
+      SELECT group_concat(i.summary || ' ' || i.body, ' ') FROM interaction i
+      WHERE i.client_id = c.id AND i.deleted_at IS NULL), ''))
+FROM client c
+WHERE c.deleted_at IS NULL {where}
+"""
+
+
+def reindex(conn, client_ids: Iterable[str] | None = None) -> None:
+    """Rebuild the index rows of some clients (all when ``client_ids`` is None).
+
+    ``conn`` is an SQLAlchemy Connection inside the write transaction.
+    """
+    if client_ids is None:
+        conn.exec_driver_sql("DELETE FROM client_fts")
+        conn.exec_driver_sql(_ROW_SQL.format(where=""))
+        return
+    ids = json.dumps(sorted(set(client_ids)))
+    if ids == "[]":
+        return
+    conn.exec_driver_sql(
+        "DELETE FROM client_fts WHERE rowid IN "
+        "(SELECT rowid FROM client WHERE id IN (SELECT value FROM json_each(?)))",
+        (ids,),
+    )
+    conn.exec_driver_sql(
+        _ROW_SQL.format(where="AND c.id IN (SELECT value FROM json_each(?))"), (ids,)
+    )
+
+
+_TOKEN = re.compile(r"[\w\u0080-\uffff]+", re.UNICODE)
+
+
+def match_expression(text: str) -> str | None:
+    """An FTS5 MATCH expression for what a person typed, or None if nothing searchable.
+
+    Every word must match (AND); the last Latin word is a prefix so results follow typing, and
+    so is every word of two or more letters. Chinese runs become phrases of single characters.
+    """
+    parts: list[str] = []
+    for chunk in fold(text).split():
+        for tok in _TOKEN.findall(chunk):
+            tok = tok.replace('"', "")
+            if not tok:
+                continue
+            if _CJK.fullmatch(tok):
+                parts.append(f'"{tok}"')
+            else:
+                parts.append(f'"{tok}"*')
+    # Adjacent CJK characters form one phrase so "小明" does not match "小 ... 明" far apart.
+    merged: list[str] = []
+    for p in parts:
+        if merged and _is_cjk_term(p) and _is_cjk_term(merged[-1]):
+            merged[-1] = merged[-1][:-1] + " " + p[1:]
+        else:
+            merged.append(p)
+    return " AND ".join(merged) if merged else None
+
+
+def _is_cjk_term(term: str) -> bool:
+    inner = term.strip('"*').split(" ")
+    return not term.endswith("*") and all(_CJK.fullmatch(ch) for ch in inner)
