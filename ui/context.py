@@ -1,0 +1,54 @@
+"""What every view of the desktop client shares: the open studio, its change signal, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from studio.store import ChangeSet, Studio
+from ui.commands import StudioCommand
+
+
+class StudioBridge(QObject):
+    """Turns the core's change notifications into one Qt signal every view listens to."""
+
+    #: Fires after every committed write to the studio (from the UI, undo/redo, imports),
+    #: with the :class:`~studio.store.ChangeSet`; delivered on the GUI thread.
+    sig_changed = Signal(object)
+
+    def __init__(self, studio: Studio, parent: QObject | None = None):
+        super().__init__(parent)
+        self._unsubscribe = studio.subscribe(self._on_change)
+
+    def _on_change(self, changes: ChangeSet) -> None:
+        # Emitting from a worker thread reaches GUI-thread receivers through a queued connection.
+        self.sig_changed.emit(changes)
+
+    def close(self) -> None:
+        self._unsubscribe()
+
+
+class AppContext(QObject):
+    """Handed to every view and dialog. Views read through ``studio`` and ``studio.services``;
+    every change goes through :meth:`execute` so it lands on the undo stack."""
+
+    def __init__(self, studio: Studio, parent: QObject | None = None):
+        super().__init__(parent)
+        self.studio = studio
+        self.bridge = StudioBridge(studio, self)
+        self.undo_stack = QUndoStack(self)
+
+    def execute(self, text: str, operation: Callable[[], Any]) -> Any:
+        """Run ``operation`` (which calls core write functions) as one undoable step.
+
+        Errors (e.g. :class:`~studio.errors.ValidationError`) propagate to the caller and nothing
+        is written or pushed. Returns what ``operation`` returned.
+        """
+        with self.studio.transaction() as tx:
+            result = operation()
+        if tx.entries:
+            self.undo_stack.push(StudioCommand(self.studio, text, tx.id))
+        return result
