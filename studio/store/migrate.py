@@ -66,8 +66,9 @@ def upgrade(engine: Engine, db_path: Path, current: str | None) -> Path | None:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
     except Exception as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         where = f" A backup from before the attempt is at {saved}." if saved else ""
         raise StoreError(
-            f"Upgrading the studio database failed ({exc}); nothing was changed.{where}"
+            f"Upgrading the studio database failed ({reason}); nothing was changed.{where}"
         ) from exc
     return saved
