@@ -1,0 +1,44 @@
+"""Shared helpers for the benchmarks: cached demo studios and simple statistics."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DATA = ROOT / "_data"
+
+
+def demo_dir(clients: int, seed: int = 2026) -> Path:
+    """A data directory holding a demo studio of ``clients`` clients, built once and cached."""
+    from studio.services.demo import build_demo
+    from studio.store import Studio
+
+    d = DATA / f"demo-{clients}-{seed}"
+    done = d / ".built"
+    if done.exists():
+        return d
+    d.mkdir(parents=True, exist_ok=True)
+    for f in d.glob("studio.sqlite3*"):
+        f.unlink()
+    t0 = time.perf_counter()
+    last = [0.0]
+
+    def progress(n: int, total: int) -> None:
+        if time.perf_counter() - last[0] > 5:
+            last[0] = time.perf_counter()
+            print(f"  building demo: {n}/{total}", file=sys.stderr)
+
+    with Studio.open(d) as s:
+        build_demo(s, clients=clients, seed=seed, progress=progress)
+    print(f"  built a {clients}-client demo in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    done.write_text("ok")
+    return d
+
+
+def summary(samples_s: list[float]) -> dict[str, float]:
+    ms = sorted(x * 1000 for x in samples_s)
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    return {"median_ms": statistics.median(ms), "p95_ms": p95, "n": len(ms)}
