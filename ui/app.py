@@ -1,0 +1,115 @@
+"""Starting the desktop client, and rendering its main window offscreen for screenshots."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from studio.errors import StudioError
+
+ORGANIZATION = "TravelStudio"
+APPLICATION = "Travel Studio"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (created if needed), named for QSettings, with the shipped fonts."""
+    from ui.fonts import load_fonts
+
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QApplication.setApplicationDisplayName(APPLICATION)
+    load_fonts(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def run(data_dir: str | None) -> int:
+    """Open the studio in ``data_dir`` and run the main window until it is closed."""
+    app = make_application()
+    from studio.store import Studio
+
+    try:
+        studio = Studio.open(data_dir)
+    except StudioError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Travel Studio cannot start"), str(exc))
+        return 1
+    try:
+        if studio.advisor_id is None:
+            from ui.dialogs.first_run import FirstRunDialog
+
+            if FirstRunDialog(studio).exec() != FirstRunDialog.DialogCode.Accepted:
+                return 0
+        from ui.context import AppContext
+        from ui.main_window import MainWindow
+
+        ctx = AppContext(studio)
+        window = MainWindow(ctx)
+        if studio.migration:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("app", "The studio database was upgraded (%1); a backup was kept.")
+                .replace("%1", studio.migration), 10000)
+        window.show()
+        window.client_list.select_first()
+        rc = app.exec()
+        ctx.bridge.close()
+        return rc
+    finally:
+        studio.close()
+
+
+def _parse_size(size: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in size.lower().split("x"))
+    except ValueError:
+        raise StudioError(f"“{size}” is not a window size; write it as WIDTHxHEIGHT, e.g. 1400x900.") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise StudioError(f"The window size {size} is out of range (320x240 to 8000x8000).")
+    return w, h
+
+
+def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900") -> int:
+    """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
+    if view not in ("clients", "dossier"):
+        raise StudioError(f"Unknown view “{view}”; choose clients or dossier.")
+    width, height = _parse_size(size)
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application()
+    from studio.fileio import atomic_path
+    from studio.store import Studio
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    with Studio.open(data_dir) as studio:
+        ctx = AppContext(studio)
+        # A throwaway settings file: a screenshot neither reads nor changes the user's layout.
+        settings_path = Path(out).with_name(f".{Path(out).name}.ini")
+        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        try:
+            window = MainWindow(ctx, settings=settings)
+            window.resize(width, height)
+            window.show()
+            app.processEvents()
+            window.client_list.select_first()
+            if view == "clients":
+                window.client_list.table.setFocus()
+            app.processEvents()
+            pixmap = window.grab()
+            with atomic_path(out) as tmp:
+                if not pixmap.save(str(tmp), "PNG"):
+                    raise StudioError(f"Could not write the screenshot to {out}.")
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+        finally:
+            ctx.bridge.close()
+            settings_path.unlink(missing_ok=True)
+    print(f"Saved {out} ({width}x{height}, {view})")
+    return 0

@@ -1,0 +1,266 @@
+"""The main window: navigation between the studio's areas, menus, shortcuts, remembered layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from studio.errors import StudioError
+from studio.services import clients
+from ui.context import AppContext
+from ui.dialogs.client_dialog import NewClientDialog
+from ui.models.client_table import COL_NAME
+from ui.views.client_list_view import ClientListView
+from ui.views.deleted_view import DeletedView
+
+AREA_CLIENTS = "clients"
+AREA_DELETED = "deleted"
+
+
+def _dossier_view(ctx: AppContext, parent: QWidget) -> QWidget:
+    """The dossier (another part of the app); a plain placeholder while it is not there."""
+    try:
+        from ui.views.dossier_view import DossierView
+    except ImportError:
+        label = QLabel(parent.tr("The dossier view is not available in this build."), parent)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+    return DossierView(ctx, parent)
+
+
+class MainWindow(QMainWindow):
+    """Areas on the left (Clients, Recently deleted; trips, agenda, memory books as they arrive)."""
+
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._settings = settings if settings is not None else QSettings()
+        self.setWindowTitle(self.tr("Travel Studio"))
+        self.setObjectName("mainWindow")
+
+        self.client_list = ClientListView(ctx, self)
+        self.dossier = _dossier_view(ctx, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("clientsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.client_list)
+        self.splitter.addWidget(self.dossier)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.deleted_view = DeletedView(ctx, self)
+
+        self.stack = QStackedWidget(self)
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self._areas: list[str] = []
+        style = self.style()
+        self._add_area(AREA_CLIENTS, self.tr("Clients"), self.splitter,
+                       style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self._add_area(AREA_DELETED, self.tr("Recently deleted"), self.deleted_view,
+                       style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        width = max(self.nav.sizeHintForColumn(0), self.fontMetrics().averageCharWidth() * 18) + 24
+        self.nav.setFixedWidth(width)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.stack.setContentsMargins(8, 8, 8, 0)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self.client_list.sig_current_changed.connect(self._show_client)
+        self.client_list.sig_delete_requested.connect(self.delete_client)
+        self.client_list.sig_new_requested.connect(self.new_client)
+        self.client_list.model.sig_count_changed.connect(lambda _n: self._update_actions())
+        self.deleted_view.sig_restored.connect(
+            lambda cid: self.statusBar().showMessage(self.tr("Restored. It is back in the client list."), 5000))
+        sig_open = getattr(self.dossier, "sig_open_client", None)
+        if sig_open is not None:
+            sig_open.connect(self.open_client)
+        ctx.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.statusBar()
+        self.resize(1280, 800)
+        self._restore_layout()
+        self._update_actions()
+
+    # -- building -----------------------------------------------------------------------------
+    def _add_area(self, key: str, label: str, widget: QWidget, icon) -> None:
+        self._areas.append(key)
+        self.stack.addWidget(widget)
+        item = QListWidgetItem(icon, label, self.nav)
+        item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("&New client…"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_client)
+        file_menu.addAction(self.new_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.find_action = QAction(self.tr("&Find client"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        edit_menu.addAction(self.find_action)
+        self.delete_action = QAction(self.tr("&Delete client…"), self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(lambda: self.delete_client(self.client_list.current_client_id))
+        self.client_list.table.addAction(self.delete_action)
+        edit_menu.addAction(self.delete_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for i, (key, text) in enumerate(((AREA_CLIENTS, self.tr("&Clients")),
+                                         (AREA_DELETED, self.tr("Recently &deleted")))):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_area(k))
+            view_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Travel Studio"), self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    # -- areas and clients --------------------------------------------------------------------
+    def current_area(self) -> str:
+        return self._areas[self.stack.currentIndex()]
+
+    def show_area(self, key: str) -> None:
+        self.nav.setCurrentRow(self._areas.index(key))
+
+    def focus_search(self) -> None:
+        self.show_area(AREA_CLIENTS)
+        self.client_list.focus_search()
+
+    def open_client(self, client_id: str) -> None:
+        self.show_area(AREA_CLIENTS)
+        if not self.client_list.select_client(client_id):
+            self.statusBar().showMessage(self.tr("That client is in Recently deleted."), 5000)
+
+    def _show_client(self, client_id: str | None) -> None:
+        show = getattr(self.dossier, "show_client", None)
+        if show is not None:
+            show(client_id)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        self.delete_action.setEnabled(self.client_list.current_client_id is not None)
+
+    def new_client(self) -> str | None:
+        dialog = NewClientDialog(self.ctx, self)
+        if dialog.exec() != NewClientDialog.DialogCode.Accepted or not dialog.client_id:
+            return None
+        self.show_area(AREA_CLIENTS)
+        self.client_list.select_client(dialog.client_id)
+        self.statusBar().showMessage(self.tr("Client created."), 4000)
+        return dialog.client_id
+
+    def confirm_delete(self, name: str) -> bool:
+        """Asks before deleting; tests replace it."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete client"),
+            self.tr("Move %1 to Recently deleted?\n\nThe whole dossier is kept and can be restored "
+                    "from Recently deleted, or with Undo.").replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_client(self, client_id: str | None) -> bool:
+        if not client_id:
+            return False
+        model = self.client_list.model
+        row = model.row_of(client_id)
+        name = model.index(row, model.column_of(COL_NAME)).data() if row >= 0 else client_id
+        if not self.confirm_delete(name):
+            return False
+        # Keep the user's place: the next client down becomes current.
+        proxy_row = self.client_list.proxy.row_of(client_id)
+        try:
+            self.ctx.execute(self.tr("Delete %1").replace("%1", name),
+                             lambda: clients.delete_client(self.ctx.studio, client_id))
+        except StudioError as exc:
+            QMessageBox.warning(self, self.tr("Delete client"), str(exc))
+            return False
+        rows = self.client_list.proxy.rowCount()
+        if rows:
+            self.client_list.select_client(self.client_list.proxy.client_id(min(proxy_row, rows - 1)))
+        self.statusBar().showMessage(self.tr("Moved to Recently deleted. Undo with Ctrl+Z."), 5000)
+        return True
+
+    def _about(self) -> None:
+        from studio import __version__
+
+        QMessageBox.about(self, self.tr("About Travel Studio"),
+                          self.tr("Travel Studio %1\nClient dossiers, itineraries and keepsakes for "
+                                  "boutique travel studios.").replace("%1", __version__))
+
+    # -- remembered layout --------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        s = self._settings
+        geometry = s.value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.value("mainWindow/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value("mainWindow/clientsSplitter")
+        if isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter):
+            pass
+        else:
+            self.splitter.setSizes([6000, 4000])
+        header = s.value("mainWindow/clientColumns")
+        if isinstance(header, QByteArray):
+            self.client_list.table.horizontalHeader().restoreState(header)
+        area = s.value("mainWindow/area")
+        if area in self._areas:
+            self.show_area(area)
+
+    def save_layout(self) -> None:
+        s = self._settings
+        s.setValue("mainWindow/geometry", self.saveGeometry())
+        s.setValue("mainWindow/state", self.saveState())
+        s.setValue("mainWindow/clientsSplitter", self.splitter.saveState())
+        s.setValue("mainWindow/clientColumns", self.client_list.table.horizontalHeader().saveState())
+        s.setValue("mainWindow/area", self.current_area())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,254 @@
+"""The client list: search box, filters by stage, advisor and tag, and the lazily paged table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.values import Stage
+from studio.services import queries
+from studio.services.queries import ClientFilter
+from studio.store import ChangeSet
+from ui.context import AppContext
+from ui.models.client_table import (
+    COL_ADVISOR,
+    COL_LAST_INTERACTION,
+    COL_NAME,
+    COL_NEXT_DATE,
+    COL_STAGE,
+    COL_TAGS,
+    ClientProxyModel,
+    ClientTableModel,
+    stage_label,
+)
+from ui.style import set_muted
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class ClientListView(QWidget):
+    """The searchable, filterable list of live clients."""
+
+    #: Fires when the current client changes (a client id, or None when nothing is selected).
+    sig_current_changed = Signal(object)
+    #: Fires when the user asks to delete the current client (Delete key or context menu).
+    sig_delete_requested = Signal(str)
+    #: Fires when the user asks for a new client from the list's context menu.
+    sig_new_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._current: str | None = None
+        self.model = ClientTableModel(ctx.studio, parent=self)
+        self.proxy = ClientProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("clientSearch")
+        self.search.setPlaceholderText(self.tr("Search names, contacts, tags, notes…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(self.tr("Filters as you type (Ctrl+F)"))
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self.apply_filter)
+
+        self.stage_box = QComboBox(self)
+        self.stage_box.setToolTip(self.tr("Stage"))
+        self.stage_box.addItem(self.tr("All stages"), None)
+        for stage in Stage:
+            self.stage_box.addItem(stage_label(stage.value), stage.value)
+        self.advisor_box = QComboBox(self)
+        self.advisor_box.setToolTip(self.tr("Advisor"))
+        self.tag_box = QComboBox(self)
+        self.tag_box.setToolTip(self.tr("Tag"))
+        for box in (self.stage_box, self.advisor_box, self.tag_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.currentIndexChanged.connect(self.apply_filter)
+        self._reload_choices()
+
+        self.count_label = QLabel(self)
+        set_muted(self.count_label)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("clientTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vh = self.table.verticalHeader()
+        vh.hide()
+        # Fixed row heights: the view never measures rows it does not show (100k rows stay cheap).
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        hh.setHighlightSections(False)
+        em = self.fontMetrics().averageCharWidth()
+        for kind, chars in ((COL_NAME, 26), (COL_STAGE, 9), (COL_ADVISOR, 11), (COL_TAGS, 14),
+                            (COL_LAST_INTERACTION, 13), (COL_NEXT_DATE, 18)):
+            self.table.setColumnWidth(self.model.column_of(kind), em * chars)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(self.model.column_of(COL_NAME), Qt.SortOrder.AscendingOrder)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.stage_box)
+        filters.addWidget(self.advisor_box)
+        filters.addWidget(self.tag_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.modelReset.connect(self._restore_current)
+        self.model.sig_count_changed.connect(self._show_count)
+        ctx.bridge.sig_changed.connect(self._on_studio_changed)
+        self._show_count(self.model.rowCount())
+
+    # -- public -------------------------------------------------------------------------------
+    @property
+    def current_client_id(self) -> str | None:
+        return self._current
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_filter(self) -> ClientFilter:
+        return ClientFilter(
+            text=self.search.text(),
+            stage=self.stage_box.currentData(),
+            advisor_id=self.advisor_box.currentData(),
+            tag=self.tag_box.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        """Re-query now with the search text and filters (the search box calls it after a pause)."""
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+
+    def clear_filters(self) -> None:
+        for box in (self.stage_box, self.advisor_box, self.tag_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filter()
+
+    def select_client(self, client_id: str | None) -> bool:
+        """Make ``client_id`` current (clearing filters that hide it); False if it is not live."""
+        if client_id is None:
+            self.table.clearSelection()
+            self._set_current(None)
+            return True
+        row = self.proxy.row_of(client_id)
+        if row < 0:
+            self.clear_filters()
+            row = self.proxy.row_of(client_id)
+        if row < 0:
+            return False
+        index = self.proxy.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        return True
+
+    def select_first(self) -> None:
+        if self.proxy.rowCount() > 0:
+            self.select_client(self.proxy.client_id(0))
+
+    # -- reacting -----------------------------------------------------------------------------
+    def _on_studio_changed(self, changes: ChangeSet) -> None:
+        if "advisor" in changes.tables or any(e.field == "tags" for e in changes.entries) or (
+            "client" in changes.tables and any(e.op in ("delete", "restore") for e in changes.entries)
+        ):
+            self._reload_choices()
+        self.model.on_studio_changed(changes)
+
+    def _reload_choices(self) -> None:
+        studio = self._ctx.studio
+        self._fill(self.advisor_box, self.tr("All advisors"),
+                   [(a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id)
+                    for a in queries.advisors(studio)])
+        self._fill(self.tag_box, self.tr("All tags"), [(t, t) for t in queries.all_tags(studio)])
+
+    @staticmethod
+    def _fill(box: QComboBox, all_label: str, items: list[tuple[str, str]]) -> None:
+        keep = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(all_label, None)
+        for label, value in items:
+            box.addItem(label, value)
+        i = box.findData(keep) if keep is not None else 0
+        box.setCurrentIndex(max(i, 0))
+        box.blockSignals(False)
+        if keep is not None and i < 0:  # the chosen advisor/tag is gone: show everyone again
+            box.currentIndexChanged.emit(0)
+
+    def _remember_current(self) -> None:
+        self._kept = self._current
+
+    def _restore_current(self) -> None:
+        kept = getattr(self, "_kept", None)
+        row = self.proxy.row_of(kept) if kept else -1
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self._set_current(None)
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._set_current(self.proxy.client_id(current.row()) if current.isValid() else None)
+
+    def _set_current(self, client_id: str | None) -> None:
+        if client_id != self._current:
+            self._current = client_id
+            self.sig_current_changed.emit(client_id)
+
+    def _show_count(self, n: int) -> None:
+        if n == 1:
+            self.count_label.setText(self.tr("1 client"))
+        else:
+            self.count_label.setText(self.tr("%1 clients").replace("%1", f"{n:,}"))
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        menu = QMenu(self)
+        menu.addAction(self.tr("New client…"), self.sig_new_requested.emit)
+        if index.isValid():
+            cid = self.proxy.client_id(index.row())
+            if cid:
+                menu.addAction(self.tr("Delete client…"), lambda: self.sig_delete_requested.emit(cid))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
