@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -56,7 +57,12 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("clientsSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.client_list)
-        self.splitter.addWidget(self.dossier)
+        # The dossier scrolls rather than forcing a wide window on a small laptop screen.
+        self.dossier_scroll = QScrollArea(self)
+        self.dossier_scroll.setWidgetResizable(True)
+        self.dossier_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.dossier_scroll.setWidget(self.dossier)
+        self.splitter.addWidget(self.dossier_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.deleted_view = DeletedView(ctx, self)
