@@ -1,13 +1,44 @@
-"""The dossier of one client: header, then Overview / People / Timeline / History tabs."""
+"""The dossier of one client: a header, then Overview / People / Timeline / History tabs.
+
+Layout only; each tab's behaviour lives in ``ui/widgets``. Everything is re-read from the core
+when ``ctx.bridge.sig_changed`` reports a change touching the shown client, so undo and redo
+from anywhere update the dossier at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+import html
 
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.values import ClientKind, Stage
 from studio.errors import NotFoundError
 from studio.services import queries
+from studio.services.queries import Dossier
 from ui.context import AppContext
+from ui.dialogs.client_picker import ClientPickerDialog
+from ui.dialogs.consent_dialog import ConsentDialog
+from ui.dialogs.contact_dialog import ContactDialog
+from ui.dialogs.interaction_dialog import InteractionDialog, ResolveDialog
+from ui.dialogs.person_dialog import DateDialog, PersonDialog
+from ui.widgets import labels
+from ui.widgets.field_editors import ErrorLabel, display_name
+from ui.widgets.history_panel import HistoryPanel
+from ui.widgets.overview_panel import OverviewPanel
+from ui.widgets.people_panel import PeoplePanel
+from ui.widgets.timeline_panel import TimelinePanel
+
+TAB_OVERVIEW, TAB_PEOPLE, TAB_TIMELINE, TAB_HISTORY = range(4)
 
 
 class DossierView(QWidget):
@@ -20,53 +51,224 @@ class DossierView(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._client_id: str | None = None
-        self._stack = QStackedWidget(self)
-        self._empty = QLabel(self.tr("Choose a client on the left to see their dossier."), self)
+        self._dossier: Dossier | None = None
+
+        self._empty = QLabel(self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
-        self._page = QWidget(self)
-        page_layout = QVBoxLayout(self._page)
-        self._title = QLabel(self._page)
-        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self._title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self._empty.setTextFormat(Qt.TextFormat.RichText)
+        self._empty.setMargin(24)
+
+        # Header: 王小明 · Wang Xiaoming, then kind · stage · advisor, then warnings.
+        self.title = QLabel(self)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
-        self._title.setFont(font)
-        self._tabs = QTabWidget(self._page)
-        for name in (self.tr("Overview"), self.tr("People"), self.tr("Timeline"), self.tr("History")):
-            self._tabs.addTab(QWidget(), name)
-        page_layout.addWidget(self._title)
-        page_layout.addWidget(self._tabs, 1)
+        self.title.setFont(font)
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.warning = ErrorLabel(self)
+        header = QWidget(self)
+        hv = QVBoxLayout(header)
+        hv.setContentsMargins(4, 4, 4, 4)
+        hv.setSpacing(2)
+        hv.addWidget(self.title)
+        hv.addWidget(self.subtitle)
+        hv.addWidget(self.warning)
+
+        self.overview = OverviewPanel(ctx, self)
+        self.people = PeoplePanel(ctx, self)
+        self.timeline = TimelinePanel(ctx, self)
+        self.history = HistoryPanel(ctx, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+        self.tabs.addTab(self.people, self.tr("People"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.tabs.addTab(self.history, self.tr("History"))
+
+        page = QWidget(self)
+        pv = QVBoxLayout(page)
+        pv.setContentsMargins(0, 0, 0, 0)
+        pv.addWidget(header)
+        line = QFrame(page)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        pv.addWidget(line)
+        pv.addWidget(self.tabs, 1)
+        self._page = page
+
+        self._stack = QStackedWidget(self)
         self._stack.addWidget(self._empty)
-        self._stack.addWidget(self._page)
-        layout = QVBoxLayout(self)
+        self._stack.addWidget(page)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
-        ctx.bridge.sig_changed.connect(self._on_changed)
 
+        #: Ctrl+L: log an interaction for the shown client (the main window may add it to a menu).
+        self.action_log_interaction = QAction(self.tr("&Log Interaction…"), self)
+        self.action_log_interaction.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.action_log_interaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action_log_interaction.triggered.connect(lambda: self.log_interaction())
+        self.addAction(self.action_log_interaction)
+
+        self.overview.sig_open_client.connect(self.sig_open_client)
+        self.overview.sig_record_consent.connect(self.record_consent)
+        self.overview.sig_choose_referrer.connect(self.choose_referrer)
+        self.people.sig_add_person.connect(self.add_person)
+        self.people.sig_edit_person.connect(self.edit_person)
+        self.people.sig_add_contact.connect(self.add_contact)
+        self.people.sig_edit_contact.connect(self.edit_contact)
+        self.people.sig_add_date.connect(self.add_date)
+        self.timeline.sig_log.connect(lambda: self.log_interaction())
+        self.timeline.sig_resolve.connect(self.resolve_complaint)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        ctx.bridge.sig_changed.connect(self._on_changed)
+        self._show_empty()
+
+    # -- the contract ---------------------------------------------------------------------------
     @property
     def current_client_id(self) -> str | None:
         return self._client_id
 
     def show_client(self, client_id: str | None) -> None:
-        """Show ``client_id``'s dossier, or the empty state for ``None``."""
+        """Show ``client_id``'s dossier, or a friendly empty state for ``None``."""
+        if client_id != self._client_id:
+            self._dossier = None
         self._client_id = client_id
         self._reload()
 
+    # -- refreshing -----------------------------------------------------------------------------
     def _on_changed(self, changes) -> None:
-        if self._client_id and self._client_id in changes.client_ids:
+        if not self._client_id:
+            return
+        # Another client's change can rename our referrer or add a referral: watch the client table.
+        if self._client_id in changes.client_ids or "client" in changes.tables or "advisor" in changes.tables:
             self._reload()
 
     def _reload(self) -> None:
         if not self._client_id:
-            self._stack.setCurrentWidget(self._empty)
+            self._show_empty()
             return
         try:
             dossier = queries.get_dossier(self._ctx.studio, self._client_id)
         except NotFoundError:
             self._client_id = None
-            self._stack.setCurrentWidget(self._empty)
+            self._show_empty()
             return
-        c = dossier.client
-        self._title.setText(f"{c.native_name} · {c.name}" if c.native_name else c.name)
+        self._dossier = dossier
+        self._show_header(dossier)
+        self.overview.set_dossier(dossier)
+        self.people.set_dossier(dossier)
+        self.timeline.set_dossier(dossier)
+        self._history_stale = True
+        if self.tabs.currentIndex() == TAB_HISTORY:
+            self._load_history()
+        self.action_log_interaction.setEnabled(True)
         self._stack.setCurrentWidget(self._page)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_HISTORY and getattr(self, "_history_stale", False):
+            self._load_history()
+
+    def _load_history(self) -> None:
+        self.history.load(self._client_id)
+        self._history_stale = False
+
+    def _show_empty(self) -> None:
+        self._dossier = None
+        self.action_log_interaction.setEnabled(False)
+        title = html.escape(self.tr("No client chosen"))
+        hint = html.escape(self.tr("Choose a client in the list to see their dossier: who they are, "
+                                   "the people travelling with them, every call and meeting, and "
+                                   "the history of changes."))
+        self._empty.setText(f"<h3>{title}</h3><p>{hint}</p>")
+        self._stack.setCurrentWidget(self._empty)
+
+    def _show_header(self, dossier: Dossier) -> None:
+        c = dossier.client
+        self.title.setText(display_name(c.name, c.native_name))
+        parts = [labels.label(ClientKind, c.kind), labels.label(Stage, c.stage)]
+        if dossier.advisor is not None:
+            parts.append(self.tr("Advisor: %1").replace(
+                "%1", display_name(dossier.advisor.name, dossier.advisor.native_name)))
+        if dossier.people and c.kind != ClientKind.INDIVIDUAL:
+            parts.append(self.tr("%n people", "", len(dossier.people)))
+        self.subtitle.setText(" · ".join(parts))
+        warnings = []
+        if c.deleted_at:
+            warnings.append(self.tr("This client is in Recently deleted."))
+        n_open = len(dossier.open_complaints)
+        if n_open:
+            warnings.append(self.tr("%n open complaint(s) — see the Timeline.", "", n_open))
+        self.warning.set_message("  ".join(warnings))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.tabs.setTabText(TAB_OVERVIEW, self.tr("Overview"))
+            self.tabs.setTabText(TAB_PEOPLE, self.tr("People"))
+            self.tabs.setTabText(TAB_TIMELINE, self.tr("Timeline"))
+            self.tabs.setTabText(TAB_HISTORY, self.tr("History"))
+        super().changeEvent(event)
+
+    # -- dialogs (public so the main window's menus and tests can call them) ---------------------
+    def _people(self):
+        return [card.person for card in self._dossier.people] if self._dossier else []
+
+    def log_interaction(self, kind: str = "call") -> InteractionDialog | None:
+        """Open the quick “log an interaction” dialog (Ctrl+L). Returns it (already shown)."""
+        if not self._client_id:
+            return None
+        self.tabs.setCurrentIndex(TAB_TIMELINE)
+        return self._open(InteractionDialog(self._ctx, self._client_id, self._people(), kind=kind, parent=self))
+
+    def resolve_complaint(self, complaint) -> ResolveDialog:
+        return self._open(ResolveDialog(self._ctx, complaint, parent=self))
+
+    def add_person(self) -> PersonDialog | None:
+        if not self._client_id:
+            return None
+        dialog = PersonDialog(self._ctx, self._client_id, parent=self)
+        dialog.accepted.connect(lambda: dialog.result_value and self.people.select_person(dialog.result_value.id))
+        return self._open(dialog)
+
+    def edit_person(self, person) -> PersonDialog:
+        return self._open(PersonDialog(self._ctx, self._client_id, person=person, parent=self))
+
+    def add_contact(self, person_id: str | None = None) -> ContactDialog | None:
+        if not self._client_id:
+            return None
+        return self._open(ContactDialog(self._ctx, self._client_id, self._people(), person_id=person_id, parent=self))
+
+    def edit_contact(self, contact) -> ContactDialog:
+        return self._open(ContactDialog(self._ctx, self._client_id, self._people(), contact=contact, parent=self))
+
+    def add_date(self, person) -> DateDialog:
+        return self._open(DateDialog(self._ctx, person, parent=self))
+
+    def record_consent(self, purpose: str = "") -> ConsentDialog | None:
+        if not self._client_id:
+            return None
+        existing = self._dossier.consents if self._dossier else []
+        return self._open(ConsentDialog(self._ctx, self._client_id, purpose=purpose or None,
+                                        existing=existing, parent=self))
+
+    def choose_referrer(self) -> ClientPickerDialog | None:
+        if not self._client_id:
+            return None
+        dialog = ClientPickerDialog(self._ctx, self.tr("Who referred this client?"),
+                                    exclude=self._client_id, parent=self)
+        dialog.accepted.connect(lambda: dialog.chosen_id() and self.overview.commit_referrer(dialog.chosen_id()))
+        return self._open(dialog)
+
+    @staticmethod
+    def _open(dialog):
+        # Window-modal and non-blocking: no nested event loop, so tests can drive the dialog.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
+        return dialog

@@ -1,0 +1,145 @@
+"""Log a call, meeting, feedback, complaint… in a few keystrokes; resolve a complaint.
+
+Keyboard: Alt+letter (underlined) or Ctrl+1…8 chooses the kind; the summary has the focus;
+Ctrl+Return logs it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+)
+
+from studio.domain.models import Interaction, Person
+from studio.domain.values import InteractionKind
+from studio.services import clients
+from ui.context import AppContext
+from ui.widgets import labels
+from ui.widgets.field_editors import NotesEdit, display_name
+from ui.widgets.form_dialog import FormDialog
+
+#: Kinds in the order of their Ctrl+1…8 shortcuts, most frequent first.
+KIND_ORDER = ["call", "meeting", "message", "email", "note", "feedback", "complaint", "gift"]
+
+
+class InteractionDialog(FormDialog):
+    def __init__(self, ctx: AppContext, client_id: str, people: list[Person], *,
+                 kind: str = "call", parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Log an interaction"), parent)
+        self._client_id = client_id
+        # Mnemonics chosen not to clash with the field captions (D, S, L, T, R).
+        captions = {
+            "call": self.tr("&Call"), "meeting": self.tr("&Meeting"),
+            "message": self.tr("M&essage"), "email": self.tr("Em&ail"),
+            "note": self.tr("&Note"), "feedback": self.tr("&Feedback"),
+            "complaint": self.tr("Com&plaint"), "gift": self.tr("&Gift"),
+        }
+        kinds = QWidget(self)
+        grid = QGridLayout(kinds)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.kind_group = QButtonGroup(kinds)
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        for i, key in enumerate(KIND_ORDER):
+            button = QRadioButton(captions[key], kinds)
+            button.setToolTip(self.tr("Ctrl+%1").replace("%1", str(i + 1)))
+            self.kind_group.addButton(button, i)
+            self.kind_buttons[key] = button
+            grid.addWidget(button, i // 4, i % 4)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            shortcut.activated.connect(button.click)
+        self.when = QDateEdit(QDate.currentDate(), self)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd")
+        self.summary = QLineEdit(self)
+        self.summary.setPlaceholderText(self.tr("What happened, in a few words"))
+        self.summary.setMinimumWidth(360)
+        self.body = NotesEdit(self)
+        self.body.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.satisfaction = QSpinBox(self)
+        self.satisfaction.setRange(-1, 100)
+        self.satisfaction.setSpecialValueText(self.tr("not given"))
+        self.satisfaction.setSuffix(self.tr(" / 100"))
+        self.satisfaction.setValue(-1)
+        self.person = QComboBox(self)
+        self.person.addItem(self.tr("Whole client"), None)
+        for p in people:
+            self.person.addItem(display_name(p.name, p.native_name), p.id)
+        self.add_field("kind", self.tr("Kind:"), kinds)
+        self.add_field("occurred_at", self.tr("&Date:"), self.when)
+        self.add_field("summary", self.tr("&Summary:"), self.summary)
+        self.add_field("body", self.tr("Detai&ls:"), self.body)
+        self.add_field("satisfaction", self.tr("Satisfac&tion:"), self.satisfaction)
+        self.add_field("person_id", self.tr("Pe&rson:"), self.person)
+        self.kind_group.idToggled.connect(self._kind_changed)
+        self.kind_buttons.get(kind, self.kind_buttons["call"]).setChecked(True)
+        self._kind_changed()
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.submit)
+        self.summary.setFocus()
+
+    def current_kind(self) -> str:
+        return KIND_ORDER[self.kind_group.checkedId()]
+
+    def set_kind(self, kind: str) -> None:
+        self.kind_buttons[kind].setChecked(True)
+
+    def _kind_changed(self, *_args) -> None:
+        self.set_row_visible("satisfaction", self.current_kind() == "feedback")
+
+    def undo_text(self) -> str:
+        return self.tr("Log %1").replace("%1", labels.label(InteractionKind, self.current_kind()))
+
+    def operation(self):
+        kind = self.current_kind()
+        score = self.satisfaction.value()
+        extra = {"body": self.body.toPlainText(), "person_id": self.person.currentData()}
+        if kind == "feedback" and score >= 0:
+            extra["satisfaction"] = score
+        return clients.log_interaction(
+            self.ctx.studio, self._client_id, kind, self.summary.text(),
+            occurred_at=self.when.date().toString("yyyy-MM-dd"), **extra,
+        )
+
+
+class ResolveDialog(FormDialog):
+    """Close an open complaint with what was done about it."""
+
+    def __init__(self, ctx: AppContext, complaint: Interaction, parent: QWidget | None = None):
+        super().__init__(ctx, self.tr("Resolve complaint"), parent)
+        self._complaint = complaint
+        self.resolution = NotesEdit(self)
+        self.resolution.setPlaceholderText(self.tr("What was done, and how the client took it"))
+        self.resolution.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        self.resolution.setMinimumWidth(360)
+        self.when = QDateEdit(QDate.currentDate(), self)
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd")
+        summary = complaint.summary or complaint.body
+        self.add_row(self.tr("Complaint:"), _wrapped_label(summary, self))
+        self.add_field("resolution", self.tr("&Resolution:"), self.resolution)
+        self.add_field("resolved_at", self.tr("&Date:"), self.when)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.submit)
+        self.resolution.setFocus()
+
+    def operation(self):
+        return clients.resolve_complaint(
+            self.ctx.studio, self._complaint.id, self.resolution.toPlainText(),
+            resolved_at=self.when.date().toString("yyyy-MM-dd"),
+        )
+
+
+def _wrapped_label(text: str, parent: QWidget):
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

@@ -1,0 +1,228 @@
+"""The History tab: who changed what, when — read from the change journal."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QT_TRANSLATE_NOOP,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from studio.domain import values as v
+from studio.services import queries
+from studio.services.dossier_queries import names_for_ids
+from ui.context import AppContext
+from ui.widgets import labels
+from ui.widgets.field_editors import display_name
+
+COL_WHEN, COL_WHO, COL_WHAT, COL_CHANGE = range(4)
+#: The UTC ISO time of a row, for sorting.
+SortRole = Qt.ItemDataRole.UserRole + 1
+
+_CTX = "HistoryModel"
+_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("HistoryModel", "name"),
+    "native_name": QT_TRANSLATE_NOOP("HistoryModel", "native name"),
+    "kind": QT_TRANSLATE_NOOP("HistoryModel", "kind"),
+    "stage": QT_TRANSLATE_NOOP("HistoryModel", "stage"),
+    "source": QT_TRANSLATE_NOOP("HistoryModel", "source"),
+    "source_detail": QT_TRANSLATE_NOOP("HistoryModel", "source detail"),
+    "referred_by_id": QT_TRANSLATE_NOOP("HistoryModel", "referred by"),
+    "advisor_id": QT_TRANSLATE_NOOP("HistoryModel", "advisor"),
+    "person_id": QT_TRANSLATE_NOOP("HistoryModel", "person"),
+    "tags": QT_TRANSLATE_NOOP("HistoryModel", "tags"),
+    "notes": QT_TRANSLATE_NOOP("HistoryModel", "notes"),
+    "note": QT_TRANSLATE_NOOP("HistoryModel", "note"),
+    "role": QT_TRANSLATE_NOOP("HistoryModel", "role"),
+    "birth_date": QT_TRANSLATE_NOOP("HistoryModel", "birth date"),
+    "value": QT_TRANSLATE_NOOP("HistoryModel", "value"),
+    "label": QT_TRANSLATE_NOOP("HistoryModel", "label"),
+    "preferred": QT_TRANSLATE_NOOP("HistoryModel", "preferred"),
+    "purpose": QT_TRANSLATE_NOOP("HistoryModel", "purpose"),
+    "granted": QT_TRANSLATE_NOOP("HistoryModel", "agreed"),
+    "method": QT_TRANSLATE_NOOP("HistoryModel", "method"),
+    "decided_on": QT_TRANSLATE_NOOP("HistoryModel", "date decided"),
+    "occurred_at": QT_TRANSLATE_NOOP("HistoryModel", "date"),
+    "summary": QT_TRANSLATE_NOOP("HistoryModel", "summary"),
+    "body": QT_TRANSLATE_NOOP("HistoryModel", "details"),
+    "satisfaction": QT_TRANSLATE_NOOP("HistoryModel", "satisfaction"),
+    "status": QT_TRANSLATE_NOOP("HistoryModel", "status"),
+    "resolution": QT_TRANSLATE_NOOP("HistoryModel", "resolution"),
+    "resolved_at": QT_TRANSLATE_NOOP("HistoryModel", "resolved on"),
+    "month": QT_TRANSLATE_NOOP("HistoryModel", "month"),
+    "day": QT_TRANSLATE_NOOP("HistoryModel", "day"),
+    "year": QT_TRANSLATE_NOOP("HistoryModel", "year"),
+}
+_VOCAB = {
+    ("client", "kind"): v.ClientKind, ("client", "stage"): v.Stage, ("client", "source"): v.Source,
+    ("person", "role"): v.PersonRole, ("contact_point", "kind"): v.ContactKind,
+    ("interaction", "kind"): v.InteractionKind, ("interaction", "status"): v.ComplaintStatus,
+    ("consent", "purpose"): v.ConsentPurpose, ("consent", "method"): v.ConsentMethod,
+    ("important_date", "kind"): v.DateKind,
+}
+#: Fields not worth a line when a row is created (the row itself says it).
+_QUIET = {"client_id", "position", "calendar"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+@dataclass
+class HistoryRow:
+    when: str  # ISO UTC
+    who: str
+    what: str
+    change: str
+
+
+class HistoryModel(QAbstractTableModel):
+    """Journal lines of one client, newest first; a created row is one line, not one per field."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("HistoryModel", "When"), QT_TRANSLATE_NOOP("HistoryModel", "Who"),
+               QT_TRANSLATE_NOOP("HistoryModel", "What"), QT_TRANSLATE_NOOP("HistoryModel", "Change"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[HistoryRow] = []
+
+    def load(self, studio, client_id: str | None) -> None:
+        entries = queries.history(studio, client_id) if client_id else []
+        ids = {e.old for e in entries if e.field.endswith("_id") and isinstance(e.old, str)}
+        ids |= {e.new for e in entries if e.field.endswith("_id") and isinstance(e.new, str)}
+        names = {k: display_name(*n) for k, n in names_for_ids(studio, ids).items()} if ids else {}
+        rows: list[HistoryRow] = []
+        created: dict[tuple[str, str], list] = {}
+        for e in entries:
+            if e.op == "create":
+                key = (e.tx, e.row_id)
+                if key not in created:
+                    created[key] = []
+                    rows.append(HistoryRow(e.when, e.advisor or "", _what(e), ""))
+                    created[key].append(rows[-1])
+                if e.field not in _QUIET:
+                    created[key].append(e)
+                continue
+            rows.append(HistoryRow(e.when, e.advisor or "", _what(e), _describe(e, names)))
+        for row, *fields in created.values():
+            shown = [f"{_field(e.field)} {_value(e, e.new, names)}" for e in reversed(fields)]
+            row.change = _tr("added: %1").replace("%1", "; ".join(shown)) if shown else _tr("added")
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == COL_WHEN:
+                local = QDateTime.fromString(row.when, Qt.DateFormat.ISODateWithMs).toLocalTime()
+                return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+            return (row.when, row.who, row.what, row.change)[col]
+        if role == SortRole:
+            return row.when if col == COL_WHEN else (row.when, row.who, row.what, row.change)[col]
+        return None
+
+
+def _what(e) -> str:
+    return f"{labels.table_label(e.table)}: {e.subject}"
+
+
+def _field(name: str) -> str:
+    source = _FIELDS.get(name)
+    return _tr(source) if source else name.replace("_", " ")
+
+
+def _value(e, value: Any, names: dict[str, str]) -> str:
+    if value is None or value == "":
+        return "—"
+    if e.field.endswith("_id"):
+        return f"“{names.get(value, _tr('(unknown)'))}”"
+    vocab = _VOCAB.get((e.table, e.field))
+    if vocab is not None:
+        return f"“{labels.label(vocab, value)}”"
+    if isinstance(value, bool):
+        return _tr("yes") if value else _tr("no")
+    if e.field == "tags" and isinstance(value, str):
+        try:
+            return ", ".join(json.loads(value)) or "—"
+        except json.JSONDecodeError:
+            pass
+    if isinstance(value, str):
+        flat = " ".join(value.split())
+        return f"“{flat[:80]}…”" if len(flat) > 80 else f"“{flat}”"
+    return str(value)
+
+
+def _describe(e, names: dict[str, str]) -> str:
+    if e.op == "delete":
+        return _tr("deleted")
+    if e.op == "restore":
+        return _tr("restored")
+    return (_tr("changed %1 from %2 to %3").replace("%1", _field(e.field))
+            .replace("%2", _value(e, e.old, names)).replace("%3", _value(e, e.new, names)))
+
+
+class HistoryPanel(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self.model = HistoryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setSortRole(SortRole)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter the history…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_WHEN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for col in (COL_WHEN, COL_WHO):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_CHANGE, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("History"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+
+    def load(self, client_id: str | None) -> None:
+        self.model.load(self._ctx.studio, client_id)
+        self.table.resizeColumnToContents(COL_WHAT)
+        what = self.table.columnWidth(COL_WHAT)
+        self.table.setColumnWidth(COL_WHAT, min(what, 260))

@@ -1,0 +1,40 @@
+"""Small icons drawn from the palette, so they follow light and dark themes and scale on high DPI."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from ui.widgets.field_editors import error_color
+
+
+def badge_icon(letter: str, palette: QPalette, *, alert: bool = False) -> QIcon:
+    """A rounded badge with one letter (works for 电 as for C), in highlight or error colours."""
+    icon = QIcon()
+    fill = error_color(palette) if alert else palette.color(QPalette.ColorRole.Highlight)
+    ink = _readable_on(fill)
+    ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
+    for size in (16, 20, 24, 32, 48):
+        pm = QPixmap(int(size * ratio), int(size * ratio))
+        pm.setDevicePixelRatio(ratio)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(fill)
+        rect = QRectF(0.5, 0.5, size - 1, size - 1)
+        p.drawRoundedRect(rect, size * 0.25, size * 0.25)
+        font = QFont(QApplication.font())
+        font.setBold(True)
+        font.setPixelSize(max(8, int(size * 0.62)))
+        p.setFont(font)
+        p.setPen(ink)
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter[:1].upper())
+        p.end()
+        icon.addPixmap(pm)
+    return icon
+
+
+def _readable_on(colour: QColor) -> QColor:
+    return QColor(Qt.GlobalColor.black) if colour.lightnessF() > 0.6 else QColor(Qt.GlobalColor.white)
