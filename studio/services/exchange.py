@@ -1,0 +1,354 @@
+"""The whole studio as one versioned JSON document: export, and import validated before writing.
+
+The document is ``{"format": "travel-studio", "version": 1, "schema": <revision>, "tables":
+{table: [rows]}, "journal": [change records]}``. Rows keep every column (timestamps and soft
+deletes included) and are sorted by id; the journal keeps every column but the local ``seq`` and is
+sorted by HLC stamp then id. Nothing volatile is written, so exporting a studio imported from a file
+gives that file back byte for byte. Local settings (device id, laptop advisor) are not exported.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import types
+import typing
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from studio.domain import validate
+from studio.domain.models import MODELS, Change, Row
+from studio.errors import ImportFileError, StudioError, ValidationError
+from studio.fileio import atomic_path
+from studio.store import Studio, schema
+
+FORMAT = "travel-studio"
+VERSION = 1
+
+_BOOKKEEPING = ("id", "created_at", "updated_at", "deleted_at")
+#: Reference columns and the table they point into.
+_REFERENCES = {"client_id": "client", "person_id": "person", "referred_by_id": "client", "advisor_id": "advisor"}
+#: Free text is imported exactly as written; other values are stored in the form validation gives.
+_FREE_TEXT = {"name", "native_name", "notes", "note", "summary", "body", "label", "source_detail", "resolution"}
+_JOURNAL_FIELDS = tuple(c.name for c in Change.__table__.columns if c.name != "seq")
+_JOURNAL_NULLABLE = {"old", "new", "advisor_id"}
+_JOURNAL_OPS = {"create", "update", "delete", "restore"}
+_HLC = re.compile(r"^\d{13}\.\d{5}\..+$")
+_BY_TABLE = {m.__tablename__: m for m in MODELS}
+
+
+# -- export -----------------------------------------------------------------------------------
+def export_document(studio: Studio) -> dict:
+    """The studio as the exported document (a plain dict)."""
+    tables: dict[str, list[dict]] = {}
+    with studio.read() as conn:
+        for model in MODELS:
+            t = model.__table__
+            tables[model.__tablename__] = [dict(r) for r in conn.execute(select(t).order_by(t.c.id)).mappings()]
+        ch = Change.__table__
+        cols = [ch.c[name] for name in _JOURNAL_FIELDS]
+        journal = [dict(r) for r in conn.execute(select(*cols).order_by(ch.c.hlc, ch.c.id)).mappings()]
+    return {"format": FORMAT, "version": VERSION, "schema": studio.schema_revision(), "tables": tables,
+            "journal": journal}
+
+
+def dumps(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def export_studio(studio: Studio, path: Path) -> str:
+    """Write the whole studio to ``path`` (atomically); returns a one-line summary."""
+    doc = export_document(studio)
+    text = dumps(doc)
+    try:
+        with atomic_path(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    return _summary(doc["tables"], len(doc["journal"]))
+
+
+_NOUNS = {
+    "advisor": ("advisor", "advisors"), "client": ("client", "clients"), "person": ("person", "people"),
+    "contact_point": ("contact point", "contact points"), "consent": ("consent record", "consent records"),
+    "interaction": ("interaction", "interactions"), "important_date": ("important date", "important dates"),
+}
+
+
+def _summary(tables: dict[str, list], journal: int) -> str:
+    parts = [f"{len(rows):,} {_NOUNS[table][len(rows) != 1]}" for table, rows in tables.items()]
+    return ", ".join(parts) + f" and {journal:,} journal records"
+
+
+# -- import -----------------------------------------------------------------------------------
+def import_studio(studio: Studio, path: Path) -> str:
+    """Validate the whole file, then add its rows and history in one transaction.
+
+    Rows and journal records whose id the studio already has are skipped. Raises
+    :class:`ImportFileError` naming the first problem, with nothing written.
+    """
+    doc = read_document(path)
+    plan = _Plan(studio, path, doc)
+    plan.validate()
+    with studio.transaction() as tx:
+        for model in MODELS:
+            for row in plan.new_rows[model.__tablename__]:
+                tx.insert_verbatim(model, row)
+        tx.append_journal(plan.new_journal)
+    added = {t: rows for t, rows in plan.new_rows.items() if rows}
+    if added:
+        summary = _summary(added, len(plan.new_journal))
+    elif plan.new_journal:
+        summary = f"{len(plan.new_journal):,} journal records"
+    else:
+        summary = "nothing new"
+    if plan.skipped_rows or plan.skipped_journal:
+        summary += (f" (skipped {plan.skipped_rows:,} rows and {plan.skipped_journal:,} journal records "
+                    "already in the studio)")
+    return summary + f" from {path}"
+
+
+def read_document(path: Path) -> dict:
+    """The parsed document, or :class:`ImportFileError` saying why the file cannot be read."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(f"There is no file {path}.") from None
+    except OSError as exc:
+        raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(f"{path} is not a Travel Studio export (it is not UTF-8 text; byte {exc.start} is invalid).") from None
+    if not text.strip():
+        raise ImportFileError(f"{path} is empty, not a Travel Studio export.")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if exc.pos >= len(text.rstrip()):
+            raise ImportFileError(
+                f"{path} ends too early (line {exc.lineno}, column {exc.colno}): the JSON is incomplete, "
+                "so the file looks truncated."
+            ) from None
+        if not text.lstrip().startswith(("{", "[")):
+            raise ImportFileError(f"{path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
+        raise ImportFileError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
+    except RecursionError:
+        raise ImportFileError(f"{path} is nested too deeply to be a Travel Studio export.") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ImportFileError(f"{path} is JSON but not a Travel Studio export (it lacks \"format\": \"{FORMAT}\").")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportFileError(f"{path} has no valid format version (found {json.dumps(version)}).")
+    if version > VERSION:
+        raise ImportFileError(
+            f"{path} was written by a newer version of Travel Studio (format version {version}; this "
+            f"version reads up to {VERSION}); update the app to import it."
+        )
+    rev = doc.get("schema")
+    if not isinstance(rev, str):
+        raise ImportFileError(f"{path} does not say which schema it was written with (\"schema\" is missing).")
+    if rev not in schema.REVISIONS:
+        raise ImportFileError(
+            f"{path} was written by a newer version of Travel Studio (schema {rev}; this version knows "
+            f"schemas up to {schema.HEAD}); update the app to import it."
+        )
+    unknown = set(doc) - {"format", "version", "schema", "tables", "journal"}
+    if unknown:
+        raise ImportFileError(f"{path} has an unknown section “{sorted(unknown)[0]}”.")
+    if not isinstance(doc.get("tables"), dict):
+        raise ImportFileError(f"{path} has no \"tables\" object.")
+    if not isinstance(doc.get("journal", []), list):
+        raise ImportFileError(f"{path}: \"journal\" must be a list of change records.")
+    for table, rows in doc["tables"].items():
+        if table not in _BY_TABLE:
+            raise ImportFileError(f"{path} has an unknown table “{table}” (known: {', '.join(_BY_TABLE)}).")
+        if not isinstance(rows, list):
+            raise ImportFileError(f"{path}: table “{table}” must be a list of rows.")
+    return doc
+
+
+def _field_types(model: type[Row]) -> dict[str, tuple[type, bool, bool]]:
+    """``{field: (python type, nullable, required)}`` from the model's annotations."""
+    out = {}
+    for name, info in model.model_fields.items():
+        ann = info.annotation
+        nullable = False
+        if isinstance(ann, types.UnionType) or typing.get_origin(ann) is typing.Union:
+            args = [a for a in typing.get_args(ann) if a is not type(None)]
+            nullable = len(args) < len(typing.get_args(ann))
+            ann = args[0]
+        required = info.is_required() or name in ("id", "created_at", "updated_at")
+        out[name] = (ann, nullable, required)
+    return out
+
+
+_TYPES = {m.__tablename__: _field_types(m) for m in MODELS}
+_TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
+
+
+class _Plan:
+    """What an import file would add; :meth:`validate` refuses it whole on the first problem."""
+
+    def __init__(self, studio: Studio, path: Path, doc: dict):
+        self.studio = studio
+        self.path = path
+        self.doc = doc
+        self.new_rows: dict[str, list[dict]] = {t: [] for t in _BY_TABLE}
+        self.new_journal: list[dict] = []
+        self.skipped_rows = 0
+        self.skipped_journal = 0
+
+    def fail(self, message: str) -> None:
+        raise ImportFileError(f"{self.path}: {message}; nothing was imported.")
+
+    def validate(self) -> None:
+        tables = self.doc["tables"]
+        rows_by_table: dict[str, dict[str, dict]] = {}
+        for table in _BY_TABLE:
+            seen: dict[str, dict] = {}
+            for n, row in enumerate(tables.get(table, []), start=1):
+                clean_row = self._row(table, n, row)
+                if clean_row["id"] in seen:
+                    self.fail(f"the id {clean_row['id']} appears twice in table “{table}”")
+                seen[clean_row["id"]] = clean_row
+            rows_by_table[table] = seen
+        self._references(rows_by_table)
+        for table, rows in rows_by_table.items():
+            existing = self._existing(table, list(rows))
+            self.skipped_rows += len(existing)
+            self.new_rows[table] = [r for rid, r in rows.items() if rid not in existing]
+        journal = self._journal(self.doc.get("journal", []))
+        existing = self._existing("change", [r["id"] for r in journal])
+        self.skipped_journal = len(existing)
+        self.new_journal = [r for r in journal if r["id"] not in existing]
+
+    # -- rows -----------------------------------------------------------------------------------
+    def _row(self, table: str, n: int, row: Any) -> dict:
+        model = _BY_TABLE[table]
+        if not isinstance(row, dict):
+            self.fail(f"row {n} of table “{table}” is not an object")
+        ident = row.get("id") if isinstance(row.get("id"), str) and row.get("id") else f"#{n}"
+        where = f"{table} row {ident}"
+        fields = _TYPES[table]
+        unknown = sorted(set(row) - set(fields))
+        if unknown:
+            self.fail(f"{where} has an unknown field “{unknown[0]}”")
+        out: dict[str, Any] = {}
+        for name, (typ, nullable, required) in fields.items():
+            if name not in row:
+                if required:
+                    self.fail(f"{where} lacks the required field “{name}”")
+                out[name] = model.model_fields[name].get_default(call_default_factory=False)
+                continue
+            value = row[name]
+            if value is None:
+                if not nullable:
+                    self.fail(f"{where} has no value for “{name}”, which cannot be empty")
+            elif not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
+                self.fail(f"{where} has “{name}” = {json.dumps(value, ensure_ascii=False)[:60]}, "
+                          f"which should be {_TYPE_NAMES.get(typ, typ.__name__)}")
+            out[name] = value
+        if not out["id"].strip() or len(out["id"]) > 64:
+            self.fail(f"{where} has an invalid id")
+        for stamp in ("created_at", "updated_at", "deleted_at"):
+            if out[stamp] is not None and not _is_timestamp(out[stamp]):
+                self.fail(f"{where} has “{stamp}” = “{out[stamp]}”, which is not a date and time")
+        editable = {k: v for k, v in out.items() if k not in _BOOKKEEPING}
+        try:
+            cleaned = validate.clean(model, editable)
+        except ValidationError as exc:
+            self.fail(f"{where}: {exc.message.rstrip('.')}")
+        for name, value in cleaned.items():
+            if name not in _FREE_TEXT and not name.endswith("_id") and value != out[name]:
+                out[name] = value
+        return out
+
+    def _references(self, rows: dict[str, dict[str, dict]]) -> None:
+        """Every reference points to a row of the file or of the studio; people to their own client."""
+        missing: dict[str, set[str]] = {"client": set(), "person": set(), "advisor": set()}
+        for table, by_id in rows.items():
+            for row in by_id.values():
+                for col, target in _REFERENCES.items():
+                    ref = row.get(col)
+                    if ref and ref not in rows[target]:
+                        missing[target].add(ref)
+        found: dict[str, dict[str, str | None]] = {}
+        with self.studio.read() as conn:
+            for target, ids in missing.items():
+                extra = ", client_id" if target == "person" else ", NULL"
+                found[target] = dict(conn.exec_driver_sql(
+                    f"SELECT id{extra} FROM {target} WHERE id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(ids)),)).fetchall()) if ids else {}
+        for table, by_id in rows.items():
+            for rid, row in by_id.items():
+                for col, target in _REFERENCES.items():
+                    ref = row.get(col)
+                    if not ref:
+                        continue
+                    if ref not in rows[target] and ref not in found[target]:
+                        self.fail(f"{table} row {rid} refers through “{col}” to {target.replace('_', ' ')} "
+                                  f"{ref}, which is neither in the file nor in the studio")
+                    if col == "referred_by_id" and ref == rid:
+                        self.fail(f"client row {rid} is referred by itself")
+                    if col == "person_id" and row.get("client_id"):
+                        owner = rows["person"][ref]["client_id"] if ref in rows["person"] else found["person"][ref]
+                        if owner != row["client_id"]:
+                            self.fail(f"{table} row {rid} names person {ref}, who belongs to another client")
+
+    def _existing(self, table: str, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        with self.studio.read() as conn:
+            return {r[0] for r in conn.exec_driver_sql(
+                f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+
+    # -- journal --------------------------------------------------------------------------------
+    def _journal(self, records: list) -> list[dict]:
+        out: list[dict] = []
+        seen: set[str] = set()
+        for n, rec in enumerate(records, start=1):
+            where = f"journal record {n}"
+            if not isinstance(rec, dict):
+                self.fail(f"{where} is not an object")
+            unknown = sorted(set(rec) - set(_JOURNAL_FIELDS))
+            if unknown:
+                self.fail(f"{where} has an unknown field “{unknown[0]}”")
+            for name in _JOURNAL_FIELDS:
+                if name not in rec:
+                    self.fail(f"{where} lacks the field “{name}”")
+                value = rec[name]
+                if value is None and name in _JOURNAL_NULLABLE:
+                    continue
+                if not isinstance(value, str) or (not value and name not in _JOURNAL_NULLABLE):
+                    self.fail(f"{where} has “{name}” = {json.dumps(value, ensure_ascii=False)[:60]}, which should be non-empty text")
+            if rec["op"] not in _JOURNAL_OPS:
+                self.fail(f"{where} has an unknown operation “{rec['op']}”")
+            if rec["table_name"] not in _BY_TABLE:
+                self.fail(f"{where} is about an unknown table “{rec['table_name']}”")
+            if not _HLC.match(rec["hlc"]):
+                self.fail(f"{where} has a malformed clock stamp “{rec['hlc']}”")
+            if not _is_timestamp(rec["wall_time"]):
+                self.fail(f"{where} has a malformed wall time “{rec['wall_time']}”")
+            for name in ("old", "new"):
+                if rec[name] is not None:
+                    try:
+                        json.loads(rec[name])
+                    except json.JSONDecodeError:
+                        self.fail(f"{where} has an “{name}” value that is not JSON")
+            if rec["id"] in seen:
+                self.fail(f"the journal record id {rec['id']} appears twice")
+            seen.add(rec["id"])
+            out.append({name: rec[name] for name in _JOURNAL_FIELDS})
+        return out
+
+
+def _is_timestamp(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        return False
+    return True
