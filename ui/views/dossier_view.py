@@ -197,14 +197,15 @@ class DossierView(QWidget):
             parts.append(self.tr("Advisor: %1").replace(
                 "%1", display_name(dossier.advisor.name, dossier.advisor.native_name)))
         if dossier.people and c.kind != ClientKind.INDIVIDUAL:
-            parts.append(self.tr("%n people", "", len(dossier.people)))
+            parts.append(labels.count_text(len(dossier.people), self.tr("%n person"), self.tr("%n people")))
         self.subtitle.setText(" · ".join(parts))
         warnings = []
         if c.deleted_at:
             warnings.append(self.tr("This client is in Recently deleted."))
         n_open = len(dossier.open_complaints)
         if n_open:
-            warnings.append(self.tr("%n open complaint(s) — see the Timeline.", "", n_open))
+            warnings.append(labels.count_text(n_open, self.tr("%n open complaint — see the Timeline."),
+                                               self.tr("%n open complaints — see the Timeline.")))
         self.warning.set_message("  ".join(warnings))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

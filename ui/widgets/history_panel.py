@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QDateTime,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -141,7 +140,7 @@ class HistoryModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == COL_WHEN:
                 local = QDateTime.fromString(row.when, Qt.DateFormat.ISODateWithMs).toLocalTime()
-                return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+                return local.toString("yyyy-MM-dd HH:mm")  # unambiguous in every locale
             return (row.when, row.who, row.what, row.change)[col]
         if role == SortRole:
             return row.when if col == COL_WHEN else (row.when, row.who, row.what, row.change)[col]

@@ -118,3 +118,12 @@ def choices(vocabulary: type) -> list[tuple[str, str]]:
 def table_label(table: str) -> str:
     source = _TABLES.get(table)
     return QCoreApplication.translate(_CTX, source) if source else table
+
+
+def count_text(n: int, one: str, many: str) -> str:
+    """Pick the singular or plural (both already translated) and put ``n`` in for ``%n``.
+
+    English and Chinese need no more than this; languages with more plural forms can move to
+    Qt's numerus translations later without changing callers' strings.
+    """
+    return (one if n == 1 else many).replace("%n", str(n))

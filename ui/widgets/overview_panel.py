@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -65,7 +66,9 @@ class OverviewPanel(QWidget):
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, food lover"))
         self.notes = NotesEdit(self)
-        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
+        line = self.fontMetrics().lineSpacing()
+        self.notes.setMinimumHeight(line * 4 + 12)
+        self.notes.setMaximumHeight(line * 12 + 12)  # leave room for contacts and consent
 
         self.referrer = QLabel(self)
         self.referrer.setTextFormat(Qt.TextFormat.RichText)
@@ -137,6 +140,7 @@ class OverviewPanel(QWidget):
         columns = QHBoxLayout(content)
         columns.addWidget(details, 3)
         columns.addLayout(right, 2)
+        self._columns = columns
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -144,6 +148,16 @@ class OverviewPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    #: Below this width the side column goes under the details instead of beside them.
+    TWO_COLUMNS_MIN_WIDTH = 760
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        wide = event.size().width() >= self.TWO_COLUMNS_MIN_WIDTH
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+        super().resizeEvent(event)
 
     # -- showing --------------------------------------------------------------------------------
     def field_box(self, field: str) -> FieldBox:
@@ -229,17 +243,18 @@ class OverviewPanel(QWidget):
         for cp in dossier.contacts[:8]:
             value = format_phone(cp.value) if cp.kind in (ContactKind.PHONE, ContactKind.WHATSAPP) else cp.value
             line = f"{html.escape(labels.label(ContactKind, cp.kind))}: {html.escape(value)}"
+            if cp.preferred:
+                line = f"<b>{line}</b> " + _muted(self, self.tr("(preferred)"))
             who = people.get(cp.person_id)
             extra = [display_name(who.name, who.native_name)] if who else []
             if cp.label:
                 extra.append(cp.label)
             if extra:
                 line += " " + _muted(self, "— " + ", ".join(extra))
-            if cp.preferred:
-                line = f"<b>{line}</b> " + _muted(self, self.tr("(preferred)"))
             lines.append(line)
         if len(dossier.contacts) > 8:
-            lines.append(_muted(self, self.tr("…and %n more on the People tab", "", len(dossier.contacts) - 8)))
+            lines.append(_muted(self, labels.count_text(len(dossier.contacts) - 8, self.tr("…and %n more on the People tab"),
+                                                              self.tr("…and %n more on the People tab"))))
         self.contacts.setText("<br>".join(lines) if lines else _muted(self, self.tr("No contacts yet — add them on the People tab.")))
 
     # -- editing --------------------------------------------------------------------------------

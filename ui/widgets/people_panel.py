@@ -212,8 +212,12 @@ class PeoplePanel(QWidget):
             month = locale.standaloneMonthName(d.month)
             when = (self.tr("%1 %2, %3").replace("%1", month).replace("%2", str(d.day)).replace("%3", str(d.year))
                     if d.year else self.tr("%1 %2").replace("%1", month).replace("%2", str(d.day)))
-            nxt = next_occurrence(d.month, d.day, date.today())
-            cells = [what, when, locale.toString(nxt, QLocale.FormatType.ShortFormat)]
+            today = date.today()
+            nxt = next_occurrence(d.month, d.day, today)
+            days = (nxt - today).days
+            soon = self.tr("today") if days == 0 else labels.count_text(
+                days, self.tr("in %n day"), self.tr("in %n days"))
+            cells = [what, when, f"{nxt.isoformat()} ({soon})"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, d)

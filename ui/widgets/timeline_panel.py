@@ -87,6 +87,7 @@ class TimelinePanel(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        split.setSizes([400, 140])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(buttons)
@@ -125,9 +126,9 @@ class TimelinePanel(QWidget):
             current = self.tree.topLevelItem(0)
         self.tree.setCurrentItem(current)
         n_open = len(dossier.open_complaints)
-        text = self.tr("%n entries", "", len(dossier.interactions))
+        text = labels.count_text(len(dossier.interactions), self.tr("%n entry"), self.tr("%n entries"))
         if n_open:
-            text += " · " + self.tr("%n open complaint(s)", "", n_open)
+            text += " · " + labels.count_text(n_open, self.tr("%n open complaint"), self.tr("%n open complaints"))
         self.summary.setText(text)
         self._show_detail()
 
