@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
             sig_open.connect(self.open_client)
         ctx.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         self.statusBar()
-        self.resize(1280, 800)
+        self._default_size()
         self._restore_layout()
         self._update_actions()
 
@@ -238,6 +238,14 @@ class MainWindow(QMainWindow):
                                   "boutique travel studios.").replace("%1", __version__))
 
     # -- remembered layout --------------------------------------------------------------------
+    def _default_size(self) -> None:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1400, 900
+        if screen is not None and screen.width() > 0:
+            width = min(width, screen.width() * 9 // 10)
+            height = min(height, screen.height() * 9 // 10)
+        self.resize(width, height)
+
     def _restore_layout(self) -> None:
         s = self._settings
         geometry = s.value("mainWindow/geometry")
@@ -250,7 +258,10 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter):
             pass
         else:
-            self.splitter.setSizes([6000, 4000])
+            # Give the dossier the width it needs, the list the rest.
+            total = max(self.width() - self.nav.width() - 16, 400)
+            dossier = min(max(self.dossier.minimumSizeHint().width() + 20, total * 2 // 5), total * 3 // 5)
+            self.splitter.setSizes([total - dossier, dossier])
         header = s.value("mainWindow/clientColumns")
         if isinstance(header, QByteArray):
             self.client_list.table.horizontalHeader().restoreState(header)

@@ -86,3 +86,24 @@ def test_first_run_cancelled_starts_nothing(data_dir, qapp, monkeypatch):
     assert ui_app.run(str(data_dir)) == 0
     with Studio.open(data_dir) as s:
         assert s.advisor_id is None
+
+
+def test_first_run_can_load_the_demo_studio(data_dir, qapp, monkeypatch):
+    from ui.dialogs import first_run
+
+    monkeypatch.setattr(first_run, "DEMO_CLIENTS", 12)
+    with Studio.open(data_dir) as s:
+        dialog = FirstRunDialog(s)
+        assert dialog.demo_radio.isEnabled() and dialog.demo_radio.isChecked()
+        dialog.name.setText("Zoë Martin")
+        dialog.accept()
+        assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+        assert s.count(clients.Client) >= 5  # a few demo clients start in Recently deleted
+        me = s.advisor_id
+        assert me and next(a for a in clients_advisors(s) if a.id == me).name == "Zoë Martin"
+
+
+def clients_advisors(s):
+    from studio.services import queries
+
+    return queries.advisors(s)

@@ -56,7 +56,8 @@ class FirstRunDialog(QDialog):
         self.existing = QComboBox(self)
         self.existing.addItem(self.tr("Someone new"), None)
         for a in queries.advisors(studio):
-            self.existing.addItem(a.name, a.id)
+            self.existing.addItem(a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id)
+        self.existing.setVisible(self.existing.count() > 1)  # only when the studio knows advisors
         self.existing.currentIndexChanged.connect(self._update)
         self.name = QLineEdit(self)
         self.name.setPlaceholderText(self.tr("e.g. Mei Lin or Zoë Martin"))
