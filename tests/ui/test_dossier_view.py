@@ -189,3 +189,145 @@ def test_ctrl_l_opens_the_log_dialog(view, qtbot):
     dialogs = [w for w in view.findChildren(InteractionDialog) if w.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].close()
+
+
+def test_add_and_edit_person_then_undo(view, tiny, qtbot):
+    ctx = view._ctx
+    dialog = view.add_person()
+    dialog.name.setText("Wang Lele")
+    dialog.native_name.setText("王乐乐")
+    dialog.role.setCurrentIndex(dialog.role.findData("child"))
+    dialog.birth_date.setText("2099-01-01")
+    dialog.submit()
+    assert dialog.isVisible() and "future" in dialog.field("birth_date").error.text()
+    dialog.birth_date.setText("2015-06-01")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    names = [view.people.people.item(i).text() for i in range(view.people.people.count())]
+    assert "王乐乐 · Wang Lele (Child)" in names
+    assert view.people.heading.text() == "王乐乐 · Wang Lele"  # the new person is selected
+    ctx.undo_stack.undo()
+    names = [view.people.people.item(i).text() for i in range(view.people.people.count())]
+    assert not any("Lele" in n for n in names)
+
+
+def test_dates_without_a_year_and_delete(view, tiny, qtbot):
+    person = queries.get_dossier(tiny, tiny.wang).people[0].person
+    view.people.select_person(person.id)
+    dialog = view.add_date(person)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("wedding"))
+    dialog.month.setCurrentIndex(1)  # February
+    dialog.day.setValue(30)
+    dialog.submit()
+    assert dialog.isVisible() and "does not exist" in dialog.field("date").error.text()
+    dialog.day.setValue(29)  # fine without a year: it recurs in leap years
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    table = view.people.dates
+    assert table.rowCount() == 1
+    assert table.item(0, 0).text() == "Wedding anniversary"
+    assert "29" in table.item(0, 1).text() and "," not in table.item(0, 1).text()
+    table.selectRow(0)
+    view.people._delete_date()
+    assert table.rowCount() == 0
+
+
+def test_delete_contact_and_undo(view, tiny):
+    person = queries.get_dossier(tiny, tiny.wang).people[0].person
+    view.people.select_person(person.id)
+    table = view.people.contacts
+    assert table.rowCount() == 1 and table.item(0, 1).text() == "+86 138 0013 8000"
+    table.selectRow(0)
+    view.people._delete_contact()
+    assert table.rowCount() == 0
+    assert "No contacts yet" in view.overview.contacts.text()
+    view._ctx.undo_stack.undo()
+    assert table.rowCount() == 1
+
+
+def test_edit_contact_refuses_bad_phone(view, tiny, qtbot):
+    cp = queries.get_dossier(tiny, tiny.wang).contacts[0]
+    dialog = view.edit_contact(cp)
+    assert dialog.value.text() == "+8613800138000"
+    dialog.value.setText("12")
+    dialog.submit()
+    assert dialog.isVisible() and "phone number" in dialog.field("value").error.text()
+    assert queries.get_dossier(tiny, tiny.wang).contacts[0].value == "+8613800138000"
+    dialog.value.setText("+44 20 7946 0958")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    assert "+44 20 7946 0958" in view.overview.contacts.text()
+
+
+def test_record_consent(view, tiny, qtbot):
+    assert "not asked yet" in view.overview.consent.text()
+    dialog = view.record_consent()
+    dialog.purpose.setCurrentIndex(dialog.purpose.findData("marketing"))
+    dialog.declined.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    assert "News and offers: declined" in view.overview.consent.text()
+
+
+def test_choose_and_clear_referrer(view, tiny, qtbot):
+    other = clients.create_client(tiny, "José Álvarez")
+    picker = view.choose_referrer()
+    picker.search.setText("José")
+    assert picker.results.count() == 1 and picker.chosen_id() == other.id
+    with qtbot.waitSignal(picker.accepted):
+        picker.accept()
+    assert _client(tiny, tiny.wang).referred_by_id == other.id
+    assert "José Álvarez" in view.overview.referrer.text()
+    view.overview.clear_referrer.click()
+    assert _client(tiny, tiny.wang).referred_by_id is None
+    assert "Nobody" in view.overview.referrer.text()
+
+
+def test_referral_link_opens_that_client(view, tiny, qtbot):
+    view.show_client(tiny.zoe)
+    href = view.overview.referrals.text().split('"')[1]
+    with qtbot.waitSignal(view.sig_open_client) as blocker:
+        view.overview.referrals.linkActivated.emit(href)
+    assert blocker.args == [tiny.wang]
+
+
+def test_tags_saved_from_the_overview(view, tiny):
+    view.overview.tags.setText("VIP，美食, slow travel")
+    view.overview.tags.editingFinished.emit()
+    assert queries.get_dossier(tiny, tiny.wang).tags == ["VIP", "美食", "slow travel"]
+    assert view.overview.tags.text() == "VIP, 美食, slow travel"
+
+
+def test_history_groups_a_created_row_and_shows_deletes(view, tiny):
+    ctx = view._ctx
+    cp = queries.get_dossier(tiny, tiny.wang).contacts[0]
+    ctx.execute("del", lambda: clients.delete_row(tiny, type(cp), cp.id))
+    view.tabs.setCurrentIndex(TAB_HISTORY)
+    model = view.history.model
+    rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    assert rows[0][2].startswith("Contact: phone") and rows[0][3] == "deleted"
+    added = [r for r in rows if r[2].startswith("Person: Li Na")]
+    assert len(added) == 1 and "role “Partner”" in added[0][3]
+
+
+def test_error_colour_follows_the_palette(view, qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    from ui.widgets.field_editors import error_color
+
+    light, dark = QPalette(), QPalette()
+    light.setColor(QPalette.ColorRole.Window, QColor("#f5f5f5"))
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    assert error_color(light).lightnessF() < 0.5 < error_color(dark).lightnessF()
+    label = view.overview.field_box("name").error
+    view.setPalette(dark)
+    assert label.palette().color(QPalette.ColorRole.WindowText) == error_color(dark)
+
+
+def test_overview_stacks_when_narrow(view, qtbot):
+    from PySide6.QtWidgets import QBoxLayout
+
+    view.resize(500, 700)
+    qtbot.waitUntil(lambda: view.overview._columns.direction() == QBoxLayout.Direction.TopToBottom)
+    view.resize(1100, 700)
+    qtbot.waitUntil(lambda: view.overview._columns.direction() == QBoxLayout.Direction.LeftToRight)

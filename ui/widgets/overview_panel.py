@@ -87,7 +87,10 @@ class OverviewPanel(QWidget):
         rr.addWidget(self.clear_referrer)
 
         details = QGroupBox(self.tr("Details"), self)
-        form = QFormLayout(details)
+        details_layout = QVBoxLayout(details)
+        form = QFormLayout()
+        details_layout.addLayout(form)
+        details_layout.addStretch(1)  # rows keep their natural height; spare room goes below
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field, caption, editor in (
