@@ -66,7 +66,7 @@ def _open(args):
     from studio.store import Studio
 
     studio = Studio.open(args.data_dir)
-    if studio.migration:
+    if studio.backup_path:
         print(f"Upgraded the studio database ({studio.migration}); backup: {studio.backup_path}", file=sys.stderr)
     return studio
 
