@@ -305,7 +305,7 @@ def test_history_groups_a_created_row_and_shows_deletes(view, tiny):
     view.tabs.setCurrentIndex(TAB_HISTORY)
     model = view.history.model
     rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
-    assert rows[0][2].startswith("Contact: phone") and rows[0][3] == "deleted"
+    assert rows[0][2] == "Contact: Phone +86 138 0013 8000" and rows[0][3] == "deleted"
     added = [r for r in rows if r[2].startswith("Person: Li Na")]
     assert len(added) == 1 and "role “Partner”" in added[0][3]
 

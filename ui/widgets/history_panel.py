@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from studio.domain import values as v
+from studio.domain.validate import format_phone
 from studio.services import queries
 from studio.services.dossier_queries import names_for_ids
 from ui.context import AppContext
@@ -110,7 +112,7 @@ class HistoryModel(QAbstractTableModel):
                     created[key] = []
                     rows.append(HistoryRow(e.when, e.advisor or "", _what(e), ""))
                     created[key].append(rows[-1])
-                if e.field not in _QUIET:
+                if e.field not in _QUIET and e.new is not False:  # “preferred: no” is noise
                     created[key].append(e)
                 continue
             rows.append(HistoryRow(e.when, e.advisor or "", _what(e), _describe(e, names)))
@@ -147,8 +149,23 @@ class HistoryModel(QAbstractTableModel):
         return None
 
 
+_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
+#: The first word of the core's subject, per table, is a vocabulary key: show its label instead.
+_SUBJECT_VOCAB = {"contact_point": v.ContactKind, "interaction": v.InteractionKind,
+                  "important_date": v.DateKind}
+
+
 def _what(e) -> str:
-    return f"{labels.table_label(e.table)}: {e.subject}"
+    subject = _STAMP.sub(r"\1 \2", e.subject or "")
+    vocab = _SUBJECT_VOCAB.get(e.table)
+    if vocab is not None and " " in subject:
+        key, rest = subject.split(" ", 1)
+        if e.table == "contact_point" and key in ("phone", "whatsapp"):
+            rest = format_phone(rest)
+        subject = f"{labels.label(vocab, key)} {rest}"
+    elif e.table == "consent" and subject.startswith("consent to "):
+        subject = labels.label(v.ConsentPurpose, subject.removeprefix("consent to "))
+    return f"{labels.table_label(e.table)}: {subject}"
 
 
 def _field(name: str) -> str:
@@ -172,7 +189,7 @@ def _value(e, value: Any, names: dict[str, str]) -> str:
         except json.JSONDecodeError:
             pass
     if isinstance(value, str):
-        flat = " ".join(value.split())
+        flat = _STAMP.sub(r"\1 \2", " ".join(value.split()))
         return f"“{flat[:80]}…”" if len(flat) > 80 else f"“{flat}”"
     return str(value)
 
@@ -207,13 +224,17 @@ class HistoryPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # Long changes wrap onto more lines rather than being cut to “add…” on a narrow pane.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         for col in (COL_WHEN, COL_WHO):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_CHANGE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         self.table.setAccessibleName(self.tr("History"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -222,6 +243,13 @@ class HistoryPanel(QWidget):
 
     def load(self, client_id: str | None) -> None:
         self.model.load(self._ctx.studio, client_id)
-        self.table.resizeColumnToContents(COL_WHAT)
-        what = self.table.columnWidth(COL_WHAT)
-        self.table.setColumnWidth(COL_WHAT, min(what, 260))
+        self._fit_what_column()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_what_column()
+
+    def _fit_what_column(self) -> None:
+        # “What” gets what it needs up to a quarter of the table, so “Change” keeps room to read.
+        hint = self.table.sizeHintForColumn(COL_WHAT) if self.model.rowCount() else 120
+        self.table.setColumnWidth(COL_WHAT, max(100, min(hint, 260, self.table.viewport().width() // 4)))

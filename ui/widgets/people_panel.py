@@ -119,9 +119,32 @@ class PeoplePanel(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setChildrenCollapsible(False)
+        self._split = split
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
+
+    #: Below this width the people list goes above the details instead of beside them.
+    SIDE_BY_SIDE_MIN_WIDTH = 640
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        wide = event.size().width() >= self.SIDE_BY_SIDE_MIN_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self._split.orientation() != orientation:
+            self._split.setOrientation(orientation)
+            self._fit_list()
+        super().resizeEvent(event)
+
+    def _fit_list(self) -> None:
+        """Stacked (narrow), the people list is only as tall as its first few rows."""
+        left = self._split.widget(0)
+        if self._split.orientation() == Qt.Orientation.Horizontal:
+            left.setMaximumHeight(16777215)
+            return
+        rows = min(max(self.people.count(), 2), 5)
+        row_height = self.people.sizeHintForRow(0) if self.people.count() else self.fontMetrics().height() + 4
+        frame = self.people.frameWidth() * 2
+        left.setMaximumHeight(row_height * rows + frame + self.add_person.sizeHint().height() + 8)
 
     # -- showing --------------------------------------------------------------------------------
     def set_dossier(self, dossier: Dossier) -> None:
@@ -147,6 +170,7 @@ class PeoplePanel(QWidget):
                 row = i
         self.people.setCurrentRow(row)
         self.people.blockSignals(False)
+        self._fit_list()
         self._show_current()
 
     def select_person(self, person_id: str) -> None:
