@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import statistics
 import sys
 import time
@@ -17,12 +19,12 @@ def demo_dir(clients: int, seed: int = 2026) -> Path:
     from studio.store import Studio
 
     d = DATA / f"demo-{clients}-{seed}"
-    done = d / ".built"
-    if done.exists():
+    if (d / ".built").exists() and (d / "studio.sqlite3").exists():
         return d
-    d.mkdir(parents=True, exist_ok=True)
-    for f in d.glob("studio.sqlite3*"):
-        f.unlink()
+    # Build beside it, then rename: a half-built or concurrently built studio is never used.
+    tmp = DATA / f".demo-{clients}-{seed}-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
     t0 = time.perf_counter()
     last = [0.0]
 
@@ -31,10 +33,15 @@ def demo_dir(clients: int, seed: int = 2026) -> Path:
             last[0] = time.perf_counter()
             print(f"  building demo: {n}/{total}", file=sys.stderr)
 
-    with Studio.open(d) as s:
+    with Studio.open(tmp) as s:
         build_demo(s, clients=clients, seed=seed, progress=progress)
+    (tmp / ".built").write_text("ok")
     print(f"  built a {clients}-client demo in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    done.write_text("ok")
+    if (d / ".built").exists() and (d / "studio.sqlite3").exists():
+        shutil.rmtree(tmp)  # another run finished first
+        return d
+    shutil.rmtree(d, ignore_errors=True)
+    tmp.rename(d)
     return d
 
 
