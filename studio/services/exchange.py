@@ -30,9 +30,24 @@ VERSION = 1
 
 _BOOKKEEPING = ("id", "created_at", "updated_at", "deleted_at")
 #: Reference columns and the table they point into.
-_REFERENCES = {"client_id": "client", "person_id": "person", "referred_by_id": "client", "advisor_id": "advisor"}
+_REFERENCES = {
+    "client_id": "client",
+    "person_id": "person",
+    "referred_by_id": "client",
+    "advisor_id": "advisor",
+}
 #: Free text is imported exactly as written; other values are stored in the form validation gives.
-_FREE_TEXT = {"name", "native_name", "notes", "note", "summary", "body", "label", "source_detail", "resolution"}
+_FREE_TEXT = {
+    "name",
+    "native_name",
+    "notes",
+    "note",
+    "summary",
+    "body",
+    "label",
+    "source_detail",
+    "resolution",
+}
 _JOURNAL_FIELDS = tuple(c.name for c in Change.__table__.columns if c.name != "seq")
 _JOURNAL_NULLABLE = {"old", "new", "advisor_id"}
 _JOURNAL_OPS = {"create", "update", "delete", "restore"}
@@ -47,12 +62,21 @@ def export_document(studio: Studio) -> dict:
     with studio.read() as conn:
         for model in MODELS:
             t = model.__table__
-            tables[model.__tablename__] = [dict(r) for r in conn.execute(select(t).order_by(t.c.id)).mappings()]
+            tables[model.__tablename__] = [
+                dict(r) for r in conn.execute(select(t).order_by(t.c.id)).mappings()
+            ]
         ch = Change.__table__
         cols = [ch.c[name] for name in _JOURNAL_FIELDS]
-        journal = [dict(r) for r in conn.execute(select(*cols).order_by(ch.c.hlc, ch.c.id)).mappings()]
-    return {"format": FORMAT, "version": VERSION, "schema": studio.schema_revision(), "tables": tables,
-            "journal": journal}
+        journal = [
+            dict(r) for r in conn.execute(select(*cols).order_by(ch.c.hlc, ch.c.id)).mappings()
+        ]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": studio.schema_revision(),
+        "tables": tables,
+        "journal": journal,
+    }
 
 
 def dumps(document: dict) -> str:
@@ -72,9 +96,13 @@ def export_studio(studio: Studio, path: Path) -> str:
 
 
 _NOUNS = {
-    "advisor": ("advisor", "advisors"), "client": ("client", "clients"), "person": ("person", "people"),
-    "contact_point": ("contact point", "contact points"), "consent": ("consent record", "consent records"),
-    "interaction": ("interaction", "interactions"), "important_date": ("important date", "important dates"),
+    "advisor": ("advisor", "advisors"),
+    "client": ("client", "clients"),
+    "person": ("person", "people"),
+    "contact_point": ("contact point", "contact points"),
+    "consent": ("consent record", "consent records"),
+    "interaction": ("interaction", "interactions"),
+    "important_date": ("important date", "important dates"),
 }
 
 
@@ -106,8 +134,10 @@ def import_studio(studio: Studio, path: Path) -> str:
     else:
         summary = "nothing new"
     if plan.skipped_rows or plan.skipped_journal:
-        summary += (f" (skipped {plan.skipped_rows:,} rows and {plan.skipped_journal:,} journal records "
-                    "already in the studio)")
+        summary += (
+            f" (skipped {plan.skipped_rows:,} rows and {plan.skipped_journal:,} journal records "
+            "already in the studio)"
+        )
     return summary + f" from {path}"
 
 
@@ -122,7 +152,9 @@ def read_document(path: Path) -> dict:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFileError(f"{path} is not a Travel Studio export (it is not UTF-8 text; byte {exc.start} is invalid).") from None
+        raise ImportFileError(
+            f"{path} is not a Travel Studio export (it is not UTF-8 text; byte {exc.start} is invalid)."
+        ) from None
     if not text.strip():
         raise ImportFileError(f"{path} is empty, not a Travel Studio export.")
     try:
@@ -134,12 +166,20 @@ def read_document(path: Path) -> dict:
                 "so the file looks truncated."
             ) from None
         if not text.lstrip().startswith(("{", "[")):
-            raise ImportFileError(f"{path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
-        raise ImportFileError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
+            raise ImportFileError(
+                f"{path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+            ) from None
+        raise ImportFileError(
+            f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}."
+        ) from None
     except RecursionError:
-        raise ImportFileError(f"{path} is nested too deeply to be a Travel Studio export.") from None
+        raise ImportFileError(
+            f"{path} is nested too deeply to be a Travel Studio export."
+        ) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise ImportFileError(f"{path} is JSON but not a Travel Studio export (it lacks \"format\": \"{FORMAT}\").")
+        raise ImportFileError(
+            f'{path} is JSON but not a Travel Studio export (it lacks "format": "{FORMAT}").'
+        )
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ImportFileError(f"{path} has no valid format version (found {json.dumps(version)}).")
@@ -150,7 +190,9 @@ def read_document(path: Path) -> dict:
         )
     rev = doc.get("schema")
     if not isinstance(rev, str):
-        raise ImportFileError(f"{path} does not say which schema it was written with (\"schema\" is missing).")
+        raise ImportFileError(
+            f'{path} does not say which schema it was written with ("schema" is missing).'
+        )
     if rev not in schema.REVISIONS:
         raise ImportFileError(
             f"{path} was written by a newer version of Travel Studio (schema {rev}; this version knows "
@@ -160,12 +202,14 @@ def read_document(path: Path) -> dict:
     if unknown:
         raise ImportFileError(f"{path} has an unknown section “{sorted(unknown)[0]}”.")
     if not isinstance(doc.get("tables"), dict):
-        raise ImportFileError(f"{path} has no \"tables\" object.")
+        raise ImportFileError(f'{path} has no "tables" object.')
     if not isinstance(doc.get("journal", []), list):
-        raise ImportFileError(f"{path}: \"journal\" must be a list of change records.")
+        raise ImportFileError(f'{path}: "journal" must be a list of change records.')
     for table, rows in doc["tables"].items():
         if table not in _BY_TABLE:
-            raise ImportFileError(f"{path} has an unknown table “{table}” (known: {', '.join(_BY_TABLE)}).")
+            raise ImportFileError(
+                f"{path} has an unknown table “{table}” (known: {', '.join(_BY_TABLE)})."
+            )
         if not isinstance(rows, list):
             raise ImportFileError(f"{path}: table “{table}” must be a list of rows.")
     return doc
@@ -249,8 +293,10 @@ class _Plan:
                 if not nullable:
                     self.fail(f"{where} has no value for “{name}”, which cannot be empty")
             elif not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
-                self.fail(f"{where} has “{name}” = {json.dumps(value, ensure_ascii=False)[:60]}, "
-                          f"which should be {_TYPE_NAMES.get(typ, typ.__name__)}")
+                self.fail(
+                    f"{where} has “{name}” = {json.dumps(value, ensure_ascii=False)[:60]}, "
+                    f"which should be {_TYPE_NAMES.get(typ, typ.__name__)}"
+                )
             out[name] = value
         if not out["id"].strip() or len(out["id"]) > 64:
             self.fail(f"{where} has an invalid id")
@@ -270,7 +316,7 @@ class _Plan:
     def _references(self, rows: dict[str, dict[str, dict]]) -> None:
         """Every reference points to a row of the file or of the studio; people to their own client."""
         missing: dict[str, set[str]] = {"client": set(), "person": set(), "advisor": set()}
-        for table, by_id in rows.items():
+        for by_id in rows.values():
             for row in by_id.values():
                 for col, target in _REFERENCES.items():
                     ref = row.get(col)
@@ -280,9 +326,16 @@ class _Plan:
         with self.studio.read() as conn:
             for target, ids in missing.items():
                 extra = ", client_id" if target == "person" else ", NULL"
-                found[target] = dict(conn.exec_driver_sql(
-                    f"SELECT id{extra} FROM {target} WHERE id IN (SELECT value FROM json_each(?))",
-                    (json.dumps(sorted(ids)),)).fetchall()) if ids else {}
+                found[target] = (
+                    dict(
+                        conn.exec_driver_sql(
+                            f"SELECT id{extra} FROM {target} WHERE id IN (SELECT value FROM json_each(?))",
+                            (json.dumps(sorted(ids)),),
+                        ).fetchall()
+                    )
+                    if ids
+                    else {}
+                )
         for table, by_id in rows.items():
             for rid, row in by_id.items():
                 for col, target in _REFERENCES.items():
@@ -290,21 +343,34 @@ class _Plan:
                     if not ref:
                         continue
                     if ref not in rows[target] and ref not in found[target]:
-                        self.fail(f"{table} row {rid} refers through “{col}” to {target.replace('_', ' ')} "
-                                  f"{ref}, which is neither in the file nor in the studio")
+                        self.fail(
+                            f"{table} row {rid} refers through “{col}” to {target.replace('_', ' ')} "
+                            f"{ref}, which is neither in the file nor in the studio"
+                        )
                     if col == "referred_by_id" and ref == rid:
                         self.fail(f"client row {rid} is referred by itself")
                     if col == "person_id" and row.get("client_id"):
-                        owner = rows["person"][ref]["client_id"] if ref in rows["person"] else found["person"][ref]
+                        owner = (
+                            rows["person"][ref]["client_id"]
+                            if ref in rows["person"]
+                            else found["person"][ref]
+                        )
                         if owner != row["client_id"]:
-                            self.fail(f"{table} row {rid} names person {ref}, who belongs to another client")
+                            self.fail(
+                                f"{table} row {rid} names person {ref}, who belongs to another client"
+                            )
 
     def _existing(self, table: str, ids: list[str]) -> set[str]:
         if not ids:
             return set()
         with self.studio.read() as conn:
-            return {r[0] for r in conn.exec_driver_sql(
-                f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))}
+            return {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(ids),),
+                )
+            }
 
     # -- journal --------------------------------------------------------------------------------
     def _journal(self, records: list) -> list[dict]:
@@ -324,7 +390,9 @@ class _Plan:
                 if value is None and name in _JOURNAL_NULLABLE:
                     continue
                 if not isinstance(value, str) or (not value and name not in _JOURNAL_NULLABLE):
-                    self.fail(f"{where} has “{name}” = {json.dumps(value, ensure_ascii=False)[:60]}, which should be non-empty text")
+                    self.fail(
+                        f"{where} has “{name}” = {json.dumps(value, ensure_ascii=False)[:60]}, which should be non-empty text"
+                    )
             if rec["op"] not in _JOURNAL_OPS:
                 self.fail(f"{where} has an unknown operation “{rec['op']}”")
             if rec["table_name"] not in _BY_TABLE:

@@ -26,7 +26,9 @@ def demo_dir(tmp_path_factory):
     d = tmp_path_factory.mktemp("demo")
     calls = []
     with Studio.open(d) as s:
-        summary = demo.build_demo(s, clients=40, seed=7, today=TODAY, progress=lambda a, b: calls.append((a, b)))
+        summary = demo.build_demo(
+            s, clients=40, seed=7, today=TODAY, progress=lambda a, b: calls.append((a, b))
+        )
     assert calls and calls[-1] == (40, 40)
     assert summary.startswith("3 advisors, 40 clients, ")
     return d
@@ -49,9 +51,17 @@ def _content(data_dir) -> dict:
     out = {}
     with Studio.open(data_dir) as s, s.read() as conn:
         for model in MODELS:
-            rows = conn.exec_driver_sql(f"SELECT * FROM {model.__tablename__} ORDER BY id").mappings().all()
+            rows = (
+                conn.exec_driver_sql(f"SELECT * FROM {model.__tablename__} ORDER BY id")
+                .mappings()
+                .all()
+            )
             out[model.__tablename__] = [
-                {k: (v is not None if k == "deleted_at" else v) for k, v in r.items() if k not in ("created_at", "updated_at")}
+                {
+                    k: (v is not None if k == "deleted_at" else v)
+                    for k, v in r.items()
+                    if k not in ("created_at", "updated_at")
+                }
                 for r in rows
             ]
     return out
@@ -68,39 +78,59 @@ def test_advisors_and_local_advisor(demo_studio):
 def test_client_mix(demo_studio):
     assert demo_studio.count(Client, include_deleted=True) >= 40
     kinds = dict(_rows(demo_studio, "SELECT kind, count(*) FROM client GROUP BY kind"))
-    assert kinds.get("organization", 0) >= 2 and kinds["household"] >= 5 and kinds["individual"] >= 5
+    assert (
+        kinds.get("organization", 0) >= 2 and kinds["household"] >= 5 and kinds["individual"] >= 5
+    )
     stages = {r[0] for r in _rows(demo_studio, "SELECT DISTINCT stage FROM client")}
     assert stages == {"prospect", "active", "repeat", "dormant", "lost"}
     names = _rows(demo_studio, "SELECT name, native_name FROM person")
     chinese = [(n, nn) for n, nn in names if nn and _CJK.search(nn)]
     assert ("Wang Xiaoming", "王小明") in chinese
-    assert len(chinese) >= 5 and all(n.isascii() for n, _ in chinese)  # pinyin beside the characters
+    assert len(chinese) >= 5 and all(
+        n.isascii() for n, _ in chinese
+    )  # pinyin beside the characters
     accented = {n for n, nn in names if not n.isascii() and nn is None}
-    assert {"Zoë Martin", "Jürgen Müller", "Łukasz Nowak", "Chloé Dubois", "José García"} <= accented
+    assert {
+        "Zoë Martin",
+        "Jürgen Müller",
+        "Łukasz Nowak",
+        "Chloé Dubois",
+        "José García",
+    } <= accented
     roles = {r[0] for r in _rows(demo_studio, "SELECT DISTINCT role FROM person")}
     assert {"primary", "partner", "child", "contact", "member"} <= roles
     assert _rows(demo_studio, "SELECT count(*) FROM person WHERE birth_date IS NOT NULL")[0][0] > 20
 
 
 def test_referrals_chain_and_repeat_referrers(demo_studio):
-    pairs = dict(_rows(demo_studio, "SELECT id, referred_by_id FROM client WHERE referred_by_id IS NOT NULL"))
+    pairs = dict(
+        _rows(demo_studio, "SELECT id, referred_by_id FROM client WHERE referred_by_id IS NOT NULL")
+    )
     assert len(pairs) >= 5
     counts = {}
     for ref in pairs.values():
         counts[ref] = counts.get(ref, 0) + 1
     assert max(counts.values()) >= 2  # someone referred several clients
     assert any(ref in pairs for ref in pairs.values())  # a referred client referred someone too
-    assert {r[0] for r in _rows(demo_studio, "SELECT source FROM client WHERE referred_by_id IS NOT NULL")} == {"referral"}
+    assert {
+        r[0]
+        for r in _rows(demo_studio, "SELECT source FROM client WHERE referred_by_id IS NOT NULL")
+    } == {"referral"}
 
 
 def test_contacts_are_valid_and_one_preferred_per_kind(demo_studio):
-    rows = _rows(demo_studio, "SELECT client_id, kind, value, preferred FROM contact_point WHERE deleted_at IS NULL")
+    rows = _rows(
+        demo_studio,
+        "SELECT client_id, kind, value, preferred FROM contact_point WHERE deleted_at IS NULL",
+    )
     kinds = {r[1] for r in rows}
     assert {"email", "phone", "address", "wechat", "whatsapp"} <= kinds
     for _cid, kind, value, _pref in rows:
         if kind in ("phone", "whatsapp"):
             assert phonenumbers.is_valid_number(phonenumbers.parse(value)), value
-            assert value == phonenumbers.format_number(phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.E164)
+            assert value == phonenumbers.format_number(
+                phonenumbers.parse(value), phonenumbers.PhoneNumberFormat.E164
+            )
     preferred = {}
     for cid, kind, _v, pref in rows:
         preferred.setdefault((cid, kind), []).append(pref)
@@ -108,9 +138,21 @@ def test_contacts_are_valid_and_one_preferred_per_kind(demo_studio):
 
 
 def test_timeline_spread_and_kinds(demo_studio):
-    rows = _rows(demo_studio, "SELECT kind, occurred_at, advisor_id, satisfaction, status, resolution, summary FROM interaction")
+    rows = _rows(
+        demo_studio,
+        "SELECT kind, occurred_at, advisor_id, satisfaction, status, resolution, summary FROM interaction",
+    )
     advisors = {r[0] for r in _rows(demo_studio, "SELECT id FROM advisor")}
-    assert {r[0] for r in rows} >= {"call", "meeting", "message", "email", "note", "feedback", "complaint", "gift"}
+    assert {r[0] for r in rows} >= {
+        "call",
+        "meeting",
+        "message",
+        "email",
+        "note",
+        "feedback",
+        "complaint",
+        "gift",
+    }
     assert all(r[2] in advisors for r in rows)
     assert len({r[2] for r in rows}) == 3
     dates = sorted(r[1][:10] for r in rows)
@@ -123,7 +165,9 @@ def test_timeline_spread_and_kinds(demo_studio):
 
 
 def test_important_dates(demo_studio):
-    rows = _rows(demo_studio, "SELECT kind, month, day, year FROM important_date WHERE deleted_at IS NULL")
+    rows = _rows(
+        demo_studio, "SELECT kind, month, day, year FROM important_date WHERE deleted_at IS NULL"
+    )
     assert {r[0] for r in rows} == {"birthday", "wedding", "custom"}
     assert any((m, d) == (2, 29) for _k, m, d, _y in rows)
     assert any(y is None for _k, _m, _d, y in rows) and any(y is not None for *_x, y in rows)
@@ -135,9 +179,15 @@ def test_tags_notes_consent_and_deleted_rows(demo_studio):
     tags = {t for (raw,) in _rows(demo_studio, "SELECT tags FROM client") for t in json.loads(raw)}
     assert {"vip", "family", "corporate"} <= tags
     assert _rows(demo_studio, "SELECT count(*) FROM client WHERE notes != ''")[0][0] > 5
-    assert {r[0] for r in _rows(demo_studio, "SELECT DISTINCT purpose FROM consent")} >= {"profile", "marketing"}
+    assert {r[0] for r in _rows(demo_studio, "SELECT DISTINCT purpose FROM consent")} >= {
+        "profile",
+        "marketing",
+    }
     assert _rows(demo_studio, "SELECT count(*) FROM client WHERE deleted_at IS NOT NULL")[0][0] >= 3
-    assert _rows(demo_studio, "SELECT count(*) FROM contact_point WHERE deleted_at IS NOT NULL")[0][0] >= 1
+    assert (
+        _rows(demo_studio, "SELECT count(*) FROM contact_point WHERE deleted_at IS NOT NULL")[0][0]
+        >= 1
+    )
 
 
 def test_check_and_search(demo_studio):

@@ -52,7 +52,7 @@ def test_document_shape(exported):
     assert keys == sorted(keys)
     assert "王小明" in text  # ensure_ascii=False
     assert text.startswith('{\n "format": "travel-studio",\n "version": 1,')
-    assert "device_id\": \"" not in text.split('"journal"')[0]  # no local settings among the tables
+    assert 'device_id": "' not in text.split('"journal"')[0]  # no local settings among the tables
 
 
 def test_round_trip_is_byte_identical(exported, tmp_path):
@@ -80,7 +80,9 @@ def test_import_keeps_history_and_search(exported, tmp_path):
         entries = history(s, hit.client_id)
         assert entries and {e.op for e in entries} >= {"create"}
         with s.read() as conn:
-            assert conn.exec_driver_sql("SELECT count(*) FROM change").scalar() == len(doc["journal"])
+            assert conn.exec_driver_sql("SELECT count(*) FROM change").scalar() == len(
+                doc["journal"]
+            )
         # The clock moved past every imported stamp, so new changes sort after the history.
         newest = max(r["hlc"] for r in doc["journal"])
         assert s.clock.now() > newest
@@ -102,8 +104,15 @@ def test_import_into_a_studio_with_data_then_again_skips_everything(exported, st
 def test_import_rows_that_refer_to_the_studio(studio, tmp_path):
     client = clients.create_client(studio, "Ada Lovelace")
     doc = exchange.export_document(studio)
-    person = {"id": "p-new-1", "created_at": "2026-01-01T00:00:00.000Z", "updated_at": "2026-01-01T00:00:00.000Z",
-              "deleted_at": None, "client_id": client.id, "name": "Byron Lovelace", "role": "relative"}
+    person = {
+        "id": "p-new-1",
+        "created_at": "2026-01-01T00:00:00.000Z",
+        "updated_at": "2026-01-01T00:00:00.000Z",
+        "deleted_at": None,
+        "client_id": client.id,
+        "name": "Byron Lovelace",
+        "role": "relative",
+    }
     doc["tables"] = {"person": [person]}
     doc["journal"] = []
     f = tmp_path / "one.json"
@@ -121,18 +130,21 @@ def _first(doc, table, **where):
 def _set(table, field, value, **where):
     def mutate(doc):
         _first(doc, table, **where)[field] = value
+
     return mutate
 
 
 def _drop(table, field):
     def mutate(doc):
         del doc["tables"][table][0][field]
+
     return mutate
 
 
 def _journal(field, value):
     def mutate(doc):
         doc["journal"][-1][field] = value
+
     return mutate
 
 
@@ -164,18 +176,45 @@ BAD_DOCS = {
     "missing field": (_drop("person", "client_id"), "lacks the required field “client_id”"),
     "missing name": (_drop("client", "name"), "lacks the required field “name”"),
     "wrong type": (_set("person", "position", "3", role="child"), "should be a whole number"),
-    "wrong bool": (_set("contact_point", "preferred", "yes", kind="email"), "should be true or false"),
+    "wrong bool": (
+        _set("contact_point", "preferred", "yes", kind="email"),
+        "should be true or false",
+    ),
     "null name": (_set("client", "name", None, kind="organization"), "cannot be empty"),
     "unknown field": (_set("client", "vip", True, kind="organization"), "unknown field “vip”"),
-    "bad stage": (_set("client", "stage", "sleeping", kind="organization"), "“sleeping” is not a valid stage"),
-    "bad email": (_set("contact_point", "value", "zoe at example", kind="email"), "not a valid email"),
-    "bad phone": (_set("contact_point", "value", "+86 123", kind="phone"), "not a valid phone number"),
-    "bad satisfaction": (_set("interaction", "satisfaction", 140, kind="feedback"), "from 0 to 100"),
+    "bad stage": (
+        _set("client", "stage", "sleeping", kind="organization"),
+        "“sleeping” is not a valid stage",
+    ),
+    "bad email": (
+        _set("contact_point", "value", "zoe at example", kind="email"),
+        "not a valid email",
+    ),
+    "bad phone": (
+        _set("contact_point", "value", "+86 123", kind="phone"),
+        "not a valid phone number",
+    ),
+    "bad satisfaction": (
+        _set("interaction", "satisfaction", 140, kind="feedback"),
+        "from 0 to 100",
+    ),
     "bad date at the end": (_last_date_bad, "does not exist"),
-    "bad timestamp": (_set("client", "created_at", "yesterday", kind="organization"), "not a date and time"),
-    "dangling client": (_set("person", "client_id", "no-such-client", role="child"), "neither in the file nor in the studio"),
-    "dangling referral": (_set("client", "referred_by_id", "ghost", kind="organization"), "“referred_by_id” to client ghost"),
-    "dangling advisor": (_set("interaction", "advisor_id", "ghost", kind="call"), "“advisor_id” to advisor ghost"),
+    "bad timestamp": (
+        _set("client", "created_at", "yesterday", kind="organization"),
+        "not a date and time",
+    ),
+    "dangling client": (
+        _set("person", "client_id", "no-such-client", role="child"),
+        "neither in the file nor in the studio",
+    ),
+    "dangling referral": (
+        _set("client", "referred_by_id", "ghost", kind="organization"),
+        "“referred_by_id” to client ghost",
+    ),
+    "dangling advisor": (
+        _set("interaction", "advisor_id", "ghost", kind="call"),
+        "“advisor_id” to advisor ghost",
+    ),
     "duplicate id": (_duplicate, "appears twice in table “client”"),
     "journal missing hlc": (_journal_missing_hlc, "journal record 1 lacks the field “hlc”"),
     "journal bad op": (_journal("op", "frobnicate"), "unknown operation “frobnicate”"),
@@ -206,7 +245,10 @@ def test_bad_document_is_refused_whole(case, exported, studio, tmp_path):
 BAD_TEXTS = {
     "not json": (lambda text: "name,stage\nZoë,active\n", "is not JSON"),
     "truncated": (lambda text: text[: len(text) // 2], "looks truncated"),
-    "syntax error": (lambda text: text.replace('"version": 1,', '"version": 1,,', 1), "not valid JSON"),
+    "syntax error": (
+        lambda text: text.replace('"version": 1,', '"version": 1,,', 1),
+        "not valid JSON",
+    ),
     "empty": (lambda text: "", "is empty"),
     "a list": (lambda text: "[1, 2]", "not a Travel Studio export"),
 }
