@@ -331,3 +331,32 @@ def test_overview_stacks_when_narrow(view, qtbot):
     qtbot.waitUntil(lambda: view.overview._columns.direction() == QBoxLayout.Direction.TopToBottom)
     view.resize(1100, 700)
     qtbot.waitUntil(lambda: view.overview._columns.direction() == QBoxLayout.Direction.LeftToRight)
+
+
+def test_edit_a_timeline_entry_keeps_its_time(view, tiny, qtbot):
+    ctx = view._ctx
+    ctx.execute("log", lambda: clients.log_interaction(tiny, tiny.wang, "call", "Cal about Kyoto",
+                                                       occurred_at="2026-03-01T10:15"))
+    item = view.timeline.current_interaction()
+    dialog = view.edit_interaction(item)
+    assert dialog.summary.text() == "Cal about Kyoto" and dialog.current_kind() == "call"
+    dialog.summary.setText("Call about Kyoto")
+    dialog.set_kind("feedback")
+    dialog.satisfaction.setValue(80)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    it = queries.get_dossier(tiny, tiny.wang).interactions[0]
+    assert (it.summary, it.kind, it.satisfaction, it.occurred_at) == ("Call about Kyoto", "feedback", 80, "2026-03-01T10:15")
+    assert view.timeline.tree.topLevelItem(0).text(4) == "Satisfaction 80/100"
+
+
+def test_timeline_filter_shows_open_complaints_only(view, tiny):
+    ctx = view._ctx
+    ctx.execute("log", lambda: clients.log_interaction(tiny, tiny.wang, "call", "Hello"))
+    ctx.execute("log", lambda: clients.log_interaction(tiny, tiny.wang, "complaint", "Late transfer"))
+    tl = view.timeline
+    tl.kind_filter.setCurrentIndex(tl.kind_filter.findData("open"))
+    shown = [tl.tree.topLevelItem(i).text(3) for i in range(tl.tree.topLevelItemCount())
+             if not tl.tree.topLevelItem(i).isHidden()]
+    assert shown == ["Late transfer"]
+    assert tl.current_interaction().summary == "Late transfer"

@@ -32,10 +32,15 @@ KIND_ORDER = ["call", "meeting", "message", "email", "note", "feedback", "compla
 
 
 class InteractionDialog(FormDialog):
+    """``interaction`` None logs a new one; otherwise edits it (a typo, the wrong date…)."""
+
     def __init__(self, ctx: AppContext, client_id: str, people: list[Person], *,
-                 kind: str = "call", parent: QWidget | None = None):
-        super().__init__(ctx, self.tr("Log an interaction"), parent)
+                 kind: str = "call", interaction: Interaction | None = None,
+                 parent: QWidget | None = None):
+        title = self.tr("Edit timeline entry") if interaction else self.tr("Log an interaction")
+        super().__init__(ctx, title, parent)
         self._client_id = client_id
+        self._interaction = interaction
         # Mnemonics chosen not to clash with the field captions (D, S, L, T, R).
         captions = {
             "call": self.tr("&Call"), "meeting": self.tr("&Meeting"),
@@ -80,6 +85,13 @@ class InteractionDialog(FormDialog):
         self.add_field("satisfaction", self.tr("Satisfac&tion:"), self.satisfaction)
         self.add_field("person_id", self.tr("Pe&rson:"), self.person)
         self.kind_group.idToggled.connect(self._kind_changed)
+        if interaction is not None:
+            kind = interaction.kind
+            self.when.setDate(QDate.fromString(interaction.occurred_at[:10], "yyyy-MM-dd"))
+            self.summary.setText(interaction.summary)
+            self.body.setPlainText(interaction.body)
+            self.satisfaction.setValue(-1 if interaction.satisfaction is None else interaction.satisfaction)
+            self.person.setCurrentIndex(max(0, self.person.findData(interaction.person_id)))
         self.kind_buttons.get(kind, self.kind_buttons["call"]).setChecked(True)
         self._kind_changed()
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.submit)
@@ -95,18 +107,44 @@ class InteractionDialog(FormDialog):
         self.set_row_visible("satisfaction", self.current_kind() == "feedback")
 
     def undo_text(self) -> str:
-        return self.tr("Log %1").replace("%1", labels.label(InteractionKind, self.current_kind()))
+        kind = labels.label(InteractionKind, self.current_kind())
+        if self._interaction is not None:
+            return self.tr("Edit %1").replace("%1", kind)
+        return self.tr("Log %1").replace("%1", kind)
+
+    def _occurred_at(self) -> str:
+        day = self.when.date().toString("yyyy-MM-dd")
+        old = self._interaction.occurred_at if self._interaction else ""
+        return day + old[10:]  # an edited entry keeps its time of day, if it had one
 
     def operation(self):
         kind = self.current_kind()
         score = self.satisfaction.value()
         extra = {"body": self.body.toPlainText(), "person_id": self.person.currentData()}
+        if self._interaction is not None:
+            return self._update(kind, score, extra)
         if kind == "feedback" and score >= 0:
             extra["satisfaction"] = score
         return clients.log_interaction(
             self.ctx.studio, self._client_id, kind, self.summary.text(),
             occurred_at=self.when.date().toString("yyyy-MM-dd"), **extra,
         )
+
+
+    def _update(self, kind: str, score: int, extra: dict):
+        old = self._interaction
+        if not self.summary.text().strip() and not extra["body"].strip():
+            from studio.errors import ValidationError
+
+            raise ValidationError("summary", self.tr("Say in a few words what happened."))
+        changes = {"kind": kind, "summary": self.summary.text(), "occurred_at": self._occurred_at(),
+                   "satisfaction": score if kind == "feedback" and score >= 0 else None, **extra}
+        # A complaint keeps its open/resolved state; an entry turned into a complaint starts open.
+        if kind == "complaint" and old.status is None:
+            changes["status"] = "open"
+        elif kind != "complaint" and old.status is not None:
+            changes.update(status=None, resolution=None, resolved_at=None)
+        return clients.update_row(self.ctx.studio, Interaction, old.id, **changes)
 
 
 class ResolveDialog(FormDialog):

@@ -126,6 +126,7 @@ class DossierView(QWidget):
         self.people.sig_add_date.connect(self.add_date)
         self.timeline.sig_log.connect(lambda: self.log_interaction())
         self.timeline.sig_resolve.connect(self.resolve_complaint)
+        self.timeline.sig_edit.connect(self.edit_interaction)
         self.tabs.currentChanged.connect(self._tab_changed)
         ctx.bridge.sig_changed.connect(self._on_changed)
         self._show_empty()
@@ -226,6 +227,10 @@ class DossierView(QWidget):
             return None
         self.tabs.setCurrentIndex(TAB_TIMELINE)
         return self._open(InteractionDialog(self._ctx, self._client_id, self._people(), kind=kind, parent=self))
+
+    def edit_interaction(self, interaction) -> InteractionDialog:
+        return self._open(InteractionDialog(self._ctx, self._client_id, self._people(),
+                                            interaction=interaction, parent=self))
 
     def resolve_complaint(self, complaint) -> ResolveDialog:
         return self._open(ResolveDialog(self._ctx, complaint, parent=self))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -94,6 +95,8 @@ class PeoplePanel(QWidget):
         self.delete_date = QPushButton(self.tr("Delete"), self)
         self.delete_date.clicked.connect(self._delete_date)
         self.dates.itemSelectionChanged.connect(self._update_buttons)
+        _on_delete_key(self.contacts, self._delete_contact)
+        _on_delete_key(self.dates, self._delete_date)
         self.dates_box = _boxed(self, self.tr("Dates to remember"), self.dates, [self.add_date, self.delete_date])
 
         right = QWidget(self)
@@ -322,3 +325,12 @@ def _boxed(parent: QWidget, title: str, table: QTableWidget, buttons: list[QPush
     row.addStretch(1)
     layout.addLayout(row)
     return box
+
+
+def _on_delete_key(table: QTableWidget, slot) -> None:
+    """The Delete key on a focused table deletes its selected row (undoable with Ctrl+Z)."""
+    action = QAction(table)
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    action.triggered.connect(slot)
+    table.addAction(action)

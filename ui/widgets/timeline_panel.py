@@ -5,9 +5,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +41,8 @@ class TimelinePanel(QWidget):
     sig_log = Signal()
     #: Emitted with an open complaint (Interaction) the user wants to resolve.
     sig_resolve = Signal(object)
+    #: Emitted with the Interaction the user wants to edit.
+    sig_edit = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,7 +62,7 @@ class TimelinePanel(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(self._show_detail)
-        self.tree.itemActivated.connect(lambda _i, _c: self._resolve())
+        self.tree.itemActivated.connect(lambda _i, _c: self._edit())
 
         self.detail = QTextBrowser(self)
         self.detail.setOpenLinks(False)
@@ -72,14 +75,29 @@ class TimelinePanel(QWidget):
         self.resolve_action = self.toolbar.addAction(self.tr("&Resolve complaint…"))
         self.resolve_action.setToolTip(self.tr("Close the selected complaint with what was done"))
         self.resolve_action.triggered.connect(self._resolve)
+        self.edit_action = self.toolbar.addAction(self.tr("&Edit…"))
+        self.edit_action.setToolTip(self.tr("Correct the selected entry (Enter)"))
+        self.edit_action.triggered.connect(self._edit)
         self.delete_action = self.toolbar.addAction(self.tr("Delete"))
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.tree.addAction(self.delete_action)
         self.delete_action.triggered.connect(self._delete)
+        # Show one kind (or only open complaints) — the owner's review of a long timeline.
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setAccessibleName(self.tr("Show"))
+        self.kind_filter.addItem(self.tr("All entries"), None)
+        self.kind_filter.addItem(self.tr("Open complaints"), "open")
+        for key, text in labels.choices(InteractionKind):
+            self.kind_filter.addItem(text, key)
+        self.kind_filter.currentIndexChanged.connect(self._apply_filter)
         self.summary = QLabel(self)
         self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.toolbar)
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.kind_filter)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.tree)
@@ -125,6 +143,7 @@ class TimelinePanel(QWidget):
         if current is None and self.tree.topLevelItemCount():
             current = self.tree.topLevelItem(0)
         self.tree.setCurrentItem(current)
+        self._apply_filter()
         n_open = len(dossier.open_complaints)
         text = labels.count_text(len(dossier.interactions), self.tr("%n entry"), self.tr("%n entries"))
         if n_open:
@@ -141,13 +160,34 @@ class TimelinePanel(QWidget):
             return self.tr("Satisfaction %1/100").replace("%1", str(it.satisfaction))
         return ""
 
+    def _apply_filter(self, *_args) -> None:
+        wanted = self.kind_filter.currentData()
+        first_visible = None
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            it = item.data(COL_KIND, Qt.ItemDataRole.UserRole)
+            if wanted is None:
+                shown = True
+            elif wanted == "open":
+                shown = it.kind == "complaint" and it.status == "open"
+            else:
+                shown = it.kind == wanted
+            item.setHidden(not shown)
+            if shown and first_visible is None:
+                first_visible = item
+        current = self.tree.currentItem()
+        if current is None or current.isHidden():
+            self.tree.setCurrentItem(first_visible)
+            self._show_detail()
+
     def current_interaction(self) -> Interaction | None:
         item = self.tree.currentItem()
-        return item.data(COL_KIND, Qt.ItemDataRole.UserRole) if item else None
+        return item.data(COL_KIND, Qt.ItemDataRole.UserRole) if item and not item.isHidden() else None
 
     def _show_detail(self, *_args) -> None:
         it = self.current_interaction()
         self.delete_action.setEnabled(it is not None)
+        self.edit_action.setEnabled(it is not None)
         self.resolve_action.setEnabled(it is not None and it.kind == "complaint" and it.status == "open")
         if it is None:
             self.detail.setHtml(f"<p>{html.escape(self.tr('Nothing logged yet. Press Ctrl+L to log a call, meeting, feedback or complaint.'))}</p>")
@@ -180,6 +220,11 @@ class TimelinePanel(QWidget):
         it = self.current_interaction()
         if it is not None and it.kind == "complaint" and it.status == "open":
             self.sig_resolve.emit(it)
+
+    def _edit(self) -> None:
+        it = self.current_interaction()
+        if it is not None:
+            self.sig_edit.emit(it)
 
     def _delete(self) -> None:
         it = self.current_interaction()
