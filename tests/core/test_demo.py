@@ -221,11 +221,20 @@ def test_keeps_an_existing_local_advisor(studio):
     assert check(studio).ok
 
 
-def test_cli_default_demo_then_check(tmp_path, capsys):
+def test_default_size_is_300_clients():
+    import inspect
+
+    from studio.cli import _parser
+
+    assert inspect.signature(demo.build_demo).parameters["clients"].default == 300
+    assert _parser().parse_args(["demo"]).clients == 300
+
+
+def test_cli_demo_then_check(tmp_path, capsys):
     d = tmp_path / "cli"
-    assert main(["--data-dir", str(d), "demo"]) == 0
+    assert main(["--data-dir", str(d), "demo", "--clients", "60", "--seed", "3"]) == 0
     out = capsys.readouterr().out
-    assert "300 clients" in out
+    assert "3 advisors, 60 clients" in out
     assert main(["--data-dir", str(d), "check"]) == 0
     assert capsys.readouterr().out.strip().endswith("ok")
     assert main(["--data-dir", str(d), "demo"]) == 1
