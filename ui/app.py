@@ -100,11 +100,17 @@ def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str
             window.client_list.select_first()
             if view == "clients":
                 window.client_list.table.setFocus()
+            else:  # the dossier takes most of the width
+                total = sum(window.splitter.sizes())
+                window.splitter.setSizes([total * 3 // 10, total - total * 3 // 10])
             app.processEvents()
             pixmap = window.grab()
             with atomic_path(out) as tmp:
                 if not pixmap.save(str(tmp), "PNG"):
                     raise StudioError(f"Could not write the screenshot to {out}.")
+                umask = os.umask(0)
+                os.umask(umask)
+                tmp.chmod(0o666 & ~umask)  # an ordinary file, not the temp file's private mode
             window.close()
             window.deleteLater()
             app.processEvents()

@@ -69,7 +69,7 @@ class NewClientDialog(QDialog):
         #: The field name used by the core's ValidationError → (editor, error label).
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, label, editor in (
             ("name", self.tr("&Name *"), self.name),
             ("native_name", self.tr("Name in &native script"), self.native_name),

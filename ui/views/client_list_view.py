@@ -77,7 +77,6 @@ class ClientListView(QWidget):
         self.tag_box = QComboBox(self)
         self.tag_box.setToolTip(self.tr("Tag"))
         for box in (self.stage_box, self.advisor_box, self.tag_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.currentIndexChanged.connect(self.apply_filter)
         self._reload_choices()
 
@@ -114,13 +113,15 @@ class ClientListView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
+        # Search on its own row: it keeps its width when the list pane is narrow.
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.stage_box)
-        filters.addWidget(self.advisor_box)
-        filters.addWidget(self.tag_box)
+        for box in (self.stage_box, self.advisor_box, self.tag_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+            filters.addWidget(box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -222,10 +223,11 @@ class ClientListView(QWidget):
         kept = getattr(self, "_kept", None)
         row = self.proxy.row_of(kept) if kept else -1
         if row >= 0:
+            index = self.proxy.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         else:
             self._set_current(None)
 
