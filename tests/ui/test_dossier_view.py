@@ -360,3 +360,19 @@ def test_timeline_filter_shows_open_complaints_only(view, tiny):
              if not tl.tree.topLevelItem(i).isHidden()]
     assert shown == ["Late transfer"]
     assert tl.current_interaction().summary == "Late transfer"
+
+
+def test_typing_with_focus_then_undo_updates_the_focused_field(view, tiny, qtbot):
+    ctx = view._ctx
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    tags = view.overview.tags
+    tags.setFocus()
+    qtbot.waitUntil(tags.hasFocus)
+    tags.selectAll()
+    qtbot.keyClicks(tags, "VIP,food")  # (QTest can only type ASCII)
+    with qtbot.waitSignal(ctx.bridge.sig_changed):
+        qtbot.keyClick(tags, Qt.Key.Key_Return)
+    assert tags.hasFocus() and tags.text() == "VIP, food"  # shown as stored
+    ctx.undo_stack.undo()
+    assert tags.text() == ""

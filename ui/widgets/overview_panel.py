@@ -269,6 +269,13 @@ class OverviewPanel(QWidget):
         if self._unchanged(field, value):
             box.clear_error()
             return
+        # What is being saved is no longer “typing in progress”: let the refresh show the stored
+        # value (normalised, or later an undo) even while the field keeps the focus.
+        editor = box.editor
+        if isinstance(editor, QLineEdit):
+            editor.setModified(False)
+        elif isinstance(editor, NotesEdit):
+            editor.document().setModified(False)
         studio, cid = self._ctx.studio, dossier.client.id
         operation: Callable[[], Any] = lambda: clients.update_client(studio, cid, **{field: value})  # noqa: E731
         try:
