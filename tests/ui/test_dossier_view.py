@@ -376,3 +376,19 @@ def test_typing_with_focus_then_undo_updates_the_focused_field(view, tiny, qtbot
     assert tags.hasFocus() and tags.text() == "VIP, food"  # shown as stored
     ctx.undo_stack.undo()
     assert tags.text() == ""
+
+
+@pytest.mark.parametrize("tab", [0, 1, 2])
+def test_mnemonics_are_unique_and_leave_the_menu_letters_alone(view, tab):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    page = view.tabs.widget(tab)
+    texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)]
+    texts += [a.text() for a in page.findChildren(type(view.action_log_interaction))]
+    letters = []
+    for text in texts:
+        i = text.replace("&&", "").find("&")
+        if i >= 0 and i + 1 < len(text):
+            letters.append(text.replace("&&", "")[i + 1].lower())
+    assert len(letters) == len(set(letters)), letters
+    assert not set(letters) & set("fevh"), letters

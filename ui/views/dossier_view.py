@@ -119,6 +119,7 @@ class DossierView(QWidget):
         self.overview.sig_open_client.connect(self.sig_open_client)
         self.overview.sig_record_consent.connect(self.record_consent)
         self.overview.sig_choose_referrer.connect(self.choose_referrer)
+        self.overview.sig_add_contact.connect(lambda: self.add_contact())
         self.people.sig_add_person.connect(self.add_person)
         self.people.sig_edit_person.connect(self.edit_person)
         self.people.sig_add_contact.connect(self.add_contact)

@@ -47,6 +47,8 @@ class OverviewPanel(QWidget):
     sig_record_consent = Signal(str)
     #: Emitted when the user asks to choose who referred this client.
     sig_choose_referrer = Signal()
+    #: Emitted when the user asks to add a contact (the dossier opens the dialog).
+    sig_add_contact = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,7 +76,7 @@ class OverviewPanel(QWidget):
         self.referrer.setTextFormat(Qt.TextFormat.RichText)
         self.referrer.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.referrer.linkActivated.connect(self._open_link)
-        self.choose_referrer = QPushButton(self.tr("C&hoose…"), self)
+        self.choose_referrer = QPushButton(self.tr("Ch&oose…"), self)
         self.choose_referrer.clicked.connect(self.sig_choose_referrer)
         self.clear_referrer = QPushButton(self.tr("Clear"), self)
         self.clear_referrer.setToolTip(self.tr("Nobody referred this client"))
@@ -86,6 +88,7 @@ class OverviewPanel(QWidget):
         rr.addWidget(self.choose_referrer)
         rr.addWidget(self.clear_referrer)
 
+        # Alt+letter mnemonics below avoid F, E, V and H: the main window's menus use them.
         details = QGroupBox(self.tr("Details"), self)
         details_layout = QVBoxLayout(details)
         form = QFormLayout()
@@ -95,15 +98,15 @@ class OverviewPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field, caption, editor in (
             ("name", self.tr("&Name:"), self.name),
-            ("native_name", self.tr("Nati&ve name:"), self.native_name),
+            ("native_name", self.tr("Nat&ive name:"), self.native_name),
             ("kind", self.tr("&Kind:"), self.kind),
-            ("stage", self.tr("&Stage:"), self.stage),
+            ("stage", self.tr("Sta&ge:"), self.stage),
             ("source", self.tr("Sou&rce:"), self.source),
             ("source_detail", self.tr("Source &detail:"), self.source_detail),
             ("referred_by_id", self.tr("Referred by:"), referrer_row),
             ("advisor_id", self.tr("&Advisor:"), self.advisor),
             ("tags", self.tr("&Tags:"), self.tags),
-            ("notes", self.tr("N&otes:"), self.notes),
+            ("notes", self.tr("Note&s:"), self.notes),
         ):
             box = FieldBox(editor, details)
             self._boxes[field] = box
@@ -131,7 +134,9 @@ class OverviewPanel(QWidget):
         consent_box = _group(self, self.tr("Consent"), self.consent, self.record_consent)
 
         self.contacts = _rich_label(self)
-        contacts_box = _group(self, self.tr("Key contacts"), self.contacts)
+        self.add_contact = QPushButton(self.tr("Add contact…"), self)
+        self.add_contact.clicked.connect(self.sig_add_contact)
+        contacts_box = _group(self, self.tr("Key contacts"), self.contacts, self.add_contact)
 
         right = QVBoxLayout()
         right.addWidget(contacts_box)

@@ -57,7 +57,7 @@ class PeoplePanel(QWidget):
         self.people.itemActivated.connect(lambda _i: self._edit_person())
         self.add_person = QPushButton(self.tr("&Add person…"), self)
         self.add_person.clicked.connect(self.sig_add_person)
-        self.edit_person = QPushButton(self.tr("&Edit person…"), self)
+        self.edit_person = QPushButton(self.tr("Ed&it person…"), self)
         self.edit_person.clicked.connect(self._edit_person)
         self.remove_person = QPushButton(self.tr("Remove person"), self)
         self.remove_person.clicked.connect(self._remove_person)

@@ -11,9 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QToolBar,
@@ -75,7 +73,7 @@ class TimelinePanel(QWidget):
         self.resolve_action = self.toolbar.addAction(self.tr("&Resolve complaint…"))
         self.resolve_action.setToolTip(self.tr("Close the selected complaint with what was done"))
         self.resolve_action.triggered.connect(self._resolve)
-        self.edit_action = self.toolbar.addAction(self.tr("&Edit…"))
+        self.edit_action = self.toolbar.addAction(self.tr("Ed&it…"))
         self.edit_action.setToolTip(self.tr("Correct the selected entry (Enter)"))
         self.edit_action.triggered.connect(self._edit)
         self.delete_action = self.toolbar.addAction(self.tr("Delete"))
@@ -86,17 +84,15 @@ class TimelinePanel(QWidget):
         # Show one kind (or only open complaints) — the owner's review of a long timeline.
         self.kind_filter = QComboBox(self)
         self.kind_filter.setAccessibleName(self.tr("Show"))
-        self.kind_filter.addItem(self.tr("All entries"), None)
-        self.kind_filter.addItem(self.tr("Open complaints"), "open")
-        for key, text in labels.choices(InteractionKind):
+        self._filter_captions = {None: self.tr("All entries"), "open": self.tr("Open complaints"),
+                                 **dict(labels.choices(InteractionKind))}
+        for key, text in self._filter_captions.items():
             self.kind_filter.addItem(text, key)
+        self.kind_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_filter.currentIndexChanged.connect(self._apply_filter)
-        self.summary = QLabel(self)
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.toolbar)
-        buttons.addWidget(self.summary, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.kind_filter)
 
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -144,11 +140,15 @@ class TimelinePanel(QWidget):
             current = self.tree.topLevelItem(0)
         self.tree.setCurrentItem(current)
         self._apply_filter()
-        n_open = len(dossier.open_complaints)
-        text = labels.count_text(len(dossier.interactions), self.tr("%n entry"), self.tr("%n entries"))
-        if n_open:
-            text += " · " + labels.count_text(n_open, self.tr("%n open complaint"), self.tr("%n open complaints"))
-        self.summary.setText(text)
+        # The filter's choices carry the counts: “All entries (14)”, “Open complaints (1)”.
+        counts: dict[str | None, int] = {None: len(dossier.interactions),
+                                         "open": len(dossier.open_complaints)}
+        for it in dossier.interactions:
+            counts[it.kind] = counts.get(it.kind, 0) + 1
+        for i in range(self.kind_filter.count()):
+            key = self.kind_filter.itemData(i)
+            self.kind_filter.setItemText(i, self.tr("%1 (%2)").replace("%1", self._filter_captions[key])
+                                         .replace("%2", str(counts.get(key, 0))))
         self._show_detail()
 
     def _status(self, it: Interaction) -> str:
