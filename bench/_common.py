@@ -13,13 +13,18 @@ ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "_data"
 
 
+def _built(d: Path, clients: int) -> bool:
+    marker = d / ".built"
+    return marker.exists() and (d / "studio.sqlite3").exists() and marker.read_text() == str(clients)
+
+
 def demo_dir(clients: int, seed: int = 2026) -> Path:
     """A data directory holding a demo studio of ``clients`` clients, built once and cached."""
     from studio.services.demo import build_demo
     from studio.store import Studio
 
     d = DATA / f"demo-{clients}-{seed}"
-    if (d / ".built").exists() and (d / "studio.sqlite3").exists():
+    if _built(d, clients):
         return d
     # Build beside it, then rename: a half-built or concurrently built studio is never used.
     tmp = DATA / f".demo-{clients}-{seed}-{os.getpid()}"
@@ -35,9 +40,9 @@ def demo_dir(clients: int, seed: int = 2026) -> Path:
 
     with Studio.open(tmp) as s:
         build_demo(s, clients=clients, seed=seed, progress=progress)
-    (tmp / ".built").write_text("ok")
+    (tmp / ".built").write_text(str(clients))
     print(f"  built a {clients}-client demo in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    if (d / ".built").exists() and (d / "studio.sqlite3").exists():
+    if _built(d, clients):
         shutil.rmtree(tmp)  # another run finished first
         return d
     shutil.rmtree(d, ignore_errors=True)

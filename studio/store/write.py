@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, select, update
 
 from studio.domain.models import Change, Client, Row, new_id
@@ -26,6 +27,21 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Row)
 
 _BOOKKEEPING = ("id", "created_at", "updated_at", "deleted_at")
+
+
+def _with_defaults(model: type[Row], values: dict[str, Any]) -> dict[str, Any]:
+    """All columns of a new row: the given values, else each field's default."""
+    data: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name in values:
+            data[name] = values[name]
+        elif info.default_factory is not None:
+            data[name] = info.default_factory()
+        elif info.default is not PydanticUndefined:
+            data[name] = info.default
+        else:
+            raise ValueError(f"a new {model.__tablename__.replace('_', ' ')} needs a {name}")
+    return data
 
 
 def utc_now() -> str:
@@ -72,8 +88,7 @@ class Transaction:
         unknown = set(values) - set(model.model_fields)
         if unknown:
             raise ValueError(f"{model.__tablename__} has no field {sorted(unknown)[0]}")
-        obj = model(**values)
-        data = obj.model_dump()
+        data = _with_defaults(model, values)
         data["id"] = data.get("id") or new_id()
         data["created_at"] = data["updated_at"] = self.now
         data["deleted_at"] = None
