@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QButtonGroup, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
 
 from studio.domain.models import Consent
 from studio.domain.values import ConsentMethod, ConsentPurpose

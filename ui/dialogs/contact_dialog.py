@@ -9,7 +9,7 @@ from studio.domain.values import ContactKind
 from studio.services import clients
 from ui.context import AppContext
 from ui.widgets import labels
-from ui.widgets.field_editors import display_name
+from ui.widgets.field_editors import NO_VALUE, display_name
 from ui.widgets.form_dialog import FormDialog
 
 
@@ -41,7 +41,7 @@ class ContactDialog(FormDialog):
         self.label.setPlaceholderText(self.tr("e.g. work, home, assistant"))
         self.preferred = QCheckBox(self.tr("&Preferred way to reach them for this kind"), self)
         self.person = QComboBox(self)
-        self.person.addItem(self.tr("Whole client (shared)"), None)
+        self.person.addItem(self.tr("Whole client (shared)"), NO_VALUE)
         for p in people:
             self.person.addItem(display_name(p.name, p.native_name), p.id)
         self.add_field("kind", self.tr("&Kind:"), self.kind)
@@ -55,7 +55,7 @@ class ContactDialog(FormDialog):
             self.label.setText(contact.label or "")
             self.preferred.setChecked(contact.preferred)
             person_id = contact.person_id
-        self.person.setCurrentIndex(max(0, self.person.findData(person_id)))
+        self.person.setCurrentIndex(max(0, self.person.findData(person_id or NO_VALUE)))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.value.setFocus()
@@ -79,7 +79,7 @@ class ContactDialog(FormDialog):
     def operation(self):
         fields = {
             "label": self.label.text(),
-            "person_id": self.person.currentData(),
+            "person_id": self.person.currentData() or None,
         }
         studio = self.ctx.studio
         if self._contact is None:

@@ -24,7 +24,7 @@ from studio.domain.values import InteractionKind
 from studio.services import clients
 from ui.context import AppContext
 from ui.widgets import labels
-from ui.widgets.field_editors import NotesEdit, display_name
+from ui.widgets.field_editors import NO_VALUE, NotesEdit, display_name
 from ui.widgets.form_dialog import FormDialog
 
 #: Kinds in the order of their Ctrl+1…8 shortcuts, most frequent first.
@@ -75,7 +75,7 @@ class InteractionDialog(FormDialog):
         self.satisfaction.setSuffix(self.tr(" / 100"))
         self.satisfaction.setValue(-1)
         self.person = QComboBox(self)
-        self.person.addItem(self.tr("Whole client"), None)
+        self.person.addItem(self.tr("Whole client"), NO_VALUE)
         for p in people:
             self.person.addItem(display_name(p.name, p.native_name), p.id)
         self.add_field("kind", self.tr("Kind:"), kinds)
@@ -91,7 +91,7 @@ class InteractionDialog(FormDialog):
             self.summary.setText(interaction.summary)
             self.body.setPlainText(interaction.body)
             self.satisfaction.setValue(-1 if interaction.satisfaction is None else interaction.satisfaction)
-            self.person.setCurrentIndex(max(0, self.person.findData(interaction.person_id)))
+            self.person.setCurrentIndex(max(0, self.person.findData(interaction.person_id or NO_VALUE)))
         self.kind_buttons.get(kind, self.kind_buttons["call"]).setChecked(True)
         self._kind_changed()
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.submit)
@@ -120,7 +120,7 @@ class InteractionDialog(FormDialog):
     def operation(self):
         kind = self.current_kind()
         score = self.satisfaction.value()
-        extra = {"body": self.body.toPlainText(), "person_id": self.person.currentData()}
+        extra = {"body": self.body.toPlainText(), "person_id": self.person.currentData() or None}
         if self._interaction is not None:
             return self._update(kind, score, extra)
         if kind == "feedback" and score >= 0:

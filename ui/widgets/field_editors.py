@@ -6,6 +6,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
+#: Item data for "no value" in combo boxes. Not None: PySide6 6.12 drops a reference to None
+#: each time a None item data is read back (itemData/currentData), which crashes a long session.
+NO_VALUE = ""
+
 
 def error_color(palette: QPalette) -> QColor:
     """A red that reads well on the palette's window colour, in light and dark themes alike."""

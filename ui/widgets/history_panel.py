@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDateTime,
@@ -15,9 +16,15 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QT_TRANSLATE_NOOP,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.domain import values as v
 from studio.domain.validate import format_phone
@@ -28,6 +35,7 @@ from ui.widgets import labels
 from ui.widgets.field_editors import display_name
 
 COL_WHEN, COL_WHO, COL_WHAT, COL_CHANGE = range(4)
+_ROOT = QModelIndex()
 #: The UTC ISO time of a row, for sorting.
 SortRole = Qt.ItemDataRole.UserRole + 1
 
@@ -123,10 +131,10 @@ class HistoryModel(QAbstractTableModel):
         self._rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else 4
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802

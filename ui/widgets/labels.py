@@ -6,7 +6,7 @@ translation. Every label goes through ``QCoreApplication.translate`` in the ``Vo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.domain import values as v
 

@@ -29,13 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.validate import format_phone
-from studio.domain.values import ClientKind, ConsentMethod, ConsentPurpose, ContactKind, Source, Stage
+from studio.domain.values import (
+    ClientKind,
+    ConsentMethod,
+    ConsentPurpose,
+    ContactKind,
+    Source,
+    Stage,
+)
 from studio.errors import StudioError, ValidationError
 from studio.services import clients, queries
 from studio.services.queries import Dossier
 from ui.context import AppContext
 from ui.widgets import labels
-from ui.widgets.field_editors import FieldBox, NotesEdit, display_name
+from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit, display_name
 
 
 class OverviewPanel(QWidget):
@@ -61,7 +68,7 @@ class OverviewPanel(QWidget):
         self.native_name.setPlaceholderText(self.tr("e.g. 王小明"))
         self.kind = _combo(self, labels.choices(ClientKind))
         self.stage = _combo(self, labels.choices(Stage))
-        self.source = _combo(self, [(None, self.tr("Not known"))] + labels.choices(Source))
+        self.source = _combo(self, [(NO_VALUE, self.tr("Not known"))] + labels.choices(Source))
         self.source_detail = QLineEdit(self)
         self.source_detail.setPlaceholderText(self.tr("e.g. met at the Shanghai travel fair"))
         self.advisor = QComboBox(self)
@@ -121,7 +128,7 @@ class OverviewPanel(QWidget):
         self.notes.editingFinished.connect(lambda: self._commit("notes", self.notes.toPlainText()))
         for field, combo in (("kind", self.kind), ("stage", self.stage), ("source", self.source),
                              ("advisor_id", self.advisor)):
-            combo.activated.connect(lambda _i, f=field, c=combo: self._commit(f, c.currentData()))
+            combo.activated.connect(lambda _i, f=field, c=combo: self._commit(f, c.currentData() or None))
 
         # Right column: relationships, consent and how to reach them.
         self.referrals = _rich_label(self)
@@ -190,7 +197,7 @@ class OverviewPanel(QWidget):
                                     ("source", self.source, c.source),
                                     ("advisor_id", self.advisor, c.advisor_id)):
             if not self._boxes[field].has_error:
-                combo.setCurrentIndex(max(0, combo.findData(value)))
+                combo.setCurrentIndex(max(0, combo.findData(value or NO_VALUE)))
         if dossier.referred_by is not None:
             r = dossier.referred_by
             self.referrer.setText(_link(r.id, display_name(r.name, r.native_name)))
@@ -217,10 +224,10 @@ class OverviewPanel(QWidget):
 
     def _fill_advisors(self, current: str | None) -> None:
         self.advisor.clear()
-        self.advisor.addItem(self.tr("Nobody yet"), None)
+        self.advisor.addItem(self.tr("Nobody yet"), NO_VALUE)
         for a in queries.advisors(self._ctx.studio):
             self.advisor.addItem(display_name(a.name, a.native_name), a.id)
-        self.advisor.setCurrentIndex(max(0, self.advisor.findData(current)))
+        self.advisor.setCurrentIndex(max(0, self.advisor.findData(current or NO_VALUE)))
 
     def _show_referrals(self, dossier: Dossier) -> None:
         if not dossier.referrals:

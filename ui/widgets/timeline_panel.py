@@ -84,7 +84,7 @@ class TimelinePanel(QWidget):
         # Show one kind (or only open complaints) — the owner's review of a long timeline.
         self.kind_filter = QComboBox(self)
         self.kind_filter.setAccessibleName(self.tr("Show"))
-        self._filter_captions = {None: self.tr("All entries"), "open": self.tr("Open complaints"),
+        self._filter_captions = {"all": self.tr("All entries"), "open": self.tr("Open complaints"),
                                  **dict(labels.choices(InteractionKind))}
         for key, text in self._filter_captions.items():
             self.kind_filter.addItem(text, key)
@@ -141,7 +141,7 @@ class TimelinePanel(QWidget):
         self.tree.setCurrentItem(current)
         self._apply_filter()
         # The filter's choices carry the counts: “All entries (14)”, “Open complaints (1)”.
-        counts: dict[str | None, int] = {None: len(dossier.interactions),
+        counts: dict[str, int] = {"all": len(dossier.interactions),
                                          "open": len(dossier.open_complaints)}
         for it in dossier.interactions:
             counts[it.kind] = counts.get(it.kind, 0) + 1
@@ -166,7 +166,7 @@ class TimelinePanel(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
             it = item.data(COL_KIND, Qt.ItemDataRole.UserRole)
-            if wanted is None:
+            if wanted == "all":
                 shown = True
             elif wanted == "open":
                 shown = it.kind == "complaint" and it.status == "open"
