@@ -76,6 +76,21 @@ app.exec()
 """
 
 
+BUILD_CHILD = r"""
+import sys
+from pathlib import Path
+from studio.domain.models import Client
+from studio.services.demo import build_demo
+from studio.store import Studio
+data, n = Path(sys.argv[1]), int(sys.argv[2])
+data.mkdir(parents=True, exist_ok=True)
+with Studio.open(data) as s:
+    if s.count(Client, include_deleted=True) == 0:
+        print(f"building a {n}-client demo studio in {data} (once)…", file=sys.stderr)
+        build_demo(s, clients=n, seed=2026)
+"""
+
+
 def run_child(code: str, args: list[str], env: dict[str, str]) -> tuple[float, int, list[str]]:
     """(seconds from spawn to shown, peak RSS in KiB, the child's SHOWN fields)."""
     t0 = time.time()
@@ -102,10 +117,9 @@ def main() -> int:
     root = Path(__file__).resolve().parent.parent
     # Build (or find) the studio in a separate process: on Linux a child's ru_maxrss starts from
     # the high-water mark of the process it was forked from, so this parent must stay small.
-    data = subprocess.run(
-        [sys.executable, "-c", f"from _common import demo_dir; print(demo_dir({args.clients}))"],
-        cwd=Path(__file__).resolve().parent, check=True, capture_output=True, text=True,
-    ).stdout.strip().splitlines()[-1]
+    # Its own directory, checked by counting clients, so no other benchmark's cache can race it.
+    data = root / "bench" / "_data" / f"startup-{args.clients}-2026"
+    subprocess.run([sys.executable, "-c", BUILD_CHILD, str(data), str(args.clients)], check=True)
     env = {**os.environ, "QT_QPA_PLATFORM": args.platform,
            "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
     with tempfile.TemporaryDirectory() as tmp:

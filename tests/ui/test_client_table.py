@@ -10,6 +10,7 @@ from tests.ui.conftest import seed
 from ui.models.client_table import (
     COL_ADVISOR,
     COL_DELETED,
+    COL_LAST_INTERACTION,
     COL_NAME,
     COL_STAGE,
     COL_TAGS,
@@ -113,3 +114,25 @@ def test_model_follows_changes(seeded, qapp):
     assert model.rowCount() == 30
     assert deleted.rowCount() == 1 and deleted.client_id(0) == new.id
     assert deleted.index(0, deleted.column_of(COL_DELETED)).data()
+
+
+def test_edits_that_keep_the_order_reread_lines_without_requerying(seeded, qapp):
+    model = ClientTableModel(seeded)
+    seeded.subscribe(model.on_studio_changed)
+    cid = seeded.ids[2]
+    row = model.row_of(cid)
+    assert model.index(row, COL_NAME).data()
+    before = model.id_queries
+    changed = []
+    model.dataChanged.connect(lambda *a: changed.append(a))
+    clients.update_client(seeded, cid, notes="Prefers aisle seats.")
+    clients.log_interaction(seeded, cid, "call", "Asked about Kyoto in spring", occurred_at="2026-03-02")
+    assert model.id_queries == before and len(changed) == 2
+    last = model.column_of(COL_LAST_INTERACTION)
+    assert model.index(row, last).data() == "2026-03-02"  # the line was re-read
+    clients.update_client(seeded, cid, stage="lost")  # a filterable field: re-query
+    assert model.id_queries == before + 1
+    model.set_filter(ClientFilter(text="li"))
+    before = model.id_queries
+    clients.update_client(seeded, cid, notes="now about Lisbon")  # may change search hits
+    assert model.id_queries == before + 1

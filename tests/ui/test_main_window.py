@@ -20,6 +20,12 @@ def row_count(window) -> int:
     return window.client_list.proxy.rowCount()
 
 
+def test_start_up_queries_the_list_once_and_reads_only_visible_pages(window):
+    assert window.client_list.model.id_queries == 1
+    assert window.deleted_view.model.id_queries == 1
+    assert window.client_list.model.pages_fetched <= 1
+
+
 def test_search_box_narrows_the_list(window, qtbot):
     assert row_count(window) == 30
     window.find_action.trigger()

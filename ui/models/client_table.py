@@ -56,6 +56,9 @@ SORT_KEYS: dict[int, str | None] = {
     COL_DELETED: "deleted",
 }
 
+#: Client fields that decide which clients are listed, or in what order.
+_ORDER_FIELDS = frozenset({"name", "native_name", "stage", "advisor_id", "tags", "deleted_at"})
+
 #: Tables whose changes can alter a line of the list.
 _LIST_TABLES = frozenset({"client", "advisor", "interaction", "important_date", "person"})
 
@@ -94,6 +97,7 @@ class ClientTableModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._pages: OrderedDict[int, list[ClientRow | None]] = OrderedDict()
         self.pages_fetched = 0  # for tests and the bench: how many page queries ran
+        self.id_queries = 0  # … and how many id-list queries
         self._columns = [COL_NAME, COL_STAGE, COL_ADVISOR, COL_TAGS, COL_LAST_INTERACTION, COL_NEXT_DATE]
         if deleted:
             self._columns = [COL_NAME, COL_STAGE, COL_ADVISOR, COL_DELETED]
@@ -142,11 +146,41 @@ class ClientTableModel(QAbstractTableModel):
         self.sig_count_changed.emit(len(self._ids))
 
     def on_studio_changed(self, changes: ChangeSet) -> None:
-        if changes.tables & _LIST_TABLES:
+        """Re-query when membership or order may have changed; else just re-read touched lines.
+
+        Re-querying 100,000 ids after every keystroke-sized dossier edit would be wasteful, so an
+        edit that only changes what a line shows drops that line's cached page instead.
+        """
+        if self._needs_requery(changes):
             self.refresh()
+            return
+        if not changes.tables & _LIST_TABLES:
+            return
+        if "advisor" in changes.tables:  # a renamed advisor shows on many lines
+            self._pages.clear()
+        else:
+            touched = changes.client_ids
+            for page_no, page in list(self._pages.items()):
+                if any(r is not None and r.id in touched for r in page):
+                    del self._pages[page_no]
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
+
+    def _needs_requery(self, changes: ChangeSet) -> bool:
+        if self._filter.text.strip() and changes.client_ids:
+            return True  # the search index covers contacts and notes too
+        for e in changes.entries:
+            if e.table == "client" and (e.op != "update" or e.field in _ORDER_FIELDS):
+                return True
+            if e.table == "interaction" and self._sort == "last_interaction":
+                return True
+            if e.table == "advisor" and self._sort == "advisor":
+                return True
+        return False
 
     def _requery(self) -> None:
         self._ids = queries.client_ids(self._studio, self._filter, self._sort, self._descending)
+        self.id_queries += 1
         self._pages.clear()
 
     # -- lookups ------------------------------------------------------------------------------

@@ -54,8 +54,9 @@ class DeletedView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(self.model.column_of(COL_NAME), self.fontMetrics().averageCharWidth() * 34)
+        self.table.horizontalHeader().setSortIndicator(self.model.column_of(COL_DELETED),
+                                                       Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(self.model.column_of(COL_DELETED), Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda index: self.restore_row(index.row()))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
