@@ -392,3 +392,14 @@ def test_mnemonics_are_unique_and_leave_the_menu_letters_alone(view, tab):
             letters.append(text.replace("&&", "")[i + 1].lower())
     assert len(letters) == len(set(letters)), letters
     assert not set(letters) & set("fevh"), letters
+
+
+def test_a_deleted_client_says_so_and_none_shows_the_empty_state(view, tiny, qtbot):
+    ctx = view._ctx
+    with qtbot.waitSignal(ctx.bridge.sig_changed):
+        ctx.execute("delete", lambda: clients.delete_client(tiny, tiny.wang))
+    assert "Recently deleted" in view.warning.text()
+    ctx.undo_stack.undo()
+    assert "Recently deleted" not in view.warning.text()
+    view.show_client(None)
+    assert view.current_client_id is None and view._stack.currentWidget() is view._empty

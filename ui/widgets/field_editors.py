@@ -6,8 +6,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
-#: Item data for "no value" in combo boxes. Not None: PySide6 6.12 drops a reference to None
-#: each time a None item data is read back (itemData/currentData), which crashes a long session.
+#: Item data for "no value" in combo boxes, rather than None: PySide6 6.12.0 on Python 3.11
+#: loses a reference to None each time it hands None back to Python (reading item data, and
+#: returning from any void method), which ends in a "deallocating None" crash; 6.11 does not.
 NO_VALUE = ""
 
 

@@ -251,6 +251,7 @@ class HistoryPanel(QWidget):
 
     def load(self, client_id: str | None) -> None:
         self.model.load(self._ctx.studio, client_id)
+        self._what_hint = self.table.sizeHintForColumn(COL_WHAT) if self.model.rowCount() else 120
         self._fit_what_column()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -259,5 +260,5 @@ class HistoryPanel(QWidget):
 
     def _fit_what_column(self) -> None:
         # “What” gets what it needs up to a quarter of the table, so “Change” keeps room to read.
-        hint = self.table.sizeHintForColumn(COL_WHAT) if self.model.rowCount() else 120
+        hint = getattr(self, "_what_hint", 120)  # measured once per load, not on every resize
         self.table.setColumnWidth(COL_WHAT, max(100, min(hint, 260, self.table.viewport().width() // 4)))
