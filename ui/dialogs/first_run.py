@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.errors import ValidationError
+from studio.errors import StudioError, ValidationError
 from studio.services import clients, queries
 from studio.store import Studio
 from ui.style import scaled_font, set_error_style
@@ -131,6 +132,9 @@ class FirstRunDialog(QDialog):
             self.name_error.setText(exc.message)
             self.name_error.show()
             self.name.setFocus()
+            return
+        except StudioError as exc:  # e.g. the demo refused a studio that already has clients
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
         super().accept()
 
