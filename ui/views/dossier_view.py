@@ -164,9 +164,10 @@ class DossierView(QWidget):
             return
         self._dossier = dossier
         self._show_header(dossier)
-        self.overview.set_dossier(dossier)
+        advisors = queries.advisors(self._ctx.studio)
+        self.overview.set_dossier(dossier, advisors)
         self.people.set_dossier(dossier)
-        self.timeline.set_dossier(dossier)
+        self.timeline.set_dossier(dossier, advisors)
         self._history_stale = True
         if self.tabs.currentIndex() == TAB_HISTORY:
             self._load_history()

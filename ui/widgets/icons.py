@@ -8,13 +8,19 @@ from PySide6.QtWidgets import QApplication
 
 from ui.widgets.field_editors import error_color
 
+_CACHE: dict[tuple, QIcon] = {}
+
 
 def badge_icon(letter: str, palette: QPalette, *, alert: bool = False) -> QIcon:
     """A rounded badge with one letter (works for 电 as for C), in highlight or error colours."""
-    icon = QIcon()
     fill = error_color(palette) if alert else palette.color(QPalette.ColorRole.Highlight)
     ink = _readable_on(fill)
     ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
+    key = (letter[:1].upper(), fill.rgba(), ink.rgba(), ratio, QApplication.font().family())
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    icon = QIcon()
     for size in (16, 20, 24, 32, 48):
         pm = QPixmap(int(size * ratio), int(size * ratio))
         pm.setDevicePixelRatio(ratio)
@@ -33,6 +39,7 @@ def badge_icon(letter: str, palette: QPalette, *, alert: bool = False) -> QIcon:
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, letter[:1].upper())
         p.end()
         icon.addPixmap(pm)
+    _CACHE[key] = icon
     return icon
 
 

@@ -178,14 +178,14 @@ class OverviewPanel(QWidget):
     def field_box(self, field: str) -> FieldBox:
         return self._boxes[field]
 
-    def set_dossier(self, dossier: Dossier) -> None:
+    def set_dossier(self, dossier: Dossier, advisors: list | None = None) -> None:
         same_client = self._dossier is not None and self._dossier.client.id == dossier.client.id
         if not same_client:
             for box in self._boxes.values():
                 box.clear_error()
         self._dossier = dossier
         c = dossier.client
-        self._fill_advisors(c.advisor_id)
+        self._fill_advisors(c.advisor_id, advisors)
         self._set_text("name", self.name, c.name)
         self._set_text("native_name", self.native_name, c.native_name or "")
         self._set_text("source_detail", self.source_detail, c.source_detail or "")
@@ -222,10 +222,10 @@ class OverviewPanel(QWidget):
         modified = editor.document().isModified() if isinstance(editor, NotesEdit) else editor.isModified()
         return editor.hasFocus() and modified
 
-    def _fill_advisors(self, current: str | None) -> None:
+    def _fill_advisors(self, current: str | None, advisors: list | None) -> None:
         self.advisor.clear()
         self.advisor.addItem(self.tr("Nobody yet"), NO_VALUE)
-        for a in queries.advisors(self._ctx.studio):
+        for a in advisors if advisors is not None else queries.advisors(self._ctx.studio):
             self.advisor.addItem(display_name(a.name, a.native_name), a.id)
         self.advisor.setCurrentIndex(max(0, self.advisor.findData(current or NO_VALUE)))
 

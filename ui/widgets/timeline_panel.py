@@ -108,11 +108,14 @@ class TimelinePanel(QWidget):
         layout.addWidget(split, 1)
 
     # -- showing --------------------------------------------------------------------------------
-    def set_dossier(self, dossier: Dossier) -> None:
+    def set_dossier(self, dossier: Dossier, advisors: list | None = None) -> None:
         same = self._dossier is not None and self._dossier.client.id == dossier.client.id
         keep = self.current_interaction().id if same and self.current_interaction() else None
         self._dossier = dossier
-        advisors = {a.id: a for a in queries.advisors(self._ctx.studio)}
+        if advisors is None:
+            advisors = queries.advisors(self._ctx.studio)
+        self._advisors = advisors
+        by_id = {a.id: a for a in advisors}
         pal = self.palette()
         self.tree.clear()
         bold = QFont(self.tree.font())
@@ -120,7 +123,7 @@ class TimelinePanel(QWidget):
         current = None
         for it in dossier.interactions:
             kind = labels.label(InteractionKind, it.kind)
-            adv = advisors.get(it.advisor_id)
+            adv = by_id.get(it.advisor_id)
             status = self._status(it)
             item = QTreeWidgetItem([kind, it.occurred_at.replace("T", " "),
                                     display_name(adv.name, adv.native_name) if adv else "",
@@ -212,7 +215,7 @@ class TimelinePanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         # Icons are drawn from the palette: redraw them when the theme changes.
         if event.type() == QEvent.Type.PaletteChange and self._dossier is not None:
-            self.set_dossier(self._dossier)
+            self.set_dossier(self._dossier, getattr(self, "_advisors", None))
         super().changeEvent(event)
 
     # -- actions --------------------------------------------------------------------------------
