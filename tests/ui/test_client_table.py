@@ -136,3 +136,18 @@ def test_edits_that_keep_the_order_reread_lines_without_requerying(seeded, qapp)
     before = model.id_queries
     clients.update_client(seeded, cid, notes="now about Lisbon")  # may change search hits
     assert model.id_queries == before + 1
+
+
+def test_deleted_time_is_shown_in_local_time(monkeypatch):
+    import time
+
+    from ui.models.client_table import local_time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert local_time("2026-11-22T15:46:01.123Z") == "2026-11-22 23:46"
+        assert local_time(None) == ""
+    finally:
+        monkeypatch.undo()
+        time.tzset()

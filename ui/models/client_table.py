@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -72,6 +73,19 @@ def stage_label(stage: str) -> str:
         "lost": QApplication.translate("ClientTable", "Lost"),
     }
     return labels.get(stage, stage)
+
+
+def local_time(stamp: str | None) -> str:
+    """A stored UTC timestamp as this laptop's local time, to the minute."""
+    if not stamp:
+        return ""
+    try:
+        when = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def display_name(row: ClientRow) -> str:
@@ -285,7 +299,7 @@ class ClientTableModel(QAbstractTableModel):
         if kind == COL_NEXT_DATE:
             return f"{row.next_date[0]}  {row.next_date[1]}" if row.next_date else ""
         if kind == COL_DELETED:
-            return (row.deleted_at or "")[:16].replace("T", " ")
+            return local_time(row.deleted_at)
         return ""
 
     @staticmethod
