@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from ui.widgets.field_editors import error_color
@@ -16,7 +16,9 @@ def badge_icon(letter: str, palette: QPalette, *, alert: bool = False) -> QIcon:
     fill = error_color(palette) if alert else palette.color(QPalette.ColorRole.Highlight)
     ink = _readable_on(fill)
     ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
-    key = (letter[:1].upper(), fill.rgba(), ink.rgba(), ratio, QApplication.font().family())
+    # A rim in the base colour keeps the badge distinct on a selected (highlighted) row.
+    rim = palette.color(QPalette.ColorRole.Base)
+    key = (letter[:1].upper(), fill.rgba(), ink.rgba(), rim.rgba(), ratio, QApplication.font().family())
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
@@ -27,7 +29,7 @@ def badge_icon(letter: str, palette: QPalette, *, alert: bool = False) -> QIcon:
         pm.fill(Qt.GlobalColor.transparent)
         p = QPainter(pm)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(Qt.PenStyle.NoPen)
+        p.setPen(QPen(rim, 1.0))
         p.setBrush(fill)
         rect = QRectF(0.5, 0.5, size - 1, size - 1)
         p.drawRoundedRect(rect, size * 0.25, size * 0.25)
