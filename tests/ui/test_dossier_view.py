@@ -403,3 +403,14 @@ def test_a_deleted_client_says_so_and_none_shows_the_empty_state(view, tiny, qtb
     assert "Recently deleted" not in view.warning.text()
     view.show_client(None)
     assert view.current_client_id is None and view._stack.currentWidget() is view._empty
+
+
+def test_timeline_detail_names_the_person(view, tiny, qtbot):
+    li_na = queries.get_dossier(tiny, tiny.wang).people[1].person
+    dialog = view.log_interaction("meeting")
+    dialog.person.setCurrentIndex(dialog.person.findData(li_na.id))
+    dialog.summary.setText("Tea at the studio")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.submit()
+    assert queries.get_dossier(tiny, tiny.wang).interactions[0].person_id == li_na.id
+    assert "with 李娜 · Li Na" in view.timeline.detail.toPlainText()

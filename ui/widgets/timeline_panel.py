@@ -195,8 +195,12 @@ class TimelinePanel(QWidget):
         if it is None:
             self.detail.setHtml(f"<p>{html.escape(self.tr('Nothing logged yet. Press Ctrl+L to log a call, meeting, feedback or complaint.'))}</p>")
             return
-        parts = [f"<p><b>{html.escape(labels.label(InteractionKind, it.kind))}</b> · "
-                 f"{html.escape(it.occurred_at.replace('T', ' '))}</p>"]
+        head = [html.escape(it.occurred_at.replace("T", " "))]
+        people = {c.person.id: c.person for c in self._dossier.people} if self._dossier else {}
+        if it.person_id in people:
+            p = people[it.person_id]
+            head.append(html.escape(self.tr("with %1").replace("%1", display_name(p.name, p.native_name))))
+        parts = [f"<p><b>{html.escape(labels.label(InteractionKind, it.kind))}</b> · {' · '.join(head)}</p>"]
         if it.summary:
             parts.append(f"<p>{html.escape(it.summary)}</p>")
         if it.body:
