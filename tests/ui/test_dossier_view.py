@@ -41,6 +41,13 @@ def _client(studio, cid):
     return queries.get_dossier(studio, cid).client
 
 
+def test_empty_state_of_an_empty_studio_says_how_to_start(studio, qtbot):
+    ctx = AppContext(studio)
+    v = DossierView(ctx)
+    qtbot.addWidget(v)
+    assert "No clients yet" in v._empty.text() and "Ctrl+N" in v._empty.text()
+
+
 def test_empty_state_is_friendly(tiny, qtbot):
     ctx = AppContext(tiny)
     v = DossierView(ctx)

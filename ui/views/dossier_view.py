@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.models import Client
 from studio.domain.values import ClientKind, Stage
 from studio.errors import NotFoundError
 from studio.services import queries
@@ -147,6 +148,8 @@ class DossierView(QWidget):
     # -- refreshing -----------------------------------------------------------------------------
     def _on_changed(self, changes) -> None:
         if not self._client_id:
+            if "client" in changes.tables:
+                self._show_empty()  # “No clients yet” becomes “No client chosen”
             return
         # Another client's change can rename our referrer or add a referral: watch the client table.
         if self._client_id in changes.client_ids or "client" in changes.tables or "advisor" in changes.tables:
@@ -185,10 +188,15 @@ class DossierView(QWidget):
     def _show_empty(self) -> None:
         self._dossier = None
         self.action_log_interaction.setEnabled(False)
-        title = html.escape(self.tr("No client chosen"))
-        hint = html.escape(self.tr("Choose a client in the list to see their dossier: who they are, "
-                                   "the people travelling with them, every call and meeting, and "
-                                   "the history of changes."))
+        if self._ctx.studio.count(Client) == 0:
+            title = html.escape(self.tr("No clients yet"))
+            hint = html.escape(self.tr("Add your first client with File ▸ New client… (Ctrl+N); "
+                                       "their dossier will appear here."))
+        else:
+            title = html.escape(self.tr("No client chosen"))
+            hint = html.escape(self.tr("Choose a client in the list to see their dossier: who they "
+                                       "are, the people travelling with them, every call and "
+                                       "meeting, and the history of changes."))
         self._empty.setText(f"<h3>{title}</h3><p>{hint}</p>")
         self._stack.setCurrentWidget(self._empty)
 
