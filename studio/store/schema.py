@@ -8,7 +8,7 @@ from pathlib import Path
 from studio.errors import NotADatabaseError
 
 #: Alembic revision ids in order; the last one is the schema this code writes.
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search")
+REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search", "0003_list_indexes")
 HEAD = REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -7,7 +7,7 @@ import sqlite3
 from studio import paths
 from studio.cli import main
 from studio.services import clients
-from studio.store import Studio
+from studio.store import Studio, schema
 
 
 def test_check_passes_on_a_healthy_studio(data_dir, capsys):
@@ -16,7 +16,7 @@ def test_check_passes_on_a_healthy_studio(data_dir, capsys):
         clients.create_client(s, "Wang Xiaoming", native_name="王小明")
     assert main(["--data-dir", str(data_dir), "check"]) == 0
     out = capsys.readouterr().out
-    assert "schema 0002_search" in out and out.strip().endswith("ok")
+    assert f"schema {schema.HEAD}" in out and out.strip().endswith("ok")
 
 
 def test_check_fails_on_a_broken_reference(data_dir, capsys):
