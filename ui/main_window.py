@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         sig_open = getattr(self.dossier, "sig_open_client", None)
         if sig_open is not None:
             sig_open.connect(self.open_client)
-        ctx.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        # A bound method, not a lambda: Qt drops the connection when this window is destroyed,
+        # while the undo stack (owned by the longer-lived context) may still emit.
+        ctx.undo_stack.indexChanged.connect(self._update_actions)
         self.statusBar()
         self._default_size()
         self._restore_layout()
@@ -184,7 +186,7 @@ class MainWindow(QMainWindow):
             show(client_id)
         self._update_actions()
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, *_args) -> None:
         self.delete_action.setEnabled(self.client_list.current_client_id is not None)
 
     def new_client(self) -> str | None:
