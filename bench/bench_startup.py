@@ -38,19 +38,27 @@ class FirstPaint(QObject):
 
 APP_CHILD = r"""
 import sys, time
+marks = [time.time()]
 from PySide6.QtCore import QSettings, QTimer
 """ + WATCH + r"""
 from ui.app import make_application
 app = make_application()
+marks.append(time.time())
 from studio.store import Studio
+marks.append(time.time())
 from ui.context import AppContext
 from ui.main_window import MainWindow
+marks.append(time.time())
 studio = Studio.open(sys.argv[1])
 ctx = AppContext(studio)
+marks.append(time.time())
 window = MainWindow(ctx, settings=QSettings(sys.argv[2], QSettings.Format.IniFormat))
+marks.append(time.time())
 def shown():
     model = window.client_list.model
-    print("SHOWN", time.time(), model.rowCount(), model.pages_fetched, flush=True)
+    marks.append(time.time())
+    phases = ",".join(f"{(b - a) * 1000:.0f}" for a, b in zip(marks, marks[1:]))
+    print("SHOWN", time.time(), model.rowCount(), model.pages_fetched, phases, flush=True)
     app.quit()
 watch = FirstPaint(window.client_list.table.viewport(), shown)
 window.show()
@@ -68,7 +76,7 @@ app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1400, 900)
 def shown():
-    print("SHOWN", time.time(), 0, 0, flush=True)
+    print("SHOWN", time.time(), 0, 0, "", flush=True)
     app.quit()
 watch = FirstPaint(window, shown)
 window.show()
@@ -103,7 +111,7 @@ def run_child(code: str, args: list[str], env: dict[str, str]) -> tuple[float, i
     line = next((ln for ln in out.splitlines() if ln.startswith("SHOWN")), None)
     if proc.returncode != 0 or line is None:
         raise SystemExit(f"child failed ({proc.returncode}):\n{err[-2000:]}")
-    fields = line.split()
+    fields = line.split(" ")
     return float(fields[1]) - t0, usage.ru_maxrss, fields[2:]
 
 
@@ -124,14 +132,16 @@ def main() -> int:
            "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
     with tempfile.TemporaryDirectory() as tmp:
         ini = str(Path(tmp) / "settings.ini")
-        _t, _rss, (rows, _pages) = run_child(APP_CHILD, [str(data), ini], env)  # warms the file cache
+        _t, _rss, (rows, _pages, _ph) = run_child(APP_CHILD, [str(data), ini], env)  # warms the file cache
         if int(rows) < args.clients // 2:
             raise SystemExit(f"{data} holds only {rows} clients; delete it to have it rebuilt.")
         run_child(BARE_CHILD, [], env)
         app_t, app_rss, bare_t, bare_rss = [], [], [], []
         rows = pages = "?"
+        phases: list[list[float]] = []
         for _ in range(args.repeat):  # interleaved so drift hits both alike
-            t, rss, (rows, pages) = run_child(APP_CHILD, [str(data), ini], env)
+            t, rss, (rows, pages, ph) = run_child(APP_CHILD, [str(data), ini], env)
+            phases.append([float(x) for x in ph.split(",")])
             app_t.append(t)
             app_rss.append(rss)
             t, rss, _ = run_child(BARE_CHILD, [], env)
@@ -146,6 +156,12 @@ def main() -> int:
           f"   peak RSS {am:6.1f} MiB   list rows {rows}, pages fetched {pages}")
     print(f"  bare PySide6  : {b:7.0f} ms  (min {min(bare_t) * 1000:.0f}, max {max(bare_t) * 1000:.0f})"
           f"   peak RSS {bm:6.1f} MiB")
+    names = ["PySide6 + QApplication + fonts", "import studio.store (core)", "import ui", "Studio.open + context",
+             "MainWindow built", "show → first paint of the list"]
+    print("  where Travel Studio's time goes (median ms, measured inside the child; the interpreter's "
+          "own start is the rest):")
+    for i, name in enumerate(names):
+        print(f"    {name:34s} {statistics.median(p[i] for p in phases):6.0f}")
     print(f"  ratio         : {a / b:7.2f}x time, {am / bm:.2f}x memory; app overhead {a - b:.0f} ms, "
           f"{am - bm:.1f} MiB")
     return 0
