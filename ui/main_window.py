@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget(self)
         self.nav = QListWidget(self)
+        self.nav.setIconSize(QSize(20, 20))
         self.nav.setObjectName("navigation")
         self._areas: list[str] = []
         style = self.style()
@@ -77,9 +78,10 @@ class MainWindow(QMainWindow):
         self._add_area(AREA_DELETED, self.tr("Recently deleted"), self.deleted_view,
                        style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
-        self.nav.setIconSize(QSize(20, 20))
         self.nav.setSpacing(2)
-        width = max(self.nav.sizeHintForColumn(0), self.fontMetrics().averageCharWidth() * 18) + 24
+        # Wide enough for the longest area name with a count beside it, e.g. "Recently deleted (999)".
+        longest = max((self.nav.item(i).text() for i in range(self.nav.count())), key=len)
+        width = self.fontMetrics().horizontalAdvance(f"{longest} (9999)") + self.nav.iconSize().width() + 32
         self.nav.setFixedWidth(width)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -98,6 +100,8 @@ class MainWindow(QMainWindow):
         self.client_list.sig_delete_requested.connect(self.delete_client)
         self.client_list.sig_new_requested.connect(self.new_client)
         self.client_list.model.sig_count_changed.connect(lambda _n: self._update_actions())
+        self.deleted_view.model.sig_count_changed.connect(self._show_deleted_count)
+        self._show_deleted_count(self.deleted_view.model.rowCount())
         self.deleted_view.sig_restored.connect(
             lambda cid: self.statusBar().showMessage(self.tr("Restored. It is back in the client list."), 5000))
         sig_open = getattr(self.dossier, "sig_open_client", None)
@@ -185,6 +189,11 @@ class MainWindow(QMainWindow):
         if show is not None:
             show(client_id)
         self._update_actions()
+
+    def _show_deleted_count(self, n: int) -> None:
+        item = self.nav.item(self._areas.index(AREA_DELETED))
+        label = self.tr("Recently deleted")
+        item.setText(f"{label} ({n})" if n else label)
 
     def _update_actions(self, *_args) -> None:
         self.delete_action.setEnabled(self.client_list.current_client_id is not None)

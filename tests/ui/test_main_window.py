@@ -133,6 +133,7 @@ def test_delete_restore_and_undo_delete(window, qtbot, seeded):
     assert live_count(seeded) == 29 and row_count(window) == 29
     assert window.client_list.current_client_id not in (None, victim)  # the next one is current
 
+    assert window.nav.item(1).text() == "Recently deleted (1)"
     window.show_area(AREA_DELETED)
     deleted = window.deleted_view
     assert deleted.proxy.rowCount() == 1 and deleted.proxy.client_id(0) == victim
