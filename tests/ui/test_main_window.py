@@ -43,6 +43,10 @@ def test_filter_boxes(window, qtbot):
     lst = window.client_list
     lst.stage_box.setCurrentIndex(lst.stage_box.findData("repeat"))
     assert row_count(window) == 10
+    assert lst.tag_box.count() == 1  # tags are collected when the box is opened
+    lst.tag_box.showPopup()
+    lst.tag_box.hidePopup()
+    assert lst.tag_box.findData("vip") > 0 and lst.tag_box.findData("honeymoon") > 0
     lst.tag_box.setCurrentIndex(lst.tag_box.findData("vip"))
     assert row_count(window) == 2  # repeat (i % 3 == 2) and vip (i % 5 == 0): 5, 20
     lst.clear_filters()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +37,30 @@ from ui.models.client_table import (
 from ui.style import set_muted
 
 SEARCH_DEBOUNCE_MS = 150
+
+
+class LazyComboBox(QComboBox):
+    """A combo box that asks ``loader`` for its items when opened, and again after
+    :meth:`mark_stale` — so an expensive list costs nothing until someone looks at it."""
+
+    def __init__(self, loader: Callable[[], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._loader = loader
+        self._stale = True
+
+    def mark_stale(self) -> None:
+        self._stale = True
+        if self.currentData() is not None:  # a value is in use: check it still exists now
+            self.ensure_loaded()
+
+    def ensure_loaded(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._loader()
+
+    def showPopup(self) -> None:
+        self.ensure_loaded()
+        super().showPopup()
 
 
 class ClientListView(QWidget):
@@ -74,7 +100,9 @@ class ClientListView(QWidget):
             self.stage_box.addItem(stage_label(stage.value), stage.value)
         self.advisor_box = QComboBox(self)
         self.advisor_box.setToolTip(self.tr("Advisor"))
-        self.tag_box = QComboBox(self)
+        # Collecting every tag reads every client (½ s at 100,000): done when the box is opened.
+        self.tag_box = LazyComboBox(self._load_tags, self)
+        self.tag_box.addItem(self.tr("All tags"), None)
         self.tag_box.setToolTip(self.tr("Tag"))
         for box in (self.stage_box, self.advisor_box, self.tag_box):
             box.currentIndexChanged.connect(self.apply_filter)
@@ -202,7 +230,10 @@ class ClientListView(QWidget):
         self._fill(self.advisor_box, self.tr("All advisors"),
                    [(a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id)
                     for a in queries.advisors(studio)])
-        self._fill(self.tag_box, self.tr("All tags"), [(t, t) for t in queries.all_tags(studio)])
+        self.tag_box.mark_stale()
+
+    def _load_tags(self) -> None:
+        self._fill(self.tag_box, self.tr("All tags"), [(t, t) for t in queries.all_tags(self._ctx.studio)])
 
     @staticmethod
     def _fill(box: QComboBox, all_label: str, items: list[tuple[str, str]]) -> None:
