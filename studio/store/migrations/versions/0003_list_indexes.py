@@ -1,4 +1,4 @@
-"""Indexes for the client list's default order and for the clock's start-up read.
+"""Indexes for the client list's default order and for the clock's start-up read; a leaner journal.
 
 Revision ID: 0003_list_indexes
 Revises: 0002_search
@@ -18,8 +18,10 @@ def upgrade() -> None:
     op.execute(
         "CREATE INDEX ix_client_live_name ON client (name COLLATE NOCASE, id) WHERE deleted_at IS NULL"
     )
-    # Opening a studio reads this device's latest clock stamp.
+    # Opening a studio reads this device's latest clock stamp. That index also serves every
+    # other read by stamp, so the plain one on hlc (a tenth of the journal's size) goes.
     op.create_index("ix_change_device_hlc", "change", ["device_id", "hlc"])
+    op.drop_index("ix_change_hlc", table_name="change")
 
 
 def downgrade() -> None:
