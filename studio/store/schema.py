@@ -8,7 +8,13 @@ from pathlib import Path
 from studio.errors import NotADatabaseError
 
 #: Alembic revision ids in order; the last one is the schema this code writes.
-REVISIONS: tuple[str, ...] = ("0001_initial", "0002_search", "0003_list_indexes")
+REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_search",
+    "0003_list_indexes",
+    "0004_profiles",
+    "0005_agenda",
+)
 HEAD = REVISIONS[-1]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
