@@ -103,6 +103,9 @@ _NOUNS = {
     "consent": ("consent record", "consent records"),
     "interaction": ("interaction", "interactions"),
     "important_date": ("important date", "important dates"),
+    "agenda_setting": ("agenda setting", "agenda settings"),
+    "travel_document": ("travel document", "travel documents"),
+    "agenda_action": ("agenda action", "agenda actions"),
 }
 
 
@@ -160,7 +163,8 @@ def read_document(path: Path) -> dict:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()):
+        # A string left open runs to the end of the text: the file was cut short too.
+        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise ImportFileError(
                 f"{path} ends too early (line {exc.lineno}, column {exc.colno}): the JSON is incomplete, "
                 "so the file looks truncated."

@@ -1,0 +1,56 @@
+"""Tables of relationship care: the studio's agenda settings, people's documents, and what was
+done about each occurrence of a reminder.
+
+Registered in :data:`studio.domain.models.MODELS`; the schema is revision ``0005_agenda``.
+"""
+
+from __future__ import annotations
+
+from studio.domain.models import Field, Row
+
+
+class AgendaSetting(Row, table=True):
+    """One studio-wide agenda setting, e.g. ``lead_days.birthday`` = ``14`` or ``feb29`` = ``"mar1"``.
+
+    The id is derived from the key (:func:`studio.services.agenda.setting_id`), so two laptops that
+    change the same setting change the same row. ``value`` is JSON.
+    """
+
+    __tablename__ = "agenda_setting"
+    key: str
+    value: str
+
+
+class TravelDocument(Row, table=True):
+    """A person's passport (or other document) whose expiry the agenda reminds about."""
+
+    __tablename__ = "travel_document"
+    client_id: str = Field(foreign_key="client.id")
+    person_id: str = Field(foreign_key="person.id")
+    kind: str = "passport"
+    number: str | None = None
+    country: str | None = None  # ISO 3166 alpha-2, e.g. CN
+    expires_on: str  # YYYY-MM-DD
+    note: str = ""
+
+
+class AgendaAction(Row, table=True):
+    """What was done about one occurrence of a reminder: done, snoozed to a date, or dismissed.
+
+    Keyed by (source table, source row, occurrence date): next year's birthday is a new occurrence
+    and comes back fresh. The id is derived from that key (one row per occurrence, synced as one).
+    """
+
+    __tablename__ = "agenda_action"
+    client_id: str = Field(foreign_key="client.id")
+    source_table: str
+    source_id: str
+    occurrence: str  # YYYY-MM-DD, the day the reminded date falls on
+    action: str  # done / snoozed / dismissed
+    snooze_until: str | None = None  # YYYY-MM-DD
+    sent: str = ""  # what was sent or done, in the advisor's words
+    interaction_id: str | None = Field(default=None, foreign_key="interaction.id")
+    advisor_id: str | None = Field(default=None, foreign_key="advisor.id")
+
+
+AGENDA_MODELS: tuple[type[Row], ...] = (AgendaSetting, TravelDocument, AgendaAction)
