@@ -167,6 +167,24 @@ def partial_date(month: Any, day: Any, year: Any, field: str = "date") -> tuple[
     return pd.month, pd.day, pd.year
 
 
+def important_date(month: Any, day: Any, year: Any, calendar: Any = None, field: str = "date") -> tuple[int, int, int | None]:
+    """A remembered date in its calendar: Gregorian (30 February refused) or Chinese lunar."""
+    if (calendar or v.CalendarKind.GREGORIAN) != v.CalendarKind.LUNAR:
+        return partial_date(month, day, year, field)
+    from studio.domain import lunar
+
+    try:
+        m, d = int(month), int(day)
+        y = int(year) if year not in (None, "") else None
+    except (TypeError, ValueError):
+        raise ValidationError(field, "A date needs a month and day as numbers.") from None
+    try:
+        lunar.check(m, d, y)
+    except ValueError as exc:
+        raise ValidationError(field, f"{str(exc)[0].upper()}{str(exc)[1:]}.") from None
+    return m, d, y
+
+
 def contact_value(kind: str, value: Any, field: str = "value") -> str:
     if kind == v.ContactKind.EMAIL:
         return email(value, field)
@@ -257,8 +275,44 @@ def _clean_field(model: type[Row], name: str, raw: Any, row: dict) -> Any:  # no
         if name == "kind":
             return choice(v.DateKind, raw, name)
         if name == "calendar":
-            return choice(v.CalendarKind, raw, name)
+            cal = choice(v.CalendarKind, raw, name)
+            if row.get("month") is not None and row.get("day") is not None:
+                important_date(row.get("month"), row.get("day"), row.get("year"), cal)
+            return cal
         if name in ("month", "day", "year"):
-            m, d, y = partial_date(row.get("month"), row.get("day"), row.get("year"), "date")
+            m, d, y = important_date(row.get("month"), row.get("day"), row.get("year"), row.get("calendar"))
             return {"month": m, "day": d, "year": y}[name]
+    if model.__tablename__ == "profile_fact":
+        return profile_field(name, raw)
+    return raw
+
+
+def profile_field(name: str, raw: Any) -> Any:
+    """A field of a profile fact. Unknown taxonomy keys are kept: the taxonomy may have changed."""
+    from studio.domain import taxonomy as tx
+
+    if name == "key":
+        key = text(raw, name, required=True, max_len=120)
+        if " " in key:
+            raise ValidationError(name, f"“{key}” is not a taxonomy key (keys look like interests.diving).")
+        return key
+    if name == "level":
+        s = text(raw, name, required=True, max_len=20).lower()
+        if s not in tx.LEVELS:
+            raise ValidationError(name, f"“{raw}” is not a valid level (one of: {', '.join(tx.LEVELS)}).")
+        return s
+    if name == "severity":
+        if raw in (None, ""):
+            return None
+        s = text(raw, name, max_len=20).lower()
+        if s not in tx.SEVERITIES:
+            raise ValidationError(name, f"“{raw}” is not a valid severity (one of: {', '.join(tx.SEVERITIES)}).")
+        return s
+    if name == "source":
+        s = text(raw, name, required=True, max_len=30).lower().replace("_", "-").replace(" ", "-")
+        if s not in tx.SOURCES:
+            raise ValidationError(name, f"“{raw}” is not a valid source (one of: {', '.join(tx.SOURCES)}).")
+        return s
+    if name == "learned_on":
+        return iso_date(raw, name, allow_future=False)
     return raw

@@ -103,6 +103,7 @@ _NOUNS = {
     "consent": ("consent record", "consent records"),
     "interaction": ("interaction", "interactions"),
     "important_date": ("important date", "important dates"),
+    "profile_fact": ("profile fact", "profile facts"),
     "agenda_setting": ("agenda setting", "agenda settings"),
     "travel_document": ("travel document", "travel documents"),
     "agenda_action": ("agenda action", "agenda actions"),
@@ -136,12 +137,26 @@ def import_studio(studio: Studio, path: Path) -> str:
         summary = f"{len(plan.new_journal):,} journal records"
     else:
         summary = "nothing new"
+    unknown = _unknown_taxonomy_keys(plan.new_rows.get("profile_fact", []))
+    if unknown:
+        summary += (
+            f"; {len(unknown)} profile taxonomy key(s) this version does not know were kept as they "
+            f"are and stay visible: {', '.join(unknown[:10])}" + ("…" if len(unknown) > 10 else "")
+        )
     if plan.skipped_rows or plan.skipped_journal:
         summary += (
             f" (skipped {plan.skipped_rows:,} rows and {plan.skipped_journal:,} journal records "
             "already in the studio)"
         )
     return summary + f" from {path}"
+
+
+def _unknown_taxonomy_keys(facts: list[dict]) -> list[str]:
+    """Keys of imported profile facts that the taxonomy does not know (reported, never dropped)."""
+    from studio.domain import taxonomy
+
+    tax = taxonomy.load()
+    return sorted({f["key"] for f in facts if not tax.knows(f["key"])})
 
 
 def read_document(path: Path) -> dict:

@@ -270,6 +270,7 @@ def history(studio: Studio, client_id: str, limit: int = 500) -> list[HistoryEnt
         UNION ALL SELECT 'consent', id, 'consent to ' || purpose FROM consent WHERE client_id = :c
         UNION ALL SELECT 'interaction', id, kind || ' ' || occurred_at FROM interaction WHERE client_id = :c
         UNION ALL SELECT 'important_date', id, kind || ' ' || month || '/' || day FROM important_date WHERE client_id = :c
+        UNION ALL SELECT 'profile_fact', id, 'profile ' || key FROM profile_fact WHERE client_id = :c
     )
     SELECT ch.tx, ch.wall_time, ch.hlc, a.name, ch.table_name, ch.row_id, ch.field, ch.op, ch.old, ch.new, r.subject
     FROM change ch JOIN rows r ON r.row_id = ch.row_id AND r.table_name = ch.table_name

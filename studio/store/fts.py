@@ -1,5 +1,8 @@
 """The full-text index behind client search (SQLite FTS5).
 
+The notes column also holds the labels (English and Chinese) of each client's preference facts,
+so "diving" or "素食" finds the clients whose profile says so.
+
 FTS5's ``unicode61`` tokenizer with ``remove_diacritics 2`` folds case and accents, so "zoe" finds
 "Zoë". Chinese has no spaces between words, so every CJK character is indexed as a token of its own
 and a Chinese query becomes a phrase of characters: "小明" finds "王小明". Phones are indexed with
@@ -47,6 +50,14 @@ def phone_terms(value: str | None) -> str:
 def register_functions(dbapi_connection) -> None:
     dbapi_connection.create_function("ts_fold", 1, fold, deterministic=True)
     dbapi_connection.create_function("ts_phone", 1, phone_terms, deterministic=True)
+    dbapi_connection.create_function("ts_pref", 1, preference_terms, deterministic=True)
+
+
+def preference_terms(key: str | None) -> str:
+    """A profile fact's labels in every language (so "diving" and "潜水" both find it)."""
+    from studio.domain import taxonomy
+
+    return taxonomy.search_text(key)
 
 
 CREATE_SQL = (
@@ -69,7 +80,9 @@ SELECT c.rowid,
       SELECT group_concat(p.notes, ' ') FROM person p
       WHERE p.client_id = c.id AND p.deleted_at IS NULL AND p.notes != ''), '') || ' ' || coalesce((
       SELECT group_concat(i.summary || ' ' || i.body, ' ') FROM interaction i
-      WHERE i.client_id = c.id AND i.deleted_at IS NULL), ''))
+      WHERE i.client_id = c.id AND i.deleted_at IS NULL), '') || ' ' || coalesce((
+      SELECT group_concat(ts_pref(pf.key) || ' ' || pf.note, ' ') FROM profile_fact pf
+      WHERE pf.client_id = c.id AND pf.deleted_at IS NULL AND pf.level != 'neutral'), ''))
 FROM client c
 WHERE c.deleted_at IS NULL {where}
 """
