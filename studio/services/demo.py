@@ -129,7 +129,11 @@ def build_demo(
     if studio.count(Client, include_deleted=True):
         raise StudioError("The demo needs a studio without clients; this one already has some.")
     builder = _Builder(studio, seed, today or date.today())
-    return builder.run(max(clients, 0), progress)
+    summary = builder.run(max(clients, 0), progress)
+    from studio.services.demo_profiles import add_profiles
+
+    facts = add_profiles(studio, seed, builder.today)
+    return summary + f", {facts:,} profile facts"
 
 
 class _Builder:

@@ -209,16 +209,17 @@ def age_band(birth_date: str | None, today: date) -> str | None:
 def lifecycle(stage: str, trips: int, last_contact: str | None, today: date) -> str:
     """New, repeat, loyal or dormant. Trips are counted by post-trip feedback until trips exist.
 
-    Dormant: the stage says so, or nobody has been in touch for 18 months. Loyal: four trips or
-    more. Repeat: two or more, or the stage says repeat.
+    Dormant: the stage says so, or nobody has been in touch for 18 months. Repeat: two trips or
+    more, or the stage says repeat (a repeat client's first trip often left no feedback, so it
+    counts one more). Loyal: three trips or more.
     """
     if stage in ("dormant", "lost"):
         return "dormant"
     if last_contact and (today - date.fromisoformat(last_contact[:10])).days > 540:
         return "dormant"
     if stage == "repeat":
-        trips = max(trips, 2)
-    return "loyal" if trips >= 4 else "repeat" if trips >= 2 else "new"
+        trips = max(trips + 1, 2)
+    return "loyal" if trips >= 3 else "repeat" if trips >= 2 else "new"
 
 
 def all_segments(studio: Studio, today: date | None = None, client_ids: list[str] | None = None) -> dict[str, Segments]:

@@ -146,7 +146,8 @@ def test_segments(party, studio):
 @pytest.mark.parametrize(
     ("stage", "trips", "last", "expected"),
     [("active", 0, "2026-10-01", "new"), ("active", 2, "2026-10-01", "repeat"),
-     ("repeat", 0, "2026-10-01", "repeat"), ("active", 5, "2026-10-01", "loyal"),
+     ("repeat", 0, "2026-10-01", "repeat"), ("repeat", 2, "2026-10-01", "loyal"),
+     ("active", 3, "2026-10-01", "loyal"),
      ("active", 5, "2024-01-01", "dormant"), ("lost", 0, None, "dormant")],
 )
 def test_lifecycle(stage, trips, last, expected):
@@ -257,3 +258,24 @@ def test_check_counts_facts(party, studio):
     assert rep.ok
     assert any(line.startswith("profile_fact: 6 live") for line in rep.facts)
     assert ProfileFact.__tablename__ == "profile_fact"
+
+
+# -- demo -------------------------------------------------------------------------------------
+def test_demo_profiles_are_rich_and_varied(tmp_path):
+    from studio.services import demo
+
+    with Studio.open(tmp_path / "demo") as s:
+        summary = demo.build_demo(s, clients=40, seed=5, today=TODAY)
+        assert "profile facts" in summary
+        wang = search(s, "小明")[0].client_id
+        g = profiles.glance(s, wang)
+        assert g.must_knows[0].startswith("Li Na: Severe allergy: Shellfish")
+        assert g.loves and g.prompts
+        assert profiles.completeness(s, wang).complete
+        share = profiles.studio_completeness(s)
+        assert 0.3 < share.share < 0.9  # varied: some dossiers still need work
+        lifecycles = {seg.lifecycle for seg in profiles.all_segments(s, TODAY).values()}
+        assert {"new", "repeat", "dormant"} <= lifecycles
+        assert search(s, "素食") and search(s, "diving")
+        assert profiles.unknown_keys(s) == []
+        assert check(s).ok
