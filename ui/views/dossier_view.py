@@ -37,6 +37,7 @@ from ui.widgets.field_editors import ErrorLabel, display_name
 from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.overview_panel import OverviewPanel
 from ui.widgets.people_panel import PeoplePanel
+from ui.widgets.profile_panel import GlanceCard, ProfilePanel
 from ui.widgets.timeline_panel import TimelinePanel
 
 TAB_OVERVIEW, TAB_PEOPLE, TAB_TIMELINE, TAB_HISTORY = range(4)
@@ -80,6 +81,8 @@ class DossierView(QWidget):
         hv.addWidget(self.title)
         hv.addWidget(self.subtitle)
         hv.addWidget(self.warning)
+        self.glance = GlanceCard(ctx, header)
+        hv.addWidget(self.glance)
 
         self.overview = OverviewPanel(ctx, self)
         self.people = PeoplePanel(ctx, self)
@@ -91,6 +94,8 @@ class DossierView(QWidget):
         self.tabs.addTab(self.people, self.tr("People"))
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
         self.tabs.addTab(self.history, self.tr("History"))
+        self.profile = ProfilePanel(ctx, self)
+        self.tabs.addTab(self.profile, self.tr("Profile"))
 
         page = QWidget(self)
         pv = QVBoxLayout(page)
@@ -171,6 +176,8 @@ class DossierView(QWidget):
         self.overview.set_dossier(dossier, advisors)
         self.people.set_dossier(dossier)
         self.timeline.set_dossier(dossier, advisors)
+        self.glance.set_client(self._client_id)
+        self.profile.set_client(self._client_id, self._people())
         self._history_stale = True
         if self.tabs.currentIndex() == TAB_HISTORY:
             self._load_history()
@@ -225,6 +232,7 @@ class DossierView(QWidget):
             self.tabs.setTabText(TAB_PEOPLE, self.tr("People"))
             self.tabs.setTabText(TAB_TIMELINE, self.tr("Timeline"))
             self.tabs.setTabText(TAB_HISTORY, self.tr("History"))
+            self.tabs.setTabText(self.tabs.indexOf(self.profile), self.tr("Profile"))
         super().changeEvent(event)
 
     # -- dialogs (public so the main window's menus and tests can call them) ---------------------

@@ -1,0 +1,366 @@
+"""The Profile tab and the "at a glance" card of a dossier.
+
+The form mirrors the taxonomy (``resources/taxonomy/preferences.json``): one group per section,
+one line per item with a level chooser, so a profile fills in with single clicks during a phone
+call. Clicking a level saves at once; clicking the chosen level again removes the fact. Notes are
+saved when editing finishes. Every change goes through ``ctx.execute`` (one undoable step).
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain import taxonomy
+from studio.domain.profile_models import ProfileFact
+from studio.errors import StudioError
+from studio.services import profiles
+from ui.context import AppContext
+from ui.widgets.field_editors import NO_VALUE, ErrorLabel
+
+PARTY = "party"  # person-combo data for "the whole party" (never None in combo data)
+
+
+def levels_for(section: taxonomy.Section) -> tuple[str, ...]:
+    """The level buttons a section offers."""
+    if section.single or section.kind in ("need", "note"):
+        return ("must",)
+    if section.kind == "diet":
+        return ("must", "never", "dislike")
+    return ("love", "like", "neutral", "dislike", "never")
+
+
+def _level_text(section: taxonomy.Section, level: str) -> str:
+    if section.kind == "diet":
+        return {"must": "Follows", "never": "Avoids", "dislike": "Dislikes"}[level]
+    if level == "must":
+        return "Yes" if section.kind in ("need", "note") or section.single else "Must"
+    return taxonomy.level_label(level)
+
+
+class _ItemRow:
+    """The widgets of one taxonomy item: label, level buttons, (severity), note."""
+
+    def __init__(self, panel: ProfilePanel, grid: QGridLayout, row: int, section: taxonomy.Section,
+                 item: taxonomy.Item):
+        self.panel, self.section, self.item = panel, section, item
+        parent = grid.parentWidget()
+        self.label = QLabel(item.text("en"), parent)
+        self.label.setToolTip(item.text("zh"))
+        grid.addWidget(self.label, row, 0)
+        box = QWidget(parent)
+        hb = QHBoxLayout(box)
+        hb.setContentsMargins(0, 0, 0, 0)
+        hb.setSpacing(2)
+        self.group = QButtonGroup(box)
+        self.group.setExclusive(False)
+        self.buttons: dict[str, QToolButton] = {}
+        for level in levels_for(section):
+            b = QToolButton(box)
+            b.setText(_level_text(section, level))
+            b.setCheckable(True)
+            b.setAutoRaise(False)
+            b.setObjectName(f"level-{item.key}-{level}")
+            b.setToolTip(taxonomy.level_label(level, "zh"))
+            self.group.addButton(b)
+            self.buttons[level] = b
+            b.clicked.connect(lambda checked, lv=level: panel._level_clicked(self, lv, checked))
+            hb.addWidget(b)
+        hb.addStretch(1)
+        grid.addWidget(box, row, 1)
+        self.severity: QComboBox | None = None
+        if section.kind == "diet" and item.key != "dietary.none":
+            self.severity = QComboBox(parent)
+            self.severity.addItem("—", NO_VALUE)
+            for key in taxonomy.SEVERITIES:
+                self.severity.addItem(taxonomy.load().severities[key]["en"], key)
+            self.severity.setToolTip("Severity")
+            self.severity.activated.connect(lambda _i: panel._severity_changed(self))
+            grid.addWidget(self.severity, row, 2)
+        self.note = QLineEdit(parent)
+        self.note.setPlaceholderText("note" if section.kind != "note" else "what exactly?")
+        self.note.setClearButtonEnabled(True)
+        self.note.editingFinished.connect(lambda: panel._note_finished(self))
+        grid.addWidget(self.note, row, 3)
+        self.fact: ProfileFact | None = None
+
+    def show_fact(self, fact: ProfileFact | None) -> None:
+        self.fact = fact
+        for level, b in self.buttons.items():
+            b.blockSignals(True)
+            b.setChecked(fact is not None and fact.level == level)
+            b.blockSignals(False)
+        if self.severity is not None:
+            self.severity.blockSignals(True)
+            idx = self.severity.findData(fact.severity if fact and fact.severity else NO_VALUE)
+            self.severity.setCurrentIndex(max(idx, 0))
+            self.severity.blockSignals(False)
+        if not self.note.hasFocus():
+            self.note.setText(fact.note if fact else "")
+        bold = self.label.font()
+        bold.setBold(fact is not None)
+        self.label.setFont(bold)
+
+
+class ProfilePanel(QWidget):
+    """The profile form for one client, per person or for the whole party."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._client_id: str | None = None
+        self._stale = True
+        self.rows: dict[str, _ItemRow] = {}
+
+        self.person = QComboBox(self)
+        self.person.setToolTip(self.tr("Whose preferences the form shows and records"))
+        self.person.activated.connect(lambda _i: self.refresh())
+        self.source = QComboBox(self)
+        for key in taxonomy.SOURCES:
+            self.source.addItem(taxonomy.load().sources[key]["en"], key)
+        self.source.setCurrentIndex(taxonomy.SOURCES.index("conversation"))
+        self.source.setToolTip(self.tr("Where what you record now was learned"))
+        self.trip = QLineEdit(self)
+        self.trip.setPlaceholderText(self.tr("Learned on trip (optional)"))
+        self.completeness = QLabel(self)
+        self.completeness.setWordWrap(True)
+        self.error = ErrorLabel(self)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("For:"), self))
+        top.addWidget(self.person, 1)
+        top.addWidget(QLabel(self.tr("Source:"), self))
+        top.addWidget(self.source)
+        top.addWidget(self.trip, 1)
+
+        body = QWidget(self)
+        # A chosen level must be seen at a glance during a call, in light and dark themes alike.
+        body.setStyleSheet(
+            "QToolButton { padding: 1px 6px; }"
+            "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " border: 1px solid palette(highlight); border-radius: 3px; font-weight: bold; }"
+        )
+        bv = QVBoxLayout(body)
+        bv.setContentsMargins(0, 0, 8, 0)
+        tax = taxonomy.load()
+        # One column width for every section, so the level buttons line up down the whole form.
+        label_width = max(self.fontMetrics().horizontalAdvance(i.text("en")) for i in tax.items.values()) + 12
+        buttons_width = self.fontMetrics().horizontalAdvance("Love Like Neutral Dislike Never") + 90
+        for section in tax.sections:
+            gb = QGroupBox(f"{section.text('en')} · {section.text('zh')}", body)
+            gb.setObjectName(f"section-{section.key}")
+            grid = QGridLayout(gb)
+            grid.setHorizontalSpacing(8)
+            grid.setVerticalSpacing(2)
+            grid.setColumnStretch(3, 1)
+            grid.setColumnMinimumWidth(0, label_width)
+            grid.setColumnMinimumWidth(1, buttons_width)
+            for n, item in enumerate(section.items):
+                self.rows[item.key] = _ItemRow(self, grid, n, section, item)
+            bv.addWidget(gb)
+        self.unknown = QLabel(body)
+        self.unknown.setWordWrap(True)
+        self.unknown.setTextFormat(Qt.TextFormat.PlainText)
+        bv.addWidget(self.unknown)
+        bv.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.completeness)
+        layout.addWidget(self.error)
+        layout.addWidget(self.scroll, 1)
+
+    # -- the contract ---------------------------------------------------------------------------
+    def set_client(self, client_id: str | None, people: list | None = None) -> None:
+        """Show ``client_id``; ``people`` are its Person rows (for the person chooser)."""
+        if client_id != self._client_id:
+            self.error.set_message(None)
+        self._client_id = client_id
+        current = self.person.currentData()
+        self.person.clear()
+        self.person.addItem(taxonomy.load().party["en"], PARTY)
+        for p in people or []:
+            self.person.addItem(p.name + (f" · {p.native_name}" if p.native_name else ""), p.id)
+        idx = self.person.findData(current) if current else 0
+        self.person.setCurrentIndex(max(idx, 0))
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def person_id(self) -> str | None:
+        data = self.person.currentData()
+        return None if data in (PARTY, NO_VALUE, None) else data
+
+    def refresh(self) -> None:
+        self._stale = False
+        if not self._client_id:
+            return
+        studio = self._ctx.studio
+        pid = self.person_id()
+        facts = profiles.facts(studio, self._client_id)
+        mine = {f.key: f for f in facts if f.person_id == pid}
+        for key, row in self.rows.items():
+            row.show_fact(mine.get(key))
+        comp = profiles.completeness(studio, self._client_id)
+        if comp.complete:
+            self.completeness.setText(self.tr("Profile complete (100%)."))
+        else:
+            self.completeness.setText(
+                self.tr("Profile %1% complete — still to ask: %2.")
+                .replace("%1", str(comp.score)).replace("%2", ", ".join(comp.missing_labels()))
+            )
+        unknown = [f for f in facts if not taxonomy.load().knows(f.key)]
+        self.unknown.setText(
+            self.tr("Kept from an older or newer taxonomy: ") + "; ".join(
+                f"{f.key} ({f.level}{', ' + f.note if f.note else ''})" for f in unknown)
+            if unknown else ""
+        )
+        self.unknown.setVisible(bool(unknown))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    # -- writes ---------------------------------------------------------------------------------
+    def _common(self) -> dict:
+        return {"source": self.source.currentData(), "trip_id": self.trip.text().strip() or None}
+
+    def _run(self, text: str, op) -> None:
+        try:
+            self._ctx.execute(text, op)
+            self.error.set_message(None)
+        except StudioError as exc:
+            self.error.set_message(str(exc))
+        if self._stale or not self.isVisible():
+            self.refresh()
+
+    def _level_clicked(self, row: _ItemRow, level: str, checked: bool) -> None:
+        label = row.item.text("en")
+        studio, cid, pid = self._ctx.studio, self._client_id, self.person_id()
+        if not cid:
+            return
+        if not checked:
+            if row.fact is not None:
+                fid = row.fact.id
+                self._run(self.tr("Remove “%1” from the profile").replace("%1", label),
+                          lambda: profiles.remove_fact(studio, fid))
+            return
+        if row.section.single:  # one answer per section (the budget band)
+            others = [r.fact.id for r in self.rows.values()
+                      if r.section is row.section and r is not row and r.fact is not None]
+        else:
+            others = []
+        note = row.note.text().strip()
+        severity = row.severity.currentData() if row.severity is not None else None
+
+        def op():
+            for fid in others:
+                profiles.remove_fact(studio, fid)
+            profiles.set_fact(studio, cid, row.item.key, level, person_id=pid, note=note,
+                              severity=severity or None, **self._common())
+
+        self._run(self.tr("Set “%1” to %2").replace("%1", label).replace("%2", taxonomy.level_label(level)), op)
+
+    def _severity_changed(self, row: _ItemRow) -> None:
+        sev = row.severity.currentData() or None
+        studio = self._ctx.studio
+        if row.fact is None:
+            if sev is None:
+                return
+            cid, pid, key = self._client_id, self.person_id(), row.item.key
+            self._run(self.tr("Record “%1”").replace("%1", row.item.text("en")),
+                      lambda: profiles.set_fact(studio, cid, key, "never", person_id=pid, severity=sev,
+                                                note=row.note.text().strip(), **self._common()))
+            return
+        fid = row.fact.id
+        self._run(self.tr("Change severity of “%1”").replace("%1", row.item.text("en")),
+                  lambda: profiles.update_fact(studio, fid, severity=sev))
+
+    def _note_finished(self, row: _ItemRow) -> None:
+        text = row.note.text().strip()
+        studio = self._ctx.studio
+        if row.fact is None:
+            if not text or not self._client_id:
+                return
+            cid, pid, key = self._client_id, self.person_id(), row.item.key
+            level = levels_for(row.section)[0]
+            self._run(self.tr("Note on “%1”").replace("%1", row.item.text("en")),
+                      lambda: profiles.set_fact(studio, cid, key, level, person_id=pid, note=text,
+                                                **self._common()))
+            return
+        if text == row.fact.note:
+            return
+        fid = row.fact.id
+        self._run(self.tr("Note on “%1”").replace("%1", row.item.text("en")),
+                  lambda: profiles.update_fact(studio, fid, note=text))
+
+
+class GlanceCard(QFrame):
+    """At the top of every dossier: must-knows first (severe allergies, mobility), then loves,
+    avoids and service prompts. Hidden when the profile is empty."""
+
+    #: Emitted when the user clicks "edit profile" on the card.
+    sig_edit_profile = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("glanceCard")
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.text)
+        self.glance: profiles.Glance | None = None
+
+    def set_client(self, client_id: str | None) -> None:
+        if not client_id:
+            self.glance = None
+            self.hide()
+            return
+        g = self.glance = profiles.glance(self._ctx.studio, client_id)
+        if g.is_empty():
+            self.text.setText(html.escape(self.tr("No preferences recorded yet — fill in the Profile tab.")))
+            self.show()
+            return
+        parts = []
+
+        def block(title: str, lines: list[str], style: str = "", limit: int = 6) -> None:
+            if not lines:
+                return
+            shown = [html.escape(x) for x in lines[:limit]]
+            if len(lines) > limit:
+                shown.append(html.escape(self.tr("… and %1 more").replace("%1", str(len(lines) - limit))))
+            parts.append(f"<b{style}>{html.escape(title)}</b> " + " · ".join(shown))
+
+        block(self.tr("Must know:"), g.must_knows, ' style="color:#b3261e"', limit=8)
+        block(self.tr("Loves:"), g.loves)
+        block(self.tr("Avoid:"), g.avoids)
+        block(self.tr("Every time:"), g.prompts)
+        self.text.setText("<br>".join(parts))
+        self.show()
