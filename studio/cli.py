@@ -42,6 +42,14 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument("out", metavar="OUT.png")
     sh.add_argument("--view", default="clients", help="which view to show: clients or dossier")
     sh.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
+
+    ag = sub.add_parser("agenda", help="upcoming birthdays, anniversaries, expiries and follow-ups")
+    ag.add_argument("--days", type=int, default=30, help="how many days ahead (default 30)")
+    ag.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ag.add_argument("--today", metavar="YYYY-MM-DD", help="as if today were this day")
+
+    ic = sub.add_parser("ics", help="write the dates and reminders as a calendar file")
+    ic.add_argument("out", metavar="OUT.ics")
     return p
 
 
@@ -129,7 +137,25 @@ def _cmd_screenshot(args) -> int:
     return screenshot(args.data_dir, Path(args.out), view=args.view, size=args.size)
 
 
+def _cmd_agenda(args) -> int:
+    from studio.services.agenda_cli import print_agenda
+
+    with _open(args) as studio:
+        return print_agenda(studio, days=args.days, as_json=args.json, today=args.today)
+
+
+def _cmd_ics(args) -> int:
+    from studio.services.calendar_file import write_ics
+
+    with _open(args) as studio:
+        n = write_ics(studio, Path(args.out))
+    print(f"Wrote {n:,} events to {args.out}")
+    return 0
+
+
 _COMMANDS = {
+    "agenda": _cmd_agenda,
+    "ics": _cmd_ics,
     "demo": _cmd_demo,
     "export": _cmd_export,
     "import": _cmd_import,
