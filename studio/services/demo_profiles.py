@@ -150,6 +150,8 @@ def _generated(rng: random.Random, tax: taxonomy.Taxonomy, stage: str, kind: str
                 level = "must"
             elif section == "never":
                 level = rng.choice(("dislike", "never"))
+            elif section in ("purpose", "values"):  # nobody dislikes their own reasons to travel
+                level = rng.choice(("love", "like"))
             else:
                 level = rng.choices(("love", "like", "neutral", "dislike", "never"), weights=(5, 4, 1, 2, 1))[0]
             text = note(item.key, 0.9 if section in ("prompts", "insights", "never") else 0.25)

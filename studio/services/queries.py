@@ -20,6 +20,7 @@ from studio.domain.models import (
     Person,
 )
 from studio.errors import NotFoundError
+from studio.services.profiles import completeness_sql
 from studio.store import Studio, fts
 from studio.store.write import decode
 
@@ -33,6 +34,7 @@ SORTS: dict[str, str] = {
     "updated": "c.updated_at",
     "last_interaction": "(SELECT max(i.occurred_at) FROM interaction i WHERE i.client_id = c.id AND i.deleted_at IS NULL)",
     "deleted": "c.deleted_at",
+    "completeness": completeness_sql("c"),
 }
 
 
@@ -43,6 +45,7 @@ class ClientFilter:
     advisor_id: str | None = None
     tag: str | None = None
     deleted: bool = False  # True: only the Recently deleted
+    profile: str | None = None  # "complete" or "incomplete": by preference-profile completeness
 
 
 @dataclass
@@ -60,6 +63,7 @@ class ClientRow:
     next_date: tuple[str, str] | None  # (YYYY-MM-DD of next occurrence, what)
     deleted_at: str | None
     people_count: int = 0
+    completeness: int = 0  # percent of the preference profile's required sections answered
 
 
 def client_ids(studio: Studio, flt: ClientFilter | None = None, sort: str = "name", descending: bool = False) -> list[str]:
@@ -85,6 +89,8 @@ def client_ids(studio: Studio, flt: ClientFilter | None = None, sort: str = "nam
     if flt.tag:
         where.append("EXISTS (SELECT 1 FROM json_each(c.tags) j WHERE j.value = ?)")
         params.append(flt.tag)
+    if flt.profile in ("complete", "incomplete"):
+        where.append(f"{SORTS['completeness']} {'>=' if flt.profile == 'complete' else '<'} 100")
     direction = "DESC" if descending else "ASC"
     sql = f"SELECT c.id FROM client c {join} WHERE {' AND '.join(where)} ORDER BY {order} {direction}, c.id"
     with studio.read() as conn:
@@ -99,7 +105,8 @@ def client_rows(studio: Studio, ids: list[str], today: date | None = None) -> li
     sql = """
     SELECT c.id, c.kind, c.name, c.native_name, c.stage, a.name, c.tags, c.deleted_at,
       (SELECT max(i.occurred_at) FROM interaction i WHERE i.client_id = c.id AND i.deleted_at IS NULL),
-      (SELECT count(*) FROM person p WHERE p.client_id = c.id AND p.deleted_at IS NULL)
+      (SELECT count(*) FROM person p WHERE p.client_id = c.id AND p.deleted_at IS NULL),
+      {completeness}
     FROM client c LEFT JOIN advisor a ON a.id = c.advisor_id
     WHERE c.id IN (SELECT value FROM json_each(?))
     """
@@ -109,6 +116,7 @@ def client_rows(studio: Studio, ids: list[str], today: date | None = None) -> li
     WHERE d.deleted_at IS NULL AND d.client_id IN (SELECT value FROM json_each(?))
     """
     key = json.dumps(ids)
+    sql = sql.replace("{completeness}", SORTS["completeness"])
     with studio.read() as conn:
         rows = {r[0]: r for r in conn.exec_driver_sql(sql, (key,))}
         upcoming: dict[str, tuple[str, str]] = {}
@@ -126,7 +134,7 @@ def client_rows(studio: Studio, ids: list[str], today: date | None = None) -> li
             ClientRow(
                 id=r[0], kind=r[1], name=r[2], native_name=r[3], stage=r[4], advisor_name=r[5],
                 tags=json.loads(r[6] or "[]"), deleted_at=r[7], last_interaction=r[8],
-                people_count=r[9], next_date=upcoming.get(cid),
+                people_count=r[9], next_date=upcoming.get(cid), completeness=r[10] or 0,
             )
         )
     return out

@@ -279,3 +279,19 @@ def test_demo_profiles_are_rich_and_varied(tmp_path):
         assert search(s, "素食") and search(s, "diving")
         assert profiles.unknown_keys(s) == []
         assert check(s).ok
+
+
+def test_client_list_sorts_and_filters_by_completeness(party, studio):
+    from studio.services.queries import ClientFilter, client_ids, client_rows
+
+    c, _ = party
+    empty = clients.create_client(studio, "Empty One")
+    full = clients.create_client(studio, "Full One")
+    for key in profiles.required_sections():
+        profiles.set_fact(studio, full.id, f"{key}.none" if key in ("dietary", "access") else
+                          next(iter(taxonomy.load().by_section[key].items)).key, "must")
+    assert client_ids(studio, sort="completeness") == [empty.id, c.id, full.id]
+    assert client_ids(studio, sort="completeness", descending=True)[0] == full.id
+    assert client_ids(studio, ClientFilter(profile="complete")) == [full.id]
+    assert set(client_ids(studio, ClientFilter(profile="incomplete"))) == {empty.id, c.id}
+    assert [r.completeness for r in client_rows(studio, [empty.id, c.id, full.id])] == [0, 50, 100]

@@ -103,3 +103,25 @@ def test_unknown_keys_stay_visible(view):
     profiles.set_fact(studio, cid, "interests.falconry", "love")
     assert "interests.falconry" in view.profile.unknown.text()
     assert view.profile.unknown.isVisible()
+
+
+def test_client_list_shows_sorts_and_filters_by_profile(seeded, qtbot):
+    from ui.models.client_table import COL_PROFILE, ClientTableModel
+
+    model = ClientTableModel(seeded)
+    col = model.column_of(COL_PROFILE)
+    target = seeded.ids[3]
+    for key in ("purpose.family", "interests.golf", "lodging.villa", "transport.rail"):
+        profiles.set_fact(seeded, target, key, "love")
+    model.refresh()
+    model.sort(col, Qt.SortOrder.DescendingOrder)
+    assert model.client_id(0) == target
+    assert model.data(model.index(0, col)) == "50%"
+    from studio.services.queries import ClientFilter
+
+    model.set_filter(ClientFilter(profile="complete"))
+    assert model.rowCount() == 0
+    for key in ("dietary.none", "access.none", "pace.relaxed", "budget.comfort"):
+        profiles.set_fact(seeded, target, key, "must")
+    model.refresh()
+    assert model.rowCount() == 1 and model.data(model.index(0, col)) == "100%"

@@ -36,6 +36,7 @@ COL_TAGS = 3
 COL_LAST_INTERACTION = 4
 COL_NEXT_DATE = 5
 COL_DELETED = 6  # only in the Recently deleted list
+COL_PROFILE = 7  # completeness of the preference profile, in percent
 
 ClientIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2  #: the queries.SORTS key of a column (header data)
@@ -55,13 +56,14 @@ SORT_KEYS: dict[int, str | None] = {
     COL_LAST_INTERACTION: "last_interaction",
     COL_NEXT_DATE: None,
     COL_DELETED: "deleted",
+    COL_PROFILE: "completeness",
 }
 
 #: Client fields that decide which clients are listed, or in what order.
 _ORDER_FIELDS = frozenset({"name", "native_name", "stage", "advisor_id", "tags", "deleted_at"})
 
 #: Tables whose changes can alter a line of the list.
-_LIST_TABLES = frozenset({"client", "advisor", "interaction", "important_date", "person"})
+_LIST_TABLES = frozenset({"client", "advisor", "interaction", "important_date", "person", "profile_fact"})
 
 
 def stage_label(stage: str) -> str:
@@ -112,7 +114,8 @@ class ClientTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ClientRow | None]] = OrderedDict()
         self.pages_fetched = 0  # for tests and the bench: how many page queries ran
         self.id_queries = 0  # … and how many id-list queries
-        self._columns = [COL_NAME, COL_STAGE, COL_ADVISOR, COL_TAGS, COL_LAST_INTERACTION, COL_NEXT_DATE]
+        self._columns = [COL_NAME, COL_STAGE, COL_ADVISOR, COL_TAGS, COL_LAST_INTERACTION, COL_NEXT_DATE,
+                         COL_PROFILE]
         if deleted:
             self._columns = [COL_NAME, COL_STAGE, COL_ADVISOR, COL_DELETED]
         self._requery()
@@ -190,6 +193,8 @@ class ClientTableModel(QAbstractTableModel):
                 return True
             if e.table == "advisor" and self._sort == "advisor":
                 return True
+            if e.table == "profile_fact" and (self._sort == "completeness" or self._filter.profile):
+                return True
         return False
 
     def _requery(self) -> None:
@@ -248,6 +253,7 @@ class ClientTableModel(QAbstractTableModel):
                 COL_LAST_INTERACTION: self.tr("Last interaction"),
                 COL_NEXT_DATE: self.tr("Next important date"),
                 COL_DELETED: self.tr("Deleted"),
+                COL_PROFILE: self.tr("Profile"),
             }[kind]
         if role == SortRole:
             return SORT_KEYS.get(kind)
@@ -300,6 +306,8 @@ class ClientTableModel(QAbstractTableModel):
             return f"{row.next_date[0]}  {row.next_date[1]}" if row.next_date else ""
         if kind == COL_DELETED:
             return local_time(row.deleted_at)
+        if kind == COL_PROFILE:
+            return f"{row.completeness}%"
         return ""
 
     @staticmethod
@@ -312,6 +320,7 @@ class ClientTableModel(QAbstractTableModel):
             COL_LAST_INTERACTION: row.last_interaction or "",
             COL_NEXT_DATE: row.next_date[0] if row.next_date else "",
             COL_DELETED: row.deleted_at or "",
+            COL_PROFILE: row.completeness,
         }[kind]
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

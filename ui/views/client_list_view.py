@@ -104,7 +104,12 @@ class ClientListView(QWidget):
         self.tag_box = LazyComboBox(self._load_tags, self)
         self.tag_box.addItem(self.tr("All tags"), None)
         self.tag_box.setToolTip(self.tr("Tag"))
-        for box in (self.stage_box, self.advisor_box, self.tag_box):
+        self.profile_box = QComboBox(self)
+        self.profile_box.setToolTip(self.tr("Preference profile"))
+        self.profile_box.addItem(self.tr("All profiles"), None)
+        self.profile_box.addItem(self.tr("Incomplete profiles"), "incomplete")
+        self.profile_box.addItem(self.tr("Complete profiles"), "complete")
+        for box in (self.stage_box, self.advisor_box, self.tag_box, self.profile_box):
             box.currentIndexChanged.connect(self.apply_filter)
         self._reload_choices()
 
@@ -149,9 +154,16 @@ class ClientListView(QWidget):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
             filters.addWidget(box, 1)
+        # The profile filter sits beside the search: a fourth box in the filter row would widen
+        # the narrowest list pane the window allows.
+        self.profile_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile_box.setMinimumContentsLength(6)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 3)
+        search_row.addWidget(self.profile_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
@@ -177,6 +189,7 @@ class ClientListView(QWidget):
             stage=self.stage_box.currentData(),
             advisor_id=self.advisor_box.currentData(),
             tag=self.tag_box.currentData(),
+            profile=self.profile_box.currentData(),
         )
 
     def apply_filter(self) -> None:
@@ -185,7 +198,7 @@ class ClientListView(QWidget):
         self.model.set_filter(self.current_filter())
 
     def clear_filters(self) -> None:
-        for box in (self.stage_box, self.advisor_box, self.tag_box):
+        for box in (self.stage_box, self.advisor_box, self.tag_box, self.profile_box):
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)
