@@ -133,6 +133,9 @@ def build_demo(
     from studio.services.demo_profiles import add_profiles
 
     facts = add_profiles(studio, seed, builder.today)
+    from studio.services.demo_agenda import add_agenda_demo
+
+    summary += add_agenda_demo(studio, seed=seed, today=builder.today)
     return summary + f", {facts:,} profile facts"
 
 
