@@ -57,6 +57,9 @@ def run(data_dir: str | None) -> int:
                 .replace("%1", studio.migration), 10000)
         window.show()
         window.client_list.select_first()
+        from ui.views.agenda_view import TrayNotifier
+
+        tray = TrayNotifier(window.agenda_view, window.style().standardIcon(window.style().StandardPixmap.SP_FileDialogInfoView))  # noqa: F841 - kept alive
         rc = app.exec()
         ctx.bridge.close()
         return rc
@@ -76,8 +79,8 @@ def _parse_size(size: str) -> tuple[int, int]:
 
 def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900") -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
-    if view not in ("clients", "dossier"):
-        raise StudioError(f"Unknown view “{view}”; choose clients or dossier.")
+    if view not in ("clients", "dossier", "agenda"):
+        raise StudioError(f"Unknown view “{view}”; choose clients, dossier or agenda.")
     width, height = _parse_size(size)
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -98,6 +101,7 @@ def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str
             window.show()
             app.processEvents()
             window.client_list.select_first()
+            window.show_area(view if view == "agenda" else "clients")
             if view == "clients":
                 window.client_list.table.setFocus()
             else:  # the dossier takes most of the width

@@ -23,11 +23,13 @@ from studio.services import clients
 from ui.context import AppContext
 from ui.dialogs.client_dialog import NewClientDialog
 from ui.models.client_table import COL_NAME
+from ui.views.agenda_view import AgendaView
 from ui.views.client_list_view import ClientListView
 from ui.views.deleted_view import DeletedView
 
 AREA_CLIENTS = "clients"
 AREA_DELETED = "deleted"
+AREA_AGENDA = "agenda"
 
 
 def _dossier_view(ctx: AppContext, parent: QWidget) -> QWidget:
@@ -73,6 +75,11 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self._areas: list[str] = []
         style = self.style()
+        # The agenda is the first screen: what to do today for the studio's clients.
+        self.agenda_view = AgendaView(ctx, self)
+        self.agenda_view.sig_open_client.connect(self.open_client)
+        self._add_area(AREA_AGENDA, self.tr("Agenda"), self.agenda_view,
+                       style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView))
         self._add_area(AREA_CLIENTS, self.tr("Clients"), self.splitter,
                        style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self._add_area(AREA_DELETED, self.tr("Recently deleted"), self.deleted_view,

@@ -137,7 +137,7 @@ def test_delete_restore_and_undo_delete(window, qtbot, seeded):
     assert live_count(seeded) == 29 and row_count(window) == 29
     assert window.client_list.current_client_id not in (None, victim)  # the next one is current
 
-    assert window.nav.item(1).text() == "Recently deleted (1)"
+    assert window.nav.item(window._areas.index(AREA_DELETED)).text() == "Recently deleted (1)"
     window.show_area(AREA_DELETED)
     deleted = window.deleted_view
     assert deleted.proxy.rowCount() == 1 and deleted.proxy.client_id(0) == victim
@@ -179,6 +179,7 @@ def test_layout_is_remembered(ctx, settings, qtbot):
     qtbot.addWidget(first)
     first.resize(700, 500)  # inside the offscreen screen (800x600)
     first.show()
+    first.show_area(AREA_CLIENTS)  # the agenda is the first screen; lay the clients out
     first.splitter.setSizes([300, 700])
     first.show_area(AREA_DELETED)
     sizes = first.splitter.sizes()

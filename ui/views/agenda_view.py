@@ -1,0 +1,360 @@
+"""The agenda: what to do today for the studio's clients (birthdays, anniversaries, expiring
+passports, win-backs), grouped overdue / today / this week / the next 30 days / coming up.
+
+Layout here; the rules live in :mod:`studio.services.agenda`. Every action goes through
+``AppContext.execute`` (journaled, undoable) and the view refreshes from ``sig_changed``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QFont, QIcon, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSystemTrayIcon,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.errors import StudioError
+from studio.services import agenda as ag
+from studio.store import ChangeSet
+from ui.context import AppContext
+
+COL_WHEN, COL_WHO, COL_WHAT, COL_WHY, COL_ADVISOR, COL_GIFT = range(6)
+#: Item data role holding the entry's index in :attr:`AgendaView.entries` (-1 on section rows).
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+_RELEVANT = {"important_date", "travel_document", "agenda_action", "agenda_setting", "interaction",
+             "client", "person", "advisor"}
+
+
+class AgendaView(QWidget):
+    """The agenda screen."""
+
+    #: Emitted with a client id when an entry is double-clicked: open that client's dossier.
+    sig_open_client = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._fixed_today = today
+        self.entries: list[ag.AgendaEntry] = []
+        self.result: ag.Agenda | None = None
+
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.title, self.summary):  # long dates and counts wrap rather than widen
+            label.setWordWrap(True)
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("agendaTree")
+        self.tree.setColumnCount(6)
+        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
+                                   self.tr("Why it matters"), self.tr("Advisor"),
+                                   self.tr("Last gift or greeting")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.itemDoubleClicked.connect(self._open)
+
+        self.done_button = QPushButton(self.tr("&Done…"), self)
+        self.done_button.setToolTip(self.tr("Mark it done and note what was sent; it goes on the client's timeline."))
+        self.snooze_button = QPushButton(self.tr("&Snooze…"), self)
+        self.snooze_button.setToolTip(self.tr("Hide it until a later day."))
+        self.dismiss_button = QPushButton(self.tr("D&ismiss"), self)
+        self.dismiss_button.setToolTip(self.tr("Nothing to do this time; next year's comes back as usual."))
+        self.open_button = QPushButton(self.tr("&Open dossier"), self)
+        self.done_button.clicked.connect(self.mark_done)
+        self.snooze_button.clicked.connect(self.snooze)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
+
+        buttons = QHBoxLayout()
+        for b in (self.done_button, self.snooze_button, self.dismiss_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+
+        top = QVBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(self.title)
+        top.addWidget(self.summary)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+
+        ctx.bridge.sig_changed.connect(self._on_changed)
+        self.refresh()
+
+    # -- reading ------------------------------------------------------------------------------
+    @property
+    def today(self) -> date:
+        return self._fixed_today or date.today()
+
+    def refresh(self) -> None:
+        current = self.current_entry()
+        keep = current.key if current else None
+        self.result = ag.agenda(self.ctx.studio, self.today, 30)
+        self.entries = list(self.result.entries)
+        self.title.setText(self.tr("Agenda for %1").replace("%1", f"{self.today.strftime('%A')} {ag.format_day(self.today)}"))
+        counts = {k: len(v) for k, _t, v in self.result.sections()}
+        self.summary.setText(self.tr("%1 overdue · %2 today · %3 this week")
+                             .replace("%1", str(counts["overdue"])).replace("%2", str(counts["today"]))
+                             .replace("%3", str(counts["this_week"])))
+        self.tree.clear()
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        accent = QBrush(self.palette().color(QPalette.ColorRole.Link))
+        muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        select = None
+        titles = {"overdue": self.tr("Overdue"), "today": self.tr("Today"), "this_week": self.tr("This week"),
+                  "next_days": self.tr("Next 30 days"), "later": self.tr("Coming up (longer lead times)")}
+        index = 0
+        for key, _title, entries in self.result.sections():
+            if not entries and key not in ("overdue", "today"):
+                continue
+            section = QTreeWidgetItem(self.tree, [f"{titles[key]} ({len(entries)})"])
+            section.setData(0, ENTRY_ROLE, -1)
+            section.setFirstColumnSpanned(True)
+            section.setFont(0, bold)
+            section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            if not entries:
+                empty = QTreeWidgetItem(section, [self.tr("Nothing due.")])
+                empty.setData(0, ENTRY_ROLE, -1)
+                empty.setFirstColumnSpanned(True)
+                empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                empty.setForeground(0, muted)
+            for e in entries:
+                item = QTreeWidgetItem(section, self._columns(e))
+                item.setData(0, ENTRY_ROLE, index)  # sections list the entries in the agenda's order
+                index += 1
+                item.setToolTip(COL_WHY, e.why)
+                item.setToolTip(COL_WHO, e.who)
+                item.setToolTip(COL_GIFT, item.text(COL_GIFT))
+                if e.milestone:
+                    for col in range(6):
+                        item.setFont(col, bold)
+                    item.setForeground(COL_WHY, accent)
+                    item.setToolTip(COL_WHY, self.tr("Milestone: %1").replace("%1", e.why))
+                if keep is not None and e.key == keep:
+                    select = item
+            section.setExpanded(True)
+        self._size_columns()
+        if select is not None:
+            self.tree.setCurrentItem(select)
+        self._update_buttons()
+
+    def _columns(self, e: ag.AgendaEntry) -> list[str]:
+        days = (e.due - self.today).days
+        if days == 0:
+            when = self.tr("today")
+        elif days == 1:
+            when = self.tr("tomorrow")
+        elif days == -1:
+            when = self.tr("yesterday")
+        elif days < 0:
+            when = self.tr("%1 days ago").replace("%1", str(-days))
+        else:
+            when = self.tr("in %1 days").replace("%1", str(days))
+        when = f"{e.due.strftime('%a')} {e.due.day} {e.due.strftime('%b')} · {when}"
+        occ = e.occurrence
+        why = ("★ " if e.milestone else "") + occ.why + (f" ({occ.calendar_note})" if occ.calendar_note else "")
+        gift = f"{e.last_gift[0]} · {e.last_gift[1]}" if e.last_gift else "—"
+        return [when, e.who, e.what, why, e.advisor_name or "—", gift]
+
+    def _size_columns(self) -> None:
+        fm = self.tree.fontMetrics()
+        # Child rows are indented under their section; leave room for that and the cell margins.
+        pad = self.tree.indentation() + 16
+        widths = {COL_WHEN: fm.horizontalAdvance("Wed 30 Sep · 365 days ago") + pad,
+                  COL_WHO: fm.horizontalAdvance("M") * 24, COL_WHAT: fm.horizontalAdvance("Wedding anniversary") + 24,
+                  COL_WHY: fm.horizontalAdvance("turns 41 (lunar 10th month, day 14)") + 24,
+                  COL_ADVISOR: fm.horizontalAdvance("Oliver Grant") + 24}
+        for col, w in widths.items():
+            self.tree.setColumnWidth(col, w)
+
+    def current_entry(self) -> ag.AgendaEntry | None:
+        item = self.tree.currentItem() if self.tree.topLevelItemCount() else None
+        if item is None:
+            return None
+        i = item.data(0, ENTRY_ROLE)
+        return self.entries[i] if isinstance(i, int) and 0 <= i < len(self.entries) else None
+
+    def select_entry(self, entry: ag.AgendaEntry) -> bool:
+        for s in range(self.tree.topLevelItemCount()):
+            section = self.tree.topLevelItem(s)
+            for c in range(section.childCount()):
+                item = section.child(c)
+                i = item.data(0, ENTRY_ROLE)
+                if isinstance(i, int) and i >= 0 and self.entries[i].key == entry.key:
+                    self.tree.setCurrentItem(item)
+                    return True
+        return False
+
+    def _update_buttons(self) -> None:
+        has = self.current_entry() is not None
+        for b in (self.done_button, self.snooze_button, self.dismiss_button, self.open_button):
+            b.setEnabled(has)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.tables & _RELEVANT:
+            self.refresh()
+
+    def _open(self, item: QTreeWidgetItem | None, _column: int = 0) -> None:
+        if item is None:
+            return
+        i = item.data(0, ENTRY_ROLE)
+        if isinstance(i, int) and 0 <= i < len(self.entries):
+            self.sig_open_client.emit(self.entries[i].client_id)
+
+    # -- asking (tests replace these) ---------------------------------------------------------
+    def ask_sent(self, entry: ag.AgendaEntry) -> str | None:
+        """What was sent or done; None when cancelled. An empty answer marks it done without a gift."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("Done"),
+            self.tr("%1 — %2\n\nWhat was sent or done? (flowers, a card, a call…)\n"
+                    "It goes on the client's timeline as a gift or greeting.")
+            .replace("%1", entry.who).replace("%2", entry.why))
+        return text if ok else None
+
+    def ask_snooze_date(self, entry: ag.AgendaEntry) -> date | None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Snooze"))
+        form = QFormLayout(dialog)
+        form.addRow(QLabel(f"{entry.who} — {entry.why}", dialog))
+        edit = QDateEdit(dialog)
+        edit.setCalendarPopup(True)
+        tomorrow = QDate(self.today.year, self.today.month, self.today.day).addDays(1)
+        edit.setMinimumDate(tomorrow)
+        edit.setDate(QDate(self.today.year, self.today.month, self.today.day).addDays(3))
+        form.addRow(self.tr("Remind me again on"), edit)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        box.accepted.connect(dialog.accept)
+        box.rejected.connect(dialog.reject)
+        form.addRow(box)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        d = edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    # -- acting -------------------------------------------------------------------------------
+    def _run(self, text: str, operation) -> bool:
+        try:
+            self.ctx.execute(text, operation)
+        except StudioError as exc:
+            QMessageBox.warning(self, self.tr("Agenda"), str(exc))
+            return False
+        return True
+
+    def mark_done(self) -> bool:
+        entry = self.current_entry()
+        if entry is None:
+            return False
+        sent = self.ask_sent(entry)
+        if sent is None:
+            return False
+        studio = self.ctx.studio
+        return self._run(self.tr("Done: %1").replace("%1", f"{entry.who}, {entry.what}"),
+                         lambda: ag.act_on(studio, entry, "done", sent=sent))
+
+    def snooze(self) -> bool:
+        entry = self.current_entry()
+        if entry is None:
+            return False
+        until = self.ask_snooze_date(entry)
+        if until is None:
+            return False
+        studio, today = self.ctx.studio, self.today
+        return self._run(self.tr("Snooze: %1").replace("%1", f"{entry.who}, {entry.what}"),
+                         lambda: ag.act_on(studio, entry, "snoozed", until=until, today=today))
+
+    def dismiss(self) -> bool:
+        entry = self.current_entry()
+        if entry is None:
+            return False
+        studio = self.ctx.studio
+        return self._run(self.tr("Dismiss: %1").replace("%1", f"{entry.who}, {entry.what}"),
+                         lambda: ag.act_on(studio, entry, "dismissed"))
+
+    def due_today_message(self) -> str | None:
+        """One line for a notification of what is due today, or None when nothing is."""
+        if self.result is None:
+            return None
+        today = self.result.due_today()
+        overdue = self.result.section("overdue")
+        if not today and not overdue:
+            return None
+        names = ", ".join(f"{e.who.split(' (')[0]} ({e.why})" for e in today[:3])
+        more = len(today) - 3
+        text = self.tr("%1 due today").replace("%1", str(len(today)))
+        if names:
+            text += f": {names}" + (self.tr(" and %1 more").replace("%1", str(more)) if more > 0 else "")
+        if overdue:
+            text += self.tr(" · %1 overdue").replace("%1", str(len(overdue)))
+        return text
+
+
+class TrayNotifier(QObject):
+    """A system-tray icon that says what is due today: at start-up, then when the day changes
+    while the app runs. Does nothing where there is no system tray."""
+
+    def __init__(self, view: AgendaView, icon: QIcon, parent: QObject | None = None):
+        super().__init__(parent or view)
+        self.view = view
+        self.tray: QSystemTrayIcon | None = None
+        self._last_day: date | None = None
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        self.tray = QSystemTrayIcon(icon, self)
+        self.tray.setToolTip(self.tr("Travel Studio"))
+        self.tray.activated.connect(lambda _reason: self._raise())
+        self.tray.show()
+        self._timer = QTimer(self)
+        self._timer.setInterval(30 * 60 * 1000)
+        self._timer.timeout.connect(self.check)
+        self._timer.start()
+        QTimer.singleShot(1500, self.check)
+
+    def check(self) -> None:
+        if self.tray is None or self._last_day == self.view.today:
+            return
+        self._last_day = self.view.today
+        self.view.refresh()
+        message = self.view.due_today_message()
+        if message:
+            self.tray.showMessage(self.tr("Travel Studio agenda"), message,
+                                  QSystemTrayIcon.MessageIcon.Information, 15000)
+
+    def _raise(self) -> None:
+        window = self.view.window()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
