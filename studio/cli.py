@@ -38,6 +38,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("query")
     s.add_argument("--limit", type=int, default=20)
 
+    fm = sub.add_parser("intake-form", help="printable preference questionnaire (PDF), blank or pre-filled")
+    fm.add_argument("out", metavar="OUT.pdf")
+    fm.add_argument("--client", metavar="C", help="pre-fill for this client (an id or an unambiguous name)")
+    fm.add_argument("--lang", choices=("en", "zh"), default="en", help="English or Chinese (default en)")
+
     sh = sub.add_parser("screenshot", help="render the real main window offscreen to a PNG")
     sh.add_argument("out", metavar="OUT.png")
     sh.add_argument("--view", default="clients", help="which view to show: clients or dossier")
@@ -153,7 +158,24 @@ def _cmd_ics(args) -> int:
     return 0
 
 
+def _cmd_intake_form(args) -> int:
+    from studio.reports.intake_form import write_intake_form
+    from studio.services.queries import find_client
+
+    out = Path(args.out)
+    if args.client:
+        with _open(args) as studio:
+            client = find_client(studio, args.client)
+            pages = write_intake_form(studio, out, client_id=client.id, lang=args.lang)
+        print(f"Wrote {out} ({pages} pages, pre-filled for {client.name})")
+    else:
+        pages = write_intake_form(None, out, lang=args.lang)
+        print(f"Wrote {out} ({pages} pages, blank)")
+    return 0
+
+
 _COMMANDS = {
+    "intake-form": _cmd_intake_form,
     "agenda": _cmd_agenda,
     "ics": _cmd_ics,
     "demo": _cmd_demo,

@@ -1,0 +1,1 @@
+"""Printable documents (reportlab): intake questionnaires, itinerary handouts, memory books."""

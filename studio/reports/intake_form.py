@@ -1,0 +1,321 @@
+"""The intake questionnaire: a printable preference form generated from the taxonomy.
+
+Blank, or pre-filled with what the studio already knows about a client (for the client to review
+and correct); in English or Chinese. Every font is embedded (see :mod:`studio.reports.fonts`); the
+file is written atomically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from studio.domain import taxonomy
+from studio.fileio import atomic_path
+from studio.reports import fonts
+from studio.store import Studio
+
+_TEXT = {
+    "title": {"en": "Travel preferences", "zh": "旅行偏好问卷"},
+    "subtitle": {"en": "A questionnaire to help us plan journeys that fit you",
+                 "zh": "帮助我们为您量身定制旅程"},
+    "intro": {
+        "en": "Please tick what applies and add anything we should know in the notes. Where we have "
+              "already filled something in, it is what we understood from you: correct anything that "
+              "has changed. There are no wrong answers, and you may leave any question blank.",
+        "zh": "请勾选符合您情况的选项，并在备注中补充任何我们应当了解的信息。已填写的内容是我们此前从您那里了解到的，"
+              "如有变化请直接更正。所有问题均无标准答案，您可以略过任何一题。",
+    },
+    "for": {"en": "Prepared for", "zh": "客户"},
+    "name": {"en": "Name", "zh": "姓名"},
+    "date": {"en": "Date", "zh": "日期"},
+    "travellers": {"en": "Who is travelling", "zh": "同行人员"},
+    "traveller": {"en": "Name", "zh": "姓名"},
+    "born": {"en": "Date of birth", "zh": "出生日期"},
+    "notes": {"en": "Notes (who, details)", "zh": "备注（何人、细节）"},
+    "severity": {"en": "Severity", "zh": "严重程度"},
+    "other": {"en": "Other things we noted", "zh": "我们记录的其他信息"},
+    "page": {"en": "Page", "zh": "第"},
+    "page_after": {"en": "", "zh": "页"},
+    "footer": {"en": "Confidential — used only to plan your travel", "zh": "保密资料 — 仅用于为您安排行程"},
+    "thanks": {"en": "Thank you. Please return this form to your advisor.",
+               "zh": "感谢您的填写，请将本问卷交回您的旅行顾问。"},
+}
+
+_DIET_LEVELS = {"must": {"en": "Follows", "zh": "遵循"}, "never": {"en": "Avoids", "zh": "忌口"}}
+_YES = {"en": "Yes", "zh": "是"}
+# Tables set a cell font even around flowables; without this it would be Helvetica (not embedded).
+_FONT = ("FONTNAME", (0, 0), (-1, -1), fonts.SANS)
+
+
+@dataclass
+class _Known:
+    levels: set[str]
+    severities: set[str]
+    notes: list[str]
+
+
+def _t(key: str, lang: str) -> str:
+    return _TEXT[key][lang]
+
+
+def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None = None, lang: str = "en",
+                      today: date | None = None) -> int:
+    """Write the questionnaire to ``out``; pre-filled when ``client_id`` is given. Returns pages."""
+    if lang not in taxonomy.LANGS:
+        from studio.errors import StudioError
+
+        raise StudioError(f"“{lang}” is not a language of the form (one of: {', '.join(taxonomy.LANGS)}).")
+    fonts.register()
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_LEFT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import (
+        CondPageBreak,
+        Flowable,
+        KeepTogether,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    today = today or date.today()
+    tax = taxonomy.load()
+    ink = colors.HexColor("#1f2a37")
+    accent = colors.HexColor("#8a6d3b")
+    rule = colors.HexColor("#c9bfa8")
+    fill = colors.HexColor("#1f2a37")
+    styles = {
+        "title": ParagraphStyle("title", fontName=fonts.SERIF_BOLD, fontSize=24, leading=30, textColor=ink),
+        "subtitle": ParagraphStyle("subtitle", fontName=fonts.SERIF, fontSize=12, leading=16, textColor=accent),
+        "body": ParagraphStyle("body", fontName=fonts.SANS, fontSize=9.5, leading=13.5, textColor=ink,
+                               alignment=TA_LEFT, wordWrap="CJK" if lang == "zh" else None),
+        "h2": ParagraphStyle("h2", fontName=fonts.SERIF_BOLD, fontSize=13, leading=17, textColor=ink,
+                             spaceBefore=10, spaceAfter=4),
+        "cell": ParagraphStyle("cell", fontName=fonts.SANS, fontSize=9, leading=11.5, textColor=ink,
+                               wordWrap="CJK"),
+        "small": ParagraphStyle("small", fontName=fonts.SANS, fontSize=7.5, leading=9.5, textColor=accent,
+                                wordWrap="CJK"),
+        "filled": ParagraphStyle("filled", fontName=fonts.SANS_ITALIC, fontSize=8.5, leading=11,
+                                 textColor=colors.HexColor("#24507a"), wordWrap="CJK"),
+    }
+
+    def para(text: str, style: str) -> Paragraph:
+        return Paragraph(fonts.markup(text), styles[style])
+
+    class Box(Flowable):
+        """A tick box with its label; ticked when pre-filled."""
+
+        def __init__(self, label: str, ticked: bool):
+            super().__init__()
+            self.label, self.ticked = label, ticked
+            self.size = 3.2 * mm
+
+        def wrap(self, avail_w, avail_h):
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            self._w = self.size + 1.5 * mm + sum(
+                stringWidth(ch, fonts.CJK if fonts.has_cjk(ch) else fonts.SANS, 8) for ch in self.label)
+            return self._w, self.size + 1
+
+        def draw(self):
+            c = self.canv
+            c.setStrokeColor(ink)
+            c.setLineWidth(0.6)
+            c.rect(0, 0.5, self.size, self.size, stroke=1, fill=0)
+            if self.ticked:
+                c.setFillColor(fill)
+                c.rect(0.7, 1.2, self.size - 1.4, self.size - 1.4, stroke=0, fill=1)
+            x = self.size + 1.5 * mm
+            c.setFillColor(ink)
+            for run in fonts._CJK_RUN.split(self.label):
+                if not run:
+                    continue
+                font = fonts.CJK if fonts.has_cjk(run) else fonts.SANS
+                c.setFont(font, 8)
+                c.drawString(x, 1.2, run)
+                from reportlab.pdfbase.pdfmetrics import stringWidth
+
+                x += stringWidth(run, font, 8)
+
+    # -- what is known ----------------------------------------------------------------------------
+    client_name = ""
+    people: list[tuple[str, str | None, str | None]] = []
+    known: dict[str, _Known] = {}
+    unknown_lines: list[str] = []
+    if studio is not None and client_id:
+        from studio.services import profiles, queries
+
+        dossier = queries.get_dossier(studio, client_id)
+        c = dossier.client
+        client_name = (f"{c.native_name} · {c.name}" if c.native_name and c.native_name != c.name
+                       else c.name)
+        people = [(card.person.name, card.person.native_name, card.person.birth_date) for card in dossier.people]
+        persons = {card.person.id: card.person for card in dossier.people}
+        for f in profiles.facts(studio, client_id):
+            who = profiles.who(f, persons, lang)
+            if not tax.knows(f.key):
+                unknown_lines.append(f"{who}: {taxonomy.label(f.key, lang)} — {taxonomy.level_label(f.level, lang)}"
+                                     + (f" — {f.note}" if f.note else ""))
+                continue
+            k = known.setdefault(f.key, _Known(set(), set(), []))
+            k.levels.add(f.level)
+            if f.level == "dislike" and tax.items[f.key].section == "dietary":
+                k.levels.add("never")  # the form's diet choices are follows / avoids
+            if f.severity:
+                k.severities.add(f.severity)
+            bits = [who] if f.person_id else []
+            if f.note:
+                bits.append(f.note)
+            if bits:
+                k.notes.append(("：" if lang == "zh" else ": ").join(bits))
+
+    # -- the document -------------------------------------------------------------------------------
+    story: list = [para(_t("title", lang), "title"), para(_t("subtitle", lang), "subtitle"), Spacer(1, 5 * mm)]
+    blank = "_" * 34
+    head = Table(
+        [[para(_t("for", lang), "small"),
+          para(client_name or blank, "filled" if client_name else "body"),
+          para(_t("date", lang), "small"), para(today.isoformat() if client_name else "_" * 14, "body")]],
+        colWidths=[24 * mm, 92 * mm, 14 * mm, 40 * mm], hAlign="LEFT",
+    )
+    head.setStyle(TableStyle([_FONT, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [head, Spacer(1, 4 * mm), para(_t("intro", lang), "body"), Spacer(1, 2 * mm)]
+
+    # Travellers: known people pre-filled, then empty lines to add more.
+    rows = [[para(_t("traveller", lang), "small"), para(_t("born", lang), "small")]]
+    for name, native, born in people:
+        shown = f"{native} · {name}" if native and native != name else name
+        rows.append([para(shown, "filled"), para(born or "", "filled")])
+    for _ in range(max(2, 5 - len(people))):
+        rows.append([para("", "body"), para("", "body")])
+    tr = Table(rows, hAlign="LEFT", colWidths=[120 * mm, 50 * mm], rowHeights=[None] + [7.5 * mm] * (len(rows) - 1))
+    tr.setStyle(TableStyle([_FONT,
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, rule),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    story += [CondPageBreak(50 * mm), para(_t("travellers", lang), "h2"), tr]
+
+    content_w = A4[0] - 36 * mm - 12  # the frame keeps 6 pt of padding on each side
+    for section in tax.sections:
+        levels = _levels(section)
+        block: list = [CondPageBreak(40 * mm), para(section.text(lang), "h2")]
+        rows = []
+        for item in section.items:
+            k = known.get(item.key)
+            if section.kind == "note":
+                text = "; ".join(k.notes) if k else ""
+                rows.append([para(item.text(lang), "cell"), para(text, "filled") if text else para("", "cell")])
+                continue
+            # "No dietary restrictions" is an answer of its own, not a diet to follow or avoid.
+            item_levels = ("yes",) if item.key == "dietary.none" else levels
+            boxes = [Box(_level_label(section, lv, lang), bool(k and (lv in k.levels or lv == "yes")))
+                     for lv in item_levels]
+            if section.kind == "diet" and item.key != "dietary.none":
+                boxes += [Box(tax.severities[s][lang], bool(k and s in k.severities))
+                          for s in ("intolerance", "severe")]
+            note = "; ".join(k.notes) if k else ""
+            rows.append([para(item.text(lang), "cell"), _BoxRow(boxes), para(note, "filled")])
+        if section.kind == "note":
+            t = Table(rows, hAlign="LEFT", colWidths=[55 * mm, content_w - 55 * mm],
+                      rowHeights=[9 * mm] * len(rows))
+            t.setStyle(TableStyle([_FONT,
+                ("LINEBELOW", (1, 0), (1, -1), 0.4, rule),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]))
+        else:
+            box_w = 96 * mm if section.kind == "diet" else 84 * mm
+            t = Table(rows, hAlign="LEFT", colWidths=[44 * mm, box_w, content_w - 44 * mm - box_w])
+            t.setStyle(TableStyle([_FONT,
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 4.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+            ]))
+        t.repeatRows = 0
+        block.append(t)
+        story += [KeepTogether(block[:2] + [t])] if len(rows) <= 8 else block
+    if unknown_lines:
+        story += [para(_t("other", lang), "h2")] + [para(line, "filled") for line in unknown_lines]
+    story += [Spacer(1, 8 * mm), para(_t("thanks", lang), "subtitle")]
+
+    def on_page(canvas, doc):
+        canvas.saveState()
+        canvas.setStrokeColor(rule)
+        canvas.setLineWidth(0.5)
+        canvas.line(18 * mm, 14 * mm, A4[0] - 18 * mm, 14 * mm)
+        y = 9.5 * mm
+        _draw_mixed(canvas, 18 * mm, y, _t("footer", lang), 7.5, accent)
+        page = f"{_t('page', lang)} {doc.page}{(' ' + _t('page_after', lang)) if lang == 'zh' else ''}"
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        width = sum(stringWidth(run, fonts.CJK if fonts.has_cjk(run) else fonts.SANS, 7.5)
+                    for run in fonts._CJK_RUN.split(page) if run)
+        _draw_mixed(canvas, A4[0] - 18 * mm - width, y, page, 7.5, accent)
+        canvas.restoreState()
+
+    class _Doc(SimpleDocTemplate):
+        pass
+
+    with atomic_path(out) as tmp:
+        doc = _Doc(
+            str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
+            bottomMargin=20 * mm, title=_t("title", lang) + (f" — {client_name}" if client_name else ""),
+            author="Travel Studio", subject=_t("subtitle", lang), lang="zh-CN" if lang == "zh" else "en",
+        )
+        doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=fonts.Canvas)
+        pages = doc.page
+    return pages
+
+
+def _draw_mixed(canvas, x: float, y: float, text: str, size: float, color) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    canvas.setFillColor(color)
+    for run in fonts._CJK_RUN.split(text):
+        if not run:
+            continue
+        font = fonts.CJK if fonts.has_cjk(run) else fonts.SANS
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, font, size)
+
+
+def _levels(section: taxonomy.Section) -> tuple[str, ...]:
+    if section.single or section.kind == "need":
+        return ("must",)
+    if section.kind == "diet":
+        return ("must", "never")
+    return ("love", "like", "neutral", "dislike", "never")
+
+
+def _level_label(section: taxonomy.Section, level: str, lang: str) -> str:
+    if level == "yes":
+        return _YES[lang]
+    if section.kind == "diet":
+        return _DIET_LEVELS[level][lang]
+    if level == "must":
+        return _YES[lang]
+    return taxonomy.level_label(level, lang)
+
+
+def _BoxRow(boxes: list):  # noqa: N802 - a flowable factory, named like the class it returns
+    from reportlab.platypus import Table, TableStyle
+
+    # Explicit widths: each box takes what its label needs, so columns line up row after row.
+    t = Table([boxes], hAlign="LEFT", colWidths=[b.wrap(0, 0)[0] + 8 for b in boxes])
+    t.setStyle(TableStyle([_FONT,
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    return t
