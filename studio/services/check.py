@@ -57,6 +57,13 @@ def check(studio: Studio) -> CheckReport:
             rep.facts.append(f"{t}: {n - dead} live, {dead} deleted")
             if orphans:
                 rep.problems.append(f"{orphans} {t} rows have no history in the change journal")
+        from studio.services.profiles import studio_completeness
+
+        share = studio_completeness(studio)
+        rep.facts.append(
+            f"preference profiles: {share.complete:,} of {share.total:,} dossiers complete "
+            f"({share.share:.0%}; the studio's target is {share.target:.0%})"
+        )
         changes = cur.execute("SELECT count(*) FROM change").fetchone()[0]
         rep.facts.append(f"change journal: {changes} records")
         cur.close()

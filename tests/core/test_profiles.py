@@ -257,6 +257,7 @@ def test_check_counts_facts(party, studio):
     rep = check(studio)
     assert rep.ok
     assert any(line.startswith("profile_fact: 6 live") for line in rep.facts)
+    assert "preference profiles: 0 of 1 dossiers complete (0%; the studio's target is 90%)" in rep.facts
     assert ProfileFact.__tablename__ == "profile_fact"
 
 

@@ -61,6 +61,10 @@ def test_fill_a_profile_through_the_form(view, qtbot):
     assert "Severe allergy: Shellfish" in view.glance.text.text()
     assert view.glance.text.text().index("Must know") < view.glance.text.text().index("Loves")
     assert "complete" in panel.completeness.text() and "Lodging" in panel.completeness.text()
+    assert "Studio: 0% of dossiers complete (target 90%)" in panel.completeness.text()
+    # What the others said shows beside each item; the history says where a fact came from.
+    assert panel.rows["interests.diving"].others.text() == "Whole party: Love"
+    assert "Shellfish: Never — learned from post-trip feedback (Kyoto 2026)" in panel.history.text()
 
 
 def test_budget_is_one_answer_and_clicking_again_removes(view, qtbot):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -98,10 +99,15 @@ class _ItemRow:
         self.note.setClearButtonEnabled(True)
         self.note.editingFinished.connect(lambda: panel._note_finished(self))
         grid.addWidget(self.note, row, 3)
+        # What the others in the party said about this item, so nothing is asked twice.
+        self.others = QLabel(parent)
+        self.others.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        grid.addWidget(self.others, row, 4)
         self.fact: ProfileFact | None = None
 
-    def show_fact(self, fact: ProfileFact | None) -> None:
+    def show_fact(self, fact: ProfileFact | None, others: str = "") -> None:
         self.fact = fact
+        self.others.setText(others)
         for level, b in self.buttons.items():
             b.blockSignals(True)
             b.setChecked(fact is not None and fact.level == level)
@@ -126,6 +132,7 @@ class ProfilePanel(QWidget):
         self._ctx = ctx
         self._client_id: str | None = None
         self._stale = True
+        self._studio_share = ""
         self.rows: dict[str, _ItemRow] = {}
 
         self.person = QComboBox(self)
@@ -174,10 +181,17 @@ class ProfilePanel(QWidget):
             for n, item in enumerate(section.items):
                 self.rows[item.key] = _ItemRow(self, grid, n, section, item)
             bv.addWidget(gb)
+        self.history = QLabel(body)
+        self.history.setWordWrap(True)
+        self.history.setTextFormat(Qt.TextFormat.PlainText)
+        self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        history_box = QGroupBox(self.tr("Profile history"), body)
+        QVBoxLayout(history_box).addWidget(self.history)
         self.unknown = QLabel(body)
         self.unknown.setWordWrap(True)
         self.unknown.setTextFormat(Qt.TextFormat.PlainText)
         bv.addWidget(self.unknown)
+        bv.addWidget(history_box)
         bv.addStretch(1)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -195,6 +209,12 @@ class ProfilePanel(QWidget):
         """Show ``client_id``; ``people`` are its Person rows (for the person chooser)."""
         if client_id != self._client_id:
             self.error.set_message(None)
+            # Studio-wide, so read when another client is shown, not after every click.
+            share = profiles.studio_completeness(self._ctx.studio)
+            self._studio_share = (
+                self.tr("Studio: %1% of dossiers complete (target %2%).")
+                .replace("%1", str(round(share.share * 100))).replace("%2", str(round(share.target * 100)))
+            )
         self._client_id = client_id
         current = self.person.currentData()
         self.person.clear()
@@ -219,8 +239,15 @@ class ProfilePanel(QWidget):
         pid = self.person_id()
         facts = profiles.facts(studio, self._client_id)
         mine = {f.key: f for f in facts if f.person_id == pid}
+        people = {p_id: self.person.itemText(i).split(" · ")[0]
+                  for i in range(self.person.count()) if (p_id := self.person.itemData(i)) not in (PARTY, NO_VALUE)}
+        others: dict[str, list[str]] = {}
+        for f in facts:
+            if f.person_id != pid:
+                who = people.get(f.person_id, taxonomy.load().party["en"]) if f.person_id else taxonomy.load().party["en"]
+                others.setdefault(f.key, []).append(f"{who}: {taxonomy.level_label(f.level)}")
         for key, row in self.rows.items():
-            row.show_fact(mine.get(key))
+            row.show_fact(mine.get(key), "; ".join(others.get(key, [])))
         comp = profiles.completeness(studio, self._client_id)
         if comp.complete:
             self.completeness.setText(self.tr("Profile complete (100%)."))
@@ -229,6 +256,12 @@ class ProfilePanel(QWidget):
                 self.tr("Profile %1% complete — still to ask: %2.")
                 .replace("%1", str(comp.score)).replace("%2", ", ".join(comp.missing_labels()))
             )
+        if self._studio_share:
+            self.completeness.setText(self.completeness.text() + "  " + self._studio_share)
+        changes = profiles.profile_history(studio, self._client_id)[:20]
+        self.history.setText("\n".join(
+            f"{c.when[:10]} · {c.advisor or '—'} · {c.person} — {c.text}" for c in changes
+        ) or self.tr("No changes yet."))
         unknown = [f for f in facts if not taxonomy.load().knows(f.key)]
         self.unknown.setText(
             self.tr("Kept from an older or newer taxonomy: ") + "; ".join(
