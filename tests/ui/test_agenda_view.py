@@ -120,3 +120,31 @@ def test_agenda_is_the_first_screen(window):
 
     assert window.current_area() == AREA_AGENDA
     assert window.nav.item(0).text() == "Agenda"
+
+
+def test_a_hidden_agenda_refreshes_when_shown_again(dated, qtbot):
+    view = _view(dated, qtbot)
+    view.hide()
+    entry = view.entries[0]
+    agenda.dismiss(dated.studio, *entry.key)
+    assert len(_items(view)) == 2  # not re-read while hidden
+    view.show()
+    assert len(_items(view)) == 1
+
+
+def test_rules_dialog_changes_the_studio_rules_undoably(dated, qtbot):
+    from ui.views.agenda_view import AgendaSettingsDialog
+
+    view = _view(dated, qtbot)
+    dialog = AgendaSettingsDialog(dated, view)
+    qtbot.addWidget(dialog)
+    dialog.enabled["wedding"].setChecked(False)
+    dialog.lead["birthday"].setValue(30)
+    dialog.feb29.setCurrentIndex(dialog.feb29.findData("mar1"))
+    dialog.accept()
+    rules = agenda.rules(dated.studio)
+    assert (rules.on("wedding"), rules.lead("birthday"), rules.feb29) == (False, 30, "mar1")
+    assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60"]
+    dated.undo_stack.undo()
+    assert agenda.rules(dated.studio) == agenda.Rules()
+    assert len(_items(view)) == 2

@@ -13,6 +13,8 @@ from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QSystemTrayIcon,
     QTreeWidget,
     QTreeWidgetItem,
@@ -54,6 +57,7 @@ class AgendaView(QWidget):
         self._fixed_today = today
         self.entries: list[ag.AgendaEntry] = []
         self.result: ag.Agenda | None = None
+        self._stale = False
 
         self.title = QLabel(self)
         font = self.title.font()
@@ -89,6 +93,9 @@ class AgendaView(QWidget):
         self.dismiss_button = QPushButton(self.tr("D&ismiss"), self)
         self.dismiss_button.setToolTip(self.tr("Nothing to do this time; next year's comes back as usual."))
         self.open_button = QPushButton(self.tr("&Open dossier"), self)
+        self.rules_button = QPushButton(self.tr("&Rules…"), self)
+        self.rules_button.setToolTip(self.tr("How many days ahead each kind appears, which kinds are on."))
+        self.rules_button.clicked.connect(self.edit_rules)
         self.done_button.clicked.connect(self.mark_done)
         self.snooze_button.clicked.connect(self.snooze)
         self.dismiss_button.clicked.connect(self.dismiss)
@@ -99,6 +106,7 @@ class AgendaView(QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.rules_button)
 
         top = QVBoxLayout()
         top.setSpacing(2)
@@ -225,8 +233,19 @@ class AgendaView(QWidget):
             b.setEnabled(has)
 
     def _on_changed(self, changes: ChangeSet) -> None:
-        if changes.tables & _RELEVANT:
+        if not changes.tables & _RELEVANT:
+            return
+        # A 10,000-client agenda takes ~0.4 s: while another area is shown, refresh on return.
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def _open(self, item: QTreeWidgetItem | None, _column: int = 0) -> None:
         if item is None:
@@ -304,6 +323,9 @@ class AgendaView(QWidget):
         return self._run(self.tr("Dismiss: %1").replace("%1", f"{entry.who}, {entry.what}"),
                          lambda: ag.act_on(studio, entry, "dismissed"))
 
+    def edit_rules(self) -> bool:
+        return AgendaSettingsDialog(self.ctx, self).exec() == QDialog.DialogCode.Accepted
+
     def due_today_message(self) -> str | None:
         """One line for a notification of what is due today, or None when nothing is."""
         if self.result is None:
@@ -358,3 +380,78 @@ class TrayNotifier(QObject):
         window.showNormal()
         window.raise_()
         window.activateWindow()
+
+
+class AgendaSettingsDialog(QDialog):
+    """The studio's agenda rules: which kinds appear, how many days ahead, 29 February, win-back."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Agenda rules"))
+        self.rules = ag.rules(ctx.studio)
+        labels = {"birthday": self.tr("Birthdays"), "wedding": self.tr("Wedding anniversaries"),
+                  "custom": self.tr("Other dates"), "passport": self.tr("Passport expiries"),
+                  "document": self.tr("Other document expiries"), "winback": self.tr("Win-back")}
+        form = QFormLayout(self)
+        note = QLabel(self.tr("How many days ahead each kind of reminder appears in the agenda. "
+                              "These rules are the studio's: every advisor sees them."), self)
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.enabled: dict[str, QCheckBox] = {}
+        self.lead: dict[str, QSpinBox] = {}
+        for kind in ag.DEFAULT_LEAD_DAYS:
+            box = QCheckBox(labels[kind], self)
+            box.setChecked(self.rules.on(kind))
+            self.enabled[kind] = box
+            if kind == "winback":
+                spin = QSpinBox(self)
+                spin.setRange(1, 120)
+                spin.setSuffix(self.tr(" months without contact"))
+                spin.setValue(self.rules.winback_months)
+                self.winback_months = spin
+            else:
+                spin = QSpinBox(self)
+                spin.setRange(0, ag.MAX_LEAD_DAYS)
+                spin.setSuffix(self.tr(" days ahead"))
+                spin.setValue(self.rules.lead(kind))
+                self.lead[kind] = spin
+            box.toggled.connect(spin.setEnabled)
+            spin.setEnabled(box.isChecked())
+            form.addRow(box, spin)
+        self.feb29 = QComboBox(self)
+        self.feb29.addItem(self.tr("28 February"), "feb28")
+        self.feb29.addItem(self.tr("1 March"), "mar1")
+        self.feb29.setCurrentIndex(self.feb29.findData(self.rules.feb29))
+        form.addRow(self.tr("29 February in common years:"), self.feb29)
+        self.overdue = QSpinBox(self)
+        self.overdue.setRange(1, 365)
+        self.overdue.setSuffix(self.tr(" days"))
+        self.overdue.setValue(self.rules.overdue_days)
+        form.addRow(self.tr("Missed dates stay overdue for:"), self.overdue)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        studio, r = self.ctx.studio, self.rules
+
+        def apply() -> None:
+            for kind, box in self.enabled.items():
+                lead = self.lead[kind].value() if kind in self.lead else None
+                ag.set_rule(studio, kind,
+                            lead_days=lead if lead is not None and lead != r.lead(kind) else None,
+                            enabled=box.isChecked() if box.isChecked() != r.on(kind) else None)
+            for key, value, old in (("feb29", self.feb29.currentData(), r.feb29),
+                                    ("overdue_days", self.overdue.value(), r.overdue_days),
+                                    ("winback_months", self.winback_months.value(), r.winback_months)):
+                if value != old:
+                    ag.set_option(studio, key, value)
+
+        try:
+            self.ctx.execute(self.tr("Change agenda rules"), apply)
+        except StudioError as exc:
+            QMessageBox.warning(self, self.tr("Agenda rules"), str(exc))
+            return
+        super().accept()
