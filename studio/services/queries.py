@@ -289,9 +289,12 @@ def history(studio: Studio, client_id: str, limit: int = 500) -> list[HistoryEnt
 
     with studio.read() as conn:
         rows = conn.execute(text(sql), {"c": client_id, "limit": limit}).fetchall()
+    from studio.domain.taxonomy import label
+
     return [
         HistoryEntry(tx=r[0], when=r[1], hlc=r[2], advisor=r[3], table=r[4], row_id=r[5], field=r[6],
-                     op=r[7], old=decode(r[8]), new=decode(r[9]), subject=r[10])
+                     op=r[7], old=decode(r[8]), new=decode(r[9]),
+                     subject=f"profile: {label(r[10][8:])}" if r[4] == "profile_fact" else r[10])
         for r in rows
     ]
 

@@ -210,7 +210,7 @@ def test_history_says_was_and_now(party, studio):
     assert latest.person == "Chen Wei"
     assert latest.text == ("Diving & snorkelling: was Love, now Like — learned from post-trip feedback "
                            "(Kyoto 2026)")
-    assert any(e.table == "profile_fact" for e in history(studio, c.id))
+    assert any(e.subject == "profile: Diving & snorkelling" for e in history(studio, c.id))
 
 
 def test_undo_of_a_fact(party, studio):

@@ -133,6 +133,7 @@ class ProfilePanel(QWidget):
         self._client_id: str | None = None
         self._stale = True
         self._studio_share = ""
+        self._share_stale = True
         self.rows: dict[str, _ItemRow] = {}
 
         self.person = QComboBox(self)
@@ -156,6 +157,20 @@ class ProfilePanel(QWidget):
         top.addWidget(self.source)
         top.addWidget(self.trip, 1)
 
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.completeness)
+        layout.addWidget(self.error)
+        layout.addWidget(self.scroll, 1)
+
+    def _ensure_form(self) -> None:
+        """Build the form on first use: 138 lines of widgets would slow every start-up."""
+        if self.rows:
+            return
         body = QWidget(self)
         # A chosen level must be seen at a glance during a call, in light and dark themes alike.
         body.setStyleSheet(
@@ -193,28 +208,15 @@ class ProfilePanel(QWidget):
         bv.addWidget(self.unknown)
         bv.addWidget(history_box)
         bv.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(body)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.completeness)
-        layout.addWidget(self.error)
-        layout.addWidget(self.scroll, 1)
 
     # -- the contract ---------------------------------------------------------------------------
     def set_client(self, client_id: str | None, people: list | None = None) -> None:
         """Show ``client_id``; ``people`` are its Person rows (for the person chooser)."""
         if client_id != self._client_id:
             self.error.set_message(None)
-            # Studio-wide, so read when another client is shown, not after every click.
-            share = profiles.studio_completeness(self._ctx.studio)
-            self._studio_share = (
-                self.tr("Studio: %1% of dossiers complete (target %2%).")
-                .replace("%1", str(round(share.share * 100))).replace("%2", str(round(share.target * 100)))
-            )
+            # Studio-wide: read when the tab shows another client, not after every click.
+            self._share_stale = True
         self._client_id = client_id
         current = self.person.currentData()
         self.person.clear()
@@ -232,6 +234,7 @@ class ProfilePanel(QWidget):
         return None if data in (PARTY, NO_VALUE, None) else data
 
     def refresh(self) -> None:
+        self._ensure_form()
         self._stale = False
         if not self._client_id:
             return
@@ -255,6 +258,13 @@ class ProfilePanel(QWidget):
             self.completeness.setText(
                 self.tr("Profile %1% complete — still to ask: %2.")
                 .replace("%1", str(comp.score)).replace("%2", ", ".join(comp.missing_labels()))
+            )
+        if self._share_stale:
+            self._share_stale = False
+            share = profiles.studio_completeness(studio)
+            self._studio_share = (
+                self.tr("Studio: %1% of dossiers complete (target %2%).")
+                .replace("%1", str(round(share.share * 100))).replace("%2", str(round(share.target * 100)))
             )
         if self._studio_share:
             self.completeness.setText(self.completeness.text() + "  " + self._studio_share)
