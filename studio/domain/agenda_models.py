@@ -54,3 +54,7 @@ class AgendaAction(Row, table=True):
 
 
 AGENDA_MODELS: tuple[type[Row], ...] = (AgendaSetting, TravelDocument, AgendaAction)
+
+#: Kinds of travel document and of action on an occurrence.
+DOCUMENT_KINDS = ("passport", "visa", "id_card", "other")
+ACTIONS = ("done", "snoozed", "dismissed")

@@ -284,6 +284,45 @@ def _clean_field(model: type[Row], name: str, raw: Any, row: dict) -> Any:  # no
             return {"month": m, "day": d, "year": y}[name]
     if model.__tablename__ == "profile_fact":
         return profile_field(name, raw)
+    if model.__tablename__ in ("travel_document", "agenda_action", "agenda_setting"):
+        return agenda_field(model.__tablename__, name, raw)
+    return raw
+
+
+def agenda_field(table: str, name: str, raw: Any) -> Any:
+    """A field of the agenda's tables (documents, per-occurrence actions, settings)."""
+    from studio.domain import agenda_models as am
+
+    if name in ("expires_on", "occurrence"):
+        return iso_date(raw, name)
+    if name == "snooze_until":
+        return iso_date(raw, name) if raw else None
+    if table == "travel_document" and name == "kind":
+        kind = text(raw, name, required=True, max_len=20).lower()
+        if kind not in am.DOCUMENT_KINDS:
+            raise ValidationError(name, f"“{raw}” is not a kind of document (one of: {', '.join(am.DOCUMENT_KINDS)}).")
+        return kind
+    if name == "number":
+        return optional_text(raw, name, max_len=40)
+    if name == "country":
+        c = optional_text(raw, name, max_len=2)
+        if c is not None and (len(c) != 2 or not c.isalpha()):
+            raise ValidationError(name, f"“{raw}” is not a country code (two letters, e.g. CN or FR).")
+        return c.upper() if c else None
+    if name == "action":
+        action = text(raw, name, required=True, max_len=20)
+        if action not in am.ACTIONS:
+            raise ValidationError(name, f"“{raw}” is not an agenda action (one of: {', '.join(am.ACTIONS)}).")
+        return action
+    if name in ("sent", "source_table", "key"):
+        return text(raw, name, required=name != "sent", max_len=500)
+    if name == "value":
+        s = text(raw, name, required=True, max_len=2000)
+        try:
+            json.loads(s)
+        except json.JSONDecodeError:
+            raise ValidationError(name, f"The setting value “{s[:40]}” is not JSON.") from None
+        return s
     return raw
 
 

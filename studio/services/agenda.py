@@ -24,7 +24,13 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 from studio.domain import validate
-from studio.domain.agenda_models import AgendaAction, AgendaSetting, TravelDocument
+from studio.domain.agenda_models import (
+    ACTIONS,
+    DOCUMENT_KINDS,
+    AgendaAction,
+    AgendaSetting,
+    TravelDocument,
+)
 from studio.domain.models import Person
 from studio.errors import NotFoundError, ValidationError
 from studio.store import Studio
@@ -56,8 +62,6 @@ DEFAULT_OPTIONS: dict[str, Any] = {
 }
 MAX_LEAD_DAYS = 366
 WINBACK_STAGES = ("active", "repeat", "dormant")
-DOCUMENT_KINDS = ("passport", "visa", "id_card", "other")
-ACTIONS = ("done", "snoozed", "dismissed")
 
 _NAMESPACE = uuid.UUID("5b0c7a36-6f0e-4a8e-9d61-3f4f6f5e2a10")
 

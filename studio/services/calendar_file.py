@@ -26,7 +26,7 @@ from studio.store import Studio
 
 PRODID = "-//Travel Studio//Relationship care//EN"
 UID_DOMAIN = "travel-studio"
-LUNAR_YEARS_AHEAD = 10
+LUNAR_YEARS_AHEAD = 5  # re-export yearly; each year is one event per lunar date
 
 
 def _stamp(iso: str | None) -> datetime:

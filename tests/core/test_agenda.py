@@ -260,3 +260,18 @@ def test_agenda_rows_round_trip_through_export(studio, tmp_path):
         again = tmp_path / "again.json"
         exchange.export_studio(copy, again)
     assert again.read_text(encoding="utf-8") == out.read_text(encoding="utf-8")
+
+
+def test_import_refuses_bad_agenda_rows(studio, tmp_path):
+    from studio.errors import ImportFileError
+
+    _cid, pid = person(studio)
+    agenda.add_document(studio, pid, "2027-01-01")
+    out = tmp_path / "studio.json"
+    exchange.export_studio(studio, out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    doc["tables"]["travel_document"][0]["expires_on"] = "2027-02-30"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    with Studio.open(tmp_path / "copy") as copy, pytest.raises(ImportFileError, match="not a valid date"):
+        exchange.import_studio(copy, bad)
