@@ -46,6 +46,28 @@ def register() -> None:
     pdfmetrics.registerFontFamily(CJK, normal=CJK, bold=CJK, italic=CJK, boldItalic=CJK)
 
 
+def runs(text: str) -> list[tuple[str, str]]:
+    """``text`` cut into (run, font name) pieces: Chinese in the CJK font, the rest in Noto Sans."""
+    return [(r, CJK if i % 2 else SANS) for i, r in enumerate(_CJK_RUN.split(text or "")) if r]
+
+
+def width(text: str, size: float) -> float:
+    """How wide ``text`` is when drawn with :func:`draw_string`."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(stringWidth(r, font, size) for r, font in runs(text))
+
+
+def draw_string(canvas, x: float, y: float, text: str, size: float) -> None:
+    """Draw one line of mixed Latin and Chinese text at ``x, y`` on a reportlab canvas."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for r, font in runs(text):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, r)
+        x += stringWidth(r, font, size)
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK_RUN.search(text or ""))
 

@@ -117,11 +117,7 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
             self.size = 3.2 * mm
 
         def wrap(self, avail_w, avail_h):
-            from reportlab.pdfbase.pdfmetrics import stringWidth
-
-            self._w = self.size + 1.5 * mm + sum(
-                stringWidth(ch, fonts.CJK if fonts.has_cjk(ch) else fonts.SANS, 8) for ch in self.label)
-            return self._w, self.size + 1
+            return self.size + 1.5 * mm + fonts.width(self.label, 8), self.size + 1
 
         def draw(self):
             c = self.canv
@@ -131,17 +127,8 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
             if self.ticked:
                 c.setFillColor(fill)
                 c.rect(0.7, 1.2, self.size - 1.4, self.size - 1.4, stroke=0, fill=1)
-            x = self.size + 1.5 * mm
             c.setFillColor(ink)
-            for run in fonts._CJK_RUN.split(self.label):
-                if not run:
-                    continue
-                font = fonts.CJK if fonts.has_cjk(run) else fonts.SANS
-                c.setFont(font, 8)
-                c.drawString(x, 1.2, run)
-                from reportlab.pdfbase.pdfmetrics import stringWidth
-
-                x += stringWidth(run, font, 8)
+            fonts.draw_string(c, self.size + 1.5 * mm, 1.2, self.label, 8)
 
     # -- what is known ----------------------------------------------------------------------------
     client_name = ""
@@ -221,7 +208,7 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
                 boxes += [Box(tax.severities[s][lang], bool(k and s in k.severities))
                           for s in ("intolerance", "severe")]
             note = "; ".join(k.notes) if k else ""
-            rows.append([para(item.text(lang), "cell"), _BoxRow(boxes), para(note, "filled")])
+            rows.append([para(item.text(lang), "cell"), _box_row(boxes), para(note, "filled")])
         if section.kind == "note":
             t = Table(rows, hAlign="LEFT", colWidths=[55 * mm, content_w - 55 * mm],
                       rowHeights=[9 * mm] * len(rows))
@@ -253,20 +240,14 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
         canvas.setLineWidth(0.5)
         canvas.line(18 * mm, 14 * mm, A4[0] - 18 * mm, 14 * mm)
         y = 9.5 * mm
-        _draw_mixed(canvas, 18 * mm, y, _t("footer", lang), 7.5, accent)
+        canvas.setFillColor(accent)
+        fonts.draw_string(canvas, 18 * mm, y, _t("footer", lang), 7.5)
         page = f"{_t('page', lang)} {doc.page}{(' ' + _t('page_after', lang)) if lang == 'zh' else ''}"
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        width = sum(stringWidth(run, fonts.CJK if fonts.has_cjk(run) else fonts.SANS, 7.5)
-                    for run in fonts._CJK_RUN.split(page) if run)
-        _draw_mixed(canvas, A4[0] - 18 * mm - width, y, page, 7.5, accent)
+        fonts.draw_string(canvas, A4[0] - 18 * mm - fonts.width(page, 7.5), y, page, 7.5)
         canvas.restoreState()
 
-    class _Doc(SimpleDocTemplate):
-        pass
-
     with atomic_path(out) as tmp:
-        doc = _Doc(
+        doc = SimpleDocTemplate(
             str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
             bottomMargin=20 * mm, title=_t("title", lang) + (f" — {client_name}" if client_name else ""),
             author="Travel Studio", subject=_t("subtitle", lang), lang="zh-CN" if lang == "zh" else "en",
@@ -274,19 +255,6 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=fonts.Canvas)
         pages = doc.page
     return pages
-
-
-def _draw_mixed(canvas, x: float, y: float, text: str, size: float, color) -> None:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    canvas.setFillColor(color)
-    for run in fonts._CJK_RUN.split(text):
-        if not run:
-            continue
-        font = fonts.CJK if fonts.has_cjk(run) else fonts.SANS
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, run)
-        x += stringWidth(run, font, size)
 
 
 def _levels(section: taxonomy.Section) -> tuple[str, ...]:
@@ -307,7 +275,8 @@ def _level_label(section: taxonomy.Section, level: str, lang: str) -> str:
     return taxonomy.level_label(level, lang)
 
 
-def _BoxRow(boxes: list):  # noqa: N802 - a flowable factory, named like the class it returns
+def _box_row(boxes: list):
+    """Tick boxes side by side on one line."""
     from reportlab.platypus import Table, TableStyle
 
     # Explicit widths: each box takes what its label needs, so columns line up row after row.
