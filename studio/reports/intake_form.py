@@ -172,7 +172,12 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
         colWidths=[24 * mm, 92 * mm, 14 * mm, 40 * mm], hAlign="LEFT",
     )
     head.setStyle(TableStyle([_FONT, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story += [head, Spacer(1, 4 * mm), para(_t("intro", lang), "body"), Spacer(1, 2 * mm)]
+    intro = (
+        Paragraph("<br/>".join(fonts.markup(line) for line in _wrap_chinese(
+            _t("intro", lang), A4[0] - 36 * mm - 12, styles["body"].fontSize)), styles["body"])
+        if lang == "zh" else para(_t("intro", lang), "body")
+    )
+    story += [head, Spacer(1, 4 * mm), intro, Spacer(1, 2 * mm)]
 
     # Travellers: known people pre-filled, then empty lines to add more.
     rows = [[para(_t("traveller", lang), "small"), para(_t("born", lang), "small")]]
@@ -255,6 +260,29 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=fonts.Canvas)
         pages = doc.page
     return pages
+
+
+# Chinese punctuation that must not begin a line: the character before it moves down with it.
+_NO_LINE_START = set("，。、；：！？）」』》”’")
+
+
+def _wrap_chinese(text: str, max_width: float, size: float) -> list[str]:
+    """Lines of Chinese text no wider than ``max_width``, never starting with a comma or stop
+    (reportlab's CJK wrapping lets "，" begin a line, which a Chinese reader notices at once)."""
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        if line and fonts.width(line + ch, size) > max_width:
+            if ch in _NO_LINE_START and len(line) > 1:
+                lines.append(line[:-1])
+                line = line[-1]
+            else:
+                lines.append(line)
+                line = ""
+        line += ch
+    if line:
+        lines.append(line)
+    return lines
 
 
 def _levels(section: taxonomy.Section) -> tuple[str, ...]:

@@ -100,6 +100,13 @@ def test_cli_writes_atomically_and_reports_errors(studio, wang, data_dir, tmp_pa
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".partial"] == []
 
 
+def test_chinese_lines_never_start_with_punctuation(tmp_path):
+    out = tmp_path / "form.pdf"
+    write_intake_form(None, out, lang="zh", today=TODAY)
+    lines = [line.strip() for line in _text(out).splitlines() if line.strip()]
+    assert not [line for line in lines if line[0] in "，。、；：！？）"]
+
+
 def test_unknown_language_refused(tmp_path):
     with pytest.raises(StudioError):
         write_intake_form(None, tmp_path / "x.pdf", lang="fr")
