@@ -745,3 +745,24 @@ __all__ = [
     "Agenda", "AgendaEntry", "AgendaSource", "Occurrence", "Rules", "add_document", "agenda",
     "complete", "dismiss", "register_source", "rules", "set_option", "set_rule", "snooze",
 ]
+
+
+# -- reading documents (the documents dialog) -------------------------------------------------
+@dataclass(frozen=True)
+class DocumentRow:
+    document: TravelDocument
+    person_name: str
+
+
+def client_documents(studio: Studio, client_id: str) -> tuple[list[tuple[str, str]], list[DocumentRow]]:
+    """(the client's live people as (id, name), their live documents by expiry)."""
+    from sqlmodel import select
+
+    with studio.session() as s:
+        people = s.exec(select(Person).where(Person.client_id == client_id, Person.deleted_at.is_(None))
+                        .order_by(Person.position, Person.created_at)).all()
+        names = {p.id: p.name for p in people}
+        docs = s.exec(select(TravelDocument).where(TravelDocument.client_id == client_id,
+                                                   TravelDocument.deleted_at.is_(None))
+                      .order_by(TravelDocument.expires_on)).all()
+    return [(p.id, p.name) for p in people], [DocumentRow(d, names.get(d.person_id, "?")) for d in docs if d.person_id in names]

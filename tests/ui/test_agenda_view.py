@@ -148,3 +148,28 @@ def test_rules_dialog_changes_the_studio_rules_undoably(dated, qtbot):
     dated.undo_stack.undo()
     assert agenda.rules(dated.studio) == agenda.Rules()
     assert len(_items(view)) == 2
+
+
+def test_passport_renewal_through_the_documents_dialog(dated, qtbot):
+    from ui.dialogs.documents_dialog import DocumentsDialog
+
+    studio = dated.studio
+    with studio.read() as conn:
+        pid, cid = conn.exec_driver_sql("SELECT id, client_id FROM person ORDER BY id LIMIT 1").one()
+    agenda.add_document(studio, pid, TODAY + timedelta(days=40), number="E1")
+    view = _view(dated, qtbot)
+    assert "passport expires" in " ".join(i.text(COL_WHY) for _s, i in _items(view))
+    dialog = DocumentsDialog(dated, cid, "Client", view)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "E1"
+    dialog.table.selectRow(0)
+    dialog.expires.setDate(dialog.expires.date().addYears(10))
+    assert dialog.save()
+    assert "passport expires" not in " ".join(i.text(COL_WHY) for _s, i in _items(view))
+    dialog.table.clearSelection()
+    dialog.number.setText("")
+    assert dialog.add()
+    assert dialog.table.rowCount() == 2
+    dated.undo_stack.undo()
+    dated.undo_stack.undo()
+    assert "passport expires" in " ".join(i.text(COL_WHY) for _s, i in _items(view))

@@ -93,6 +93,10 @@ class AgendaView(QWidget):
         self.dismiss_button = QPushButton(self.tr("D&ismiss"), self)
         self.dismiss_button.setToolTip(self.tr("Nothing to do this time; next year's comes back as usual."))
         self.open_button = QPushButton(self.tr("&Open dossier"), self)
+        self.documents_button = QPushButton(self.tr("&Passports…"), self)
+        self.documents_button.setToolTip(self.tr("This client's passports and other documents: add one, or "
+                                                 "change an expiry after a renewal."))
+        self.documents_button.clicked.connect(self.edit_documents)
         self.rules_button = QPushButton(self.tr("&Rules…"), self)
         self.rules_button.setToolTip(self.tr("How many days ahead each kind appears, which kinds are on."))
         self.rules_button.clicked.connect(self.edit_rules)
@@ -105,13 +109,16 @@ class AgendaView(QWidget):
         for b in (self.done_button, self.snooze_button, self.dismiss_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.documents_button)
         buttons.addWidget(self.open_button)
-        buttons.addWidget(self.rules_button)
 
-        top = QVBoxLayout()
-        top.setSpacing(2)
-        top.addWidget(self.title)
-        top.addWidget(self.summary)
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.title)
+        heading.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addLayout(heading, 1)
+        top.addWidget(self.rules_button, 0, Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 8)
@@ -229,7 +236,8 @@ class AgendaView(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.current_entry() is not None
-        for b in (self.done_button, self.snooze_button, self.dismiss_button, self.open_button):
+        for b in (self.done_button, self.snooze_button, self.dismiss_button, self.open_button,
+                  self.documents_button):
             b.setEnabled(has)
 
     def _on_changed(self, changes: ChangeSet) -> None:
@@ -322,6 +330,13 @@ class AgendaView(QWidget):
         studio = self.ctx.studio
         return self._run(self.tr("Dismiss: %1").replace("%1", f"{entry.who}, {entry.what}"),
                          lambda: ag.act_on(studio, entry, "dismissed"))
+
+    def edit_documents(self) -> None:
+        from ui.dialogs.documents_dialog import DocumentsDialog
+
+        entry = self.current_entry()
+        if entry is not None:
+            DocumentsDialog(self.ctx, entry.client_id, entry.client_name, self).exec()
 
     def edit_rules(self) -> bool:
         return AgendaSettingsDialog(self.ctx, self).exec() == QDialog.DialogCode.Accepted
