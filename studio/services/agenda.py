@@ -332,7 +332,8 @@ class ImportantDateSource:
         """
         for rid, cid, pid, kind, label, m, d, y, cal in conn.exec_driver_sql(sql, tuple(kinds)):
             for occ_year, on in yearly_occurrences(m, d, cal, start, end, rules.feb29):
-                yield self._occurrence(rid, cid, pid, kind, label, m, d, y, cal, occ_year, on)
+                if y is None or occ_year >= y:  # nothing to remember before the date itself
+                    yield self._occurrence(rid, cid, pid, kind, label, m, d, y, cal, occ_year, on)
 
     @staticmethod
     def _occurrence(rid, cid, pid, kind, label, m, d, y, cal, occ_year, on) -> Occurrence:
@@ -349,7 +350,7 @@ class ImportantDateSource:
             if n is not None and n > 0:
                 why, milestone = f"{ordinal(n)} anniversary", is_milestone_anniversary(n)
             else:
-                why = "wedding anniversary"
+                why = "wedding day" if n == 0 else "wedding anniversary"
         else:
             what = label or "Date"
             why = f"{ordinal(n)} year" if n is not None and n > 0 else (label or "date")

@@ -275,3 +275,11 @@ def test_import_refuses_bad_agenda_rows(studio, tmp_path):
     bad.write_text(json.dumps(doc), encoding="utf-8")
     with Studio.open(tmp_path / "copy") as copy, pytest.raises(ImportFileError, match="not a valid date"):
         exchange.import_studio(copy, bad)
+
+
+def test_nothing_before_the_date_itself(studio):
+    _cid, pid = person(studio)
+    clients.add_important_date(studio, pid, "wedding", 6, 20, 2027)
+    assert entries(studio, date(2026, 6, 15)) == []
+    assert only(studio, date(2027, 6, 15)).why == "wedding day"
+    assert only(studio, date(2028, 6, 15)).why == "1st anniversary"
