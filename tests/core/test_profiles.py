@@ -296,3 +296,25 @@ def test_client_list_sorts_and_filters_by_completeness(party, studio):
     assert client_ids(studio, ClientFilter(profile="complete")) == [full.id]
     assert set(client_ids(studio, ClientFilter(profile="incomplete"))) == {empty.id, c.id}
     assert [r.completeness for r in client_rows(studio, [empty.id, c.id, full.id])] == [0, 50, 100]
+
+
+def test_a_studio_upgraded_from_the_first_schema_takes_facts(data_dir):
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    from studio import paths
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "studio-0001.sqlite3"
+    shutil.copy(fixture, data_dir / paths.DB_NAME)
+    with Studio.open(data_dir) as s:
+        wang = search(s, "小明")[0].client_id
+        profiles.set_fact(s, wang, "interests.diving", "love")
+        assert [h.client_id for h in search(s, "潜水")] == [wang]
+        assert check(s).ok
+    con = sqlite3.connect(data_dir / paths.DB_NAME)
+    try:
+        with pytest.raises(sqlite3.IntegrityError):  # the schema itself refuses a level off the scale
+            con.execute("UPDATE profile_fact SET level = 'adore'")
+    finally:
+        con.close()
