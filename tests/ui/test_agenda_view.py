@@ -29,6 +29,7 @@ def _view(ctx, qtbot, today=TODAY) -> AgendaView:
     qtbot.addWidget(view)
     view.resize(1100, 600)
     view.show()
+    qtbot.waitUntil(lambda: view.result is not None, timeout=3000)  # read after the first paint
     return view
 
 
@@ -129,7 +130,7 @@ def test_a_hidden_agenda_refreshes_when_shown_again(dated, qtbot):
     agenda.dismiss(dated.studio, *entry.key)
     assert len(_items(view)) == 2  # not re-read while hidden
     view.show()
-    assert len(_items(view)) == 1
+    qtbot.waitUntil(lambda: len(_items(view)) == 1, timeout=3000)
 
 
 def test_rules_dialog_changes_the_studio_rules_undoably(dated, qtbot):
