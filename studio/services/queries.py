@@ -45,7 +45,9 @@ class ClientFilter:
     advisor_id: str | None = None
     tag: str | None = None
     deleted: bool = False  # True: only the Recently deleted
-    profile: str | None = None  # "complete" or "incomplete": by preference-profile completeness
+    #: "complete" / "incomplete" (preference-profile completeness), or a segment as
+    #: "lifecycle:loyal", "purpose:purpose.honeymoon", "budget:budget.luxury", "age:60–74".
+    profile: str | None = None
 
 
 @dataclass
@@ -91,6 +93,14 @@ def client_ids(studio: Studio, flt: ClientFilter | None = None, sort: str = "nam
         params.append(flt.tag)
     if flt.profile in ("complete", "incomplete"):
         where.append(f"{SORTS['completeness']} {'>=' if flt.profile == 'complete' else '<'} 100")
+    elif flt.profile and ":" in flt.profile:
+        from studio.services.profiles import clients_in_segment
+
+        kind, value = flt.profile.split(":", 1)
+        arg = {"lifecycle": "lifecycle", "purpose": "purpose", "budget": "spending_band", "age": "age_band"}.get(kind)
+        ids = clients_in_segment(studio, **{arg: value}) if arg else []
+        where.append("c.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(ids))
     direction = "DESC" if descending else "ASC"
     sql = f"SELECT c.id FROM client c {join} WHERE {' AND '.join(where)} ORDER BY {order} {direction}, c.id"
     with studio.read() as conn:

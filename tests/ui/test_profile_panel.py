@@ -129,3 +129,19 @@ def test_client_list_shows_sorts_and_filters_by_profile(seeded, qtbot):
         profiles.set_fact(seeded, target, key, "must")
     model.refresh()
     assert model.rowCount() == 1 and model.data(model.index(0, col)) == "100%"
+
+
+def test_client_list_filters_by_segment(seeded, qtbot, ctx):
+    from ui.views.client_list_view import ClientListView
+
+    view = ClientListView(ctx)
+    qtbot.addWidget(view)
+    target = seeded.ids[4]
+    box = view.profile_box
+    box.setCurrentIndex(box.findData("purpose:purpose.honeymoon"))
+    assert view.model.rowCount() == 0
+    ctx.execute("honeymoon", lambda: profiles.set_fact(seeded, target, "purpose.honeymoon", "love"))
+    assert view.model.rowCount() == 1 and view.model.client_id(0) == target
+    box.setCurrentIndex(box.findData("lifecycle:new"))
+    assert view.model.rowCount() > 0
+    assert box.findData("age:60–74") > 0 and box.findData("budget:budget.luxury") > 0

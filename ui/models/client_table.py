@@ -186,6 +186,8 @@ class ClientTableModel(QAbstractTableModel):
     def _needs_requery(self, changes: ChangeSet) -> bool:
         if self._filter.text.strip() and changes.client_ids:
             return True  # the search index covers contacts and notes too
+        if self._filter.profile and ":" in self._filter.profile and changes.client_ids:
+            return True  # segments follow facts, stages, birth dates and feedback
         for e in changes.entries:
             if e.table == "client" and (e.op != "update" or e.field in _ORDER_FIELDS):
                 return True

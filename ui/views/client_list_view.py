@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import taxonomy
 from studio.domain.values import Stage
 from studio.services import queries
+from studio.services.profiles import AGE_BANDS
 from studio.services.queries import ClientFilter
 from studio.store import ChangeSet
 from ui.context import AppContext
@@ -105,10 +107,21 @@ class ClientListView(QWidget):
         self.tag_box.addItem(self.tr("All tags"), None)
         self.tag_box.setToolTip(self.tr("Tag"))
         self.profile_box = QComboBox(self)
-        self.profile_box.setToolTip(self.tr("Preference profile"))
+        self.profile_box.setToolTip(self.tr("Preference profile, or a segment: new / repeat / loyal / dormant, purpose, budget, age"))
         self.profile_box.addItem(self.tr("All profiles"), None)
         self.profile_box.addItem(self.tr("Incomplete profiles"), "incomplete")
         self.profile_box.addItem(self.tr("Complete profiles"), "complete")
+        # Segments derived from profiles and history share the box (one more would widen the pane).
+        self.profile_box.insertSeparator(self.profile_box.count())
+        for key, text in (("new", self.tr("New clients")), ("repeat", self.tr("Repeat clients")),
+                          ("loyal", self.tr("Loyal clients")), ("dormant", self.tr("Dormant clients"))):
+            self.profile_box.addItem(text, f"lifecycle:{key}")
+        tax = taxonomy.load()
+        for section, prefix in (("purpose", self.tr("Purpose: ")), ("budget", self.tr("Budget: "))):
+            for item in tax.by_section[section].items:
+                self.profile_box.addItem(prefix + item.text("en"), f"{section}:{item.key}")
+        for _lo, _hi, band in AGE_BANDS:
+            self.profile_box.addItem(self.tr("Age: ") + band, f"age:{band}")
         for box in (self.stage_box, self.advisor_box, self.tag_box, self.profile_box):
             box.currentIndexChanged.connect(self.apply_filter)
         self._reload_choices()
