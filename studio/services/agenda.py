@@ -247,7 +247,16 @@ class Occurrence:
 
 
 class AgendaSource(Protocol):
-    """Something that produces occurrences: important dates, documents, clients, (later) trips."""
+    """Something that produces occurrences: important dates, documents, clients, (later) trips.
+
+    Trips (issue 5) plug in as one more source, with no change to the agenda, the actions, the UI
+    or the CLI: ``table = "trip"``, kinds such as ``trip_anniversary`` (yearly from a completed
+    trip's end: "a year ago today you were in Kyoto"), ``welcome_home`` (end + 2 days),
+    ``feedback`` (end + 14 days) and ``pre_departure`` (start - 7 days), each added to
+    :data:`DEFAULT_LEAD_DAYS` (0 for tasks, so they show on their day) and switched on and off like
+    the others; then ``register_source(TripSource())``. The win-back source would then read the
+    last trip booked or completed instead of the last interaction.
+    """
 
     #: The table whose rows the occurrences come from (the first part of their key).
     table: str
