@@ -60,7 +60,9 @@ def shown():
     phases = ",".join(f"{(b - a) * 1000:.0f}" for a, b in zip(marks, marks[1:]))
     print("SHOWN", time.time(), model.rowCount(), model.pages_fetched, phases, flush=True)
     app.quit()
-watch = FirstPaint(window.client_list.table.viewport(), shown)
+# The agenda is the first screen (it reads its dates just after this first paint).
+first = window.agenda_view.tree if window.current_area() == "agenda" else window.client_list.table
+watch = FirstPaint(first.viewport(), shown)
 window.show()
 window.client_list.select_first()
 app.exec()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -130,6 +130,7 @@ class AgendaView(QWidget):
         # Read when first shown, after the window has painted: a 10,000-client agenda takes ~0.5 s
         # and the app should not start that much later for it.
         self._stale = True
+        self._read_scheduled = False
         self.title.setText(self.tr("Agenda"))
         self.summary.setText(self.tr("Reading the studio's dates…"))
 
@@ -257,7 +258,23 @@ class AgendaView(QWidget):
         super().showEvent(event)
         if self._stale:
             self._stale = False
-            QTimer.singleShot(0, self.refresh)
+            self._read_scheduled = True
+            # Read once the list has painted (or shortly, if it never does), so the window is
+            # on screen first.
+            self.tree.viewport().installEventFilter(self)
+            QTimer.singleShot(300, self._first_read)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint and obj is self.tree.viewport():
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._first_read)
+        return False
+
+    def _first_read(self) -> None:
+        self.tree.viewport().removeEventFilter(self)
+        if self._read_scheduled:  # the paint and the fallback timer both call this; read once
+            self._read_scheduled = False
+            self.refresh()
 
     def _open(self, item: QTreeWidgetItem | None, _column: int = 0) -> None:
         if item is None:
