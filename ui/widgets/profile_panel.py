@@ -33,6 +33,7 @@ from studio.domain.profile_models import ProfileFact
 from studio.errors import StudioError
 from studio.services import profiles
 from ui.context import AppContext
+from ui.style import error_color
 from ui.widgets.field_editors import NO_VALUE, ErrorLabel
 
 PARTY = "party"  # person-combo data for "the whole party" (never None in combo data)
@@ -401,7 +402,8 @@ class GlanceCard(QFrame):
                 shown.append(html.escape(self.tr("… and %1 more").replace("%1", str(len(lines) - limit))))
             parts.append(f"<b{style}>{html.escape(title)}</b> " + " · ".join(shown))
 
-        block(self.tr("Must know:"), g.must_knows, ' style="color:#b3261e"', limit=8)
+        red = error_color(self.palette()).name()  # readable on light and dark backgrounds
+        block(self.tr("Must know:"), g.must_knows, f' style="color:{red}"', limit=8)
         block(self.tr("Loves:"), g.loves)
         block(self.tr("Avoid:"), g.avoids)
         block(self.tr("Every time:"), g.prompts)
