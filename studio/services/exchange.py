@@ -107,6 +107,12 @@ _NOUNS = {
     "agenda_setting": ("agenda setting", "agenda settings"),
     "travel_document": ("travel document", "travel documents"),
     "agenda_action": ("agenda action", "agenda actions"),
+    "supplier": ("supplier", "suppliers"),
+    "trip": ("trip", "trips"),
+    "trip_traveller": ("trip traveller", "trip travellers"),
+    "trip_version": ("trip version", "trip versions"),
+    "trip_day": ("trip day", "trip days"),
+    "trip_item": ("trip item", "trip items"),
 }
 
 

@@ -14,6 +14,7 @@ REVISIONS: tuple[str, ...] = (
     "0003_list_indexes",
     "0004_profiles",
     "0005_agenda",
+    "0006_trips",
 )
 HEAD = REVISIONS[-1]
 
