@@ -53,6 +53,11 @@ def _parser() -> argparse.ArgumentParser:
     ag.add_argument("--json", action="store_true", help="print JSON instead of text")
     ag.add_argument("--today", metavar="YYYY-MM-DD", help="as if today were this day")
 
+    it = sub.add_parser("itinerary", help="printable itinerary handout (PDF) of a trip's current version")
+    it.add_argument("trip", metavar="TRIP", help="the trip: an id or an unambiguous title")
+    it.add_argument("out", metavar="OUT.pdf")
+    it.add_argument("--size", choices=("a4", "letter"), default="a4", help="page size (default a4)")
+
     ic = sub.add_parser("ics", help="write the dates and reminders as a calendar file")
     ic.add_argument("out", metavar="OUT.ics")
     return p
@@ -174,7 +179,18 @@ def _cmd_intake_form(args) -> int:
     return 0
 
 
+def _cmd_itinerary(args) -> int:
+    from studio.reports.itinerary import write_itinerary
+
+    out = Path(args.out)
+    with _open(args) as studio:
+        pages = write_itinerary(studio, args.trip, out, size=args.size)
+    print(f"Wrote {out} ({pages} pages)")
+    return 0
+
+
 _COMMANDS = {
+    "itinerary": _cmd_itinerary,
     "intake-form": _cmd_intake_form,
     "agenda": _cmd_agenda,
     "ics": _cmd_ics,
