@@ -136,6 +136,9 @@ def build_demo(
     from studio.services.demo_agenda import add_agenda_demo
 
     summary += add_agenda_demo(studio, seed=seed, today=builder.today)
+    from studio.services.demo_trips import add_trips_demo
+
+    summary += add_trips_demo(studio, seed=seed, today=builder.today)
     return summary + f", {facts:,} profile facts"
 
 

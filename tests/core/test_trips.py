@@ -220,3 +220,29 @@ def test_export_import_round_trip_with_trips(studio, trip, tmp_path):
         [it] = trips.version_items(other, v.id)
         assert it.supplier_id == sup.id and it.price == "120.00" and it.tags == '["river"]'
         assert trips.versions(other, trip.id)[0].locked
+
+
+def test_demo_has_trips_in_every_status_with_versions_and_prints(tmp_path):
+    from datetime import date
+
+    from studio.domain.trip_models import TRIP_STATUSES
+    from studio.reports.itinerary import write_itinerary
+    from studio.services import demo
+
+    with Studio.open(tmp_path / "demo") as s:
+        summary = demo.build_demo(s, clients=30, seed=3, today=date(2026, 11, 22))
+        assert "trips" in summary
+        pipe = trips.pipeline(s)
+        assert all(pipe[st] for st in TRIP_STATUSES)
+        confirmed = pipe["confirmed"][0]
+        vs = trips.versions(s, confirmed.id)
+        assert len(vs) >= 2 and vs[-1].locked and vs[-1].id == confirmed.current_version_id
+        assert not trips.compare_versions(s, vs[0].id, vs[-1].id).is_empty
+        on_road = pipe["travelling"][0]
+        items = trips.version_items(s, on_road.current_version_id)
+        assert any(i.change_reason for i in items)
+        assert not trips.versions(s, on_road.id)[-1].locked
+        assert trips.totals(s, confirmed.current_version_id)
+        assert write_itinerary(s, confirmed.id, tmp_path / "demo.pdf") >= 4
+        assert all(i.end_time is None or i.start_time is None or i.end_time > i.start_time or i.kind == "flight"
+                   for i in items)
