@@ -246,3 +246,22 @@ def test_demo_has_trips_in_every_status_with_versions_and_prints(tmp_path):
         assert write_itinerary(s, confirmed.id, tmp_path / "demo.pdf") >= 4
         assert all(i.end_time is None or i.start_time is None or i.end_time > i.start_time or i.kind == "flight"
                    for i in items)
+
+
+def test_import_refuses_an_item_pointing_to_a_missing_supplier(studio, trip, tmp_path):
+    import json
+
+    from studio.errors import ImportFileError
+
+    d = trips.days(studio, _v(studio, trip.id).id)[0]
+    sup = trips.create_supplier(studio, "Gone Hotel", kind="hotel")
+    trips.add_item(studio, d.id, "Stay", kind="lodging", supplier_id=sup.id)
+    out = tmp_path / "s.json"
+    exchange.export_studio(studio, out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    doc["tables"]["supplier"] = []
+    out.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with Studio.open(tmp_path / "other") as other:
+        with pytest.raises(ImportFileError) as err:
+            exchange.import_studio(other, out)
+        assert "supplier_id" in str(err.value) and other.count(Trip) == 0
