@@ -121,6 +121,17 @@ def _mk(text: str) -> str:
     return fonts.markup((text or "").translate(_ARROWS))
 
 
+def _highlights(titles: list[str], limit: int = 240) -> str:
+    """A day's item titles for the overview, whole titles only: “A, B and 4 more”."""
+    shown: list[str] = []
+    for t in titles:
+        if shown and sum(len(x) + 2 for x in shown) + len(t) > limit:
+            break
+        shown.append(t)
+    rest = len(titles) - len(shown)
+    return ", ".join(shown) + (f" and {rest} more" if rest else "")
+
+
 def _names(p: Person) -> str:
     return f"{p.name} ({p.native_name})" if p.native_name and p.native_name != p.name else p.name
 
@@ -226,7 +237,7 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
         if d.date:
             dd = date.fromisoformat(d.date)
             when = f"{dd:%a} {dd.day} {dd:%b}"
-        main = d.title or ", ".join(i.title for i in its if i.kind != "note")[:300] or "At leisure"
+        main = d.title or _highlights([i.title for i in its if i.kind != "note"]) or "At leisure"
         rows.append([para(str(d.day_number), "cell"), para(when, "cell"), para(main, "cell")])
     t = Table(rows, colWidths=[12 * mm, 24 * mm, content_w - 36 * mm], repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle([

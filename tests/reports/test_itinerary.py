@@ -111,3 +111,14 @@ def test_split_paragraph_keeps_its_spaces(studio, trip, tmp_path):
     body = re.sub(r"\s+", " ", " ".join(_pages(out)))
     assert "verylong" not in body and "walk.Sentence" not in body
     assert "Sentence 299 of the guide's very long briefing about the walk. THE-LAST-WORDS." in body
+
+
+def test_overview_lists_whole_titles_never_a_cut_word():
+    from studio.reports.itinerary import _highlights
+
+    titles = [f"Visit number {n} to the Fushimi Inari shrine" for n in range(20)]
+    line = _highlights(titles)
+    assert line.endswith("more") and line.startswith("Visit number 0 to the Fushimi Inari shrine, ")
+    shown = line.rsplit(" and ", 1)[0].split(", ")
+    assert all(t in titles for t in shown) and f"and {20 - len(shown)} more" in line
+    assert _highlights(["Only one"]) == "Only one"
