@@ -99,7 +99,9 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
             client = tx.get(Client, client_id)
             who = client.name.split(" & ")[0].split(",")[0]
             trip_data = ts._clean_trip({
-                "title": f"{title} — {who}",  # distinct titles, so TRIP can be given by title "destinations": dests, "start_date": start.isoformat(), "end_date": end.isoformat(),
+                # distinct titles, so TRIP can be given by title on the command line
+                "title": f"{title} — {who}",
+                "destinations": dests, "start_date": start.isoformat(), "end_date": end.isoformat(),
                 "purpose": rng.choice(_PURPOSES), "budget": str(rng.choice((3, 5, 8, 12)) * (100000 if cur == "JPY" else 1000)),
                 "currency": cur, "status": status,
             })
