@@ -12,7 +12,15 @@ import uuid
 from datetime import date, timedelta
 
 from studio.domain.models import Client, Person
-from studio.domain.trip_models import TRIP_STATUSES, Supplier, Trip, TripDay, TripItem, TripTraveller, TripVersion
+from studio.domain.trip_models import (
+    TRIP_STATUSES,
+    Supplier,
+    Trip,
+    TripDay,
+    TripItem,
+    TripTraveller,
+    TripVersion,
+)
 from studio.services import trips as ts
 from studio.store import Studio
 

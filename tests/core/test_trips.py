@@ -103,8 +103,6 @@ def test_reorder_and_move_and_undo(studio, trip):
     assert [i.title for i in trips.items(studio, d1.id)] == ["C", "A", "B"]
     trips.reorder_items(studio, d1.id, [a.id, b.id, c.id])
     assert [i.title for i in trips.items(studio, d1.id)] == ["A", "B", "C"]
-    with studio.transaction() as tx:
-        pass
     seen = []
     studio.subscribe(lambda cs: seen.append(cs.tx))
     trips.move_item(studio, b.id, d2.id)
