@@ -44,7 +44,14 @@ DEFAULT_LEAD_DAYS: dict[str, int] = {
     "passport": 180,
     "document": 90,  # visas, identity cards and other documents
     "winback": 0,
+    # From trips (studio.services.agenda_trips): tasks show on their day.
+    "trip_anniversary": 14,
+    "pre_departure": 0,
+    "welcome_home": 0,
+    "feedback": 0,
 }
+#: Trip tasks: how many days before a trip starts (pre-departure) or after it ends they fall.
+DEFAULT_OFFSET_DAYS: dict[str, int] = {"pre_departure": 7, "welcome_home": 2, "feedback": 14}
 KIND_LABELS: dict[str, str] = {
     "birthday": "Birthday",
     "wedding": "Wedding anniversary",
@@ -52,6 +59,10 @@ KIND_LABELS: dict[str, str] = {
     "passport": "Passport expiry",
     "document": "Document expiry",
     "winback": "Win-back",
+    "trip_anniversary": "Trip anniversary",
+    "pre_departure": "Pre-departure check",
+    "welcome_home": "Welcome-home call",
+    "feedback": "Feedback request",
 }
 FEB29_CHOICES = ("feb28", "mar1")
 #: Studio-wide options and their defaults.
@@ -85,9 +96,14 @@ class Rules:
     feb29: str = DEFAULT_OPTIONS["feb29"]
     overdue_days: int = DEFAULT_OPTIONS["overdue_days"]
     winback_months: int = DEFAULT_OPTIONS["winback_months"]
+    offset_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_OFFSET_DAYS))
 
     def lead(self, kind: str) -> int:
         return self.lead_days.get(kind, DEFAULT_LEAD_DAYS.get(kind, 14))
+
+    def offset(self, kind: str) -> int:
+        """Days before a trip's start (pre-departure) or after its end a trip task falls."""
+        return self.offset_days.get(kind, DEFAULT_OFFSET_DAYS.get(kind, 0))
 
     def on(self, kind: str) -> bool:
         return self.enabled.get(kind, True)
@@ -104,15 +120,18 @@ def _rules_from(stored: dict[str, Any]) -> Rules:
     lead = dict(DEFAULT_LEAD_DAYS)
     enabled = dict.fromkeys(DEFAULT_LEAD_DAYS, True)
     options = dict(DEFAULT_OPTIONS)
+    offsets = dict(DEFAULT_OFFSET_DAYS)
     for key, value in stored.items():
         prefix, _, kind = key.partition(".")
         if prefix == "lead_days" and kind:
             lead[kind] = int(value)
+        elif prefix == "offset_days" and kind:
+            offsets[kind] = int(value)
         elif prefix == "enabled" and kind:
             enabled[kind] = bool(value)
         elif key in options:
             options[key] = value
-    return Rules(lead_days=lead, enabled=enabled, **options)
+    return Rules(lead_days=lead, enabled=enabled, offset_days=offsets, **options)
 
 
 def _lead_days(value: Any) -> int:
@@ -128,11 +147,18 @@ def _lead_days(value: Any) -> int:
     return n
 
 
-def set_rule(studio: Studio, kind: str, *, lead_days: Any = None, enabled: bool | None = None) -> None:
-    """Change how many days ahead a kind of reminder appears, and whether it appears at all."""
+def set_rule(studio: Studio, kind: str, *, lead_days: Any = None, enabled: bool | None = None,
+             offset_days: Any = None) -> None:
+    """Change how many days ahead a kind of reminder appears, and whether it appears at all; for
+    trip tasks also ``offset_days``, how many days before the start or after the end they fall."""
     if kind not in DEFAULT_LEAD_DAYS:
         raise ValidationError("kind", f"“{kind}” is not a kind of reminder (one of: {', '.join(DEFAULT_LEAD_DAYS)}).")
     values: dict[str, Any] = {}
+    if offset_days is not None:
+        if kind not in DEFAULT_OFFSET_DAYS:
+            raise ValidationError(
+                "offset_days", f"Only trip tasks have offset days ({', '.join(DEFAULT_OFFSET_DAYS)}), not “{kind}”.")
+        values[f"offset_days.{kind}"] = _offset_days(offset_days)
     if lead_days is not None:
         values[f"lead_days.{kind}"] = _lead_days(lead_days)
     if enabled is not None:
@@ -170,6 +196,16 @@ def _put_setting(tx, key: str, value: Any) -> None:
     if row.deleted_at:
         tx.restore(AgendaSetting, row_id)
     tx.update(AgendaSetting, row_id, value=encoded)
+
+
+def _offset_days(value: Any) -> int:
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError("offset_days", f"Offset days must be a whole number, not “{value}”.") from None
+    if not 0 <= n <= MAX_LEAD_DAYS:
+        raise ValidationError("offset_days", f"Offset days must be from 0 to {MAX_LEAD_DAYS}, not {n}.")
+    return n
 
 
 # -- documents --------------------------------------------------------------------------------
@@ -477,7 +513,8 @@ def sources() -> list[AgendaSource]:
 
 for _source in (ImportantDateSource(), DocumentSource(), WinbackSource()):
     register_source(_source)
-
+# Trips: anniversaries, trip tasks, and a win-back that reads trips (replaces the one above).
+from studio.services import agenda_trips as _agenda_trips  # noqa: E402,F401  (registers on import)
 
 # -- the agenda ---------------------------------------------------------------------------------
 SECTIONS = ("overdue", "today", "this_week", "next_days", "later")

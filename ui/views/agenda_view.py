@@ -437,7 +437,7 @@ class AgendaSettingsDialog(QDialog):
         self.enabled: dict[str, QCheckBox] = {}
         self.lead: dict[str, QSpinBox] = {}
         for kind in ag.DEFAULT_LEAD_DAYS:
-            box = QCheckBox(labels[kind], self)
+            box = QCheckBox(labels.get(kind, ag.KIND_LABELS.get(kind, kind)), self)
             box.setChecked(self.rules.on(kind))
             self.enabled[kind] = box
             if kind == "winback":
