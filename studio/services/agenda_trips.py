@@ -45,7 +45,7 @@ TASK_STATUSES: dict[str, tuple[str, ...]] = {
 BOOKED_STATUSES = ("confirmed", "travelling", "completed", "followed-up")
 
 
-def _place(title: str, destinations: str | None) -> str:
+def place_of(title: str, destinations: str | None) -> str:
     """"Kyoto", "Kyoto and Nara", "Kyoto, Nara and Osaka"; the trip's title without destinations."""
     try:
         places = [str(p) for p in json.loads(destinations or "[]") if str(p).strip()]
@@ -83,7 +83,7 @@ class TripSource:
         """
         for tid, cid, title, dests, start_s, end_s, status in conn.exec_driver_sql(sql):
             first, last = _day(start_s), _day(end_s)
-            place = _place(title, dests)
+            place = place_of(title, dests)
             if "trip_anniversary" in kinds and status in ANNIVERSARY_STATUSES:
                 yield from self._anniversaries(tid, cid, place, first or last, start, end, rules)
             for kind in TASK_KINDS:

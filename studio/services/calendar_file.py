@@ -22,6 +22,7 @@ from pathlib import Path
 from studio.errors import StudioError
 from studio.fileio import atomic_path
 from studio.services import agenda as ag
+from studio.services.agenda_trips import place_of
 from studio.store import Studio
 
 PRODID = "-//Travel Studio//Relationship care//EN"
@@ -84,7 +85,17 @@ def build_calendar(studio: Studio, today: date | None = None):
             JOIN person p ON p.id = t.person_id AND p.deleted_at IS NULL
             LEFT JOIN advisor a ON a.id = c.advisor_id
             WHERE t.deleted_at IS NULL ORDER BY t.id""").fetchall()
-        winback_source = ag.WinbackSource()
+        winback_source = next((src for src in ag.sources() if src.table == "client"), ag.WinbackSource())
+        trip_source = next((src for src in ag.sources() if src.table == "trip"), None)
+        trip_tasks = [] if trip_source is None else [
+            occ for occ in trip_source.occurrences(conn, today - timedelta(days=366), today + timedelta(days=366),
+                                                   rules, today) if occ.kind != "trip_anniversary"]
+        trip_years = [] if not rules.on("trip_anniversary") else conn.exec_driver_sql("""
+            SELECT t.id, t.client_id, t.title, t.destinations, coalesce(t.start_date, t.end_date), t.updated_at
+            FROM trip t JOIN client c ON c.id = t.client_id AND c.deleted_at IS NULL
+            WHERE t.deleted_at IS NULL AND t.status IN ('completed', 'followed-up')
+              AND coalesce(t.start_date, t.end_date) IS NOT NULL ORDER BY t.id""").fetchall()
+        trip_stamps = dict(conn.exec_driver_sql("SELECT id, updated_at FROM trip").fetchall())
         winbacks = list(winback_source.occurrences(conn, today - timedelta(days=3650), today, rules, today))
         names = dict(conn.exec_driver_sql("SELECT id, name FROM client WHERE deleted_at IS NULL").fetchall())
         stamps = dict(conn.exec_driver_sql("SELECT id, updated_at FROM client").fetchall())
@@ -129,6 +140,20 @@ def build_calendar(studio: Studio, today: date | None = None):
         event(f"travel_document-{rid}", f"{who}: {noun} expires", date.fromisoformat(expires), updated,
               rules.lead(k), "\n".join(details))
 
+    for tid, cid, title, dests, first, updated in trip_years:
+        day = date.fromisoformat(first)
+        if (day.month, day.day) == (2, 29):
+            rule = {"freq": "yearly", "byyearday": 60} if rules.feb29 == "mar1" else \
+                {"freq": "yearly", "bymonth": 2, "bymonthday": -1}
+            start = ag.observed(day.year + 1, 2, 29, rules.feb29)  # a common year: matches the rule
+        else:
+            start, rule = ag.observed(day.year + 1, day.month, day.day), {"freq": "yearly"}
+        event(f"trip-{tid}-anniversary", f"{names.get(cid, '?')}: trip anniversary ({place_of(title, dests)})",
+              start, updated, rules.lead("trip_anniversary"), f"Trip: {title}, from {first}", rule)
+    for occ in trip_tasks:
+        event(f"trip-{occ.source_id.replace(':', '-')}",  # one per trip and task: moved, not duplicated
+              f"{names.get(occ.client_id, '?')}: {occ.what.lower()}", occ.on,
+              trip_stamps.get(occ.source_id.partition(':')[0]), rules.lead(occ.kind), occ.why)
     for occ in winbacks:
         event(f"client-{occ.source_id}-winback-{occ.on.isoformat()}", f"{names.get(occ.client_id, '?')}: win-back",
               occ.on, stamps.get(occ.client_id), 0, occ.why)

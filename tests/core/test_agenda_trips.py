@@ -176,3 +176,22 @@ def test_win_back_without_trips_falls_back_to_contact(studio, client_id):
     trips.create_trip(studio, client_id, "Just an idea", start_date="2024-05-01", end_date="2024-05-03")
     e = only(studio, date(2025, 9, 20), "winback")  # an inquiry is not a booked trip
     assert (e.due, e.why) == (date(2025, 9, 10), "no contact since 10 March 2024")
+
+
+# -- the calendar file ------------------------------------------------------------------------
+def test_ics_holds_trip_anniversaries_and_tasks(studio, client_id):
+    from icalendar import Calendar
+
+    from studio.services import calendar_file
+
+    t = trip(studio, client_id, "2026-03-01", "2026-03-10", "completed", destinations=["Kyoto"])
+    events = {str(e["uid"]): e for e in Calendar.from_ical(
+        calendar_file.build_calendar(studio, date(2026, 3, 15)).to_ical()).walk("VEVENT")}
+    year = events[f"trip-{t.id}-anniversary@travel-studio"]
+    assert year.decoded("dtstart") == date(2027, 3, 1) and str(year["summary"]) == "Chen family: trip anniversary (Kyoto)"
+    assert year["rrule"]["FREQ"] == ["YEARLY"]
+    assert events[f"trip-{t.id}-welcome_home@travel-studio"].decoded("dtstart") == date(2026, 3, 12)
+    assert events[f"trip-{t.id}-feedback@travel-studio"].decoded("dtstart") == date(2026, 3, 24)
+    agenda.set_rule(studio, "trip_anniversary", enabled=False)
+    uids = {str(e["uid"]) for e in calendar_file.build_calendar(studio, date(2026, 3, 15)).walk("VEVENT")}
+    assert f"trip-{t.id}-anniversary@travel-studio" not in uids
