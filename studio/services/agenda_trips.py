@@ -100,7 +100,7 @@ class TripSource:
                         continue
                     on = last + timedelta(days=rules.offset(kind))
                     why = (f"home from {place} since {format_day(last)}" if kind == "welcome_home" else
-                           f"ask how {place} went, with a satisfaction score (1-5)")
+                           f"ask how {place} went, with a satisfaction score (0–100)")
                     persistent = True
                 if on <= end and (persistent or on >= start):
                     yield Occurrence(
