@@ -142,9 +142,12 @@ def test_rules_dialog_changes_the_studio_rules_undoably(dated, qtbot):
     dialog.enabled["wedding"].setChecked(False)
     dialog.lead["birthday"].setValue(30)
     dialog.feb29.setCurrentIndex(dialog.feb29.findData("mar1"))
+    assert dialog.offsets["feedback"].value() == 14
+    dialog.offsets["feedback"].setValue(21)
     dialog.accept()
     rules = agenda.rules(dated.studio)
     assert (rules.on("wedding"), rules.lead("birthday"), rules.feb29) == (False, 30, "mar1")
+    assert rules.offset("feedback") == 21
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60"]
     dated.undo_stack.undo()
     assert agenda.rules(dated.studio) == agenda.Rules()

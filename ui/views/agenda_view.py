@@ -433,9 +433,13 @@ class AgendaSettingsDialog(QDialog):
         note = QLabel(self.tr("How many days ahead each kind of reminder appears in the agenda. "
                               "These rules are the studio's: every advisor sees them."), self)
         note.setWordWrap(True)
+        # A wrapped label in a form gets too little height unless its width is settled first.
+        note.setMinimumWidth(note.fontMetrics().horizontalAdvance("m") * 36)
+        note.setMinimumHeight(note.heightForWidth(note.minimumWidth()))
         form.addRow(note)
         self.enabled: dict[str, QCheckBox] = {}
         self.lead: dict[str, QSpinBox] = {}
+        self.offsets: dict[str, QSpinBox] = {}
         for kind in ag.DEFAULT_LEAD_DAYS:
             box = QCheckBox(labels.get(kind, ag.KIND_LABELS.get(kind, kind)), self)
             box.setChecked(self.rules.on(kind))
@@ -455,6 +459,17 @@ class AgendaSettingsDialog(QDialog):
             box.toggled.connect(spin.setEnabled)
             spin.setEnabled(box.isChecked())
             form.addRow(box, spin)
+            if kind in ag.DEFAULT_OFFSET_DAYS:
+                # Trip tasks also say when they fall: before departure or after coming home.
+                offset = QSpinBox(self)
+                offset.setRange(0, 366)
+                offset.setSuffix(self.tr(" days before departure") if kind == "pre_departure"
+                                 else self.tr(" days after coming home"))
+                offset.setValue(self.rules.offset(kind))
+                box.toggled.connect(offset.setEnabled)
+                offset.setEnabled(box.isChecked())
+                self.offsets[kind] = offset
+                form.addRow(self.tr("    falls"), offset)
         self.feb29 = QComboBox(self)
         self.feb29.addItem(self.tr("28 February"), "feb28")
         self.feb29.addItem(self.tr("1 March"), "mar1")
@@ -476,9 +491,11 @@ class AgendaSettingsDialog(QDialog):
         def apply() -> None:
             for kind, box in self.enabled.items():
                 lead = self.lead[kind].value() if kind in self.lead else None
+                offset = self.offsets[kind].value() if kind in self.offsets else None
                 ag.set_rule(studio, kind,
                             lead_days=lead if lead is not None and lead != r.lead(kind) else None,
-                            enabled=box.isChecked() if box.isChecked() != r.on(kind) else None)
+                            enabled=box.isChecked() if box.isChecked() != r.on(kind) else None,
+                            offset_days=offset if offset is not None and offset != r.offset(kind) else None)
             for key, value, old in (("feb29", self.feb29.currentData(), r.feb29),
                                     ("overdue_days", self.overdue.value(), r.overdue_days),
                                     ("winback_months", self.winback_months.value(), r.winback_months)):
