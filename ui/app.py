@@ -112,9 +112,6 @@ def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str
             with atomic_path(out) as tmp:
                 if not pixmap.save(str(tmp), "PNG"):
                     raise StudioError(f"Could not write the screenshot to {out}.")
-                umask = os.umask(0)
-                os.umask(umask)
-                tmp.chmod(0o666 & ~umask)  # an ordinary file, not the temp file's private mode
             window.close()
             window.deleteLater()
             app.processEvents()

@@ -31,6 +31,11 @@ from studio.domain.validate import clean
 from studio.errors import StudioError
 from studio.store import Studio
 
+
+def seeded_id(rng: random.Random) -> str:
+    """A UUID drawn from ``rng``: the same seed gives the demo the same ids every time."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
 _CHUNK = 500
 
 _LOCALES = ("en_US", "en_GB", "zh_CN", "fr_FR", "de_DE", "es_ES", "it_IT", "pl_PL")
@@ -186,7 +191,7 @@ class _Builder:
 
     # -- helpers --------------------------------------------------------------------------------
     def new_id(self) -> str:
-        return str(uuid.UUID(int=self._id_rng.getrandbits(128), version=4))
+        return seeded_id(self._id_rng)
 
     def create(self, model: type[Row], **fields: Any) -> str:
         row_id = self.new_id()

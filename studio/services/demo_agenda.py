@@ -14,7 +14,6 @@ from the seed and ``today``: the same ids and rows every time.
 from __future__ import annotations
 
 import random
-import uuid
 from datetime import date, timedelta
 
 from studio.domain import lunar
@@ -22,6 +21,7 @@ from studio.domain.agenda_models import AgendaAction, TravelDocument
 from studio.domain.models import ImportantDate, Interaction
 from studio.domain.validate import clean
 from studio.services import agenda as ag
+from studio.services.demo import seeded_id
 from studio.store import Studio
 
 _GIFTS = (
@@ -43,7 +43,7 @@ def add_agenda_demo(studio: Studio, *, seed: int, today: date) -> str:
     rng = random.Random(f"travel-studio-demo-agenda-{seed}")
 
     def new_id() -> str:
-        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        return seeded_id(rng)
 
     passports = soon = lunar_count = acted = 0
     with studio.read() as conn:

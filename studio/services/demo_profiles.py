@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import random
-import uuid
 from datetime import date, timedelta
 
 from studio import paths
 from studio.domain import taxonomy
 from studio.domain.profile_models import ProfileFact
 from studio.domain.validate import clean
+from studio.services.demo import seeded_id
 from studio.store import Studio
 
 _CHUNK = 500
@@ -53,7 +53,7 @@ def add_profiles(studio: Studio, seed: int, today: date) -> int:
             people.setdefault(cid, []).append((pid, role))
 
     def new_id() -> str:
-        return str(uuid.UUID(int=ids.getrandbits(128), version=4))
+        return seeded_id(ids)
 
     def learned(lo: int = 20, hi: int = 1100) -> str:
         return (today - timedelta(days=rng.randint(lo, hi))).isoformat()

@@ -8,7 +8,6 @@ trips service's own cleaning rules.
 from __future__ import annotations
 
 import random
-import uuid
 from datetime import date, timedelta
 
 from studio.domain.models import Client, Person
@@ -22,6 +21,7 @@ from studio.domain.trip_models import (
     TripVersion,
 )
 from studio.services import trips as ts
+from studio.services.demo import seeded_id
 from studio.store import Studio
 
 _SUPPLIERS = {
@@ -80,7 +80,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
     rng = random.Random(f"travel-studio-demo-trips-{seed}")
 
     def new_id() -> str:
-        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        return seeded_id(rng)
 
     with studio.read() as conn:
         ids = [r[0] for r in conn.exec_driver_sql(
