@@ -1,7 +1,12 @@
 """The full-text index behind client search (SQLite FTS5).
 
 The notes column also holds the labels (English and Chinese) of each client's preference facts,
-so "diving" or "素食" finds the clients whose profile says so.
+so "diving" or "素食" finds the clients whose profile says so; and the text of their trips (title,
+destinations, notes; every version's days and items with places, confirmation codes and supplier
+names), so "Lijiang", "丽江" or a confirmation code finds the client. Versions repeat most of their
+items, so identical lines are indexed once. Every write to a row carrying a ``client_id`` (trips,
+versions, days, items) reindexes that client; renaming a supplier reaches a client's row when
+that client is next written (or on a full :func:`reindex`).
 
 FTS5's ``unicode61`` tokenizer with ``remove_diacritics 2`` folds case and accents, so "zoe" finds
 "Zoë". Chinese has no spaces between words, so every CJK character is indexed as a token of its own
@@ -82,7 +87,23 @@ SELECT c.rowid,
       SELECT group_concat(i.summary || ' ' || i.body, ' ') FROM interaction i
       WHERE i.client_id = c.id AND i.deleted_at IS NULL), '') || ' ' || coalesce((
       SELECT group_concat(ts_pref(pf.key) || ' ' || pf.note, ' ') FROM profile_fact pf
-      WHERE pf.client_id = c.id AND pf.deleted_at IS NULL AND pf.level != 'neutral'), ''))
+      WHERE pf.client_id = c.id AND pf.deleted_at IS NULL AND pf.level != 'neutral'), '') || ' ' || coalesce((
+      SELECT group_concat(x.txt, ' ') FROM (
+        SELECT t.title || ' ' || t.notes || ' ' || coalesce((SELECT group_concat(j.value, ' ') FROM json_each(
+            CASE WHEN json_valid(t.destinations) THEN t.destinations ELSE '[]' END) j), '') AS txt
+        FROM trip t WHERE t.client_id = c.id AND t.deleted_at IS NULL
+        UNION
+        SELECT d.title || ' ' || d.notes FROM trip t
+        JOIN trip_version v ON v.trip_id = t.id AND v.deleted_at IS NULL
+        JOIN trip_day d ON d.version_id = v.id AND d.deleted_at IS NULL
+        WHERE t.client_id = c.id AND t.deleted_at IS NULL
+        UNION
+        SELECT i.title || ' ' || i.place || ' ' || i.notes || ' ' || coalesce(i.confirmation, '') || ' ' ||
+               coalesce(s.name || ' ' || coalesce(s.native_name, ''), '') FROM trip t
+        JOIN trip_version v ON v.trip_id = t.id AND v.deleted_at IS NULL
+        JOIN trip_item i ON i.version_id = v.id AND i.deleted_at IS NULL
+        LEFT JOIN supplier s ON s.id = i.supplier_id
+        WHERE t.client_id = c.id AND t.deleted_at IS NULL) x), ''))
 FROM client c
 WHERE c.deleted_at IS NULL {where}
 """
@@ -119,23 +140,25 @@ def match_expression(text: str) -> str | None:
     Every word must match (AND); the last Latin word is a prefix so results follow typing, and
     so is every word of two or more letters. Chinese runs become phrases of single characters.
     """
-    parts: list[str] = []
-    for chunk in fold(text).split():
-        for tok in _TOKEN.findall(chunk):
-            tok = tok.replace('"', "")
-            if not tok:
-                continue
-            if _CJK.fullmatch(tok):
-                parts.append(f'"{tok}"')
-            else:
-                parts.append(f'"{tok}"*')
-    # Adjacent CJK characters form one phrase so "小明" does not match "小 ... 明" far apart.
     merged: list[str] = []
-    for p in parts:
-        if merged and _is_cjk_term(p) and _is_cjk_term(merged[-1]):
-            merged[-1] = merged[-1][:-1] + " " + p[1:]
-        else:
-            merged.append(p)
+    for word in (text or "").split():
+        parts: list[str] = []
+        for chunk in fold(word).split():
+            for tok in _TOKEN.findall(chunk):
+                tok = tok.replace('"', "")
+                if not tok:
+                    continue
+                if _CJK.fullmatch(tok):
+                    parts.append(f'"{tok}"')
+                else:
+                    parts.append(f'"{tok}"*')
+        # Adjacent CJK characters of one typed word form one phrase, so "小明" does not match
+        # "小 ... 明" far apart; a space typed between two Chinese words keeps them apart.
+        for i, p in enumerate(parts):
+            if i and _is_cjk_term(p) and _is_cjk_term(merged[-1]):
+                merged[-1] = merged[-1][:-1] + " " + p[1:]
+            else:
+                merged.append(p)
     return " AND ".join(merged) if merged else None
 
 

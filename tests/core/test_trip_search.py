@@ -1,0 +1,82 @@
+"""Search finds clients by their trips: titles, destinations, notes, days, items (places, notes,
+confirmation codes) and the suppliers of items, in Latin and Chinese; edits reindex the client."""
+
+from __future__ import annotations
+
+import pytest
+
+from studio.services import clients, queries, trips
+from studio.services.search import search
+
+
+def names(studio, q):
+    return [h.name for h in search(studio, q)]
+
+
+@pytest.fixture
+def trip(studio):
+    li = clients.create_client(studio, "Li Na", native_name="李娜")
+    clients.create_client(studio, "Olivia Brown", notes="Prefers beaches")
+    hotel = trips.create_supplier(studio, "Songtsam Lodge", kind="hotel", native_name="松赞酒店")
+    t = trips.create_trip(studio, li.id, "Yunnan in spring 云南之春", start_date="2027-03-14",
+                          end_date="2027-03-16", destinations=["Lijiang", "丽江", "Shangri-La"],
+                          currency="CNY", notes="Celebrating a tenth anniversary")
+    d1, d2, _ = trips.days(studio, t.current_version_id)
+    trips.update_day(studio, d2.id, title="Tiger Leaping Gorge 虎跳峡")
+    trips.add_item(studio, d1.id, "Check in", kind="lodging", supplier_id=hotel.id, place="Dayan old town",
+                   confirmation="SGT-48213", notes="Ask for the room with the courtyard view")
+    return t
+
+
+@pytest.mark.parametrize("q", [
+    "Lijiang", "lijiang", "丽江", "shangri", "云南", "spring", "tenth anniversary", "SGT-48213", "sgt 48213",
+    "Songtsam", "松赞", "Dayan", "courtyard", "虎跳峡", "tiger leaping",
+])
+def test_finds_client_by_trip_text(studio, trip, q):
+    assert names(studio, q) == ["Li Na"]
+
+
+def test_trip_words_combine_with_names(studio, trip):
+    assert names(studio, "李娜 丽江") == ["Li Na"]
+    assert names(studio, "olivia lijiang") == []
+    assert queries.client_ids(studio, queries.ClientFilter(text="sgt-48213")) == [trip.client_id]
+
+
+def test_edits_of_trips_days_and_items_reindex_the_client(studio, trip):
+    trips.update_trip(studio, trip.id, title="Hokkaido powder", destinations=["Niseko", "二世谷"])
+    assert names(studio, "Hokkaido") == ["Li Na"] and names(studio, "二世谷") == ["Li Na"]
+    assert names(studio, "云南") == []  # the old title is gone from the index
+    day = trips.days(studio, trip.current_version_id)[2]
+    item = trips.add_item(studio, day.id, "Onsen evening", place="Noboribetsu", confirmation="ONS-77")
+    assert names(studio, "noboribetsu") == ["Li Na"] and names(studio, "ONS-77") == ["Li Na"]
+    trips.update_item(studio, item.id, confirmation="ONS-99")
+    assert names(studio, "ONS-77") == [] and names(studio, "ONS-99") == ["Li Na"]
+    trips.remove_item(studio, item.id)
+    assert names(studio, "noboribetsu") == []
+
+
+def test_versions_share_lines_and_old_versions_stay_findable(studio, trip):
+    v2 = trips.duplicate_version(studio, trip.current_version_id, "Slower")
+    day = trips.days(studio, v2.id)[0]
+    trips.add_item(studio, day.id, "Naxi music concert", confirmation="NAXI-1")
+    assert names(studio, "naxi") == ["Li Na"] and names(studio, "SGT-48213") == ["Li Na"]
+    with studio.read() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT f.notes FROM client_fts f JOIN client c ON c.rowid = f.rowid WHERE c.id = ?",
+            (trip.client_id,)).scalar()
+    assert row.count("SGT-48213") == 1  # the item copied into v2 is indexed once
+
+
+def test_deleted_client_with_trips_stays_hidden(studio, trip):
+    clients.delete_client(studio, trip.client_id)
+    assert names(studio, "lijiang") == []
+    clients.restore_client(studio, trip.client_id)
+    assert names(studio, "lijiang") == ["Li Na"]
+
+
+def test_full_reindex_includes_trips(studio, trip):
+    from studio.store import fts
+
+    with studio.transaction() as tx:
+        fts.reindex(tx.conn)
+    assert names(studio, "丽江") == ["Li Na"] and names(studio, "松赞") == ["Li Na"]
