@@ -64,6 +64,19 @@ def check(studio: Studio) -> CheckReport:
             f"preference profiles: {share.complete:,} of {share.total:,} dossiers complete "
             f"({share.share:.0%}; the studio's target is {share.target:.0%})"
         )
+        from studio.services.media import missing_media
+
+        n_media = cur.execute("SELECT count(*) FROM trip_media WHERE deleted_at IS NULL").fetchone()[0]
+        gone = missing_media(studio)
+        if gone:
+            rep.problems.extend(
+                f"trip photo {m.original_name or m.sha256[:12]} (trip {m.trip_id}) is missing from the media folder"
+                for m in gone[:20]
+            )
+            if len(gone) > 20:
+                rep.problems.append(f"… and {len(gone) - 20} more trip photos are missing from the media folder")
+        else:
+            rep.facts.append(f"media: {n_media:,} trip photos, all files present")
         changes = cur.execute("SELECT count(*) FROM change").fetchone()[0]
         rep.facts.append(f"change journal: {changes} records")
         cur.close()

@@ -39,6 +39,7 @@ _REFERENCES = {
     "trip_id": "trip",
     "version_id": "trip_version",
     "day_id": "trip_day",
+    "cover_media_id": "trip_media",
 }
 #: ``profile_fact.trip_id`` predates trips: it may hold free text, so it is not checked as a reference.
 _NOT_REFERENCES = {("profile_fact", "trip_id")}
@@ -57,6 +58,10 @@ _FREE_TEXT = {
     "label",
     "source_detail",
     "resolution",
+    "caption",
+    "journal",
+    "quotes",
+    "original_name",
 }
 _JOURNAL_FIELDS = tuple(c.name for c in Change.__table__.columns if c.name != "seq")
 _JOURNAL_NULLABLE = {"old", "new", "advisor_id"}
@@ -123,6 +128,9 @@ _NOUNS = {
     "trip_version": ("trip version", "trip versions"),
     "trip_day": ("trip day", "trip days"),
     "trip_item": ("trip item", "trip items"),
+    "trip_media": ("trip photo", "trip photos"),
+    "trip_journal": ("trip journal day", "trip journal days"),
+    "memory_book": ("memory book", "memory books"),
 }
 
 

@@ -15,6 +15,7 @@ REVISIONS: tuple[str, ...] = (
     "0004_profiles",
     "0005_agenda",
     "0006_trips",
+    "0007_media",
 )
 HEAD = REVISIONS[-1]
 

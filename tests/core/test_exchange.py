@@ -153,7 +153,7 @@ def _duplicate(doc):
 
 
 def _unknown_table(doc):
-    doc["tables"]["memory_book"] = []
+    doc["tables"]["gift_voucher"] = []
 
 
 def _last_date_bad(doc):
@@ -172,7 +172,7 @@ BAD_DOCS = {
     "not an export": (lambda doc: doc.pop("format"), "not a Travel Studio export"),
     "newer version": (lambda doc: doc.update(version=2), "written by a newer version"),
     "newer schema": (lambda doc: doc.update(schema="0099_future"), "written by a newer version"),
-    "unknown table": (_unknown_table, "unknown table “memory_book”"),
+    "unknown table": (_unknown_table, "unknown table “gift_voucher”"),
     "missing field": (_drop("person", "client_id"), "lacks the required field “client_id”"),
     "missing name": (_drop("client", "name"), "lacks the required field “name”"),
     "wrong type": (_set("person", "position", "3", role="child"), "should be a whole number"),

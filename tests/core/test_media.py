@@ -1,0 +1,298 @@
+"""Trip media and the trip's story: content-addressed import, EXIF, bad files, journals, the book."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
+from studio.errors import ValidationError
+from studio.services import clients, media, trips
+from studio.services.check import check
+from studio.store import Studio
+
+DATE_ORIGINAL = 0x9003
+EXIF_IFD = 0x8769
+ORIENTATION = 0x0112
+
+
+def photo(path: Path, size=(600, 400), color=(200, 120, 60), taken="2026:11:02 10:00:00",
+          orientation: int | None = None, fmt="JPEG", mode="RGB") -> Path:
+    """A small picture with an EXIF date (and orientation) written by Pillow."""
+    im = Image.new(mode, size, color)
+    exif = Image.Exif()
+    if taken:
+        exif.get_ifd(EXIF_IFD)[DATE_ORIGINAL] = taken
+    if orientation:
+        exif[ORIENTATION] = orientation
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kwargs = {"exif": exif.tobytes()} if fmt in ("JPEG", "WEBP", "PNG", "TIFF") and (taken or orientation) else {}
+    im.save(path, fmt, **kwargs)
+    return path
+
+
+@pytest.fixture
+def trip(studio):
+    c = clients.create_client(studio, "Chen family", kind="household", native_name="陈家",
+                              people=[{"name": "Chen Wei", "native_name": "陈伟", "role": "primary"},
+                                      {"name": "Li Na", "native_name": "李娜", "role": "partner"}])
+    t = trips.create_trip(studio, c.id, "Yunnan: Lijiang to Shangri-La", start_date="2026-03-10",
+                          end_date="2026-03-13", destinations=["Yunnan"], currency="CNY")
+    return t
+
+
+def test_same_bytes_stored_once_and_reported_as_duplicate(studio, trip, tmp_path):
+    a = photo(tmp_path / "in" / "IMG_1.jpg", taken="2026:03:11 09:00:00")
+    copy = tmp_path / "in" / "copy of IMG_1.jpg"
+    copy.write_bytes(a.read_bytes())
+    res = media.add_media(studio, trip.id, [tmp_path / "in"])
+    assert [m.original_name for m in res.added] == ["IMG_1.jpg"] or [m.original_name for m in res.added] == ["copy of IMG_1.jpg"]
+    assert len(res.duplicates) == 1 and not res.skipped
+    again = media.add_media(studio, trip.id, [a])
+    assert again.added == [] and again.duplicates == ["IMG_1.jpg"]
+    [row] = media.media_of(studio, trip.id)
+    stored = media.stored_path(studio, row)
+    assert stored == media.media_dir(studio) / row.sha256[:2] / f"{row.sha256}.jpg"
+    assert stored.read_bytes() == a.read_bytes()
+    files = [p for p in media.media_dir(studio).rglob("*") if p.is_file()]
+    assert files == [stored]
+    # the same file in another trip: one file, two rows
+    other = trips.create_trip(studio, trip.client_id, "Another trip", start_date="2026-05-01", end_date="2026-05-02")
+    res2 = media.add_media(studio, other.id, [a])
+    assert len(res2.added) == 1 and res2.added[0].sha256 == row.sha256
+    assert [p for p in media.media_dir(studio).rglob("*") if p.is_file()] == [stored]
+    assert studio.count(TripMedia) == 2
+
+
+def test_exif_date_assigns_the_day_and_orders_photos(studio, trip, tmp_path):
+    photo(tmp_path / "in" / "b.jpg", taken="2026:03:12 08:00:00", color=(1, 2, 3))
+    photo(tmp_path / "in" / "a.jpg", taken="2026:03:12 18:00:00", color=(4, 5, 6))
+    photo(tmp_path / "in" / "c.jpg", taken="2026:03:10 07:00:00", color=(7, 8, 9))
+    photo(tmp_path / "in" / "d.jpg", taken=None, color=(10, 11, 12))
+    photo(tmp_path / "in" / "e.jpg", taken="2025:01:01 12:00:00", color=(13, 14, 15))
+    calls = []
+    res = media.add_media(studio, trip.id, [tmp_path / "in"], progress=lambda d, t, n: calls.append((d, t, n)))
+    assert calls[-1][:2] == (5, 5)
+    rows = media.media_of(studio, trip.id)
+    assert [(m.original_name, m.day_number) for m in rows] == [
+        ("e.jpg", None), ("c.jpg", 1), ("b.jpg", 3), ("a.jpg", 3), ("d.jpg", None)]
+    assert rows[1].taken_at == "2026-03-10T07:00:00"
+    assert "no date" in rows[-1].notes and "outside the trip" in rows[0].notes
+    assert len(res.added) == 5
+    # a later batch slots in by date; the hand-made order stays
+    media.reorder(studio, trip.id, [rows[3].id, rows[2].id, rows[0].id, rows[1].id, rows[4].id])
+    photo(tmp_path / "later" / "f.jpg", taken="2026:03:13 09:00:00", color=(99, 0, 0))
+    media.add_media(studio, trip.id, [tmp_path / "later"])
+    names = [m.original_name for m in media.media_of(studio, trip.id)]
+    assert names == ["a.jpg", "b.jpg", "e.jpg", "c.jpg", "d.jpg", "f.jpg"]
+
+
+def test_orientation_swaps_width_and_height_and_thumbnail_is_upright(studio, trip, tmp_path):
+    photo(tmp_path / "rot.jpg", size=(600, 400), orientation=6)
+    [row] = media.add_media(studio, trip.id, [tmp_path / "rot.jpg"]).added
+    assert (row.width, row.height) == (400, 600)
+    thumb = media.thumbnail(studio, row.id, size=128)
+    assert thumb.parent == media.media_dir(studio) / "thumbs"
+    with Image.open(thumb) as im:
+        assert im.format == "JPEG" and im.size == (85, 128)
+    assert media.thumbnail(studio, row, size=128) == thumb  # cached
+
+
+def test_heic_accepted(studio, trip, tmp_path):
+    import pillow_heif
+
+    im = Image.new("RGB", (320, 240), (30, 90, 160))
+    heif = pillow_heif.from_pillow(im)
+    path = tmp_path / "IMG_2041.HEIC"
+    heif.save(path, quality=60)
+    [row] = media.add_media(studio, trip.id, [path]).added
+    assert row.ext == "heic" and (row.width, row.height) == (320, 240)
+    with Image.open(media.thumbnail(studio, row, 64)) as t:
+        assert max(t.size) == 64
+
+
+def test_bad_files_skipped_by_name_nothing_else_lost(studio, trip, tmp_path):
+    good = photo(tmp_path / "in" / "good.jpg", taken="2026:03:11 09:00:00")
+    data = photo(tmp_path / "whole.jpg", size=(1200, 900)).read_bytes()
+    (tmp_path / "in" / "cut.jpg").write_bytes(data[: len(data) // 2])
+    (tmp_path / "in" / "notes.jpg").write_text("this is a text file, not a photo")
+    (tmp_path / "in" / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    Image.new("RGB", (40, 30)).save(tmp_path / "in" / "anim.gif")
+    (tmp_path / "in" / ".DS_Store").write_bytes(b"junk")
+    res = media.add_media(studio, trip.id, [tmp_path / "in", tmp_path / "nowhere.jpg"])
+    assert [m.original_name for m in res.added] == [good.name]
+    reasons = dict(res.skipped)
+    assert set(reasons) == {"cut.jpg", "notes.jpg", "broken.png", "anim.gif", "nowhere.jpg"}
+    assert "truncated" in reasons["cut.jpg"]
+    assert reasons["notes.jpg"].startswith("notes.jpg is not a photo")
+    assert "GIF" in reasons["anim.gif"] and "accepts JPEG" in reasons["anim.gif"]
+    assert "does not exist" in reasons["nowhere.jpg"]
+    assert all(r.count(".") <= 3 and r.startswith(n) for n, r in reasons.items())
+
+
+def test_too_large_reported_clearly(studio, trip, tmp_path, monkeypatch):
+    monkeypatch.setattr(media, "MAX_PIXELS", 100_000)
+    photo(tmp_path / "pano.jpg", size=(900, 300))
+    res = media.add_media(studio, trip.id, [tmp_path / "pano.jpg"])
+    assert res.added == [] and "too large (900 × 300 pixels)" in res.skipped[0][1]
+
+
+def test_cmyk_and_16_bit_accepted(studio, trip, tmp_path):
+    src = tmp_path / "in"
+    photo(src / "cmyk.jpg", mode="CMYK", color=(0, 80, 160, 20))
+    im = Image.new("I;16", (300, 200))
+    im.putdata([(x * 200) % 65535 for x in range(300 * 200)])
+    im.save(src / "deep.png")
+    photo(src / "scan.tif", fmt="TIFF", taken=None)
+    photo(src / "web.webp", fmt="WEBP", taken=None)
+    res = media.add_media(studio, trip.id, [src])
+    assert not res.skipped
+    by = {m.original_name: m for m in res.added}
+    assert set(by) == {"cmyk.jpg", "deep.png", "scan.tif", "web.webp"}
+    assert "CMYK" in by["cmyk.jpg"].notes and "16 bits" in by["deep.png"].notes
+    assert (by["scan.tif"].ext, by["web.webp"].ext) == ("tif", "webp")
+    for m in res.added:
+        with Image.open(media.thumbnail(studio, m, 100)) as t:
+            assert t.mode == "RGB"
+    with Image.open(media.thumbnail(studio, by["deep.png"], 100)) as t:
+        assert t.getextrema()[0][1] > 100  # scaled down to 8 bits, not clipped to white
+
+
+def test_missing_file_reported_and_check_says_so(studio, trip, tmp_path):
+    [row] = media.add_media(studio, trip.id, [photo(tmp_path / "x.jpg")]).added
+    assert media.missing_media(studio, trip.id) == []
+    media.stored_path(studio, row).unlink()
+    assert [m.id for m in media.missing_media(studio, trip.id)] == [row.id]
+    report = check(studio)
+    assert not report.ok and any("x.jpg" in p and "missing" in p for p in report.problems)
+
+
+def test_undo_an_import_and_cancel_keeps_what_was_added(studio, trip, tmp_path):
+    for i in range(4):
+        photo(tmp_path / "in" / f"p{i}.jpg", color=(i * 40, 0, 0))
+    res = media.add_media(studio, trip.id, [tmp_path / "in"])
+    assert len(media.media_of(studio, trip.id)) == 4
+    studio.revert(res.tx)
+    assert media.media_of(studio, trip.id) == []
+    assert all(media.stored_path(studio, m).is_file() for m in res.added)  # files stay for redo
+    media.add_media(studio, trip.id, [tmp_path / "in"])  # the rows come back, not duplicated
+    assert len(media.media_of(studio, trip.id)) == 4 and studio.count(TripMedia, include_deleted=True) == 4
+    other = trips.create_trip(studio, trip.client_id, "Other", start_date="2026-06-01", end_date="2026-06-03")
+    seen = []
+    res = media.add_media(studio, other.id, [tmp_path / "in"], progress=lambda d, t, n: seen.append(n),
+                          cancel=lambda: len(seen) >= 2)
+    assert res.cancelled and [m.original_name for m in res.added] == ["p0.jpg", "p1.jpg"]
+    assert len(media.media_of(studio, other.id)) == 2
+
+
+def test_editing_validated_and_journaled(studio, trip, tmp_path):
+    a, b = (media.add_media(studio, trip.id, [photo(tmp_path / f"{n}.jpg", color=c)]).added[0]
+            for n, c in (("a", (1, 1, 1)), ("b", (2, 2, 2))))
+    media.set_caption(studio, a.id, "  Jade Dragon Snow Mountain at dawn ")
+    media.set_included(studio, b.id, False)
+    media.move_to_day(studio, a.id, 2)
+    with pytest.raises(ValidationError, match="Day 9 is not a day of this trip"):
+        media.move_to_day(studio, a.id, 9)
+    with pytest.raises(ValidationError, match="every photo"):
+        media.reorder(studio, trip.id, [a.id])
+    with pytest.raises(ValidationError, match="size"):
+        media.set_book(studio, trip.id, size="a3")
+    with pytest.raises(ValidationError, match="Title is too long"):
+        media.set_book(studio, trip.id, title="x" * 500)
+    with pytest.raises(ValidationError, match="cover"):
+        media.set_book(studio, trip.id, cover_media_id="nope")
+    book = media.set_book(studio, trip.id, size="square20", bleed=True, cover_media_id=a.id, summary="Ten days.")
+    assert (book.size, book.bleed, book.cover_media_id) == ("square20", True, a.id)
+    assert media.set_book(studio, trip.id, title="Our Yunnan").id == book.id  # one per trip
+    assert studio.count(MemoryBook) == 1
+    j = media.set_journal(studio, trip.id, 2, journal="A long walk.", quotes="“Unforgettable.”",
+                          highlights="- the gorge\n- yak butter tea\n")
+    assert j.highlights == '["the gorge", "yak butter tea"]'
+    media.set_journal(studio, trip.id, 2, quotes="“Again!”")
+    assert media.journal_of(studio, trip.id)[2].journal == "A long walk."
+    assert studio.count(TripJournal) == 1
+    m = media.media_of(studio, trip.id)[0]
+    assert (m.caption, m.day_number) == ("Jade Dragon Snow Mountain at dawn", 2)
+    media.remove_media(studio, a.id)
+    assert [x.id for x in media.media_of(studio, trip.id)] == [b.id]
+    assert media.book_settings(studio, trip.id).cover_media_id is None
+    assert media.stored_path(studio, a).is_file()
+
+
+def test_book_content(studio, trip, tmp_path):
+    v = trips.find_trip(studio, trip.id).current_version_id
+    days = trips.days(studio, v)
+    trips.update_day(studio, days[0].id, title="Lijiang old town")
+    trips.add_item(studio, days[0].id, "Walk the old town", place="Lijiang")
+    trips.add_item(studio, days[0].id, "Dinner", kind="dining", place="Lijiang")
+    trips.add_item(studio, days[0].id, "Black Dragon Pool", place="Black Dragon Pool")
+    media.set_journal(studio, trip.id, 1, journal="Arrived in the rain.", highlights=["naxi music"])
+    ids = [media.add_media(studio, trip.id, [photo(tmp_path / f"{i}.jpg", taken=f"2026:03:1{i} 10:00:00",
+                                                   color=(i, i, i))]).added[0].id for i in range(3)]
+    media.set_included(studio, ids[2], False)
+    media.set_caption(studio, ids[1], "Tiger Leaping Gorge")
+    content = media.book_content(studio, trip.id)
+    assert content.title == "Yunnan, March 2026"
+    assert content.subtitle == "Yunnan: Lijiang to Shangri-La"
+    assert content.travellers == ("Chen Wei 陈伟", "Li Na 李娜")
+    assert (content.start_date, content.end_date, content.destinations) == ("2026-03-10", "2026-03-13", ("Yunnan",))
+    assert content.signature == "Mei Lin 林美 · Travel Studio"
+    assert [d.number for d in content.days] == [1, 2, 3, 4]
+    d1 = content.days[0]
+    assert (d1.date, d1.title, d1.places) == ("2026-03-10", "Lijiang old town", ("Lijiang", "Black Dragon Pool"))
+    assert (d1.journal, d1.highlights) == ("Arrived in the rain.", ("naxi music",))
+    assert [p.media_id for p in content.photos] == ids[:2]
+    assert [p.day_number for p in content.photos] == [1, 2]
+    assert content.photos[1].caption == "Tiger Leaping Gorge" and content.photos[0].path.is_file()
+    assert content.cover_media_id is None
+    media.set_book(studio, trip.id, title="Our Yunnan", signature="Mei", closing="Until next time.", cover_media_id=ids[1])
+    content = media.book_content(studio, trip.id)
+    assert (content.title, content.signature, content.closing, content.cover_media_id) == (
+        "Our Yunnan", "Mei", "Until next time.", ids[1])
+
+
+def test_export_import_carries_media_rows(studio, trip, tmp_path):
+    from studio.services import exchange
+
+    [row] = media.add_media(studio, trip.id, [photo(tmp_path / "x.jpg")]).added
+    media.set_book(studio, trip.id, cover_media_id=row.id, summary="S")
+    media.set_journal(studio, trip.id, 1, journal="J", highlights=["h"])
+    out = tmp_path / "s.json"
+    summary = exchange.export_studio(studio, out)
+    assert "1 trip photo" in summary and "1 memory book" in summary
+    with Studio.open(tmp_path / "other") as other:
+        exchange.import_studio(other, out)
+        assert media.book_content(other, trip.id).cover_media_id == row.id
+        assert media.journal_of(other, trip.id)[1].journal == "J"
+
+
+def test_upgrade_from_0006_keeps_data_and_adds_the_media_tables(data_dir):
+    """A studio at the previous schema (0006_trips) upgrades with its trips intact."""
+    from alembic import command
+
+    from studio import paths
+    from studio.store import migrate, schema
+    from studio.store.database import make_engine
+
+    db = data_dir / paths.DB_NAME
+    engine = make_engine(db)
+    cfg = migrate.alembic_config()
+    with engine.connect() as conn, conn.begin():
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006_trips")
+        now = "2026-11-22T10:00:00.000Z"
+        conn.exec_driver_sql("INSERT INTO client(id, created_at, updated_at, kind, name, stage, tags, notes) "
+                             "VALUES ('c1', ?, ?, 'individual', 'Zoë Martin', 'client', '[]', '')", (now, now))
+        conn.exec_driver_sql("INSERT INTO trip(id, created_at, updated_at, client_id, title, destinations, currency, "
+                             "status, notes) VALUES ('t1', ?, ?, 'c1', 'Provence', '[]', 'EUR', 'completed', '')",
+                             (now, now))
+    engine.dispose()
+    with Studio.open(data_dir) as s:
+        assert s.migration == f"0006_trips → {schema.HEAD}"
+        assert s.backup_path is not None and s.backup_path.is_file()
+        assert trips.find_trip(s, "Provence").client_id == "c1"
+        assert media.media_of(s, "t1") == [] and media.book_settings(s, "t1").size == "a4"
+        book = media.set_book(s, "t1", title="Provence, June 2026")
+        assert media.book_settings(s, "t1").id == book.id
