@@ -1,0 +1,131 @@
+"""Memory book layout invariants, for every size with and without bleed and 1..40 photos:
+every photo placed once, nothing outside the safe area but intentional full-bleed photos (which
+reach the bleed edge), captions right under their photo, photos never overlapping."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from studio.reports.book_content import BookContent, BookDay, BookPhoto
+from studio.reports.book_layout import PANORAMA, SIZES, Rect, estimate, geometry, layout_book
+
+SHAPES = [(4000, 3000), (3000, 4000), (3000, 3000), (6000, 2000), (4000, 2250), (2250, 4000), (9000, 1500)]
+
+
+def _content(n: int, seed: int = 1, days: int = 3, journal: str = "A quiet morning by the lake. " * 12) -> BookContent:
+    rnd = random.Random(seed)
+    photos = []
+    for i in range(n):
+        w, h = rnd.choice(SHAPES)
+        day = rnd.choice([*range(1, days + 1), None]) if i % 5 else 1 + i % days
+        photos.append(BookPhoto(f"m{i}", Path(f"/nowhere/{i}.jpg"), w, h, day,
+                                caption="" if i % 3 == 0 else f"Caption for photo {i} 洱海的清晨"))
+    ds = tuple(BookDay(d, f"2026-10-{d:02d}", f"Day {d} title", ("Dali", "大理"), journal=journal,
+                       quotes="We will come back." if d == 1 else "", highlights=("Tea", "茶")) for d in range(1, days + 1))
+    return BookContent("Yunnan 云南", subtitle="Autumn", travellers=("Zhang Wei",), start_date="2026-10-01",
+                       end_date="2026-10-03", days=ds, photos=tuple(photos), summary="Four days.",
+                       closing="Thank you.", signature="Mei Lin")
+
+
+def _check(layout, content: BookContent) -> None:
+    g = layout.geometry
+    placed = [f.ref for p in layout.pages for f in p.photos()]
+    assert sorted(placed) == sorted(p.media_id for p in content.photos), "every photo exactly once"
+    bleed = g.bleed_rect
+    for page in layout.pages:
+        photos = page.photos()
+        for f in page.frames:
+            if f.kind == "photo" and f.bleed:
+                assert f.rect.inside(bleed)
+                edges = [abs(f.rect.x - bleed.x), abs(f.rect.right - bleed.right), abs(f.rect.y - bleed.y),
+                         abs(f.rect.top - bleed.top)]
+                assert sum(e < 0.01 for e in edges) >= 2, "a full-bleed photo reaches the bleed edge"
+            else:
+                assert f.rect.inside(g.safe), (page.kind, f)
+            assert f.rect.w >= 0 and f.rect.h >= 0
+            if f.caption_of:
+                ph = next(p for p in photos if p.ref == f.caption_of)
+                assert f.rect.top <= ph.rect.y and ph.rect.y - f.rect.top < 18, "caption right under its photo"
+                assert f.rect.inside(g.safe)
+        for i, a in enumerate(photos):
+            assert a.rect.w > 20 and a.rect.h > 20
+            for b in photos[i + 1:]:
+                overlap_w = min(a.rect.right, b.rect.right) - max(a.rect.x, b.rect.x)
+                overlap_h = min(a.rect.top, b.rect.top) - max(a.rect.y, b.rect.y)
+                assert overlap_w <= 0.01 or overlap_h <= 0.01, "photos never overlap"
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("bleed", [False, True])
+def test_invariants_for_every_size_and_count(size, bleed):
+    for n in (0, 1, 2, 3, 4, 5, 7, 12, 40):
+        content = _content(n, seed=n)
+        _check(layout_book(content, size, bleed), content)
+
+
+def test_pages_in_order_with_cover_title_overview_openers_and_closing():
+    content = _content(12)
+    layout = layout_book(content, "a4")
+    kinds = [p.kind for p in layout.pages]
+    assert kinds[:3] == ["cover", "title", "overview"] and kinds[-1] == "closing"
+    assert kinds.count("opener") == 3
+    # a day's photos follow its opener, before the next day's opener
+    day_of = {p.media_id: p.day_number for p in content.photos}
+    current = None
+    for page in layout.pages[3:-1]:
+        if page.kind == "opener":
+            current = int(page.frames[0].text.split()[1].rstrip(","))
+        for f in page.photos():
+            assert day_of[f.ref] in (current, None)
+    # folios: interior pages only, numbered from the title page
+    assert layout.pages[0].folio is None and layout.pages[1].folio is None and layout.pages[-1].folio is None
+    assert layout.pages[2].folio == 2
+
+
+def test_a_panorama_alone_gets_a_full_width_band():
+    pano = BookPhoto("p", Path("/x.jpg"), 9000, 2000, 1)
+    other = BookPhoto("c", Path("/c.jpg"), 3000, 2000, 1)
+    content = BookContent("T", days=(BookDay(1, "2026-01-01", journal="x " * 900),), photos=(other, pano),
+                          cover_media_id="c")
+    layout = layout_book(content, "a4", bleed=True)
+    (frame,) = [f for p in layout.pages for f in p.photos() if f.ref == "p"]
+    g = layout.geometry
+    assert frame.bleed and frame.rect.x == pytest.approx(-g.bleed) and frame.rect.w == pytest.approx(g.width + 2 * g.bleed)
+    assert frame.rect.w / frame.rect.h == pytest.approx(4.0, rel=0.02)  # 4.5:1 cropped a little
+
+
+def test_frames_follow_the_photos_shape():
+    content = _content(24, seed=7)
+    aspect = {p.media_id: p.width / p.height for p in content.photos}
+    layout = layout_book(content, "a4")
+    for page in layout.pages[1:]:
+        for f in page.photos():
+            a = aspect[f.ref]
+            want = min(max(a, 0.62), 4.0 if a >= PANORAMA else 3.2)
+            assert f.rect.w / f.rect.h == pytest.approx(want, rel=0.15) or a >= PANORAMA
+
+
+def test_long_journal_flows_onto_more_pages_and_stays_inside():
+    long = "\n\n".join("我们在日出前离开大理，洱海还是一片灰色。" * 8 + " And the words went on." for _ in range(12))
+    content = _content(3, journal=long, days=1)
+    layout = layout_book(content, "square8")
+    openers = [p for p in layout.pages if p.kind == "opener"]
+    assert len(openers) >= 3
+    assert "CONTINUED" in openers[1].frames[0].text
+    text = "".join(f.text for p in openers for f in p.frames if f.ref == "body")
+    assert text.replace("\n", "").count("我们在日出前离开大理") == 8 * 12
+    _check(layout, content)
+
+
+def test_estimate_and_geometry():
+    g = geometry("a4", True)
+    assert g.bleed == pytest.approx(3 * 72 / 25.4)
+    assert geometry("letter", True).bleed == pytest.approx(9.0)
+    assert geometry("a4", False).bleed == 0
+    assert g.content.inside(g.safe) and g.safe.inside(Rect(0, 0, g.width, g.height))
+    assert estimate("word " * 100, "body", 200) > estimate("word", "body", 200)
+    with pytest.raises(ValueError):
+        geometry("a5", False)

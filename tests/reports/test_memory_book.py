@@ -1,0 +1,222 @@
+"""The memory book PDF read back: text (title, Chinese journal, captions), rendered pages, fonts
+embedded, images at no more than 300 ppi and never upscaled, bleed boxes, bad photos reported by
+name with the book still written, cancel leaving nothing, the CLI."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from PIL import Image, ImageDraw
+
+from studio.reports.book_content import BookContent, BookDay, BookPhoto
+from studio.reports.memory_book import BuildCancelled, build_book, prepare_photo
+
+JOURNAL_ZH = "我们在日出前离开大理，洱海还是一片灰色，苍山隐在云里。九点钟雾散了。"
+
+
+def _img(path, w, h, mode="RGB", fmt=None, **save):
+    im = Image.new("RGB", (w, h), (70, 120, 180))
+    d = ImageDraw.Draw(im)
+    d.ellipse([w * 0.2, h * 0.2, w * 0.6, h * 0.7], fill=(240, 200, 120))
+    d.rectangle([0, int(h * 0.75), w, h], fill=(40, 70, 50))
+    if mode != "RGB":
+        im = im.convert(mode)
+    im.save(path, fmt, **save)
+    return path
+
+
+def _photo(path, i, day=1, caption="", name=None):
+    with Image.open(path) as im:
+        w, h = im.size
+    return BookPhoto(f"m{i}", path, w, h, day, caption=caption, name=name or path.name)
+
+
+def _content(photos, **kw) -> BookContent:
+    days = (BookDay(1, "2026-10-03", "Arrival in Dali 抵达大理", ("Dali", "大理"),
+                    journal="We left before sunrise, the lake still grey.\n\n" + JOURNAL_ZH,
+                    quotes="The light on the lake!", highlights=("Erhai at dawn",)),
+            BookDay(2, "2026-10-04", "Shaxi", ("Shaxi",), journal="The Tea Horse Road."))
+    return BookContent("Yunnan in Autumn 云南之秋", subtitle="Dali and Shaxi", travellers=("Zhang Wei 张伟",),
+                       start_date="2026-10-03", end_date="2026-10-04", summary="Two days.", closing="Thank you.",
+                       signature="Mei Lin 林美", studio_name="Atlas Travel", days=days, photos=tuple(photos), **kw)
+
+
+@pytest.fixture
+def photos(tmp_path):
+    shapes = [(400, 300), (300, 400), (360, 360), (900, 300), (1600, 1200)]
+    out = []
+    for i, (w, h) in enumerate(shapes * 2):
+        p = _img(tmp_path / f"IMG_{i}.jpg", w, h, quality=85)
+        out.append(_photo(p, i, day=1 + i % 2, caption=f"Caption number {i}" + (" 洱海的清晨" if i == 1 else "")))
+    return out
+
+
+def _text(path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def test_book_text_fonts_pages_and_images(photos, tmp_path):
+    out = tmp_path / "book.pdf"
+    seen = []
+    pf = build_book(_content(photos), out, workers=1, progress=lambda d, t, m: seen.append((d, t, m)))
+    text = _text(out)
+    assert pf.pages == len(text) >= 6
+    whole = _squash("".join(text))
+    assert "YunnaninAutumn云南之秋" in whole and _squash(JOURNAL_ZH) in whole
+    for i in (2, 3, 5):
+        assert f"Captionnumber{i}" in whole
+    assert "MeiLin林美" in _squash(text[-1])
+    # fonts: all ours, all embedded, read back from the file
+    names = dict(pf.fonts)
+    assert all(names.values()) and {"NotoSerif-Bold", "DroidSansFallback"} <= set(names)
+    assert not any("Helvetica" in n for n in names)
+    # every photo placed once; none above 300 ppi and none upscaled
+    assert sorted(i.media_id for i in pf.images) == sorted(p.media_id for p in photos)
+    for im in pf.images:
+        assert im.ppi <= 300.5
+        assert im.pixels[0] <= im.source_pixels[0] and im.pixels[1] <= im.source_pixels[1]
+    assert any(im.low for im in pf.images) and "LOW RESOLUTION" in pf.summary()
+    assert pf.file_bytes == out.stat().st_size and "all embedded" in pf.summary()
+    assert seen and seen[-1][0] == seen[-1][1] and "page" in seen[-1][2]
+    # the images in the file: pixel size against placed size
+    pdf = pdfium.PdfDocument(str(out))
+    try:
+        n_images = 0
+        for page in pdf:
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+                left, bottom, right, top = obj.get_bounds()
+                assert obj.get_filters() == ["DCTDecode"]
+                px_w, _ = obj.get_px_size()
+                assert px_w / ((right - left) / 72) <= 301
+                n_images += 1
+        assert n_images == len(photos)
+        # pages render, and the cover is not blank
+        bitmap = pdf[0].render(scale=0.3).to_pil()
+        lo, hi = bitmap.convert("L").getextrema()
+        assert hi - lo > 60
+    finally:
+        pdf.close()
+
+
+def test_big_photo_is_downsampled_to_300_ppi_and_passed_through_as_jpeg(tmp_path):
+    big = _img(tmp_path / "big.jpg", 3000, 2000, quality=80)
+    small = _img(tmp_path / "s.jpg", 300, 200)
+    out = tmp_path / "b.pdf"
+    pf = build_book(_content([_photo(small, 0), _photo(big, 1, day=2)], cover_media_id="m0"), out,
+                    size="square8", workers=1)
+    (im,) = [i for i in pf.images if i.media_id == "m1"]
+    assert im.ppi == pytest.approx(300, abs=1) and im.pixels[0] < 3000
+    assert b"/DCTDecode" in out.read_bytes() and b"/ASCII85Decode" not in out.read_bytes()
+
+
+def test_bleed_sets_trim_and_bleed_boxes(photos, tmp_path):
+    out = tmp_path / "bleed.pdf"
+    build_book(_content(photos[:3]), out, size="square20", bleed=True, workers=1)
+    pdf = pdfium.PdfDocument(str(out))
+    try:
+        page = pdf[0]
+        mb, tb, bb = page.get_mediabox(), page.get_trimbox(), page.get_bleedbox()
+        trim = 200 * 72 / 25.4
+        assert tb[2] - tb[0] == pytest.approx(trim, abs=0.1)
+        assert bb[2] - bb[0] == pytest.approx(trim + 2 * 3 * 72 / 25.4, abs=0.1)
+        assert mb[2] - mb[0] > bb[2] - bb[0] and mb[0] <= bb[0] < tb[0]
+    finally:
+        pdf.close()
+    plain = tmp_path / "plain.pdf"
+    build_book(_content(photos[:3]), plain, size="letter", workers=1)
+    pdf = pdfium.PdfDocument(str(plain))
+    try:
+        assert pdf[0].get_mediabox() == pytest.approx((0, 0, 612, 792))
+    finally:
+        pdf.close()
+
+
+def test_bad_photos_are_reported_by_name_and_the_book_is_still_written(photos, tmp_path):
+    good = photos[:3]
+    corrupt = tmp_path / "corrupt.jpg"
+    corrupt.write_bytes(b"\xff\xd8\xff\xe0 this is not really a jpeg" * 10)
+    data = (tmp_path / "IMG_4.jpg").read_bytes()
+    truncated = tmp_path / "truncated.jpg"
+    truncated.write_bytes(data[: len(data) // 2])
+    text = tmp_path / "notes.jpg"
+    text.write_text("hello")
+    ico = _img(tmp_path / "icon.ico", 64, 64, fmt="ICO")
+    cmyk = _img(tmp_path / "cmyk.jpg", 400, 300, mode="CMYK")
+    gray16 = tmp_path / "gray16.png"
+    Image.new("I;16", (300, 200), 40000).save(gray16)
+    pal = _img(tmp_path / "palette.png", 300, 200, mode="P")
+    alpha = _img(tmp_path / "alpha.png", 300, 200, mode="RGBA")
+    bad = [BookPhoto("m10", corrupt, 400, 300, 1, name="corrupt.jpg"),
+           BookPhoto("m11", truncated, 1600, 1200, 1, name="truncated.jpg"),
+           BookPhoto("m12", tmp_path / "gone.jpg", 400, 300, 2, name="gone.jpg"),
+           BookPhoto("m13", text, 400, 300, 2, name="notes.jpg"),
+           _photo(ico, 14)]
+    converted = [_photo(cmyk, 15), _photo(gray16, 16), _photo(pal, 17), _photo(alpha, 18, day=2)]
+    out = tmp_path / "bad.pdf"
+    pf = build_book(_content(good + bad + converted), out, workers=2)
+    assert out.exists() and pf.pages >= 5
+    reasons = {p.name: p.reason for p in pf.problems}
+    assert set(reasons) == {"corrupt.jpg", "truncated.jpg", "gone.jpg", "notes.jpg", "icon.ico"}
+    assert "missing" in reasons["gone.jpg"] and "truncated" in reasons["truncated.jpg"]
+    assert "not supported" in reasons["icon.ico"]
+    placed = {i.media_id for i in pf.images}
+    assert placed == {p.media_id for p in good + converted}
+    for name in ("corrupt.jpg", "truncated.jpg", "gone.jpg"):
+        assert name in pf.summary()
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_conversions_give_8bit_srgb(tmp_path):
+    from studio.reports.memory_book import _Job
+
+    cmyk = _img(tmp_path / "c.jpg", 400, 300, mode="CMYK")
+    g16 = tmp_path / "g16.png"
+    Image.new("I;16", (300, 200), 65535).save(g16)
+    for path in (cmyk, g16):
+        r = prepare_photo(_Job(("k",), str(path), 200, 150))
+        assert not r.error
+        import io
+
+        with Image.open(io.BytesIO(r.jpeg)) as im:
+            assert im.format == "JPEG" and im.mode == "RGB" and im.size == (200, 150)
+            if path == g16:
+                assert im.getpixel((10, 10))[0] > 240  # 16-bit white stays white, not clipped to grey
+            else:
+                assert im.getpixel((10, 10))[2] > im.getpixel((10, 10))[0]  # still blue sky
+
+
+def test_exif_orientation_is_honoured(tmp_path):
+    from studio.reports.memory_book import _Job
+
+    path = tmp_path / "rot.jpg"
+    im = Image.new("RGB", (400, 200), (255, 0, 0))
+    exif = im.getexif()
+    exif[0x0112] = 6  # stored sideways: shown 200 x 400
+    im.save(path, exif=exif)
+    r = prepare_photo(_Job(("k",), str(path), 100, 200))
+    assert r.pixels == (100, 200) and r.source == (200, 400)
+
+
+def test_cancel_leaves_no_file(photos, tmp_path):
+    out = tmp_path / "c.pdf"
+    calls = []
+    with pytest.raises(BuildCancelled):
+        build_book(_content(photos), out, workers=1, progress=lambda d, t, m: calls.append(d),
+                   cancel=lambda: len(calls) >= 3)
+    assert not out.exists() and not list(tmp_path.glob("*.partial")) and not list(tmp_path.glob(".c.pdf*"))
+
+
+def test_unknown_size_is_one_sentence(photos, tmp_path):
+    from studio.errors import StudioError
+
+    with pytest.raises(StudioError, match="size must be one of"):
+        build_book(_content(photos), tmp_path / "x.pdf", size="a5")
