@@ -58,6 +58,13 @@ def _parser() -> argparse.ArgumentParser:
     it.add_argument("out", metavar="OUT.pdf")
     it.add_argument("--size", choices=("a4", "letter"), default="a4", help="page size (default a4)")
 
+    bk = sub.add_parser("book", help="the trip's memory book (PDF): photos and journal, print-shop ready")
+    bk.add_argument("trip", metavar="TRIP", help="the trip: an id or an unambiguous title")
+    bk.add_argument("out", metavar="OUT.pdf")
+    bk.add_argument("--size", choices=("a4", "a4-landscape", "letter", "square8", "square20"), default="a4",
+                    help="page size (default a4)")
+    bk.add_argument("--bleed", action="store_true", help="add bleed (3 mm / 0.125 in) and crop marks for the printer")
+
     ic = sub.add_parser("ics", help="write the dates and reminders as a calendar file")
     ic.add_argument("out", metavar="OUT.ics")
     return p
@@ -196,8 +203,21 @@ def _cmd_itinerary(args) -> int:
     return 0
 
 
+def _cmd_book(args) -> int:
+    from studio.reports.memory_book import build_book
+    from studio.services import media, trips
+
+    with _open(args) as studio:
+        trip = trips.find_trip(studio, args.trip)
+        content = media.book_content(studio, trip.id)
+    preflight = build_book(content, Path(args.out), size=args.size, bleed=args.bleed)
+    print(preflight.summary())
+    return 0
+
+
 _COMMANDS = {
     "itinerary": _cmd_itinerary,
+    "book": _cmd_book,
     "intake-form": _cmd_intake_form,
     "agenda": _cmd_agenda,
     "ics": _cmd_ics,

@@ -220,3 +220,25 @@ def test_unknown_size_is_one_sentence(photos, tmp_path):
 
     with pytest.raises(StudioError, match="size must be one of"):
         build_book(_content(photos), tmp_path / "x.pdf", size="a5")
+
+
+def test_cli_builds_the_book_of_a_small_studio(studio, data_dir, tmp_path, capsys):
+    from studio.cli import main
+    from studio.services import clients, media, trips
+
+    c = clients.create_client(studio, "Zhang Wei", native_name="张伟")
+    t = trips.create_trip(studio, c.id, "Yunnan in Autumn", start_date="2026-10-03", end_date="2026-10-04",
+                          destinations=["Dali"])
+    shots = [_img(tmp_path / f"p{i}.jpg", 400 + 100 * i, 300, quality=85) for i in range(3)]
+    media.add_media(studio, t.id, shots)
+    media.set_journal(studio, t.id, 1, journal=JOURNAL_ZH)
+    studio.close()
+    out = tmp_path / "book.pdf"
+    assert main(["--data-dir", str(data_dir), "book", "Yunnan", str(out), "--size", "square8", "--bleed"]) == 0
+    printed = capsys.readouterr().out
+    assert "pages" in printed and "all embedded" in printed and out.exists()
+    assert _squash(JOURNAL_ZH) in _squash("".join(_text(out)))
+    assert main(["--data-dir", str(data_dir), "book", "Nowhere", str(tmp_path / "x.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert "No trip matches" in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.pdf").exists()
