@@ -569,7 +569,7 @@ def _overview(content: BookContent, g: Geometry, measure: Measure) -> list[Page]
 def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure) -> tuple[list[Page], list[BookPhoto]]:
     """The day's opening page(s); the photo it shows below a short text, if there is room."""
     box = g.content
-    text_w = min(box.w, 125 * MM)  # a readable measure on wide pages
+    text_w = min(box.w, 125 * MM if box.w <= box.h * 1.2 else box.w * 0.48)  # a readable measure
     tbox = Rect(box.x, box.y, text_w, box.h)
     pages: list[Page] = []
     col = _Column(tbox, measure)
@@ -604,10 +604,15 @@ def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure) 
     page = Page("opener", col.frames)
     rest = list(photos)
     # a photo of the day fills the space a short journal leaves
-    room = Rect(box.x, box.y, box.w, col.y - 12 * MM - box.y)
-    if rest and room.h >= box.h * 0.36:
-        pick = next((p for p in rest if photo_aspect(p) >= 1.2), rest[0])
-        frames = _place([pick], room, measure, valign="bottom")
+    wide = box.w > box.h * 1.2
+    if wide:  # a landscape page: the photo beside the text
+        room = Rect(box.x + text_w + 12 * MM, box.y, box.w - text_w - 12 * MM, box.h)
+    else:
+        room = Rect(box.x, box.y, box.w, col.y - 12 * MM - box.y)
+    if rest and room.h >= box.h * 0.36 and room.w >= box.w * 0.3:
+        pick = next((p for p in rest if (photo_aspect(p) < 1.6) == wide and photo_aspect(p) < PANORAMA), rest[0]) \
+            if wide else next((p for p in rest if photo_aspect(p) >= 1.2), rest[0])
+        frames = _place([pick], room, measure, valign="center" if wide else "bottom")
         if frames:
             page.frames += frames
             rest.remove(pick)

@@ -297,6 +297,8 @@ def _kinsoku() -> None:
         paragraph.ALL_CANNOT_START += missing
 
 
+_WHOLE_WORDS = {"cover_title", "cover_sub", "title_title", "title_sub", "day_title", "route_title", "signature",
+                "cover_line", "title_line", "places", "day_date"}
 _FONT = {"serif": fonts.SERIF, "serif-bold": fonts.SERIF_BOLD, "sans": fonts.SANS,
          "sans-bold": fonts.SANS_BOLD, "sans-italic": fonts.SANS_ITALIC}
 _ARROWS = str.maketrans({"→": "–", "⇒": "–", "➔": "–", "➜": "–", "⟶": "–", "←": "–"})
@@ -323,10 +325,14 @@ class _Typesetter:
             self.styles[name + "/cjk"] = ParagraphStyle(name + "/cjk", parent=base, wordWrap="CJK")
         self._cache: dict[tuple[str, str, float], float] = {}
 
-    def paragraph(self, text: str, style: str):
+    def paragraph(self, text: str, style: str, width: float = 0):
         from reportlab.platypus import Paragraph
 
         cjk = fonts.has_cjk(text)
+        if cjk and style in _WHOLE_WORDS:
+            # titles and names break at spaces only ("云南之秋" stays whole) unless a word is too wide
+            s = STYLES[style]
+            cjk = any(fonts.width(w, s.size) * 1.15 > width for w in text.split())
         markup = "<br/>".join(fonts.markup(line.translate(_ARROWS)) for line in text.split("\n"))
         return Paragraph(markup, self.styles[style + ("/cjk" if cjk else "")]), cjk
 
@@ -337,12 +343,12 @@ class _Typesetter:
     def measure(self, text: str, style: str, width: float) -> float:
         key = (text, style, round(width, 2))
         if key not in self._cache:
-            para, _ = self.paragraph(text, style)
+            para, _ = self.paragraph(text, style, width)
             self._cache[key] = para.wrap(self._width(text, style, width), 1e6)[1]
         return self._cache[key]
 
     def draw(self, canvas, frame: Frame, dx: float, dy: float) -> None:
-        para, _ = self.paragraph(frame.text, frame.ref)
+        para, _ = self.paragraph(frame.text, frame.ref, frame.rect.w)
         w = self._width(frame.text, frame.ref, frame.rect.w)
         _, h = para.wrap(w, 1e6)
         x = frame.rect.x + dx

@@ -121,6 +121,7 @@ def test_big_photo_is_downsampled_to_300_ppi_and_passed_through_as_jpeg(tmp_path
 def test_bleed_sets_trim_and_bleed_boxes(photos, tmp_path):
     out = tmp_path / "bleed.pdf"
     build_book(_content(photos[:3]), out, size="square20", bleed=True, workers=1)
+    assert "云南之秋" in _text(out)[1]  # the title breaks at a space, not inside the Chinese words
     pdf = pdfium.PdfDocument(str(out))
     try:
         page = pdf[0]
