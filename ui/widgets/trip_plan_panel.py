@@ -1,0 +1,397 @@
+"""The day-by-day plan editor of one trip version: the tree of days and items, its toolbar, and a
+strip listing the items that clash with the travellers' profiles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.services import trips
+from ui.context import AppContext
+from ui.dialogs.trip_item_dialog import DayDialog, ReasonDialog, TripItemDialog
+from ui.models.trip_plan_model import (
+    COL_CONFIRMATION,
+    COL_KIND,
+    COL_PLACE,
+    COL_PRICE,
+    COL_SUPPLIER,
+    COL_TITLE,
+    COL_WHEN,
+    TripPlanModel,
+)
+from ui.style import set_muted
+from ui.widgets.form_dialog import run_guarded
+from ui.widgets.icons import badge_icon
+
+
+class PlanTree(QTreeView):
+    """The plan's tree: rows are dragged within it only (days among days, items into days)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        self.setExpandsOnDoubleClick(False)  # double-click edits
+
+
+class TripPlanPanel(QWidget):
+    """Edits the days and items of one trip version; every change is one undoable step."""
+
+    #: Fires with the selected item's id, or None when no item (a day, nothing) is selected.
+    sig_current_item_changed = Signal(object)
+    #: Fires with ``(old_version_id, new_version_id)`` when the panel moved to another version by
+    #: itself (an edit of an approved version started a new one; undo took it away again).
+    sig_version_followed = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = TripPlanModel(ctx, self)
+        self._current_item: str | None = None
+        self._collapsed: set[str] = set()
+        self._keep: str | None = None
+
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.hide()
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_day_action = self._action(self.tr("Add &day"), self.add_day, None)
+        self.add_item_action = self._action(self.tr("Add &item"), self.add_item, QKeySequence("Ctrl+I"))
+        self.edit_action = self._action(self.tr("&Edit"), self.edit_current,
+                                        [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.remove_action = self._action(self.tr("&Remove"), self.remove_current, QKeySequence(QKeySequence.StandardKey.Delete))
+        self.up_action = self._action(self.tr("Move &up"), lambda: self.move_current(-1), QKeySequence("Alt+Up"))
+        self.down_action = self._action(self.tr("Move do&wn"), lambda: self.move_current(1), QKeySequence("Alt+Down"))
+        for a in (self.add_day_action, self.add_item_action, None, self.edit_action, self.remove_action, None,
+                  self.up_action, self.down_action):
+            if a is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(a)
+
+        self.tree = PlanTree(self)
+        self.tree.setModel(self.model)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for col, mode in ((COL_WHEN, QHeaderView.ResizeMode.Interactive),
+                          (COL_KIND, QHeaderView.ResizeMode.ResizeToContents),
+                          (COL_TITLE, QHeaderView.ResizeMode.Stretch),
+                          (COL_PLACE, QHeaderView.ResizeMode.Interactive),
+                          (COL_SUPPLIER, QHeaderView.ResizeMode.Interactive),
+                          (COL_CONFIRMATION, QHeaderView.ResizeMode.ResizeToContents),
+                          (COL_PRICE, QHeaderView.ResizeMode.ResizeToContents)):
+            header.setSectionResizeMode(col, mode)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.tree.setColumnWidth(COL_WHEN, em * 13)
+        self.tree.setColumnWidth(COL_PLACE, em * 11)
+        self.tree.setColumnWidth(COL_SUPPLIER, em * 13)
+        self.tree.doubleClicked.connect(lambda _index: self.edit_current())
+        self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.tree.expanded.connect(lambda index: self._collapsed.discard(self.model.day_at(index).id))
+        self.tree.collapsed.connect(lambda index: self._collapsed.add(self.model.day_at(index).id))
+
+        self.flags_title = QLabel(self)
+        set_muted(self.flags_title)
+        self.flags_list = QListWidget(self)
+        self.flags_list.setWordWrap(True)
+        self.flags_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.flags_list.itemClicked.connect(self._flag_clicked)
+        self.flags_list.itemActivated.connect(self._flag_clicked)
+
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_muted(self.empty_hint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.flags_title)
+        layout.addWidget(self.flags_list)
+
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_view)
+        self.model.sig_refreshed.connect(self._after_refresh)
+        self.model.sig_version_followed.connect(self._on_version_followed)
+        self._after_refresh()
+
+    def _action(self, text: str, slot, keys) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcuts(keys if isinstance(keys, list) else [keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # -- public -------------------------------------------------------------------------------
+    def set_version(self, trip_id: str | None, version_id: str | None) -> None:
+        """Show the plan of ``version_id`` (None: the trip's current version) of ``trip_id``."""
+        if (trip_id, version_id) != (self.model.trip_id, self.model.version_id):
+            self._collapsed.clear()
+            self.notice.hide()
+        self.model.set_version(trip_id, version_id)
+        self._show_lock_notice()
+
+    def version_id(self) -> str | None:
+        return self.model.version_id
+
+    def current_item_id(self) -> str | None:
+        return self.model.item_at(self.tree.currentIndex()) and self.model.item_at(self.tree.currentIndex()).id
+
+    def select_row(self, row_id: str) -> bool:
+        """Select the item or day with ``row_id``; returns whether it is in the plan."""
+        index = self.model.item_index(row_id)
+        if not index.isValid():
+            index = self.model.day_index(row_id)
+        if not index.isValid():
+            return False
+        if index.parent().isValid():
+            self.tree.expand(index.parent())
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.tree.scrollTo(index)
+        return True
+
+    # -- actions ------------------------------------------------------------------------------
+    def exec_dialog(self, dialog: QDialog) -> bool:
+        """Run a dialog modally (tests drive dialogs by replacing this)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _current_day(self):
+        day = self.model.day_at(self.tree.currentIndex())
+        if day is None and self.model.day_count():
+            day = self.model.days()[-1]
+        return day
+
+    def add_day(self) -> None:
+        if self.model.version_id is None:
+            return
+        dialog = DayDialog(self.ctx, self.model.version_id, next_number=self.model.day_count() + 1, parent=self)
+        if self.exec_dialog(dialog) and dialog.result_value is not None:
+            self.select_row(dialog.result_value.id)
+
+    def add_item(self) -> None:
+        day = self._current_day()
+        if day is None or self.model.trip is None:
+            return
+        dialog = TripItemDialog(self.ctx, self.model.trip, day, default_zone=self._default_zone(day.id), parent=self)
+        if self.exec_dialog(dialog) and dialog.result_value is not None:
+            self.select_row(dialog.result_value.id)
+
+    def _default_zone(self, day_id: str) -> str | None:
+        for items in (self.model.day_items(day_id), *(self.model.day_items(d.id) for d in reversed(self.model.days()))):
+            for it in reversed(items):
+                if it.end_time_zone or it.time_zone:
+                    return it.end_time_zone or it.time_zone
+        return None
+
+    def edit_current(self) -> None:
+        index = self.tree.currentIndex()
+        item, day = self.model.item_at(index), self.model.day_at(index)
+        if day is None or self.model.trip is None:
+            return
+        if item is not None:
+            dialog = TripItemDialog(self.ctx, self.model.trip, day, item=item, parent=self)
+        else:
+            dialog = DayDialog(self.ctx, self.model.version_id, day=day, parent=self)
+        if self.exec_dialog(dialog) and dialog.result_value is not None:
+            value = dialog.result_value
+            self.select_row(value["id"] if isinstance(value, dict) else value.id)
+
+    def ask_reason(self, what: str) -> str | None:
+        """Why the plan changes (asked only while the client travels); None: the user cancelled."""
+        dialog = ReasonDialog(what, self)
+        return dialog.value() if self.exec_dialog(dialog) else None
+
+    def remove_current(self) -> None:
+        item = self.model.item_at(self.tree.currentIndex())
+        if item is None:
+            return
+        reason = None
+        if self.model.travelling:
+            reason = self.ask_reason(item.title)
+            if reason is None:
+                return
+        neighbour = self._neighbour_of(item.id)
+        text = self.tr("Remove “%1”").replace("%1", item.title)
+        studio = self.ctx.studio
+        run_guarded(self, self.ctx, text, lambda: trips.remove_item(studio, item.id, change_reason=reason))
+        if neighbour:
+            self.select_row(neighbour)
+
+    def _neighbour_of(self, item_id: str) -> str | None:
+        index = self.model.item_index(item_id)
+        below = index.siblingAtRow(index.row() + 1)
+        above = index.siblingAtRow(index.row() - 1)
+        for i in (below, above):
+            if i.isValid():
+                return self.model.item_at(i).id
+        return self.model.day_at(index).id if index.isValid() else None
+
+    def move_current(self, delta: int) -> None:
+        index = self.tree.currentIndex()
+        row_id = (self.model.item_at(index) or self.model.day_at(index) or None)
+        if row_id is None:
+            return
+        self._keep = row_id.id
+        try:
+            self.model.step(index, delta)
+        except Exception as exc:  # noqa: BLE001 - a refused move is shown, not raised into Qt
+            from studio.errors import StudioError
+
+            if not isinstance(exc, StudioError):
+                raise
+            QMessageBox.warning(self, self.tr("Move"), str(exc))
+        finally:
+            self._keep = None
+
+    # -- keeping the view steady across refreshes ---------------------------------------------
+    def _remember_selection(self) -> None:
+        index = self.tree.currentIndex()
+        row = self.model.item_at(index) or self.model.day_at(index)
+        self._selected = self._keep or (row.id if row else None)
+        self._selected_origin = getattr(row, "origin_id", None) or (row.id if row else None)
+
+    def _restore_view(self) -> None:
+        days = self.model.days()
+        self._fit_time_column()
+        for r, day in enumerate(days):
+            self.tree.setFirstColumnSpanned(r, QModelIndex(), True)
+            if day.id not in self._collapsed:
+                self.tree.expand(self.model.index(r, 0))
+        selected = getattr(self, "_selected", None)
+        if selected and not self.select_row(selected):
+            # The row moved into a new version (an approved one was edited): find its copy.
+            origin = getattr(self, "_selected_origin", None)
+            for d in days:
+                for it in self.model.day_items(d.id):
+                    if (it.origin_id or it.id) == origin:
+                        self.select_row(it.id)
+                        return
+
+    def _fit_time_column(self) -> None:
+        """Wide enough for the longest time span (a flight across zones), never for day titles,
+        which span the whole row."""
+        metrics = self.tree.fontMetrics()
+        widest = metrics.horizontalAdvance(self.model.headerData(COL_WHEN, Qt.Orientation.Horizontal))
+        for r in range(self.model.rowCount()):
+            parent = self.model.index(r, 0)
+            for k in range(self.model.rowCount(parent)):
+                text = self.model.index(k, COL_WHEN, parent).data() or ""
+                widest = max(widest, metrics.horizontalAdvance(text))
+        self.tree.setColumnWidth(COL_WHEN, widest + self.tree.indentation() + 3 * metrics.horizontalAdvance("M"))
+
+    def _after_refresh(self) -> None:
+        has_version = self.model.version_id is not None
+        self.add_day_action.setEnabled(has_version)
+        self._update_actions()
+        self._update_flags()
+        if not has_version:
+            self.empty_hint.setText(self.tr("Choose a trip to see its day-by-day plan."))
+        elif not self.model.day_count():
+            self.empty_hint.setText(self.tr("No days yet: add the first day (the trip's dates fill them in)."))
+        self.empty_hint.setVisible(not self.model.day_count())
+        self._emit_current()
+
+    def _update_actions(self) -> None:
+        index = self.tree.currentIndex()
+        on_item = self.model.item_at(index) is not None
+        on_row = index.isValid()
+        self.add_item_action.setEnabled(self.model.day_count() > 0)
+        self.edit_action.setEnabled(on_row)
+        self.remove_action.setEnabled(on_item)
+        self.up_action.setEnabled(on_row)
+        self.down_action.setEnabled(on_row)
+
+    def _update_flags(self) -> None:
+        self.flags_list.clear()
+        count = 0
+        if self.model.version_id:
+            icon = badge_icon("!", self.palette(), alert=True)
+            for f in self.model.flag_rows:
+                day = self.tr("Day %1").replace("%1", str(f.day)) if f.day else ""
+                entry = QListWidgetItem(icon, f"{day} · {f.title} — {f.reason}" if day else f"{f.title} — {f.reason}")
+                entry.setData(Qt.ItemDataRole.UserRole, f.item_id)
+                entry.setToolTip(f.reason)
+                self.flags_list.addItem(entry)
+                count += 1
+        self.flags_title.setText(
+            self.tr("Profile checks: %1 item(s) clash with the travellers' profiles").replace("%1", str(count))
+            if count else self.tr("Profile checks: nothing clashes with the travellers' profiles"))
+        self.flags_title.setVisible(self.model.version_id is not None)
+        self.flags_list.setVisible(count > 0)
+        rows = min(count, 4)
+        if count:
+            height = sum(self.flags_list.sizeHintForRow(r) for r in range(rows)) + 2 * self.flags_list.frameWidth() + 4
+            self.flags_list.setMaximumHeight(height)
+
+    def _flag_clicked(self, entry: QListWidgetItem) -> None:
+        item_id = entry.data(Qt.ItemDataRole.UserRole)
+        if item_id and self.select_row(str(item_id)):
+            self.tree.setFocus()
+
+    def _on_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._update_actions()
+        self._emit_current()
+
+    def _emit_current(self) -> None:
+        item = self.model.item_at(self.tree.currentIndex())
+        item_id = item.id if item else None
+        if item_id != self._current_item:
+            self._current_item = item_id
+            self.sig_current_item_changed.emit(item_id)
+
+    # -- versions -----------------------------------------------------------------------------
+    def _show_lock_notice(self) -> None:
+        v = self.model.version
+        if v is not None and v.locked and not self.notice.isVisible():
+            self.notice.setText(self.tr("v%1 was approved by the client and is locked: any change here starts a "
+                                        "new version.").replace("%1", str(v.number)))
+            self.notice.show()
+        elif v is None or not v.locked:
+            self.notice.hide()
+
+    def _on_version_followed(self, old_id: str, new_id: str) -> None:
+        by_id = {v.id: v for v in trips.versions(self.ctx.studio, self.model.trip_id)} if self.model.trip_id else {}
+        new = by_id.get(new_id)
+        old = by_id.get(old_id)
+        if new is not None and old is not None and new.based_on_id == old.id:
+            self.notice.setText(self.tr("v%1 is approved and locked, so this change started v%2, shown now.")
+                                .replace("%1", str(old.number)).replace("%2", str(new.number)))
+        elif new is not None:
+            self.notice.setText(self.tr("The version shown was undone; showing v%1.").replace("%1", str(new.number)))
+        self.notice.setVisible(new is not None)
+        self.sig_version_followed.emit(old_id, new_id)
