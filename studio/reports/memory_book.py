@@ -290,17 +290,20 @@ _NO_LINE_START = "，。、；：！？）」』》〉】〕”’…·％"
 
 
 def _kinsoku() -> None:
+    from reportlab.lib import textsplit
     from reportlab.platypus import paragraph
 
-    missing = "".join(c for c in _NO_LINE_START if c not in paragraph.ALL_CANNOT_START)
-    if missing:
-        paragraph.ALL_CANNOT_START += missing
+    for module in (paragraph, textsplit):  # both wrap Chinese, each with its own copy of the list
+        missing = "".join(c for c in _NO_LINE_START if c not in module.ALL_CANNOT_START)
+        if missing:
+            module.ALL_CANNOT_START += missing
 
 
 _WHOLE_WORDS = {"cover_title", "cover_sub", "title_title", "title_sub", "day_title", "route_title", "signature",
                 "cover_line", "title_line", "places", "day_date"}
 _FONT = {"serif": fonts.SERIF, "serif-bold": fonts.SERIF_BOLD, "sans": fonts.SANS,
          "sans-bold": fonts.SANS_BOLD, "sans-italic": fonts.SANS_ITALIC}
+_DASH = re.compile(r" ([–—]) ")
 _ARROWS = str.maketrans({"→": "–", "⇒": "–", "➔": "–", "➜": "–", "⟶": "–", "←": "–"})
 
 
@@ -333,7 +336,8 @@ class _Typesetter:
             # titles and names break at spaces only ("云南之秋" stays whole) unless a word is too wide
             s = STYLES[style]
             cjk = any(fonts.width(w, s.size) * 1.15 > width for w in text.split())
-        markup = "<br/>".join(fonts.markup(line.translate(_ARROWS)) for line in text.split("\n"))
+        text = _DASH.sub("\u00a0\\1 ", text.translate(_ARROWS))  # a dash never begins a line
+        markup = "<br/>".join(fonts.markup(line) for line in text.split("\n"))
         return Paragraph(markup, self.styles[style + ("/cjk" if cjk else "")]), cjk
 
     def _width(self, text: str, style: str, width: float) -> float:

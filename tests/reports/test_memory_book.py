@@ -243,3 +243,27 @@ def test_cli_builds_the_book_of_a_small_studio(studio, data_dir, tmp_path, capsy
     err = capsys.readouterr().err
     assert "No trip matches" in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_chinese_lines_never_start_with_punctuation(tmp_path):
+    from studio.reports.memory_book import _Typesetter
+
+    ts = _Typesetter()
+    text = "我们到了，天很蓝。他说：好！" * 30
+    for width in range(120, 400, 7):
+        para, cjk = ts.paragraph(text, "body", width)
+        assert cjk
+        para.wrap(ts._width(text, "body", width), 1e6)
+        lines = ["".join(ln[1]) if isinstance(ln, tuple) else "".join(getattr(w, "text", "") for w in ln.words)
+                 for ln in para.blPara.lines]
+        starts = [ln[:1] for ln in lines if ln]
+        assert starts and not any(s in "，。：！" for s in starts), (width, starts)
+
+
+def test_cancel_with_worker_processes_leaves_no_file(photos, tmp_path):
+    out = tmp_path / "w.pdf"
+    with pytest.raises(BuildCancelled):
+        build_book(_content(photos), out, workers=2, progress=lambda d, t, m: None,
+                   cancel=iter([False, False, False, True, True, True, True, True, True, True]
+                               + [True] * 100).__next__)
+    assert not out.exists() and not list(tmp_path.glob(".w.pdf*"))
