@@ -353,3 +353,36 @@ def test_while_travelling_changes_ask_for_a_reason(panel, ctx, trip, monkeypatch
     panel.edit_action.trigger()
     tea = trips.items(ctx.studio, panel.model.days()[0].id)[0]
     assert (tea.place, tea.change_reason) == ("Uji", "client request")
+
+
+def test_refresh_keeps_selection_and_expansion(panel, ctx, trip, qtbot):
+    model = panel.model
+    panel.tree.collapse(model.index(1, 0))
+    tea = model.index(0, 0, model.index(0, 0)).data(ItemIdRole)
+    with qtbot.waitSignal(panel.sig_current_item_changed) as sig:
+        panel.select_row(tea)
+    assert sig.args == [tea]
+    reads = model.reads
+    trips.update_item(ctx.studio, tea, place="Uji")  # same rows: no reset
+    assert model.reads == reads + 1 and model.item_index(tea, 3).data() == "Uji"
+    trips.add_item(ctx.studio, model.days()[2].id, "Nara deer park")  # new row: the model resets
+    assert panel.current_item_id() == tea
+    assert not panel.tree.isExpanded(model.index(1, 0)) and panel.tree.isExpanded(model.index(2, 0))
+    assert panel.tree.isFirstColumnSpanned(3, QModelIndex())
+    with qtbot.waitSignal(panel.sig_current_item_changed) as sig:
+        panel.select_row(model.days()[0].id)
+    assert sig.args == [None]
+    assert not panel.remove_action.isEnabled() and panel.edit_action.isEnabled()
+
+
+def test_the_tree_is_set_up_for_internal_moves(panel):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    tree, model = panel.tree, panel.model
+    assert tree.dragDropMode() == QAbstractItemView.DragDropMode.InternalMove
+    assert tree.defaultDropAction() == MOVE and model.supportedDropActions() == MOVE
+    day, item = model.index(0, 0), model.index(0, 0, model.index(0, 0))
+    assert model.flags(day) & Qt.ItemFlag.ItemIsDragEnabled and model.flags(day) & Qt.ItemFlag.ItemIsDropEnabled
+    assert model.flags(item) & Qt.ItemFlag.ItemIsDragEnabled
+    assert model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
+    assert model.mimeTypes() == ["application/x-travel-studio-plan"]

@@ -79,7 +79,7 @@ def _zone_combo(parent: QWidget) -> QComboBox:
 class _Row(QWidget):
     """Several editors on one form row (start and end, cost, price and currency)."""
 
-    def __init__(self, parent: QWidget, *parts: QWidget | str):
+    def __init__(self, parent: QWidget, *parts: QWidget | str, stretch: bool = False):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +88,8 @@ class _Row(QWidget):
                 layout.addWidget(QLabel(part, self))
             else:
                 layout.addWidget(part, 1)
+        if stretch:
+            layout.addStretch(3)
 
 
 class ReasonEditor(QWidget):
@@ -171,6 +173,8 @@ class TripItemDialog(FormDialog):
         self.start_time.setPlaceholderText(self.tr("09:30"))
         self.end_time = QLineEdit(self)
         self.end_time.setPlaceholderText(self.tr("11:00"))
+        for edit in (self.start_time, self.end_time):
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00:00") * 3)
         self.time_zone = _zone_combo(self)
         self.end_time_zone = _zone_combo(self)
         self.end_time_zone.lineEdit().setPlaceholderText(self.tr("same"))
@@ -192,7 +196,9 @@ class TripItemDialog(FormDialog):
         currency_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.currency.setCompleter(currency_completer)
         self.notes = NotesEdit(self)
-        self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 4)
+        lines = self.notes.fontMetrics().lineSpacing()
+        self.notes.setMinimumHeight(lines * 4)
+        self.notes.setMaximumHeight(lines * 8)
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("comma separated, e.g. stairs, seafood, early start"))
         self.reason = ReasonEditor(self)
@@ -201,7 +207,7 @@ class TripItemDialog(FormDialog):
         self.add_field("kind", self.tr("&Kind:"), self.kind)
         self.add_field("title", self.tr("&Title:"), self.title)
         self.add_field("start_time", self.tr("&Time:"),
-                       _Row(self, self.start_time, self.tr("to"), self.end_time))
+                       _Row(self, self.start_time, self.tr("to"), self.end_time, stretch=True))
         self.add_field("time_zone", self.tr("Time &zone:"),
                        _Row(self, self.time_zone, self.tr("arrives in"), self.end_time_zone))
         self.add_field("place", self.tr("&Place:"), self.place)
@@ -276,7 +282,7 @@ class DayDialog(FormDialog):
     """Add a day at the end of a version (``day`` None) or edit a day's title and notes."""
 
     def __init__(self, ctx: AppContext, version_id: str, *, day: TripDay | None = None,
-                 next_number: int = 1, parent: QWidget | None = None):
+                 next_number: int = 1, default_date: str | None = None, parent: QWidget | None = None):
         title = self.tr("Edit Day %1").replace("%1", str(day.day_number)) if day else self.tr("Add day")
         super().__init__(ctx, title, parent)
         self._version_id, self._day, self._number = version_id, day, next_number
@@ -284,12 +290,18 @@ class DayDialog(FormDialog):
         self.title.setMinimumWidth(320)
         self.title.setPlaceholderText(self.tr("e.g. Arashiyama and the bamboo grove"))
         self.date = QLineEdit(self)
-        self.date.setPlaceholderText(self.tr("YYYY-MM-DD (empty: the day after the last one)"))
+        if default_date:
+            self.date.setPlaceholderText(self.tr("YYYY-MM-DD (empty: %1)").replace("%1", default_date))
+        else:
+            self.date.setPlaceholderText(self.tr("YYYY-MM-DD (may stay empty)"))
         self.notes = NotesEdit(self)
-        self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 4)
+        lines = self.notes.fontMetrics().lineSpacing()
+        self.notes.setMinimumHeight(lines * 4)
+        self.notes.setMaximumHeight(lines * 8)
         if day is None:
             self.add_field("date", self.tr("&Date:"), self.date)
         else:
+            self.date.hide()
             shown = QLabel(day_caption(day) + "\n" + self.tr("Drag the day to another place to change its date."), self)
             shown.setWordWrap(True)
             self.add_row(self.tr("Date:"), shown)

@@ -73,6 +73,23 @@ def kind_label(kind: str | None) -> str:
     return QCoreApplication.translate(_CTX, source) if source else (kind or "")
 
 
+#: The letter on each kind's badge (translatable; distinct within a language).
+KIND_BADGES = {
+    "flight": QT_TRANSLATE_NOOP("KindBadge", "F"),
+    "lodging": QT_TRANSLATE_NOOP("KindBadge", "L"),
+    "transfer": QT_TRANSLATE_NOOP("KindBadge", "T"),
+    "activity": QT_TRANSLATE_NOOP("KindBadge", "A"),
+    "dining": QT_TRANSLATE_NOOP("KindBadge", "D"),
+    "free": QT_TRANSLATE_NOOP("KindBadge", "~"),
+    "note": QT_TRANSLATE_NOOP("KindBadge", "N"),
+}
+
+
+def kind_badge(kind: str | None) -> str:
+    source = KIND_BADGES.get(kind or "")
+    return QCoreApplication.translate("KindBadge", source) if source else (kind_label(kind)[:1] or "?")
+
+
 def kind_choices() -> list[tuple[str, str]]:
     return [(k, kind_label(k)) for k in ITEM_KINDS]
 
@@ -414,11 +431,13 @@ class TripPlanModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._item_text(it, day, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._item_tooltip(it, reasons)
+            full = self._item_text(it, day, col) if col in (COL_TITLE, COL_PLACE, COL_SUPPLIER) else ""
+            tip = self._item_tooltip(it, reasons)
+            return "\n".join(t for t in (full, tip) if t) or None
         if role == Qt.ItemDataRole.DecorationRole:
             palette = QApplication.palette()
             if col == COL_KIND:
-                return badge_icon(kind_label(it.kind)[:1] or "?", palette)
+                return badge_icon(kind_badge(it.kind), palette)
             if col == COL_TITLE and reasons:
                 return badge_icon("!", palette, alert=True)
             return None

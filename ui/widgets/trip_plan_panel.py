@@ -3,8 +3,8 @@ strip listing the items that clash with the travellers' profiles."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,6 +36,7 @@ from ui.models.trip_plan_model import (
 from ui.style import set_muted
 from ui.widgets.form_dialog import run_guarded
 from ui.widgets.icons import badge_icon
+from ui.widgets.labels import count_text
 
 
 class PlanTree(QTreeView):
@@ -73,10 +74,15 @@ class TripPlanPanel(QWidget):
         self._current_item: str | None = None
         self._collapsed: set[str] = set()
         self._keep: str | None = None
+        self._follow_note = ""  # why the panel moved to another version by itself
 
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setAutoFillBackground(True)
+        self.notice.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.notice.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.notice.setMargin(6)
         self.notice.hide()
 
         self.toolbar = QToolBar(self)
@@ -118,8 +124,10 @@ class TripPlanPanel(QWidget):
 
         self.flags_title = QLabel(self)
         set_muted(self.flags_title)
+        self.flags_title.setIndent(4)
         self.flags_list = QListWidget(self)
         self.flags_list.setWordWrap(True)
+        self.flags_list.setIconSize(QSize(16, 16))
         self.flags_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.flags_list.itemClicked.connect(self._flag_clicked)
         self.flags_list.itemActivated.connect(self._flag_clicked)
@@ -161,9 +169,8 @@ class TripPlanPanel(QWidget):
         """Show the plan of ``version_id`` (None: the trip's current version) of ``trip_id``."""
         if (trip_id, version_id) != (self.model.trip_id, self.model.version_id):
             self._collapsed.clear()
-            self.notice.hide()
+            self._follow_note = ""
         self.model.set_version(trip_id, version_id)
-        self._show_lock_notice()
 
     def version_id(self) -> str | None:
         return self.model.version_id
@@ -199,9 +206,18 @@ class TripPlanPanel(QWidget):
     def add_day(self) -> None:
         if self.model.version_id is None:
             return
-        dialog = DayDialog(self.ctx, self.model.version_id, next_number=self.model.day_count() + 1, parent=self)
+        dialog = DayDialog(self.ctx, self.model.version_id, next_number=self.model.day_count() + 1,
+                           default_date=self._next_date(), parent=self)
         if self.exec_dialog(dialog) and dialog.result_value is not None:
             self.select_row(dialog.result_value.id)
+
+    def _next_date(self) -> str | None:
+        """The date the core gives a new day: the trip's start plus the days already planned."""
+        trip = self.model.trip
+        if trip is None or not trip.start_date:
+            return None
+        start = QDate.fromString(trip.start_date, "yyyy-MM-dd")
+        return start.addDays(self.model.day_count()).toString("yyyy-MM-dd") if start.isValid() else None
 
     def add_item(self) -> None:
         day = self._current_day()
@@ -324,6 +340,7 @@ class TripPlanPanel(QWidget):
         elif not self.model.day_count():
             self.empty_hint.setText(self.tr("No days yet: add the first day (the trip's dates fill them in)."))
         self.empty_hint.setVisible(not self.model.day_count())
+        self._show_notice()
         self._emit_current()
 
     def _update_actions(self) -> None:
@@ -349,8 +366,9 @@ class TripPlanPanel(QWidget):
                 self.flags_list.addItem(entry)
                 count += 1
         self.flags_title.setText(
-            self.tr("Profile checks: %1 item(s) clash with the travellers' profiles").replace("%1", str(count))
-            if count else self.tr("Profile checks: nothing clashes with the travellers' profiles"))
+            count_text(count, self.tr("Profile check: %n item clashes with the travellers' profiles"),
+                       self.tr("Profile check: %n items clash with the travellers' profiles"))
+            if count else self.tr("Profile check: nothing clashes with the travellers' profiles"))
         self.flags_title.setVisible(self.model.version_id is not None)
         self.flags_list.setVisible(count > 0)
         rows = min(count, 4)
@@ -375,23 +393,29 @@ class TripPlanPanel(QWidget):
             self.sig_current_item_changed.emit(item_id)
 
     # -- versions -----------------------------------------------------------------------------
-    def _show_lock_notice(self) -> None:
+    def _show_notice(self) -> None:
         v = self.model.version
-        if v is not None and v.locked and not self.notice.isVisible():
+        if self._follow_note and v is not None:
+            self.notice.setText(self._follow_note)
+        elif v is not None and v.locked:
             self.notice.setText(self.tr("v%1 was approved by the client and is locked: any change here starts a "
                                         "new version.").replace("%1", str(v.number)))
-            self.notice.show()
-        elif v is None or not v.locked:
+        elif v is not None and self.model.travelling:
+            self.notice.setText(self.tr("The client is travelling: each change asks why it is made (weather, "
+                                        "client request, supplier…), so the trip's story can be told later."))
+        else:
             self.notice.hide()
+            return
+        self.notice.show()
 
     def _on_version_followed(self, old_id: str, new_id: str) -> None:
         by_id = {v.id: v for v in trips.versions(self.ctx.studio, self.model.trip_id)} if self.model.trip_id else {}
         new = by_id.get(new_id)
         old = by_id.get(old_id)
         if new is not None and old is not None and new.based_on_id == old.id:
-            self.notice.setText(self.tr("v%1 is approved and locked, so this change started v%2, shown now.")
-                                .replace("%1", str(old.number)).replace("%2", str(new.number)))
+            self._follow_note = (self.tr("v%1 is approved and locked, so this change started v%2, shown now.")
+                                 .replace("%1", str(old.number)).replace("%2", str(new.number)))
         elif new is not None:
-            self.notice.setText(self.tr("The version shown was undone; showing v%1.").replace("%1", str(new.number)))
-        self.notice.setVisible(new is not None)
+            self._follow_note = self.tr("The version shown was undone; showing v%1.").replace("%1", str(new.number))
+        self._show_notice()
         self.sig_version_followed.emit(old_id, new_id)
