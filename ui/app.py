@@ -77,10 +77,25 @@ def _parse_size(size: str) -> tuple[int, int]:
     return w, h
 
 
+def _select_planned_trip(window) -> None:
+    """In the Trips area, choose the first trip (in the list's order) whose plan has days."""
+    from studio.services import trips as trip_service
+
+    view = window.trips_view
+    studio = window.ctx.studio
+    for row in range(view.proxy.rowCount()):
+        trip_id = view.proxy.trip_id(row)
+        trip = trip_service.find_trip(studio, trip_id)
+        if trip.current_version_id and trip_service.days(studio, trip.current_version_id):
+            view.select_trip(trip_id)
+            return
+    view.select_first()
+
+
 def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900") -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
-    if view not in ("clients", "dossier", "agenda"):
-        raise StudioError(f"Unknown view “{view}”; choose clients, dossier or agenda.")
+    if view not in ("clients", "dossier", "agenda", "trips"):
+        raise StudioError(f"Unknown view “{view}”; choose clients, dossier, agenda or trips.")
     width, height = _parse_size(size)
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -101,8 +116,10 @@ def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str
             window.show()
             app.processEvents()
             window.client_list.select_first()
-            window.show_area(view if view == "agenda" else "clients")
-            if view == "clients":
+            window.show_area(view if view in ("agenda", "trips") else "clients")
+            if view == "trips":
+                _select_planned_trip(window)
+            elif view == "clients":
                 window.client_list.table.setFocus()
             else:  # the dossier takes most of the width
                 total = sum(window.splitter.sizes())

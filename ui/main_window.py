@@ -26,10 +26,12 @@ from ui.models.client_table import COL_NAME
 from ui.views.agenda_view import AgendaView
 from ui.views.client_list_view import ClientListView
 from ui.views.deleted_view import DeletedView
+from ui.views.trips_view import TripsView
 
 AREA_CLIENTS = "clients"
 AREA_DELETED = "deleted"
 AREA_AGENDA = "agenda"
+AREA_TRIPS = "trips"
 
 
 def _dossier_view(ctx: AppContext, parent: QWidget) -> QWidget:
@@ -82,6 +84,12 @@ class MainWindow(QMainWindow):
                        style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView))
         self._add_area(AREA_CLIENTS, self.tr("Clients"), self.splitter,
                        style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        # The trips pipeline across the studio, the chosen trip beside it.
+        self.trips_view = TripsView(ctx, self)
+        self.trips_view.sig_open_client.connect(self.open_client)
+        self.trips_view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self._add_area(AREA_TRIPS, self.tr("Trips"), self.trips_view,
+                       style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon))
         self._add_area(AREA_DELETED, self.tr("Recently deleted"), self.deleted_view,
                        style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
@@ -168,6 +176,25 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, k=key: self.show_area(k))
             view_menu.addAction(action)
+        trips_area = QAction(self.tr("&Trips"), self)
+        trips_area.setShortcut(QKeySequence("Ctrl+3"))
+        trips_area.triggered.connect(lambda: self.show_area(AREA_TRIPS))
+        view_menu.addAction(trips_area)
+
+        trips_menu = self.menuBar().addMenu(self.tr("&Trips"))
+        self.new_trip_action = QAction(self.tr("&New trip…"), self)
+        self.new_trip_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_trip_action.triggered.connect(self.new_trip)
+        trips_menu.addAction(self.new_trip_action)
+        self.client_trips_action = QAction(self.tr("&This client's trips"), self)
+        self.client_trips_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.client_trips_action.triggered.connect(lambda: self.show_client_trips(self.client_list.current_client_id))
+        trips_menu.addAction(self.client_trips_action)
+        trips_menu.addAction(self.trips_view.trip_view.action_print)
+        trips_menu.addSeparator()
+        suppliers = QAction(self.tr("&Suppliers…"), self)
+        suppliers.triggered.connect(self.trips_view.open_suppliers)
+        trips_menu.addAction(suppliers)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Travel Studio"), self)
@@ -191,6 +218,24 @@ class MainWindow(QMainWindow):
         if not self.client_list.select_client(client_id):
             self.statusBar().showMessage(self.tr("That client is in Recently deleted."), 5000)
 
+    def new_trip(self) -> str | None:
+        """A new trip (for the client shown in Clients, when that is the area in view)."""
+        client_id = self.client_list.current_client_id if self.current_area() == AREA_CLIENTS else None
+        self.show_area(AREA_TRIPS)
+        return self.trips_view.new_trip(client_id)
+
+    def show_client_trips(self, client_id: str | None) -> None:
+        """The Trips area showing only ``client_id``'s trips (the first one chosen)."""
+        if not client_id:
+            return
+        self.show_area(AREA_TRIPS)
+        self.trips_view.clear_filters()
+        self.trips_view.set_client_filter(client_id)
+        if self.trips_view.proxy.rowCount():
+            self.trips_view.select_first()
+        else:
+            self.statusBar().showMessage(self.tr("No trips for this client yet; start one with New trip… (Ctrl+Shift+N)."), 6000)
+
     def _show_client(self, client_id: str | None) -> None:
         show = getattr(self.dossier, "show_client", None)
         if show is not None:
@@ -204,6 +249,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args) -> None:
         self.delete_action.setEnabled(self.client_list.current_client_id is not None)
+        self.client_trips_action.setEnabled(self.client_list.current_client_id is not None)
 
     def new_client(self) -> str | None:
         dialog = NewClientDialog(self.ctx, self)
@@ -280,6 +326,7 @@ class MainWindow(QMainWindow):
             total = max(self.width() - self.nav.width() - 16, 400)
             dossier = min(max(self.dossier.minimumSizeHint().width() + 20, total * 2 // 5), total * 3 // 5)
             self.splitter.setSizes([total - dossier, dossier])
+        self.trips_view.restore_layout(s, "mainWindow/trips")
         header = s.value("mainWindow/clientColumns")
         if isinstance(header, QByteArray):
             self.client_list.table.horizontalHeader().restoreState(header)
@@ -293,6 +340,7 @@ class MainWindow(QMainWindow):
         s.setValue("mainWindow/state", self.saveState())
         s.setValue("mainWindow/clientsSplitter", self.splitter.saveState())
         s.setValue("mainWindow/clientColumns", self.client_list.table.horizontalHeader().saveState())
+        self.trips_view.save_layout(s, "mainWindow/trips")
         s.setValue("mainWindow/area", self.current_area())
         s.sync()
 

@@ -1,0 +1,150 @@
+"""Compare two versions of a trip: what was added, removed and changed (with the fields)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.trip_models import TripVersion
+from studio.services import trips as trip_service
+from ui.context import AppContext
+from ui.style import set_muted
+
+
+def field_label(name: str) -> str:
+    t = QCoreApplication.translate
+    return {
+        "kind": t("CompareDialog", "kind"), "title": t("CompareDialog", "title"),
+        "start_time": t("CompareDialog", "start time"), "end_time": t("CompareDialog", "end time"),
+        "time_zone": t("CompareDialog", "time zone"), "end_time_zone": t("CompareDialog", "arrival time zone"),
+        "place": t("CompareDialog", "place"), "supplier_id": t("CompareDialog", "supplier"),
+        "confirmation": t("CompareDialog", "confirmation"), "cost": t("CompareDialog", "cost"),
+        "price": t("CompareDialog", "price"), "currency": t("CompareDialog", "currency"),
+        "notes": t("CompareDialog", "notes"), "tags": t("CompareDialog", "tags"), "day": t("CompareDialog", "day"),
+    }.get(name, name.replace("_", " "))
+
+
+def version_text(v: TripVersion) -> str:
+    text = f"v{v.number}"
+    if v.label:
+        text += f" “{v.label}”"
+    return QCoreApplication.translate("CompareDialog", "%1 (approved)").replace("%1", text) if v.locked else text
+
+
+class CompareDialog(QDialog):
+    """Two version choosers and the differences between them, grouped added / removed / changed."""
+
+    def __init__(self, ctx: AppContext, trip_id: str, old_version_id: str | None = None,
+                 new_version_id: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self.setWindowTitle(self.tr("Compare versions"))
+        self.setObjectName("compareDialog")
+        versions = trip_service.versions(ctx.studio, trip_id)
+        self.old = QComboBox(self)
+        self.new = QComboBox(self)
+        for v in versions:
+            self.old.addItem(version_text(v), v.id)
+            self.new.addItem(version_text(v), v.id)
+        if new_version_id is None and versions:
+            new_version_id = versions[-1].id
+        if old_version_id is None:
+            by_id = {v.id: v for v in versions}
+            newer = by_id.get(new_version_id)
+            if newer is not None and newer.based_on_id in by_id:
+                old_version_id = newer.based_on_id
+            else:
+                older = [v for v in versions if newer is not None and v.number < newer.number]
+                old_version_id = older[-1].id if older else (versions[0].id if versions else None)
+        self.old.setCurrentIndex(max(0, self.old.findData(old_version_id)))
+        self.new.setCurrentIndex(max(0, self.new.findData(new_version_id)))
+
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("&From"), self, buddy=self.old))
+        row.addWidget(self.old, 1)
+        row.addWidget(QLabel(self.tr("&to"), self, buddy=self.new))
+        row.addWidget(self.new, 1)
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("comparison")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Item"), self.tr("Day"), self.tr("What changed")])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        self.empty = QLabel(self.tr("These two versions plan the same items."), self)
+        set_muted(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        em = self.fontMetrics().averageCharWidth()
+        self.resize(em * 100, self.fontMetrics().lineSpacing() * 28)
+        self.tree.setColumnWidth(0, em * 50)
+        self.tree.setColumnWidth(1, em * 8)
+
+        self.old.currentIndexChanged.connect(self.refresh)
+        self.new.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.tree.clear()
+        old, new = self.old.currentData(), self.new.currentData()
+        if not old or not new:
+            self.summary.setText(self.tr("This trip has no versions to compare."))
+            self.empty.hide()
+            return
+        cmp = trip_service.compare_versions(self._ctx.studio, old, new)
+        self.comparison = cmp
+        self.summary.setText(self.tr("%1 added, %2 removed, %3 changed.")
+                             .replace("%1", str(len(cmp.added))).replace("%2", str(len(cmp.removed)))
+                             .replace("%3", str(len(cmp.changed))))
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        for title, changes, show_fields in ((self.tr("Added"), cmp.added, False),
+                                            (self.tr("Removed"), cmp.removed, False),
+                                            (self.tr("Changed"), cmp.changed, True)):
+            if not changes:
+                continue
+            group = QTreeWidgetItem(self.tree, [f"{title} ({len(changes)})"])
+            group.setFont(0, bold)
+            group.setFirstColumnSpanned(True)
+            for ch in changes:
+                what = ", ".join(field_label(f) for f in ch.fields) if show_fields else ""
+                item = QTreeWidgetItem(group, [ch.title, str(ch.day) if ch.day else "", what])
+                item.setToolTip(0, ch.title)
+                if what:
+                    item.setToolTip(2, what)
+            group.setExpanded(True)
+        self.tree.setVisible(not cmp.is_empty)
+        self.empty.setVisible(cmp.is_empty)
+
+    def lines(self) -> list[str]:
+        """The comparison as plain lines ("Added: Title (day 2)"), for tests and copying."""
+        out = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                c = group.child(j)
+                out.append(f"{group.text(0)}: {c.text(0)} | {c.text(1)} | {c.text(2)}")
+        return out

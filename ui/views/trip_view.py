@@ -1,0 +1,848 @@
+"""One trip: its header (editable inline), travellers, status along the pipeline, the versions bar
+with totals and profile flags, then tabs — the day-by-day plan first.
+
+Every change goes through ``ctx.execute`` (undoable); the view re-reads the trip whenever
+``ctx.bridge.sig_changed`` reports a change to it, so undo from anywhere shows at once. When an
+edit lands in a new version (the shown one was approved, so it is locked), the view follows the
+trip's new current version.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.domain.models import Person
+from studio.domain.trip_models import TRIP_STATUSES, Trip, TripVersion
+from studio.errors import NotFoundError, StudioError, ValidationError
+from studio.services import queries
+from studio.services import trips as trip_service
+from ui.context import AppContext
+from ui.dialogs.compare_dialog import CompareDialog, version_text
+from ui.dialogs.presend_dialog import ChangeReasonDialog, PresendDialog
+from ui.dialogs.print_dialog import PrintDialog
+from ui.models.trip_table import amount_text, next_status, status_label
+from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit, display_name
+
+try:  # the day-by-day plan is built alongside this view
+    from ui.widgets.trip_plan_panel import TripPlanPanel
+except ImportError:  # pragma: no cover - only until the panel lands
+    class TripPlanPanel(QLabel):  # type: ignore[no-redef]
+        sig_current_item_changed = Signal(object)
+
+        def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+            super().__init__(parent)
+            self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        def set_version(self, trip_id: str | None, version_id: str | None) -> None:
+            self.setText(f"Plan of {version_id}" if version_id else "")
+
+TAB_PLAN, TAB_NOTES = 0, 1
+
+#: Tables whose changes can alter what a trip view shows.
+_TABLES = frozenset({"trip", "trip_version", "trip_day", "trip_item", "trip_traveller", "person", "client",
+                     "advisor", "supplier", "profile_fact"})
+
+
+@dataclass
+class TripState:
+    """Everything the header and the versions bar show, read in one go."""
+
+    trip: Trip
+    client_name: str
+    versions: list[TripVersion]
+    party: list[Person]
+    travelling: set[str]
+    advisors: list[tuple[str, str]] = field(default_factory=list)
+
+
+class TripView(QWidget):
+    """Shows one trip; ``set_trip(None)`` shows a friendly empty state."""
+
+    #: Emitted with a client id when the user clicks the trip's client.
+    sig_open_client = Signal(str)
+    #: Emitted after the shown version changes (trip id, version id or None).
+    sig_version_changed = Signal(object, object)
+    #: Emitted with a short message for the status bar (e.g. "Saved itinerary.pdf").
+    sig_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._trip_id: str | None = None
+        self._state: TripState | None = None
+        self._version_id: str | None = None  # the version shown (usually the current one)
+        self._boxes: dict[str, FieldBox] = {}
+        self._checks: dict[str, QCheckBox] = {}
+        self._busy = False  # a change is being asked about or saved
+
+        self._empty = QLabel(self)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._empty.setMargin(24)
+        self._empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        # -- header: title, client, status ---------------------------------------------------
+        self.title = QLineEdit(self)
+        self.title.setObjectName("tripTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setFrame(False)
+        self.title.setToolTip(self.tr("The trip's title; edit it here"))
+        self.client = QLabel(self)
+        self.client.setTextFormat(Qt.TextFormat.RichText)
+        self.client.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.client.linkActivated.connect(lambda href: self.sig_open_client.emit(href.removeprefix("client:")))
+        self.status = QComboBox(self)
+        self.status.setObjectName("tripStatus")
+        for s in TRIP_STATUSES:
+            self.status.addItem(status_label(s), s)
+        self.status.setToolTip(self.tr("Where the trip is in the pipeline"))
+        self.next_step = QPushButton(self)
+        self.next_step.setObjectName("nextStep")
+        self.next_step.clicked.connect(self._go_next)
+
+        # -- the trip's fields, two columns --------------------------------------------------
+        self.start_date = QLineEdit(self)
+        self.end_date = QLineEdit(self)
+        for e in (self.start_date, self.end_date):
+            e.setPlaceholderText(self.tr("YYYY-MM-DD"))
+            e.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") + 24)
+        self.destinations = QLineEdit(self)
+        self.destinations.setPlaceholderText(self.tr("Comma-separated, e.g. Kyoto, Nara"))
+        self.purpose = QLineEdit(self)
+        self.purpose.setPlaceholderText(self.tr("e.g. honeymoon, family, culture"))
+        self.purpose.setCompleter(QCompleter(["leisure", "honeymoon", "family", "anniversary", "culture",
+                                              "adventure", "business", "wellness", "food"], self.purpose))
+        self.budget = QLineEdit(self)
+        self.budget.setPlaceholderText(self.tr("e.g. 25000"))
+        self.currency = QLineEdit(self)
+        self.currency.setMaxLength(3)
+        self.currency.setMaximumWidth(self.fontMetrics().horizontalAdvance("MMMM") + 16)
+        self.currency.setToolTip(self.tr("ISO 4217 code, e.g. USD, EUR, CNY, JPY"))
+        completer = QCompleter(sorted(trip_service.currencies()), self.currency)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.currency.setCompleter(completer)
+        self.advisor = QComboBox(self)
+
+        dates_row = _row(self, self.start_date, QLabel("–", self), self.end_date)
+        money_row = _row(self, self.budget, self.currency)
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        placed = (
+            (0, 0, "dates", self.tr("&Dates:"), dates_row, self.start_date),
+            (1, 0, "destinations", self.tr("Destinatio&ns:"), self.destinations, self.destinations),
+            (2, 0, "advisor_id", self.tr("Ad&visor:"), self.advisor, self.advisor),
+            (0, 2, "purpose", self.tr("&Purpose:"), self.purpose, self.purpose),
+            (1, 2, "budget", self.tr("&Budget:"), money_row, self.budget),
+        )
+        for r, c, key, caption, widget, buddy in placed:
+            box = FieldBox(widget, self)
+            self._boxes[key] = box
+            label = QLabel(caption, self)
+            label.setBuddy(buddy)
+            grid.addWidget(label, r, c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(box, r, c + 1)
+        # Field names the core uses → the box that shows their refusal.
+        for alias, key in (("start_date", "dates"), ("end_date", "dates"), ("currency", "budget")):
+            self._boxes[alias] = self._boxes[key]
+        self._boxes["title"] = FieldBox(self.title, self)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+
+        self.travellers_row = QHBoxLayout()
+        self.travellers_row.setContentsMargins(0, 0, 0, 0)
+        self.travellers_row.setSpacing(12)
+        travellers_caption = QLabel(self.tr("Travellers:"), self)
+        self.travellers_hint = QLabel(self)
+        self.travellers_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        grid.addWidget(travellers_caption, 3, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        travellers = QWidget(self)
+        tl = QHBoxLayout(travellers)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addLayout(self.travellers_row)
+        tl.addWidget(self.travellers_hint)
+        tl.addStretch(1)
+        self._travellers_box = FieldBox(travellers, self)
+        grid.addWidget(self._travellers_box, 3, 1, 1, 3)
+        self._boxes["travellers"] = self._travellers_box
+
+        self.travel_note = QLabel(self)
+        self.travel_note.setWordWrap(True)
+        self.travel_note.setText(self.tr("The client is travelling: every change asks why (weather, client "
+                                         "request, supplier…) and the reason is kept with the trip."))
+        self.travel_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        # -- versions bar --------------------------------------------------------------------
+        self.versions = QComboBox(self)
+        self.versions.setObjectName("tripVersions")
+        self.versions.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.versions.setToolTip(self.tr("The version shown below; the current one is printed and sent"))
+        self.versions.activated.connect(lambda _i: self.show_version(self.versions.currentData()))
+        self.duplicate_button = QPushButton(self.tr("D&uplicate"), self)
+        self.duplicate_button.setToolTip(self.tr("Start the next proposal from this version"))
+        self.label_button = QPushButton(self.tr("&Label…"), self)
+        self.compare_button = QPushButton(self.tr("Co&mpare…"), self)
+        self.restore_button = QPushButton(self.tr("&Restore as current"), self)
+        self.restore_button.setToolTip(self.tr("Bring this version back as the newest one; nothing in between is lost"))
+        self.approve_button = QPushButton(self.tr("&Approve"), self)
+        self.approve_button.setToolTip(self.tr("The client approved this version: lock it (later edits start a new version)"))
+        self.print_button = QPushButton(self.tr("Print/E&xport…"), self)
+        self.print_button.setToolTip(self.tr("The itinerary handout as a PDF (Ctrl+P)"))
+        self.duplicate_button.clicked.connect(self.duplicate_version)
+        self.label_button.clicked.connect(self.label_version)
+        self.compare_button.clicked.connect(self.compare_versions)
+        self.restore_button.clicked.connect(self.restore_version)
+        self.approve_button.clicked.connect(self.approve_version)
+        self.print_button.clicked.connect(self.print_handout)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(self.tr("V&ersion:"), self)
+        caption.setBuddy(self.versions)
+        bar.addWidget(caption)
+        bar.addWidget(self.versions)
+        for b in (self.duplicate_button, self.label_button, self.compare_button, self.restore_button,
+                  self.approve_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+
+        self.totals = QLabel(self)
+        self.totals.setObjectName("tripTotals")
+        self.totals.setWordWrap(True)
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.flags = QLabel(self)
+        self.flags.setObjectName("tripFlags")
+        self.flags.setTextFormat(Qt.TextFormat.RichText)
+        self.flags.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        sums = QHBoxLayout()
+        sums.setContentsMargins(0, 0, 0, 0)
+        sums.addWidget(self.totals, 1)
+        sums.addWidget(self.flags)
+
+        # -- tabs: the plan first --------------------------------------------------------------
+        self.plan = TripPlanPanel(ctx, self)
+        self.notes = NotesEdit(self)
+        self.notes.setPlaceholderText(self.tr("Notes on this trip: wishes, open questions, what happened on the road…"))
+        self._boxes["notes"] = FieldBox(self.notes, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tripTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.plan, self.tr("Plan"))
+        self.tabs.addTab(self._boxes["notes"], self.tr("Notes"))
+
+        # -- assembling ----------------------------------------------------------------------
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self._boxes["title"], 1)
+        top.addWidget(self.status)
+        top.addWidget(self.next_step)
+        top.addWidget(self.print_button)
+
+        page = QWidget(self)
+        pv = QVBoxLayout(page)
+        pv.setContentsMargins(4, 0, 0, 0)
+        pv.setSpacing(6)
+        pv.addLayout(top)
+        pv.addWidget(self.client)
+        pv.addLayout(grid)
+        pv.addWidget(self.travel_note)
+        pv.addWidget(_hline(page))
+        pv.addLayout(bar)
+        pv.addLayout(sums)
+        pv.addWidget(self.tabs, 1)
+        self._page = page
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+
+        #: Ctrl+P: the handout of the shown version (the main window may add it to a menu).
+        self.action_print = QAction(self.tr("&Print/Export Itinerary…"), self)
+        self.action_print.setShortcut(QKeySequence.StandardKey.Print)
+        self.action_print.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action_print.triggered.connect(self.print_handout)
+        self.addAction(self.action_print)
+
+        # Commit on editing finished (text) or a user's choice (combos).
+        self.title.editingFinished.connect(lambda: self._commit("title", self.title.text()))
+        self.start_date.editingFinished.connect(lambda: self._commit("start_date", self.start_date.text()))
+        self.end_date.editingFinished.connect(lambda: self._commit("end_date", self.end_date.text()))
+        self.destinations.editingFinished.connect(lambda: self._commit("destinations", self.destinations.text()))
+        self.purpose.editingFinished.connect(lambda: self._commit("purpose", self.purpose.text()))
+        self.budget.editingFinished.connect(lambda: self._commit("budget", self.budget.text()))
+        self.currency.editingFinished.connect(lambda: self._commit("currency", self.currency.text()))
+        self.notes.editingFinished.connect(lambda: self._commit("notes", self.notes.toPlainText()))
+        self.advisor.activated.connect(lambda _i: self._commit("advisor_id", self.advisor.currentData() or None))
+        self.status.activated.connect(lambda _i: self.change_status(self.status.currentData()))
+        ctx.bridge.sig_changed.connect(self._on_changed)
+        self.set_trip(None)
+
+    # -- the contract -----------------------------------------------------------------------
+    @property
+    def trip_id(self) -> str | None:
+        return self._trip_id
+
+    @property
+    def version_id(self) -> str | None:
+        """The version shown (and printed, compared, approved…)."""
+        return self._version_id
+
+    def set_trip(self, trip_id: str | None) -> None:
+        """Show ``trip_id`` (its current version), or the empty state for ``None``."""
+        if trip_id != self._trip_id:
+            for box in self._boxes.values():
+                box.clear_error()
+            self._version_id = None
+        self._trip_id = trip_id
+        self.reload()
+
+    # -- reading ----------------------------------------------------------------------------
+    def _read(self, trip_id: str) -> TripState | None:
+        studio = self._ctx.studio
+        try:
+            trip = trip_service.find_trip(studio, trip_id)
+        except NotFoundError:
+            return None
+        if trip.id != trip_id:  # find_trip also matches titles; only the id counts here
+            return None
+        dossier = queries.get_dossier(studio, trip.client_id)
+        name = display_name(dossier.client.name, dossier.client.native_name)
+        party = [card.person for card in dossier.people]
+        going = {p.id for p in trip_service.travellers(studio, trip.id)}
+        advisors = [(a.id, display_name(a.name, a.native_name)) for a in queries.advisors(studio)]
+        return TripState(trip, name, trip_service.versions(studio, trip.id), party, going, advisors)
+
+    def reload(self) -> None:
+        state = self._read(self._trip_id) if self._trip_id else None
+        previous = self._state
+        self._state = state
+        if state is None:
+            self._show_empty()
+            self._set_version(None)
+            return
+        self._stack.setCurrentWidget(self._page)
+        trip = state.trip
+        ids = {v.id for v in state.versions}
+        # Follow the trip when its current version changed (a duplicate, a restore, or an edit
+        # that a locked version turned into a new one); else keep the version the user chose.
+        moved = previous is None or previous.trip.id != trip.id or previous.trip.current_version_id != trip.current_version_id
+        if moved or self._version_id not in ids:
+            self._version_id = trip.current_version_id if trip.current_version_id in ids else (
+                state.versions[-1].id if state.versions else None)
+        self._fill_header(state)
+        self._fill_versions(state)
+        self._set_version(self._version_id)
+
+    def _show_empty(self) -> None:
+        self._stack.setCurrentWidget(self._empty)
+        if trip_service.trips_of(self._ctx.studio):
+            self._empty.setText(self.tr("Choose a trip in the list to see its plan."))
+        else:
+            self._empty.setText(self.tr("No trips yet. Start one with New trip… (Ctrl+Shift+N)."))
+        self.action_print.setEnabled(False)
+
+    def _fill_header(self, state: TripState) -> None:
+        t = state.trip
+        self._set_text("title", self.title, t.title)
+        self._set_text("start_date", self.start_date, t.start_date or "")
+        self._set_text("end_date", self.end_date, t.end_date or "")
+        self._set_text("destinations", self.destinations, ", ".join(_json_list(t.destinations)))
+        self._set_text("purpose", self.purpose, t.purpose or "")
+        self._set_text("budget", self.budget, amount_text(t.budget).replace(",", "") if t.budget else "")
+        self._set_text("currency", self.currency, t.currency or "")
+        if not self._keeps_typing("notes", self.notes):
+            self.notes.setPlainText(t.notes or "")
+            self.notes.document().setModified(False)
+        self.client.setText(self.tr("for %1").replace(
+            "%1", f'<a href="client:{html.escape(t.client_id)}">{html.escape(state.client_name)}</a>'))
+        self.client.setToolTip(self.tr("Open the client's dossier"))
+        self.advisor.clear()
+        self.advisor.addItem(self.tr("Nobody yet"), NO_VALUE)
+        for aid, name in state.advisors:
+            self.advisor.addItem(name, aid)
+        self.advisor.setCurrentIndex(max(0, self.advisor.findData(t.advisor_id or NO_VALUE)))
+        self.status.setCurrentIndex(max(0, self.status.findData(t.status)))
+        nxt = next_status(t.status)
+        self.next_step.setVisible(nxt is not None)
+        if nxt:
+            self.next_step.setText(self.tr("Mark %1 →").replace("%1", status_label(nxt).lower()))
+            self.next_step.setToolTip(self.tr("Move the trip to the pipeline's next step: %1").replace("%1", status_label(nxt)))
+        self.travel_note.setVisible(t.status == "travelling")
+        self._fill_travellers(state)
+
+    def _fill_travellers(self, state: TripState) -> None:
+        wanted = [p.id for p in state.party]
+        if list(self._checks) != wanted:
+            for box in self._checks.values():
+                self.travellers_row.removeWidget(box)
+                box.deleteLater()
+            self._checks = {}
+            for p in state.party:
+                box = QCheckBox(display_name(p.name, p.native_name), self)
+                box.clicked.connect(self._travellers_clicked)
+                self.travellers_row.addWidget(box)
+                self._checks[p.id] = box
+        for pid, box in self._checks.items():
+            box.setChecked(pid in state.travelling)
+        self.travellers_hint.setText("" if state.party else self.tr("Nobody in the client's party yet"))
+
+    def _fill_versions(self, state: TripState) -> None:
+        self.versions.blockSignals(True)
+        self.versions.clear()
+        for v in state.versions:
+            text = version_text(v)
+            if v.id == state.trip.current_version_id:
+                text = self.tr("%1 · current").replace("%1", text)
+            self.versions.addItem(text, v.id)
+        self.versions.setCurrentIndex(max(0, self.versions.findData(self._version_id)))
+        self.versions.blockSignals(False)
+
+    def _set_version(self, version_id: str | None) -> None:
+        self._version_id = version_id
+        state = self._state
+        v = self._version(version_id)
+        current = state.trip.current_version_id if state else None
+        self.duplicate_button.setEnabled(v is not None)
+        self.label_button.setEnabled(v is not None)
+        self.compare_button.setEnabled(state is not None and len(state.versions) > 1)
+        self.restore_button.setEnabled(v is not None and v.id != current)
+        self.approve_button.setEnabled(v is not None and not v.locked)
+        self.approve_button.setText(self.tr("Approved") if v is not None and v.locked else self.tr("&Approve"))
+        self.print_button.setEnabled(v is not None)
+        self.action_print.setEnabled(v is not None)
+        self._show_sums(version_id)
+        self.plan.set_version(self._trip_id if version_id else None, version_id)
+        self.sig_version_changed.emit(self._trip_id, version_id)
+
+    def _show_sums(self, version_id: str | None) -> None:
+        if not version_id:
+            self.totals.setText("")
+            self.flags.setText("")
+            return
+        studio = self._ctx.studio
+        totals = trip_service.totals(studio, version_id)
+        if totals:
+            lines = []
+            for cur, t in totals.items():
+                share = f" ({t.margin_share}%)" if t.margin_share is not None else ""
+                lines.append(self.tr("<b>%1</b> cost %2 · price <b>%3</b> · margin %4%5")
+                             .replace("%1", html.escape(cur)).replace("%2", amount_text(t.cost))
+                             .replace("%3", amount_text(t.price)).replace("%4", amount_text(t.margin))
+                             .replace("%5", share))
+            self.totals.setText("<br>".join(lines))
+        else:
+            self.totals.setText(_muted(self, self.tr("No prices in this version yet.")))
+        found = trip_service.flags(studio, version_id)
+        self.flag_count = len(found)
+        if found:
+            colour = _warning_colour(self)
+            text = (self.tr("⚠ 1 profile flag") if len(found) == 1
+                    else self.tr("⚠ %1 profile flags").replace("%1", str(len(found))))
+            self.flags.setText(f'<span style="color:{colour}">{html.escape(text)}</span>')
+            self.flags.setToolTip("\n".join(f"Day {f.day}, “{f.title}”: {f.reason}" for f in found[:20]))
+        else:
+            self.flags.setText(_muted(self, self.tr("No profile flags")))
+            self.flags.setToolTip(self.tr("No item clashes with the travellers' profiles."))
+
+    def _version(self, version_id: str | None) -> TripVersion | None:
+        if self._state is None or version_id is None:
+            return None
+        return next((v for v in self._state.versions if v.id == version_id), None)
+
+    def _set_text(self, field: str, edit: QLineEdit, value: str) -> None:
+        if not self._keeps_typing(field, edit):
+            edit.setText(value)
+            edit.setCursorPosition(0)
+
+    def _keeps_typing(self, field: str, editor: QWidget) -> bool:
+        """True when the field holds text the user typed and that was not accepted yet."""
+        if self._errors.get(field):
+            return True
+        modified = editor.document().isModified() if isinstance(editor, NotesEdit) else editor.isModified()
+        return editor.hasFocus() and modified
+
+    #: Field → the refusal shown under it (several fields can share one box, e.g. the dates).
+    @property
+    def _errors(self) -> dict[str, str]:
+        if not hasattr(self, "_error_texts"):
+            self._error_texts: dict[str, str] = {}
+        return self._error_texts
+
+    def error_for(self, field: str) -> str:
+        """The refusal currently shown for ``field`` ('' when none)."""
+        return self._errors.get(field, "")
+
+    def _on_changed(self, changes) -> None:
+        if self._trip_id is None:
+            if "trip" in changes.tables:
+                self._show_empty()
+            return
+        if changes.tables & _TABLES:
+            self.reload()
+
+    # -- editing the trip -------------------------------------------------------------------
+    def _stored(self, field: str) -> str:
+        t = self._state.trip
+        if field == "destinations":
+            return ", ".join(_json_list(t.destinations))
+        if field == "budget":
+            return amount_text(t.budget).replace(",", "") if t.budget else ""
+        return str(getattr(t, field) or "")
+
+    def _unchanged(self, field: str, value: Any) -> bool:
+        if field == "destinations":
+            typed = [d.strip() for d in str(value).replace("，", ",").split(",") if d.strip()]
+            return typed == _json_list(self._state.trip.destinations)
+        if field == "budget" and value and self._state.trip.budget:
+            try:
+                from decimal import Decimal
+
+                return Decimal(str(value).replace(",", "").strip()) == Decimal(self._state.trip.budget)
+            except ArithmeticError:
+                return False
+        return (value or "").strip() == self._stored(field).strip()
+
+    def _box(self, field: str) -> FieldBox:
+        return self._boxes[field]
+
+    def _show_error(self, field: str, message: str | None) -> None:
+        if message:
+            self._errors[field] = message
+        else:
+            self._errors.pop(field, None)
+        box = self._box(field)
+        shared = [f for f, b in self._boxes.items() if b is box and self._errors.get(f)]
+        if shared:
+            box.show_error(self._errors[shared[0]])
+        else:
+            box.clear_error()
+
+    def _commit(self, field: str, value: Any) -> None:
+        # A question (the travelling reason) takes the focus, which finishes the editing again.
+        if self._state is None or self._busy:
+            return
+        self._busy = True
+        try:
+            self._commit_now(field, value)
+        finally:
+            self._busy = False
+
+    def _commit_now(self, field: str, value: Any) -> None:
+        if self._unchanged(field, value):
+            self._show_error(field, None)
+            return
+        editor = self._box(field).editor
+        for e in (editor, getattr(self, field, None)):
+            if isinstance(e, QLineEdit):
+                e.setModified(False)
+            elif isinstance(e, NotesEdit):
+                e.document().setModified(False)
+        trip_id = self._trip_id
+        reason = self._reason_if_travelling(self._caption(field))
+        if reason is False:  # the user cancelled: the stored value comes back
+            self._show_error(field, None)
+            self.reload()
+            return
+        studio = self._ctx.studio
+
+        def operation():
+            trip_service.update_trip(studio, trip_id, **{field: value})
+            if reason:
+                self._log_reason(trip_id, self._caption(field), reason)
+
+        try:
+            self._ctx.execute(self.tr("Change trip %1").replace("%1", self._caption(field)), operation)
+        except ValidationError as exc:
+            self._show_error(field, exc.message)
+            return
+        except StudioError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return
+        self._show_error(field, None)
+
+    def _caption(self, field: str) -> str:
+        return {
+            "title": self.tr("title"), "start_date": self.tr("start date"), "end_date": self.tr("end date"),
+            "destinations": self.tr("destinations"), "purpose": self.tr("purpose"), "budget": self.tr("budget"),
+            "currency": self.tr("currency"), "advisor_id": self.tr("advisor"), "notes": self.tr("notes"),
+            "status": self.tr("status"), "travellers": self.tr("travellers"),
+        }.get(field, field)
+
+    def _reason_if_travelling(self, what: str) -> str | None | bool:
+        """While the client travels, ask why; None when not travelling, False when cancelled."""
+        if self._state is None or self._state.trip.status != "travelling":
+            return None
+        reason = self.ask_change_reason(what)
+        return reason if reason else False
+
+    def ask_change_reason(self, what: str) -> str | None:
+        """Asks why ``what`` changes while the client travels (None: cancelled)."""
+        dialog = ChangeReasonDialog(what, self)
+        return dialog.reason_text() if dialog.exec() == ChangeReasonDialog.DialogCode.Accepted else None
+
+    def _log_reason(self, trip_id: str, what: str, reason: str) -> None:
+        """Keep the reason in the trip's notes (one dated line), inside the same undoable step."""
+        trip = trip_service.find_trip(self._ctx.studio, trip_id)
+        line = self.tr("%1 — changed %2 while travelling: %3").replace("%1", date.today().isoformat()) \
+            .replace("%2", what).replace("%3", reason)
+        notes = (trip.notes or "").rstrip()
+        trip_service.update_trip(self._ctx.studio, trip_id, notes=f"{notes}\n{line}" if notes else line)
+
+    def _travellers_clicked(self) -> None:
+        if self._state is None or self._busy:
+            return
+        chosen = [pid for pid, box in self._checks.items() if box.isChecked()]
+        reason = self._reason_if_travelling(self._caption("travellers"))
+        if reason is False:
+            self.reload()
+            return
+        studio, trip_id = self._ctx.studio, self._trip_id
+
+        def operation():
+            trip_service.set_travellers(studio, trip_id, chosen)
+            if reason:
+                self._log_reason(trip_id, self._caption("travellers"), reason)
+
+        try:
+            self._ctx.execute(self.tr("Change travellers"), operation)
+        except StudioError as exc:
+            self._show_error("travellers", str(exc))
+            self.reload()
+            return
+        self._show_error("travellers", None)
+
+    # -- status -----------------------------------------------------------------------------
+    def _go_next(self) -> None:
+        if self._state is not None:
+            nxt = next_status(self._state.trip.status)
+            if nxt:
+                self.change_status(nxt)
+
+    def change_status(self, status: str) -> bool:
+        """Move the trip to ``status``; "proposed" runs the pre-send check first."""
+        if self._state is None or status == self._state.trip.status:
+            return False
+        studio, trip_id = self._ctx.studio, self._trip_id
+        acknowledged = False
+        if status == "proposed":
+            problems = trip_service.presend_check(studio, trip_id, self._state.trip.current_version_id)
+            if problems:
+                if not self.confirm_presend(problems):
+                    self.status.setCurrentIndex(max(0, self.status.findData(self._state.trip.status)))
+                    return False
+                acknowledged = True
+        try:
+            self._ctx.execute(self.tr("Mark “%1” %2").replace("%1", self._state.trip.title)
+                              .replace("%2", status_label(status).lower()),
+                              lambda: trip_service.set_status(studio, trip_id, status, acknowledged=acknowledged))
+        except StudioError as exc:
+            QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
+            self.reload()
+            return False
+        self.sig_message.emit(self.tr("Marked %1.").replace("%1", status_label(status).lower()))
+        return True
+
+    def confirm_presend(self, problems: list[str]) -> bool:
+        """Shows the pre-send check's findings; True when the advisor acknowledged them."""
+        dialog = PresendDialog(self._state.trip.title if self._state else "", problems, self)
+        return dialog.exec() == PresendDialog.DialogCode.Accepted
+
+    # -- versions ---------------------------------------------------------------------------
+    def show_version(self, version_id: str | None) -> None:
+        """Show another version of the trip (it does not become current)."""
+        if version_id and self._version(version_id) is not None:
+            self._set_version(version_id)
+            self._fill_versions(self._state)
+
+    def _run(self, text: str, operation: Callable[[], Any]) -> Any:
+        try:
+            return self._ctx.execute(text, operation)
+        except StudioError as exc:
+            QMessageBox.warning(self, text, str(exc))
+            return None
+
+    def duplicate_version(self) -> str | None:
+        v = self._version(self._version_id)
+        if v is None:
+            return None
+        new = self._run(self.tr("Duplicate v%1").replace("%1", str(v.number)),
+                        lambda: trip_service.duplicate_version(self._ctx.studio, v.id))
+        if new is not None:
+            self.sig_message.emit(self.tr("v%1 is the new current version.").replace("%1", str(new.number)))
+            return new.id
+        return None
+
+    def label_version(self) -> None:
+        v = self._version(self._version_id)
+        if v is None:
+            return
+        label = self.ask_label(v)
+        if label is None:
+            return
+        self._run(self.tr("Label v%1").replace("%1", str(v.number)),
+                  lambda: trip_service.label_version(self._ctx.studio, v.id, label))
+
+    def ask_label(self, version: TripVersion) -> str | None:
+        """Asks for a version's label (None: cancelled)."""
+        text, ok = QInputDialog.getText(self, self.tr("Label version"),
+                                        self.tr("Label of v%1 (e.g. “Slower pace”):").replace("%1", str(version.number)),
+                                        QLineEdit.EchoMode.Normal, version.label or "")
+        return text if ok else None
+
+    def compare_dialog(self) -> CompareDialog | None:
+        if self._state is None:
+            return None
+        return CompareDialog(self._ctx, self._trip_id, new_version_id=self._version_id, parent=self)
+
+    def compare_versions(self) -> None:
+        dialog = self.compare_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def restore_version(self) -> str | None:
+        v = self._version(self._version_id)
+        if v is None:
+            return None
+        new = self._run(self.tr("Restore v%1").replace("%1", str(v.number)),
+                        lambda: trip_service.restore_version(self._ctx.studio, v.id))
+        if new is not None:
+            self.sig_message.emit(self.tr("v%1 restored as v%2, the current version.")
+                                  .replace("%1", str(v.number)).replace("%2", str(new.number)))
+            return new.id
+        return None
+
+    def approve_version(self) -> bool:
+        v = self._version(self._version_id)
+        if v is None or v.locked:
+            return False
+        if not self.confirm(self.tr("Approve version"),
+                            self.tr("Mark v%1 as approved by the client?\n\nIt is locked: later edits start a "
+                                    "new version. Undo with Ctrl+Z.").replace("%1", str(v.number))):
+            return False
+        done = self._run(self.tr("Approve v%1").replace("%1", str(v.number)),
+                         lambda: trip_service.approve_version(self._ctx.studio, v.id))
+        return done is not None
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Asks yes/no; tests replace it."""
+        answer = QMessageBox.question(self, title, text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- printing ---------------------------------------------------------------------------
+    def print_dialog(self) -> PrintDialog:
+        folder = QSettings().value("trips/printFolder")
+        return PrintDialog(self._state.trip.title if self._state else "", folder if isinstance(folder, str) else None, self)
+
+    def print_handout(self) -> Path | None:
+        """Ask for the page size and file, write the handout of the shown version, offer to open it."""
+        if self._state is None or self._version_id is None:
+            return None
+        dialog = self.print_dialog()
+        if dialog.exec() != PrintDialog.DialogCode.Accepted:
+            return None
+        extra = {"prices": True} if dialog.prices.isVisible() and dialog.prices.isChecked() else {}
+        out = self.export_handout(dialog.out_path(), dialog.size_key(), **extra)
+        if out is not None:
+            QSettings().setValue("trips/printFolder", str(out.parent))
+            if self.ask_open(out):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+        return out
+
+    def export_handout(self, out: Path, size: str = "a4", **options: Any) -> Path | None:
+        """Write the handout of the shown version to ``out``; errors go to a message box."""
+        from studio.reports.itinerary import write_itinerary
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            pages = write_itinerary(self._ctx.studio, self._trip_id, out, size=size,
+                                    version_id=self._version_id, **options)
+        except (StudioError, OSError) as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self.show_print_error(str(exc))
+            return None
+        QGuiApplication.restoreOverrideCursor()
+        self.sig_message.emit(self.tr("Saved %1 (%2 pages).").replace("%1", str(out)).replace("%2", str(pages)))
+        return Path(out)
+
+    def show_print_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Itinerary not written"), message)
+
+    def ask_open(self, out: Path) -> bool:
+        """Offers to open the written PDF; tests replace it."""
+        answer = QMessageBox.question(self, self.tr("Itinerary written"),
+                                      self.tr("Saved %1.\n\nOpen it now?").replace("%1", out.name),
+                                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+                                      QMessageBox.StandardButton.Open)
+        return answer == QMessageBox.StandardButton.Open
+
+
+def _json_list(raw: str | None) -> list[str]:
+    try:
+        value = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _row(parent: QWidget, *widgets: QWidget) -> QWidget:
+    w = QWidget(parent)
+    h = QHBoxLayout(w)
+    h.setContentsMargins(0, 0, 0, 0)
+    h.setSpacing(6)
+    for x in widgets:
+        h.addWidget(x)
+    h.addStretch(1)
+    return w
+
+
+def _hline(parent: QWidget) -> QFrame:
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return line
+
+
+def _muted(widget: QWidget, text: str) -> str:
+    colour = widget.palette().color(QPalette.ColorRole.PlaceholderText).name()
+    return f'<span style="color:{colour}">{html.escape(text)}</span>'
+
+
+def _warning_colour(widget: QWidget) -> str:
+    from ui.style import error_color
+
+    return error_color(widget.palette()).name()
