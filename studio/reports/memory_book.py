@@ -12,6 +12,7 @@ out; the layout is redone without them. The file is written whole or not at all.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import os
@@ -117,13 +118,14 @@ def _pixel_limit():
     from PIL import Image
 
     before = Image.MAX_IMAGE_PIXELS
-    Image.MAX_IMAGE_PIXELS = MAX_MEGAPIXELS * 1_000_000 // 2  # Pillow refuses at twice this
+    Image.MAX_IMAGE_PIXELS = MAX_MEGAPIXELS * 1_000_000  # above it we refuse; Pillow, at twice it
     try:
         yield
     finally:
         Image.MAX_IMAGE_PIXELS = before
 
 
+@functools.cache
 def _heif() -> None:
     try:
         import pillow_heif  # type: ignore[import-not-found]

@@ -267,3 +267,39 @@ def test_cancel_with_worker_processes_leaves_no_file(photos, tmp_path):
                    cancel=iter([False, False, False, True, True, True, True, True, True, True]
                                + [True] * 100).__next__)
     assert not out.exists() and not list(tmp_path.glob(".w.pdf*"))
+
+
+def test_huge_panorama_is_decoded_small_and_gets_a_band(tmp_path, monkeypatch):
+    pano = _img(tmp_path / "pano.jpg", 8000, 1000, quality=70)
+    first = _img(tmp_path / "first.jpg", 400, 300)
+    out = tmp_path / "pano.pdf"
+    pf = build_book(_content([_photo(first, 0), _photo(pano, 1, day=None, caption="The whole valley")],
+                             cover_media_id="m0"), out, workers=1, bleed=True)
+    (im,) = [i for i in pf.images if i.media_id == "m1"]
+    assert im.placed_mm[0] == pytest.approx(216, abs=0.5)  # 210 mm trim + 2 x 3 mm bleed
+    assert im.ppi == pytest.approx(300, abs=1) and im.source_pixels == (8000, 1000)
+    # over the cap for formats that must be decoded whole: refused by name, the book still made
+    from studio.reports import memory_book
+
+    monkeypatch.setattr(memory_book, "MAX_MEGAPIXELS_FULL_DECODE", 0.05)
+    big = _img(tmp_path / "big.png", 400, 300)
+    pf = build_book(_content([_photo(first, 0), _photo(big, 1)]), out, workers=1)
+    assert [(p.name, "too large" in p.reason) for p in pf.problems] == [("big.png", True)]
+
+
+def test_colour_profiles_are_honoured_or_ignored_when_broken(tmp_path):
+    import io
+
+    from PIL import ImageCms
+
+    from studio.reports.memory_book import _Job
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    for name, icc in (("srgb.jpg", srgb), ("broken.jpg", b"not a profile at all" * 10)):
+        path = tmp_path / name
+        Image.new("RGB", (300, 200), (200, 40, 40)).save(path, icc_profile=icc)
+        r = prepare_photo(_Job(("k",), str(path), 150, 100))
+        assert not r.error
+        with Image.open(io.BytesIO(r.jpeg)) as im:
+            red = im.getpixel((10, 10))
+            assert im.mode == "RGB" and red[0] > 180 and red[1] < 70
