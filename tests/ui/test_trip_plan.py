@@ -107,6 +107,9 @@ def test_model_follows_changes_from_anywhere(model, ctx, trip):
     item_id = model.index(0, 0, model.index(2, 0)).data(ItemIdRole)
     trips.update_item(ctx.studio, item_id, title="Nara and Todai-ji")
     assert titles(model, 2) == ["Nara and Todai-ji"]
+    reads = model.reads
+    clients.create_client(ctx.studio, "Zoë Martin")  # another client: nothing to re-read
+    assert model.reads == reads
 
 
 def test_drag_reorders_items_within_a_day_and_undo_restores(model, ctx, trip):
@@ -276,6 +279,15 @@ def test_flagged_item_shows_its_reason_and_the_strip_selects_it(panel, ctx, trip
     assert "Wagyu tasting" in panel.flags_list.item(0).text() and "Li Na" in panel.flags_list.item(0).text()
     panel._flag_clicked(panel.flags_list.item(0))
     assert panel.tree.currentIndex().data(ItemIdRole) == index.data(ItemIdRole)
+    # Moving day 3 to the front renumbers the flag; clearing the tags clears it.
+    assert panel.flags_list.item(0).text().startswith("Day 3 · ")
+    wagyu = index.data(ItemIdRole)
+    assert drop_rows(panel.model, [panel.model.index(2, 0)], 0)
+    assert panel.flags_list.item(0).text().startswith("Day 1 · Wagyu tasting")
+    assert panel.model.item_index(wagyu, COL_TITLE).data(FlagRole) == reason
+    trips.update_item(ctx.studio, wagyu, tags=["beef-free"])
+    assert panel.model.item_index(wagyu, COL_TITLE).data(FlagRole) is None
+    assert panel.flags_list.count() == 0 and "nothing clashes" in panel.flags_title.text()
 
 
 def test_editing_a_locked_version_follows_to_the_new_version(panel, ctx, trip, monkeypatch, qtbot):

@@ -182,7 +182,10 @@ class TripPlanModel(QAbstractItemModel):
         self.endResetModel()
         self.sig_refreshed.emit()
 
-    def _load(self, trip_id: str | None, version_id: str | None) -> None:
+    def _load(self, trip_id: str | None, version_id: str | None,
+              known_flags: dict[str, list[str]] | None = None) -> None:
+        """Read the plan; ``known_flags`` (item id → reasons) skips the profile check when the
+        change cannot have altered any item's clashes (a move, a new time)."""
         self.trip, self.version, self._days = None, None, []
         self._flags, self.flag_rows = {}, []
         if not trip_id:
@@ -202,20 +205,26 @@ class TripPlanModel(QAbstractItemModel):
             by_day.setdefault(it.day_id, []).append(it)
         self._days = [_Day(d, by_day.get(d.id, [])) for d in trips.days(studio, self.version.id)]
         self._suppliers = {s.id: s.name for s in trips.suppliers(studio)}
-        self.flag_rows = trips.flags(studio, self.version.id)
+        if known_flags is None:
+            self.flag_rows = trips.flags(studio, self.version.id)
+        else:
+            self.flag_rows = sorted(
+                (trips.Flag(it.id, it.title, d.day.day_number, reason)
+                 for d in self._days for it in d.items for reason in known_flags.get(it.id, ())),
+                key=lambda f: (f.day or 0, f.title))
         for f in self.flag_rows:
             reasons = self._flags.setdefault(f.item_id, [])
             if f.reason not in reasons:
                 reasons.append(f.reason)
 
-    def refresh(self) -> None:
+    def refresh(self, *, recheck_flags: bool = True) -> None:
         """Re-read the plan. Keeps the rows (and so the view's selection and expansion) when only
         what they show changed; resets the model when days or items came, went or moved."""
         old_shape = self._shape()
         old_version = self.version_id
         trip_id = self.trip_id
         before = self._state()
-        self._load(trip_id, old_version)
+        self._load(trip_id, old_version, None if recheck_flags else dict(self._flags))
         if self.version_id == old_version and self._shape() == old_shape:
             if self._days:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._days) - 1, COLUMN_COUNT - 1))
@@ -246,6 +255,8 @@ class TripPlanModel(QAbstractItemModel):
     def on_studio_changed(self, changes: ChangeSet) -> None:
         if self.trip is None or not (changes.tables & _WATCHED):
             return
+        if self.trip.client_id not in changes.client_ids and "supplier" not in changes.tables:
+            return  # another client's trip or profile
         followed = self._version_to_follow(changes)
         if followed is not None:
             old = self.version_id or ""
@@ -253,7 +264,14 @@ class TripPlanModel(QAbstractItemModel):
             if self.version_id and self.version_id != old:
                 self.sig_version_followed.emit(old, self.version_id)
             return
-        self.refresh()
+        self.refresh(recheck_flags=self._flags_may_change(changes))
+
+    @staticmethod
+    def _flags_may_change(changes: ChangeSet) -> bool:
+        """Whether ``changes`` can alter which items clash with the travellers' profiles."""
+        if changes.tables & {"profile_fact", "trip_traveller", "person", "trip", "trip_version"}:
+            return True
+        return any(e.table == "trip_item" and (e.op != "update" or e.field == "tags") for e in changes.entries)
 
     def _version_to_follow(self, changes: ChangeSet) -> str | None:
         """The version to move to after ``changes``, or None to stay."""

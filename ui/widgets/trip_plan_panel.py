@@ -74,6 +74,7 @@ class TripPlanPanel(QWidget):
         self._current_item: str | None = None
         self._collapsed: set[str] = set()
         self._keep: str | None = None
+        self._restoring = False
         self._follow_note = ""  # why the panel moved to another version by itself
 
         self.notice = QLabel(self)
@@ -105,22 +106,18 @@ class TripPlanPanel(QWidget):
         self.tree.setModel(self.model)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        for col, mode in ((COL_WHEN, QHeaderView.ResizeMode.Interactive),
-                          (COL_KIND, QHeaderView.ResizeMode.ResizeToContents),
-                          (COL_TITLE, QHeaderView.ResizeMode.Stretch),
-                          (COL_PLACE, QHeaderView.ResizeMode.Interactive),
-                          (COL_SUPPLIER, QHeaderView.ResizeMode.Interactive),
-                          (COL_CONFIRMATION, QHeaderView.ResizeMode.ResizeToContents),
-                          (COL_PRICE, QHeaderView.ResizeMode.ResizeToContents)):
-            header.setSectionResizeMode(col, mode)
+        # Fixed widths fitted after each read: ResizeToContents would measure every row again on
+        # every layout (each expand), which made a 150-item plan slow to refresh.
+        for col in (COL_WHEN, COL_KIND, COL_PLACE, COL_SUPPLIER, COL_CONFIRMATION, COL_PRICE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.tree.setColumnWidth(COL_WHEN, em * 13)
         self.tree.setColumnWidth(COL_PLACE, em * 11)
         self.tree.setColumnWidth(COL_SUPPLIER, em * 13)
         self.tree.doubleClicked.connect(lambda _index: self.edit_current())
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.tree.expanded.connect(lambda index: self._collapsed.discard(self.model.day_at(index).id))
-        self.tree.collapsed.connect(lambda index: self._collapsed.add(self.model.day_at(index).id))
+        self.tree.expanded.connect(lambda index: self._note_expansion(index, True))
+        self.tree.collapsed.connect(lambda index: self._note_expansion(index, False))
 
         self.flags_title = QLabel(self)
         set_muted(self.flags_title)
@@ -295,6 +292,15 @@ class TripPlanPanel(QWidget):
             self._keep = None
 
     # -- keeping the view steady across refreshes ---------------------------------------------
+    def _note_expansion(self, index: QModelIndex, expanded: bool) -> None:
+        day = self.model.day_at(index)
+        if self._restoring or day is None:
+            return
+        if expanded:
+            self._collapsed.discard(day.id)
+        else:
+            self._collapsed.add(day.id)
+
     def _remember_selection(self) -> None:
         index = self.tree.currentIndex()
         row = self.model.item_at(index) or self.model.day_at(index)
@@ -303,11 +309,16 @@ class TripPlanPanel(QWidget):
 
     def _restore_view(self) -> None:
         days = self.model.days()
-        self._fit_time_column()
-        for r, day in enumerate(days):
+        for r in range(len(days)):
             self.tree.setFirstColumnSpanned(r, QModelIndex(), True)
-            if day.id not in self._collapsed:
-                self.tree.expand(self.model.index(r, 0))
+        self._restoring = True
+        try:
+            self.tree.expandAll()  # one layout pass, rather than one per day
+            for r, day in enumerate(days):
+                if day.id in self._collapsed:
+                    self.tree.collapse(self.model.index(r, 0))
+        finally:
+            self._restoring = False
         selected = getattr(self, "_selected", None)
         if selected and not self.select_row(selected):
             # The row moved into a new version (an approved one was edited): find its copy.
@@ -318,19 +329,25 @@ class TripPlanPanel(QWidget):
                         self.select_row(it.id)
                         return
 
-    def _fit_time_column(self) -> None:
-        """Wide enough for the longest time span (a flight across zones), never for day titles,
-        which span the whole row."""
+    def _fit_columns(self) -> None:
+        """Time, kind, confirmation and price columns as wide as their widest item (never as wide
+        as a day's title, which spans the whole row)."""
         metrics = self.tree.fontMetrics()
-        widest = metrics.horizontalAdvance(self.model.headerData(COL_WHEN, Qt.Orientation.Horizontal))
+        pad = metrics.horizontalAdvance("M") * 2
+        fitted = {COL_WHEN: self.tree.indentation() + pad, COL_KIND: 16 + 2 * pad, COL_CONFIRMATION: pad,
+                  COL_PRICE: pad}
+        widest = {c: metrics.horizontalAdvance(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in fitted}
         for r in range(self.model.rowCount()):
             parent = self.model.index(r, 0)
             for k in range(self.model.rowCount(parent)):
-                text = self.model.index(k, COL_WHEN, parent).data() or ""
-                widest = max(widest, metrics.horizontalAdvance(text))
-        self.tree.setColumnWidth(COL_WHEN, widest + self.tree.indentation() + 3 * metrics.horizontalAdvance("M"))
+                for c in fitted:
+                    text = self.model.index(k, c, parent).data() or ""
+                    widest[c] = max(widest[c], metrics.horizontalAdvance(text))
+        for c, extra in fitted.items():
+            self.tree.setColumnWidth(c, widest[c] + extra)
 
     def _after_refresh(self) -> None:
+        self._fit_columns()
         has_version = self.model.version_id is not None
         self.add_day_action.setEnabled(has_version)
         self._update_actions()
