@@ -111,7 +111,7 @@ class Rect:
 class Frame:
     """One thing on a page: a photo, a block of text or a hairline rule."""
 
-    kind: str  # photo, text, rule
+    kind: str  # photo, text, rule, fill (a block of colour)
     rect: Rect
     ref: str = ""  # photo: the media id; text: the style name
     text: str = ""
@@ -482,18 +482,16 @@ def _panorama_band(p: BookPhoto, g: Geometry, measure: Measure) -> list[Frame]:
 def _cover(content: BookContent, cover: BookPhoto | None, g: Geometry, measure: Measure) -> Page:
     page = Page("cover")
     b = g.bleed
-    if cover is not None:
-        if g.width > g.height:  # landscape: the photo on the left, the words on the right
-            split = g.width * 0.58
-            page.frames.append(Frame("photo", Rect(-b, -b, split + b, g.height + 2 * b), cover.media_id, bleed=True))
-            box = Rect(split + 14 * MM, g.content.y, g.safe.right - split - 14 * MM, g.content.h)
-        else:
-            split = g.height * 0.38
-            page.frames.append(Frame("photo", Rect(-b, split, g.width + 2 * b, g.height - split + b),
-                                     cover.media_id, bleed=True))
-            box = Rect(g.content.x, g.safe.y + 4 * MM, g.content.w, split - g.safe.y - 14 * MM)
+    # the photo (or, without one, a block of colour) runs off the page; the words sit beside it
+    kind, ref = ("photo", cover.media_id) if cover is not None else ("fill", "")
+    if g.width > g.height:  # landscape: the photo on the left, the words on the right
+        split = g.width * 0.58
+        page.frames.append(Frame(kind, Rect(-b, -b, split + b, g.height + 2 * b), ref, bleed=True))
+        box = Rect(split + 14 * MM, g.content.y, g.safe.right - split - 14 * MM, g.content.h)
     else:
-        box = Rect(g.content.x, g.content.y, g.content.w, g.content.h * 0.55)
+        split = g.height * 0.38
+        page.frames.append(Frame(kind, Rect(-b, split, g.width + 2 * b, g.height - split + b), ref, bleed=True))
+        box = Rect(g.content.x, g.safe.y + 4 * MM, g.content.w, split - g.safe.y - 14 * MM)
     col = _Column(box, measure)
     col.add(content.studio_name.upper(), "kicker")
     col.add(content.title, "cover_title", before=7)
@@ -503,10 +501,7 @@ def _cover(content: BookContent, cover: BookPhoto | None, g: Geometry, measure: 
     col.add(span(content.start_date, content.end_date), "cover_line", before=2)
     # the words sit low in their box, the last line on a common baseline area
     used = box.top - col.y
-    if cover is not None and g.width <= g.height:
-        col.shift(max(0.0, (box.h - used) / 2))
-    elif cover is not None:
-        col.shift(max(0.0, box.h - used))
+    col.shift(max(0.0, (box.h - used) * (0.5 if g.width <= g.height else 1.0)))
     page.frames += col.frames
     return page
 

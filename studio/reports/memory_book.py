@@ -41,7 +41,7 @@ SIZES = tuple(book_layout.SIZES)
 
 _FORMATS = {"JPEG", "MPO", "PNG", "TIFF", "WEBP", "HEIF", "BMP", "GIF"}
 
-_INK, _ACCENT, _MUTED, _RULE = "#1f2a37", "#8a6d3b", "#6b7280", "#c9bfa8"
+_INK, _ACCENT, _MUTED, _RULE, _FILL = "#1f2a37", "#8a6d3b", "#6b7280", "#c9bfa8", "#d9cdb4"
 
 
 class BuildCancelled(StudioError):
@@ -570,6 +570,9 @@ def _draw(layout: BookLayout, content: BookContent, by_id: dict[str, BookPhoto],
                     p = by_id[frame.ref]
                     key = _job_for(p, frame).key
                     c.drawImage(_Jpeg(key, prepared[key].jpeg), r.x + off, r.y + off, r.w, r.h)
+                elif frame.kind == "fill":
+                    c.setFillColor(colors.HexColor(_FILL))
+                    c.rect(r.x + off, r.y + off, r.w, r.h, stroke=0, fill=1)
                 elif frame.kind == "rule":
                     c.setStrokeColor(colors.HexColor(_RULE))
                     c.setLineWidth(0.6)

@@ -38,7 +38,7 @@ def _check(layout, content: BookContent) -> None:
     for page in layout.pages:
         photos = page.photos()
         for f in page.frames:
-            if f.kind == "photo" and f.bleed:
+            if f.bleed:
                 assert f.rect.inside(bleed)
                 edges = [abs(f.rect.x - bleed.x), abs(f.rect.right - bleed.right), abs(f.rect.y - bleed.y),
                          abs(f.rect.top - bleed.top)]
