@@ -88,8 +88,12 @@ def _select_planned_trip(window) -> None:
         trip = trip_service.find_trip(studio, trip_id)
         if trip.current_version_id and trip_service.days(studio, trip.current_version_id):
             view.select_trip(trip_id)
-            return
-    view.select_first()
+            break
+    else:
+        view.select_first()
+    # The trip's header and plan settle over a few layout passes (new travellers, new rows).
+    for _ in range(3):
+        QApplication.processEvents()
 
 
 def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900") -> int:

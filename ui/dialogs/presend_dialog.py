@@ -36,9 +36,11 @@ class PresendDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Before sending the proposal"))
         self.setObjectName("presendDialog")
-        intro = QLabel(self.tr("The pre-send check of “%1” found %2 point(s) to look at before the "
-                               "proposal goes to the client:").replace("%1", trip_title)
-                       .replace("%2", str(len(problems))), self)
+        text = (self.tr("The pre-send check of “%1” found one point to look at before the proposal goes "
+                        "to the client:") if len(problems) == 1 else
+                self.tr("The pre-send check of “%1” found %2 points to look at before the proposal goes "
+                        "to the client:").replace("%2", str(len(problems))))
+        intro = QLabel(text.replace("%1", trip_title), self)
         intro.setWordWrap(True)
         self.problems = QListWidget(self)
         self.problems.setWordWrap(True)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale, QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -80,11 +81,20 @@ class PrintDialog(QDialog):
 
         self.prices = QCheckBox(self.tr("Show prices and totals (never costs or margins)"), self)
         self.prices.setVisible(handout_supports("prices"))
+        self.lang = QComboBox(self)
+        self.lang.addItem(self.tr("English"), "en")
+        self.lang.addItem("中文", "zh")
+        self.lang.setToolTip(self.tr("Language of the handout's own words and dates"))
+        self.lang.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
         form = QFormLayout()
         form.addRow(self.tr("Page size:"), sizes)
         form.addRow(self.tr("&File:"), self.file_box)
         form.addRow("", self.prices)
+        if handout_supports("lang"):
+            form.addRow(self.tr("&Language:"), self.lang)
+        else:
+            self.lang.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Write PDF"))
         self.buttons.accepted.connect(self.submit)
@@ -93,6 +103,15 @@ class PrintDialog(QDialog):
         layout.addLayout(form)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+
+    def options(self) -> dict:
+        """Keyword options for the handout writer beyond the size (only those it takes)."""
+        out: dict = {}
+        if handout_supports("prices") and self.prices.isChecked():
+            out["prices"] = True
+        if handout_supports("lang"):
+            out["lang"] = self.lang.currentData()
+        return out
 
     def size_key(self) -> str:
         return "letter" if self.letter.isChecked() else "a4"

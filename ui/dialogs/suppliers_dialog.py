@@ -138,6 +138,7 @@ class SuppliersDialog(QDialog):
         self.table.setWordWrap(False)
         hh = self.table.horizontalHeader()
         hh.setStretchLastSection(True)
+        hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().averageCharWidth()
         for col, chars in ((COL_NAME, 28), (COL_NATIVE, 14), (COL_KIND, 16), (COL_LOCATION, 20), (COL_RATING, 10)):

@@ -117,6 +117,7 @@ class NewTripDialog(FormDialog):
         self.client_label.setText(display_name(dossier.client.name, dossier.client.native_name))
         for box in self._checks.values():
             self._travellers_layout.removeWidget(box)
+            box.hide()
             box.deleteLater()
         self._checks = {}
         for card in dossier.people:

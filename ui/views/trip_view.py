@@ -49,19 +49,7 @@ from ui.dialogs.presend_dialog import ChangeReasonDialog, PresendDialog
 from ui.dialogs.print_dialog import PrintDialog
 from ui.models.trip_table import amount_text, next_status, status_label
 from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit, display_name
-
-try:  # the day-by-day plan is built alongside this view
-    from ui.widgets.trip_plan_panel import TripPlanPanel
-except ImportError:  # pragma: no cover - only until the panel lands
-    class TripPlanPanel(QLabel):  # type: ignore[no-redef]
-        sig_current_item_changed = Signal(object)
-
-        def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-            super().__init__(parent)
-            self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        def set_version(self, trip_id: str | None, version_id: str | None) -> None:
-            self.setText(f"Plan of {version_id}" if version_id else "")
+from ui.widgets.trip_plan_panel import TripPlanPanel
 
 TAB_PLAN, TAB_NOTES = 0, 1
 
@@ -197,16 +185,12 @@ class TripView(QWidget):
         grid.addWidget(self._travellers_box, 3, 1, 1, 3)
         self._boxes["travellers"] = self._travellers_box
 
-        self.travel_note = QLabel(self)
-        self.travel_note.setWordWrap(True)
-        self.travel_note.setText(self.tr("The client is travelling: every change asks why (weather, client "
-                                         "request, supplier…) and the reason is kept with the trip."))
-        self.travel_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         # -- versions bar --------------------------------------------------------------------
         self.versions = QComboBox(self)
         self.versions.setObjectName("tripVersions")
         self.versions.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.versions.setMinimumWidth(self.fontMetrics().horizontalAdvance("v10 “Slower pace” · current") + 32)
         self.versions.setToolTip(self.tr("The version shown below; the current one is printed and sent"))
         self.versions.activated.connect(lambda _i: self.show_version(self.versions.currentData()))
         self.duplicate_button = QPushButton(self.tr("D&uplicate"), self)
@@ -275,7 +259,6 @@ class TripView(QWidget):
         pv.addLayout(top)
         pv.addWidget(self.client)
         pv.addLayout(grid)
-        pv.addWidget(self.travel_note)
         pv.addWidget(_hline(page))
         pv.addLayout(bar)
         pv.addLayout(sums)
@@ -399,7 +382,6 @@ class TripView(QWidget):
         if nxt:
             self.next_step.setText(self.tr("Mark %1 →").replace("%1", status_label(nxt).lower()))
             self.next_step.setToolTip(self.tr("Move the trip to the pipeline's next step: %1").replace("%1", status_label(nxt)))
-        self.travel_note.setVisible(t.status == "travelling")
         self._fill_travellers(state)
 
     def _fill_travellers(self, state: TripState) -> None:
@@ -407,6 +389,7 @@ class TripView(QWidget):
         if list(self._checks) != wanted:
             for box in self._checks.values():
                 self.travellers_row.removeWidget(box)
+                box.hide()  # still painted until deleted otherwise
                 box.deleteLater()
             self._checks = {}
             for p in state.party:
@@ -774,8 +757,7 @@ class TripView(QWidget):
         dialog = self.print_dialog()
         if dialog.exec() != PrintDialog.DialogCode.Accepted:
             return None
-        extra = {"prices": True} if dialog.prices.isVisible() and dialog.prices.isChecked() else {}
-        out = self.export_handout(dialog.out_path(), dialog.size_key(), **extra)
+        out = self.export_handout(dialog.out_path(), dialog.size_key(), **dialog.options())
         if out is not None:
             QSettings().setValue("trips/printFolder", str(out.parent))
             if self.ask_open(out):

@@ -284,6 +284,9 @@ class TripsView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if self._current is None and not getattr(self, "_shown_once", False):
+            self.select_first()  # the first time the area opens, a trip is already there to look at
+        self._shown_once = True
         if getattr(self, "_default_split", True):
             self._default_split = False
             total = sum(self.splitter.sizes()) or self.width()
