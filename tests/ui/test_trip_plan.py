@@ -398,3 +398,18 @@ def test_the_tree_is_set_up_for_internal_moves(panel):
     assert model.flags(item) & Qt.ItemFlag.ItemIsDragEnabled
     assert model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
     assert model.mimeTypes() == ["application/x-travel-studio-plan"]
+
+
+def test_narrow_panel_shares_the_width_without_cutting_times_or_prices(panel, qtbot):
+    tree, model = panel.tree, panel.model
+    inari = model.index(0, 0, model.index(1, 0))
+    metrics = tree.fontMetrics()
+    for width in (1200, 700):
+        panel.resize(width, 600)
+        qtbot.waitUntil(lambda w=width: abs(tree.viewport().width() - (w - 2 * tree.frameWidth())) < 40)
+        used = sum(tree.columnWidth(c) for c in range(model.columnCount()))
+        assert used <= tree.viewport().width() + 1
+        for col in (COL_WHEN, COL_PRICE):
+            assert tree.columnWidth(col) > metrics.horizontalAdvance(inari.siblingAtColumn(col).data())
+    assert inari.siblingAtColumn(COL_KIND).data() == ""  # badge only when narrow
+    assert inari.siblingAtColumn(COL_KIND).data(Qt.ItemDataRole.ToolTipRole).startswith("Activity")

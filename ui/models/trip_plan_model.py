@@ -156,6 +156,7 @@ class TripPlanModel(QAbstractItemModel):
         self._flags: dict[str, list[str]] = {}
         self.flag_rows: list[trips.Flag] = []  #: the version's profile flags, in the plan's order
         self.reads = 0
+        self._compact_kinds = False
         ctx.bridge.sig_changed.connect(self.on_studio_changed)
 
     # -- what is shown ------------------------------------------------------------------------
@@ -293,6 +294,15 @@ class TripPlanModel(QAbstractItemModel):
             if v.id in created and v.based_on_id == self.version.id and v.id == trip.current_version_id:
                 return v.id
         return None
+
+    def set_compact_kinds(self, compact: bool) -> None:
+        """Show kinds as badges only (the label moves to the tooltip), for narrow views."""
+        if compact != self._compact_kinds:
+            self._compact_kinds = compact
+            for r, d in enumerate(self._days):
+                if d.items:
+                    parent = self.index(r, 0)
+                    self.dataChanged.emit(self.index(0, COL_KIND, parent), self.index(len(d.items) - 1, COL_KIND, parent))
 
     # -- lookups ------------------------------------------------------------------------------
     def day_count(self) -> int:
@@ -450,6 +460,8 @@ class TripPlanModel(QAbstractItemModel):
             return self._item_text(it, day, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             full = self._item_text(it, day, col) if col in (COL_TITLE, COL_PLACE, COL_SUPPLIER) else ""
+            if col == COL_KIND:
+                full = kind_label(it.kind)
             tip = self._item_tooltip(it, reasons)
             return "\n".join(t for t in (full, tip) if t) or None
         if role == Qt.ItemDataRole.DecorationRole:
@@ -474,7 +486,7 @@ class TripPlanModel(QAbstractItemModel):
         if col == COL_WHEN:
             return time_span(it, day.date)
         if col == COL_KIND:
-            return kind_label(it.kind)
+            return "" if self._compact_kinds else kind_label(it.kind)
         if col == COL_TITLE:
             return it.title
         if col == COL_PLACE:

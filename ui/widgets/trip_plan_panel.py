@@ -3,7 +3,7 @@ strip listing the items that clash with the travellers' profiles."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,9 @@ from ui.models.trip_plan_model import (
     COL_SUPPLIER,
     COL_TITLE,
     COL_WHEN,
+    KindRole,
     TripPlanModel,
+    kind_label,
 )
 from ui.style import set_muted
 from ui.widgets.form_dialog import run_guarded
@@ -56,6 +58,13 @@ class PlanTree(QTreeView):
         self.setUniformRowHeights(True)
         self.setAllColumnsShowFocus(True)
         self.setExpandsOnDoubleClick(False)  # double-click edits
+
+    #: Fires after the tree changed size (the panel then shares the width among the columns).
+    sig_resized = Signal()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.sig_resized.emit()
 
 
 class TripPlanPanel(QWidget):
@@ -108,12 +117,8 @@ class TripPlanPanel(QWidget):
         header.setStretchLastSection(False)
         # Fixed widths fitted after each read: ResizeToContents would measure every row again on
         # every layout (each expand), which made a 150-item plan slow to refresh.
-        for col in (COL_WHEN, COL_KIND, COL_PLACE, COL_SUPPLIER, COL_CONFIRMATION, COL_PRICE):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        self.tree.setColumnWidth(COL_PLACE, em * 11)
-        self.tree.setColumnWidth(COL_SUPPLIER, em * 13)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.sig_resized.connect(self._layout_columns)
         self.tree.doubleClicked.connect(lambda _index: self.edit_current())
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.tree.expanded.connect(lambda index: self._note_expansion(index, True))
@@ -160,6 +165,11 @@ class TripPlanPanel(QWidget):
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "tree"):
+            self._fit_columns()
 
     # -- public -------------------------------------------------------------------------------
     def set_version(self, trip_id: str | None, version_id: str | None) -> None:
@@ -333,18 +343,47 @@ class TripPlanPanel(QWidget):
         """Time, kind, confirmation and price columns as wide as their widest item (never as wide
         as a day's title, which spans the whole row)."""
         metrics = self.tree.fontMetrics()
-        pad = metrics.horizontalAdvance("M") * 2
-        fitted = {COL_WHEN: self.tree.indentation() + pad, COL_KIND: 16 + 2 * pad, COL_CONFIRMATION: pad,
+        pad = metrics.horizontalAdvance("M")
+        # Items sit one level down: the branch column and their own indentation come first.
+        fitted = {COL_WHEN: 2 * self.tree.indentation() + pad, COL_KIND: 16 + 2 * pad, COL_CONFIRMATION: pad,
                   COL_PRICE: pad}
         widest = {c: metrics.horizontalAdvance(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in fitted}
         for r in range(self.model.rowCount()):
             parent = self.model.index(r, 0)
             for k in range(self.model.rowCount(parent)):
                 for c in fitted:
-                    text = self.model.index(k, c, parent).data() or ""
+                    index = self.model.index(k, c, parent)
+                    text = kind_label(index.data(KindRole)) if c == COL_KIND else index.data() or ""
                     widest[c] = max(widest[c], metrics.horizontalAdvance(text))
-        for c, extra in fitted.items():
-            self.tree.setColumnWidth(c, widest[c] + extra)
+        self._fitted = {c: widest[c] + extra for c, extra in fitted.items()}
+        self._layout_columns()
+
+    def _layout_columns(self) -> None:
+        """Share the width. Time, confirmation and price keep their fitted width; when space is
+        short the kind shrinks to its badge, then place and supplier give way down to a minimum,
+        then the title; below that the tree scrolls sideways."""
+        fitted = getattr(self, "_fitted", None)
+        if not fitted:
+            return
+        em = self.tree.fontMetrics().horizontalAdvance("M")
+        widths = dict(fitted)
+        widths[COL_PLACE], widths[COL_SUPPLIER] = em * 11, em * 13
+        title_min, flex_min = em * 14, em * 6
+        short = sum(widths.values()) + title_min - self.tree.viewport().width()
+        badge_only = max(self.tree.header().minimumSectionSize(), 16 + em)
+        if short > 0:
+            give = min(short, widths[COL_KIND] - badge_only)
+            widths[COL_KIND] -= give
+            short -= give
+        self.model.set_compact_kinds(widths[COL_KIND] < fitted[COL_KIND])
+        if short > 0:
+            flexible = widths[COL_PLACE] + widths[COL_SUPPLIER]
+            share = max(2 * flex_min, flexible - short) / flexible
+            widths[COL_PLACE] = max(flex_min, int(widths[COL_PLACE] * share))
+            widths[COL_SUPPLIER] = max(flex_min, int(widths[COL_SUPPLIER] * share))
+        widths[COL_TITLE] = max(title_min, self.tree.viewport().width() - sum(widths.values()))
+        for c, w in widths.items():
+            self.tree.setColumnWidth(c, w)
 
     def _after_refresh(self) -> None:
         self._fit_columns()
