@@ -5,7 +5,7 @@ each, some turned to portrait by EXIF) are generated once and cached in ``bench/
 
 Floor, measured in the same run: for every photo as the book places it, decode at reduced scale
 (Pillow's JPEG draft mode), crop and resize to its placed size at 300 ppi and encode it as JPEG
-with the book's quality, one photo after another on one core. Ours: ``build_book`` — the same
+with the book's settings (quality, Huffman optimisation), one photo after another on one core. Ours: ``build_book`` — the same
 work on every core, plus the layout, the typesetting, the PDF and the preflight read-back.
 For reference, the naive path: the original files drawn into the same frames as they are.
 
@@ -108,7 +108,7 @@ def placements(c) -> list[tuple[Path, int, int]]:
             for _, f in layout.placements().values()]
 
 
-def floor(jobs: list[tuple[Path, int, int]], quality: int) -> tuple[float, int]:
+def floor(jobs: list[tuple[Path, int, int]], quality: int, optimize: bool) -> tuple[float, int]:
     """Draft decode, crop, resize, encode, one after another: seconds and encoded bytes."""
     from PIL import Image
 
@@ -127,7 +127,7 @@ def floor(jobs: list[tuple[Path, int, int]], quality: int) -> tuple[float, int]:
             box = ((w - cw) / 2 * k, (h - ch) / 2 * k, (w + cw) / 2 * k, (h + ch) / 2 * k)
             out = im.resize((min(tw, int(cw)), min(th, int(ch))), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
             buf = io.BytesIO()
-            out.save(buf, "JPEG", quality=quality, optimize=False, progressive=False)
+            out.save(buf, "JPEG", quality=quality, optimize=optimize, progressive=False)
             total += buf.tell()
     return time.perf_counter() - t0, total
 
@@ -154,7 +154,7 @@ def main() -> None:
     ap.add_argument("--naive", action="store_true", help="also time embedding the originals (slow, big)")
     args = ap.parse_args()
 
-    from studio.reports.memory_book import JPEG_QUALITY, build_book
+    from studio.reports.memory_book import JPEG_OPTIMIZE, JPEG_QUALITY, build_book
 
     t0 = time.perf_counter()
     paths = photos()
@@ -166,7 +166,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "book.pdf"
         for _ in range(args.repeat):
-            s, fbytes = floor(jobs, JPEG_QUALITY)
+            s, fbytes = floor(jobs, JPEG_QUALITY, JPEG_OPTIMIZE)
             floors.append(s)
             t = time.perf_counter()
             pf = build_book(c, out)

@@ -34,6 +34,7 @@ from studio.reports.book_layout import MM, STYLES, BookLayout, Frame
 TARGET_PPI = 300
 LOW_PPI = 200
 JPEG_QUALITY = 85
+JPEG_OPTIMIZE = True  # optimal Huffman tables: ~10 % smaller for ~5 % more time per photo
 MAX_MEGAPIXELS = 400  # a 40,000 x 10,000 panorama still opens; beyond, the photo is refused
 MAX_MEGAPIXELS_FULL_DECODE = 150  # formats without reduced-scale decoding (PNG, TIFF...)
 SLUG = 9 * MM  # beyond the bleed, where the crop marks go
@@ -270,7 +271,7 @@ def prepare_photo(job: _Job) -> _Prepared:
                 out.info = info
             out = _to_srgb(out)
             buf = io.BytesIO()
-            out.save(buf, "JPEG", quality=job.quality, optimize=False, progressive=False)
+            out.save(buf, "JPEG", quality=job.quality, optimize=JPEG_OPTIMIZE, progressive=False)
             source = (H, W) if swap else (W, H)
             return _Prepared(job.key, buf.getvalue(), out.size, source)
     except Image.DecompressionBombError:
