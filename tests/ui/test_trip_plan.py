@@ -413,3 +413,29 @@ def test_narrow_panel_shares_the_width_without_cutting_times_or_prices(panel, qt
             assert tree.columnWidth(col) > metrics.horizontalAdvance(inari.siblingAtColumn(col).data())
     assert inari.siblingAtColumn(COL_KIND).data() == ""  # badge only when narrow
     assert inari.siblingAtColumn(COL_KIND).data(Qt.ItemDataRole.ToolTipRole).startswith("Activity")
+
+
+def test_moves_on_the_road_keep_their_reason_or_do_not_happen(panel, ctx, trip, monkeypatch):
+    trips.set_status(ctx.studio, trip.id, "travelling", acknowledged=True)
+    model = panel.model
+    cable = model.index(1, 0, model.index(0, 0)).data(ItemIdRole)
+    answers = iter([None, "weather: rain all afternoon"])
+
+    monkeypatch.setattr(panel, "ask_reason", lambda what: next(answers))
+    model.reason_provider = panel.ask_reason
+    steps = ctx.undo_stack.count()
+    assert not drop_rows(model, [model.item_index(cable)], -1, model.index(2, 0))  # cancelled
+    assert ctx.undo_stack.count() == steps and titles(model, 2) == []
+    assert drop_rows(model, [model.item_index(cable)], -1, model.index(2, 0))
+    assert ctx.undo_stack.count() == steps + 1 and titles(model, 2) == ["Cable car"]
+    moved = trips.items(ctx.studio, model.days()[2].id)[0]
+    assert moved.change_reason == "weather: rain all afternoon"
+    ctx.undo_stack.undo()
+    assert titles(model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"]
+    assert trips.items(ctx.studio, model.days()[0].id)[1].change_reason is None
+
+
+def test_re_showing_the_same_version_costs_no_read(panel, trip):
+    reads = panel.model.reads
+    panel.set_version(trip.id, trip.current_version_id)
+    assert panel.model.reads == reads

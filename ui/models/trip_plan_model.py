@@ -9,6 +9,7 @@ says so with :attr:`TripPlanModel.sig_version_followed`.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -157,6 +158,9 @@ class TripPlanModel(QAbstractItemModel):
         self.flag_rows: list[trips.Flag] = []  #: the version's profile flags, in the plan's order
         self.reads = 0
         self._compact_kinds = False
+        #: Asked (with the moved item's title) why the plan changes while the client travels;
+        #: returns the reason, or None to cancel the move. Unset: moves are not asked about.
+        self.reason_provider: Callable[[str], str | None] | None = None
         ctx.bridge.sig_changed.connect(self.on_studio_changed)
 
     # -- what is shown ------------------------------------------------------------------------
@@ -177,7 +181,13 @@ class TripPlanModel(QAbstractItemModel):
         return bool(self.trip and self.trip.status == "travelling")
 
     def set_version(self, trip_id: str | None, version_id: str | None) -> None:
-        """Show ``version_id`` of ``trip_id`` (the trip's current version when None)."""
+        """Show ``version_id`` of ``trip_id`` (the trip's current version when None).
+
+        Asking again for the version already shown does nothing: the model keeps itself current
+        from the change signal, so a view that re-applies its choice after each change costs no
+        second read (and no reset of the tree)."""
+        if trip_id and version_id and (trip_id, version_id) == (self.trip_id, self.version_id):
+            return
         self.beginResetModel()
         self._load(trip_id, version_id)
         self.endResetModel()
@@ -601,6 +611,11 @@ class TripPlanModel(QAbstractItemModel):
         else:
             text = self.tr("Move “%1” to %2").replace("%1", name).replace("%2", day_name)
         studio = self.ctx.studio
+        reason = None
+        if self.travelling and self.reason_provider is not None:
+            reason = self.reason_provider(name)
+            if not reason:
+                return False
 
         def operation():
             _, day_map, item_map = self._writable()
@@ -609,6 +624,9 @@ class TripPlanModel(QAbstractItemModel):
                 if where[i] != day_id:
                     trips.move_item(studio, item_map.get(i, i), to_day)
             trips.reorder_items(studio, to_day, [item_map.get(i, i) for i in order])
+            if reason:  # the trip's story keeps why its plan moved on the road
+                for i in item_ids:
+                    trips.update_item(studio, item_map.get(i, i), change_reason=reason)
 
         self.ctx.execute(text, operation)
         return True

@@ -80,6 +80,7 @@ class TripPlanPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = TripPlanModel(ctx, self)
+        self.model.reason_provider = self.ask_reason
         self._current_item: str | None = None
         self._collapsed: set[str] = set()
         self._keep: str | None = None
