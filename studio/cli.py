@@ -57,6 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     it.add_argument("trip", metavar="TRIP", help="the trip: an id or an unambiguous title")
     it.add_argument("out", metavar="OUT.pdf")
     it.add_argument("--size", choices=("a4", "letter"), default="a4", help="page size (default a4)")
+    it.add_argument("--prices", action="store_true",
+                    help="print each item's price and the totals per currency (never cost or margin)")
+    it.add_argument("--lang", choices=("en", "zh"), default="en",
+                    help="language of the handout's own words and dates (default en)")
 
     bk = sub.add_parser("book", help="the trip's memory book (PDF): photos and journal, print-shop ready")
     bk.add_argument("trip", metavar="TRIP", help="the trip: an id or an unambiguous title")
@@ -198,7 +202,7 @@ def _cmd_itinerary(args) -> int:
 
     out = Path(args.out)
     with _open(args) as studio:
-        pages = write_itinerary(studio, args.trip, out, size=args.size)
+        pages = write_itinerary(studio, args.trip, out, size=args.size, prices=args.prices, lang=args.lang)
     print(f"Wrote {out} ({pages} pages)")
     return 0
 

@@ -2,32 +2,42 @@
 
 A cover (client, trip, dates), an overview of the days, then day by day the times (with the
 place's time zone), places, confirmation codes and supplier contacts, and a page of emergency
-contacts. A4 or Letter. Every font is embedded (see :mod:`studio.reports.fonts`); Chinese and
-accented names render; long text wraps and flows onto the next page, never cut. Written atomically.
+contacts with the emergency numbers of the destination countries
+(:mod:`studio.reports.emergency`). A4 or Letter; the handout's own words in English or Simplified
+Chinese (``resources/i18n/handout.json``); with ``prices`` each item's price and the totals per
+currency (cost and margin are never printed on a client's handout). Every font is embedded (see
+:mod:`studio.reports.fonts`); Chinese and accented names render; long text wraps and flows onto the
+next page, never cut. Written atomically.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from studio import paths
 from studio.domain.models import Advisor, Client, Person
 from studio.domain.trip_models import Supplier, Trip, TripDay, TripItem, TripVersion
 from studio.errors import NotFoundError, StudioError
 from studio.fileio import atomic_path
-from studio.reports import fonts
+from studio.reports import emergency, fonts
 from studio.services import trips as trip_service
 from studio.store import Studio
 
 SIZES = ("a4", "letter")
+LANGS = ("en", "zh")
 
-_KIND = {
-    "flight": "Flight", "lodging": "Stay", "transfer": "Transfer", "activity": "Activity",
-    "dining": "Dining", "free": "Free time", "note": "Note",
-}
+
+@functools.cache
+def words(lang: str = "en") -> dict:
+    """The handout's own words in ``lang`` (English fills any key a translation lacks)."""
+    data = json.loads((paths.resources_dir() / "i18n" / "handout.json").read_text(encoding="utf-8"))
+    return {**data["en"], **data.get(lang, {})}
 
 
 @dataclass
@@ -41,6 +51,7 @@ class Plan:
     version: TripVersion
     days: list[tuple[TripDay, list[TripItem]]]
     suppliers: dict[str, Supplier]
+    totals: dict[str, trip_service.Totals] = field(default_factory=dict)  # per currency
 
 
 def load_plan(studio: Studio, trip_id: str, version_id: str | None = None) -> Plan:
@@ -58,28 +69,53 @@ def load_plan(studio: Studio, trip_id: str, version_id: str | None = None) -> Pl
         by_day.setdefault(it.day_id, []).append(it)
     days = [(d, sorted(by_day.get(d.id, []), key=lambda i: i.position)) for d in trip_service.days(studio, vid)]
     sup = {s.id: s for s in trip_service.suppliers(studio)}
-    return Plan(trip, client, advisor, trip_service.travellers(studio, trip.id), version, days, sup)
+    return Plan(trip, client, advisor, trip_service.travellers(studio, trip.id), version, days, sup,
+                trip_service.totals(studio, vid))
 
 
-def _long_date(iso: str | None) -> str:
+def _date_fields(d: date, w: dict, suffix: str = "") -> dict[str, object]:
+    return {f"y{suffix}": d.year, f"m{suffix}": d.month, f"d{suffix}": d.day,
+            f"month{suffix}": w["months"][d.month - 1], f"mon{suffix}": w["months_short"][d.month - 1],
+            f"weekday{suffix}": w["weekdays"][d.weekday()], f"wd{suffix}": w["weekdays_short"][d.weekday()]}
+
+
+def long_date(iso: str | None, lang: str = "en") -> str:
+    """“Saturday 14 March 2026” or “2026年3月14日 星期六”."""
     if not iso:
         return ""
-    d = date.fromisoformat(iso)
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    w = words(lang)
+    return w["long_date"].format(**_date_fields(date.fromisoformat(iso), w))
 
 
-def _span(a: str | None, b: str | None) -> str:
+def short_date(iso: str | None, lang: str = "en") -> str:
+    """“Sat 14 Mar” or “3月14日 周六”."""
+    if not iso:
+        return ""
+    w = words(lang)
+    return w["short_date"].format(**_date_fields(date.fromisoformat(iso), w))
+
+
+def span(a: str | None, b: str | None, lang: str = "en") -> str:
+    """The trip's dates: “10 – 12 May 2027”, “2027年5月10日至12日”."""
+    w = words(lang)
     if not a:
-        return "Dates to be confirmed"
-    da = date.fromisoformat(a)
+        return w["dates_tbc"]
     if not b or a == b:
-        return _long_date(a)
-    db = date.fromisoformat(b)
+        return long_date(a, lang)
+    da, db = date.fromisoformat(a), date.fromisoformat(b)
+    fields = {**_date_fields(da, w, "1"), **_date_fields(db, w, "2")}
     if da.year == db.year and da.month == db.month:
-        return f"{da.day} – {db.day} {db:%B %Y}"
+        return w["span_same_month"].format(**fields)
     if da.year == db.year:
-        return f"{da.day} {da:%B} – {db.day} {db:%B %Y}"
-    return f"{da.day} {da:%B %Y} – {db.day} {db:%B %Y}"
+        return w["span_same_year"].format(**fields)
+    return w["span"].format(**fields)
+
+
+def money_text(amount: Decimal | str, currency: str | None) -> str:
+    """“1,250 EUR”, “1,250.50 EUR” (whole amounts without decimals)."""
+    value = Decimal(amount)
+    text = f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+    return f"{text} {currency}" if currency else text
 
 
 def _zone_abbr(tz: str | None, day: str | None, hhmm: str) -> str:
@@ -121,7 +157,7 @@ def _mk(text: str) -> str:
     return fonts.markup((text or "").translate(_ARROWS))
 
 
-def _highlights(titles: list[str], limit: int = 240) -> str:
+def _highlights(titles: list[str], limit: int = 240, lang: str = "en") -> str:
     """A day's item titles for the overview, whole titles only: “A, B and 4 more”."""
     shown: list[str] = []
     for t in titles:
@@ -129,7 +165,9 @@ def _highlights(titles: list[str], limit: int = 240) -> str:
             break
         shown.append(t)
     rest = len(titles) - len(shown)
-    return ", ".join(shown) + (f" and {rest} more" if rest else "")
+    w = words(lang)
+    joined = w["list_sep"].join(shown)
+    return w["and_more"].format(shown=joined, n=rest) if rest else joined
 
 
 def _names(p: Person) -> str:
@@ -137,16 +175,26 @@ def _names(p: Person) -> str:
 
 
 def write_itinerary(studio: Studio, trip_ref: str, out: str | Path, *, size: str = "a4",
-                    version_id: str | None = None, studio_name: str | None = None) -> int:
-    """Write the handout for ``trip_ref`` (id or unambiguous title) to ``out``; returns pages."""
+                    version_id: str | None = None, studio_name: str | None = None,
+                    prices: bool = False, lang: str = "en") -> int:
+    """Write the handout for ``trip_ref`` (id or unambiguous title) to ``out``; returns pages.
+
+    ``prices`` adds each item's price and the totals per currency (never cost or margin);
+    ``lang`` ("en" or "zh") is the language of the handout's own words and dates.
+    """
     if size not in SIZES:
         raise StudioError(f"The page size must be a4 or letter, not “{size}”.")
+    if lang not in LANGS:
+        raise StudioError(f"The handout language must be en or zh, not “{lang}”.")
     plan = load_plan(studio, trip_ref, version_id)
     brand = studio_name or studio.setting("studio_name") or "Travel Studio"
-    return render(plan, Path(out), size=size, brand=brand)
+    contacts = [v for v in (studio.setting("studio_phone"), studio.setting("studio_email")) if v]
+    return render(plan, Path(out), size=size, brand=brand, prices=prices, lang=lang,
+                  studio_contacts=contacts)
 
 
-def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Studio") -> int:  # noqa: C901
+def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Studio",  # noqa: C901
+           prices: bool = False, lang: str = "en", studio_contacts: list[str] | None = None) -> int:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
@@ -163,6 +211,7 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     )
 
     fonts.register()
+    w = words(lang)
     page = A4 if size == "a4" else LETTER
     margin = 18 * mm
     content_w = page[0] - 2 * margin
@@ -184,12 +233,15 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
         "cover_line": style("cover_line", fontSize=11, leading=16),
         "h1": style("h1", fontName=fonts.SERIF_BOLD, fontSize=18, leading=23, spaceAfter=6),
         "h2": style("h2", fontName=fonts.SERIF_BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=3),
+        "h3": style("h3", fontName=fonts.SANS_BOLD, fontSize=10, leading=13.5, spaceBefore=6, spaceAfter=2),
         "body": style("body"),
         "cell": style("cell", fontSize=8.8, leading=11.5),
+        "cell_r": style("cell_r", fontSize=8.8, leading=11.5, alignment=2),
         "item": style("item", fontSize=10, leading=13.5),
         "time": style("time", fontSize=8.8, leading=13.5),
         "detail": style("detail", fontSize=8.8, leading=11.8, leftIndent=time_w, textColor=colors.HexColor("#374151")),
         "small": style("small", fontSize=8, leading=10.5, textColor=accent),
+        "number": style("number", fontSize=14, leading=17),
     }
 
     cjk_styles: dict[str, ParagraphStyle] = {}
@@ -206,6 +258,10 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     def para(text: str, s: str, bold_prefix: str = "") -> Paragraph:
         return Paragraph(bold_prefix + _mk(text), cjk(s, text))
 
+    def label(text: str, size: float = 8) -> str:
+        """A small accent-coloured label inside a paragraph (Chinese in the CJK font)."""
+        return f"<font color='#8a6d3b' size='{size}'>{_mk(text)}</font>"
+
     trip, client = plan.trip, plan.client
     client_line = client.name + (f"  {client.native_name}" if client.native_name and client.native_name != client.name else "")
     destinations = json.loads(trip.destinations or "[]")
@@ -214,32 +270,30 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     # -- cover ------------------------------------------------------------------------------
     story += [Spacer(1, 38 * mm), para(brand.upper(), "brand"), Spacer(1, 6 * mm),
               para(trip.title, "cover_title"), Spacer(1, 3 * mm),
-              para(_span(trip.start_date, trip.end_date), "cover_sub"), Spacer(1, 10 * mm),
-              para(f"Prepared for {client_line}", "cover_line")]
+              para(span(trip.start_date, trip.end_date, lang), "cover_sub"), Spacer(1, 10 * mm),
+              para(w["prepared_for"].format(client=client_line), "cover_line")]
     if plan.travellers:
-        story.append(para("Travellers: " + ", ".join(_names(p) for p in plan.travellers), "cover_line"))
+        names = w["list_sep"].join(_names(p) for p in plan.travellers)
+        story.append(para(w["travellers"].format(names=names), "cover_line"))
     if destinations:
-        story.append(para("Destinations: " + " · ".join(destinations), "cover_line"))
-    vlabel = f"Version {plan.version.number}" + (f" — {plan.version.label}" if plan.version.label else "")
+        story.append(para(w["destinations"].format(places=" · ".join(destinations)), "cover_line"))
+    vlabel = w["version"].format(n=plan.version.number) + (f" — {plan.version.label}" if plan.version.label else "")
     if plan.version.approved_at:
-        vlabel += f" (approved {plan.version.approved_at[:10]})"
+        vlabel += " " + w["approved"].format(date=plan.version.approved_at[:10])
     story += [Spacer(1, 8 * mm), para(vlabel, "small")]
+    adv = ""
     if plan.advisor:
         adv = plan.advisor.name + (f" {plan.advisor.native_name}" if plan.advisor.native_name else "")
-        story.append(para(f"Your advisor: {adv}" + (f" · {plan.advisor.email}" if plan.advisor.email else ""), "small"))
+        story.append(para(w["your_advisor"].format(name=adv) + (f" · {plan.advisor.email}" if plan.advisor.email else ""), "small"))
     story.append(PageBreak())
 
     # -- overview ---------------------------------------------------------------------------
-    story.append(para("Overview", "h1"))
-    rows = [[para("Day", "cell"), para("Date", "cell"), para("Plan", "cell")]]
+    story.append(para(w["overview"], "h1"))
+    rows = [[para(w["col_day"], "cell"), para(w["col_date"], "cell"), para(w["col_plan"], "cell")]]
     for d, its in plan.days:
-        when = ""
-        if d.date:
-            dd = date.fromisoformat(d.date)
-            when = f"{dd:%a} {dd.day} {dd:%b}"
-        main = d.title or _highlights([i.title for i in its if i.kind != "note"]) or "At leisure"
-        rows.append([para(str(d.day_number), "cell"), para(when, "cell"), para(main, "cell")])
-    t = Table(rows, colWidths=[12 * mm, 24 * mm, content_w - 36 * mm], repeatRows=1, hAlign="LEFT")
+        main = d.title or _highlights([i.title for i in its if i.kind != "note"], lang=lang) or w["at_leisure"]
+        rows.append([para(str(d.day_number), "cell"), para(short_date(d.date, lang), "cell"), para(main, "cell")])
+    t = Table(rows, colWidths=[12 * mm, 27 * mm, content_w - 39 * mm], repeatRows=1, hAlign="LEFT")
     t.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
@@ -253,23 +307,24 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     story.append(PageBreak())
 
     # -- day by day --------------------------------------------------------------------------
+    kinds = w["kinds"]
     for d, its in plan.days:
-        head = f"Day {d.day_number}"
+        head = w["day_heading"].format(n=d.day_number)
         if d.date:
-            head += f" · {_long_date(d.date)}"
+            head += f" · {long_date(d.date, lang)}"
         if d.title:
             head += f" — {d.title}"
         block = [CondPageBreak(40 * mm), para(head, "h2")]
         if d.notes:
             block += [para(p, "body") for p in d.notes.split("\n\n") if p.strip()]
         if not its:
-            block.append(para("At leisure.", "body"))
+            block.append(para(w["at_leisure_day"], "body"))
         for it in its:
             # the time in its own column; the title wraps in the column beside it
             head_par = Table(
                 [[Paragraph(f"<b>{_mk(time_text(it, d.date))}</b>", st["time"]),
-                  Paragraph(f"<b>{_mk(it.title)}</b> <font color='#8a6d3b' size='8'>{_KIND.get(it.kind, it.kind)}</font>",
-                            cjk("item", it.title))]],
+                  Paragraph(f"<b>{_mk(it.title)}</b> {label(kinds.get(it.kind, it.kind))}",
+                            cjk("item", it.title + kinds.get(it.kind, "")))]],
                 colWidths=[time_w, content_w - time_w], hAlign="LEFT",
             )
             head_par.setStyle(TableStyle([
@@ -288,7 +343,10 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
                 sname = sup.name + (f" {sup.native_name}" if sup.native_name else "")
                 parts.append(para(sname + (f" — {sup.contacts}" if sup.contacts else ""), "detail"))
             if it.confirmation:
-                parts.append(para(f"Confirmation: {it.confirmation}", "detail"))
+                parts.append(para(w["confirmation"].format(code=it.confirmation), "detail"))
+            if prices and it.price is not None:
+                amount = money_text(it.price, it.currency or trip.currency)
+                parts.append(para(w["price"].format(amount=amount), "detail"))
             for p in (it.notes or "").split("\n\n"):
                 if p.strip():
                     parts.append(para(p.strip(), "detail"))
@@ -299,15 +357,68 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
                 block += parts
         story += block
 
+    # -- prices: the price per currency, never cost or margin ---------------------------------
+    priced = {cur or trip.currency: tot.price for cur, tot in plan.totals.items() if tot.price} if prices else {}
+    if priced:
+        counts: dict[str, int] = {}
+        for _d, its in plan.days:
+            for it in its:
+                if it.price is not None:
+                    cur = it.currency or trip.currency
+                    counts[cur] = counts.get(cur, 0) + 1
+        rows = [[para(w["col_currency"], "cell"), para("", "cell"), para(w["prices_total"], "cell_r")]]
+        for cur, amount in priced.items():
+            n = counts.get(cur, 0)
+            rows.append([para(cur, "cell"), para(w["prices_item"] if n == 1 else w["prices_items"].format(n=n), "cell"),
+                         Paragraph(f"<b>{_mk(money_text(amount, cur))}</b>", st["cell_r"])])
+        t = Table(rows, colWidths=[30 * mm, content_w - 80 * mm, 50 * mm], hAlign="LEFT")
+        t.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ink),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        story.append(KeepTogether([para(w["prices_heading"], "h2"), para(w["prices_intro"], "body"),
+                                   Spacer(1, 2 * mm), t]))
+
     # -- emergency contacts ----------------------------------------------------------------
-    story += [PageBreak(), para("Emergency contacts", "h1")]
-    story.append(para("Keep this page with your passport. In a medical emergency call the local "
-                      "emergency number first, then your insurer, then us.", "body"))
-    story.append(Spacer(1, 4 * mm))
-    if plan.advisor:
-        story.append(para(f"{brand} — your advisor", "h2"))
-        adv = plan.advisor.name + (f" {plan.advisor.native_name}" if plan.advisor.native_name else "")
-        story.append(para(adv + (f" · {plan.advisor.email}" if plan.advisor.email else ""), "body"))
+    story += [PageBreak(), para(w["emergency_heading"], "h1"), para(w["emergency_intro"], "body"),
+              Spacer(1, 2 * mm), para(w["numbers_heading"], "h2")]
+    found = emergency.match(destinations)
+    services = w["services"]
+    for country, named in found.countries:
+        places = w["list_sep"].join(named)
+        cname = country.display(lang)
+        head = w["numbers_for"].format(country=cname, places=places) if places not in (country.name, country.name_zh) else cname
+        # one small card per service: its name above, the number large below, four to a row
+        num_style = st["number"]
+        cells = [Paragraph(f"{label(services.get(k, k), 7.5)}<br/><b>{_mk(country.numbers[k])}</b>", num_style)
+                 for k in emergency.SERVICES if k in country.numbers]
+        cells += [""] * (-len(cells) % 4)
+        nt = Table([cells[i:i + 4] for i in range(0, len(cells), 4)], colWidths=[content_w / 4] * 4, hAlign="LEFT")
+        nt.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        story.append(KeepTogether([para(head, "h3"), nt]))
+    if found.unknown:
+        story.append(Spacer(1, 2 * mm))
+        story.append(para(w["numbers_unknown"].format(places=w["list_sep"].join(found.unknown)), "body"))
+    elif not found.countries:
+        story.append(para(w["numbers_none"], "body"))
+    story.append(Spacer(1, 3 * mm))
+    if plan.advisor or studio_contacts:
+        story.append(para((w["studio_heading"] if plan.advisor else w["studio_only_heading"]).format(brand=brand), "h2"))
+        if plan.advisor:
+            story.append(para(adv + (f" · {plan.advisor.email}" if plan.advisor.email else ""), "body"))
+        if studio_contacts:
+            story.append(para(" · ".join(studio_contacts), "body"))
     used = []
     for _d, its in plan.days:
         for it in its:
@@ -317,11 +428,11 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     order = {"insurer": 0, "ground-operator": 1, "guide": 2, "hotel": 3, "airline": 4}
     used.sort(key=lambda s: (order.get(s.kind, 9), s.name))
     if used:
-        story.append(para("Suppliers on this trip", "h2"))
+        story.append(para(w["suppliers_heading"], "h2"))
+        skinds = w["supplier_kinds"]
         for s in used:
-            line = f"<b>{_mk(s.name + (' ' + s.native_name if s.native_name else ''))}</b> " \
-                   f"<font color='#8a6d3b' size='8'>{s.kind.replace('-', ' ')}</font>"
-            story.append(Paragraph(line, cjk("body", s.name + (s.native_name or ""))))
+            line = f"<b>{_mk(s.name + (' ' + s.native_name if s.native_name else ''))}</b> " + label(skinds.get(s.kind, s.kind))
+            story.append(Paragraph(line, cjk("body", s.name + (s.native_name or "") + skinds.get(s.kind, ""))))
             for extra in (s.contacts, s.location):
                 if extra:
                     story.append(para(extra, "body"))
@@ -339,9 +450,13 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
             canvas.setLineWidth(0.5)
             canvas.line(margin, 14 * mm, page[0] - margin, 14 * mm)
             canvas.setFillColor(accent)
-            fonts.draw_string(canvas, margin, 9.5 * mm, f"{brand} · {trip.title}"[:110], 7.5)
-            label = f"Page {doc.page}"
-            fonts.draw_string(canvas, page[0] - margin - fonts.width(label, 7.5), 9.5 * mm, label, 7.5)
+            num = w["page"].format(n=doc.page)
+            footer = f"{brand} · {trip.title}"
+            room = content_w - fonts.width(num, 7.5) - 8 * mm
+            while footer and fonts.width(footer, 7.5) > room:
+                footer = footer[:-2] + "…"
+            fonts.draw_string(canvas, margin, 9.5 * mm, footer, 7.5)
+            fonts.draw_string(canvas, page[0] - margin - fonts.width(num, 7.5), 9.5 * mm, num, 7.5)
         canvas.restoreState()
 
     out = Path(out)
@@ -349,7 +464,7 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
         doc = SimpleDocTemplate(
             str(tmp), pagesize=page, leftMargin=margin, rightMargin=margin, topMargin=margin,
             bottomMargin=20 * mm, title=f"{trip.title} — {client.name}", author=brand,
-            subject="Itinerary", lang="en",
+            subject="Itinerary", lang="zh-CN" if lang == "zh" else "en",
         )
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=fonts.Canvas)
         return doc.page

@@ -122,3 +122,87 @@ def test_overview_lists_whole_titles_never_a_cut_word():
     shown = line.rsplit(" and ", 1)[0].split(", ")
     assert all(t in titles for t in shown) and f"and {20 - len(shown)} more" in line
     assert _highlights(["Only one"]) == "Only one"
+
+
+# -- options: prices, Chinese, emergency numbers -------------------------------------------------
+@pytest.fixture
+def japan(studio):
+    c = clients.create_client(studio, "Olivia Brown", native_name="欧丽薇")
+    t = trips.create_trip(studio, c.id, "Kyoto in spring", start_date="2027-03-13", end_date="2027-03-15",
+                          destinations=["Kyoto, Japan", "Atlantis"], currency="JPY")
+    d1, d2, _ = trips.days(studio, t.current_version_id)
+    trips.add_item(studio, d1.id, "Tea ceremony", cost="98765", price="123456", confirmation="TEA-1")
+    trips.add_item(studio, d2.id, "Kaiseki dinner", kind="dining", price="54321.5", currency="EUR")
+    trips.add_item(studio, d2.id, "Walk in the bamboo grove", kind="activity")
+    return t
+
+
+def test_prices_only_when_asked_and_never_cost_or_margin(studio, japan, tmp_path):
+    plain, priced = tmp_path / "plain.pdf", tmp_path / "priced.pdf"
+    write_itinerary(studio, japan.id, plain)
+    write_itinerary(studio, japan.id, priced, prices=True)
+    without, body = "\n".join(_pages(plain)), "\n".join(_pages(priced))
+    assert "123,456" not in without and "Price" not in without and "Total" not in without
+    assert "Price: 123,456 JPY" in body and "Price: 54,321.50 EUR" in body
+    assert "Prices" in body and "123,456 JPY" in body.split("Prices", 1)[1]
+    assert "54,321.50 EUR" in body.split("Prices", 1)[1]
+    # cost 98,765 and margin 24,691 appear nowhere, in any form
+    for secret in ("98765", "98,765", "24691", "24,691", "Cost", "Margin", "margin"):
+        assert secret not in body
+
+
+def test_chinese_handout_labels_and_dates(studio, japan, tmp_path):
+    out = tmp_path / "zh.pdf"
+    pages = write_itinerary(studio, japan.id, out, lang="zh", prices=True, size="letter")
+    text = [_squash(p) for p in _pages(out)]
+    assert pages == len(text)
+    assert "2027年3月13日至15日" in text[0] and "为OliviaBrown欧丽薇定制" in text[0]
+    assert "行程概览" in text[1] and "3月13日周六" in text[1]
+    body = "".join(text)
+    assert "第1天·2027年3月13日星期六" in body and "第3天·2027年3月15日星期一" in body
+    assert "活动" in body and "餐饮" in body and "确认号：TEA-1" in body and "价格：123,456JPY" in body
+    assert "紧急联系方式" in text[-1] and "日本Japan" in text[-1]
+    for english in ("Overview", "Day 1", "Saturday", "March", "Emergency contacts", "Confirmation"):
+        assert english not in body
+    raw = out.read_bytes()
+    assert b"Helvetica" not in raw
+    names = re.findall(rb"/BaseFont\s*/([A-Za-z0-9+\-]+)", raw)
+    assert len(re.findall(rb"/FontFile2", raw)) >= len(set(names)) and any(b"DroidSansFallback" in f for f in names)
+
+
+def test_emergency_page_numbers_for_japan_and_advice_for_unknown_places(studio, japan, tmp_path):
+    out = tmp_path / "e.pdf"
+    write_itinerary(studio, japan.id, out)
+    last = _pages(out)[-1]
+    assert "Emergency numbers at your destinations" in last and "Japan 日本" in last
+    squashed = _squash(last)
+    assert "Police110" in squashed and "Ambulance119" in squashed and "Fire119" in squashed
+    assert "Atlantis" in last and "112" in last and "Mei Lin" in last  # unknown place; the advisor
+
+
+def test_handout_options_from_the_command_line(studio, japan, data_dir, tmp_path, capsys):
+    studio.close()
+    out = tmp_path / "cli-zh.pdf"
+    assert main(["--data-dir", str(data_dir), "itinerary", "Kyoto in spring", str(out), "--prices", "--lang", "zh"]) == 0
+    body = _squash("".join(_pages(out)))
+    assert "价格：123,456JPY" in body and "行程概览" in body
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(data_dir), "itinerary", "Kyoto in spring", str(tmp_path / "x.pdf"), "--lang", "fr"])
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_bad_language_refused(studio, japan, tmp_path):
+    with pytest.raises(StudioError, match="language"):
+        write_itinerary(studio, japan.id, tmp_path / "x.pdf", lang="fr")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_dates_in_both_languages():
+    from studio.reports.itinerary import long_date, short_date, span
+
+    assert long_date("2026-03-14") == "Saturday 14 March 2026"
+    assert long_date("2026-03-14", "zh") == "2026年3月14日 星期六"
+    assert short_date("2026-03-15", "zh") == "3月15日 周日"
+    assert span("2026-12-30", "2027-01-02", "zh") == "2026年12月30日至2027年1月2日"
+    assert span("2026-05-30", "2026-06-02") == "30 May – 2 June 2026"
+    assert span(None, None, "zh") == "日期待定"
