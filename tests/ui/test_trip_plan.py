@@ -439,3 +439,22 @@ def test_re_showing_the_same_version_costs_no_read(panel, trip):
     reads = panel.model.reads
     panel.set_version(trip.id, trip.current_version_id)
     assert panel.model.reads == reads
+
+
+def test_enter_edits_delete_removes_and_ctrl_i_adds(panel, ctx, trip, monkeypatch, qtbot):
+    seen = drive(panel, monkeypatch, lambda dialog: dialog.reject())
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    cable = panel.model.index(1, 0, panel.model.index(0, 0)).data(ItemIdRole)
+    panel.select_row(cable)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert len(seen) == 1 and isinstance(seen[0], TripItemDialog) and seen[0].title.text() == "Cable car"
+    qtbot.keyClick(panel.tree, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert len(seen) == 2 and isinstance(seen[1], TripItemDialog) and seen[1].day_label.text().startswith("Day 1")
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert titles(panel.model, 0) == ["Tea ceremony", "Kaiseki dinner"]
+    assert ctx.undo_stack.undoText() == "Remove “Cable car”"
+    assert panel.current_item_id() == panel.model.index(1, 0, panel.model.index(0, 0)).data(ItemIdRole)
+    ctx.undo_stack.undo()
+    assert titles(panel.model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"]

@@ -120,6 +120,10 @@ class TripPlanPanel(QWidget):
         # every layout (each expand), which made a 150-item plan slow to refresh.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.sig_resized.connect(self._layout_columns)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for a in (self.add_item_action, self.edit_action, self.remove_action, self.up_action, self.down_action,
+                  self.add_day_action):
+            self.tree.addAction(a)
         self.tree.doubleClicked.connect(lambda _index: self.edit_current())
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.tree.expanded.connect(lambda index: self._note_expansion(index, True))
