@@ -190,7 +190,14 @@ class MainWindow(QMainWindow):
         self.client_trips_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.client_trips_action.triggered.connect(lambda: self.show_client_trips(self.client_list.current_client_id))
         trips_menu.addAction(self.client_trips_action)
-        trips_menu.addAction(self.trips_view.trip_view.action_print)
+        # Ctrl+P belongs to the trip view (active only while it is on screen); the menu shows the
+        # key without registering it a second time, which would make the shortcut ambiguous.
+        self.print_trip_action = QAction(self.tr("&Print/Export itinerary…") + "\tCtrl+P", self)
+        self.print_trip_action.triggered.connect(self.print_trip)
+        trip_print = self.trips_view.trip_view.action_print
+        trip_print.changed.connect(lambda: self.print_trip_action.setEnabled(trip_print.isEnabled()))
+        self.print_trip_action.setEnabled(trip_print.isEnabled())
+        trips_menu.addAction(self.print_trip_action)
         trips_menu.addSeparator()
         suppliers = QAction(self.tr("&Suppliers…"), self)
         suppliers.triggered.connect(self.trips_view.open_suppliers)
@@ -223,6 +230,11 @@ class MainWindow(QMainWindow):
         client_id = self.client_list.current_client_id if self.current_area() == AREA_CLIENTS else None
         self.show_area(AREA_TRIPS)
         return self.trips_view.new_trip(client_id)
+
+    def print_trip(self) -> None:
+        """Print/Export the handout of the trip shown in the Trips area."""
+        self.show_area(AREA_TRIPS)
+        self.trips_view.trip_view.print_handout()
 
     def show_client_trips(self, client_id: str | None) -> None:
         """The Trips area showing only ``client_id``'s trips (the first one chosen)."""

@@ -129,12 +129,20 @@ def test_model_rereads_after_a_trip_change(studio3, qapp, qtbot):
     ctx = AppContext(studio3)
     m = TripTableModel(studio3)
     ctx.bridge.sig_changed.connect(m.on_studio_changed)
-    with qtbot.waitSignal(m.sig_count_changed):
+    loads = m.loads
+    with qtbot.waitSignal(m.dataChanged):  # an edit re-reads only that client's trips
         ctx.execute("Rename", lambda: trips.update_trip(studio3, studio3.trip_ids["yunnan"], title="Yunnan in spring"))
     assert "Yunnan in spring" in _texts(m, COL_TITLE)
-    loads = m.loads
+    assert m.loads == loads and m.partial_loads == 1
+    day = trips.days(studio3, trips.find_trip(studio3, studio3.trip_ids["kyoto"]).current_version_id)[0]
+    with qtbot.waitSignal(m.dataChanged):
+        ctx.execute("Add", lambda: trips.add_item(studio3, day.id, "Sake", cost="1000", price="8000"))
+    assert m.index(m.row_of(studio3.trip_ids["kyoto"]), COL_TOTAL).data() == "JPY 150,000"
+    with qtbot.waitSignal(m.sig_count_changed):  # a new trip re-reads the list
+        ctx.execute("New", lambda: trips.create_trip(studio3, studio3.zoe, "Iceland"))
+    assert m.rowCount() == 4 and m.loads == loads + 1
     clients.create_advisor(studio3, "Tom Baker")  # an advisor change re-reads too (names shown)
-    assert m.loads == loads + 1
+    assert m.loads == loads + 2
     ctx.bridge.close()
 
 

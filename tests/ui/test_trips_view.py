@@ -539,3 +539,16 @@ def test_suppliers_reachable_from_the_area_and_the_menu(demo_window):
     assert "Suppliers…" in entries and "New trip…" in entries
     assert w.trips_view.suppliers_button.text().replace("&", "") == "Suppliers…"
     assert w.new_trip_action.shortcut().toString() == "Ctrl+Shift+N"
+
+
+def test_ctrl_p_prints_only_in_the_trips_area(demo_window, qtbot, monkeypatch):
+    w = demo_window
+    w.show_area("trips")
+    asked = []
+    monkeypatch.setattr(w.trips_view.trip_view, "print_handout", lambda: asked.append(w.current_area()))
+    w.show_area("clients")
+    qtbot.keyClick(w, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == []  # the hidden trip is not printed from another area
+    w.print_trip_action.trigger()  # Trips › Print/Export itinerary… goes to the trip first
+    assert asked == ["trips"] and w.current_area() == "trips"
+    assert w.print_trip_action.text().endswith("\tCtrl+P")

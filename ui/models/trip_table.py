@@ -1,8 +1,9 @@
 """The studio's trips as a table model: the pipeline across every client and advisor.
 
-A studio has hundreds of trips at most, so the model reads them all (``load_rows``: the trips
-service, the client list's names, each trip's current version and totals) and the proxy filters
-and sorts in memory. It re-reads when a change touches trips, versions, items, clients or advisors.
+A studio has hundreds to a few thousand trips, so the model reads them all once (``load_rows``:
+the trips service, the client list's names, each trip's current version and totals) and the proxy
+filters and sorts in memory. After an edit it re-reads only the trips of the clients the change
+touched; a new or deleted trip, or a renamed advisor, re-reads the whole list.
 """
 
 from __future__ import annotations
@@ -156,9 +157,13 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def load_rows(studio: Studio) -> list[TripRow]:
-    """Every live trip as a :class:`TripRow`, in date order (undated last), then by title."""
-    trips = trip_service.trips_of(studio)
+def load_rows(studio: Studio, client_ids: set[str] | frozenset[str] | None = None) -> list[TripRow]:
+    """Every live trip (of ``client_ids`` when given) as a :class:`TripRow`, in date order
+    (undated last), then by title."""
+    if client_ids is None:
+        trips = trip_service.trips_of(studio)
+    else:
+        trips = [t for cid in sorted(client_ids) for t in trip_service.trips_of(studio, cid)]
     names = {r.id: r for r in queries.client_rows(studio, sorted({t.client_id for t in trips}))}
     advisors = {a.id: a.name for a in queries.advisors(studio)}
     out: list[TripRow] = []
@@ -195,7 +200,8 @@ class TripTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._studio = studio
         self._rows: list[TripRow] = []
-        self.loads = 0  # how many times the rows were read (for tests)
+        self.loads = 0  # how many times all the rows were read (for tests)
+        self.partial_loads = 0  # … and how many times only some trips' rows
         self._load()
 
     # -- reading ----------------------------------------------------------------------------
@@ -210,8 +216,23 @@ class TripTableModel(QAbstractTableModel):
         self.sig_count_changed.emit(len(self._rows))
 
     def on_studio_changed(self, changes: ChangeSet) -> None:
-        if changes.tables & _TABLES:
+        if not changes.tables & _TABLES:
+            return
+        if any((e.table in ("trip", "client") and e.op != "update") or e.table == "advisor"
+               for e in changes.entries):
+            self.refresh()  # trips come or go, or names shown on many lines change
+            return
+        rows = [i for i, r in enumerate(self._rows) if r.client_id in changes.client_ids]
+        if not rows:
+            return
+        fresh = {r.id: r for r in load_rows(self._studio, changes.client_ids)}
+        if set(fresh) != {self._rows[i].id for i in rows}:
             self.refresh()
+            return
+        for i in rows:
+            self._rows[i] = fresh[self._rows[i].id]
+        self.partial_loads += 1
+        self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(COLUMNS) - 1))
 
     # -- lookups ----------------------------------------------------------------------------
     def trip_row(self, row: int) -> TripRow | None:

@@ -192,6 +192,7 @@ class TripsView(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_current)
         self.model.modelReset.connect(self._restore_current)
         self.model.sig_count_changed.connect(lambda _n: self._update_counts())
+        self.model.dataChanged.connect(self._update_counts)  # a status changed: the chips' counts
         self.proxy.rowsInserted.connect(self._update_counts)
         self.proxy.rowsRemoved.connect(self._update_counts)
         ctx.bridge.sig_changed.connect(self.model.on_studio_changed)
