@@ -404,12 +404,18 @@ def _score(arr: _Arrangement, W: float, H: float) -> float:
     return value + 0.3 * (arr.width * arr.height / area)
 
 
+CROP = 1.1  # how much wider or taller than the photo a frame may be, to fill the page better
+
+
 def _best(aspects: list[float], W: float, H: float, cap: float) -> tuple[float, _Arrangement] | None:
     best = None
-    for arr in _candidates(aspects, W, H, cap):
-        s = _score(arr, W, H)
-        if best is None or s > best[0]:
-            best = (s, arr)
+    # several photos may be cropped a little (all alike) when that fills the page better
+    for f in ((1.0, CROP, 1 / CROP) if len(aspects) > 1 else (1.0,)):
+        shaped = [a if a >= PANORAMA else a * f for a in aspects]
+        for arr in _candidates(shaped, W, H, cap):
+            s = _score(arr, W, H) - (0.05 if f != 1.0 else 0.0)
+            if best is None or s > best[0]:
+                best = (s, arr)
     return best
 
 
