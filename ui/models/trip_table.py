@@ -1,15 +1,14 @@
 """The studio's trips as a table model: the pipeline across every client and advisor.
 
 A studio has hundreds to a few thousand trips, so the model reads them all once (``load_rows``:
-the trips service, the client list's names, each trip's current version and totals) and the proxy
-filters and sorts in memory. After an edit it re-reads only the trips of the clients the change
+:func:`studio.services.trip_pipeline.pipeline_lines`, three queries for any number of trips) and
+the proxy filters and sorts in memory. After an edit it re-reads only the trips of the clients the change
 touched; a new or deleted trip, or a renamed advisor, re-reads the whole list.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -26,8 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from studio.domain.trip_models import TRIP_STATUSES
-from studio.services import queries
-from studio.services import trips as trip_service
+from studio.services.trip_pipeline import PipelineLine, pipeline_lines
 from studio.store import ChangeSet, Studio
 
 COL_TITLE = 0
@@ -102,24 +100,8 @@ def date_span(start: str | None, end: str | None) -> str:
 
 
 @dataclass
-class TripRow:
-    """One line of the pipeline."""
-
-    id: str
-    title: str
-    client_id: str
-    client_name: str
-    client_native_name: str | None
-    start_date: str | None
-    end_date: str | None
-    destinations: list[str]
-    status: str
-    advisor_name: str | None
-    version_number: int | None
-    version_label: str | None
-    version_locked: bool
-    totals: dict[str, trip_service.Totals] = field(default_factory=dict)
-    purpose: str | None = None
+class TripRow(PipelineLine):
+    """One line of the pipeline (the core's :class:`PipelineLine` with what the table shows)."""
 
     @property
     def client_display(self) -> str:
@@ -160,34 +142,9 @@ def _fold(text: str) -> str:
 def load_rows(studio: Studio, client_ids: set[str] | frozenset[str] | None = None) -> list[TripRow]:
     """Every live trip (of ``client_ids`` when given) as a :class:`TripRow`, in date order
     (undated last), then by title."""
-    if client_ids is None:
-        trips = trip_service.trips_of(studio)
-    else:
-        trips = [t for cid in sorted(client_ids) for t in trip_service.trips_of(studio, cid)]
-    names = {r.id: r for r in queries.client_rows(studio, sorted({t.client_id for t in trips}))}
-    advisors = {a.id: a.name for a in queries.advisors(studio)}
-    out: list[TripRow] = []
-    for t in trips:
-        client = names.get(t.client_id)
-        version = None
-        if t.current_version_id:
-            version = next((v for v in trip_service.versions(studio, t.id) if v.id == t.current_version_id), None)
-        try:
-            dests = [str(d) for d in json.loads(t.destinations or "[]")]
-        except ValueError:
-            dests = []
-        out.append(TripRow(
-            id=t.id, title=t.title, client_id=t.client_id,
-            client_name=client.name if client else "", client_native_name=client.native_name if client else None,
-            start_date=t.start_date, end_date=t.end_date, destinations=dests, status=t.status,
-            advisor_name=advisors.get(t.advisor_id) if t.advisor_id else None,
-            version_number=version.number if version else None, version_label=version.label if version else None,
-            version_locked=bool(version.locked) if version else False,
-            totals=trip_service.totals(studio, version.id) if version else {},
-            purpose=t.purpose,
-        ))
-    out.sort(key=lambda r: (r.start_date is None, r.start_date or "", r.title.casefold()))
-    return out
+    rows = [TripRow(**vars(line)) for line in pipeline_lines(studio, client_ids)]
+    rows.sort(key=lambda r: (r.start_date is None, r.start_date or "", r.title.casefold()))
+    return rows
 
 
 class TripTableModel(QAbstractTableModel):
