@@ -217,6 +217,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self._areas.index(key))
 
     def focus_search(self) -> None:
+        if self.current_area() == AREA_TRIPS:  # Ctrl+F filters the list in view
+            self.trips_view.focus_search()
+            return
         self.show_area(AREA_CLIENTS)
         self.client_list.focus_search()
 

@@ -552,3 +552,36 @@ def test_ctrl_p_prints_only_in_the_trips_area(demo_window, qtbot, monkeypatch):
     w.print_trip_action.trigger()  # Trips › Print/Export itinerary… goes to the trip first
     assert asked == ["trips"] and w.current_area() == "trips"
     assert w.print_trip_action.text().endswith("\tCtrl+P")
+
+
+def test_context_menu_offers_the_trips_client(view, dctx, qtbot):
+    trip = _trip(dctx.studio, "confirmed")
+    actions = dict(view.context_actions(trip.id))
+    client = [a for a in actions if a.startswith("Only ")][0]
+    actions[client]()
+    assert view.client_chip.isVisible()
+    assert {view.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 5) for r in range(view.proxy.rowCount())} == {trip.client_id}
+    opened = []
+    view.sig_open_client.connect(opened.append)
+    actions[[a for a in actions if a.startswith("Open ")][0]]()
+    assert opened == [trip.client_id]
+    assert list(dict(view.context_actions(None))) == ["New trip…"]
+
+
+def test_ctrl_f_in_the_trips_area_filters_trips(demo_window, qtbot):
+    w = demo_window
+    w.show_area("trips")
+    qtbot.keyClick(w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert w.current_area() == "trips" and w.trips_view.search.hasFocus()
+
+
+def test_an_empty_studio_says_how_to_start_a_trip(ctx, qtbot):
+    v = TripsView(ctx)
+    qtbot.addWidget(v)
+    v.show()
+    assert v.proxy.rowCount() == 0 and v.chips["all"].text() == "All 0"
+    assert "No trips yet" in v.trip_view._empty.text() and "Ctrl+Shift+N" in v.trip_view._empty.text()
+    client_id = ctx.studio.ids[0]
+    with qtbot.waitSignal(v.model.sig_count_changed):
+        ctx.execute("New", lambda: trips.create_trip(ctx.studio, client_id, "First trip"))
+    assert v.proxy.rowCount() == 1 and v.count_label.text() == "1 trip"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -132,6 +133,8 @@ class TripsView(QWidget):
         hh.setSortIndicator(COL_DATES, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.count_label = QLabel(self)
         set_muted(self.count_label)
 
@@ -330,6 +333,26 @@ class TripsView(QWidget):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         else:
             self._set_current(None)
+
+    def context_actions(self, trip_id: str | None) -> list[tuple[str, object]]:
+        """What the table's context menu offers for ``trip_id`` (text, callable)."""
+        out: list[tuple[str, object]] = [(self.tr("New trip…"), lambda: self.new_trip())]
+        row = self.model.trip_row(self.model.row_of(trip_id)) if trip_id else None
+        if row is not None:
+            cid = row.client_id
+            out += [
+                (self.tr("New trip for %1…").replace("%1", row.client_name), lambda: self.new_trip(cid)),
+                (self.tr("Only %1's trips").replace("%1", row.client_name), lambda: self.set_client_filter(cid)),
+                (self.tr("Open %1's dossier").replace("%1", row.client_name), lambda: self.sig_open_client.emit(cid)),
+            ]
+        return out
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        menu = QMenu(self)
+        for text, act in self.context_actions(self.proxy.trip_id(index.row()) if index.isValid() else None):
+            menu.addAction(text, act)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._set_current(self.proxy.trip_id(current.row()) if current.isValid() else None)
