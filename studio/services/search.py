@@ -1,4 +1,5 @@
-"""Client search: names (romanized and native script), contacts, tags and notes."""
+"""Client search: names (romanized and native script), contacts, tags, notes, preference
+profiles and trips (titles, destinations, days, items, confirmation codes, suppliers)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ class SearchHit:
 
 def search(studio: Studio, query: str, limit: int = 50) -> list[SearchHit]:
     """Best matches first. Accent-insensitive ("zoe" finds "Zoë"); Chinese by substring
-    ("小明" finds "王小明"); every word must match; words match as prefixes while typing."""
+    ("小明" finds "王小明"); every word must match; words match as prefixes while typing; a trip's
+    destination, item or confirmation code ("Lijiang", "丽江", "SGT-48213") finds its client."""
     expr = fts.match_expression(query)
     if expr is None:
         return []

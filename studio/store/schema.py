@@ -16,6 +16,7 @@ REVISIONS: tuple[str, ...] = (
     "0005_agenda",
     "0006_trips",
     "0007_media",
+    "0008_trip_search",
 )
 HEAD = REVISIONS[-1]
 

@@ -80,3 +80,26 @@ def test_full_reindex_includes_trips(studio, trip):
     with studio.transaction() as tx:
         fts.reindex(tx.conn)
     assert names(studio, "丽江") == ["Li Na"] and names(studio, "松赞") == ["Li Na"]
+
+
+def test_upgrade_indexes_the_trips_of_an_existing_studio(studio, trip, data_dir):
+    """A studio from before 0008_trip_search (index without trip text) finds trips after opening."""
+    import sqlite3
+
+    from studio import paths
+    from studio.services.check import check
+    from studio.store import Studio
+
+    studio.close()
+    con = sqlite3.connect(data_dir / paths.DB_NAME)
+    with con:
+        con.execute("DELETE FROM client_fts")
+        con.execute("INSERT INTO client_fts(rowid, names, contacts, tags, notes) "
+                    "SELECT rowid, name, '', '', notes FROM client WHERE deleted_at IS NULL")
+        con.execute("UPDATE alembic_version SET version_num = '0007_media'")
+    con.close()
+    with Studio.open(data_dir) as s:
+        assert s.migration == "0007_media → 0008_trip_search"
+        assert names(s, "丽江") == ["Li Na"] and names(s, "SGT-48213") == ["Li Na"]
+        assert names(s, "olivia") == ["Olivia Brown"]
+        assert check(s).ok, check(s).problems
