@@ -585,3 +585,37 @@ def test_an_empty_studio_says_how_to_start_a_trip(ctx, qtbot):
     with qtbot.waitSignal(v.model.sig_count_changed):
         ctx.execute("New", lambda: trips.create_trip(ctx.studio, client_id, "First trip"))
     assert v.proxy.rowCount() == 1 and v.count_label.text() == "1 trip"
+
+
+def test_an_earlier_version_shown_says_so(view, dctx):
+    trip = _trip(dctx.studio, "proposed")
+    view.select_trip(trip.id)
+    tv = view.trip_view
+    v1 = trips.versions(dctx.studio, trip.id)[0]
+    tv.show_version(v1.id)
+    assert "Showing v1, an earlier version; the current one is v2." in tv.totals.text()
+    assert tv.versions.currentData() == v1.id
+    tv.show_version(trip.current_version_id)
+    assert "earlier version" not in tv.totals.text()
+
+
+def test_the_client_link_opens_the_dossier(demo_window, qtbot):
+    w = demo_window
+    trip = _trip(w.ctx.studio, "completed")
+    w.show_area("trips")
+    w.trips_view.select_trip(trip.id)
+    w.trips_view.trip_view.client.linkActivated.emit(f"client:{trip.client_id}")
+    assert w.current_area() == "clients" and w.client_list.current_client_id == trip.client_id
+
+
+def test_a_trip_longer_than_a_year_is_refused(dctx, qtbot):
+    from ui.dialogs.trip_dialog import NewTripDialog
+
+    dialog = NewTripDialog(dctx, client_id=trips.trips_of(dctx.studio)[0].client_id)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("Typo")
+    dialog.start_date.setText("2027-03-01")
+    dialog.end_date.setText("2072-03-05")
+    dialog.submit()
+    assert "check the end date" in dialog.field("end_date").error.text()
+    assert dialog.end_date.text() == "2072-03-05"

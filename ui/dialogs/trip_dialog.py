@@ -147,6 +147,17 @@ class NewTripDialog(FormDialog):
         for key, edit in (("start_date", self.start_date), ("end_date", self.end_date), ("budget", self.budget)):
             if edit.text().strip():
                 fields[key] = edit.text().strip()
+        start, end = fields.get("start_date"), fields.get("end_date")
+        if start and end:
+            from datetime import date
+
+            try:
+                days = (date.fromisoformat(end) - date.fromisoformat(start)).days
+            except ValueError:
+                days = 0  # the core names the bad date
+            if days > 366:
+                raise ValidationError("end_date", self.tr("The trip would last %1 days; check the end date "
+                                                          "(a trip is at most a year).").replace("%1", str(days + 1)))
         if fields["destinations"]:
             fields["destinations"] = [d.strip() for d in fields["destinations"].replace("，", ",").split(",") if d.strip()]
         else:

@@ -48,10 +48,11 @@ from ui.dialogs.compare_dialog import CompareDialog, version_text
 from ui.dialogs.presend_dialog import ChangeReasonDialog, PresendDialog
 from ui.dialogs.print_dialog import PrintDialog
 from ui.models.trip_table import amount_text, next_status, status_label
+from ui.views.memory_book_view import MemoryBookView
 from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit, display_name
 from ui.widgets.trip_plan_panel import TripPlanPanel
 
-TAB_PLAN, TAB_NOTES = 0, 1
+TAB_PLAN, TAB_NOTES, TAB_BOOK = 0, 1, 2
 
 #: Tables whose changes can alter what a trip view shows.
 _TABLES = frozenset({"trip", "trip_version", "trip_day", "trip_item", "trip_traveller", "person", "client",
@@ -243,6 +244,9 @@ class TripView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.plan, self.tr("Plan"))
         self.tabs.addTab(self._boxes["notes"], self.tr("Notes"))
+        self.memory_book = MemoryBookView(ctx, self)  # follows set_trip; loads when first shown
+        self.memory_book.sig_message.connect(self.sig_message)
+        self.tabs.addTab(self.memory_book, self.tr("Memory book"))
 
         # -- assembling ----------------------------------------------------------------------
         top = QHBoxLayout()
@@ -309,6 +313,7 @@ class TripView(QWidget):
                 box.clear_error()
             self._version_id = None
         self._trip_id = trip_id
+        self.memory_book.set_trip(trip_id)
         self.reload()
 
     # -- reading ----------------------------------------------------------------------------
@@ -444,9 +449,15 @@ class TripView(QWidget):
                              .replace("%1", html.escape(cur)).replace("%2", amount_text(t.cost))
                              .replace("%3", amount_text(t.price)).replace("%4", amount_text(t.margin))
                              .replace("%5", share))
-            self.totals.setText("<br>".join(lines))
+            text = "<br>".join(lines)
         else:
-            self.totals.setText(_muted(self, self.tr("No prices in this version yet.")))
+            text = _muted(self, self.tr("No prices in this version yet."))
+        shown, current = self._version(version_id), self._version(self._state.trip.current_version_id) if self._state else None
+        if shown is not None and current is not None and shown.id != current.id:
+            note = self.tr("Showing v%1, an earlier version; the current one is v%2.") \
+                .replace("%1", str(shown.number)).replace("%2", str(current.number))
+            text = f'<span style="color:{_warning_colour(self)}">{html.escape(note)}</span><br>{text}'
+        self.totals.setText(text)
         found = trip_service.flags(studio, version_id)
         self.flag_count = len(found)
         if found:
@@ -454,7 +465,9 @@ class TripView(QWidget):
             text = (self.tr("⚠ 1 profile flag") if len(found) == 1
                     else self.tr("⚠ %1 profile flags").replace("%1", str(len(found))))
             self.flags.setText(f'<span style="color:{colour}">{html.escape(text)}</span>')
-            self.flags.setToolTip("\n".join(f"Day {f.day}, “{f.title}”: {f.reason}" for f in found[:20]))
+            self.flags.setToolTip("\n".join(
+                self.tr("Day %1, “%2”: %3").replace("%1", str(f.day or "?")).replace("%2", f.title).replace("%3", f.reason)
+                for f in found[:20]))
         else:
             self.flags.setText(_muted(self, self.tr("No profile flags")))
             self.flags.setToolTip(self.tr("No item clashes with the travellers' profiles."))
