@@ -8,7 +8,7 @@ Baseline, measured in the same run: a reportlab document with the same text as p
 the handout. Ours: ``studio.reports.itinerary.write_itinerary`` — read the trip, cover, overview
 table, day by day, emergency contacts, written atomically.
 
-    python bench/bench_itinerary.py [--repeat 5]
+    python bench/bench_itinerary.py [--repeat 5] [--prices] [--lang en|zh]
 """
 
 from __future__ import annotations
@@ -78,6 +78,8 @@ def baseline(studio, trip_id: str, out: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--prices", action="store_true", help="the handout with prices and totals")
+    ap.add_argument("--lang", choices=("en", "zh"), default="en", help="the handout's language")
     args = ap.parse_args()
     from studio.reports.itinerary import write_itinerary
     from studio.store import Studio
@@ -93,12 +95,12 @@ def main() -> int:
                 baseline(studio, trip_id, tmp / "baseline.pdf")
                 base.append(time.perf_counter() - t0)
                 t0 = time.perf_counter()
-                pages = write_itinerary(studio, trip_id, tmp / "handout.pdf")
+                pages = write_itinerary(studio, trip_id, tmp / "handout.pdf", prices=args.prices, lang=args.lang)
                 ours.append(time.perf_counter() - t0)
         finally:
             studio.close()
     b, o = summary(base), summary(ours)
-    print(json.dumps({"bench": "itinerary 21 days / 150 items", "pages": pages, "baseline": b, "handout": o,
+    print(json.dumps({"bench": "itinerary 21 days / 150 items", "prices": args.prices, "lang": args.lang, "pages": pages, "baseline": b, "handout": o,
                       "ratio_median": round(o["median_ms"] / b["median_ms"], 2)}, indent=1))
     return 0
 
