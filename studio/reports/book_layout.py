@@ -50,9 +50,12 @@ STYLES: dict[str, TextStyle] = {
     "kicker": TextStyle("sans-bold", 8, 12, color="accent"),
     "kicker_center": TextStyle("sans-bold", 8, 12, "center", "accent"),
     "cover_title": TextStyle("serif-bold", 27, 33),
+    "cover_title_s": TextStyle("serif-bold", 19, 24),
+    "cover_title_xs": TextStyle("serif-bold", 14, 18),
     "cover_sub": TextStyle("serif", 13.5, 19, color="accent"),
     "cover_line": TextStyle("sans", 9.5, 14.5, color="muted"),
     "title_title": TextStyle("serif-bold", 26, 33, "center"),
+    "title_title_s": TextStyle("serif-bold", 18, 24, "center"),
     "title_sub": TextStyle("serif", 13, 19, "center", "accent"),
     "title_line": TextStyle("sans", 9.5, 15, "center", "muted"),
     "h1": TextStyle("serif-bold", 20, 26),
@@ -192,6 +195,7 @@ class _Column:
         self.box, self.measure = box, measure
         self.y = box.top
         self.frames: list[Frame] = []
+        self.overflow = False  # a block did not fit (and was left out)
 
     def room(self) -> float:
         return self.y - self.box.y
@@ -205,6 +209,7 @@ class _Column:
         before = before if self.frames else 0
         h = self.height(text, style, indent)
         if not force and before + h > self.room() + 0.01:
+            self.overflow = True
             return False
         self.y -= before
         self.frames.append(Frame("text", Rect(self.box.x + indent, self.y - h, self.box.w - indent, h),
@@ -498,14 +503,23 @@ def _cover(content: BookContent, cover: BookPhoto | None, g: Geometry, measure: 
         split = g.height * 0.38
         page.frames.append(Frame(kind, Rect(-b, split, g.width + 2 * b, g.height - split + b), ref, bleed=True))
         box = Rect(g.content.x, g.safe.y + 4 * MM, g.content.w, split - g.safe.y - 14 * MM)
-    col = _Column(box, measure)
-    col.add(content.studio_name.upper(), "kicker")
-    col.add(content.title, "cover_title", before=7)
-    col.add(content.subtitle, "cover_sub", before=5)
-    col.rule(10, 10, width=18 * MM)
-    col.add(" · ".join(content.travellers), "cover_line", before=0)
-    col.add(span(content.start_date, content.end_date), "cover_line", before=2)
-    # the words sit low in their box, the last line on a common baseline area
+    for last, title_style in ((False, "cover_title"), (False, "cover_title_s"), (True, "cover_title_xs")):
+        # a long title is set smaller rather than cut
+        col = _Column(box, measure)
+        col.add(content.studio_name.upper(), "kicker", force=last)
+        col.add(content.title, title_style, before=7, force=last)
+        col.add(content.subtitle, "cover_sub", before=5, force=last)
+        col.rule(10, 10, width=18 * MM)
+        col.add(" · ".join(content.travellers), "cover_line", before=0, force=last)
+        col.add(span(content.start_date, content.end_date), "cover_line", before=2, force=last)
+        if not col.overflow:
+            break
+    deficit = box.y - col.y
+    if deficit > 0 and g.width <= g.height:  # still too long: the photo gives way to the words
+        f = page.frames[0]
+        page.frames[0] = Frame(f.kind, Rect(f.rect.x, f.rect.y + deficit, f.rect.w, f.rect.h - deficit), f.ref,
+                               bleed=True)
+        col.shift(-deficit)
     used = box.top - col.y
     col.shift(max(0.0, (box.h - used) * (0.5 if g.width <= g.height else 1.0)))
     page.frames += col.frames
@@ -513,16 +527,19 @@ def _cover(content: BookContent, cover: BookPhoto | None, g: Geometry, measure: 
 
 
 def _title_page(content: BookContent, g: Geometry, measure: Measure) -> Page:
-    col = _Column(Rect(g.content.x + g.content.w * 0.1, g.content.y, g.content.w * 0.8, g.content.h), measure)
-    col.add(content.studio_name.upper(), "kicker_center")
-    col.rule(12, 16, width=14 * MM, center=True)
-    col.add(content.title, "title_title")
-    col.add(content.subtitle, "title_sub", before=8)
-    col.add(span(content.start_date, content.end_date), "title_line", before=18)
-    if content.travellers:
-        col.add("A journey shared by " + _and(content.travellers), "title_line", before=4)
-    if content.destinations:
-        col.add(" · ".join(content.destinations), "title_line", before=4)
+    for last, title_style in ((False, "title_title"), (True, "title_title_s")):
+        col = _Column(Rect(g.content.x + g.content.w * 0.1, g.content.y, g.content.w * 0.8, g.content.h), measure)
+        col.add(content.studio_name.upper(), "kicker_center", force=last)
+        col.rule(12, 16, width=14 * MM, center=True)
+        col.add(content.title, title_style, force=last)
+        col.add(content.subtitle, "title_sub", before=8, force=last)
+        col.add(span(content.start_date, content.end_date), "title_line", before=18, force=last)
+        if content.travellers:
+            col.add("A journey shared by " + _and(content.travellers), "title_line", before=4, force=last)
+        if content.destinations:
+            col.add(" · ".join(content.destinations), "title_line", before=4, force=last)
+        if not col.overflow:
+            break
     used = col.box.top - col.y
     col.shift(max(0.0, (col.box.h - used) * 0.42))
     return Page("title", col.frames)
@@ -621,17 +638,30 @@ def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure) 
     return pages, rest
 
 
-def _closing(content: BookContent, g: Geometry, measure: Measure) -> Page:
-    col = _Column(Rect(g.content.x + g.content.w * 0.12, g.content.y, g.content.w * 0.76, g.content.h), measure)
+def _closing(content: BookContent, g: Geometry, measure: Measure) -> list[Page]:
+    """The closing words and the signature; a long message runs onto more pages, never cut."""
+    box = Rect(g.content.x + g.content.w * 0.12, g.content.y, g.content.w * 0.76, g.content.h)
+    pages: list[Page] = []
+    col = _Column(box, measure)
     for para in _paragraphs(content.closing) or ["Until the next journey."]:
-        col.add(para, "closing", before=10)
-    col.rule(18, 16, width=14 * MM, center=True)
-    col.add(content.signature or content.studio_name, "signature")
+        for piece in _pieces(para, "closing", box.w, box.h * 0.6, measure):
+            if not col.add(piece, "closing", before=10):
+                pages.append(Page("closing", col.frames))
+                col = _Column(box, measure)
+                col.add(piece, "closing", force=True)
+    sign = [(content.signature or content.studio_name, "signature", 0)]
     if content.signature and content.studio_name and content.studio_name not in content.signature:
-        col.add(content.studio_name, "colophon", before=6)
+        sign.append((content.studio_name, "colophon", 6))
+    if 34 + sum(b + col.height(t, st) for t, st, b in sign) > col.room():
+        pages.append(Page("closing", col.frames))
+        col = _Column(box, measure)
+    col.rule(18, 16, width=14 * MM, center=True)
+    for t, st, b in sign:
+        col.add(t, st, before=b, force=True)
     used = col.box.top - col.y
     col.shift(max(0.0, (col.box.h - used) * 0.45))
-    return Page("closing", col.frames)
+    pages.append(Page("closing", col.frames))
+    return pages
 
 
 def layout_book(content: BookContent, size: str = "a4", bleed: bool = False,
@@ -673,7 +703,7 @@ def layout_book(content: BookContent, size: str = "a4", bleed: bool = False,
                 pages.append(Page("photos", _panorama_band(chosen[0], g, measure)))
             else:
                 pages.append(Page("photos", _place(chosen, g.content, measure)))
-    pages.append(_closing(content, g, measure))
+    pages += _closing(content, g, measure)
 
     # folios: the title page is page 1; the cover and the closing page carry none
     for i, p in enumerate(pages):

@@ -302,7 +302,7 @@ def _kinsoku() -> None:
             module.ALL_CANNOT_START += missing
 
 
-_WHOLE_WORDS = {"cover_title", "cover_sub", "title_title", "title_sub", "day_title", "route_title", "signature",
+_WHOLE_WORDS = {"cover_title", "cover_title_s", "cover_title_xs", "title_title_s", "cover_sub", "title_title", "title_sub", "day_title", "route_title", "signature",
                 "cover_line", "title_line", "places", "day_date"}
 _FONT = {"serif": fonts.SERIF, "serif-bold": fonts.SERIF_BOLD, "sans": fonts.SANS,
          "sans-bold": fonts.SANS_BOLD, "sans-italic": fonts.SANS_ITALIC}

@@ -129,3 +129,21 @@ def test_estimate_and_geometry():
     assert estimate("word " * 100, "body", 200) > estimate("word", "body", 200)
     with pytest.raises(ValueError):
         geometry("a5", False)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_long_titles_and_closing_are_set_smaller_or_flow_never_cut(size):
+    from dataclasses import replace
+
+    base = _content(5)
+    title = "A very long journey through the valleys of Yunnan, Sichuan and Tibet with the whole family " * 2
+    closing = "\n\n".join(f"Paragraph {n}: thank you for travelling with us, 谢谢你们。" * 6 for n in range(12))
+    content = replace(base, title=title, subtitle="And a subtitle that goes on for quite a while", closing=closing)
+    for bleed in (False, True):
+        layout = layout_book(content, size, bleed)
+        _check(layout, content)
+        for page in layout.pages[:2]:
+            assert any(f.text == title for f in page.frames), page.kind
+        closing_text = "".join(f.text for p in layout.pages if p.kind == "closing" for f in p.frames if f.ref == "closing")
+        assert closing_text.count("Paragraph") == 72 and closing_text.count("谢谢你们") == 72
+        assert [f.text for f in layout.pages[-1].frames if f.ref == "signature"] == ["Mei Lin"]
