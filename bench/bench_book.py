@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import math
+import os
 import random
 import statistics
 import sys
@@ -186,7 +187,9 @@ def main() -> None:
     if naive_s is not None:
         print(f"{'naive (originals embedded)':34}{naive_s:18.2f}{naive_bytes / 1e6:9.1f}{naive_s / fl:12.2f}"
               f"{naive_bytes / fbytes:13.2f}")
-    print(f"targets: time/floor <= 1.0, bytes/floor <= 1.15  (repeats: {args.repeat})")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"targets: time/floor <= 1.0, bytes/floor <= 1.15  (repeats: {args.repeat}; {os.cpu_count()} cores, "
+          f"load average {load:.1f} at the end: other work on the machine takes the second core from the book)")
 
 
 if __name__ == "__main__":
