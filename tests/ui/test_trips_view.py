@@ -23,10 +23,21 @@ TODAY = date(2026, 11, 22)
 
 @pytest.fixture(scope="module")
 def demo_template(tmp_path_factory):
-    """A 40-client demo studio (16 trips, every status), built once; each test gets a copy."""
+    """A 40-client demo studio (16 trips, every status), built once; each test gets a copy.
+
+    The demo's trip photos are left out: nothing here shows them, and drawing them is most of the
+    demo's time."""
+    import importlib
+
     d = tmp_path_factory.mktemp("trips-demo") / "studio"
-    with Studio.open(d) as s:
-        demo.build_demo(s, clients=40, today=TODAY)
+    with pytest.MonkeyPatch.context() as mp:
+        try:
+            media = importlib.import_module("studio.services.demo_media")
+            mp.setattr(media, "add_media_demo", lambda *a, **k: "")
+        except ImportError:
+            pass
+        with Studio.open(d) as s:
+            demo.build_demo(s, clients=40, today=TODAY)
     return d
 
 
