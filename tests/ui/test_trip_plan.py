@@ -458,3 +458,19 @@ def test_enter_edits_delete_removes_and_ctrl_i_adds(panel, ctx, trip, monkeypatc
     assert panel.current_item_id() == panel.model.index(1, 0, panel.model.index(0, 0)).data(ItemIdRole)
     ctx.undo_stack.undo()
     assert titles(panel.model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"]
+
+
+def test_a_move_the_core_refuses_is_shown_and_writes_nothing(panel, ctx, trip):
+    model = panel.model
+    day1, day2 = model.days()[:2]
+    trips.add_item(ctx.studio, day1.id, "Flight to Sapporo", kind="flight", start_time="11:00", end_time="12:40",
+                   time_zone="Asia/Tokyo")
+    other = trips.add_item(ctx.studio, day2.id, "Flight to Fukuoka", kind="flight", start_time="11:30",
+                           end_time="13:30", time_zone="Asia/Tokyo")
+    steps = ctx.undo_stack.count()
+    assert not drop_rows(model, [model.item_index(other.id)], -1, model.index(0, 0))  # onto day 1: overlap
+    assert ctx.undo_stack.count() == steps
+    assert panel.notice.isVisible() and "overlaps" in panel.notice.text() and "Flight to Sapporo" in panel.notice.text()
+    assert [i.title for i in trips.items(ctx.studio, day2.id)] == ["Fushimi Inari", "Flight to Fukuoka"]
+    trips.update_item(ctx.studio, other.id, place="FUK")  # the next change clears the refusal
+    assert "overlaps" not in panel.notice.text() and not panel.notice.isVisible()

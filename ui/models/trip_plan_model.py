@@ -34,7 +34,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from studio.domain.trip_models import ITEM_KINDS, Trip, TripDay, TripItem, TripVersion
-from studio.errors import NotFoundError
+from studio.errors import NotFoundError, StudioError
 from studio.services import trips
 from studio.store import ChangeSet
 from ui.context import AppContext
@@ -146,6 +146,9 @@ class TripPlanModel(QAbstractItemModel):
     #: Fires with ``(old_version_id, new_version_id)`` when the model moved to another version by
     #: itself: an edit of an approved version started a new one, or the shown version went away.
     sig_version_followed = Signal(str, str)
+    #: Fires with the core's one-sentence reason when it refused a move (e.g. two flights would
+    #: overlap); nothing was written.
+    sig_move_refused = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None):
         super().__init__(parent)
@@ -628,7 +631,15 @@ class TripPlanModel(QAbstractItemModel):
                 for i in item_ids:
                     trips.update_item(studio, item_map.get(i, i), change_reason=reason)
 
-        self.ctx.execute(text, operation)
+        return self._execute(text, operation)
+
+    def _execute(self, text: str, operation: Callable[[], Any]) -> bool:
+        """One undoable step; a refusal by the core is reported, never raised into Qt's drop."""
+        try:
+            self.ctx.execute(text, operation)
+        except StudioError as exc:
+            self.sig_move_refused.emit(str(exc))
+            return False
         return True
 
     def _writable(self) -> tuple[str, dict[str, str], dict[str, str]]:
@@ -676,8 +687,7 @@ class TripPlanModel(QAbstractItemModel):
             vid, day_map, _ = self._writable()
             trips.reorder_days(studio, vid, [day_map.get(d, d) for d in order])
 
-        self.ctx.execute(text, operation)
-        return True
+        return self._execute(text, operation)
 
     def step(self, index: QModelIndex | QPersistentModelIndex, delta: int) -> bool:
         """Move a row one place up (-1) or down (+1): an item crosses into the neighbouring day at

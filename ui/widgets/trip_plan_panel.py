@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QSizePolicy,
     QToolBar,
     QTreeView,
@@ -36,6 +35,7 @@ from ui.models.trip_plan_model import (
     kind_label,
 )
 from ui.style import set_muted
+from ui.widgets.field_editors import error_color
 from ui.widgets.form_dialog import run_guarded
 from ui.widgets.icons import badge_icon
 from ui.widgets.labels import count_text
@@ -86,6 +86,7 @@ class TripPlanPanel(QWidget):
         self._keep: str | None = None
         self._restoring = False
         self._follow_note = ""  # why the panel moved to another version by itself
+        self._refusal = ""  # why the last move was refused (until the next change)
 
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
@@ -158,6 +159,7 @@ class TripPlanPanel(QWidget):
         self.model.modelReset.connect(self._restore_view)
         self.model.sig_refreshed.connect(self._after_refresh)
         self.model.sig_version_followed.connect(self._on_version_followed)
+        self.model.sig_move_refused.connect(self._on_move_refused)
         self._after_refresh()
 
     def _action(self, text: str, slot, keys) -> QAction:
@@ -296,13 +298,7 @@ class TripPlanPanel(QWidget):
             return
         self._keep = row_id.id
         try:
-            self.model.step(index, delta)
-        except Exception as exc:  # noqa: BLE001 - a refused move is shown, not raised into Qt
-            from studio.errors import StudioError
-
-            if not isinstance(exc, StudioError):
-                raise
-            QMessageBox.warning(self, self.tr("Move"), str(exc))
+            self.model.step(index, delta)  # a refusal shows in the notice bar
         finally:
             self._keep = None
 
@@ -391,6 +387,7 @@ class TripPlanPanel(QWidget):
             self.tree.setColumnWidth(c, w)
 
     def _after_refresh(self) -> None:
+        self._refusal = ""
         self._fit_columns()
         has_version = self.model.version_id is not None
         self.add_day_action.setEnabled(has_version)
@@ -454,9 +451,19 @@ class TripPlanPanel(QWidget):
             self.sig_current_item_changed.emit(item_id)
 
     # -- versions -----------------------------------------------------------------------------
+    def _on_move_refused(self, message: str) -> None:
+        self._refusal = message
+        self._show_notice()
+
     def _show_notice(self) -> None:
         v = self.model.version
-        if self._follow_note and v is not None:
+        pal = self.notice.palette()
+        normal = self.palette().color(QPalette.ColorRole.ToolTipText)
+        pal.setColor(QPalette.ColorRole.ToolTipText, error_color(self.palette()) if self._refusal else normal)
+        self.notice.setPalette(pal)
+        if self._refusal:
+            self.notice.setText(self.tr("Not moved: %1").replace("%1", self._refusal))
+        elif self._follow_note and v is not None:
             self.notice.setText(self._follow_note)
         elif v is not None and v.locked:
             self.notice.setText(self.tr("v%1 was approved by the client and is locked: any change here starts a "
@@ -465,6 +472,7 @@ class TripPlanPanel(QWidget):
             self.notice.setText(self.tr("The client is travelling: each change asks why it is made (weather, "
                                         "client request, supplier…), so the trip's story can be told later."))
         else:
+            self.notice.clear()
             self.notice.hide()
             return
         self.notice.show()
