@@ -630,3 +630,18 @@ def test_a_trip_longer_than_a_year_is_refused(dctx, qtbot):
     dialog.submit()
     assert "check the end date" in dialog.field("end_date").error.text()
     assert dialog.end_date.text() == "2072-03-05"
+
+
+def test_the_trip_view_rereads_only_for_its_own_client(view, dctx, monkeypatch):
+    studio = dctx.studio
+    trip = _trip(studio, "confirmed")
+    other = next(t for t in trips.trips_of(studio) if t.client_id != trip.client_id)
+    view.select_trip(trip.id)
+    tv = view.trip_view
+    reads = []
+    real = tv.reload
+    monkeypatch.setattr(tv, "reload", lambda: reads.append(1) or real())
+    dctx.execute("Rename", lambda: trips.update_trip(studio, other.id, title="Someone else's"))
+    assert reads == []
+    dctx.execute("Rename", lambda: trips.update_trip(studio, trip.id, title="Ours"))
+    assert reads == [1] and tv.title.text() == "Ours"

@@ -505,7 +505,10 @@ class TripView(QWidget):
             if "trip" in changes.tables:
                 self._show_empty()
             return
-        if changes.tables & _TABLES:
+        if not changes.tables & _TABLES:
+            return
+        mine = self._state is None or self._state.trip.client_id in changes.client_ids
+        if mine or changes.tables & {"advisor", "supplier"}:  # rows of no client, shown here
             self.reload()
 
     # -- editing the trip -------------------------------------------------------------------
