@@ -144,6 +144,9 @@ def build_demo(
     from studio.services.demo_trips import add_trips_demo
 
     summary += add_trips_demo(studio, seed=seed, today=builder.today)
+    from studio.services.demo_media import add_media_demo
+
+    summary += add_media_demo(studio, seed=seed, today=builder.today)
     return summary + f", {facts:,} profile facts"
 
 

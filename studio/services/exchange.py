@@ -100,14 +100,23 @@ def dumps(document: dict) -> str:
 
 def export_studio(studio: Studio, path: Path) -> str:
     """Write the whole studio to ``path`` (atomically); returns a one-line summary."""
+    from studio.services import media
+
     doc = export_document(studio)
     text = dumps(doc)
+    # the photos' files travel in a folder beside the file (written first: the file never names absent photos)
+    files, missing = media.export_files(studio, media.export_folder(path))
     try:
         with atomic_path(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    return _summary(doc["tables"], len(doc["journal"]))
+    summary = _summary(doc["tables"], len(doc["journal"]))
+    if files or missing:
+        summary += f"; {files:,} photo file{'s' if files != 1 else ''} in {media.export_folder(path)}"
+        if missing:
+            summary += f" ({missing:,} missing from the media folder and not copied)"
+    return summary
 
 
 _NOUNS = {
@@ -146,9 +155,17 @@ def import_studio(studio: Studio, path: Path) -> str:
     Rows and journal records whose id the studio already has are skipped. Raises
     :class:`ImportFileError` naming the first problem, with nothing written.
     """
+    from studio.services import media
+
     doc = read_document(path)
     plan = _Plan(studio, path, doc)
     plan.validate()
+    photos = plan.new_rows.get("trip_media", [])
+    for row in photos:
+        bad = media.bad_media_row(row)
+        if bad:
+            plan.fail(f"trip_media row {row['id']} {bad}")
+    files, absent = media.import_files(studio, media.export_folder(path), photos) if photos else (0, 0)
     with studio.transaction() as tx:
         for model in MODELS:
             for row in plan.new_rows[model.__tablename__]:
@@ -171,6 +188,11 @@ def import_studio(studio: Studio, path: Path) -> str:
         summary += (
             f" (skipped {plan.skipped_rows:,} rows and {plan.skipped_journal:,} journal records "
             "already in the studio)"
+        )
+    if absent:
+        summary += (
+            f"; {absent:,} photo file{'s were' if absent != 1 else ' was'} not found in {media.export_folder(path)} "
+            "(the photos are listed; travel-studio check names them)"
         )
     return summary + f" from {path}"
 

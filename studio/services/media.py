@@ -43,6 +43,8 @@ _ORIENTATION = 0x0112
 _EXIF_IFD = 0x8769
 _DATE_ORIGINAL = 0x9003
 _DATE_TIME = 0x0132
+#: Item kinds whose place is where the day starts from (a terminal, a pick-up), not where it is spent.
+_PASSING = ("flight", "transfer", "note")
 _LIMITS = {"title": 200, "subtitle": 300, "summary": 2000, "closing": 4000, "signature": 300}
 
 
@@ -383,6 +385,78 @@ def _tx_live(tx, model, **where) -> list:
     return _live(tx.conn, model, (), **where)
 
 
+# -- carried with an export of the studio ---------------------------------------------------------
+_HEX = frozenset("0123456789abcdef")
+_EXTS = frozenset(FORMATS.values()) | {"heif"}
+
+
+def export_folder(path: Path) -> Path:
+    """The folder of photo files that travels beside an exported studio file (``studio.media/``)."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.media")
+
+
+def bad_media_row(row: dict) -> str | None:
+    """Why an imported photo row cannot be used (its hash or extension), or None."""
+    sha, ext = row.get("sha256") or "", row.get("ext") or ""
+    if len(sha) != 64 or not set(sha) <= _HEX:
+        return f"has “sha256” = “{sha[:70]}”, which is not a SHA-256 hash in lower-case hex"
+    if ext not in _EXTS:
+        return f"has “ext” = “{ext[:20]}”, which is not a photo extension ({', '.join(sorted(_EXTS))})"
+    return None
+
+
+def export_files(studio: Studio, folder: Path) -> tuple[int, int]:
+    """Copy every photo file the studio's rows use (deleted rows too: undo needs them) into
+    ``folder``, laid out like the media folder. Returns (files copied or already there, missing)."""
+    with studio.read() as conn:
+        pairs = sorted(set(conn.exec_driver_sql("SELECT sha256, ext FROM trip_media").fetchall()))
+    if not pairs:
+        return 0, 0
+    folder = Path(folder)
+    if not folder.parent.is_dir():
+        raise StudioError(f"The folder {folder.parent} does not exist.")
+    done = missing = 0
+    for sha, ext in pairs:
+        source = media_dir(studio) / sha[:2] / f"{sha}.{ext}"
+        target = Path(folder) / sha[:2] / f"{sha}.{ext}"
+        if not source.is_file():
+            missing += 1
+            continue
+        if not (target.is_file() and target.stat().st_size == source.stat().st_size):
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with atomic_path(target) as tmp:
+                    tmp.write_bytes(source.read_bytes())
+            except OSError as exc:
+                raise StudioError(f"Cannot write the photo files to {folder}: {exc.strerror or exc}.") from None
+        done += 1
+    return done, missing
+
+
+def import_files(studio: Studio, folder: Path, rows: Iterable[dict]) -> tuple[int, int]:
+    """Copy the files of imported photo rows from an export's media folder into the studio's,
+    checking each file's hash. Returns (files now present, files not found or damaged)."""
+    present = absent = 0
+    for sha, ext in sorted({(r["sha256"], r["ext"]) for r in rows}):
+        target = media_dir(studio) / sha[:2] / f"{sha}.{ext}"
+        if target.is_file():
+            present += 1
+            continue
+        source = Path(folder) / sha[:2] / f"{sha}.{ext}"
+        try:
+            data = source.read_bytes()
+        except OSError:
+            absent += 1
+            continue
+        if hashlib.sha256(data).hexdigest() != sha:
+            absent += 1
+            continue
+        store_file(studio, data, sha, ext)
+        present += 1
+    return present, absent
+
+
 # -- editing ----------------------------------------------------------------------------------
 def _media(tx, media_id: str) -> TripMedia:
     row = tx.get(TripMedia, media_id)
@@ -693,6 +767,8 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
         dests = ()
     places_of: dict[str, list[str]] = {}
     for it in items:
+        if it.kind in _PASSING:
+            continue
         if it.place.strip() and it.place.strip() not in places_of.setdefault(it.day_id, []):
             places_of[it.day_id].append(it.place.strip())
     start = date.fromisoformat(trip.start_date) if trip.start_date else None

@@ -261,11 +261,27 @@ def test_export_import_carries_media_rows(studio, trip, tmp_path):
     media.set_journal(studio, trip.id, 1, journal="J", highlights=["h"])
     out = tmp_path / "s.json"
     summary = exchange.export_studio(studio, out)
-    assert "1 trip photo" in summary and "1 memory book" in summary
+    assert "1 trip photo," in summary and "1 memory book" in summary and "1 photo file in" in summary
+    assert (tmp_path / "s.media" / row.sha256[:2] / f"{row.sha256}.jpg").is_file()
     with Studio.open(tmp_path / "other") as other:
         exchange.import_studio(other, out)
-        assert media.book_content(other, trip.id).cover_media_id == row.id
+        content = media.book_content(other, trip.id)
+        assert content.cover_media_id == row.id and content.photos[0].path.is_file()
+        assert content.photos[0].path.read_bytes() == media.stored_path(studio, row).read_bytes()
         assert media.journal_of(other, trip.id)[1].journal == "J"
+        assert check(other).ok
+    # without the folder the rows still arrive, and the missing files are named
+    moved = tmp_path / "moved" / "s.json"
+    moved.parent.mkdir()
+    moved.write_bytes(out.read_bytes())
+    with Studio.open(tmp_path / "third") as third:
+        assert "1 photo file was not found" in exchange.import_studio(third, moved)
+        assert [m.id for m in media.missing_media(third)] == [row.id]
+    # a hash that could lead outside the media folder is refused whole
+    bad = tmp_path / "bad.json"
+    bad.write_text(out.read_text(encoding="utf-8").replace(row.sha256, "../../etc"), encoding="utf-8")
+    with Studio.open(tmp_path / "fourth") as fourth, pytest.raises(Exception, match="not a SHA-256"):
+        exchange.import_studio(fourth, bad)
 
 
 def test_upgrade_from_0006_keeps_data_and_adds_the_media_tables(data_dir):
@@ -296,3 +312,45 @@ def test_upgrade_from_0006_keeps_data_and_adds_the_media_tables(data_dir):
         assert media.media_of(s, "t1") == [] and media.book_settings(s, "t1").size == "a4"
         book = media.set_book(s, "t1", title="Provence, June 2026")
         assert media.book_settings(s, "t1").id == book.id
+
+
+def test_book_places_leave_out_terminals(studio, trip):
+    v = trips.find_trip(studio, trip.id).current_version_id
+    day = trips.days(studio, v)[0]
+    trips.add_item(studio, day.id, "Shanghai – Lijiang", kind="flight", place="Hongqiao T2")
+    trips.add_item(studio, day.id, "Songtsam Lodge", kind="lodging", place="Lijiang")
+    assert media.book_content(studio, trip.id).days[0].places == ("Lijiang",)
+
+
+def test_demo_has_completed_trips_with_photos_and_stories(tmp_path):
+    from datetime import date
+
+    from studio.services import demo
+
+    with Studio.open(tmp_path / "demo") as s:
+        summary = demo.build_demo(s, clients=20, seed=5, today=date(2026, 11, 22))
+        assert "40 trip photos" in summary
+        with s.read() as conn:
+            trip_ids = [r[0] for r in conn.exec_driver_sql(
+                "SELECT DISTINCT m.trip_id FROM trip_media m JOIN trip t ON t.id = m.trip_id "
+                "WHERE t.status = 'completed' ORDER BY m.trip_id")]
+        assert len(trip_ids) == 2
+        for tid in trip_ids:
+            content = media.book_content(s, tid)
+            assert len(content.photos) == 20 and all(p.path.is_file() for p in content.photos)
+            assert {p.day_number for p in content.photos} == {d.number for d in content.days}
+            assert content.summary and content.closing and content.cover_media_id
+            assert all(d.journal and d.highlights for d in content.days)
+            assert any("\u4e00" <= ch <= "\u9fff" for d in content.days for ch in d.journal)
+            ratios = {round(p.width / p.height, 2) for p in content.photos}
+            assert {1.5, 0.67, 1.33, 1.0, 3.0} <= ratios
+            assert max(max(p.width, p.height) for p in content.photos) >= 3000
+            turned = 0
+            for m in media.media_of(s, tid):
+                with Image.open(media.stored_path(s, m)) as im:
+                    if im.getexif().get(ORIENTATION) == 6:  # stored sideways, shown upright
+                        turned += 1
+                        assert im.size == (m.height, m.width) and m.height > m.width
+            assert turned >= 1
+            assert media.probe(content.photos[0].path).taken_at[:10] == content.days[0].date
+        assert check(s).ok
