@@ -474,3 +474,29 @@ def test_a_move_the_core_refuses_is_shown_and_writes_nothing(panel, ctx, trip):
     assert [i.title for i in trips.items(ctx.studio, day2.id)] == ["Fushimi Inari", "Flight to Fukuoka"]
     trips.update_item(ctx.studio, other.id, place="FUK")  # the next change clears the refusal
     assert "overlaps" not in panel.notice.text() and not panel.notice.isVisible()
+
+
+def test_edit_a_day_through_the_ui_even_when_approved(panel, ctx, trip, monkeypatch):
+    def fill(dialog):
+        assert isinstance(dialog, DayDialog) and not dialog.date.isVisibleTo(dialog)
+        dialog.title.setText("Temples and tea")
+        dialog.notes.setPlainText("Comfortable shoes")
+        dialog.submit()
+
+    drive(panel, monkeypatch, fill)
+    panel.select_row(panel.model.days()[1].id)
+    panel.edit_action.trigger()
+    assert panel.model.index(1, 0).data() == "Day 2 · Mon 2 Nov · Temples and tea"
+    assert panel.model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == "Comfortable shoes"
+    assert panel.model.day_at(panel.tree.currentIndex()).day_number == 2
+    trips.approve_version(ctx.studio, trip.current_version_id)
+
+    def rename(dialog):
+        dialog.title.setText("Fushimi and Uji")
+        dialog.submit()
+
+    drive(panel, monkeypatch, rename)
+    panel.edit_action.trigger()
+    assert panel.version_id() == trips.find_trip(ctx.studio, trip.id).current_version_id != trip.current_version_id
+    assert panel.model.index(1, 0).data().endswith("Fushimi and Uji")
+    assert panel.model.day_at(panel.tree.currentIndex()).day_number == 2

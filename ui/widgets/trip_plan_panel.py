@@ -257,9 +257,14 @@ class TripPlanPanel(QWidget):
             dialog = TripItemDialog(self.ctx, self.model.trip, day, item=item, parent=self)
         else:
             dialog = DayDialog(self.ctx, self.model.version_id, day=day, parent=self)
-        if self.exec_dialog(dialog) and dialog.result_value is not None:
-            value = dialog.result_value
-            self.select_row(value["id"] if isinstance(value, dict) else value.id)
+        if not self.exec_dialog(dialog):
+            return
+        if item is not None and dialog.result_value is not None:
+            self.select_row(dialog.result_value.id)  # the item as it now is (maybe in a new version)
+        else:  # the day keeps its number, in whichever version the edit landed
+            same = [d for d in self.model.days() if d.day_number == day.day_number]
+            if same:
+                self.select_row(same[0].id)
 
     def ask_reason(self, what: str) -> str | None:
         """Why the plan changes (asked only while the client travels); None: the user cancelled."""
