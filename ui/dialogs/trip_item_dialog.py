@@ -10,7 +10,7 @@ import functools
 import json
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -32,10 +32,10 @@ from ui.widgets.field_editors import NO_VALUE, ErrorLabel, NotesEdit
 from ui.widgets.form_dialog import FormDialog
 
 _REASON_LABELS = {
-    "weather": "Weather",
-    "client request": "Client request",
-    "supplier": "Supplier",
-    "other": "Other",
+    "weather": QT_TRANSLATE_NOOP("Vocabulary", "Weather"),
+    "client request": QT_TRANSLATE_NOOP("Vocabulary", "Client request"),
+    "supplier": QT_TRANSLATE_NOOP("Vocabulary", "Supplier"),
+    "other": QT_TRANSLATE_NOOP("Vocabulary", "Other"),
 }
 
 

@@ -190,7 +190,8 @@ class TripPlanPanel(QWidget):
         return self.model.version_id
 
     def current_item_id(self) -> str | None:
-        return self.model.item_at(self.tree.currentIndex()) and self.model.item_at(self.tree.currentIndex()).id
+        item = self.model.item_at(self.tree.currentIndex())
+        return item.id if item else None
 
     def select_row(self, row_id: str) -> bool:
         """Select the item or day with ``row_id``; returns whether it is in the plan."""
