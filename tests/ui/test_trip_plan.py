@@ -153,6 +153,13 @@ def test_drag_reorders_days_keeping_the_calendar(model, ctx, trip):
     assert ctx.undo_stack.undoText() == "Move Day 2 to place 1"
     ctx.undo_stack.undo()
     assert titles(model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"]
+    # Dropped onto another day, a day takes its place, going down as going up.
+    assert drop_rows(model, [model.index(0, 0)], -1, model.index(2, 0))
+    assert [titles(model, r) for r in range(4)] == [["Fushimi Inari"], [], ["Tea ceremony", "Cable car",
+                                                                             "Kaiseki dinner"], []]
+    assert drop_rows(model, [model.index(2, 0)], -1, model.index(0, 0))
+    assert titles(model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"] and titles(model, 1) == ["Fushimi Inari"]
+    assert not model.removeRows(0, 1, model.index(0, 0)) and model.rowCount(model.index(0, 0)) == 3
 
 
 def test_drops_that_make_no_sense_are_refused(model, ctx, trip):

@@ -583,9 +583,15 @@ class TripPlanModel(QAbstractItemModel):
         if payload["kind"] == "item":
             day = self.day_at(parent)
             return self.move_items(payload["ids"], day.id, row)
-        if parent.isValid():  # a day dropped onto a day: take its place
-            row = parent.row()
+        if parent.isValid():  # a day dropped onto a day takes its place (above it or below it)
+            first = next((r for r, d in enumerate(self._days) if d.day.id == payload["ids"][0]), -1)
+            row = parent.row() + 1 if 0 <= first < parent.row() else parent.row()
         return self.move_days(payload["ids"], row)
+
+    def removeRows(self, row: int, count: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        """Nothing to remove after a move: the drop already moved the rows, in the core. (A view
+        asks to remove the dragged rows after a move; saying no keeps them.)"""
+        return False
 
     # -- moves (each one undoable step) -------------------------------------------------------
     def move_items(self, item_ids: list[str], day_id: str, row: int = -1) -> bool:
