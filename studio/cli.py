@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sh = sub.add_parser("screenshot", help="render the real main window offscreen to a PNG")
     sh.add_argument("out", metavar="OUT.png")
-    sh.add_argument("--view", default="clients", help="which view to show: clients, dossier, agenda or trips")
+    sh.add_argument("--view", default="clients", help="which view to show: clients, dossier, agenda, trips or book (a trip's memory book)")
     sh.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
 
     ag = sub.add_parser("agenda", help="upcoming birthdays, anniversaries, expiries and follow-ups")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
@@ -96,10 +97,42 @@ def _select_planned_trip(window) -> None:
         QApplication.processEvents()
 
 
+def _show_memory_book(window, folder: Path) -> None:
+    """In the Trips area, the first trip with photos on its Memory book tab, its book built into
+    ``folder`` and its first pages drawn."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from studio.services import media as media_service
+    from ui.views.trip_view import TAB_BOOK
+
+    view = window.trips_view
+    studio = window.ctx.studio
+    for row in range(view.proxy.rowCount()):
+        trip_id = view.proxy.trip_id(row)
+        if media_service.media_of(studio, trip_id):
+            view.select_trip(trip_id)
+            break
+    else:
+        view.select_first()
+    trip_view = view.trip_view
+    trip_view.tabs.setCurrentIndex(TAB_BOOK)
+    book = trip_view.memory_book
+    book.books_folder = folder
+    QApplication.processEvents()
+    loop = QEventLoop()
+    book.sig_build_finished.connect(lambda _outcome: loop.quit())
+    if book.build() is not None:
+        QTimer.singleShot(120_000, loop.quit)
+        loop.exec()
+    # thumbnails and the preview's pages are drawn in background threads: give them a moment
+    QTimer.singleShot(1500, loop.quit)
+    loop.exec()
+
+
 def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900") -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
-    if view not in ("clients", "dossier", "agenda", "trips"):
-        raise StudioError(f"Unknown view “{view}”; choose clients, dossier, agenda or trips.")
+    if view not in ("clients", "dossier", "agenda", "trips", "book"):
+        raise StudioError(f"Unknown view “{view}”; choose clients, dossier, agenda, trips or book.")
     width, height = _parse_size(size)
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -114,15 +147,18 @@ def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str
         # A throwaway settings file: a screenshot neither reads nor changes the user's layout.
         settings_path = Path(out).with_name(f".{Path(out).name}.ini")
         settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        books = tempfile.TemporaryDirectory(prefix="book-screenshot-")  # a built book is not kept
         try:
             window = MainWindow(ctx, settings=settings)
             window.resize(width, height)
             window.show()
             app.processEvents()
             window.client_list.select_first()
-            window.show_area(view if view in ("agenda", "trips") else "clients")
+            window.show_area(view if view in ("agenda", "trips") else "trips" if view == "book" else "clients")
             if view == "trips":
                 _select_planned_trip(window)
+            elif view == "book":
+                _show_memory_book(window, Path(books.name))
             elif view == "clients":
                 window.client_list.table.setFocus()
             else:  # the dossier takes most of the width
@@ -139,5 +175,6 @@ def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str
         finally:
             ctx.bridge.close()
             settings_path.unlink(missing_ok=True)
+            books.cleanup()
     print(f"Saved {out} ({width}x{height}, {view})")
     return 0

@@ -296,3 +296,21 @@ def test_trip_view_hosts_the_memory_book_and_it_follows_the_trip(ctx, trip, qtbo
     assert tv.memory_book.model.trip_id == trip.id and tv.memory_book.day_combo.count() == 3
     tv.set_trip(None)
     assert tv.memory_book.trip_id is None and tv.memory_book.model.rowCount() == 0
+
+
+def test_screenshot_of_the_memory_book_keeps_no_built_book(data_dir, tmp_path, folder, qapp):
+    from PySide6.QtGui import QImage
+
+    from studio.store import Studio
+    from ui import app as ui_app
+
+    with Studio.open(data_dir) as s:
+        clients.setup_local_advisor(s, "Mei Lin", role="owner", native_name="林美")
+        c = clients.create_client(s, "Chen family", native_name="陈家")
+        t = trips.create_trip(s, c.id, "Yunnan", start_date="2026-03-10", end_date="2026-03-12")
+        media.add_media(s, t.id, [folder])
+    out = tmp_path / "book.png"
+    assert ui_app.screenshot(str(data_dir), out, view="book", size="1200x800") == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+    assert not (data_dir / "books").exists()

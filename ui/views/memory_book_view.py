@@ -64,6 +64,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -388,8 +389,19 @@ class MemoryBookView(QWidget):
         self.import_report = QLabel(self)
         self.import_report.setObjectName("importReport")
         self.import_report.setWordWrap(True)
+        self.import_report.setTextFormat(Qt.TextFormat.RichText)
         self.import_report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.import_report.hide()
+        self.dismiss_report = QToolButton(self)
+        self.dismiss_report.setText("✕")
+        self.dismiss_report.setAutoRaise(True)
+        self.dismiss_report.setToolTip(self.tr("Hide this report"))
+        self._report_box = QWidget(self)
+        rb = QHBoxLayout(self._report_box)
+        rb.setContentsMargins(0, 0, 0, 0)
+        rb.addWidget(self.import_report, 1)
+        rb.addWidget(self.dismiss_report, 0, Qt.AlignmentFlag.AlignTop)
+        self.dismiss_report.clicked.connect(self._report_box.hide)
+        self._report_box.hide()
 
         photo_bar = QHBoxLayout()
         photo_bar.setContentsMargins(0, 0, 0, 0)
@@ -522,8 +534,9 @@ class MemoryBookView(QWidget):
         self.report = QTextBrowser(self)
         self.report.setObjectName("preflight")
         self.report.setOpenLinks(False)
-        self.report.setPlaceholderText(self.tr("The preflight (pages, each photo's print resolution, fonts, "
-                                               "file size) appears here after a build."))
+        self.report.setPlaceholderText(self.tr("Preflight: after a build"))
+        self.report.setToolTip(self.tr("After a build: the pages, each photo's print resolution, the fonts "
+                                       "and the file size"))
 
         preview_pane = QWidget(self)
         pv = QVBoxLayout(preview_pane)
@@ -577,7 +590,7 @@ class MemoryBookView(QWidget):
         pp = QVBoxLayout(photos_pane)
         pp.setContentsMargins(0, 0, 0, 0)
         pp.addLayout(photo_bar)
-        pp.addWidget(self.import_report)
+        pp.addWidget(self._report_box)
         pp.addWidget(self.strip, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
@@ -644,7 +657,7 @@ class MemoryBookView(QWidget):
         self._trip_id = trip_id
         self._empty.setVisible(trip_id is None)
         self.splitter.setVisible(trip_id is not None)
-        self.import_report.hide()
+        self._report_box.hide()
         self.model.set_trip(trip_id)
         self._clear_preview()
         self._load_days()
@@ -700,19 +713,17 @@ class MemoryBookView(QWidget):
         self._end(job)
         res = outcome.result
         if outcome.error:
-            self._show_report(self.tr("The photos could not be added: %1").replace("%1", outcome.error), error=True)
+            self._show_report(self.tr("The photos could not be added."), [], [outcome.error])
         elif res is not None:
             if res.tx:
                 # The import already happened in its own transaction: put it on the undo stack.
                 n = len(res.added)
                 text = self.tr("Add %1 photos").replace("%1", str(n)) if n != 1 else self.tr("Add a photo")
                 self._ctx.undo_stack.push(StudioCommand(self._ctx.studio, text, res.tx))
-            lines = [self._import_summary(res)]
-            if res.duplicates:
-                lines.append(self.tr("Already in the trip: %1").replace("%1", ", ".join(res.duplicates)))
-            lines.extend(reason for _name, reason in res.skipped)
-            self._show_report("\n".join(lines), error=bool(res.skipped))
-            self.sig_message.emit(lines[0])
+            summary = self._import_summary(res)
+            notes = [self.tr("Already in the trip: %1").replace("%1", ", ".join(res.duplicates))] if res.duplicates else []
+            self._show_report(summary, notes, [reason for _name, reason in res.skipped])
+            self.sig_message.emit(summary)
         self.sig_import_finished.emit(outcome)
 
     def _import_summary(self, res) -> str:
@@ -727,13 +738,16 @@ class MemoryBookView(QWidget):
             text += " " + self.tr("Stopped before the end; the photos taken in so far are kept.")
         return text
 
-    def _show_report(self, text: str, *, error: bool) -> None:
-        self.import_report.setText(text)
-        pal = self.import_report.palette()
-        role = QPalette.ColorRole.WindowText
-        pal.setColor(role, error_color(pal) if error else self.palette().color(role))
-        self.import_report.setPalette(pal)
-        self.import_report.show()
+    def _show_report(self, summary: str, notes: list[str], problems: list[str]) -> None:
+        """The import's outcome above the strip: the counts, then each skipped file and why."""
+        import html
+
+        bad = error_color(self.palette()).name()
+        lines = [f"<b>{html.escape(summary, quote=False)}</b>"]
+        lines += [html.escape(n, quote=False) for n in notes]
+        lines += [f"<span style='color:{bad}'>{html.escape(p, quote=False)}</span>" for p in problems]
+        self.import_report.setText("<br>".join(lines))
+        self._report_box.show()
 
     # -- photos: editing --------------------------------------------------------------------
     def _run(self, text: str, op: Callable[[], Any]) -> bool:
