@@ -85,6 +85,7 @@ _STORIES = {
              "“我们一定还会再来。”",
              ["Songzanlin Monastery", "Napa Lake grasslands", "酥油茶"]),
         ],
+        "subtitle": "From the canals of Lijiang to the high plateau · 从丽江到香格里拉",
         "summary": ("Three days from the canals of Lijiang to the high plateau of Shangri-La: an old town "
                     "in lantern light, the upper trail of Tiger Leaping Gorge, and a monastery under "
                     "the snow peaks. 从丽江古城到香格里拉，一段慢下来的旅程。"),
@@ -131,6 +132,7 @@ _STORIES = {
              "“薰衣草的香味我会一直记得。”",
              ["Lavender at 8 a.m.", "Sunflowers and bees", "圣十字湖"]),
         ],
+        "subtitle": "Avignon, the Luberon and the lavender of Valensole",
         "summary": ("Three days in Provence: the papal city of Avignon, a long lunch in the Luberon and "
                     "the lavender of Valensole at sunrise. 阿维尼翁、吕贝隆与瓦朗索勒的薰衣草。"),
         "closing": ("It was a joy to prepare these days for you. May this book keep the colour of the "
@@ -378,6 +380,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
             cover = next((mid for (t, _d, _k, _c, shape, *_r), mid in zip(
                 [j for j in jobs if j[0].id == trip.id], ids, strict=True) if shape == (3, 2)), None)
             tx.create(MemoryBook, id=new_id(), client_id=trip.client_id, trip_id=trip.id,
-                      summary=story["summary"], closing=story["closing"], size="a4", cover_media_id=cover)
+                      subtitle=story["subtitle"], summary=story["summary"], closing=story["closing"], size="a4",
+                      cover_media_id=cover)
     n = sum(len(v) for v in by_trip.values())
     return f", {n} trip photos"

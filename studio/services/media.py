@@ -699,8 +699,6 @@ def thumbnail(studio: Studio, media: str | TripMedia, size: int = 256) -> Path:
                 with atomic_path(target) as tmp:
                     im.save(tmp, "JPEG", quality=85, optimize=True)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        if isinstance(exc, StudioError):
-            raise
         raise StudioError(f"The photo {row.original_name or row.sha256[:12]} cannot be read ({exc}).") from None
     return target
 
