@@ -127,7 +127,7 @@ class TripsView(QWidget):
         hh.setStretchLastSection(True)
         hh.setHighlightSections(False)
         em = self.fontMetrics().averageCharWidth()
-        for col, chars in ((COL_TITLE, 26), (COL_CLIENT, 20), (COL_DATES, 17), (COL_DESTINATIONS, 16),
+        for col, chars in ((COL_TITLE, 22), (COL_CLIENT, 18), (COL_DATES, 17), (COL_DESTINATIONS, 16),
                            (COL_STATUS, 11), (COL_ADVISOR, 12), (COL_VERSION, 18), (COL_TOTAL, 14)):
             self.table.setColumnWidth(col, em * chars)
         hh.setSortIndicator(COL_DATES, Qt.SortOrder.AscendingOrder)
