@@ -645,3 +645,26 @@ def test_the_trip_view_rereads_only_for_its_own_client(view, dctx, monkeypatch):
     assert reads == []
     dctx.execute("Rename", lambda: trips.update_trip(studio, trip.id, title="Ours"))
     assert reads == [1] and tv.title.text() == "Ours"
+
+
+def test_new_trip_picks_its_client_in_the_picker(dctx, qtbot):
+    from ui.dialogs.trip_dialog import NewTripDialog
+
+    studio = dctx.studio
+    client = clients.create_client(studio, "Amélie Dubois", people=[{"name": "Amélie Dubois"}])
+    dialog = NewTripDialog(dctx)
+    qtbot.addWidget(dialog)
+    chosen = []
+
+    def pick(picker):
+        picker.search.setText("Amélie Dub")  # the list follows the text at once
+        chosen.append(picker.chosen_id())
+        picker.accept()
+
+    seen = _on_modal(qtbot, pick)
+    qtbot.mouseClick(dialog.choose_client, Qt.MouseButton.LeftButton)
+    assert seen and chosen == [client.id] and dialog.client_id == client.id
+    assert dialog.client_label.text() == "Amélie Dubois" and list(dialog._checks.values())[0].isChecked()
+    dialog.title_edit.setText("Lisbon weekend")
+    dialog.submit()
+    assert [t.title for t in trips.trips_of(studio, client.id)] == ["Lisbon weekend"]
