@@ -12,6 +12,7 @@ phones do). Deterministic from the seed. Runs after the demo trips
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import math
@@ -281,8 +282,9 @@ def paint(kind: str, size: tuple[int, int], rng: random.Random):
     return im.filter(ImageFilter.GaussianBlur(0.6))
 
 
+@functools.lru_cache(maxsize=80)  # a second demo with the same seed in one process (tests) paints nothing again
 def _photo_bytes(kind: str, shape: tuple[int, int], seed: str, taken: str, orientation: int) -> bytes:
-    """One finished demo photo: painted, enlarged to print size, JPEG with EXIF."""
+    """One finished demo photo: painted, enlarged to print size, JPEG with EXIF (~200 KB)."""
     from PIL import Image
 
     rng = random.Random(seed)

@@ -36,8 +36,9 @@ from studio.store import Studio
 #: Pillow format → stored extension. MPO is what some phones call a JPEG with a depth map.
 FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "HEIF": "heic"}
 ACCEPTED = "JPEG, PNG, TIFF, WebP and HEIC/HEIF"
-#: The largest image accepted, in pixels (a 30,000 × 6,000 panorama is 180 megapixels).
-MAX_PIXELS = 200_000_000
+#: The largest image accepted, in pixels (a 30,000 × 5,800 panorama). Just below Pillow's own
+#: decompression-bomb guard (about 179 megapixels), so the refusal can give the image's size.
+MAX_PIXELS = 175_000_000
 THUMBS = "thumbs"
 _ORIENTATION = 0x0112
 _EXIF_IFD = 0x8769

@@ -109,6 +109,14 @@ def test_heic_accepted(studio, trip, tmp_path):
     heif.save(path, quality=60)
     [row] = media.add_media(studio, trip.id, [path]).added
     assert row.ext == "heic" and (row.width, row.height) == (320, 240)
+    # an iPhone portrait: the orientation travels with the file and the photo is shown upright
+    pillow_heif.register_heif_opener()
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6
+    exif.get_ifd(EXIF_IFD)[DATE_ORIGINAL] = "2026:03:12 09:30:00"
+    Image.new("RGB", (320, 240), (90, 30, 160)).save(tmp_path / "IMG_2042.heic", format="HEIF", exif=exif.tobytes())
+    [tall] = media.add_media(studio, trip.id, [tmp_path / "IMG_2042.heic"]).added
+    assert (tall.width, tall.height, tall.day_number) == (240, 320, 3)
     with Image.open(media.thumbnail(studio, row, 64)) as t:
         assert max(t.size) == 64
 
@@ -137,6 +145,11 @@ def test_too_large_reported_clearly(studio, trip, tmp_path, monkeypatch):
     photo(tmp_path / "pano.jpg", size=(900, 300))
     res = media.add_media(studio, trip.id, [tmp_path / "pano.jpg"])
     assert res.added == [] and "too large (900 × 300 pixels)" in res.skipped[0][1]
+    # Pillow's own guard (a lower limit set elsewhere in the process) is caught and reported too
+    monkeypatch.setattr(media, "MAX_PIXELS", 10**9)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 10_000)
+    res = media.add_media(studio, trip.id, [tmp_path / "pano.jpg"])
+    assert res.added == [] and res.skipped[0][1].startswith("pano.jpg is too large")
 
 
 def test_cmyk_and_16_bit_accepted(studio, trip, tmp_path):
