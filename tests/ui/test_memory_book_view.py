@@ -314,3 +314,28 @@ def test_screenshot_of_the_memory_book_keeps_no_built_book(data_dir, tmp_path, f
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
     assert not (data_dir / "books").exists()
+
+
+def test_files_dropped_on_the_strip_are_imported_and_photos_move_to_another_day(view, ctx, trip, folder, qtbot,
+                                                                               monkeypatch):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(folder / "IMG_1.jpg")), QUrl.fromLocalFile(str(folder / "IMG_3.jpg"))])
+    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(view.sig_import_finished, timeout=30000):
+        view.strip.dropEvent(event)
+        assert event.isAccepted()
+    assert sorted(media.get_media(ctx.studio, i).original_name for i in view.model.ids()) == ["IMG_1.jpg", "IMG_3.jpg"]
+
+    first = view.model.ids()[0]
+    view.select_ids([first])
+    monkeypatch.setattr("ui.views.memory_book_view.QInputDialog.getItem",
+                        lambda _p, _t, _l, items, *a, **k: (items[2], True))  # "No day", Day 1, Day 2…
+    view.action_move.trigger()
+    assert media.get_media(ctx.studio, first).day_number == 2
+    assert view.model.index(view.model.row_of(first), 0).data(ROLE_DAY) == 2
+    ctx.undo_stack.undo()
+    assert media.get_media(ctx.studio, first).day_number == 1

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -609,6 +610,9 @@ class MemoryBookView(QWidget):
         layout.addWidget(self._progress_row)
 
         ctx.bridge.sig_changed.connect(self._on_changed)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
         self.splitter.hide()
         self._update_actions()
 
@@ -1209,10 +1213,17 @@ class MemoryBookView(QWidget):
         self._update_actions()
 
     def wait_idle(self) -> None:
-        """Block until background work has ended (for closing the window)."""
+        """Cancel background work and wait until it has ended."""
         if self._job is not None:
             self._job.cancel()
         self._pool.waitForDone()
+
+    def shutdown(self) -> None:
+        """When the app quits: save what is being typed, stop a running import or build, and drop
+        the built preview file."""
+        self._flush()
+        self.wait_idle()
+        self._clear_preview()
 
     def _error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
