@@ -87,14 +87,6 @@ from ui.models.media_model import (
 from ui.style import error_color, set_muted
 from ui.widgets.field_editors import FieldBox, NotesEdit
 
-#: The book sizes offered, in the core's names, with what the user reads.
-SIZES = (
-    ("a4", "A4 portrait (210 × 297 mm)"),
-    ("a4-landscape", "A4 landscape (297 × 210 mm)"),
-    ("letter", "US Letter (8.5 × 11 in)"),
-    ("square8", "8 × 8 in square"),
-    ("square20", "20 × 20 cm square"),
-)
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif"
 #: Where built books wait to be looked at and saved, inside the studio's data folder.
 BOOKS_DIR = "books"
@@ -370,6 +362,7 @@ class MemoryBookView(QWidget):
         self.strip = PhotoStrip(self)
         self.strip.setModel(self.model)
         self.strip.customContextMenuRequested.connect(self._context_menu)
+        self.strip.doubleClicked.connect(lambda _index: self.edit_caption())
         self.strip.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.model.sig_reorder_requested.connect(self.reorder)
         self.model.sig_files_dropped.connect(self.import_files)
@@ -483,8 +476,8 @@ class MemoryBookView(QWidget):
             edit.editingFinished.connect(lambda k=key: self._save_book_text(k))
         self.size_combo = QComboBox(self)
         self.size_combo.setObjectName("bookSize")
-        for key, label in SIZES:
-            self.size_combo.addItem(self.tr(label), key)
+        for key, label in self.size_labels().items():
+            self.size_combo.addItem(label, key)
         self.size_combo.activated.connect(lambda _i: self._save_option("size", self.size_combo.currentData()))
         self.bleed = QCheckBox(self.tr("Bl&eed (3 mm / 0.125 in) with crop marks"), self)
         self.bleed.setToolTip(self.tr("For a print shop that trims the pages: photos run past the edge"))
@@ -617,6 +610,16 @@ class MemoryBookView(QWidget):
         self._update_actions()
 
     # -- public -----------------------------------------------------------------------------
+    def size_labels(self) -> dict[str, str]:
+        """The book sizes (the core's names) with what the user reads."""
+        return {
+            "a4": self.tr("A4 portrait (210 × 297 mm)"),
+            "a4-landscape": self.tr("A4 landscape (297 × 210 mm)"),
+            "letter": self.tr("US Letter (8.5 × 11 in)"),
+            "square8": self.tr("8 × 8 in square"),
+            "square20": self.tr("20 × 20 cm square"),
+        }
+
     @property
     def trip_id(self) -> str | None:
         return self._wanted
@@ -881,6 +884,7 @@ class MemoryBookView(QWidget):
         at = self.day_combo.findData(keep)
         self.day_combo.setCurrentIndex(at if at >= 0 else 0)
         self.day_combo.blockSignals(False)
+        self.day_combo.setToolTip(self.day_combo.currentText())
         self._shown_day = self.current_day()
         for w in (self.journal, self.quotes, self.highlights):
             w.setEnabled(bool(self._days))
@@ -905,6 +909,7 @@ class MemoryBookView(QWidget):
             self.day_combo.setCurrentIndex(at)
 
     def _on_day_changed(self, _index: int) -> None:
+        self.day_combo.setToolTip(self.day_combo.currentText())
         self._flush()  # into the day that was shown
         self._shown_day = self.current_day()
         self._load_journal()
@@ -1102,13 +1107,13 @@ class MemoryBookView(QWidget):
         pal = self.palette()
         bad = error_color(pal).name()
         muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
-        size_label = dict(SIZES).get(report.size, report.size)
+        size_label = self.size_labels().get(report.size, report.size)
         out = [f"<h3>{html.escape(self.tr('Preflight'))}</h3>"]
         verdict = self.tr("Ready for print.") if report.ok else self.tr("Look at the notes below before printing.")
         out.append(f"<p><b style='color:{'inherit' if report.ok else bad}'>{html.escape(verdict)}</b></p>")
         facts = [
             self.tr("%1 pages").replace("%1", str(report.pages)),
-            self.tr(size_label) + (" · " + self.tr("bleed and crop marks") if report.bleed else ""),
+            size_label + (" · " + self.tr("bleed and crop marks") if report.bleed else ""),
             self.tr("%1 MB").replace("%1", f"{report.file_bytes / 1e6:.1f}"),
             self.tr("built in %1 s").replace("%1", f"{report.seconds:.1f}"),
         ]
