@@ -507,3 +507,15 @@ def test_edit_a_day_through_the_ui_even_when_approved(panel, ctx, trip, monkeypa
     assert panel.version_id() == trips.find_trip(ctx.studio, trip.id).current_version_id != trip.current_version_id
     assert panel.model.index(1, 0).data().endswith("Fushimi and Uji")
     assert panel.model.day_at(panel.tree.currentIndex()).day_number == 2
+
+
+def test_item_dialog_tells_clashes_while_tags_are_typed(ctx, trip, qtbot):
+    vid = trips.find_trip(ctx.studio, trip.id).current_version_id
+    day = trips.days(ctx.studio, vid)[0]
+    dialog = TripItemDialog(ctx, trip, day)
+    qtbot.addWidget(dialog)
+    assert not dialog.clashes.isVisibleTo(dialog)
+    dialog.tags.setText("meat, river view")
+    assert dialog.clashes.isVisibleTo(dialog) and "Li Na" in dialog.clashes.text() and "meat" in dialog.clashes.text()
+    dialog.tags.setText("river view")
+    assert not dialog.clashes.isVisibleTo(dialog)

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.trip_models import CHANGE_REASONS, Trip, TripDay, TripItem
-from studio.services import trips
+from studio.services import profiles, trips
 from ui.context import AppContext
 from ui.models.trip_plan_model import kind_choices
+from ui.style import set_error_style
 from ui.widgets.field_editors import NO_VALUE, ErrorLabel, NotesEdit
 from ui.widgets.form_dialog import FormDialog
 
@@ -201,6 +202,12 @@ class TripItemDialog(FormDialog):
         self.notes.setMaximumHeight(lines * 8)
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("comma separated, e.g. stairs, seafood, early start"))
+        self.tags.textChanged.connect(self._check_tags)
+        self.clashes = QLabel(self)  # what the typed tags clash with, before anything is saved
+        self.clashes.setWordWrap(True)
+        self.clashes.setTextFormat(Qt.TextFormat.PlainText)
+        self.clashes.hide()
+        self._going = {p.id for p in trips.travellers(ctx.studio, trip.id)}
         self.reason = ReasonEditor(self)
 
         self.add_row(self.tr("Day:"), self.day_label)
@@ -217,6 +224,7 @@ class TripItemDialog(FormDialog):
                        _Row(self, self.cost, self.tr("price"), self.price, self.currency))
         self.add_field("notes", self.tr("&Notes:"), self.notes)
         self.add_field("tags", self.tr("T&ags:"), self.tags)
+        self.add_row("", self.clashes)
         self.add_field("change_reason", self.tr("&Why it changes:"), self.reason)
         self.set_row_visible("change_reason", trip.status == "travelling")
 
@@ -239,6 +247,17 @@ class TripItemDialog(FormDialog):
             self.time_zone.setCurrentText(default_zone or "")
         self.title.setFocus()
 
+    def _tags(self) -> list[str]:
+        return [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
+
+    def _check_tags(self) -> None:
+        """Say at once which travellers' profiles the typed tags clash with."""
+        found = [c.reason for c in profiles.conflicts(self.ctx.studio, self._trip.client_id, self._tags())
+                 if not (self._going and c.fact.person_id and c.fact.person_id not in self._going)]
+        self.clashes.setText("\n".join(self.tr("Clashes: %1").replace("%1", r) for r in dict.fromkeys(found)))
+        set_error_style(self.clashes)
+        self.clashes.setVisible(bool(found))
+
     def undo_text(self) -> str:
         name = self.title.text().strip() or self.tr("item")
         if self._item is None:
@@ -247,7 +266,7 @@ class TripItemDialog(FormDialog):
 
     def values(self) -> dict:
         """What the form holds, as the core's fields (raw text: the core validates)."""
-        tags = [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
+        tags = self._tags()
         out = {
             "kind": self.kind.currentData(),
             "title": self.title.text(),
