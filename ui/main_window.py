@@ -26,7 +26,6 @@ from ui.models.client_table import COL_NAME
 from ui.views.agenda_view import AgendaView
 from ui.views.client_list_view import ClientListView
 from ui.views.deleted_view import DeletedView
-from ui.views.trips_view import TripsView
 
 AREA_CLIENTS = "clients"
 AREA_DELETED = "deleted"
@@ -84,11 +83,13 @@ class MainWindow(QMainWindow):
                        style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView))
         self._add_area(AREA_CLIENTS, self.tr("Clients"), self.splitter,
                        style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
-        # The trips pipeline across the studio, the chosen trip beside it.
-        self.trips_view = TripsView(ctx, self)
-        self.trips_view.sig_open_client.connect(self.open_client)
-        self.trips_view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self._add_area(AREA_TRIPS, self.tr("Trips"), self.trips_view,
+        # The trips pipeline across the studio, the chosen trip beside it: built when first
+        # needed (see ``trips_view``), so start-up does not pay for it.
+        self._trips_view = None
+        self._trips_page = QWidget(self)
+        trips_layout = QHBoxLayout(self._trips_page)
+        trips_layout.setContentsMargins(0, 0, 0, 0)
+        self._add_area(AREA_TRIPS, self.tr("Trips"), self._trips_page,
                        style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon))
         self._add_area(AREA_DELETED, self.tr("Recently deleted"), self.deleted_view,
                        style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         longest = max((self.nav.item(i).text() for i in range(self.nav.count())), key=len)
         width = self.fontMetrics().horizontalAdvance(f"{longest} (9999)") + self.nav.iconSize().width() + 32
         self.nav.setFixedWidth(width)
+        self.nav.currentRowChanged.connect(self._build_area)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
 
@@ -194,13 +196,10 @@ class MainWindow(QMainWindow):
         # key without registering it a second time, which would make the shortcut ambiguous.
         self.print_trip_action = QAction(self.tr("&Print/Export itinerary…") + "\tCtrl+P", self)
         self.print_trip_action.triggered.connect(self.print_trip)
-        trip_print = self.trips_view.trip_view.action_print
-        trip_print.changed.connect(lambda: self.print_trip_action.setEnabled(trip_print.isEnabled()))
-        self.print_trip_action.setEnabled(trip_print.isEnabled())
         trips_menu.addAction(self.print_trip_action)
         trips_menu.addSeparator()
         suppliers = QAction(self.tr("&Suppliers…"), self)
-        suppliers.triggered.connect(self.trips_view.open_suppliers)
+        suppliers.triggered.connect(lambda: self.trips_view.open_suppliers())
         trips_menu.addAction(suppliers)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -210,6 +209,27 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # -- areas and clients --------------------------------------------------------------------
+    @property
+    def trips_view(self):
+        """The Trips area (:class:`~ui.views.trips_view.TripsView`), built on first use."""
+        if self._trips_view is None:
+            from ui.views.trips_view import TripsView
+
+            view = TripsView(self.ctx, self._trips_page)
+            self._trips_view = view
+            self._trips_page.layout().addWidget(view)
+            view.sig_open_client.connect(self.open_client)
+            view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            trip_print = view.trip_view.action_print
+            trip_print.changed.connect(lambda: self.print_trip_action.setEnabled(trip_print.isEnabled()))
+            self.print_trip_action.setEnabled(trip_print.isEnabled())
+            view.restore_layout(self._settings, "mainWindow/trips")
+        return self._trips_view
+
+    def _build_area(self, row: int) -> None:
+        if 0 <= row < len(self._areas) and self._areas[row] == AREA_TRIPS:
+            _ = self.trips_view
+
     def current_area(self) -> str:
         return self._areas[self.stack.currentIndex()]
 
@@ -341,7 +361,6 @@ class MainWindow(QMainWindow):
             total = max(self.width() - self.nav.width() - 16, 400)
             dossier = min(max(self.dossier.minimumSizeHint().width() + 20, total * 2 // 5), total * 3 // 5)
             self.splitter.setSizes([total - dossier, dossier])
-        self.trips_view.restore_layout(s, "mainWindow/trips")
         header = s.value("mainWindow/clientColumns")
         if isinstance(header, QByteArray):
             self.client_list.table.horizontalHeader().restoreState(header)
@@ -355,7 +374,8 @@ class MainWindow(QMainWindow):
         s.setValue("mainWindow/state", self.saveState())
         s.setValue("mainWindow/clientsSplitter", self.splitter.saveState())
         s.setValue("mainWindow/clientColumns", self.client_list.table.horizontalHeader().saveState())
-        self.trips_view.save_layout(s, "mainWindow/trips")
+        if self._trips_view is not None:  # never built this run: its remembered layout stays
+            self._trips_view.save_layout(s, "mainWindow/trips")
         s.setValue("mainWindow/area", self.current_area())
         s.sync()
 

@@ -668,3 +668,18 @@ def test_new_trip_picks_its_client_in_the_picker(dctx, qtbot):
     dialog.title_edit.setText("Lisbon weekend")
     dialog.submit()
     assert [t.title for t in trips.trips_of(studio, client.id)] == ["Lisbon weekend"]
+
+
+def test_the_trips_area_is_built_when_first_needed(dctx, settings, qtbot):
+    from ui.main_window import MainWindow
+
+    w = MainWindow(dctx, settings=settings)
+    qtbot.addWidget(w)
+    w.show()
+    assert w._trips_view is None  # start-up does not pay for it
+    w.show_area("clients")
+    w.save_layout()
+    assert w._trips_view is None
+    w.show_area("trips")
+    assert w._trips_view is not None and w._trips_page.isVisible() and w.trips_view.isVisible()
+    assert w.trips_view.proxy.rowCount() == 16
