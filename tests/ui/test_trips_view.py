@@ -683,3 +683,31 @@ def test_the_trips_area_is_built_when_first_needed(dctx, settings, qtbot):
     w.show_area("trips")
     assert w._trips_view is not None and w._trips_page.isVisible() and w.trips_view.isVisible()
     assert w.trips_view.proxy.rowCount() == 16
+
+
+def test_screenshot_of_the_trips_area(demo_template, tmp_path, qapp, monkeypatch):
+    from PySide6.QtGui import QImage
+
+    from ui import app as ui_app
+    from ui.main_window import MainWindow
+
+    d = tmp_path / "studio"
+    shutil.copytree(demo_template, d)
+    shown = []
+    real = MainWindow.show_area
+    monkeypatch.setattr(MainWindow, "show_area", lambda self, key: shown.append(key) or real(self, key))
+    chosen = []
+    pick = ui_app._select_planned_trip
+
+    def record(window):
+        pick(window)
+        trip = trips.find_trip(window.ctx.studio, window.trips_view.current_trip_id)
+        chosen.append(len(trips.days(window.ctx.studio, trip.current_version_id)))
+
+    monkeypatch.setattr(ui_app, "_select_planned_trip", record)
+    out = tmp_path / "trips.png"
+    assert ui_app.screenshot(str(d), out, view="trips", size="1200x760") == 0
+    assert chosen and chosen[0] > 0  # a trip whose plan has days is on show
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 760)
+    assert shown[-1] == "trips"
