@@ -114,6 +114,7 @@ class TripPlanPanel(QWidget):
                 self.toolbar.addAction(a)
 
         self.tree = PlanTree(self)
+        self.tree.setAccessibleName(self.tr("Day-by-day plan"))
         self.tree.setModel(self.model)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -134,6 +135,7 @@ class TripPlanPanel(QWidget):
         set_muted(self.flags_title)
         self.flags_title.setIndent(4)
         self.flags_list = QListWidget(self)
+        self.flags_list.setAccessibleName(self.tr("Profile checks"))
         self.flags_list.setWordWrap(True)
         self.flags_list.setIconSize(QSize(16, 16))
         self.flags_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
