@@ -382,7 +382,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
             cover = next((mid for (t, _d, _k, _c, shape, *_r), mid in zip(
                 [j for j in jobs if j[0].id == trip.id], ids, strict=True) if shape == (3, 2)), None)
             tx.create(MemoryBook, id=new_id(), client_id=trip.client_id, trip_id=trip.id,
-                      subtitle=story["subtitle"], summary=story["summary"], closing=story["closing"], size="a4",
+                      title=f"{_story_key(trip)}, {ms._when(trip.start_date, trip.end_date)}", subtitle=story["subtitle"], summary=story["summary"], closing=story["closing"], size="a4",
                       cover_media_id=cover)
     n = sum(len(v) for v in by_trip.values())
     return f", {n} trip photos"
