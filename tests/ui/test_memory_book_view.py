@@ -81,6 +81,10 @@ def test_media_model_rows_roles_drops_and_lazy_thumbnails(seeded, trip, folder, 
         assert model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex()) is False
     assert asked.args[0] == [ids[2], ids[0], ids[1]]
     assert model.order_after_drop([ids[0]], 0) is None  # nothing moves
+    # dropped onto a photo: it takes that photo's place
+    with qtbot.waitSignal(model.sig_reorder_requested) as onto:
+        model.dropMimeData(model.mimeData([model.index(0, 0)]), Qt.DropAction.MoveAction, -1, -1, model.index(1, 0))
+    assert onto.args[0] == [ids[1], ids[0], ids[2]]
 
     # files from the desktop → the paths are handed on for importing
     files = QMimeData()
@@ -216,6 +220,10 @@ def test_journal_and_book_texts_saved_on_leaving_the_field(view, ctx, trip, qtbo
     assert "at most 20" in view._journal_boxes["highlights"].error.text()
     assert view.highlights.toPlainText() == too_many
 
+    # the Book tab shows the defaults an empty field gets
+    view.editors.setCurrentIndex(1)
+    assert view.book_title.placeholderText() == "Yunnan, March 2026"
+    assert view.book_subtitle.placeholderText() == "Yunnan: Lijiang to Shangri-La"
     view.book_title.setText("Yunnan with the Chens")
     view.book_title.setModified(True)
     view.book_title.editingFinished.emit()

@@ -264,8 +264,11 @@ class MediaModel(QAbstractListModel):
             return False
         if data.hasFormat(MIME_IDS):
             moved = [x for x in bytes(data.data(MIME_IDS).data()).decode().split("\n") if x]
-            if parent.isValid():  # dropped onto a photo: before it
+            if parent.isValid():  # dropped onto a photo: take its place (after it when moving forward)
                 row = parent.row()
+                rows = [self.row_of(m) for m in moved]
+                if rows and all(0 <= r < row for r in rows):
+                    row += 1
             order = self.order_after_drop(moved, row)
             if order is not None:
                 self.sig_reorder_requested.emit(order)

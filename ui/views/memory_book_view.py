@@ -90,6 +90,7 @@ from ui.widgets.field_editors import FieldBox, NotesEdit
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif"
 #: Where built books wait to be looked at and saved, inside the studio's data folder.
 BOOKS_DIR = "books"
+TAB_JOURNAL, TAB_BOOK_TEXTS = 0, 1
 
 _JOURNAL_TABLES = frozenset({"trip_journal", "memory_book", "trip", "trip_day", "trip_version"})
 
@@ -498,6 +499,7 @@ class MemoryBookView(QWidget):
         self.editors = QTabWidget(self)
         self.editors.setObjectName("bookEditors")
         self.editors.setDocumentMode(True)
+        self._defaults_stale = True
         # each page scrolls on its own, so the tab never forces the trip's pane to grow
         for page, title in ((journal_page, self.tr("Journal")), (book_page, self.tr("Book"))):
             scroll = QScrollArea(self)
@@ -505,6 +507,7 @@ class MemoryBookView(QWidget):
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(page)
             self.editors.addTab(scroll, title)
+        self.editors.currentChanged.connect(lambda _i: self._load_book_defaults())
 
         # -- the built book ----------------------------------------------------------------
         self.build_button = QPushButton(self.tr("&Build book"), self)
@@ -968,17 +971,11 @@ class MemoryBookView(QWidget):
             for edit in self._book_edits.values():
                 _set_text(edit, "")
             return
-        studio = self._ctx.studio
         try:
-            book = media_service.book_settings(studio, self._trip_id)
-            content = media_service.book_content(studio, self._trip_id)
+            book = media_service.book_settings(self._ctx.studio, self._trip_id)
         except StudioError:
             return
-        defaults = {"title": content.title, "subtitle": content.subtitle, "signature": content.signature,
-                    "summary": self.tr("A few lines about the whole trip, for the overview page"),
-                    "closing": self.tr("A closing message to the travellers")}
         for key, edit in self._book_edits.items():
-            edit.setPlaceholderText(defaults[key])
             modified = edit.document().isModified() if isinstance(edit, NotesEdit) else edit.isModified()
             if keep_edited and modified:
                 continue
@@ -987,6 +984,21 @@ class MemoryBookView(QWidget):
         at = self.size_combo.findData(book.size)
         self.size_combo.setCurrentIndex(at if at >= 0 else 0)
         self.bleed.setChecked(bool(book.bleed))
+        self._defaults_stale = True
+        self._load_book_defaults()
+
+    def _load_book_defaults(self) -> None:
+        """The texts a book gets when a field is left empty, as placeholders; read only while the
+        Book tab is shown (they take the whole trip to work out)."""
+        if not self._trip_id or not self._defaults_stale or self.editors.currentIndex() != TAB_BOOK_TEXTS:
+            return
+        self._defaults_stale = False
+        try:
+            content = media_service.book_content(self._ctx.studio, self._trip_id)
+        except StudioError:
+            return
+        for key, text in (("title", content.title), ("subtitle", content.subtitle), ("signature", content.signature)):
+            self._book_edits[key].setPlaceholderText(text)
 
     def _save_book_text(self, key: str) -> None:
         if not self._trip_id:
