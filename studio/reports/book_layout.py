@@ -557,6 +557,8 @@ def _overview(content: BookContent, g: Geometry, measure: Measure) -> list[Page]
         return []
     pages: list[Page] = []
     box = g.content
+    if box.w > box.h * 1.2:  # a readable measure on a wide page
+        box = Rect(box.x, box.y, box.w * 0.62, box.h)
     col = _Column(box, measure)
     col.add("THE ROUTE", "kicker")
     col.add("Day by day", "h1", before=4)
