@@ -711,3 +711,17 @@ def test_screenshot_of_the_trips_area(demo_template, tmp_path, qapp, monkeypatch
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 760)
     assert shown[-1] == "trips"
+
+
+def test_a_refusal_does_not_follow_to_another_trip(view, dctx, qtbot):
+    studio = dctx.studio
+    first, second = [t for t in trips.trips_of(studio) if t.status == "inquiry"][:2]
+    view.select_trip(first.id)
+    tv = view.trip_view
+    tv.start_date.setFocus()
+    tv.start_date.setText("someday")
+    qtbot.keyClick(tv.start_date, Qt.Key.Key_Tab)
+    assert "not a valid date" in tv.error_for("start_date")
+    view.select_trip(second.id)
+    assert tv.error_for("start_date") == "" and not tv._boxes["dates"].error.isVisible()
+    assert tv.start_date.text() == second.start_date

@@ -309,6 +309,7 @@ class TripView(QWidget):
     def set_trip(self, trip_id: str | None) -> None:
         """Show ``trip_id`` (its current version), or the empty state for ``None``."""
         if trip_id != self._trip_id:
+            self._errors.clear()  # a refusal belongs to the trip it was typed for
             for box in self._boxes.values():
                 box.clear_error()
             self._version_id = None
