@@ -238,9 +238,18 @@ def test_build_runs_in_the_background_and_shows_pages_and_preflight(view, ctx, t
     media.add_media(ctx.studio, trip.id, [folder])
     rows = media.media_of(ctx.studio, trip.id)
     media.stored_path(ctx.studio, rows[1]).write_bytes(b"\xff\xd8\xff garbage")  # damaged since import
+    from PySide6.QtCore import QTimer
+
+    beats = []  # the GUI thread keeps turning while the book is built
+    heart = QTimer(view)
+    heart.setInterval(5)
+    heart.timeout.connect(lambda: beats.append(view.busy))
+    heart.start()
     with qtbot.waitSignal(view.sig_build_finished, timeout=60000) as done:
         job = view.build()
         assert job is not None and view.busy and not view.build_button.isEnabled()
+    heart.stop()
+    assert any(beats)
     outcome = done.args[0]
     assert outcome.error is None, outcome.error
     assert view.document.pageCount() >= 4
@@ -251,6 +260,8 @@ def test_build_runs_in_the_background_and_shows_pages_and_preflight(view, ctx, t
     text = view.report.toPlainText()
     assert "IMG_2.jpg" in text  # the damaged photo, by name
     assert "IMG_1.jpg" in text and "ppi" in text and "embedded" in text
+    # 480-pixel photos across a page print far below 200 ppi: flagged
+    assert view.preflight.low_ppi and "below 200 ppi" in text
 
     out = tmp_path / "saved" / "book.pdf"
     out.parent.mkdir()
