@@ -356,7 +356,7 @@ class TripView(QWidget):
 
     def _show_empty(self) -> None:
         self._stack.setCurrentWidget(self._empty)
-        if trip_service.trips_of(self._ctx.studio):
+        if self._ctx.studio.count(Trip):
             self._empty.setText(self.tr("Choose a trip in the list to see its plan."))
         else:
             self._empty.setText(self.tr("No trips yet. Start one with New trip… (Ctrl+Shift+N)."))
