@@ -725,3 +725,19 @@ def test_a_refusal_does_not_follow_to_another_trip(view, dctx, qtbot):
     view.select_trip(second.id)
     assert tv.error_for("start_date") == "" and not tv._boxes["dates"].error.isVisible()
     assert tv.start_date.text() == second.start_date
+
+
+def test_new_trip_from_the_clients_area_is_for_the_shown_client(demo_window, qtbot):
+    w = demo_window
+    w.show_area("clients")
+    client_id = trips.trips_of(w.ctx.studio)[0].client_id
+    assert w.client_list.select_client(client_id)
+    proposed = []
+
+    def look(dialog):
+        proposed.append(dialog.client_id)
+        dialog.reject()
+
+    _on_modal(qtbot, look)
+    w.new_trip_action.trigger()
+    assert proposed == [client_id] and w.current_area() == "trips"
