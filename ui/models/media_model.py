@@ -195,7 +195,8 @@ class MediaModel(QAbstractListModel):
         if not m.included:
             lines.append(self.tr("Left out of the book"))
         if m.id == self._cover:
-            lines.append(self.tr("The book's cover"))
+            lines.append(self.tr("The book's cover") if m.included else
+                         self.tr("Chosen as the cover, but left out of the book: the first photo is used"))
         if m.notes:
             lines.append(m.notes)
         why = self._failed.get(m.sha256)

@@ -196,7 +196,7 @@ class PhotoDelegate(QStyledItemDelegate):
             painter.setBrush(pal.color(QPalette.ColorRole.Midlight))
             painter.drawRoundedRect(box, 4, 4)
             painter.setPen(error_color(pal) if state == "failed" else pal.color(QPalette.ColorRole.PlaceholderText))
-            text = self.tr("Photo missing") if state == "failed" else "…"
+            text = self.tr("Photo unreadable") if state == "failed" else "…"
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.setOpacity(1.0)
 
@@ -208,7 +208,9 @@ class PhotoDelegate(QStyledItemDelegate):
         day = index.data(ROLE_DAY)
         badges = [self.tr("Day %1").replace("%1", str(day)) if day else self.tr("No day")]
         x = box.left() + 4
-        for i, text in enumerate(badges + ([self.tr("Cover")] if index.data(ROLE_COVER) else [])):
+        # a cover left out of the book is not the cover (the book takes its first photo)
+        cover = index.data(ROLE_COVER) and included
+        for i, text in enumerate(badges + ([self.tr("Cover")] if cover else [])):
             w = fm.horizontalAdvance(text) + 10
             badge = QRect(x, box.top() + 4, w, fm.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
