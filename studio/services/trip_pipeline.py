@@ -45,7 +45,7 @@ FROM trip t
 JOIN client c ON c.id = t.client_id
 LEFT JOIN advisor a ON a.id = t.advisor_id
 LEFT JOIN trip_version v ON v.id = t.current_version_id AND v.deleted_at IS NULL
-WHERE t.deleted_at IS NULL {where}
+WHERE t.deleted_at IS NULL AND c.deleted_at IS NULL {where}
 ORDER BY t.start_date IS NULL, t.start_date, t.title, t.id
 """
 
@@ -57,7 +57,8 @@ WHERE deleted_at IS NULL AND (cost IS NOT NULL OR price IS NOT NULL)
 
 
 def pipeline_lines(studio: Studio, client_ids: Iterable[str] | None = None) -> list[PipelineLine]:
-    """Every live trip (only ``client_ids``' when given), by start date (undated last), then title.
+    """Every live trip of a live client (only ``client_ids``' when given), by start date (undated
+    last), then title: a client in Recently deleted takes their trips along.
 
     Totals are those of each trip's current version, per currency, never converted (as
     :func:`studio.services.trips.totals` computes them for one version).

@@ -53,3 +53,7 @@ def test_lines_of_some_clients_only(studio):
     assert pipeline_lines(studio, []) == []
     trips.update_trip(studio, provence.id, status="cancelled")
     assert [ln.status for ln in pipeline_lines(studio, {zoe.id}) if ln.id == provence.id] == ["cancelled"]
+    clients.delete_client(studio, zoe.id)  # her trips leave the pipeline with her, and come back
+    assert {ln.id for ln in pipeline_lines(studio)} == {kyoto.id}
+    clients.restore_client(studio, zoe.id)
+    assert len(pipeline_lines(studio)) == 3

@@ -741,3 +741,15 @@ def test_new_trip_from_the_clients_area_is_for_the_shown_client(demo_window, qtb
     _on_modal(qtbot, look)
     w.new_trip_action.trigger()
     assert proposed == [client_id] and w.current_area() == "trips"
+
+
+def test_a_deleted_clients_trips_leave_the_pipeline(view, dctx, qtbot):
+    studio = dctx.studio
+    trip = _trip(studio, "confirmed")
+    view.select_trip(trip.id)
+    with qtbot.waitSignal(view.model.sig_count_changed):
+        dctx.execute("Delete", lambda: clients.delete_client(studio, trip.client_id))
+    assert view.proxy.row_of(trip.id) < 0 and view.current_trip_id is None
+    with qtbot.waitSignal(view.model.sig_count_changed):
+        dctx.undo_stack.undo()
+    assert view.proxy.row_of(trip.id) >= 0

@@ -326,7 +326,10 @@ class TripView(QWidget):
             return None
         if trip.id != trip_id:  # find_trip also matches titles; only the id counts here
             return None
-        dossier = queries.get_dossier(studio, trip.client_id)
+        try:
+            dossier = queries.get_dossier(studio, trip.client_id)
+        except NotFoundError:
+            return None
         name = display_name(dossier.client.name, dossier.client.native_name)
         party = [card.person for card in dossier.people]
         going = {p.id for p in trip_service.travellers(studio, trip.id)}
