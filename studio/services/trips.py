@@ -529,6 +529,28 @@ def update_day(studio: Studio, day_id: str, **changes: Any) -> dict:
         return tx.update(TripDay, day_map.get(day_id, day_id), **data)
 
 
+def remove_day(studio: Studio, day_id: str, *, change_reason: str | None = None) -> str:
+    """Delete a day and its items (soft; undo brings them back). The days after it move up one:
+    numbers follow the order and, as in :func:`reorder_days`, the dates stay on the calendar while
+    the plans move. Returns the version the day was removed from."""
+    with studio.transaction() as tx:
+        day = _get(tx, TripDay, day_id)
+        vid, day_map, item_map = _writable_version(tx, day.version_id)
+        trip = _trip_of_version(tx, vid)
+        _require_reason(trip, {"change_reason": change_reason})
+        target = day_map.get(day_id, day_id)
+        existing = _tx_rows(tx, TripDay, ("position", "day_number"), version_id=vid)
+        dates = [d.date for d in existing]
+        for it in _tx_rows(tx, TripItem, ("position",), day_id=target):
+            if change_reason:
+                tx.update(TripItem, it.id, change_reason=change_reason)
+            tx.delete(TripItem, it.id)
+        tx.delete(TripDay, target)
+        for n, d in enumerate(r for r in existing if r.id != target):
+            tx.update(TripDay, d.id, position=n + 1, day_number=n + 1, date=dates[n])
+        return vid
+
+
 def _check_flight(tx, version_id: str, day: TripDay, item_id: str | None, data: dict) -> None:
     """Refuse a flight whose times overlap another flight of the same version."""
     if data.get("kind") != "flight":

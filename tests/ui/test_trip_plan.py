@@ -391,7 +391,7 @@ def test_refresh_keeps_selection_and_expansion(panel, ctx, trip, qtbot):
     with qtbot.waitSignal(panel.sig_current_item_changed) as sig:
         panel.select_row(model.days()[0].id)
     assert sig.args == [None]
-    assert not panel.remove_action.isEnabled() and panel.edit_action.isEnabled()
+    assert panel.remove_action.isEnabled() and panel.edit_action.isEnabled()  # a day can go too
 
 
 def test_the_tree_is_set_up_for_internal_moves(panel):
@@ -519,3 +519,31 @@ def test_item_dialog_tells_clashes_while_tags_are_typed(ctx, trip, qtbot):
     assert dialog.clashes.isVisibleTo(dialog) and "Li Na" in dialog.clashes.text() and "meat" in dialog.clashes.text()
     dialog.tags.setText("river view")
     assert not dialog.clashes.isVisibleTo(dialog)
+
+
+def test_delete_on_a_day_removes_it_with_its_items_after_asking(panel, ctx, trip, monkeypatch, qtbot):
+    asked = []
+    monkeypatch.setattr(panel, "confirm_remove_day", lambda day, count: asked.append((day.day_number, count)) or True)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    first_day = panel.model.index(0, 0)
+    panel.tree.setCurrentIndex(first_day)
+    panel.tree.setFocus()
+    assert panel.remove_action.isEnabled()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
+    assert asked == [(1, 3)]
+    assert panel.model.day_count() == 3
+    assert titles(panel.model, 0) == ["Fushimi Inari"]
+    assert [d.date for d in trips.days(ctx.studio, trip.current_version_id)] == ["2026-11-01", "2026-11-02", "2026-11-03"]
+    assert ctx.undo_stack.undoText() == "Remove Day 1"
+    ctx.undo_stack.undo()
+    assert panel.model.day_count() == 4
+    assert titles(panel.model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"]
+
+
+def test_declining_to_remove_a_day_changes_nothing(panel, ctx, monkeypatch):
+    monkeypatch.setattr(panel, "confirm_remove_day", lambda day, count: False)
+    steps = ctx.undo_stack.count()
+    panel.tree.setCurrentIndex(panel.model.index(1, 0))
+    panel.remove_current()
+    assert panel.model.day_count() == 4 and ctx.undo_stack.count() == steps

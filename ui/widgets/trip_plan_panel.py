@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QSizePolicy,
     QToolBar,
     QTreeView,
@@ -277,6 +278,9 @@ class TripPlanPanel(QWidget):
     def remove_current(self) -> None:
         item = self.model.item_at(self.tree.currentIndex())
         if item is None:
+            day = self.model.day_at(self.tree.currentIndex())
+            if day is not None:
+                self.remove_day(day)
             return
         reason = None
         if self.model.travelling:
@@ -289,6 +293,30 @@ class TripPlanPanel(QWidget):
         run_guarded(self, self.ctx, text, lambda: trips.remove_item(studio, item.id, change_reason=reason))
         if neighbour:
             self.select_row(neighbour)
+
+    def confirm_remove_day(self, day, count: int) -> bool:
+        """Ask before a day goes with its items (tests replace this)."""
+        title = day.title or self.tr("Day %1").replace("%1", str(day.day_number))
+        if count:
+            text = self.tr("Remove “%1” and its %2 items? The days after it move up one day; "
+                           "Undo brings them back.").replace("%1", title).replace("%2", str(count))
+        else:
+            text = self.tr("Remove “%1”? The days after it move up one day.").replace("%1", title)
+        answer = QMessageBox.question(self, self.tr("Remove day"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_day(self, day) -> None:
+        count = len(trips.items(self.ctx.studio, day.id))
+        if not self.confirm_remove_day(day, count):
+            return
+        reason = None
+        if self.model.travelling:
+            reason = self.ask_reason(day.title or self.tr("Day %1").replace("%1", str(day.day_number)))
+            if reason is None:
+                return
+        text = self.tr("Remove Day %1").replace("%1", str(day.day_number))
+        studio = self.ctx.studio
+        run_guarded(self, self.ctx, text, lambda: trips.remove_day(studio, day.id, change_reason=reason))
 
     def _neighbour_of(self, item_id: str) -> str | None:
         index = self.model.item_index(item_id)
@@ -411,11 +439,10 @@ class TripPlanPanel(QWidget):
 
     def _update_actions(self) -> None:
         index = self.tree.currentIndex()
-        on_item = self.model.item_at(index) is not None
         on_row = index.isValid()
         self.add_item_action.setEnabled(self.model.day_count() > 0)
         self.edit_action.setEnabled(on_row)
-        self.remove_action.setEnabled(on_item)
+        self.remove_action.setEnabled(on_row)
         self.up_action.setEnabled(on_row)
         self.down_action.setEnabled(on_row)
 
