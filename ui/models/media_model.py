@@ -119,6 +119,10 @@ class MediaModel(QAbstractListModel):
                 self._rows, self._cover = [], None
         else:
             self._rows, self._cover = [], None
+        # keep only this trip's thumbnails in memory; a photo that failed is tried again
+        shown = {m.sha256 for m in self._rows}
+        self._thumbs = {k: v for k, v in self._thumbs.items() if k in shown}
+        self._failed.clear()
         self.endResetModel()
 
     def on_studio_changed(self, changes) -> None:
