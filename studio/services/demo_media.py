@@ -67,7 +67,7 @@ _STORIES = {
              ("tea", "Yak butter tea by the fire")],
         ],
         "journal": [
-            ("We landed in Lijiang under a soft spring sky and walked straight into the old town. "
+            ("We landed in Lijiang under a soft, clear sky and walked straight into the old town. "
              "The canals, the willow trees and the sound of Naxi music in the courtyards set the pace "
              "for the whole trip: slow, curious, unhurried.\n\n"
              "抵达丽江，入住松赞酒店后我们漫步古城，傍晚在四方街听纳西古乐。",
@@ -127,9 +127,9 @@ _STORIES = {
              "参观教皇宫，午餐在戈尔德附近的米其林农庄。",
              "“Three hours for lunch is exactly right.”",
              ["Palais des Papes", "Gordes on its hill", "普罗旺斯的午餐"]),
-            ("An early start for Valensole: the lavender was in full bloom and we had the fields "
+            ("An early start for Valensole: the lavender rows ran to the horizon and we had the fields "
              "almost to ourselves. Hats on — there is little shade on the plateau.\n\n"
-             "清晨的瓦朗索勒，薰衣草盛开，几乎没有游客。",
+             "清晨的瓦朗索勒，薰衣草田一望无际，几乎没有游客。",
              "“薰衣草的香味我会一直记得。”",
              ["Lavender at 8 a.m.", "Sunflowers and bees", "圣十字湖"]),
         ],
