@@ -600,8 +600,8 @@ def add_item(studio: Studio, day_id: str, title: str, kind: str = "activity", **
         _require_reason(trip, data)
         if data.get("supplier_id") and tx.get(Supplier, data["supplier_id"]) is None:
             raise ValidationError("supplier_id", "The supplier chosen for this item does not exist.")
-        if data.get("cost") or data.get("price"):
-            data.setdefault("currency", trip.currency)
+        if (data.get("cost") or data.get("price")) and not data.get("currency"):
+            data["currency"] = trip.currency  # an empty currency field means the trip's
         _check_flight(tx, vid, day, None, data)
         siblings = _tx_rows(tx, TripItem, ("position",), day_id=day.id)
         pos = data.pop("position", None)

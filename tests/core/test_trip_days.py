@@ -58,3 +58,11 @@ def test_remove_day_while_travelling_needs_a_reason(studio, version):
     assert len(trips.days(studio, vid)) == 4
     trips.remove_day(studio, day.id, change_reason="weather")
     assert len(trips.days(studio, vid)) == 3
+
+
+def test_a_priced_item_with_an_empty_currency_takes_the_trips(studio, version):
+    _, vid = version
+    day = trips.days(studio, vid)[0]
+    item = trips.add_item(studio, day.id, "Crab dinner", kind="dining", price="18000", currency="")
+    assert item.currency == "JPY"
+    assert trips.totals(studio, vid)["JPY"].price == 18000
