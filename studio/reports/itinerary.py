@@ -246,11 +246,17 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
 
     cjk_styles: dict[str, ParagraphStyle] = {}
 
+    # the width a paragraph of each style has (CJK wrapping is slow: a line that fits needs none)
+    room = {"detail": content_w - time_w, "item": content_w - time_w - 4, "body": content_w,
+            "h2": content_w, "cover_line": content_w}
+
     def cjk(s: str, text: str) -> ParagraphStyle:
         """The style, wrapping between any two Chinese characters when the text has Chinese
         (CJK wrapping on Latin text loses the spaces where a split paragraph continues)."""
         if not fonts.has_cjk(text):
             return st[s]
+        if s in room and fonts.width(text, st[s].fontSize) * 1.2 < room[s]:
+            return st[s]  # one line, with room to spare for bold type
         if s not in cjk_styles:
             cjk_styles[s] = ParagraphStyle(f"{s}-cjk", parent=st[s], wordWrap="CJK")
         return cjk_styles[s]
