@@ -176,6 +176,9 @@ class Studio:
                 with conn.begin():
                     yield tx
                     tx.flush()
+                    suppliers = [row for table, row in tx.touched if table == "supplier"]
+                    if suppliers:  # a renamed supplier changes the text of every client using it
+                        tx.touched_clients |= fts.clients_using_suppliers(conn, suppliers)
                     fts.reindex(conn, tx.touched_clients)
             finally:
                 self._local.tx = None

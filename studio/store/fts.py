@@ -131,6 +131,19 @@ def reindex(conn, client_ids: Iterable[str] | None = None) -> None:
     )
 
 
+def clients_using_suppliers(conn, supplier_ids: Iterable[str]) -> set[str]:
+    """Clients whose itineraries name one of these suppliers (their index rows carry its name)."""
+    ids = json.dumps(sorted(set(supplier_ids)))
+    if ids == "[]":
+        return set()
+    rows = conn.exec_driver_sql(
+        "SELECT DISTINCT client_id FROM trip_item WHERE deleted_at IS NULL "
+        "AND supplier_id IN (SELECT value FROM json_each(?))",
+        (ids,),
+    )
+    return {r[0] for r in rows}
+
+
 _TOKEN = re.compile(r"[\w\u0080-\uffff]+", re.UNICODE)
 
 

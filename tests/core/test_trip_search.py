@@ -103,3 +103,10 @@ def test_upgrade_indexes_the_trips_of_an_existing_studio(studio, trip, data_dir)
         assert names(s, "丽江") == ["Li Na"] and names(s, "SGT-48213") == ["Li Na"]
         assert names(s, "olivia") == ["Olivia Brown"]
         assert check(s).ok, check(s).problems
+
+
+def test_renaming_a_supplier_reindexes_the_clients_who_use_it(studio, trip):
+    hotel = [s for s in trips.suppliers(studio) if s.name == "Songtsam Lodge"][0]
+    trips.update_supplier(studio, hotel.id, name="Blue Moon Valley Lodge", native_name="蓝月山谷")
+    assert names(studio, "Songtsam") == [] and names(studio, "松赞") == []
+    assert names(studio, "blue moon") == ["Li Na"] and names(studio, "蓝月") == ["Li Na"]
