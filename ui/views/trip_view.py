@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,7 @@ class TripView(QWidget):
         self._boxes: dict[str, FieldBox] = {}
         self._checks: dict[str, QCheckBox] = {}
         self._busy = False  # a change is being asked about or saved
+        self._error_texts: dict[str, str] = {}
 
         self._empty = QLabel(self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -493,11 +495,9 @@ class TripView(QWidget):
         modified = editor.document().isModified() if isinstance(editor, NotesEdit) else editor.isModified()
         return editor.hasFocus() and modified
 
-    #: Field → the refusal shown under it (several fields can share one box, e.g. the dates).
     @property
     def _errors(self) -> dict[str, str]:
-        if not hasattr(self, "_error_texts"):
-            self._error_texts: dict[str, str] = {}
+        """Field → the refusal shown under it (several fields share a box, e.g. the dates)."""
         return self._error_texts
 
     def error_for(self, field: str) -> str:
@@ -530,8 +530,6 @@ class TripView(QWidget):
             return typed == _json_list(self._state.trip.destinations)
         if field == "budget" and value and self._state.trip.budget:
             try:
-                from decimal import Decimal
-
                 return Decimal(str(value).replace(",", "").strip()) == Decimal(self._state.trip.budget)
             except ArithmeticError:
                 return False
