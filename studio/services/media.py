@@ -116,6 +116,19 @@ def _exif_date(exif) -> str | None:
     return None
 
 
+def _orientation_and_date(im) -> tuple[int, str | None]:
+    """The EXIF orientation (1 when absent or unreadable) and the date the photo was taken."""
+    try:
+        exif = im.getexif()
+    except Exception:  # noqa: BLE001 - a damaged EXIF block only loses the date and orientation
+        return 1, None
+    try:
+        orientation = int(exif.get(_ORIENTATION) or 1)
+    except (TypeError, ValueError):
+        orientation = 1
+    return orientation, _exif_date(exif)
+
+
 def probe(path: Path) -> Probe:
     """Open and fully decode ``path``; raise :class:`UnusablePhoto` saying why it cannot be used."""
     Image = _image_module()
@@ -132,9 +145,7 @@ def probe(path: Path) -> Probe:
                 w, h = im.size
                 if w * h > MAX_PIXELS:
                     raise UnusablePhoto(_too_big(name, w, h))
-                exif = im.getexif()
-                orientation = int(exif.get(_ORIENTATION) or 1)
-                taken = _exif_date(exif)
+                orientation, taken = _orientation_and_date(im)
                 mode = im.mode
                 if fmt in ("JPEG", "MPO"):
                     # decode every byte of the stream, at reduced scale (fast, little memory)
@@ -157,6 +168,8 @@ def probe(path: Path) -> Probe:
         raise UnusablePhoto(f"{name} {why}.") from None
     except MemoryError:
         raise UnusablePhoto(f"{name} is too large to decode on this computer.") from None
+    except Exception:  # noqa: BLE001 - a decoder's surprise about one file must not stop the others
+        raise UnusablePhoto(f"{name} is damaged and cannot be decoded.") from None
     ext = FORMATS[fmt]
     if fmt == "HEIF" and path.suffix.lower() == ".heif":
         ext = "heif"

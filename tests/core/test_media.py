@@ -367,3 +367,21 @@ def test_demo_has_completed_trips_with_photos_and_stories(tmp_path):
             assert turned >= 1
             assert media.probe(content.photos[0].path).taken_at[:10] == content.days[0].date
         assert check(s).ok
+
+
+def test_a_decoder_surprise_skips_only_that_file(studio, trip, tmp_path, monkeypatch):
+    from PIL import ImageFile
+
+    photo(tmp_path / "in" / "a.jpg", color=(1, 2, 3))
+    photo(tmp_path / "in" / "b.jpg", color=(3, 2, 1))
+    real_load = ImageFile.ImageFile.load
+
+    def load(self):
+        if getattr(self, "filename", "").endswith("a.jpg"):
+            raise IndexError("list index out of range")  # what a confused plugin might raise
+        return real_load(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", load)
+    res = media.add_media(studio, trip.id, [tmp_path / "in"])
+    assert [m.original_name for m in res.added] == ["b.jpg"]
+    assert res.skipped == [("a.jpg", "a.jpg is damaged and cannot be decoded.")]
