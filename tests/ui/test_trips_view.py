@@ -753,3 +753,20 @@ def test_a_deleted_clients_trips_leave_the_pipeline(view, dctx, qtbot):
     with qtbot.waitSignal(view.model.sig_count_changed):
         dctx.undo_stack.undo()
     assert view.proxy.row_of(trip.id) >= 0
+
+
+def test_the_trip_header_folds_into_one_column_when_narrow(view, qtbot):
+    from PySide6.QtWidgets import QBoxLayout
+
+    tv = view.trip_view
+    tv._arrange(False)
+    grid = tv._grid
+    purpose_row = grid.getItemPosition(grid.indexOf(tv._placed["purpose"][1]))[:2]
+    assert purpose_row == (3, 1) and tv._bar.direction() == QBoxLayout.Direction.TopToBottom
+    tv._page.layout().activate()
+    narrow = tv._page.minimumSizeHint().width()
+    tv._arrange(True)
+    assert grid.getItemPosition(grid.indexOf(tv._placed["purpose"][1]))[:2] == (0, 3)
+    assert tv._bar.direction() == QBoxLayout.Direction.LeftToRight
+    tv._page.layout().activate()
+    assert narrow < tv._page.minimumSizeHint().width()

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -157,6 +158,7 @@ class TripView(QWidget):
             (0, 2, "purpose", self.tr("&Purpose:"), self.purpose, self.purpose),
             (1, 2, "budget", self.tr("&Budget:"), money_row, self.budget),
         )
+        self._placed: dict[str, tuple[QLabel, FieldBox]] = {}
         for r, c, key, caption, widget, buddy in placed:
             box = FieldBox(widget, self)
             self._boxes[key] = box
@@ -164,6 +166,8 @@ class TripView(QWidget):
             label.setBuddy(buddy)
             grid.addWidget(label, r, c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(box, r, c + 1)
+            self._placed[key] = (label, box)
+        self._grid = grid
         # Field names the core uses → the box that shows their refusal.
         for alias, key in (("start_date", "dates"), ("end_date", "dates"), ("currency", "budget")):
             self._boxes[alias] = self._boxes[key]
@@ -178,6 +182,7 @@ class TripView(QWidget):
         self.travellers_hint = QLabel(self)
         self.travellers_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         grid.addWidget(travellers_caption, 3, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._travellers_caption = travellers_caption
         travellers = QWidget(self)
         tl = QHBoxLayout(travellers)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -212,16 +217,22 @@ class TripView(QWidget):
         self.restore_button.clicked.connect(self.restore_version)
         self.approve_button.clicked.connect(self.approve_version)
         self.print_button.clicked.connect(self.print_handout)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
+        # Two groups side by side; on a narrow pane the second goes under the first.
         caption = QLabel(self.tr("V&ersion:"), self)
         caption.setBuddy(self.versions)
-        bar.addWidget(caption)
-        bar.addWidget(self.versions)
-        for b in (self.duplicate_button, self.label_button, self.compare_button, self.restore_button,
-                  self.approve_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
+        self._bar_first = QHBoxLayout()
+        self._bar_second = QHBoxLayout()
+        for w in (caption, self.versions, self.duplicate_button, self.label_button):
+            self._bar_first.addWidget(w)
+        for w in (self.compare_button, self.restore_button, self.approve_button):
+            self._bar_second.addWidget(w)
+        self._bar_second.addStretch(1)
+        bar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addLayout(self._bar_first)
+        bar.addLayout(self._bar_second, 1)
+        self._bar = bar
+        self._wide: bool | None = None
 
         self.totals = QLabel(self)
         self.totals.setObjectName("tripTotals")
@@ -297,6 +308,34 @@ class TripView(QWidget):
         self.status.activated.connect(lambda _i: self.change_status(self.status.currentData()))
         ctx.bridge.sig_changed.connect(self._on_changed)
         self.set_trip(None)
+
+    #: Below this width the header's second column and the versions bar's second half go under
+    #: the first, so the trip fits a narrow pane (the window's 1000 px or a wide list beside it).
+    TWO_COLUMNS_MIN_WIDTH = 720
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._arrange(event.size().width() >= self.TWO_COLUMNS_MIN_WIDTH)
+        super().resizeEvent(event)
+
+    def _arrange(self, wide: bool) -> None:
+        if wide == self._wide:
+            return
+        self._wide = wide
+        grid, right = self._grid, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        for key, (row, col) in (("purpose", (0, 2)), ("budget", (1, 2))) if wide else (("purpose", (3, 0)), ("budget", (4, 0))):
+            label, box = self._placed[key]
+            grid.addWidget(label, row, col, right)
+            grid.addWidget(box, row, col + 1)
+        row = 3 if wide else 5
+        grid.addWidget(self._travellers_caption, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(self._travellers_box, row, 1, 1, 3)
+        grid.setColumnStretch(3, 2 if wide else 0)
+        self._bar.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        last = self._bar_first.itemAt(self._bar_first.count() - 1)
+        if wide and last is not None and last.spacerItem() is not None:
+            self._bar_first.takeAt(self._bar_first.count() - 1)
+        elif not wide and (last is None or last.spacerItem() is None):
+            self._bar_first.addStretch(1)
 
     # -- the contract -----------------------------------------------------------------------
     @property
