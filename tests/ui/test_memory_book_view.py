@@ -275,12 +275,29 @@ def test_build_runs_in_the_background_and_shows_pages_and_preflight(view, ctx, t
     assert [p.name for p in view.books_dir().iterdir()] == [view.built_pdf.name]
 
 
-def test_cancelled_build_leaves_no_pdf(view, ctx, trip, folder, qtbot):
+def test_cancelled_build_leaves_no_pdf(view, ctx, trip, folder, qtbot, monkeypatch):
+    import threading
+
     media.add_media(ctx.studio, trip.id, [folder])
+    entered, release = threading.Event(), threading.Event()
+    real_content = media.book_content
+
+    def content(*args):  # the build waits, under way, until the user has pressed Cancel
+        entered.set()
+        assert release.wait(10)
+        return real_content(*args)
+
+    monkeypatch.setattr(media, "book_content", content)
+    view.strip.setFocus()
+    view.activateWindow()
+    qtbot.waitUntil(view.strip.hasFocus)
     with qtbot.waitSignal(view.sig_build_finished, timeout=60000) as done:
-        job = view.build()
-        view.cancel_job()
-        assert job.cancelling
+        qtbot.keyClick(view.strip, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # Ctrl+B
+        assert view.busy and view.cancel_button.isVisible()
+        assert entered.wait(10)
+        qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+        assert view._job.cancelling
+        release.set()
     assert done.args[0].cancelled
     assert view.built_pdf is None and view.document.pageCount() == 0
     assert not view.books_dir().exists() or list(view.books_dir().iterdir()) == []
@@ -358,3 +375,29 @@ def test_files_dropped_on_the_strip_are_imported_and_photos_move_to_another_day(
     assert view.model.index(view.model.row_of(first), 0).data(ROLE_DAY) == 2
     ctx.undo_stack.undo()
     assert media.get_media(ctx.studio, first).day_number == 1
+
+
+def test_cancelled_import_keeps_what_was_taken_in_as_one_step(view, ctx, trip, folder, qtbot, monkeypatch):
+    import threading
+
+    entered, release = threading.Event(), threading.Event()
+    real_probe = media.probe
+
+    def probe(path):  # the first photo waits until the user has pressed Cancel
+        entered.set()
+        assert release.wait(10)
+        return real_probe(path)
+
+    monkeypatch.setattr(media, "probe", probe)
+    with qtbot.waitSignal(view.sig_import_finished, timeout=30000) as done:
+        view.import_files([str(folder)])
+        assert entered.wait(10)
+        qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+        release.set()
+    res = done.args[0].result
+    assert res.cancelled and [m.original_name for m in res.added] == ["IMG_1.jpg"]
+    assert view.model.rowCount() == 1
+    assert "Stopped before the end" in view.import_report.text()
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    assert view.model.rowCount() == 0
