@@ -351,7 +351,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
                 portraits += 1
                 orientation = 6 if portraits % 2 else 1
             jobs.append((trip, day, kind, caption, shape, f"{seed}-{trip.id}-{n}", taken, orientation))
-    with ThreadPoolExecutor(max_workers=2) as pool:  # Pillow lets go of the GIL while it resizes and encodes
+    with ThreadPoolExecutor(max_workers=2) as pool:  # resizing and encoding run outside the GIL on a free core
         images = list(pool.map(lambda j: _photo_bytes(j[2], j[4], j[5], j[6], j[7]), jobs))
 
     def new_id() -> str:
