@@ -1121,10 +1121,11 @@ class MemoryBookView(QWidget):
         pal = self.palette()
         bad = error_color(pal).name()
         muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        text = self.report.palette().color(QPalette.ColorRole.Text).name()  # rich text knows no "inherit"
         size_label = self.size_labels().get(report.size, report.size)
         out = [f"<h3>{html.escape(self.tr('Preflight'))}</h3>"]
         verdict = self.tr("Ready for print.") if report.ok else self.tr("Look at the notes below before printing.")
-        out.append(f"<p><b style='color:{'inherit' if report.ok else bad}'>{html.escape(verdict)}</b></p>")
+        out.append(f"<p><b style='color:{text if report.ok else bad}'>{html.escape(verdict)}</b></p>")
         facts = [
             self.tr("%1 pages").replace("%1", str(report.pages)),
             size_label + (" · " + self.tr("bleed and crop marks") if report.bleed else ""),
@@ -1135,7 +1136,7 @@ class MemoryBookView(QWidget):
         missing = [f for f, embedded in report.fonts if not embedded]
         fonts = (self.tr("Fonts: %1, all embedded.").replace("%1", str(len(report.fonts))) if not missing else
                  self.tr("Fonts NOT embedded: %1").replace("%1", ", ".join(missing)))
-        out.append(f"<p style='color:{bad if missing else 'inherit'}'>{html.escape(fonts)}</p>")
+        out.append(f"<p style='color:{bad if missing else text}'>{html.escape(fonts)}</p>")
         if report.problems:
             out.append(f"<p style='color:{bad}'><b>{html.escape(self.tr('Left out of the book:'))}</b></p><ul>")
             for p in report.problems:
@@ -1148,7 +1149,7 @@ class MemoryBookView(QWidget):
                 head += " · " + self.tr("%1 below 200 ppi").replace("%1", str(low))
             out.append(f"<p><b>{html.escape(head)}</b></p><table cellspacing='0' cellpadding='1'>")
             for i in sorted(report.images, key=lambda i: (not i.low, i.page)):
-                colour = bad if i.low else "inherit"
+                colour = bad if i.low else text
                 flag = " ⚠" if i.low else ""
                 out.append(
                     f"<tr><td style='color:{muted}'>p.{i.page}&nbsp;</td>"
