@@ -448,8 +448,10 @@ class MemoryBookView(QWidget):
         }
         for key, edit in (("journal", self.journal), ("quotes", self.quotes), ("highlights", self.highlights)):
             edit.editingFinished.connect(lambda k=key: self._save_journal(k))
-        self.quotes.setMaximumHeight(self.fontMetrics().height() * 5)
-        self.highlights.setMaximumHeight(self.fontMetrics().height() * 5)
+        # three lines each; the day's journal takes the rest of the height
+        for edit in (self.quotes, self.highlights):
+            edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 2 * edit.frameWidth() + 10)
+        self.journal.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 2 * self.journal.frameWidth() + 10)
         for key in ("quotes", "highlights"):
             self._journal_boxes[key].setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         journal_page = QWidget(self)
