@@ -77,6 +77,14 @@ def check(studio: Studio) -> CheckReport:
                 rep.problems.append(f"… and {len(gone) - 20} more trip photos are missing from the media folder")
         else:
             rep.facts.append(f"media: {n_media:,} trip photos, all files present")
+        from studio.services.media import unused_files
+
+        spare = unused_files(studio)
+        if spare:
+            rep.facts.append(
+                f"media: {len(spare):,} file{'s' if len(spare) != 1 else ''} no photo uses "
+                "(left by an interrupted import; safe to delete)"
+            )
         changes = cur.execute("SELECT count(*) FROM change").fetchone()[0]
         rep.facts.append(f"change journal: {changes} records")
         cur.close()

@@ -684,6 +684,20 @@ def missing_media(studio: Studio, trip_id: str | None = None) -> list[TripMedia]
     return [r for r in rows if not stored_path(studio, r).is_file()]
 
 
+def unused_files(studio: Studio) -> list[Path]:
+    """Files in the media folder that no photo row (deleted ones included) names: left by an
+    import that failed before its rows were written. Safe to delete; thumbnails are not listed."""
+    with studio.read() as conn:
+        used = {f"{sha}.{ext}" for sha, ext in conn.exec_driver_sql("SELECT sha256, ext FROM trip_media")}
+    root = media_dir(studio)
+    if not root.is_dir():
+        return []
+    return sorted(
+        f for d in root.iterdir() if d.is_dir() and len(d.name) == 2
+        for f in d.iterdir() if f.is_file() and f.name not in used
+    )
+
+
 # -- thumbnails -------------------------------------------------------------------------------
 def thumbnail(studio: Studio, media: str | TripMedia, size: int = 256) -> Path:
     """A cached JPEG no larger than ``size`` pixels on its long side, the right way up.

@@ -180,6 +180,10 @@ def test_missing_file_reported_and_check_says_so(studio, trip, tmp_path):
     assert [m.id for m in media.missing_media(studio, trip.id)] == [row.id]
     report = check(studio)
     assert not report.ok and any("x.jpg" in p and "missing" in p for p in report.problems)
+    assert media.unused_files(studio) == []
+    spare = media.store_file(studio, b"not used by any row", "ab" * 32, "jpg")
+    assert media.unused_files(studio) == [spare]
+    assert any("1 file no photo uses" in f for f in check(studio).facts)
 
 
 def test_undo_an_import_and_cancel_keeps_what_was_added(studio, trip, tmp_path):
