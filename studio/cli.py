@@ -6,6 +6,7 @@ Errors go to stderr as one clear sentence with a non-zero exit; nothing half-wri
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -87,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("travel-studio: interrupted; nothing half-written was left.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``travel-studio search wang | head``): stop quietly, and point
+        # stdout at nothing so the interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _gui(name: str):
