@@ -124,7 +124,7 @@ class Frame:
 
 @dataclass
 class Page:
-    kind: str  # cover, title, overview, opener, photos, closing
+    kind: str  # cover, title, overview, opener, photos, blank, closing
     frames: list[Frame] = field(default_factory=list)
     folio: int | None = None  # the printed page number, if any
 
@@ -705,11 +705,16 @@ def layout_book(content: BookContent, size: str = "a4", bleed: bool = False,
                 pages.append(Page("photos", _panorama_band(chosen[0], g, measure)))
             else:
                 pages.append(Page("photos", _place(chosen, g.content, measure)))
-    pages += _closing(content, g, measure)
+    closing = _closing(content, g, measure)
+    if (len(pages) + len(closing)) % 2:
+        # A bound book has an even number of pages (each leaf is printed on both sides): a blank
+        # page before the closing words rather than a blank leaf the print shop adds at random.
+        pages.append(Page("blank", []))
+    pages += closing
 
     # folios: the title page is page 1; the cover and the closing page carry none
     for i, p in enumerate(pages):
-        if p.kind not in ("cover", "title", "closing"):
+        if p.kind not in ("cover", "title", "closing", "blank"):
             p.folio = i
             s = STYLES["folio"]
             p.frames.append(Frame("text", Rect(g.content.x, g.safe.y, g.content.w, s.leading), "folio", str(i)))

@@ -147,3 +147,16 @@ def test_long_titles_and_closing_are_set_smaller_or_flow_never_cut(size):
         closing_text = "".join(f.text for p in layout.pages if p.kind == "closing" for f in p.frames if f.ref == "closing")
         assert closing_text.count("Paragraph") == 72 and closing_text.count("谢谢你们") == 72
         assert [f.text for f in layout.pages[-1].frames if f.ref == "signature"] == ["Mei Lin"]
+
+
+@pytest.mark.parametrize("n_photos", [0, 1, 2, 3, 5, 8, 13])
+def test_a_book_has_an_even_number_of_pages_for_binding(n_photos):
+    photos = tuple(BookPhoto(f"m{i}", Path(f"/nowhere/{i}.jpg"), 3000, 2000 if i % 3 else 3000, 1, f"Photo {i}")
+                   for i in range(n_photos))
+    content = BookContent("Kyoto", days=(BookDay(1, "2026-11-01", "Temples", journal="A quiet morning."),),
+                          photos=photos, closing="Until next time.")
+    book = layout_book(content, "a4")
+    assert len(book.pages) % 2 == 0
+    assert book.pages[-1].kind == "closing"
+    blanks = [p for p in book.pages if p.kind == "blank"]
+    assert len(blanks) <= 1 and all(not p.frames and p.folio is None for p in blanks)
