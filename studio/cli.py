@@ -220,7 +220,8 @@ def _cmd_book(args) -> int:
     with _open(args) as studio:
         trip = trips.find_trip(studio, args.trip)
         content = media.book_content(studio, trip.id)
-    preflight = build_book(content, Path(args.out), size=args.size, bleed=args.bleed)
+        cache_dir = media.book_cache_dir(studio)
+    preflight = build_book(content, Path(args.out), size=args.size, bleed=args.bleed, cache_dir=cache_dir)
     print(preflight.summary())
     return 0
 

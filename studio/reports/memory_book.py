@@ -8,17 +8,24 @@ frame, converted to 8-bit sRGB, resized to 300 ppi at its placed size (never ups
 encoded once as JPEG; those bytes go into the PDF unchanged (DCTDecode, no ASCII85 on top).
 Broken, missing or unsupported photos are reported by name in the :class:`Preflight` and left
 out; the layout is redone without them. The file is written whole or not at all.
+
+Given a ``cache_dir``, the prepared photos are kept there (:class:`_PhotoCache`): a rebuild after a
+caption or a journal line changed takes them from the cache instead of preparing them again, and
+the book comes out byte for byte as a fresh build would make it.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import json
 import math
 import os
 import re
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -38,6 +45,10 @@ JPEG_OPTIMIZE = True  # optimal Huffman tables: ~10 % smaller for ~5 % more time
 MAX_MEGAPIXELS = 400  # a 40,000 x 10,000 panorama still opens; beyond, the photo is refused
 MAX_MEGAPIXELS_FULL_DECODE = 150  # formats without reduced-scale decoding (PNG, TIFF...)
 SLUG = 9 * MM  # beyond the bleed, where the crop marks go
+#: Bump when :func:`prepare_photo` makes different bytes for the same photo and size: photos cached
+#: by older code are then not used (and age out of the cache).
+PIPELINE_VERSION = 1
+CACHE_LIMIT_BYTES = 500 * 1024 * 1024  # about 2,500 prepared photos of a full A4 page
 SIZES = tuple(book_layout.SIZES)
 
 _FORMATS = {"JPEG", "MPO", "PNG", "TIFF", "WEBP", "HEIF", "BMP", "GIF"}
@@ -78,6 +89,7 @@ class Preflight:
     fonts: list[tuple[str, bool]] = field(default_factory=list)  # (font, embedded)
     file_bytes: int = 0
     seconds: float = 0.0
+    reused: int = 0  # photos taken ready-made from the cache instead of being prepared again
 
     @property
     def low_ppi(self) -> list[ImageReport]:
@@ -286,6 +298,119 @@ def _job_for(p: BookPhoto, frame: Frame) -> _Job:
     return _Job((p.media_id, w, h), str(p.path), w, h)
 
 
+# -- the cache of prepared photos ---------------------------------------------------------------
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a process that died mid-write
+
+
+def _source_id(path: Path) -> str:
+    """What the photo's bytes are: the hash in a content-addressed media file's name
+    (``media/ab/ab12….jpg``), otherwise the file's path, size and modification time."""
+    if _SHA256.fullmatch(path.stem) and path.parent.name == path.stem[:2]:
+        return "sha256:" + path.stem
+    st = path.stat()
+    return f"file:{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def _jpeg_ok(data: bytes) -> bool:
+    """A cheap check that an entry is a whole JPEG: start and end markers (a torn or truncated
+    write loses the end marker). The header is read when its pixel size is taken."""
+    return len(data) > 4 and data[:2] == b"\xff\xd8" and data[-2:] == b"\xff\xd9"
+
+
+class _PhotoCache:
+    """Prepared photos as JPEG files in ``folder/<key[:2]>/<key>.jpg``.
+
+    The key hashes everything the bytes depend on: the source's content, the target pixel size
+    (the crop is the centred crop of that shape), the colour conversion, the JPEG settings, the
+    pipeline version and Pillow's version. Entries are written whole (temporary file, then a
+    rename; two processes writing the same entry write the same bytes). An entry that fails the
+    check is ignored and written again. Least recently used entries go when the folder holds more
+    than ``limit`` bytes; a hit refreshes the entry's modification time.
+    """
+
+    def __init__(self, folder: str | os.PathLike, limit: int = CACHE_LIMIT_BYTES):
+        self.folder = Path(folder)
+        self.limit = limit
+
+    @staticmethod
+    def key(source_id: str, job: _Job) -> str:
+        from PIL import __version__ as pillow
+
+        parts = {"v": PIPELINE_VERSION, "pillow": pillow, "source": source_id,
+                 "pixels": [job.width_px, job.height_px], "crop": "centre", "colour": "srgb-8bit",
+                 "jpeg": {"quality": job.quality, "optimize": JPEG_OPTIMIZE, "progressive": False}}
+        return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.jpg"
+
+    def get(self, key: str) -> tuple[bytes, tuple[int, int]] | None:
+        """The entry's bytes and pixel size, or None when missing or damaged."""
+        from PIL import Image
+
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+            if not _jpeg_ok(data):
+                return None
+            with Image.open(io.BytesIO(data)) as im:
+                if im.format != "JPEG":
+                    return None
+                size = im.size
+            os.utime(path)  # used now: the last to be evicted
+        except (OSError, SyntaxError, ValueError):
+            return None
+        return data, size
+
+    def put(self, key: str, data: bytes) -> None:
+        # No fsync: an entry torn by a crash fails the check and is prepared again.
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass  # a full disk or a read-only folder: the book is still built, only slower next time
+
+    def trim(self, keep: Iterable[str] = ()) -> None:
+        """Remove the least recently used entries (never those in ``keep``) above the limit."""
+        keep = {f"{k}.jpg" for k in keep}
+        entries: list[tuple[float, int, Path]] = []
+        now = time.time()
+        try:
+            for sub in os.scandir(self.folder):
+                if not sub.is_dir(follow_symlinks=False):
+                    continue
+                for e in os.scandir(sub.path):
+                    st = e.stat(follow_symlinks=False)
+                    if e.name.endswith(".partial"):
+                        if now - st.st_mtime > _STALE_TEMP_SECONDS:
+                            Path(e.path).unlink(missing_ok=True)
+                    elif e.name.endswith(".jpg") and e.name not in keep:
+                        entries.append((st.st_mtime, st.st_size, Path(e.path)))
+                    elif e.name.endswith(".jpg"):
+                        entries.append((math.inf, st.st_size, Path(e.path)))
+        except OSError:
+            return
+        total = sum(size for _, size, _ in entries)
+        for mtime, size, path in sorted(entries, key=lambda e: e[0]):
+            if total <= self.limit or mtime == math.inf:
+                break
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                continue
+            total -= size
+
+
 # -- text ---------------------------------------------------------------------------------------
 
 # Chinese punctuation that must not begin a line; reportlab's own list misses the full-width ones.
@@ -409,8 +534,12 @@ def _checked(cancel: Callable[[], bool] | None) -> None:
 
 def build_book(content: BookContent, out: str | os.PathLike, *, size: str = "a4", bleed: bool = False,
                progress: Callable[[int, int, str], None] | None = None,
-               cancel: Callable[[], bool] | None = None, workers: int | None = None) -> Preflight:
-    """Write the memory book for ``content`` to ``out``; the preflight of what was written."""
+               cancel: Callable[[], bool] | None = None, workers: int | None = None,
+               cache_dir: str | os.PathLike | None = None) -> Preflight:
+    """Write the memory book for ``content`` to ``out``; the preflight of what was written.
+
+    ``cache_dir``: where prepared photos are kept between builds (None: prepared on every build).
+    """
     if size not in book_layout.SIZES:
         raise StudioError(f"The book size must be one of {', '.join(SIZES)}, not “{size}”.")
     t0 = time.perf_counter()
@@ -435,6 +564,9 @@ def build_book(content: BookContent, out: str | os.PathLike, *, size: str = "a4"
                 usable.append(ok)
     by_id = {p.media_id: p for p in usable}
 
+    cache = _PhotoCache(cache_dir) if cache_dir is not None else None
+    cache_keys: dict[tuple, str] = {}  # job key -> cache key
+    hits: set[tuple] = set()
     prepared: dict[tuple, _Prepared] = {}
     pool: ProcessPoolExecutor | None = None
     try:
@@ -443,17 +575,30 @@ def build_book(content: BookContent, out: str | os.PathLike, *, size: str = "a4"
             layout = book_layout.layout_book(replace(content, photos=tuple(usable)), size, bleed, ts.measure)
             jobs = {}
             for _, frame in layout.placements().values():
-                job = _job_for(by_id[frame.ref], frame)
-                if job.key not in prepared:
-                    jobs[job.key] = job
+                p = by_id[frame.ref]
+                job = _job_for(p, frame)
+                if job.key in prepared:
+                    continue
+                if cache is not None and (hit := _from_cache(cache, cache_keys, p, job)) is not None:
+                    prepared[job.key] = hit
+                    hits.add(job.key)
+                    continue
+                jobs[job.key] = job
             if jobs and workers > 1 and len(jobs) > 1 and pool is None:
                 import multiprocessing
 
                 # spawn: a fork of a process running Qt threads is not safe
                 pool = ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn"))
             total = len(usable) + len(layout.pages)
-            failed = _run(jobs, prepared, pool, cancel,
-                          lambda n, total=total: tell(n, total, f"Preparing photo {n} of {len(usable)}"))
+            try:
+                failed = _run(jobs, prepared, pool, cancel,
+                              lambda n, total=total: tell(n, total, f"Preparing photo {n} of {len(usable)}"))
+            finally:  # cancelled or not, what was prepared is kept for the next build
+                if cache is not None:
+                    for key in jobs:
+                        r = prepared.get(key)
+                        if r is not None and not r.error and key in cache_keys:
+                            cache.put(cache_keys[key], r.jpeg)
             if not failed:
                 break
             for key in failed:
@@ -478,10 +623,27 @@ def build_book(content: BookContent, out: str | os.PathLike, *, size: str = "a4"
             report.images.append(ImageReport(
                 _label(p), p.media_id, i + 1, (frame.rect.w / MM, frame.rect.h / MM), r.pixels, r.source,
                 round(ppi, 1), ppi < LOW_PPI))
+            report.reused += r.key in hits
+    if cache is not None:
+        cache.trim(keep=[cache_keys[k] for k in prepared if k in cache_keys])
     report.fonts = _fonts_in_pdf(out)
     report.file_bytes = out.stat().st_size
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _from_cache(cache: _PhotoCache, cache_keys: dict[tuple, str], p: BookPhoto, job: _Job) -> _Prepared | None:
+    """The photo as ``job`` wants it, prepared by an earlier build; None when it must be prepared."""
+    if job.key not in cache_keys:
+        try:
+            cache_keys[job.key] = _PhotoCache.key(_source_id(p.path), job)
+        except OSError:
+            return None
+    found = cache.get(cache_keys[job.key])
+    if found is None:
+        return None
+    data, pixels = found
+    return _Prepared(job.key, data, pixels, (p.width, p.height))
 
 
 def _run(jobs: dict[tuple, _Job], prepared: dict[tuple, _Prepared], pool: ProcessPoolExecutor | None,

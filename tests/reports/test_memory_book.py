@@ -1,8 +1,11 @@
 """The memory book PDF read back: text (title, Chinese journal, captions), rendered pages, fonts
 embedded, images at no more than 300 ppi and never upscaled, bleed boxes, bad photos reported by
-name with the book still written, cancel leaving nothing, the CLI."""
+name with the book still written, cancel leaving nothing, the CLI; rebuilds taking the prepared
+photos from the cache, with the same bytes."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -303,3 +306,134 @@ def test_colour_profiles_are_honoured_or_ignored_when_broken(tmp_path):
         with Image.open(io.BytesIO(r.jpeg)) as im:
             red = im.getpixel((10, 10))
             assert im.mode == "RGB" and red[0] > 180 and red[1] < 70
+
+
+# -- the cache of prepared photos ----------------------------------------------------------------
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Same-moment PDFs (no creation date or random ID) and a count of the photos prepared."""
+    from reportlab import rl_config
+
+    from studio.reports import memory_book
+
+    monkeypatch.setattr(rl_config, "invariant", 1)
+    calls = []
+    real = memory_book.prepare_photo
+
+    def prepare(job):
+        calls.append(job.key)
+        return real(job)
+
+    monkeypatch.setattr(memory_book, "prepare_photo", prepare)
+    return calls
+
+
+def test_warm_rebuild_prepares_no_photo_and_makes_the_same_bytes(photos, tmp_path, counted, monkeypatch):
+    from studio.reports import memory_book
+
+    cache = tmp_path / "cache"
+    fresh = build_book(_content(photos), tmp_path / "fresh.pdf", workers=1)
+    assert len(counted) == len(photos) and fresh.reused == 0
+    counted.clear()
+    cold = build_book(_content(photos), tmp_path / "cold.pdf", workers=1, cache_dir=cache)
+    assert len(counted) == len(photos) and cold.reused == 0
+    assert len(list(cache.glob("*/*.jpg"))) == len(photos) and not list(cache.rglob("*.partial"))
+    counted.clear()
+    seen = []
+    warm = build_book(_content(photos), tmp_path / "warm.pdf", workers=1, cache_dir=cache,
+                      progress=lambda d, t, m: seen.append((d, t)))
+    assert counted == [] and warm.reused == len(photos)
+    assert seen[-1][0] == seen[-1][1]
+    fresh_bytes = (tmp_path / "fresh.pdf").read_bytes()
+    assert (tmp_path / "cold.pdf").read_bytes() == fresh_bytes == (tmp_path / "warm.pdf").read_bytes()
+    assert warm.images == fresh.images
+    # with worker processes: none is started when every photo is in the cache
+    started = []
+    monkeypatch.setattr(memory_book, "ProcessPoolExecutor", lambda *a, **k: started.append(a))
+    build_book(_content(photos), tmp_path / "pool.pdf", workers=2, cache_dir=cache)
+    assert started == [] and (tmp_path / "pool.pdf").read_bytes() == fresh_bytes
+
+
+def test_caption_and_journal_changes_hit_the_cache(photos, tmp_path, counted):
+    cache = tmp_path / "cache"
+    build_book(_content(photos), tmp_path / "a.pdf", workers=1, cache_dir=cache)
+    counted.clear()
+    # the same length of caption, so the photo keeps its frame; a new journal line for day 2
+    edited = [replace(p, caption=p.caption.replace("number 3", "number 7")) if p.media_id == "m3" else p
+              for p in photos]
+    content = _content(edited)
+    content = replace(content, days=(content.days[0], replace(content.days[1], journal="The Tea Horse Road, again.")))
+    pf = build_book(content, tmp_path / "b.pdf", workers=1, cache_dir=cache)
+    assert counted == [] and pf.reused == len(photos)
+    assert "Captionnumber7" in _squash("".join(_text(tmp_path / "b.pdf")))
+
+
+def test_changed_size_or_photo_misses_the_cache(photos, tmp_path, counted):
+    from studio.reports.memory_book import _Job, _PhotoCache
+
+    cache = tmp_path / "cache"
+    build_book(_content(photos[:3]), tmp_path / "a.pdf", workers=1, cache_dir=cache)
+    counted.clear()
+    pf = build_book(_content(photos[:3]), tmp_path / "sq.pdf", size="square8", workers=1, cache_dir=cache)
+    assert len(counted) == 3 and pf.reused == 0  # other frames: other pixel sizes and crops
+    fresh = build_book(_content(photos[:3]), tmp_path / "sq-fresh.pdf", size="square8", workers=1)
+    assert (tmp_path / "sq.pdf").read_bytes() == (tmp_path / "sq-fresh.pdf").read_bytes()
+    assert pf.images == fresh.images
+    # the file itself changed (a photo edited in place): prepared again
+    counted.clear()
+    _img(photos[0].path, 400, 300, quality=40)
+    pf = build_book(_content(photos[:3]), tmp_path / "a2.pdf", workers=1, cache_dir=cache)
+    assert [k[0] for k in counted] == ["m0"] and pf.reused == 2
+    # every part of the key matters
+    job = _Job(("m0", 300, 200), "x.jpg", 300, 200)
+    keys = {_PhotoCache.key("sha256:" + "a" * 64, job), _PhotoCache.key("sha256:" + "b" * 64, job),
+            _PhotoCache.key("sha256:" + "a" * 64, replace(job, width_px=301)),
+            _PhotoCache.key("sha256:" + "a" * 64, replace(job, height_px=199)),
+            _PhotoCache.key("sha256:" + "a" * 64, replace(job, quality=90))}
+    assert len(keys) == 5
+
+
+def test_corrupt_or_truncated_entry_is_ignored_and_rewritten(photos, tmp_path, counted):
+    cache = tmp_path / "cache"
+    build_book(_content(photos[:3]), tmp_path / "a.pdf", workers=1, cache_dir=cache)
+    entries = sorted(cache.glob("*/*.jpg"))
+    assert len(entries) == 3
+    whole = entries[0].read_bytes()
+    entries[0].write_bytes(whole[: len(whole) // 2])  # truncated
+    entries[1].write_bytes(b"")  # torn by a crash
+    counted.clear()
+    pf = build_book(_content(photos[:3]), tmp_path / "b.pdf", workers=1, cache_dir=cache)
+    assert len(counted) == 2 and pf.reused == 1
+    assert entries[0].read_bytes() == whole and entries[1].stat().st_size > 0
+    assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "a.pdf").read_bytes()
+    counted.clear()
+    build_book(_content(photos[:3]), tmp_path / "c.pdf", workers=1, cache_dir=cache)
+    assert counted == []
+
+
+def test_cache_content_addressed_media_and_least_recently_used_eviction(tmp_path, monkeypatch):
+    import hashlib
+    import os
+
+    from studio.reports.memory_book import _PhotoCache, _source_id
+
+    data = (_img(tmp_path / "p.jpg", 40, 30)).read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    stored = tmp_path / "media" / sha[:2] / f"{sha}.jpg"
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(data)
+    assert _source_id(stored) == "sha256:" + sha  # no stat, no read: the name says what it holds
+    assert _source_id(tmp_path / "p.jpg").startswith("file:")
+
+    cache = _PhotoCache(tmp_path / "cache", limit=2500)
+    jpeg = b"\xff\xd8" + b"\x00" * 996 + b"\xff\xd9"  # 1,000 bytes
+    for i, key in enumerate(["a" * 64, "b" * 64, "c" * 64]):
+        cache.put(key, jpeg)
+        os.utime(cache._path(key), (1000 + i, 1000 + i))
+    os.utime(cache._path("a" * 64), (5000, 5000))  # "a" used last
+    cache.trim()
+    assert [cache._path(k).exists() for k in ("a" * 64, "b" * 64, "c" * 64)] == [True, False, True]
+    cache.put("d" * 64, jpeg)
+    cache.trim(keep=["c" * 64])  # in the book being built: kept even though the oldest
+    assert [cache._path(k).exists() for k in ("a" * 64, "c" * 64, "d" * 64)] == [False, True, True]

@@ -1077,7 +1077,7 @@ class MemoryBookView(QWidget):
             content = media_service.book_content(studio, trip_id)
             folder.mkdir(parents=True, exist_ok=True)
             return build_book(content, out, size=size, bleed=bleed, progress=progress, cancel=cancel,
-                              workers=workers)
+                              workers=workers, cache_dir=media_service.book_cache_dir(studio))
 
         job = BackgroundJob(work, self, cancelled_type=BuildCancelled)
         job.sig_finished.connect(lambda outcome: self._build_done(job, trip_id, out, outcome))
