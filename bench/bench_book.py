@@ -7,6 +7,8 @@ Floor, measured in the same run: for every photo as the book places it, decode a
 (Pillow's JPEG draft mode), crop and resize to its placed size at 300 ppi and encode it as JPEG
 with the book's settings (quality, Huffman optimisation), one photo after another on one core. Ours: ``build_book`` — the same
 work on every core, plus the layout, the typesetting, the PDF and the preflight read-back.
+Then the same book with a cache folder: the first build (cache cold: every photo prepared and
+written to the cache) and a rebuild after a caption was edited (cache warm: no photo prepared).
 For reference, the naive path: the original files drawn into the same frames as they are.
 
     python bench/bench_book.py [--repeat 3] [--naive]
@@ -15,6 +17,7 @@ For reference, the naive path: the original files drawn into the same frames as 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import math
 import os
@@ -98,6 +101,13 @@ def content(paths: list[Path]):
                        signature="Mei Lin", days=days, photos=tuple(ps))
 
 
+def edit_caption(c):
+    """The book after an advisor reworded one caption (same length: the layout stays)."""
+    photos = list(c.photos)
+    photos[2] = dataclasses.replace(photos[2], caption=photos[2].caption.replace("old road", "mud road"))
+    return dataclasses.replace(c, photos=tuple(photos))
+
+
 def placements(c) -> list[tuple[Path, int, int]]:
     """(file, wanted width px, height px) for every photo as the book places it."""
     from studio.reports import book_layout
@@ -163,27 +173,40 @@ def main() -> None:
     print(f"{len(paths)} photos of {W}x{H} px, {mb:.1f} MB each on average (ready in {time.perf_counter() - t0:.1f} s)")
     c = content(paths)
     jobs = placements(c)
-    floors, books, fbytes, bbytes = [], [], 0, 0
+    floors, books, colds, warms, fbytes, bbytes = [], [], [], [], 0, 0
+    edited = edit_caption(c)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "book.pdf"
-        for _ in range(args.repeat):
+        for n in range(args.repeat):
             s, fbytes = floor(jobs, JPEG_QUALITY, JPEG_OPTIMIZE)
             floors.append(s)
             t = time.perf_counter()
             pf = build_book(c, out)
             books.append(time.perf_counter() - t)
             bbytes = out.stat().st_size
+            cache = Path(tmp) / f"cache-{n}"
+            t = time.perf_counter()
+            build_book(c, out, cache_dir=cache)
+            colds.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            warm = build_book(edited, out, cache_dir=cache)
+            warms.append(time.perf_counter() - t)
+            wbytes = out.stat().st_size
         naive_s = naive_bytes = None
         if args.naive:
             nout = Path(tmp) / "naive.pdf"
             naive_s = naive(c, nout)
             naive_bytes = nout.stat().st_size
     fl, bk = statistics.median(floors), statistics.median(books)
+    cold, rb = statistics.median(colds), statistics.median(warms)
     print(f"book: {pf.pages} pages, {len(pf.images)} photos, ppi {min(i.ppi for i in pf.images):.0f}-"
           f"{max(i.ppi for i in pf.images):.0f}, fonts embedded: {all(e for _, e in pf.fonts)}")
     print(f"{'':34}{'seconds (median)':>18}{'MB':>9}{'time/floor':>12}{'bytes/floor':>13}")
     print(f"{'floor (draft+resize+encode, 1 core)':34}{fl:18.2f}{fbytes / 1e6:9.1f}{1.0:12.2f}{1.0:13.2f}")
     print(f"{'build_book (both cores)':34}{bk:18.2f}{bbytes / 1e6:9.1f}{bk / fl:12.2f}{bbytes / fbytes:13.2f}")
+    print(f"{'first build (cache cold)':34}{cold:18.2f}{bbytes / 1e6:9.1f}{cold / fl:12.2f}{bbytes / fbytes:13.2f}")
+    print(f"{'rebuild (cache warm)':34}{rb:18.2f}{wbytes / 1e6:9.1f}{rb / fl:12.2f}{wbytes / fbytes:13.2f}"
+          f"   {warm.reused} of {len(warm.images)} photos from the cache")
     if naive_s is not None:
         print(f"{'naive (originals embedded)':34}{naive_s:18.2f}{naive_bytes / 1e6:9.1f}{naive_s / fl:12.2f}"
               f"{naive_bytes / fbytes:13.2f}")
