@@ -128,10 +128,11 @@ class Change(SQLModel, table=True):
 from studio.domain.agenda_models import AGENDA_MODELS  # noqa: E402 - needs Row, defined above
 from studio.domain.media_models import MEDIA_MODELS  # noqa: E402 - needs Row, defined above
 from studio.domain.profile_models import ProfileFact  # noqa: E402 - needs Row, defined above
+from studio.domain.studio_models import STUDIO_MODELS  # noqa: E402 - needs Row, defined above
 from studio.domain.trip_models import TRIP_MODELS  # noqa: E402 - needs Row, defined above
 
 #: Syncable tables in the order a reader meets them (parents before children).
-MODELS: tuple[type[Row], ...] = (Advisor, Client, Person, ContactPoint, Consent, Interaction, ImportantDate, ProfileFact, *AGENDA_MODELS, *TRIP_MODELS, *MEDIA_MODELS)
+MODELS: tuple[type[Row], ...] = (Advisor, Client, Person, ContactPoint, Consent, Interaction, ImportantDate, ProfileFact, *AGENDA_MODELS, *TRIP_MODELS, *MEDIA_MODELS, *STUDIO_MODELS)
 
 _BY_TABLE = {m.__tablename__: m for m in MODELS}
 

@@ -91,6 +91,8 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
     rule = colors.HexColor("#c9bfa8")
     fill = colors.HexColor("#1f2a37")
     styles = {
+        "brand": ParagraphStyle("brand", fontName=fonts.SERIF, fontSize=10.5, leading=14, textColor=accent,
+                                wordWrap="CJK"),
         "title": ParagraphStyle("title", fontName=fonts.SERIF_BOLD, fontSize=24, leading=30, textColor=ink),
         "subtitle": ParagraphStyle("subtitle", fontName=fonts.SERIF, fontSize=12, leading=16, textColor=accent),
         "body": ParagraphStyle("body", fontName=fonts.SANS, fontSize=9.5, leading=13.5, textColor=ink,
@@ -163,7 +165,12 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
                 k.notes.append(("：" if lang == "zh" else ": ").join(bits))
 
     # -- the document -------------------------------------------------------------------------------
-    story: list = [para(_t("title", lang), "title"), para(_t("subtitle", lang), "subtitle"), Spacer(1, 5 * mm)]
+    brand = "Travel Studio"
+    if studio is not None:
+        from studio.services import studio_profile
+
+        brand = studio_profile.profile(studio).display_name
+    story: list = [para(brand.upper(), "brand"), Spacer(1, 2 * mm), para(_t("title", lang), "title"), para(_t("subtitle", lang), "subtitle"), Spacer(1, 5 * mm)]
     blank = "_" * 34
     head = Table(
         [[para(_t("for", lang), "small"),
@@ -255,7 +262,7 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
         doc = SimpleDocTemplate(
             str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
             bottomMargin=20 * mm, title=_t("title", lang) + (f" — {client_name}" if client_name else ""),
-            author="Travel Studio", subject=_t("subtitle", lang), lang="zh-CN" if lang == "zh" else "en",
+            author=brand, subject=_t("subtitle", lang), lang="zh-CN" if lang == "zh" else "en",
         )
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=fonts.Canvas)
         pages = doc.page

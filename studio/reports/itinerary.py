@@ -12,6 +12,7 @@ next page, never cut. Written atomically.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from dataclasses import dataclass, field
@@ -21,11 +22,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from studio import paths
+from studio.domain import validate
 from studio.domain.models import Advisor, Client, Person
 from studio.domain.trip_models import Supplier, Trip, TripDay, TripItem, TripVersion
 from studio.errors import NotFoundError, StudioError
 from studio.fileio import atomic_path
 from studio.reports import emergency, fonts
+from studio.services import studio_profile
 from studio.services import trips as trip_service
 from studio.store import Studio
 
@@ -187,14 +190,25 @@ def write_itinerary(studio: Studio, trip_ref: str, out: str | Path, *, size: str
     if lang not in LANGS:
         raise StudioError(f"The handout language must be en or zh, not “{lang}”.")
     plan = load_plan(studio, trip_ref, version_id)
-    brand = studio_name or studio.setting("studio_name") or "Travel Studio"
-    contacts = [v for v in (studio.setting("studio_phone"), studio.setting("studio_email")) if v]
-    return render(plan, Path(out), size=size, brand=brand, prices=prices, lang=lang,
-                  studio_contacts=contacts)
+    details = studio_profile.profile(studio)
+    if studio_name:
+        details = dataclasses.replace(details, name=studio_name, native_name="")
+    return render(plan, Path(out), size=size, brand=details.name, prices=prices, lang=lang,
+                  studio_contacts=details.contacts(), details=details)
+
+
+# The handout's words for the studio's own details (kept beside the code that prints them).
+_STUDIO_WORDS = {
+    "en": {"emergency_line": "24 h emergency line", "emergency_line_intro":
+           "Day or night, wherever you are, this line reaches someone at {brand} who knows your trip."},
+    "zh": {"emergency_line": "24小时紧急热线", "emergency_line_intro":
+           "无论何时何地，拨打此热线都能联系到{brand}熟悉您行程的同事。"},
+}
 
 
 def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Studio",  # noqa: C901
-           prices: bool = False, lang: str = "en", studio_contacts: list[str] | None = None) -> int:
+           prices: bool = False, lang: str = "en", studio_contacts: list[str] | None = None,
+           details: studio_profile.Profile | None = None) -> int:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
@@ -212,6 +226,9 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
 
     fonts.register()
     w = words(lang)
+    sw = {**_STUDIO_WORDS["en"], **_STUDIO_WORDS.get(lang, {})}
+    details = details or studio_profile.Profile(name=brand)
+    full_brand = details.display_name if details.name == brand else brand
     page = A4 if size == "a4" else LETTER
     margin = 18 * mm
     content_w = page[0] - 2 * margin
@@ -274,7 +291,12 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     story: list = []
 
     # -- cover ------------------------------------------------------------------------------
-    story += [Spacer(1, 38 * mm), para(brand.upper(), "brand"), Spacer(1, 6 * mm),
+    story += [Spacer(1, 38 * mm), para(brand.upper(), "brand")]
+    if details.native_name and details.name == brand:
+        story.append(para(details.native_name, "brand"))
+    if details.tagline:
+        story.append(para(details.tagline, "small"))
+    story += [Spacer(1, 6 * mm),
               para(trip.title, "cover_title"), Spacer(1, 3 * mm),
               para(span(trip.start_date, trip.end_date, lang), "cover_sub"), Spacer(1, 10 * mm),
               para(w["prepared_for"].format(client=client_line), "cover_line")]
@@ -391,8 +413,22 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
                                    Spacer(1, 2 * mm), t]))
 
     # -- emergency contacts ----------------------------------------------------------------
-    story += [PageBreak(), para(w["emergency_heading"], "h1"), para(w["emergency_intro"], "body"),
-              Spacer(1, 2 * mm), para(w["numbers_heading"], "h2")]
+    story += [PageBreak(), para(w["emergency_heading"], "h1"), para(w["emergency_intro"], "body")]
+    if details.emergency_phone:
+        line = Table([[Paragraph(f"{label(sw['emergency_line'], 8)}<br/><b>"
+                                 f"{_mk(validate.format_phone(details.emergency_phone))}</b>", st["number"]),
+                       para(sw["emergency_line_intro"].format(brand=full_brand), "body")]],
+                     colWidths=[62 * mm, content_w - 62 * mm], hAlign="LEFT")
+        line.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BOX", (0, 0), (-1, -1), 0.8, accent),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ]))
+        story += [Spacer(1, 3 * mm), line]
+    story += [Spacer(1, 2 * mm), para(w["numbers_heading"], "h2")]
     found = emergency.match(destinations)
     services = w["services"]
     for country, named in found.countries:
@@ -419,12 +455,14 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     elif not found.countries:
         story.append(para(w["numbers_none"], "body"))
     story.append(Spacer(1, 3 * mm))
-    if plan.advisor or studio_contacts:
-        story.append(para((w["studio_heading"] if plan.advisor else w["studio_only_heading"]).format(brand=brand), "h2"))
+    if plan.advisor or studio_contacts or details.address:
+        story.append(para((w["studio_heading"] if plan.advisor else w["studio_only_heading"]).format(brand=full_brand), "h2"))
         if plan.advisor:
             story.append(para(adv + (f" · {plan.advisor.email}" if plan.advisor.email else ""), "body"))
         if studio_contacts:
             story.append(para(" · ".join(studio_contacts), "body"))
+        if details.address:
+            story.append(para(details.address, "body"))
     used = []
     for _d, its in plan.days:
         for it in its:
@@ -450,15 +488,20 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
             canvas.setFillColor(band)
             canvas.rect(0, page[1] - 22 * mm, page[0], 22 * mm, stroke=0, fill=1)
             canvas.setFillColor(colors.white)
-            fonts.draw_string(canvas, margin, page[1] - 14 * mm, brand, 12)
+            band_text = full_brand if fonts.width(full_brand, 12) <= content_w else brand
+            while band_text and fonts.width(band_text, 12) > content_w:
+                band_text = band_text[:-2] + "…"
+            fonts.draw_string(canvas, margin, page[1] - 14 * mm, band_text, 12)
         else:
             canvas.setStrokeColor(rule)
             canvas.setLineWidth(0.5)
             canvas.line(margin, 14 * mm, page[0] - margin, 14 * mm)
             canvas.setFillColor(accent)
             num = w["page"].format(n=doc.page)
-            footer = f"{brand} · {trip.title}"
             room = content_w - fonts.width(num, 7.5) - 8 * mm
+            footer = f"{full_brand} · {trip.title}"
+            if fonts.width(footer, 7.5) > room:
+                footer = f"{brand} · {trip.title}"
             while footer and fonts.width(footer, 7.5) > room:
                 footer = footer[:-2] + "…"
             fonts.draw_string(canvas, margin, 9.5 * mm, footer, 7.5)

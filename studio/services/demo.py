@@ -147,6 +147,13 @@ def build_demo(
     from studio.services.demo_media import add_media_demo
 
     summary += add_media_demo(studio, seed=seed, today=builder.today)
+    from studio.services.studio_profile import update_profile
+
+    # Reserved for examples: 555-0100…0199 numbers and the example.com domain.
+    update_profile(studio, name="Lotus & Pine Journeys", native_name="莲松定制旅行工作室",
+                   phone="+1 212 555 0142", email="hello@lotus-pine.example.com",
+                   website="www.lotus-pine.example.com", address="18 Example Lane, Suite 4, New York",
+                   emergency_phone="+1 212 555 0199", tagline="Journeys made by hand, remembered for years")
     return summary + f", {facts:,} profile facts"
 
 

@@ -140,6 +140,7 @@ _NOUNS = {
     "trip_media": ("trip photo", "trip photos"),
     "trip_journal": ("trip journal day", "trip journal days"),
     "memory_book": ("memory book", "memory books"),
+    "studio_profile": ("studio profile", "studio profiles"),
 }
 
 

@@ -791,7 +791,9 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
             r = conn.execute(select(Advisor.__table__).where(Advisor.__table__.c.id == trip.advisor_id)).mappings().first()
             advisor = Advisor(**r) if r else None
     people.sort(key=lambda p: (p.position, p.name))
-    studio_name = studio.setting("studio_name") or "Travel Studio"
+    from studio.services.studio_profile import profile as studio_details
+
+    studio_name = studio_details(studio).display_name
     try:
         dests = tuple(str(d) for d in json.loads(trip.destinations or "[]") if str(d).strip())
     except json.JSONDecodeError:

@@ -17,6 +17,7 @@ REVISIONS: tuple[str, ...] = (
     "0006_trips",
     "0007_media",
     "0008_trip_search",
+    "0009_studio_profile",
 )
 HEAD = REVISIONS[-1]
 

@@ -96,10 +96,11 @@ def test_upgrade_indexes_the_trips_of_an_existing_studio(studio, trip, data_dir)
         con.execute("DELETE FROM client_fts")
         con.execute("INSERT INTO client_fts(rowid, names, contacts, tags, notes) "
                     "SELECT rowid, name, '', '', notes FROM client WHERE deleted_at IS NULL")
+        con.execute("DROP TABLE studio_profile")  # added by 0009_studio_profile
         con.execute("UPDATE alembic_version SET version_num = '0007_media'")
     con.close()
     with Studio.open(data_dir) as s:
-        assert s.migration == "0007_media → 0008_trip_search"
+        assert s.migration.startswith("0007_media → ")
         assert names(s, "丽江") == ["Li Na"] and names(s, "SGT-48213") == ["Li Na"]
         assert names(s, "olivia") == ["Olivia Brown"]
         assert check(s).ok, check(s).problems

@@ -1,0 +1,94 @@
+"""The studio's own details brand what it prints: the handout's cover, band, footer and emergency
+page, the intake form and the memory book's closing page (read back from the PDFs)."""
+
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pytest
+
+from studio.reports.intake_form import write_intake_form
+from studio.reports.itinerary import write_itinerary
+from studio.reports.memory_book import build_book
+from studio.services import clients, media, trips
+from studio.services import studio_profile as sp
+
+LONG_ZH = "莲松山水定制旅行文化传播工作室上海分部"
+
+
+def _pages(path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture
+def trip(studio):
+    c = clients.create_client(studio, "Zhang Wei", native_name="张伟")
+    t = trips.create_trip(studio, c.id, "Kyoto in autumn", start_date="2027-11-10", end_date="2027-11-11",
+                          destinations=["Kyoto"], currency="JPY")
+    d1, _d2 = trips.days(studio, t.current_version_id)
+    trips.add_item(studio, d1.id, "Tea ceremony", start_time="10:00")
+    return t
+
+
+@pytest.fixture
+def branded(studio):
+    return sp.update_profile(studio, name="Lotus & Pine Journeys", native_name=LONG_ZH, phone="+1 212 555 0142",
+                             email="hello@lotus-pine.example.com", emergency_phone="+1 212 555 0199",
+                             tagline="Journeys made by hand")
+
+
+def test_handout_without_details_says_travel_studio_and_no_line(studio, trip, tmp_path):
+    out = tmp_path / "trip.pdf"
+    write_itinerary(studio, trip.id, out)
+    text = _pages(out)
+    assert "TRAVEL STUDIO" in text[0]
+    assert "24 h emergency line" not in "".join(text)
+
+
+def test_handout_brand_contacts_and_emergency_line(studio, trip, branded, tmp_path):
+    out = tmp_path / "trip.pdf"
+    write_itinerary(studio, trip.id, out)
+    text = _pages(out)
+    cover = _squash(text[0])
+    assert "LOTUS&PINEJOURNEYS" in cover and _squash(LONG_ZH) in cover and "Journeysmadebyhand" in cover
+    last = text[-1]
+    assert "24 h emergency line" in last and "+1 212-555-0199" in last
+    assert "+1 212-555-0142" in last and "hello@lotus-pine.example.com" in last
+    assert _squash(f"Lotus & Pine Journeys {LONG_ZH} — your advisor") in _squash(last)
+    # the footer of later pages names the studio (the trip title stays; a long name is not cut)
+    assert "Lotus & Pine Journeys" in text[1] and "Kyoto in autumn" in text[1]
+
+
+def test_chinese_handout_emergency_line(studio, trip, branded, tmp_path):
+    out = tmp_path / "trip.pdf"
+    write_itinerary(studio, trip.id, out, lang="zh")
+    last = _squash(_pages(out)[-1])
+    assert "24小时紧急热线" in last and "+1212-555-0199" in last
+
+
+def test_intake_form_brand(studio, branded, tmp_path):
+    out = tmp_path / "form.pdf"
+    write_intake_form(studio, out)
+    assert _squash(f"LOTUS & PINE JOURNEYS {LONG_ZH}") in _squash(_pages(out)[0])
+    blank = tmp_path / "blank.pdf"
+    write_intake_form(None, blank)
+    assert "TRAVEL STUDIO" in _pages(blank)[0]
+
+
+def test_book_closing_page_shows_the_studio(studio, trip, branded, tmp_path):
+    content = media.book_content(studio, trip.id)
+    assert content.studio_name == f"Lotus & Pine Journeys {LONG_ZH}"
+    assert content.signature == f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}"  # advisor · studio
+    out = tmp_path / "book.pdf"
+    build_book(content, out, workers=1)
+    closing = _squash(_pages(out)[-1])
+    assert _squash(f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}") in closing
