@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
         # A bound method, not a lambda: Qt drops the connection when this window is destroyed,
         # while the undo stack (owned by the longer-lived context) may still emit.
         ctx.undo_stack.indexChanged.connect(self._update_actions)
+        ctx.bridge.sig_changed.connect(self._studio_changed)
+        self._update_title()
         self.statusBar()
         self._default_size()
         self._restore_layout()
@@ -145,6 +147,9 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.new_client)
         file_menu.addAction(self.new_action)
+        self.studio_details_action = QAction(self.tr("Studio &details…"), self)
+        self.studio_details_action.triggered.connect(self.edit_studio_details)
+        file_menu.addAction(self.studio_details_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -328,6 +333,30 @@ class MainWindow(QMainWindow):
             self.client_list.select_client(self.client_list.proxy.client_id(min(proxy_row, rows - 1)))
         self.statusBar().showMessage(self.tr("Moved to Recently deleted. Undo with Ctrl+Z."), 5000)
         return True
+
+    def edit_studio_details(self) -> bool:
+        """File → Studio details…: the name and contacts printed on handouts, forms and books."""
+        from ui.dialogs.studio_dialog import StudioDialog
+
+        dialog = StudioDialog(self.ctx, self)
+        if dialog.exec() != StudioDialog.DialogCode.Accepted:
+            return False
+        self.statusBar().showMessage(self.tr("Studio details saved. Undo with Ctrl+Z."), 5000)
+        return True
+
+    def _studio_changed(self, changes) -> None:
+        if "studio_profile" in changes.tables:
+            self._update_title()
+
+    def _update_title(self) -> None:
+        """“Travel Studio — Lotus Journeys 莲途旅行” once the studio has a name of its own."""
+        from studio.services import studio_profile
+
+        details = studio_profile.profile(self.ctx.studio)
+        title = self.tr("Travel Studio")
+        if details.name != studio_profile.DEFAULT_NAME or details.native_name:
+            title += f" — {details.display_name}"
+        self.setWindowTitle(title)
 
     def _about(self) -> None:
         from studio import __version__

@@ -450,6 +450,12 @@ class ItemChange:
     title: str
     day: int | None
     fields: tuple[str, ...] = ()
+    #: The changed fields' values before and after, in the order of ``fields`` (day numbers for "day").
+    old_values: tuple[Any, ...] = ()
+    new_values: tuple[Any, ...] = ()
+    #: The currency of the prices and costs before and after (the item's, else the trip's).
+    old_currency: str | None = None
+    new_currency: str | None = None
 
 
 @dataclass
@@ -473,6 +479,10 @@ def compare_versions(studio: Studio, old_version_id: str, new_version_id: str) -
         return {(i.origin_id or i.id): (i, day_no.get(i.day_id)) for i in version_items(studio, vid)}
 
     a, b = load(old_version_id), load(new_version_id)
+    with studio.read() as conn:
+        trip_currency = conn.exec_driver_sql(
+            "SELECT t.currency FROM trip t JOIN trip_version v ON v.trip_id = t.id WHERE v.id = ?",
+            (new_version_id,)).scalar()
     out = Comparison()
     for key, (it, day) in b.items():
         if key not in a:
@@ -483,7 +493,10 @@ def compare_versions(studio: Studio, old_version_id: str, new_version_id: str) -
         if old_day != day:
             diff += ("day",)
         if diff:
-            out.changed.append(ItemChange(it.title, day, diff))
+            olds = tuple(old_day if f == "day" else getattr(old, f) for f in diff)
+            news = tuple(day if f == "day" else getattr(it, f) for f in diff)
+            out.changed.append(ItemChange(it.title, day, diff, olds, news,
+                                          old.currency or trip_currency, it.currency or trip_currency))
     for key, (it, day) in a.items():
         if key not in b:
             out.removed.append(ItemChange(it.title, day))

@@ -1,6 +1,10 @@
-"""Compare two versions of a trip: what was added, removed and changed (with the fields)."""
+"""Compare two versions of a trip: what was added, removed and changed (each changed field with its
+value before and after: “price 26,000 → 28,000 JPY”, “start time 07:00 → 08:00”)."""
 
 from __future__ import annotations
+
+import json
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 from studio.domain.trip_models import TripVersion
 from studio.services import trips as trip_service
 from ui.context import AppContext
+from ui.models.trip_table import amount_text
 from ui.style import set_muted
 
 
@@ -33,6 +38,50 @@ def field_label(name: str) -> str:
         "price": t("CompareDialog", "price"), "currency": t("CompareDialog", "currency"),
         "notes": t("CompareDialog", "notes"), "tags": t("CompareDialog", "tags"), "day": t("CompareDialog", "day"),
     }.get(name, name.replace("_", " "))
+
+
+_MONEY = ("price", "cost")
+_LONG = 60  # characters of a changed text (notes…) shown; the tooltip shows more
+
+
+def _short(text: str, limit: int = _LONG) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def value_text(name: str, value: Any, suppliers: dict[str, str], limit: int = _LONG) -> str:
+    """One side of a change as people read it; “—” for nothing."""
+    t = QCoreApplication.translate
+    if value is None or value == "" or value == "[]":
+        return "—"
+    if name == "supplier_id":
+        return suppliers.get(value, t("CompareDialog", "another supplier"))
+    if name in _MONEY:
+        try:
+            return amount_text(value)
+        except ArithmeticError:
+            return str(value)
+    if name == "tags":
+        try:
+            return ", ".join(json.loads(value)) or "—"
+        except (TypeError, ValueError):
+            return str(value)
+    return _short(str(value), limit)
+
+
+def change_text(ch: trip_service.ItemChange, name: str, old: Any, new: Any, suppliers: dict[str, str],
+                limit: int = _LONG) -> str:
+    """“price 26,000 → 28,000 JPY”, “start time 07:00 → 08:00”, “day 2 → 3”."""
+    label = field_label(name)
+    before, after = value_text(name, old, suppliers, limit), value_text(name, new, suppliers, limit)
+    if name == "day":
+        return f"{label} {old or '—'} → {new or '—'}"
+    if name in _MONEY:
+        cur_old, cur_new = ch.old_currency or "", ch.new_currency or ""
+        if cur_old == cur_new:
+            return f"{label} {before} → {after} {cur_new}".rstrip()
+        return f"{label} {before} {cur_old} → {after} {cur_new}".rstrip()
+    return f"{label} {before} → {after}"
 
 
 def version_text(v: TripVersion) -> str:
@@ -84,7 +133,9 @@ class CompareDialog(QDialog):
         self.tree.setHeaderLabels([self.tr("Item"), self.tr("Day"), self.tr("What changed")])
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
+        # a changed item lists its changes one under another ("price 26,000 → 28,000 JPY")
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
         self.empty = QLabel(self.tr("These two versions plan the same items."), self)
         set_muted(self.empty)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -99,8 +150,8 @@ class CompareDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
         em = self.fontMetrics().averageCharWidth()
-        self.resize(em * 100, self.fontMetrics().lineSpacing() * 28)
-        self.tree.setColumnWidth(0, em * 50)
+        self.resize(em * 120, self.fontMetrics().lineSpacing() * 30)
+        self.tree.setColumnWidth(0, em * 44)
         self.tree.setColumnWidth(1, em * 8)
 
         self.old.currentIndexChanged.connect(self.refresh)
@@ -119,6 +170,7 @@ class CompareDialog(QDialog):
         self.summary.setText(self.tr("%1 added, %2 removed, %3 changed.")
                              .replace("%1", str(len(cmp.added))).replace("%2", str(len(cmp.removed)))
                              .replace("%3", str(len(cmp.changed))))
+        suppliers = {s.id: s.name for s in trip_service.suppliers(self._ctx.studio)}
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for title, changes, show_fields in ((self.tr("Added"), cmp.added, False),
@@ -130,11 +182,19 @@ class CompareDialog(QDialog):
             group.setFont(0, bold)
             group.setFirstColumnSpanned(True)
             for ch in changes:
-                what = ", ".join(field_label(f) for f in ch.fields) if show_fields else ""
+                parts, whole = [], []
+                if show_fields:
+                    if len(ch.old_values) == len(ch.fields) == len(ch.new_values):
+                        pairs = list(zip(ch.fields, ch.old_values, ch.new_values, strict=True))
+                        parts = [change_text(ch, f, o, n, suppliers) for f, o, n in pairs]
+                        whole = [change_text(ch, f, o, n, suppliers, 500) for f, o, n in pairs]
+                    else:  # a comparison without values: the fields' names
+                        parts = whole = [field_label(f) for f in ch.fields]
+                what = "\n".join(parts)
                 item = QTreeWidgetItem(group, [ch.title, str(ch.day) if ch.day else "", what])
                 item.setToolTip(0, ch.title)
                 if what:
-                    item.setToolTip(2, what)
+                    item.setToolTip(2, "\n".join(whole))
             group.setExpanded(True)
         self.tree.setVisible(not cmp.is_empty)
         self.empty.setVisible(cmp.is_empty)
@@ -146,5 +206,5 @@ class CompareDialog(QDialog):
             group = self.tree.topLevelItem(i)
             for j in range(group.childCount()):
                 c = group.child(j)
-                out.append(f"{group.text(0)}: {c.text(0)} | {c.text(1)} | {c.text(2)}")
+                out.append(f"{group.text(0)}: {c.text(0)} | {c.text(1)} | {c.text(2).replace(chr(10), '; ')}")
         return out
