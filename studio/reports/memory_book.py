@@ -390,7 +390,10 @@ class _PhotoCache:
                 if not sub.is_dir(follow_symlinks=False):
                     continue
                 for e in os.scandir(sub.path):
-                    st = e.stat(follow_symlinks=False)
+                    try:
+                        st = e.stat(follow_symlinks=False)
+                    except OSError:  # removed meanwhile by another build's trim
+                        continue
                     if e.name.endswith(".partial"):
                         if now - st.st_mtime > _STALE_TEMP_SECONDS:
                             Path(e.path).unlink(missing_ok=True)
