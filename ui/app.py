@@ -155,7 +155,9 @@ def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str
             app.processEvents()
             window.client_list.select_first()
             window.show_area(view if view in ("agenda", "trips") else "trips" if view == "book" else "clients")
-            if view == "trips":
+            if view == "agenda":  # read in a background thread: show the rows, not "Reading…"
+                window.agenda_view.wait_until_read()
+            elif view == "trips":
                 _select_planned_trip(window)
             elif view == "book":
                 _show_memory_book(window, Path(books.name))

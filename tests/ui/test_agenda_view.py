@@ -1,12 +1,16 @@
-"""The agenda screen driven through its widgets: done (with what was sent), snooze, dismiss, undo."""
+"""The agenda screen driven through its widgets: done (with what was sent), snooze, dismiss, undo;
+its background read (off the GUI thread, fresher results win, closing while it runs)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import QThread
 
 from studio.services import agenda, clients
+from ui.views import agenda_view as av
 from ui.views.agenda_view import COL_WHY, ENTRY_ROLE, AgendaView
 
 TODAY = date(2026, 11, 22)
@@ -28,8 +32,8 @@ def _view(ctx, qtbot, today=TODAY) -> AgendaView:
     view = AgendaView(ctx, today=today)
     qtbot.addWidget(view)
     view.resize(1100, 600)
-    view.show()
-    qtbot.waitUntil(lambda: view.result is not None, timeout=3000)  # read after the first paint
+    with qtbot.waitSignal(view.sig_refreshed, timeout=5000):  # read after the first paint
+        view.show()
     return view
 
 
@@ -70,7 +74,7 @@ def test_done_asks_what_was_sent_logs_it_and_undoes(dated, qtbot, monkeypatch):
     _select(view, "turns 60")
     entry = view.current_entry()
     monkeypatch.setattr(view, "ask_sent", lambda e: "Peonies and a card")
-    with qtbot.waitSignal(dated.bridge.sig_changed):
+    with qtbot.waitSignal(view.sig_refreshed):
         assert view.mark_done()
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["7th anniversary"]
     with dated.studio.read() as conn:
@@ -80,7 +84,8 @@ def test_done_asks_what_was_sent_logs_it_and_undoes(dated, qtbot, monkeypatch):
     # the last gift shows on that client's next entries
     nxt = [e for e in agenda.agenda(dated.studio, TODAY + timedelta(days=360)).entries if e.client_id == entry.client_id]
     assert nxt and nxt[0].last_gift[1].startswith("Peonies")
-    dated.undo_stack.undo()
+    with qtbot.waitSignal(view.sig_refreshed):
+        dated.undo_stack.undo()
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60", "7th anniversary"]
 
 
@@ -96,12 +101,14 @@ def test_snooze_to_a_date_then_it_comes_back(dated, qtbot, monkeypatch):
     view = _view(dated, qtbot)
     _select(view, "7th anniversary")
     monkeypatch.setattr(view, "ask_snooze_date", lambda e: TODAY + timedelta(days=5))
-    assert view.snooze()
+    with qtbot.waitSignal(view.sig_refreshed):
+        assert view.snooze()
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60"]
     later = _view(dated, qtbot, today=TODAY + timedelta(days=5))
     assert [(s.split(" (")[0], i.text(COL_WHY)) for s, i in _items(later)] == [
         ("Overdue", "★ turns 60"), ("Today", "7th anniversary")]
-    dated.undo_stack.undo()
+    with qtbot.waitSignal(view.sig_refreshed):
+        dated.undo_stack.undo()
     assert len(_items(view)) == 2
 
 
@@ -112,7 +119,8 @@ def test_dismiss_and_double_click_opens_the_dossier(dated, qtbot):
     with qtbot.waitSignal(view.sig_open_client) as blocker:
         view.tree.itemDoubleClicked.emit(item, 0)
     assert blocker.args == [entry.client_id]
-    assert view.dismiss()
+    with qtbot.waitSignal(view.sig_refreshed):
+        assert view.dismiss()
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["7th anniversary"]
 
 
@@ -129,8 +137,10 @@ def test_a_hidden_agenda_refreshes_when_shown_again(dated, qtbot):
     entry = view.entries[0]
     agenda.dismiss(dated.studio, *entry.key)
     assert len(_items(view)) == 2  # not re-read while hidden
-    view.show()
-    qtbot.waitUntil(lambda: len(_items(view)) == 1, timeout=3000)
+    with qtbot.waitSignal(view.sig_refreshed):
+        view.show()
+        assert len(_items(view)) == 2  # the rows shown stay until the read arrives
+    assert len(_items(view)) == 1
 
 
 def test_rules_dialog_changes_the_studio_rules_undoably(dated, qtbot):
@@ -144,12 +154,14 @@ def test_rules_dialog_changes_the_studio_rules_undoably(dated, qtbot):
     dialog.feb29.setCurrentIndex(dialog.feb29.findData("mar1"))
     assert dialog.offsets["feedback"].value() == 14
     dialog.offsets["feedback"].setValue(21)
-    dialog.accept()
+    with qtbot.waitSignal(view.sig_refreshed):
+        dialog.accept()
     rules = agenda.rules(dated.studio)
     assert (rules.on("wedding"), rules.lead("birthday"), rules.feb29) == (False, 30, "mar1")
     assert rules.offset("feedback") == 21
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60"]
-    dated.undo_stack.undo()
+    with qtbot.waitSignal(view.sig_refreshed):
+        dated.undo_stack.undo()
     assert agenda.rules(dated.studio) == agenda.Rules()
     assert len(_items(view)) == 2
 
@@ -168,12 +180,143 @@ def test_passport_renewal_through_the_documents_dialog(dated, qtbot):
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 2).text() == "E1"
     dialog.table.selectRow(0)
     dialog.expires.setDate(dialog.expires.date().addYears(10))
-    assert dialog.save()
+    with qtbot.waitSignal(view.sig_refreshed):
+        assert dialog.save()
     assert "passport expires" not in " ".join(i.text(COL_WHY) for _s, i in _items(view))
     dialog.table.clearSelection()
     dialog.number.setText("")
     assert dialog.add()
     assert dialog.table.rowCount() == 2
-    dated.undo_stack.undo()
-    dated.undo_stack.undo()
+    with qtbot.waitSignal(view.sig_refreshed):
+        dated.undo_stack.undo()
+        dated.undo_stack.undo()
     assert "passport expires" in " ".join(i.text(COL_WHY) for _s, i in _items(view))
+
+
+# -- the background read ----------------------------------------------------------------------
+class _HeldReads:
+    """Replaces the core's agenda read: records the thread each read runs on, and holds a read
+    (after it has read the studio) until released, so a test can act while it is under way."""
+
+    def __init__(self, monkeypatch):
+        self.real = agenda.agenda
+        self.threads: list[QThread] = []
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.hold = True
+        self.finished = 0
+        monkeypatch.setattr(agenda, "agenda", self)
+
+    def __call__(self, studio, today=None, days=30):
+        self.threads.append(QThread.currentThread())
+        result = self.real(studio, today, days)
+        self.started.set()
+        if self.hold:
+            assert self.release.wait(10), "the test never released the read"
+        self.finished += 1
+        return result
+
+
+def test_the_read_runs_off_the_gui_thread_with_a_quiet_first_state(dated, qtbot, monkeypatch):
+    reads = _HeldReads(monkeypatch)
+    view = AgendaView(dated, today=TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(reads.started.is_set, timeout=5000)
+    # the window is live while the read is held: the quiet state, no rows yet
+    assert view.reading and view.result is None
+    assert view.summary.text() == "Reading the agenda…"
+    assert _items(view) == [] and not view.done_button.isEnabled()
+    with qtbot.waitSignal(view.sig_refreshed):
+        reads.release.set()
+    assert reads.threads and all(t is not view.thread() for t in reads.threads)
+    assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60", "7th anniversary"]
+    assert not view.reading and view.has_fresh_result()
+
+
+def test_a_change_during_a_read_shows_the_fresher_result_only(dated, qtbot, monkeypatch):
+    view = _view(dated, qtbot)
+    reads = _HeldReads(monkeypatch)
+    shown: list[list[str]] = []
+    view.sig_refreshed.connect(lambda: shown.append([i.text(COL_WHY) for _s, i in _items(view)]))
+    entry = view.entries[1]
+    agenda.dismiss(dated.studio, *entry.key)  # not through the UI: read again by hand
+    view.refresh()
+    qtbot.waitUntil(reads.started.is_set, timeout=5000)  # that read has seen two changes fewer
+    first = view.entries[0]
+    view.ctx.execute("Dismiss", lambda: agenda.dismiss(dated.studio, *first.key))  # a burst of
+    view.refresh()                                                               # requests
+    view.refresh()
+    assert len(_items(view)) == 2  # the rows shown stay while it reads
+    reads.hold = False
+    with qtbot.waitSignal(view.sig_refreshed, timeout=5000):
+        reads.release.set()
+    # the held read was dropped; one more read (not one per request) gave what is true now
+    assert reads.finished == 2
+    assert shown == [[]] and _items(view) == [] and view.entries == []
+    assert "0 overdue · 0 today · 0 this week" in view.summary.text()
+
+
+def test_closing_during_a_read_does_not_crash(dated, qtbot, qapp, monkeypatch):
+    reads = _HeldReads(monkeypatch)
+    view = AgendaView(dated, today=TODAY)
+    view.show()
+    qtbot.waitUntil(reads.started.is_set, timeout=5000)
+    refreshed: list[bool] = []
+    view.sig_refreshed.connect(lambda: refreshed.append(True))
+    gone: list[bool] = []
+    view.destroyed.connect(lambda: gone.append(True))
+    view.close()
+    view.deleteLater()
+    qtbot.waitUntil(lambda: bool(gone))
+    reads.release.set()
+    assert av.wait_for_reads(5000)
+    qapp.processEvents()  # the finished read's queued delivery reaches no one
+    assert reads.finished == 1 and refreshed == []
+
+
+def test_quitting_waits_for_the_read_then_drops_it(dated, qtbot, qapp, monkeypatch):
+    reads = _HeldReads(monkeypatch)
+    view = AgendaView(dated, today=TODAY)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(reads.started.is_set, timeout=5000)
+    # what app quit does before the studio is closed; the read is released from another thread
+    releaser = threading.Timer(0.05, reads.release.set)
+    releaser.start()
+    view.shutdown()
+    releaser.join()
+    assert reads.finished == 1  # ended before shutdown() returned, so closing the studio is safe
+    dated.studio.close()
+    qapp.processEvents()  # deliver the finished read
+    assert view.result is None and _items(view) == []  # its result was dropped
+    view.refresh()  # after quitting no read starts
+    assert not view.reading
+
+
+def test_tray_notice_uses_the_background_read(dated, qtbot, monkeypatch):
+    from PySide6.QtGui import QIcon
+
+    from ui.views.agenda_view import TrayNotifier
+
+    class FakeTray:
+        def __init__(self):
+            self.messages: list[str] = []
+
+        def showMessage(self, _title, message, *_args):  # noqa: N802 - Qt's name
+            self.messages.append(message)
+
+    view = AgendaView(dated, today=TODAY)
+    qtbot.addWidget(view)
+    notifier = TrayNotifier(view, QIcon())
+    notifier.tray = FakeTray()  # offscreen there is no system tray
+    reads = _HeldReads(monkeypatch)
+    reads.hold = False
+    with qtbot.waitSignal(view.sig_refreshed, timeout=5000):
+        notifier.check()  # nothing read yet: it asks for a read and says nothing until it arrives
+        assert notifier.tray.messages == []
+    assert notifier.tray.messages == [view.due_today_message()]
+    assert notifier.tray.messages[0].startswith("1 due today: ")
+    assert reads.threads and all(t is not view.thread() for t in reads.threads)
+    notifier.check()  # the same day: nothing new
+    assert len(notifier.tray.messages) == 1
