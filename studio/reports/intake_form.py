@@ -165,12 +165,14 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
                 k.notes.append(("：" if lang == "zh" else ": ").join(bits))
 
     # -- the document -------------------------------------------------------------------------------
-    brand = "Travel Studio"
+    brand, brand_native = "Travel Studio", ""
     if studio is not None:
         from studio.services import studio_profile
 
-        brand = studio_profile.profile(studio).display_name
-    story: list = [para(brand.upper(), "brand"), Spacer(1, 2 * mm), para(_t("title", lang), "title"), para(_t("subtitle", lang), "subtitle"), Spacer(1, 5 * mm)]
+        details = studio_profile.profile(studio)
+        brand, brand_native = details.name, details.native_name if details.native_name != details.name else ""
+    story: list = [para(brand.upper(), "brand")] + ([para(brand_native, "brand")] if brand_native else [])
+    story += [Spacer(1, 2 * mm), para(_t("title", lang), "title"), para(_t("subtitle", lang), "subtitle"), Spacer(1, 5 * mm)]
     blank = "_" * 34
     head = Table(
         [[para(_t("for", lang), "small"),
@@ -262,7 +264,7 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
         doc = SimpleDocTemplate(
             str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
             bottomMargin=20 * mm, title=_t("title", lang) + (f" — {client_name}" if client_name else ""),
-            author=brand, subject=_t("subtitle", lang), lang="zh-CN" if lang == "zh" else "en",
+            author=f"{brand} {brand_native}".strip(), subject=_t("subtitle", lang), lang="zh-CN" if lang == "zh" else "en",
         )
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=fonts.Canvas)
         pages = doc.page
