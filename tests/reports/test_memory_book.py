@@ -437,3 +437,29 @@ def test_cache_content_addressed_media_and_least_recently_used_eviction(tmp_path
     cache.put("d" * 64, jpeg)
     cache.trim(keep=["c" * 64])  # in the book being built: kept even though the oldest
     assert [cache._path(k).exists() for k in ("a" * 64, "c" * 64, "d" * 64)] == [False, True, True]
+
+
+def test_photos_prepared_before_a_cancel_are_kept_for_the_next_build(photos, tmp_path, counted):
+    cache = tmp_path / "cache"
+    ticks = []
+    with pytest.raises(BuildCancelled):
+        build_book(_content(photos), tmp_path / "x.pdf", workers=1, cache_dir=cache,
+                   progress=lambda d, t, m: ticks.append(d), cancel=lambda: len(ticks) >= 4)
+    kept = len(list(cache.glob("*/*.jpg")))
+    assert 0 < kept < len(photos) and not (tmp_path / "x.pdf").exists()
+    counted.clear()
+    pf = build_book(_content(photos), tmp_path / "y.pdf", workers=1, cache_dir=cache)
+    assert len(counted) == len(photos) - kept and pf.reused == kept
+
+
+def test_two_writers_of_one_entry_leave_it_whole(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from studio.reports.memory_book import _PhotoCache
+
+    caches = [_PhotoCache(tmp_path / "cache") for _ in range(2)]
+    jpeg = b"\xff\xd8" + bytes(range(256)) * 400 + b"\xff\xd9"
+    with ThreadPoolExecutor(4) as ex:
+        list(ex.map(lambda i: caches[i % 2].put("e" * 64, jpeg), range(40)))
+    assert caches[0]._path("e" * 64).read_bytes() == jpeg
+    assert [p.name for p in (tmp_path / "cache").rglob("*") if p.is_file()] == ["e" * 64 + ".jpg"]
