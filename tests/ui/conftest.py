@@ -48,6 +48,21 @@ def _private_settings(tmp_path_factory):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_box(monkeypatch):
+    """A message box nobody expected fails the test with its text, instead of waiting offscreen
+    for a click that never comes. Tests that expect one patch it themselves (their patch wins)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(kind):
+        def box(parent, title, text, *args, **kwargs):
+            raise AssertionError(f"unexpected {kind} message box: {title}: {text}")
+        return box
+
+    for kind in ("critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, unexpected(kind))
+
+
 @pytest.fixture
 def seeded(studio):
     """The studio fixture with 30 clients; ``seeded.ids`` lists them."""

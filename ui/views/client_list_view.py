@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from ui.models.client_table import (
     stage_label,
 )
 from ui.style import set_muted
+from ui.widgets.list_table import list_table
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -129,30 +128,12 @@ class ClientListView(QWidget):
         self.count_label = QLabel(self)
         set_muted(self.count_label)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("clientTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widths = ((COL_NAME, 26), (COL_STAGE, 9), (COL_ADVISOR, 11), (COL_TAGS, 14),
+                  (COL_LAST_INTERACTION, 13), (COL_NEXT_DATE, 18))
+        self.table = list_table(self, "clientTable", self.proxy,
+                                {self.model.column_of(kind): chars for kind, chars in widths})
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        vh = self.table.verticalHeader()
-        vh.hide()
-        # Fixed row heights: the view never measures rows it does not show (100k rows stay cheap).
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
         hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        hh.setHighlightSections(False)
-        em = self.fontMetrics().averageCharWidth()
-        for kind, chars in ((COL_NAME, 26), (COL_STAGE, 9), (COL_ADVISOR, 11), (COL_TAGS, 14),
-                            (COL_LAST_INTERACTION, 13), (COL_NEXT_DATE, 18)):
-            self.table.setColumnWidth(self.model.column_of(kind), em * chars)
         # Indicator first: enabling sorting then asks the model for exactly the order it already
         # has, so the id list is queried once, not three times, at start-up.
         hh.setSortIndicator(self.model.column_of(COL_NAME), Qt.SortOrder.AscendingOrder)

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +15,7 @@ from studio.services import clients
 from ui.context import AppContext
 from ui.models.client_table import COL_DELETED, COL_NAME, ClientProxyModel, ClientTableModel
 from ui.style import scaled_font, set_muted
+from ui.widgets.list_table import list_table
 
 
 class DeletedView(QWidget):
@@ -40,20 +38,7 @@ class DeletedView(QWidget):
         hint.setWordWrap(True)
         set_muted(hint)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("deletedTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(self.model.column_of(COL_NAME), self.fontMetrics().averageCharWidth() * 34)
+        self.table = list_table(self, "deletedTable", self.proxy, {self.model.column_of(COL_NAME): 34})
         self.table.horizontalHeader().setSortIndicator(self.model.column_of(COL_DELETED),
                                                        Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)

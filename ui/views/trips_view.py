@@ -13,14 +13,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -47,6 +45,7 @@ from ui.models.trip_table import (
 from ui.style import set_muted
 from ui.views.trip_view import TripView
 from ui.widgets.field_editors import display_name
+from ui.widgets.list_table import list_table
 
 ALL = "all"
 
@@ -108,28 +107,10 @@ class TripsView(QWidget):
         self.suppliers_button.setToolTip(self.tr("The studio's hotels, airlines, guides, restaurants…"))
         self.suppliers_button.clicked.connect(self.open_suppliers)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("tripTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        vh = self.table.verticalHeader()
-        vh.hide()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = list_table(self, "tripTable", self.proxy, {
+            COL_TITLE: 22, COL_CLIENT: 18, COL_DATES: 17, COL_DESTINATIONS: 16, COL_STATUS: 11,
+            COL_ADVISOR: 12, COL_VERSION: 18, COL_TOTAL: 14})
         hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setStretchLastSection(True)
-        hh.setHighlightSections(False)
-        em = self.fontMetrics().averageCharWidth()
-        for col, chars in ((COL_TITLE, 22), (COL_CLIENT, 18), (COL_DATES, 17), (COL_DESTINATIONS, 16),
-                           (COL_STATUS, 11), (COL_ADVISOR, 12), (COL_VERSION, 18), (COL_TOTAL, 14)):
-            self.table.setColumnWidth(col, em * chars)
         hh.setSortIndicator(COL_DATES, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
