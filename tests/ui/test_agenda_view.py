@@ -320,3 +320,23 @@ def test_tray_notice_uses_the_background_read(dated, qtbot, monkeypatch):
     assert reads.threads and all(t is not view.thread() for t in reads.threads)
     notifier.check()  # the same day: nothing new
     assert len(notifier.tray.messages) == 1
+
+
+def test_a_failed_read_says_so_and_keeps_the_rows(dated, qtbot, monkeypatch):
+    from studio.errors import StudioError
+
+    view = _view(dated, qtbot)
+    real = agenda.agenda
+
+    def broken(*_args, **_kwargs):
+        raise StudioError("The studio database is busy.")
+
+    monkeypatch.setattr(agenda, "agenda", broken)
+    view.refresh()
+    qtbot.waitUntil(lambda: not view.reading, timeout=5000)
+    assert view.summary.text() == "The agenda could not be read: The studio database is busy."
+    assert len(_items(view)) == 2
+    monkeypatch.setattr(agenda, "agenda", real)
+    with qtbot.waitSignal(view.sig_refreshed):
+        view.refresh()  # the next read works again
+    assert "0 overdue · 1 today · 1 this week" in view.summary.text()
