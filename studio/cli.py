@@ -188,6 +188,7 @@ def _cmd_ics(args) -> int:
 
 
 def _cmd_intake_form(args) -> int:
+    from studio import paths
     from studio.reports.intake_form import write_intake_form
     from studio.services.queries import find_client
 
@@ -197,6 +198,10 @@ def _cmd_intake_form(args) -> int:
             client = find_client(studio, args.client)
             pages = write_intake_form(studio, out, client_id=client.id, lang=args.lang)
         print(f"Wrote {out} ({pages} pages, pre-filled for {client.name})")
+    elif (paths.resolve_data_dir(args.data_dir) / paths.DB_NAME).exists():
+        with _open(args) as studio:  # a blank form still carries the studio's name
+            pages = write_intake_form(studio, out, lang=args.lang)
+        print(f"Wrote {out} ({pages} pages, blank)")
     else:
         pages = write_intake_form(None, out, lang=args.lang)
         print(f"Wrote {out} ({pages} pages, blank)")

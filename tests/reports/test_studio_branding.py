@@ -92,3 +92,19 @@ def test_book_closing_page_shows_the_studio(studio, trip, branded, tmp_path):
     build_book(content, out, workers=1)
     closing = _squash(_pages(out)[-1])
     assert _squash(f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}") in closing
+
+
+def test_blank_intake_form_from_the_command_line_carries_the_studio_name(data_dir, tmp_path):
+    from studio.cli import main
+    from studio.store import Studio
+
+    with Studio.open(data_dir) as s:
+        sp.update_profile(s, name="Lotus & Pine Journeys", native_name="莲松定制旅行")
+    out = tmp_path / "blank.pdf"
+    assert main(["--data-dir", str(data_dir), "intake-form", str(out)]) == 0
+    first = _squash(_pages(out)[0])
+    assert "LOTUS&PINEJOURNEYS" in first and "莲松定制旅行" in first
+    nowhere = tmp_path / "no-studio-here"
+    assert main(["--data-dir", str(nowhere), "intake-form", str(tmp_path / "plain.pdf")]) == 0
+    assert "TRAVELSTUDIO" in _squash(_pages(tmp_path / "plain.pdf")[0])
+    assert not (nowhere / "studio.sqlite3").exists()  # a blank form never creates a studio
