@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import atexit
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -170,6 +170,7 @@ class AgendaView(QWidget):
         self._token = next(_TOKENS)
         self._generation = 0
         self._running: int | None = None  # the generation being read, None when idle
+        self._building: Iterator[None] | None = None  # the rows of a finished read, made in slices
         self._closed = False
 
         self.title = QLabel(self)
@@ -259,8 +260,8 @@ class AgendaView(QWidget):
 
     @property
     def reading(self) -> bool:
-        """True while a read is under way or about to start."""
-        return self._running is not None or self._read_scheduled
+        """True while a read is under way, about to start, or its rows are being made."""
+        return self._running is not None or self._read_scheduled or self._building is not None
 
     def has_fresh_result(self, day: date | None = None) -> bool:
         """True when the tree shows a finished read of ``day`` (today) with no newer one pending."""
@@ -273,6 +274,7 @@ class AgendaView(QWidget):
         if self._closed:
             return
         self._read_scheduled = False
+        self._building = None  # rows of an older read: a newer one is coming
         self._generation += 1
         if self._running is None:
             self._start_read()
@@ -301,6 +303,7 @@ class AgendaView(QWidget):
         """When the app quits: start no more reads and let a running one end before the studio
         is closed. Its result is dropped."""
         self._closed = True
+        self._building = None
         if self._running is not None:
             wait_for_reads()
 
@@ -332,34 +335,43 @@ class AgendaView(QWidget):
         if read.error is not None:
             self.summary.setText(self.tr("The agenda could not be read: %1").replace("%1", read.error))
             return
-        self._show(read)
-        self.sig_refreshed.emit()
+        self._building = self._show(read)
+        self._build_step()
 
-    def _show(self, read: AgendaRead) -> None:
-        current = self.current_entry()
-        keep = current.key if current else None
+    def _build_step(self) -> None:
+        """Make the next slice of rows; the last step shows them all at once."""
+        if self._building is None:
+            return
+        try:
+            next(self._building)
+        except StopIteration:
+            self._building = None
+            self.sig_refreshed.emit()
+        else:
+            QTimer.singleShot(0, self._build_step)
+
+    #: Rows made per turn of the event loop (a few milliseconds' worth), so typing and scrolling
+    #: go on while thousands of rows are made.
+    BUILD_SLICE = 500
+
+    def _show(self, read: AgendaRead) -> Iterator[None]:
+        """Make the tree's rows for ``read`` in slices (a generator: one slice per step), then
+        swap them in with the title and counts in one go."""
         assert read.result is not None
-        self.result = read.result
-        self.entries = list(read.result.entries)
-        today = read.today
-        self.title.setText(self.tr("Agenda for %1").replace("%1", f"{today.strftime('%A')} {ag.format_day(today)}"))
-        counts = {k: len(v) for k, _t, v in self.result.sections()}
-        self.summary.setText(self.tr("%1 overdue · %2 today · %3 this week")
-                             .replace("%1", str(counts["overdue"])).replace("%2", str(counts["today"]))
-                             .replace("%3", str(counts["this_week"])))
+        result = read.result
         bold = QFont(self.tree.font())
         bold.setBold(True)
         accent = QBrush(self.palette().color(QPalette.ColorRole.Link))
         muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        select = None
         titles = {"overdue": self.tr("Overdue"), "today": self.tr("Today"), "this_week": self.tr("This week"),
                   "next_days": self.tr("Next 30 days"), "later": self.tr("Coming up (longer lead times)")}
         # The items are built detached and added in one go: thousands of rows inserted one by one
         # into a shown tree cost several times as much.
         sections: list[QTreeWidgetItem] = []
         spanned: list[QTreeWidgetItem] = []
+        by_key: dict[tuple, QTreeWidgetItem] = {}
         index = 0
-        for key, _title, entries in self.result.sections():
+        for key, _title, entries in result.sections():
             if not entries and key not in ("overdue", "today"):
                 continue
             section = QTreeWidgetItem([f"{titles[key]} ({len(entries)})"])
@@ -388,10 +400,22 @@ class AgendaView(QWidget):
                     for col in range(6):
                         item.setFont(col, bold)
                     item.setForeground(COL_WHY, accent)
-                if keep is not None and e.key == keep:
-                    select = item
+                by_key[e.key] = item
                 children.append(item)
+                if index % self.BUILD_SLICE == 0:
+                    yield
             section.addChildren(children)
+        # The swap: everything below happens in one step, so the tree never shows half a read.
+        current = self.current_entry()
+        select = by_key.get(current.key) if current else None
+        self.result = result
+        self.entries = list(result.entries)
+        today = read.today
+        self.title.setText(self.tr("Agenda for %1").replace("%1", f"{today.strftime('%A')} {ag.format_day(today)}"))
+        counts = {k: len(v) for k, _t, v in result.sections()}
+        self.summary.setText(self.tr("%1 overdue · %2 today · %3 this week")
+                             .replace("%1", str(counts["overdue"])).replace("%2", str(counts["today"]))
+                             .replace("%3", str(counts["this_week"])))
         self.tree.setUpdatesEnabled(False)
         try:
             self.tree.clear()
