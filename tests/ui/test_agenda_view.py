@@ -340,3 +340,25 @@ def test_a_failed_read_says_so_and_keeps_the_rows(dated, qtbot, monkeypatch):
     with qtbot.waitSignal(view.sig_refreshed):
         view.refresh()  # the next read works again
     assert "0 overdue · 1 today · 1 this week" in view.summary.text()
+
+
+def test_rows_are_made_in_slices_and_a_newer_request_drops_unfinished_ones(dated, qtbot, monkeypatch):
+    monkeypatch.setattr(AgendaView, "BUILD_SLICE", 1)  # one row per turn of the event loop
+    view = _view(dated, qtbot)
+    assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60", "7th anniversary"]
+    _select(view, "7th anniversary")
+    # hold the slices: a read arrives and its rows are not finished yet
+    monkeypatch.setattr(view, "_build_step", lambda: None)
+    agenda.dismiss(dated.studio, *view.entries[0].key)
+    view.refresh()
+    qtbot.waitUntil(lambda: view._running is None, timeout=5000)
+    assert view.reading and not view.has_fresh_result()
+    assert len(_items(view)) == 2  # the shown rows stay until the new ones are all made
+    monkeypatch.undo()
+    monkeypatch.setattr(AgendaView, "BUILD_SLICE", 1)
+    shown: list[list[str]] = []
+    view.sig_refreshed.connect(lambda: shown.append([i.text(COL_WHY) for _s, i in _items(view)]))
+    with qtbot.waitSignal(view.sig_refreshed, timeout=5000):
+        view.refresh()  # the unfinished rows are dropped for this newer read
+    assert shown == [["7th anniversary"]] and view.has_fresh_result()
+    assert view.current_entry() is not None and view.current_entry().why == "7th anniversary"  # kept
