@@ -106,8 +106,9 @@ class Preflight:
                  f"{self.file_bytes / 1e6:.1f} MB, built in {self.seconds:.1f} s."]
         if self.images:
             ppis = [i.ppi for i in self.images]
+            reused = f"; {self.reused} of them ready from an earlier build" if self.reused else ""
             lines.append(f"Photos: {len(self.images)} placed, effective {min(ppis):.0f}–{max(ppis):.0f} ppi "
-                         f"(target {TARGET_PPI}).")
+                         f"(target {TARGET_PPI}){reused}.")
         else:
             lines.append("Photos: none placed.")
         for i in self.low_ppi:

@@ -344,6 +344,8 @@ def test_warm_rebuild_prepares_no_photo_and_makes_the_same_bytes(photos, tmp_pat
     warm = build_book(_content(photos), tmp_path / "warm.pdf", workers=1, cache_dir=cache,
                       progress=lambda d, t, m: seen.append((d, t)))
     assert counted == [] and warm.reused == len(photos)
+    assert f"{len(photos)} of them ready from an earlier build" in warm.summary()
+    assert "ready from an earlier build" not in cold.summary()
     assert seen[-1][0] == seen[-1][1]
     fresh_bytes = (tmp_path / "fresh.pdf").read_bytes()
     assert (tmp_path / "cold.pdf").read_bytes() == fresh_bytes == (tmp_path / "warm.pdf").read_bytes()

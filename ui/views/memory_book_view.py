@@ -1149,6 +1149,8 @@ class MemoryBookView(QWidget):
             head = self.tr("Photos: %1 placed").replace("%1", str(len(report.images)))
             if low:
                 head += " · " + self.tr("%1 below 200 ppi").replace("%1", str(low))
+            if report.reused:
+                head += " · " + self.tr("%1 ready from the last build").replace("%1", str(report.reused))
             out.append(f"<p><b>{html.escape(head)}</b></p><table cellspacing='0' cellpadding='1'>")
             for i in sorted(report.images, key=lambda i: (not i.low, i.page)):
                 colour = bad if i.low else text
