@@ -79,6 +79,10 @@ STYLES: dict[str, TextStyle] = {
 
 Measure = Callable[[str, str, float], float]
 
+#: The heading of the photos that belong to no day of the trip.
+UNDATED_KICKER = "MORE MOMENTS"
+UNDATED_TITLE = "Along the way"
+
 
 def estimate(text: str, style: str, width: float) -> float:
     """A font-free guess of the height of ``text`` set in ``style`` at ``width`` (for tests)."""
@@ -586,14 +590,16 @@ def _overview(content: BookContent, g: Geometry, measure: Measure) -> list[Page]
     return pages
 
 
-def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure) -> tuple[list[Page], list[BookPhoto]]:
+def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure,
+            kicker: str | None = None) -> tuple[list[Page], list[BookPhoto]]:
     """The day's opening page(s); the photo it shows below a short text, if there is room."""
+    kicker = kicker or f"DAY {d.number}"
     box = g.content
     text_w = min(box.w, 125 * MM if box.w <= box.h * 1.2 else box.w * 0.48)  # a readable measure
     tbox = Rect(box.x, box.y, text_w, box.h)
     pages: list[Page] = []
     col = _Column(tbox, measure)
-    col.add(f"DAY {d.number}", "kicker")
+    col.add(kicker, "kicker")
     col.add(long_date(d.date), "day_date", before=4)
     col.add(d.title, "day_title", before=6)
     col.add(" · ".join(d.places), "places", before=6)
@@ -605,7 +611,7 @@ def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure) 
             if not col.add(piece, style, before=before, indent=indent):
                 pages.append(Page("opener", col.frames))
                 col = _Column(tbox, measure)
-                col.add(f"DAY {d.number}, CONTINUED", "kicker")
+                col.add(f"{kicker}, CONTINUED", "kicker")
                 col.y -= 8
                 col.add(piece, style, indent=indent, force=True)
 
@@ -629,9 +635,11 @@ def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure) 
         room = Rect(box.x + text_w + 12 * MM, box.y, box.w - text_w - 12 * MM, box.h)
     else:
         room = Rect(box.x, box.y, box.w, col.y - 12 * MM - box.y)
-    if rest and room.h >= box.h * 0.36 and room.w >= box.w * 0.3:
-        pick = next((p for p in rest if (photo_aspect(p) < 1.6) == wide and photo_aspect(p) < PANORAMA), rest[0]) \
-            if wide else next((p for p in rest if photo_aspect(p) >= 1.2), rest[0])
+    # a panorama keeps its full-width band on a page of its own
+    candidates = [p for p in rest if photo_aspect(p) < PANORAMA]
+    if candidates and room.h >= box.h * 0.36 and room.w >= box.w * 0.3:
+        pick = next((p for p in candidates if (photo_aspect(p) < 1.6) == wide), candidates[0]) \
+            if wide else next((p for p in candidates if photo_aspect(p) >= 1.2), candidates[0])
         frames = _place([pick], room, measure, valign="center" if wide else "bottom")
         if frames:
             page.frames += frames
@@ -698,6 +706,10 @@ def layout_book(content: BookContent, size: str = "a4", bleed: bool = False,
             if not (d.journal or d.quotes or d.highlights or day_photos):
                 continue  # nothing to tell: the overview lists the day
             opener_pages, rest = _opener(d, day_photos, g, measure)
+            pages += opener_pages
+        elif day_photos:  # photos tied to no day get a heading of their own, not a bare run of pages
+            opener_pages, rest = _opener(BookDay(0, None, UNDATED_TITLE), day_photos, g, measure,
+                                         kicker=UNDATED_KICKER)
             pages += opener_pages
         for grp in _group(rest, g.content.w, g.content.h, cap if any(p.caption for p in rest) else 0):
             chosen = [rest[i] for i in grp]

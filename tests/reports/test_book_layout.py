@@ -71,13 +71,15 @@ def test_pages_in_order_with_cover_title_overview_openers_and_closing():
     layout = layout_book(content, "a4")
     kinds = [p.kind for p in layout.pages]
     assert kinds[:3] == ["cover", "title", "overview"] and kinds[-1] == "closing"
-    assert kinds.count("opener") == 3
+    undated = any(p.day_number is None for p in content.photos)
+    assert kinds.count("opener") == 3 + undated  # photos of no day get an opener of their own
     # a day's photos follow its opener, before the next day's opener
     day_of = {p.media_id: p.day_number for p in content.photos}
     current = None
     for page in layout.pages[3:-1]:
         if page.kind == "opener":
-            current = int(page.frames[0].text.split()[1].rstrip(","))
+            words = page.frames[0].text.split()
+            current = int(words[1].rstrip(",")) if words[0] == "DAY" else None
         for f in page.photos():
             assert day_of[f.ref] in (current, None)
     # folios: interior pages only, numbered from the title page
@@ -160,3 +162,20 @@ def test_a_book_has_an_even_number_of_pages_for_binding(n_photos):
     assert book.pages[-1].kind == "closing"
     blanks = [p for p in book.pages if p.kind == "blank"]
     assert len(blanks) <= 1 and all(not p.frames and p.folio is None for p in blanks)
+
+
+def test_photos_of_no_day_get_a_heading_of_their_own():
+    from studio.reports.book_layout import UNDATED_KICKER, UNDATED_TITLE
+
+    dated = tuple(BookPhoto(f"d{i}", Path(f"/nowhere/d{i}.jpg"), 3000, 2000, 1, f"Day photo {i}") for i in range(3))
+    loose = tuple(BookPhoto(f"u{i}", Path(f"/nowhere/u{i}.jpg"), 2000, 3000, None, f"Loose {i}") for i in range(4))
+    content = BookContent("Kyoto", days=(BookDay(1, "2026-11-01", "Temples", journal="A quiet morning."),),
+                          photos=dated + loose)
+    book = layout_book(content, "a4")
+    texts = [(i, f.text) for i, p in enumerate(book.pages) for f in p.frames if f.kind == "text"]
+    heading = next(i for i, t in texts if t == UNDATED_KICKER)
+    assert any(i == heading and t == UNDATED_TITLE for i, t in texts)
+    placed_after = {f.ref for p in book.pages[heading:] for f in p.photos()}
+    assert {p.media_id for p in loose} <= placed_after  # the loose photos follow their heading
+    placed = [f.ref for p in book.pages for f in p.photos()]
+    assert sorted(placed) == sorted(p.media_id for p in dated + loose)  # each exactly once
