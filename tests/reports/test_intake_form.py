@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pypdfium2 as pdfium
 import pytest
+from pdftext import page_texts, squash
 
 from studio.cli import main
 from studio.errors import StudioError
@@ -17,15 +17,7 @@ TODAY = date(2026, 11, 22)
 
 
 def _text(path) -> str:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return "\n".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
-    finally:
-        pdf.close()
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "\n".join(page_texts(path))
 
 
 @pytest.fixture
@@ -59,7 +51,7 @@ def test_blank_english(tmp_path):
 def test_blank_chinese(tmp_path):
     out = tmp_path / "form.pdf"
     write_intake_form(None, out, lang="zh", today=TODAY)
-    text = _squash(_text(out))
+    text = squash(_text(out))
     for phrase in ("旅行偏好问卷", "同行人员", "饮食需求与过敏", "严重过敏", "潜水与浮潜", "荞麦枕", "素食", "高原反应", "第1页"):
         assert phrase in text, phrase
 
@@ -68,8 +60,8 @@ def test_blank_chinese(tmp_path):
 def test_prefilled_for_a_client(studio, wang, tmp_path, lang):
     out = tmp_path / f"wang-{lang}.pdf"
     write_intake_form(studio, out, client_id=wang.id, lang=lang, today=TODAY)
-    text = _squash(_text(out))
-    assert _squash("王小明、李娜") in text and "WangXiaoming" in text
+    text = squash(_text(out))
+    assert squash("王小明、李娜") in text and "WangXiaoming" in text
     assert "1981-12-09" in text and "2026-11-22" in text
     assert "carriesanEpiPen" in text and "mantarays" in text
     assert ("LiNa" if lang == "en" else "李娜") in text

@@ -7,6 +7,7 @@ import re
 
 import pypdfium2 as pdfium
 import pytest
+from pdftext import page_texts, squash
 
 from studio.cli import main
 from studio.errors import StudioError
@@ -16,16 +17,6 @@ from studio.services import clients, trips
 LONG = " ".join(f"Sentence {n} of the guide's very long briefing about the walk." for n in range(1, 300)) + " THE-LAST-WORDS."
 
 
-def _pages(path) -> list[str]:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture
@@ -55,7 +46,7 @@ def trip(studio):
 def test_handout_text_cover_overview_days_and_emergency(studio, trip, tmp_path):
     out = tmp_path / "trip.pdf"
     pages = write_itinerary(studio, trip.id, out)
-    text = _pages(out)
+    text = page_texts(out)
     assert pages == len(text) >= 5
     cover = text[0]
     assert "Provence & Côte d'Azur" in cover and "10 – 12 May 2027" in cover
@@ -63,11 +54,11 @@ def test_handout_text_cover_overview_days_and_emergency(studio, trip, tmp_path):
     assert "Overview" in text[1] and "Arrival in Avignon" in text[1]
     body = "\n".join(text)
     assert "MU553-QX7R" in body and "HE-20419" in body
-    assert "23:55CST–06:20CEST(+1)" in _squash(body) and "Shanghai – Paris CDG" in body
-    assert "+33 4 90 14 76 76" in body and "欧洲酒店" in body and "教皇宫导览" in _squash(body)
+    assert "23:55CST–06:20CEST(+1)" in squash(body) and "Shanghai – Paris CDG" in body
+    assert "+33 4 90 14 76 76" in body and "欧洲酒店" in body and "教皇宫导览" in squash(body)
     assert "Emergency contacts" in text[-1] and "Allianz Travel" in text[-1]
     # the long note flowed over pages, every word of it printed
-    squashed = _squash(body)
+    squashed = squash(body)
     assert "THE-LAST-WORDS." in squashed
     assert all(f"Sentence{n}oftheguide" in squashed for n in (1, 150, 299))
 
@@ -108,7 +99,7 @@ def test_bad_size_refused(studio, trip, tmp_path):
 def test_split_paragraph_keeps_its_spaces(studio, trip, tmp_path):
     out = tmp_path / "trip.pdf"
     write_itinerary(studio, trip.id, out)
-    body = re.sub(r"\s+", " ", " ".join(_pages(out)))
+    body = re.sub(r"\s+", " ", " ".join(page_texts(out)))
     assert "verylong" not in body and "walk.Sentence" not in body
     assert "Sentence 299 of the guide's very long briefing about the walk. THE-LAST-WORDS." in body
 
@@ -141,7 +132,7 @@ def test_prices_only_when_asked_and_never_cost_or_margin(studio, japan, tmp_path
     plain, priced = tmp_path / "plain.pdf", tmp_path / "priced.pdf"
     write_itinerary(studio, japan.id, plain)
     write_itinerary(studio, japan.id, priced, prices=True)
-    without, body = "\n".join(_pages(plain)), "\n".join(_pages(priced))
+    without, body = "\n".join(page_texts(plain)), "\n".join(page_texts(priced))
     assert "123,456" not in without and "Price" not in without and "Total" not in without
     assert "Price: 123,456 JPY" in body and "Price: 54,321.50 EUR" in body
     assert "Prices" in body and "123,456 JPY" in body.split("Prices", 1)[1]
@@ -154,7 +145,7 @@ def test_prices_only_when_asked_and_never_cost_or_margin(studio, japan, tmp_path
 def test_chinese_handout_labels_and_dates(studio, japan, tmp_path):
     out = tmp_path / "zh.pdf"
     pages = write_itinerary(studio, japan.id, out, lang="zh", prices=True, size="letter")
-    text = [_squash(p) for p in _pages(out)]
+    text = [squash(p) for p in page_texts(out)]
     assert pages == len(text)
     assert "2027年3月13日至15日" in text[0] and "为OliviaBrown欧丽薇定制" in text[0]
     assert "行程概览" in text[1] and "3月13日周六" in text[1]
@@ -173,9 +164,9 @@ def test_chinese_handout_labels_and_dates(studio, japan, tmp_path):
 def test_emergency_page_numbers_for_japan_and_advice_for_unknown_places(studio, japan, tmp_path):
     out = tmp_path / "e.pdf"
     write_itinerary(studio, japan.id, out)
-    last = _pages(out)[-1]
+    last = page_texts(out)[-1]
     assert "Emergency numbers at your destinations" in last and "Japan 日本" in last
-    squashed = _squash(last)
+    squashed = squash(last)
     assert "Police110" in squashed and "Ambulance119" in squashed and "Fire119" in squashed
     assert "Atlantis" in last and "112" in last and "Mei Lin" in last  # unknown place; the advisor
 
@@ -184,7 +175,7 @@ def test_handout_options_from_the_command_line(studio, japan, data_dir, tmp_path
     studio.close()
     out = tmp_path / "cli-zh.pdf"
     assert main(["--data-dir", str(data_dir), "itinerary", "Kyoto in spring", str(out), "--prices", "--lang", "zh"]) == 0
-    body = _squash("".join(_pages(out)))
+    body = squash("".join(page_texts(out)))
     assert "价格：123,456JPY" in body and "行程概览" in body
     with pytest.raises(SystemExit):
         main(["--data-dir", str(data_dir), "itinerary", "Kyoto in spring", str(tmp_path / "x.pdf"), "--lang", "fr"])

@@ -10,6 +10,7 @@ from dataclasses import replace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from pdftext import page_texts, squash
 from PIL import Image, ImageDraw
 
 from studio.reports.book_content import BookContent, BookDay, BookPhoto
@@ -55,29 +56,19 @@ def photos(tmp_path):
     return out
 
 
-def _text(path) -> list[str]:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
-
-
-def _squash(s: str) -> str:
-    return "".join(s.split())
 
 
 def test_book_text_fonts_pages_and_images(photos, tmp_path):
     out = tmp_path / "book.pdf"
     seen = []
     pf = build_book(_content(photos), out, workers=1, progress=lambda d, t, m: seen.append((d, t, m)))
-    text = _text(out)
+    text = page_texts(out)
     assert pf.pages == len(text) >= 6
-    whole = _squash("".join(text))
-    assert "YunnaninAutumn云南之秋" in whole and _squash(JOURNAL_ZH) in whole
+    whole = squash("".join(text))
+    assert "YunnaninAutumn云南之秋" in whole and squash(JOURNAL_ZH) in whole
     for i in (2, 3, 5):
         assert f"Captionnumber{i}" in whole
-    assert "MeiLin林美" in _squash(text[-1])
+    assert "MeiLin林美" in squash(text[-1])
     # fonts: all ours, all embedded, read back from the file
     names = dict(pf.fonts)
     assert all(names.values()) and {"NotoSerif-Bold", "DroidSansFallback"} <= set(names)
@@ -124,7 +115,7 @@ def test_big_photo_is_downsampled_to_300_ppi_and_passed_through_as_jpeg(tmp_path
 def test_bleed_sets_trim_and_bleed_boxes(photos, tmp_path):
     out = tmp_path / "bleed.pdf"
     build_book(_content(photos[:3]), out, size="square20", bleed=True, workers=1)
-    assert "云南之秋" in _text(out)[1]  # the title breaks at a space, not inside the Chinese words
+    assert "云南之秋" in page_texts(out)[1]  # the title breaks at a space, not inside the Chinese words
     pdf = pdfium.PdfDocument(str(out))
     try:
         page = pdf[0]
@@ -241,7 +232,7 @@ def test_cli_builds_the_book_of_a_small_studio(studio, data_dir, tmp_path, capsy
     assert main(["--data-dir", str(data_dir), "book", "Yunnan", str(out), "--size", "square8", "--bleed"]) == 0
     printed = capsys.readouterr().out
     assert "pages" in printed and "all embedded" in printed and out.exists()
-    assert _squash(JOURNAL_ZH) in _squash("".join(_text(out)))
+    assert squash(JOURNAL_ZH) in squash("".join(page_texts(out)))
     assert main(["--data-dir", str(data_dir), "book", "Nowhere", str(tmp_path / "x.pdf")]) == 1
     err = capsys.readouterr().err
     assert "No trip matches" in err and len(err.strip().splitlines()) == 1
@@ -368,7 +359,7 @@ def test_caption_and_journal_changes_hit_the_cache(photos, tmp_path, counted):
     content = replace(content, days=(content.days[0], replace(content.days[1], journal="The Tea Horse Road, again.")))
     pf = build_book(content, tmp_path / "b.pdf", workers=1, cache_dir=cache)
     assert counted == [] and pf.reused == len(photos)
-    assert "Captionnumber7" in _squash("".join(_text(tmp_path / "b.pdf")))
+    assert "Captionnumber7" in squash("".join(page_texts(tmp_path / "b.pdf")))
 
 
 def test_changed_size_or_photo_misses_the_cache(photos, tmp_path, counted):

@@ -3,10 +3,8 @@ page, the intake form and the memory book's closing page (read back from the PDF
 
 from __future__ import annotations
 
-import re
-
-import pypdfium2 as pdfium
 import pytest
+from pdftext import page_texts, squash
 
 from studio.reports.intake_form import write_intake_form
 from studio.reports.itinerary import write_itinerary
@@ -17,16 +15,6 @@ from studio.services import studio_profile as sp
 LONG_ZH = "莲松山水定制旅行文化传播工作室上海分部"
 
 
-def _pages(path) -> list[str]:
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture
@@ -49,7 +37,7 @@ def branded(studio):
 def test_handout_without_details_says_travel_studio_and_no_line(studio, trip, tmp_path):
     out = tmp_path / "trip.pdf"
     write_itinerary(studio, trip.id, out)
-    text = _pages(out)
+    text = page_texts(out)
     assert "TRAVEL STUDIO" in text[0]
     assert "24 h emergency line" not in "".join(text)
 
@@ -57,13 +45,13 @@ def test_handout_without_details_says_travel_studio_and_no_line(studio, trip, tm
 def test_handout_brand_contacts_and_emergency_line(studio, trip, branded, tmp_path):
     out = tmp_path / "trip.pdf"
     write_itinerary(studio, trip.id, out)
-    text = _pages(out)
-    cover = _squash(text[0])
-    assert "LOTUS&PINEJOURNEYS" in cover and _squash(LONG_ZH) in cover and "Journeysmadebyhand" in cover
+    text = page_texts(out)
+    cover = squash(text[0])
+    assert "LOTUS&PINEJOURNEYS" in cover and squash(LONG_ZH) in cover and "Journeysmadebyhand" in cover
     last = text[-1]
     assert "24 h emergency line" in last and "+1 212-555-0199" in last
     assert "+1 212-555-0142" in last and "hello@lotus-pine.example.com" in last
-    assert _squash(f"Lotus & Pine Journeys {LONG_ZH} — your advisor") in _squash(last)
+    assert squash(f"Lotus & Pine Journeys {LONG_ZH} — your advisor") in squash(last)
     # the footer of later pages names the studio (the trip title stays; a long name is not cut)
     assert "Lotus & Pine Journeys" in text[1] and "Kyoto in autumn" in text[1]
 
@@ -71,17 +59,17 @@ def test_handout_brand_contacts_and_emergency_line(studio, trip, branded, tmp_pa
 def test_chinese_handout_emergency_line(studio, trip, branded, tmp_path):
     out = tmp_path / "trip.pdf"
     write_itinerary(studio, trip.id, out, lang="zh")
-    last = _squash(_pages(out)[-1])
+    last = squash(page_texts(out)[-1])
     assert "24小时紧急热线" in last and "+1212-555-0199" in last
 
 
 def test_intake_form_brand(studio, branded, tmp_path):
     out = tmp_path / "form.pdf"
     write_intake_form(studio, out)
-    assert _squash(f"LOTUS & PINE JOURNEYS {LONG_ZH}") in _squash(_pages(out)[0])
+    assert squash(f"LOTUS & PINE JOURNEYS {LONG_ZH}") in squash(page_texts(out)[0])
     blank = tmp_path / "blank.pdf"
     write_intake_form(None, blank)
-    assert "TRAVEL STUDIO" in _pages(blank)[0]
+    assert "TRAVEL STUDIO" in page_texts(blank)[0]
 
 
 def test_book_closing_page_shows_the_studio(studio, trip, branded, tmp_path):
@@ -90,8 +78,8 @@ def test_book_closing_page_shows_the_studio(studio, trip, branded, tmp_path):
     assert content.signature == f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}"  # advisor · studio
     out = tmp_path / "book.pdf"
     build_book(content, out, workers=1)
-    closing = _squash(_pages(out)[-1])
-    assert _squash(f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}") in closing
+    closing = squash(page_texts(out)[-1])
+    assert squash(f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}") in closing
 
 
 def test_blank_intake_form_from_the_command_line_carries_the_studio_name(data_dir, tmp_path):
@@ -102,9 +90,9 @@ def test_blank_intake_form_from_the_command_line_carries_the_studio_name(data_di
         sp.update_profile(s, name="Lotus & Pine Journeys", native_name="莲松定制旅行")
     out = tmp_path / "blank.pdf"
     assert main(["--data-dir", str(data_dir), "intake-form", str(out)]) == 0
-    first = _squash(_pages(out)[0])
+    first = squash(page_texts(out)[0])
     assert "LOTUS&PINEJOURNEYS" in first and "莲松定制旅行" in first
     nowhere = tmp_path / "no-studio-here"
     assert main(["--data-dir", str(nowhere), "intake-form", str(tmp_path / "plain.pdf")]) == 0
-    assert "TRAVELSTUDIO" in _squash(_pages(tmp_path / "plain.pdf")[0])
+    assert "TRAVELSTUDIO" in squash(page_texts(tmp_path / "plain.pdf")[0])
     assert not (nowhere / "studio.sqlite3").exists()  # a blank form never creates a studio
