@@ -235,6 +235,16 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     ink = colors.HexColor("#1f2a37")
     accent = colors.HexColor("#8a6d3b")
     rule = colors.HexColor("#c9bfa8")
+    # the overview and the price totals: a ruled listing under a heavier header line
+    listing = TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ink),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ])
     band = colors.HexColor("#1f2a37")
     time_w = 34 * mm
 
@@ -322,15 +332,7 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
         main = d.title or _highlights([i.title for i in its if i.kind != "note"], lang=lang) or w["at_leisure"]
         rows.append([para(str(d.day_number), "cell"), para(short_date(d.date, lang), "cell"), para(main, "cell")])
     t = Table(rows, colWidths=[12 * mm, 27 * mm, content_w - 39 * mm], repeatRows=1, hAlign="LEFT")
-    t.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ink),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    t.setStyle(listing)
     story.append(t)
     story.append(PageBreak())
 
@@ -400,15 +402,7 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
             rows.append([para(cur, "cell"), para(w["prices_item"] if n == 1 else w["prices_items"].format(n=n), "cell"),
                          Paragraph(f"<b>{_mk(money_text(amount, cur))}</b>", st["cell_r"])])
         t = Table(rows, colWidths=[30 * mm, content_w - 80 * mm, 50 * mm], hAlign="LEFT")
-        t.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ink),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
+        t.setStyle(listing)
         story.append(KeepTogether([para(w["prices_heading"], "h2"), para(w["prices_intro"], "body"),
                                    Spacer(1, 2 * mm), t]))
 
