@@ -35,7 +35,7 @@ from ui.models.client_table import (
     stage_label,
 )
 from ui.style import set_muted
-from ui.widgets.list_table import list_table
+from ui.widgets.list_table import list_table, select_row_id
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -207,18 +207,7 @@ class ClientListView(QWidget):
             self.table.clearSelection()
             self._set_current(None)
             return True
-        row = self.proxy.row_of(client_id)
-        if row < 0:
-            self.clear_filters()
-            row = self.proxy.row_of(client_id)
-        if row < 0:
-            return False
-        index = self.proxy.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-        return True
+        return select_row_id(self.table, self.proxy.row_of, client_id, self.clear_filters)
 
     def select_first(self) -> None:
         if self.proxy.rowCount() > 0:

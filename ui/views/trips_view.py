@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -45,7 +44,7 @@ from ui.models.trip_table import (
 from ui.style import set_muted
 from ui.views.trip_view import TripView
 from ui.widgets.field_editors import display_name
-from ui.widgets.list_table import list_table
+from ui.widgets.list_table import list_table, select_row_id
 
 ALL = "all"
 
@@ -193,17 +192,7 @@ class TripsView(QWidget):
             self.table.clearSelection()
             self._set_current(None)
             return True
-        row = self.proxy.row_of(trip_id)
-        if row < 0:
-            self.clear_filters()
-            row = self.proxy.row_of(trip_id)
-        if row < 0:
-            return False
-        index = self.proxy.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-        return True
+        return select_row_id(self.table, self.proxy.row_of, trip_id, self.clear_filters)
 
     def select_first(self) -> None:
         if self.proxy.rowCount():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
@@ -34,3 +36,20 @@ def list_table(parent: QWidget, object_name: str, model: QAbstractItemModel,
     for col, chars in (widths or {}).items():
         table.setColumnWidth(col, em * chars)
     return table
+
+
+def select_row_id(table: QTableView, row_of: Callable[[str], int], row_id: str,
+                  clear_filters: Callable[[], None]) -> bool:
+    """Make the row with ``row_id`` current and scroll to it, clearing the filters if they hide
+    it; False when it is not in the list at all. ``row_of`` gives its row in the table's model."""
+    row = row_of(row_id)
+    if row < 0:
+        clear_filters()
+        row = row_of(row_id)
+    if row < 0:
+        return False
+    index = table.model().index(row, 0)
+    table.selectionModel().setCurrentIndex(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+    return True
