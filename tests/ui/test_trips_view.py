@@ -4,6 +4,7 @@ a change on the road, Print/Export, new trips and the supplier directory."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 
@@ -770,3 +771,22 @@ def test_the_trip_header_folds_into_one_column_when_narrow(view, qtbot):
     assert tv._bar.direction() == QBoxLayout.Direction.LeftToRight
     tv._page.layout().activate()
     assert narrow < tv._page.minimumSizeHint().width()
+
+
+def test_flags_are_checked_once_per_read_and_follow_edits(view, dctx, monkeypatch):
+    studio = dctx.studio
+    trip = next(t for t in trips.trips_of(studio)
+                if t.current_version_id and trips.flags(studio, t.current_version_id)
+                and not trips.versions(studio, t.id)[-1].locked and t.status != "travelling")
+    calls = []
+    real = trips.flags
+    monkeypatch.setattr(trips, "flags", lambda s, v: calls.append(v) or real(s, v))
+    view.select_trip(trip.id)
+    tv = view.trip_view
+    assert calls == [trip.current_version_id]  # the plan's read; the header reuses it
+    n = tv.flag_count
+    flagged = real(studio, trip.current_version_id)[0]
+    source = next(i for i in trips.version_items(studio, trip.current_version_id) if i.id == flagged.item_id)
+    day = trips.days(studio, trip.current_version_id)[0]
+    trips.add_item(studio, day.id, "Second helping", kind=source.kind, tags=json.loads(source.tags))
+    assert tv.flag_count == n + 1 and str(n + 1) in tv.flags.text()

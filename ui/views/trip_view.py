@@ -239,6 +239,7 @@ class TripView(QWidget):
         self.totals.setWordWrap(True)
         self.totals.setTextFormat(Qt.TextFormat.RichText)
         self.flags = QLabel(self)
+        self.flag_count = 0  #: profile flags of the shown version
         self.flags.setObjectName("tripFlags")
         self.flags.setTextFormat(Qt.TextFormat.RichText)
         self.flags.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -249,6 +250,7 @@ class TripView(QWidget):
 
         # -- tabs: the plan first --------------------------------------------------------------
         self.plan = TripPlanPanel(ctx, self)
+        self.plan.model.sig_refreshed.connect(self._show_flags)
         self.notes = NotesEdit(self)
         self.notes.setPlaceholderText(self.tr("Notes on this trip: wishes, open questions, what happened on the road…"))
         self._boxes["notes"] = FieldBox(self.notes, self)
@@ -482,7 +484,6 @@ class TripView(QWidget):
     def _show_sums(self, version_id: str | None) -> None:
         if not version_id:
             self.totals.setText("")
-            self.flags.setText("")
             return
         studio = self._ctx.studio
         totals = trip_service.totals(studio, version_id)
@@ -503,9 +504,17 @@ class TripView(QWidget):
                 .replace("%1", str(shown.number)).replace("%2", str(current.number))
             text = f'<span style="color:{_warning_colour(self)}">{html.escape(note)}</span><br>{text}'
         self.totals.setText(text)
-        found = trip_service.flags(studio, version_id)
+
+    def _show_flags(self) -> None:
+        """The profile flags of the version the plan shows, as the plan's own read found them
+        (the profile check is the slowest part of a read; it runs once, there)."""
+        model = self.plan.model
+        found = model.flag_rows if model.version is not None else []
         self.flag_count = len(found)
-        if found:
+        if model.version is None:
+            self.flags.setText("")
+            self.flags.setToolTip("")
+        elif found:
             colour = _warning_colour(self)
             text = (self.tr("⚠ 1 profile flag") if len(found) == 1
                     else self.tr("⚠ %1 profile flags").replace("%1", str(len(found))))
