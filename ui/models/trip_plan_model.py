@@ -38,7 +38,7 @@ from studio.errors import NotFoundError, StudioError
 from studio.services import trips
 from studio.store import ChangeSet
 from ui.context import AppContext
-from ui.widgets.field_editors import error_color
+from ui.style import error_color
 from ui.widgets.icons import badge_icon
 
 COL_WHEN, COL_KIND, COL_TITLE, COL_PLACE, COL_SUPPLIER, COL_CONFIRMATION, COL_PRICE = range(7)

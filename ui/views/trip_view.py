@@ -50,6 +50,7 @@ from ui.dialogs.compare_dialog import CompareDialog, version_text
 from ui.dialogs.presend_dialog import ChangeReasonDialog, PresendDialog
 from ui.dialogs.print_dialog import PrintDialog
 from ui.models.trip_table import amount_text, next_status, status_label
+from ui.style import error_color
 from ui.views.memory_book_view import MemoryBookView
 from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit, display_name
 from ui.widgets.trip_plan_panel import TripPlanPanel
@@ -891,6 +892,4 @@ def _muted(widget: QWidget, text: str) -> str:
 
 
 def _warning_colour(widget: QWidget) -> str:
-    from ui.style import error_color
-
     return error_color(widget.palette()).name()

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
+
+from ui.style import error_color
 
 #: Item data for "no value" in combo boxes, rather than None: PySide6 6.12.0 on Python 3.11
 #: loses a reference to None each time it hands None back to Python (reading item data, and
 #: returning from any void method), which ends in a "deallocating None" crash; 6.11 does not.
 NO_VALUE = ""
-
-
-def error_color(palette: QPalette) -> QColor:
-    """A red that reads well on the palette's window colour, in light and dark themes alike."""
-    window = palette.color(QPalette.ColorRole.Window)
-    if window.lightnessF() < 0.5:
-        return QColor.fromHslF(0.0, 0.85, 0.72)  # light red on dark backgrounds
-    return QColor.fromHslF(0.0, 0.75, 0.38)  # deep red on light backgrounds
 
 
 def display_name(name: str, native_name: str | None) -> str:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from ui.widgets.field_editors import error_color
+from ui.style import error_color
 
 _CACHE: dict[tuple, QIcon] = {}
 

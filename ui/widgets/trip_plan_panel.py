@@ -35,8 +35,7 @@ from ui.models.trip_plan_model import (
     TripPlanModel,
     kind_label,
 )
-from ui.style import set_muted
-from ui.widgets.field_editors import error_color
+from ui.style import error_color, set_muted
 from ui.widgets.form_dialog import run_guarded
 from ui.widgets.icons import badge_icon
 from ui.widgets.labels import count_text
