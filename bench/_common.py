@@ -15,7 +15,9 @@ DATA = ROOT / "_data"
 
 def _built(d: Path, clients: int) -> bool:
     marker = d / ".built"
-    return marker.exists() and (d / "studio.sqlite3").exists() and marker.read_text() == str(clients)
+    return (
+        marker.exists() and (d / "studio.sqlite3").exists() and marker.read_text() == str(clients)
+    )
 
 
 def demo_dir(clients: int, seed: int = 2026) -> Path:

@@ -55,18 +55,37 @@ def build(d: Path, clients: int, dates: int) -> None:
     t0 = time.perf_counter()
     with Studio.open(d) as s:
         with s.transaction() as tx:
-            advisors = [tx.create(Advisor, name=n).id for n in ("Mei Lin", "Chen Jing", "Oliver Grant")]
+            advisors = [
+                tx.create(Advisor, name=n).id for n in ("Mei Lin", "Chen Jing", "Oliver Grant")
+            ]
         s.set_local_advisor(advisors[0])
         with s.transaction() as tx:
             people: list[tuple[str, str]] = []
             for i in range(clients):
-                c = tx.create(Client, name=f"Client {i:05d}", stage=rng.choice(("active", "repeat", "dormant", "prospect")),
-                              advisor_id=rng.choice(advisors))
+                c = tx.create(
+                    Client,
+                    name=f"Client {i:05d}",
+                    stage=rng.choice(("active", "repeat", "dormant", "prospect")),
+                    advisor_id=rng.choice(advisors),
+                )
                 for k in range(rng.choice((1, 2, 2, 3))):
-                    people.append((c.id, tx.create(Person, client_id=c.id, name=f"Person {i:05d}-{k}", position=k).id))
+                    people.append(
+                        (
+                            c.id,
+                            tx.create(
+                                Person, client_id=c.id, name=f"Person {i:05d}-{k}", position=k
+                            ).id,
+                        )
+                    )
                 last = TODAY - timedelta(days=rng.randint(0, 900))
-                tx.create(Interaction, client_id=c.id, kind=rng.choice(("call", "gift", "email")),
-                          occurred_at=last.isoformat(), summary="Hello", advisor_id=rng.choice(advisors))
+                tx.create(
+                    Interaction,
+                    client_id=c.id,
+                    kind=rng.choice(("call", "gift", "email")),
+                    occurred_at=last.isoformat(),
+                    summary="Hello",
+                    advisor_id=rng.choice(advisors),
+                )
             for n in range(dates):
                 cid, pid = people[n % len(people)] if n < len(people) else rng.choice(people)
                 lunar = rng.random() < 0.1
@@ -77,21 +96,41 @@ def build(d: Path, clients: int, dates: int) -> None:
                 year = rng.randint(1940, 2020) if rng.random() < 0.8 else None
                 if lunar and year and year < 1900:
                     year = None
-                kind = "birthday" if n < len(people) else rng.choice(("wedding", "custom", "birthday"))
-                tx.create(ImportantDate, client_id=cid, person_id=pid, kind=kind, month=m, day=dd,
-                          year=(year - year % 4 if (m, dd) == (2, 29) and year else year),
-                          calendar="lunar" if lunar else "gregorian", label="Memorable day" if kind == "custom" else None)
+                kind = (
+                    "birthday" if n < len(people) else rng.choice(("wedding", "custom", "birthday"))
+                )
+                tx.create(
+                    ImportantDate,
+                    client_id=cid,
+                    person_id=pid,
+                    kind=kind,
+                    month=m,
+                    day=dd,
+                    year=(year - year % 4 if (m, dd) == (2, 29) and year else year),
+                    calendar="lunar" if lunar else "gregorian",
+                    label="Memorable day" if kind == "custom" else None,
+                )
             for cid, pid in rng.sample(people, min(8000, len(people))):
-                tx.create(TravelDocument, client_id=cid, person_id=pid,
-                          expires_on=(TODAY + timedelta(days=rng.randint(-60, 3650))).isoformat())
+                tx.create(
+                    TravelDocument,
+                    client_id=cid,
+                    person_id=pid,
+                    expires_on=(TODAY + timedelta(days=rng.randint(-60, 3650))).isoformat(),
+                )
     with Studio.open(d) as s:
         result = agenda.agenda(s, TODAY, 30)
         with s.transaction() as tx:
             for e in result.entries[:300]:
                 occ = e.occurrence
-                tx.create(AgendaAction, id=agenda.action_id(*occ.key), client_id=occ.client_id,
-                          source_table=occ.source_table, source_id=occ.source_id,
-                          occurrence=occ.on.isoformat(), action="dismissed")
+                tx.create(
+                    AgendaAction,
+                    id=agenda.action_id(*occ.key),
+                    client_id=occ.client_id,
+                    source_table=occ.source_table,
+                    source_id=occ.source_id,
+                    occurrence=occ.on.isoformat(),
+                    action="dismissed",
+                )
     print(f"  built the bench studio in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
 
 
@@ -155,13 +194,21 @@ def main() -> None:
 
     counts = {key: len(v) for key, _title, v in result.sections()}
     b, o, y = summary(base), summary(ours), summary(year)
-    print(f"studio: {args.clients:,} clients, {n_dates:,} important dates ({n_lunar:,} lunar), "
-          f"agenda of {TODAY} has {len(result.entries):,} entries {counts}")
-    print(f"baseline plain SQL fetch of the same rows ({rows:,} rows): median {b['median_ms']:.1f} ms, p95 {b['p95_ms']:.1f} ms")
-    print(f"agenda(today, 30 days):  median {o['median_ms']:.1f} ms, p95 {o['p95_ms']:.1f} ms "
-          f"({o['median_ms'] / b['median_ms']:.1f}x the baseline); first run with a cold lunar cache {cold * 1000:.0f} ms")
+    print(
+        f"studio: {args.clients:,} clients, {n_dates:,} important dates ({n_lunar:,} lunar), "
+        f"agenda of {TODAY} has {len(result.entries):,} entries {counts}"
+    )
+    print(
+        f"baseline plain SQL fetch of the same rows ({rows:,} rows): median {b['median_ms']:.1f} ms, p95 {b['p95_ms']:.1f} ms"
+    )
+    print(
+        f"agenda(today, 30 days):  median {o['median_ms']:.1f} ms, p95 {o['p95_ms']:.1f} ms "
+        f"({o['median_ms'] / b['median_ms']:.1f}x the baseline); first run with a cold lunar cache {cold * 1000:.0f} ms"
+    )
     print(f"agenda(today, 366 days): median {y['median_ms']:.1f} ms")
-    print(f"ics calendar: {sum(1 for _ in cal.walk('VEVENT')):,} events, {len(data) / 1e6:.1f} MB, built in {ics_s * 1000:.0f} ms")
+    print(
+        f"ics calendar: {sum(1 for _ in cal.walk('VEVENT')):,} events, {len(data) / 1e6:.1f} MB, built in {ics_s * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -30,13 +30,34 @@ KINDS = ("flight", "lodging", "transfer", "activity", "dining", "activity", "fre
 def build(studio) -> str:
     from studio.services import clients, trips
 
-    clients.setup_local_advisor(studio, "Mei Lin", role="owner", native_name="林美", email="mei@example.com")
-    c = clients.create_client(studio, "Wang Xiaoming & Zoë Martin", native_name="王小明", kind="household",
-                              people=[{"name": "Wang Xiaoming", "native_name": "王小明"}, {"name": "Zoë Martin"}])
-    t = trips.create_trip(studio, c.id, "Grand tour of Japan and China", start_date="2027-04-01",
-                          end_date="2027-04-21", currency="USD", destinations=["Tokyo", "Kyoto", "Shanghai"])
-    sups = [trips.create_supplier(studio, f"Supplier {n} 供应商", kind="hotel",
-                                  contacts=f"+81 3 0000 {n:04d} · desk{n}@example.jp") for n in range(12)]
+    clients.setup_local_advisor(
+        studio, "Mei Lin", role="owner", native_name="林美", email="mei@example.com"
+    )
+    c = clients.create_client(
+        studio,
+        "Wang Xiaoming & Zoë Martin",
+        native_name="王小明",
+        kind="household",
+        people=[{"name": "Wang Xiaoming", "native_name": "王小明"}, {"name": "Zoë Martin"}],
+    )
+    t = trips.create_trip(
+        studio,
+        c.id,
+        "Grand tour of Japan and China",
+        start_date="2027-04-01",
+        end_date="2027-04-21",
+        currency="USD",
+        destinations=["Tokyo", "Kyoto", "Shanghai"],
+    )
+    sups = [
+        trips.create_supplier(
+            studio,
+            f"Supplier {n} 供应商",
+            kind="hotel",
+            contacts=f"+81 3 0000 {n:04d} · desk{n}@example.jp",
+        )
+        for n in range(12)
+    ]
     days = trips.days(studio, t.current_version_id)
     with studio.transaction():
         for n in range(150):
@@ -44,13 +65,21 @@ def build(studio) -> str:
             kind = KINDS[n % len(KINDS)]
             hour = 7 + (n % 7) * 2
             trips.add_item(
-                studio, day.id, f"Item {n}: {'Flight Tokyo HND – Shanghai PVG' if kind == 'flight' else '京都 temple visit and garden walk'}",
+                studio,
+                day.id,
+                f"Item {n}: {'Flight Tokyo HND – Shanghai PVG' if kind == 'flight' else '京都 temple visit and garden walk'}",
                 kind=kind if kind != "flight" or n % 21 == 0 else "activity",
                 start_time=f"{hour:02d}:00" if kind != "free" else None,
                 end_time=f"{hour + 1:02d}:30" if kind != "free" else None,
-                time_zone="Asia/Tokyo", place="Higashiyama, Kyoto", supplier_id=sups[n % 12].id,
-                confirmation=f"CF-{n:05d}", cost="100", price="130",
-                notes=" ".join(["A note about the visit, what to wear and where to meet."] * (1 + n % 9)),
+                time_zone="Asia/Tokyo",
+                place="Higashiyama, Kyoto",
+                supplier_id=sups[n % 12].id,
+                confirmation=f"CF-{n:05d}",
+                cost="100",
+                price="130",
+                notes=" ".join(
+                    ["A note about the visit, what to wear and where to meet."] * (1 + n % 9)
+                ),
             )
     return t.id
 
@@ -70,8 +99,14 @@ def baseline(studio, trip_id: str, out: Path) -> None:
     for d in trips.days(studio, trip.current_version_id):
         story.append(Paragraph(fonts.markup(f"Day {d.day_number} {d.date}"), style))
         for it in trips.items(studio, d.id):
-            story.append(Paragraph(fonts.markup(
-                f"{it.start_time or ''} {it.title} {it.place} {it.confirmation or ''} {it.notes}"), style))
+            story.append(
+                Paragraph(
+                    fonts.markup(
+                        f"{it.start_time or ''} {it.title} {it.place} {it.confirmation or ''} {it.notes}"
+                    ),
+                    style,
+                )
+            )
     SimpleDocTemplate(str(out), pagesize=A4).build(story, canvasmaker=fonts.Canvas)
 
 
@@ -95,13 +130,27 @@ def main() -> int:
                 baseline(studio, trip_id, tmp / "baseline.pdf")
                 base.append(time.perf_counter() - t0)
                 t0 = time.perf_counter()
-                pages = write_itinerary(studio, trip_id, tmp / "handout.pdf", prices=args.prices, lang=args.lang)
+                pages = write_itinerary(
+                    studio, trip_id, tmp / "handout.pdf", prices=args.prices, lang=args.lang
+                )
                 ours.append(time.perf_counter() - t0)
         finally:
             studio.close()
     b, o = summary(base), summary(ours)
-    print(json.dumps({"bench": "itinerary 21 days / 150 items", "prices": args.prices, "lang": args.lang, "pages": pages, "baseline": b, "handout": o,
-                      "ratio_median": round(o["median_ms"] / b["median_ms"], 2)}, indent=1))
+    print(
+        json.dumps(
+            {
+                "bench": "itinerary 21 days / 150 items",
+                "prices": args.prices,
+                "lang": args.lang,
+                "pages": pages,
+                "baseline": b,
+                "handout": o,
+                "ratio_median": round(o["median_ms"] / b["median_ms"], 2),
+            },
+            indent=1,
+        )
+    )
     return 0
 
 

@@ -36,7 +36,8 @@ def baseline_open_and_list(d: Path) -> int:
     con = sqlite3.connect(d / "studio.sqlite3")
     rows = con.execute(
         "SELECT id, name, native_name, stage FROM client WHERE deleted_at IS NULL "
-        "ORDER BY name COLLATE NOCASE LIMIT ?", (PAGE,)
+        "ORDER BY name COLLATE NOCASE LIMIT ?",
+        (PAGE,),
     ).fetchall()
     con.close()
     return len(rows)
@@ -50,8 +51,14 @@ def main() -> None:
     d = demo_dir(args.clients)
 
     imp = subprocess.run(
-        [sys.executable, "-c", "import time; t=time.perf_counter(); import studio.store, studio.services.queries; print(time.perf_counter()-t)"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import time; t=time.perf_counter(); import studio.store, studio.services.queries; print(time.perf_counter()-t)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     studio_open_and_list(d)  # warm the OS cache for both
     baseline_open_and_list(d)
@@ -65,8 +72,12 @@ def main() -> None:
         base.append(time.perf_counter() - t)
     o, b = summary(ours), summary(base)
     print(f"studio of {args.clients} clients, first page of {PAGE}, {args.repeat} runs")
-    print(f"  open + list (Studio.open, client_ids, client_rows): median {o['median_ms']:.1f} ms, p95 {o['p95_ms']:.1f} ms")
-    print(f"  baseline (sqlite3.connect + one SELECT LIMIT {PAGE}): median {b['median_ms']:.2f} ms, p95 {b['p95_ms']:.2f} ms")
+    print(
+        f"  open + list (Studio.open, client_ids, client_rows): median {o['median_ms']:.1f} ms, p95 {o['p95_ms']:.1f} ms"
+    )
+    print(
+        f"  baseline (sqlite3.connect + one SELECT LIMIT {PAGE}): median {b['median_ms']:.2f} ms, p95 {b['p95_ms']:.2f} ms"
+    )
     print(f"  ratio (median): {o['median_ms'] / b['median_ms']:.1f}x")
     print(f"  import of studio.store + queries (fresh process): {float(imp.stdout) * 1000:.0f} ms")
 

@@ -21,9 +21,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import demo_dir, summary  # noqa: E402
 
 QUERIES = [
-    "zoe", "wang", "li", "müller", "jose", "chen xiao", "小明", "王", "张伟", "丽",
-    "example.com", "138", "vip", "honeymoon", "golf", "kyoto", "allergic", "smith john",
-    "dupont", "garcía", "an", "ma", "zzzz-nothing", "北京",
+    "zoe",
+    "wang",
+    "li",
+    "müller",
+    "jose",
+    "chen xiao",
+    "小明",
+    "王",
+    "张伟",
+    "丽",
+    "example.com",
+    "138",
+    "vip",
+    "honeymoon",
+    "golf",
+    "kyoto",
+    "allergic",
+    "smith john",
+    "dupont",
+    "garcía",
+    "an",
+    "ma",
+    "zzzz-nothing",
+    "北京",
 ]
 
 
@@ -43,7 +64,9 @@ def main() -> None:
         exprs = {q: fts.match_expression(q) for q in QUERIES}
         for q in QUERIES:  # warm up
             search(s, q)
-            con.execute("SELECT rowid FROM client_fts WHERE client_fts MATCH ? LIMIT 50", (exprs[q],)).fetchall()
+            con.execute(
+                "SELECT rowid FROM client_fts WHERE client_fts MATCH ? LIMIT 50", (exprs[q],)
+            ).fetchall()
         ours, lists, base, ranked, hits = [], [], [], [], {}
         for _ in range(args.repeat):
             for q in QUERIES:
@@ -55,11 +78,14 @@ def main() -> None:
                 lists.append(time.perf_counter() - t)
                 hits[q] = (hits[q], n)
                 t = time.perf_counter()
-                con.execute("SELECT rowid FROM client_fts WHERE client_fts MATCH ? LIMIT 50", (exprs[q],)).fetchall()
+                con.execute(
+                    "SELECT rowid FROM client_fts WHERE client_fts MATCH ? LIMIT 50", (exprs[q],)
+                ).fetchall()
                 base.append(time.perf_counter() - t)
                 t = time.perf_counter()
                 con.execute(
-                    "SELECT rowid FROM client_fts WHERE client_fts MATCH ? ORDER BY rank LIMIT 50", (exprs[q],)
+                    "SELECT rowid FROM client_fts WHERE client_fts MATCH ? ORDER BY rank LIMIT 50",
+                    (exprs[q],),
                 ).fetchall()
                 ranked.append(time.perf_counter() - t)
         total = s.count(__import__("studio.domain.models", fromlist=["Client"]).Client)
@@ -67,11 +93,21 @@ def main() -> None:
     o, li, b, r = summary(ours), summary(lists), summary(base), summary(ranked)
     print(f"{total} live clients, {len(QUERIES)} queries x {args.repeat} runs")
     print(f"  search() top 50:          median {o['median_ms']:.2f} ms, p95 {o['p95_ms']:.2f} ms")
-    print(f"  list filter (all matches): median {li['median_ms']:.2f} ms, p95 {li['p95_ms']:.2f} ms")
-    print(f"  baseline plain FTS5 LIMIT 50: median {b['median_ms']:.2f} ms, p95 {b['p95_ms']:.2f} ms")
-    print(f"  baseline plain FTS5 ORDER BY rank LIMIT 50: median {r['median_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms")
-    print(f"  ratio search/ranked baseline: median {o['median_ms'] / r['median_ms']:.2f}x, p95 {o['p95_ms'] / r['p95_ms']:.2f}x")
-    print(f"  ratio search/unranked baseline: median {o['median_ms'] / b['median_ms']:.1f}x, p95 {o['p95_ms'] / b['p95_ms']:.1f}x")
+    print(
+        f"  list filter (all matches): median {li['median_ms']:.2f} ms, p95 {li['p95_ms']:.2f} ms"
+    )
+    print(
+        f"  baseline plain FTS5 LIMIT 50: median {b['median_ms']:.2f} ms, p95 {b['p95_ms']:.2f} ms"
+    )
+    print(
+        f"  baseline plain FTS5 ORDER BY rank LIMIT 50: median {r['median_ms']:.2f} ms, p95 {r['p95_ms']:.2f} ms"
+    )
+    print(
+        f"  ratio search/ranked baseline: median {o['median_ms'] / r['median_ms']:.2f}x, p95 {o['p95_ms'] / r['p95_ms']:.2f}x"
+    )
+    print(
+        f"  ratio search/unranked baseline: median {o['median_ms'] / b['median_ms']:.1f}x, p95 {o['p95_ms'] / b['p95_ms']:.1f}x"
+    )
     print("  hits (top-50, all):", ", ".join(f"{q}={h[0]}/{h[1]}" for q, h in hits.items()))
 
 

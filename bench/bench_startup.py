@@ -39,11 +39,14 @@ class FirstPaint(QObject):
         return False
 """
 
-APP_CHILD = r"""
+APP_CHILD = (
+    r"""
 import sys, time
 marks = [time.time()]
 from PySide6.QtCore import QSettings, QTimer
-""" + WATCH + r"""
+"""
+    + WATCH
+    + r"""
 from ui.app import make_application
 app = make_application()
 marks.append(time.time())
@@ -71,12 +74,16 @@ window.client_list.select_first()
 app.exec()
 studio.close()
 """
+)
 
-BARE_CHILD = r"""
+BARE_CHILD = (
+    r"""
 import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-""" + WATCH + r"""
+"""
+    + WATCH
+    + r"""
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1400, 900)
@@ -87,6 +94,7 @@ watch = FirstPaint(window, shown)
 window.show()
 app.exec()
 """
+)
 
 
 BUILD_CHILD = r"""
@@ -107,8 +115,13 @@ with Studio.open(data) as s:
 def run_child(code: str, args: list[str], env: dict[str, str]) -> tuple[float, int, list[str]]:
     """(seconds from spawn to shown, peak RSS in KiB, the child's SHOWN fields)."""
     t0 = time.time()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
     out = proc.stdout.read()
     err = proc.stderr.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -133,11 +146,16 @@ def main() -> int:
     # Its own directory, checked by counting clients, so no other benchmark's cache can race it.
     data = root / "bench" / "_data" / f"startup-{args.clients}-2026"
     subprocess.run([sys.executable, "-c", BUILD_CHILD, str(data), str(args.clients)], check=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": args.platform,
-           "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": args.platform,
+        "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
+    }
     with tempfile.TemporaryDirectory() as tmp:
         ini = str(Path(tmp) / "settings.ini")
-        _t, _rss, (rows, _pages, _ph) = run_child(APP_CHILD, [str(data), ini], env)  # warms the file cache
+        _t, _rss, (rows, _pages, _ph) = run_child(
+            APP_CHILD, [str(data), ini], env
+        )  # warms the file cache
         if int(rows) < args.clients // 2:
             raise SystemExit(f"{data} holds only {rows} clients; delete it to have it rebuilt.")
         run_child(BARE_CHILD, [], env)
@@ -155,20 +173,36 @@ def main() -> int:
 
     a, b = statistics.median(app_t) * 1000, statistics.median(bare_t) * 1000
     am, bm = statistics.median(app_rss) / 1024, statistics.median(bare_rss) / 1024
-    print(f"start-up to main window shown, {args.clients:,}-client studio, platform {args.platform}, "
-          f"{args.repeat} runs each (median)")
-    print(f"  Travel Studio : {a:7.0f} ms  (min {min(app_t) * 1000:.0f}, max {max(app_t) * 1000:.0f})"
-          f"   peak RSS {am:6.1f} MiB   list rows {rows}, pages fetched {pages}")
-    print(f"  bare PySide6  : {b:7.0f} ms  (min {min(bare_t) * 1000:.0f}, max {max(bare_t) * 1000:.0f})"
-          f"   peak RSS {bm:6.1f} MiB")
-    names = ["PySide6 + QApplication + fonts", "import studio.store (core)", "import ui", "Studio.open + context",
-             "MainWindow built", "show → first paint of the list"]
-    print("  where Travel Studio's time goes (median ms, measured inside the child; the interpreter's "
-          "own start is the rest):")
+    print(
+        f"start-up to main window shown, {args.clients:,}-client studio, platform {args.platform}, "
+        f"{args.repeat} runs each (median)"
+    )
+    print(
+        f"  Travel Studio : {a:7.0f} ms  (min {min(app_t) * 1000:.0f}, max {max(app_t) * 1000:.0f})"
+        f"   peak RSS {am:6.1f} MiB   list rows {rows}, pages fetched {pages}"
+    )
+    print(
+        f"  bare PySide6  : {b:7.0f} ms  (min {min(bare_t) * 1000:.0f}, max {max(bare_t) * 1000:.0f})"
+        f"   peak RSS {bm:6.1f} MiB"
+    )
+    names = [
+        "PySide6 + QApplication + fonts",
+        "import studio.store (core)",
+        "import ui",
+        "Studio.open + context",
+        "MainWindow built",
+        "show → first paint of the list",
+    ]
+    print(
+        "  where Travel Studio's time goes (median ms, measured inside the child; the interpreter's "
+        "own start is the rest):"
+    )
     for i, name in enumerate(names):
         print(f"    {name:34s} {statistics.median(p[i] for p in phases):6.0f}")
-    print(f"  ratio         : {a / b:7.2f}x time, {am / bm:.2f}x memory; app overhead {a - b:.0f} ms, "
-          f"{am - bm:.1f} MiB")
+    print(
+        f"  ratio         : {a / b:7.2f}x time, {am / bm:.2f}x memory; app overhead {a - b:.0f} ms, "
+        f"{am - bm:.1f} MiB"
+    )
     return 0
 
 

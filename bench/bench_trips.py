@@ -35,10 +35,18 @@ def build(d: Path, n_trips: int) -> None:
     with Studio.open(d) as s:
         clients.setup_local_advisor(s, "Mei Lin")
         with s.transaction():
-            cids = [clients.create_client(s, f"Client {i:04d}").id for i in range(max(n_trips // 2, 1))]
+            cids = [
+                clients.create_client(s, f"Client {i:04d}").id for i in range(max(n_trips // 2, 1))
+            ]
             for i in range(n_trips):
-                t = trips.create_trip(s, cids[i % len(cids)], f"Trip {i:04d}", start_date="2027-03-01",
-                                      end_date="2027-03-03", currency=("EUR", "JPY", "CNY")[i % 3])
+                t = trips.create_trip(
+                    s,
+                    cids[i % len(cids)],
+                    f"Trip {i:04d}",
+                    start_date="2027-03-01",
+                    end_date="2027-03-03",
+                    currency=("EUR", "JPY", "CNY")[i % 3],
+                )
                 for day in trips.days(s, t.current_version_id):
                     for k in range(2):
                         trips.add_item(s, day.id, f"Item {k}", cost="100", price="150")
@@ -90,6 +98,7 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - the model reads the palette
     with Studio.open(d) as s:
+
         def per_trip():
             for t in trips.trips_of(s):
                 trips.versions(s, t.id)
@@ -101,13 +110,21 @@ def main() -> None:
         slow = summary(_timed(per_trip, max(2, args.repeat // 3)))
         n = len(pipeline_lines(s))
     print(f"{n} trips")
-    print(f"baseline  plain SQL fetch of trips and client names : median {base['median_ms']:.1f} ms")
-    print(f"ours      pipeline_lines (3 queries)                : median {lines['median_ms']:.1f} ms "
-          f"({lines['median_ms'] / base['median_ms']:.1f}x baseline)")
-    print(f"ours      TripTableModel built on it                : median {model['median_ms']:.1f} ms "
-          f"({model['median_ms'] / base['median_ms']:.1f}x baseline)")
-    print(f"compare   trip by trip through the trips service    : median {slow['median_ms']:.1f} ms "
-          f"({slow['median_ms'] / base['median_ms']:.1f}x baseline)")
+    print(
+        f"baseline  plain SQL fetch of trips and client names : median {base['median_ms']:.1f} ms"
+    )
+    print(
+        f"ours      pipeline_lines (3 queries)                : median {lines['median_ms']:.1f} ms "
+        f"({lines['median_ms'] / base['median_ms']:.1f}x baseline)"
+    )
+    print(
+        f"ours      TripTableModel built on it                : median {model['median_ms']:.1f} ms "
+        f"({model['median_ms'] / base['median_ms']:.1f}x baseline)"
+    )
+    print(
+        f"compare   trip by trip through the trips service    : median {slow['median_ms']:.1f} ms "
+        f"({slow['median_ms'] / base['median_ms']:.1f}x baseline)"
+    )
 
 
 if __name__ == "__main__":

@@ -19,18 +19,26 @@ def _parser() -> argparse.ArgumentParser:
         prog="travel-studio",
         description="Travel Studio: client dossiers, profiles, itineraries and keepsakes for a boutique travel studio.",
     )
-    p.add_argument("--data-dir", metavar="DIR", help="the studio's data directory (default: $TRAVEL_STUDIO_HOME, else your user data folder)")
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the studio's data directory (default: $TRAVEL_STUDIO_HOME, else your user data folder)",
+    )
     p.add_argument("--version", action="version", version=f"travel-studio {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     d = sub.add_parser("demo", help="fill the data directory with a realistic demo studio")
     d.add_argument("--clients", type=int, default=300, help="how many clients (default 300)")
-    d.add_argument("--seed", type=int, default=2026, help="random seed; the same seed gives the same studio")
+    d.add_argument(
+        "--seed", type=int, default=2026, help="random seed; the same seed gives the same studio"
+    )
 
     e = sub.add_parser("export", help="write the whole studio as versioned JSON")
     e.add_argument("out", metavar="OUT.json")
 
-    i = sub.add_parser("import", help="read a studio JSON file (validated whole before anything is written)")
+    i = sub.add_parser(
+        "import", help="read a studio JSON file (validated whole before anything is written)"
+    )
     i.add_argument("src", metavar="IN.json")
 
     sub.add_parser("check", help="integrity check and schema version; non-zero exit on trouble")
@@ -39,14 +47,24 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("query")
     s.add_argument("--limit", type=int, default=20)
 
-    fm = sub.add_parser("intake-form", help="printable preference questionnaire (PDF), blank or pre-filled")
+    fm = sub.add_parser(
+        "intake-form", help="printable preference questionnaire (PDF), blank or pre-filled"
+    )
     fm.add_argument("out", metavar="OUT.pdf")
-    fm.add_argument("--client", metavar="C", help="pre-fill for this client (an id or an unambiguous name)")
-    fm.add_argument("--lang", choices=("en", "zh"), default="en", help="English or Chinese (default en)")
+    fm.add_argument(
+        "--client", metavar="C", help="pre-fill for this client (an id or an unambiguous name)"
+    )
+    fm.add_argument(
+        "--lang", choices=("en", "zh"), default="en", help="English or Chinese (default en)"
+    )
 
     sh = sub.add_parser("screenshot", help="render the real main window offscreen to a PNG")
     sh.add_argument("out", metavar="OUT.png")
-    sh.add_argument("--view", default="clients", help="which view to show: clients, dossier, agenda, trips or book (a trip's memory book)")
+    sh.add_argument(
+        "--view",
+        default="clients",
+        help="which view to show: clients, dossier, agenda, trips or book (a trip's memory book)",
+    )
     sh.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
 
     ag = sub.add_parser("agenda", help="upcoming birthdays, anniversaries, expiries and follow-ups")
@@ -54,21 +72,40 @@ def _parser() -> argparse.ArgumentParser:
     ag.add_argument("--json", action="store_true", help="print JSON instead of text")
     ag.add_argument("--today", metavar="YYYY-MM-DD", help="as if today were this day")
 
-    it = sub.add_parser("itinerary", help="printable itinerary handout (PDF) of a trip's current version")
+    it = sub.add_parser(
+        "itinerary", help="printable itinerary handout (PDF) of a trip's current version"
+    )
     it.add_argument("trip", metavar="TRIP", help="the trip: an id or an unambiguous title")
     it.add_argument("out", metavar="OUT.pdf")
     it.add_argument("--size", choices=("a4", "letter"), default="a4", help="page size (default a4)")
-    it.add_argument("--prices", action="store_true",
-                    help="print each item's price and the totals per currency (never cost or margin)")
-    it.add_argument("--lang", choices=("en", "zh"), default="en",
-                    help="language of the handout's own words and dates (default en)")
+    it.add_argument(
+        "--prices",
+        action="store_true",
+        help="print each item's price and the totals per currency (never cost or margin)",
+    )
+    it.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language of the handout's own words and dates (default en)",
+    )
 
-    bk = sub.add_parser("book", help="the trip's memory book (PDF): photos and journal, print-shop ready")
+    bk = sub.add_parser(
+        "book", help="the trip's memory book (PDF): photos and journal, print-shop ready"
+    )
     bk.add_argument("trip", metavar="TRIP", help="the trip: an id or an unambiguous title")
     bk.add_argument("out", metavar="OUT.pdf")
-    bk.add_argument("--size", choices=("a4", "a4-landscape", "letter", "square8", "square20"), default="a4",
-                    help="page size (default a4)")
-    bk.add_argument("--bleed", action="store_true", help="add bleed (3 mm / 0.125 in) and crop marks for the printer")
+    bk.add_argument(
+        "--size",
+        choices=("a4", "a4-landscape", "letter", "square8", "square20"),
+        default="a4",
+        help="page size (default a4)",
+    )
+    bk.add_argument(
+        "--bleed",
+        action="store_true",
+        help="add bleed (3 mm / 0.125 in) and crop marks for the printer",
+    )
 
     ic = sub.add_parser("ics", help="write the dates and reminders as a calendar file")
     ic.add_argument("out", metavar="OUT.ics")
@@ -111,7 +148,10 @@ def _open(args):
 
     studio = Studio.open(args.data_dir)
     if studio.backup_path:
-        print(f"Upgraded the studio database ({studio.migration}); backup: {studio.backup_path}", file=sys.stderr)
+        print(
+            f"Upgraded the studio database ({studio.migration}); backup: {studio.backup_path}",
+            file=sys.stderr,
+        )
     return studio
 
 
@@ -120,7 +160,9 @@ def _cmd_demo(args) -> int:
 
     with _open(args) as studio:
         if not studio.is_empty():
-            raise StudioError(f"{studio.data_dir} already holds a studio; the demo needs an empty data directory.")
+            raise StudioError(
+                f"{studio.data_dir} already holds a studio; the demo needs an empty data directory."
+            )
         summary = demo.build_demo(studio, clients=args.clients, seed=args.seed)
         print(f"Demo studio ready in {studio.data_dir}: {summary}")
     return 0
@@ -213,7 +255,9 @@ def _cmd_itinerary(args) -> int:
 
     out = Path(args.out)
     with _open(args) as studio:
-        pages = write_itinerary(studio, args.trip, out, size=args.size, prices=args.prices, lang=args.lang)
+        pages = write_itinerary(
+            studio, args.trip, out, size=args.size, prices=args.prices, lang=args.lang
+        )
     print(f"Wrote {out} ({pages} pages)")
     return 0
 
@@ -226,7 +270,9 @@ def _cmd_book(args) -> int:
         trip = trips.find_trip(studio, args.trip)
         content = media.book_content(studio, trip.id)
         cache_dir = media.book_cache_dir(studio)
-    preflight = build_book(content, Path(args.out), size=args.size, bleed=args.bleed, cache_dir=cache_dir)
+    preflight = build_book(
+        content, Path(args.out), size=args.size, bleed=args.bleed, cache_dir=cache_dir
+    )
     print(preflight.summary())
     return 0
 

@@ -22,7 +22,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
     app = QApplication.instance()
     if app is None:
-        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(argv if argv is not None else sys.argv[:1])
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
@@ -39,7 +41,9 @@ def run(data_dir: str | None) -> int:
     try:
         studio = Studio.open(data_dir)
     except StudioError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Travel Studio cannot start"), str(exc))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("app", "Travel Studio cannot start"), str(exc)
+        )
         return 1
     try:
         if studio.advisor_id is None:
@@ -54,13 +58,19 @@ def run(data_dir: str | None) -> int:
         window = MainWindow(ctx)
         if studio.migration:
             window.statusBar().showMessage(
-                QCoreApplication.translate("app", "The studio database was upgraded (%1); a backup was kept.")
-                .replace("%1", studio.migration), 10000)
+                QCoreApplication.translate(
+                    "app", "The studio database was upgraded (%1); a backup was kept."
+                ).replace("%1", studio.migration),
+                10000,
+            )
         window.show()
         window.client_list.select_first()
         from ui.views.agenda_view import TrayNotifier
 
-        tray = TrayNotifier(window.agenda_view, window.style().standardIcon(window.style().StandardPixmap.SP_FileDialogInfoView))  # noqa: F841 - kept alive
+        tray = TrayNotifier(
+            window.agenda_view,
+            window.style().standardIcon(window.style().StandardPixmap.SP_FileDialogInfoView),
+        )  # noqa: F841 - kept alive
         rc = app.exec()
         ctx.bridge.close()
         return rc
@@ -72,7 +82,9 @@ def _parse_size(size: str) -> tuple[int, int]:
     try:
         w, h = (int(x) for x in size.lower().split("x"))
     except ValueError:
-        raise StudioError(f"“{size}” is not a window size; write it as WIDTHxHEIGHT, e.g. 1400x900.") from None
+        raise StudioError(
+            f"“{size}” is not a window size; write it as WIDTHxHEIGHT, e.g. 1400x900."
+        ) from None
     if not (320 <= w <= 8000 and 240 <= h <= 8000):
         raise StudioError(f"The window size {size} is out of range (320x240 to 8000x8000).")
     return w, h
@@ -129,7 +141,9 @@ def _show_memory_book(window, folder: Path) -> None:
     loop.exec()
 
 
-def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900") -> int:
+def screenshot(
+    data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900"
+) -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
     if view not in ("clients", "dossier", "agenda", "trips", "book"):
         raise StudioError(f"Unknown view “{view}”; choose clients, dossier, agenda, trips or book.")
@@ -154,7 +168,9 @@ def screenshot(data_dir: str | None, out: Path, view: str = "clients", size: str
             window.show()
             app.processEvents()
             window.client_list.select_first()
-            window.show_area(view if view in ("agenda", "trips") else "trips" if view == "book" else "clients")
+            window.show_area(
+                view if view in ("agenda", "trips") else "trips" if view == "book" else "clients"
+            )
             if view == "agenda":  # read in a background thread: show the rows, not "Reading…"
                 window.agenda_view.wait_until_read()
             elif view == "trips":

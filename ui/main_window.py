@@ -47,7 +47,9 @@ def _dossier_view(ctx: AppContext, parent: QWidget) -> QWidget:
 class MainWindow(QMainWindow):
     """Areas on the left (Clients, Recently deleted; trips, agenda, memory books as they arrive)."""
 
-    def __init__(self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext, settings: QSettings | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self._settings = settings if settings is not None else QSettings()
@@ -79,25 +81,45 @@ class MainWindow(QMainWindow):
         # The agenda is the first screen: what to do today for the studio's clients.
         self.agenda_view = AgendaView(ctx, self)
         self.agenda_view.sig_open_client.connect(self.open_client)
-        self._add_area(AREA_AGENDA, self.tr("Agenda"), self.agenda_view,
-                       style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView))
-        self._add_area(AREA_CLIENTS, self.tr("Clients"), self.splitter,
-                       style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self._add_area(
+            AREA_AGENDA,
+            self.tr("Agenda"),
+            self.agenda_view,
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
+        )
+        self._add_area(
+            AREA_CLIENTS,
+            self.tr("Clients"),
+            self.splitter,
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+        )
         # The trips pipeline across the studio, the chosen trip beside it: built when first
         # needed (see ``trips_view``), so start-up does not pay for it.
         self._trips_view = None
         self._trips_page = QWidget(self)
         trips_layout = QHBoxLayout(self._trips_page)
         trips_layout.setContentsMargins(0, 0, 0, 0)
-        self._add_area(AREA_TRIPS, self.tr("Trips"), self._trips_page,
-                       style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon))
-        self._add_area(AREA_DELETED, self.tr("Recently deleted"), self.deleted_view,
-                       style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+        self._add_area(
+            AREA_TRIPS,
+            self.tr("Trips"),
+            self._trips_page,
+            style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon),
+        )
+        self._add_area(
+            AREA_DELETED,
+            self.tr("Recently deleted"),
+            self.deleted_view,
+            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
+        )
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(2)
         # Wide enough for the longest area name with a count beside it, e.g. "Recently deleted (999)".
         longest = max((self.nav.item(i).text() for i in range(self.nav.count())), key=len)
-        width = self.fontMetrics().horizontalAdvance(f"{longest} (9999)") + self.nav.iconSize().width() + 32
+        width = (
+            self.fontMetrics().horizontalAdvance(f"{longest} (9999)")
+            + self.nav.iconSize().width()
+            + 32
+        )
         self.nav.setFixedWidth(width)
         self.nav.currentRowChanged.connect(self._build_area)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -120,7 +142,10 @@ class MainWindow(QMainWindow):
         self.deleted_view.model.sig_count_changed.connect(self._show_deleted_count)
         self._show_deleted_count(self.deleted_view.model.rowCount())
         self.deleted_view.sig_restored.connect(
-            lambda cid: self.statusBar().showMessage(self.tr("Restored. It is back in the client list."), 5000))
+            lambda cid: self.statusBar().showMessage(
+                self.tr("Restored. It is back in the client list."), 5000
+            )
+        )
         sig_open = getattr(self.dossier, "sig_open_client", None)
         if sig_open is not None:
             sig_open.connect(self.open_client)
@@ -161,7 +186,9 @@ class MainWindow(QMainWindow):
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -172,13 +199,16 @@ class MainWindow(QMainWindow):
         self.delete_action = QAction(self.tr("&Delete client…"), self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(lambda: self.delete_client(self.client_list.current_client_id))
+        self.delete_action.triggered.connect(
+            lambda: self.delete_client(self.client_list.current_client_id)
+        )
         self.client_list.table.addAction(self.delete_action)
         edit_menu.addAction(self.delete_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for i, (key, text) in enumerate(((AREA_CLIENTS, self.tr("&Clients")),
-                                         (AREA_DELETED, self.tr("Recently &deleted")))):
+        for i, (key, text) in enumerate(
+            ((AREA_CLIENTS, self.tr("&Clients")), (AREA_DELETED, self.tr("Recently &deleted")))
+        ):
             action = QAction(text, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, k=key: self.show_area(k))
@@ -195,7 +225,9 @@ class MainWindow(QMainWindow):
         trips_menu.addAction(self.new_trip_action)
         self.client_trips_action = QAction(self.tr("&This client's trips"), self)
         self.client_trips_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
-        self.client_trips_action.triggered.connect(lambda: self.show_client_trips(self.client_list.current_client_id))
+        self.client_trips_action.triggered.connect(
+            lambda: self.show_client_trips(self.client_list.current_client_id)
+        )
         trips_menu.addAction(self.client_trips_action)
         # Ctrl+P belongs to the trip view (active only while it is on screen); the menu shows the
         # key without registering it a second time, which would make the shortcut ambiguous.
@@ -226,7 +258,9 @@ class MainWindow(QMainWindow):
             view.sig_open_client.connect(self.open_client)
             view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
             trip_print = view.trip_view.action_print
-            trip_print.changed.connect(lambda: self.print_trip_action.setEnabled(trip_print.isEnabled()))
+            trip_print.changed.connect(
+                lambda: self.print_trip_action.setEnabled(trip_print.isEnabled())
+            )
             self.print_trip_action.setEnabled(trip_print.isEnabled())
             view.restore_layout(self._settings, "mainWindow/trips")
         return self._trips_view
@@ -255,7 +289,9 @@ class MainWindow(QMainWindow):
 
     def new_trip(self) -> str | None:
         """A new trip (for the client shown in Clients, when that is the area in view)."""
-        client_id = self.client_list.current_client_id if self.current_area() == AREA_CLIENTS else None
+        client_id = (
+            self.client_list.current_client_id if self.current_area() == AREA_CLIENTS else None
+        )
         self.show_area(AREA_TRIPS)
         return self.trips_view.new_trip(client_id)
 
@@ -274,7 +310,10 @@ class MainWindow(QMainWindow):
         if self.trips_view.proxy.rowCount():
             self.trips_view.select_first()
         else:
-            self.statusBar().showMessage(self.tr("No trips for this client yet; start one with New trip… (Ctrl+Shift+N)."), 6000)
+            self.statusBar().showMessage(
+                self.tr("No trips for this client yet; start one with New trip… (Ctrl+Shift+N)."),
+                6000,
+            )
 
     def _show_client(self, client_id: str | None) -> None:
         show = getattr(self.dossier, "show_client", None)
@@ -305,8 +344,10 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Delete client"),
-            self.tr("Move %1 to Recently deleted?\n\nThe whole dossier is kept and can be restored "
-                    "from Recently deleted, or with Undo.").replace("%1", name),
+            self.tr(
+                "Move %1 to Recently deleted?\n\nThe whole dossier is kept and can be restored "
+                "from Recently deleted, or with Undo."
+            ).replace("%1", name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -323,14 +364,18 @@ class MainWindow(QMainWindow):
         # Keep the user's place: the next client down becomes current.
         proxy_row = self.client_list.proxy.row_of(client_id)
         try:
-            self.ctx.execute(self.tr("Delete %1").replace("%1", name),
-                             lambda: clients.delete_client(self.ctx.studio, client_id))
+            self.ctx.execute(
+                self.tr("Delete %1").replace("%1", name),
+                lambda: clients.delete_client(self.ctx.studio, client_id),
+            )
         except StudioError as exc:
             QMessageBox.warning(self, self.tr("Delete client"), str(exc))
             return False
         rows = self.client_list.proxy.rowCount()
         if rows:
-            self.client_list.select_client(self.client_list.proxy.client_id(min(proxy_row, rows - 1)))
+            self.client_list.select_client(
+                self.client_list.proxy.client_id(min(proxy_row, rows - 1))
+            )
         self.statusBar().showMessage(self.tr("Moved to Recently deleted. Undo with Ctrl+Z."), 5000)
         return True
 
@@ -361,9 +406,14 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from studio import __version__
 
-        QMessageBox.about(self, self.tr("About Travel Studio"),
-                          self.tr("Travel Studio %1\nClient dossiers, itineraries and keepsakes for "
-                                  "boutique travel studios.").replace("%1", __version__))
+        QMessageBox.about(
+            self,
+            self.tr("About Travel Studio"),
+            self.tr(
+                "Travel Studio %1\nClient dossiers, itineraries and keepsakes for "
+                "boutique travel studios."
+            ).replace("%1", __version__),
+        )
 
     # -- remembered layout --------------------------------------------------------------------
     def _default_size(self) -> None:
@@ -388,7 +438,9 @@ class MainWindow(QMainWindow):
         else:
             # Give the dossier the width it needs, the list the rest.
             total = max(self.width() - self.nav.width() - 16, 400)
-            dossier = min(max(self.dossier.minimumSizeHint().width() + 20, total * 2 // 5), total * 3 // 5)
+            dossier = min(
+                max(self.dossier.minimumSizeHint().width() + 20, total * 2 // 5), total * 3 // 5
+            )
             self.splitter.setSizes([total - dossier, dossier])
         header = s.value("mainWindow/clientColumns")
         if isinstance(header, QByteArray):
@@ -402,7 +454,9 @@ class MainWindow(QMainWindow):
         s.setValue("mainWindow/geometry", self.saveGeometry())
         s.setValue("mainWindow/state", self.saveState())
         s.setValue("mainWindow/clientsSplitter", self.splitter.saveState())
-        s.setValue("mainWindow/clientColumns", self.client_list.table.horizontalHeader().saveState())
+        s.setValue(
+            "mainWindow/clientColumns", self.client_list.table.horizontalHeader().saveState()
+        )
         if self._trips_view is not None:  # never built this run: its remembered layout stays
             self._trips_view.save_layout(s, "mainWindow/trips")
         s.setValue("mainWindow/area", self.current_area())

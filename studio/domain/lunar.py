@@ -37,7 +37,9 @@ def _month(year: int, month: int) -> tuple[date, int]:
     from lunar_python import Lunar, LunarMonth
 
     first = Lunar.fromYmd(year, month, 1).getSolar()
-    return date(first.getYear(), first.getMonth(), first.getDay()), LunarMonth.fromYm(year, month).getDayCount()
+    return date(first.getYear(), first.getMonth(), first.getDay()), LunarMonth.fromYm(
+        year, month
+    ).getDayCount()
 
 
 def to_gregorian(year: int, month: int, day: int) -> date:

@@ -132,7 +132,20 @@ from studio.domain.studio_models import STUDIO_MODELS  # noqa: E402 - needs Row,
 from studio.domain.trip_models import TRIP_MODELS  # noqa: E402 - needs Row, defined above
 
 #: Syncable tables in the order a reader meets them (parents before children).
-MODELS: tuple[type[Row], ...] = (Advisor, Client, Person, ContactPoint, Consent, Interaction, ImportantDate, ProfileFact, *AGENDA_MODELS, *TRIP_MODELS, *MEDIA_MODELS, *STUDIO_MODELS)
+MODELS: tuple[type[Row], ...] = (
+    Advisor,
+    Client,
+    Person,
+    ContactPoint,
+    Consent,
+    Interaction,
+    ImportantDate,
+    ProfileFact,
+    *AGENDA_MODELS,
+    *TRIP_MODELS,
+    *MEDIA_MODELS,
+    *STUDIO_MODELS,
+)
 
 _BY_TABLE = {m.__tablename__: m for m in MODELS}
 

@@ -69,7 +69,9 @@ class Taxonomy:
 
 @functools.lru_cache(maxsize=1)
 def load() -> Taxonomy:
-    doc = json.loads((paths.resources_dir() / "taxonomy" / "preferences.json").read_text(encoding="utf-8"))
+    doc = json.loads(
+        (paths.resources_dir() / "taxonomy" / "preferences.json").read_text(encoding="utf-8")
+    )
     sections = tuple(
         Section(
             key=s["key"],
@@ -77,7 +79,16 @@ def load() -> Taxonomy:
             kind=s["kind"],
             required=bool(s.get("required")),
             single=bool(s.get("single")),
-            items=tuple(Item(i["key"], s["key"], i["label"], tuple(i.get("tags", ())), tuple(i.get("avoid", ()))) for i in s["items"]),
+            items=tuple(
+                Item(
+                    i["key"],
+                    s["key"],
+                    i["label"],
+                    tuple(i.get("tags", ())),
+                    tuple(i.get("avoid", ())),
+                )
+                for i in s["items"]
+            ),
         )
         for s in doc["sections"]
     )

@@ -97,7 +97,16 @@ class TripItem(Row, table=True):
 
 TRIP_MODELS: tuple[type[Row], ...] = (Supplier, Trip, TripTraveller, TripVersion, TripDay, TripItem)
 
-TRIP_STATUSES = ("inquiry", "drafting", "proposed", "confirmed", "travelling", "completed", "followed-up", "cancelled")
+TRIP_STATUSES = (
+    "inquiry",
+    "drafting",
+    "proposed",
+    "confirmed",
+    "travelling",
+    "completed",
+    "followed-up",
+    "cancelled",
+)
 ITEM_KINDS = ("flight", "lodging", "transfer", "activity", "dining", "free", "note")
 SUPPLIER_KINDS = ("hotel", "airline", "ground-operator", "guide", "restaurant", "insurer", "other")
 CHANGE_REASONS = ("weather", "client request", "supplier", "other")

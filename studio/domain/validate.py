@@ -27,7 +27,9 @@ def text(value: Any, field: str, *, required: bool = False, max_len: int = 2000)
     if required and not s:
         raise ValidationError(field, f"{_label(field)} cannot be empty.")
     if len(s) > max_len:
-        raise ValidationError(field, f"{_label(field)} is too long ({len(s)} characters; at most {max_len}).")
+        raise ValidationError(
+            field, f"{_label(field)} is too long ({len(s)} characters; at most {max_len})."
+        )
     return s
 
 
@@ -40,7 +42,9 @@ def choice(enum: type[StrEnum], value: Any, field: str) -> str:
         return enum(str(value).strip().lower()).value
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
-        raise ValidationError(field, f"“{value}” is not a valid {_label(field).lower()} (one of: {allowed}).") from None
+        raise ValidationError(
+            field, f"“{value}” is not a valid {_label(field).lower()} (one of: {allowed})."
+        ) from None
 
 
 def email(value: Any, field: str = "email") -> str:
@@ -92,7 +96,9 @@ def iso_date(value: Any, field: str, *, allow_future: bool = True) -> str:
         try:
             d = date.fromisoformat(s)
         except ValueError:
-            raise ValidationError(field, f"“{s}” is not a valid date (use YYYY-MM-DD, e.g. 1984-03-14).") from None
+            raise ValidationError(
+                field, f"“{s}” is not a valid date (use YYYY-MM-DD, e.g. 1984-03-14)."
+            ) from None
     if not allow_future and d > date.today():
         raise ValidationError(field, f"{_label(field)} {d.isoformat()} is in the future.")
     if d.year < 1880:
@@ -111,7 +117,9 @@ def iso_datetime(value: Any, field: str) -> str:
         return value.isoformat()
     s = text(value, field, required=True, max_len=16).replace(" ", "T")
     if not _DATETIME.match(s):
-        raise ValidationError(field, f"“{value}” is not a valid date (use YYYY-MM-DD or YYYY-MM-DD HH:MM).")
+        raise ValidationError(
+            field, f"“{value}” is not a valid date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)."
+        )
     try:
         datetime.fromisoformat(s)
     except ValueError:
@@ -125,7 +133,9 @@ def satisfaction(value: Any, field: str = "satisfaction") -> int | None:
     try:
         n = int(value)
     except (TypeError, ValueError):
-        raise ValidationError(field, f"Satisfaction must be a whole number from 0 to 100, not “{value}”.") from None
+        raise ValidationError(
+            field, f"Satisfaction must be a whole number from 0 to 100, not “{value}”."
+        ) from None
     if not 0 <= n <= 100:
         raise ValidationError(field, f"Satisfaction must be from 0 to 100, not {n}.")
     return n
@@ -149,11 +159,15 @@ def tags(value: Any, field: str = "tags") -> str:
     out = list(dict.fromkeys(str(t).strip() for t in items if str(t).strip()))
     for t in out:
         if len(t) > 60:
-            raise ValidationError(field, f"The tag “{t[:20]}…” is too long (at most 60 characters).")
+            raise ValidationError(
+                field, f"The tag “{t[:20]}…” is too long (at most 60 characters)."
+            )
     return json.dumps(out, ensure_ascii=False)
 
 
-def partial_date(month: Any, day: Any, year: Any, field: str = "date") -> tuple[int, int, int | None]:
+def partial_date(
+    month: Any, day: Any, year: Any, field: str = "date"
+) -> tuple[int, int, int | None]:
     try:
         m = int(month)
         d = int(day)
@@ -167,7 +181,9 @@ def partial_date(month: Any, day: Any, year: Any, field: str = "date") -> tuple[
     return pd.month, pd.day, pd.year
 
 
-def important_date(month: Any, day: Any, year: Any, calendar: Any = None, field: str = "date") -> tuple[int, int, int | None]:
+def important_date(
+    month: Any, day: Any, year: Any, calendar: Any = None, field: str = "date"
+) -> tuple[int, int, int | None]:
     """A remembered date in its calendar: Gregorian (30 February refused) or Chinese lunar."""
     if (calendar or v.CalendarKind.GREGORIAN) != v.CalendarKind.LUNAR:
         return partial_date(month, day, year, field)
@@ -198,7 +214,9 @@ def _label(field: str) -> str:
 
 
 # -- per-table cleaning -----------------------------------------------------------------------
-def clean(model: type[Row], fields: dict[str, Any], *, current: dict | None = None) -> dict[str, Any]:
+def clean(
+    model: type[Row], fields: dict[str, Any], *, current: dict | None = None
+) -> dict[str, Any]:
     """Validate and normalise ``fields`` for ``model``; ``current`` is the row being updated.
 
     Raises :class:`ValidationError` on the first bad field. Unknown fields are refused too.
@@ -206,7 +224,12 @@ def clean(model: type[Row], fields: dict[str, Any], *, current: dict | None = No
     out: dict[str, Any] = {}
     merged = {**(current or {}), **fields}
     for name, raw in fields.items():
-        if name not in model.model_fields or name in ("id", "created_at", "updated_at", "deleted_at"):
+        if name not in model.model_fields or name in (
+            "id",
+            "created_at",
+            "updated_at",
+            "deleted_at",
+        ):
             raise ValidationError(name, f"{model.__tablename__} has no editable field “{name}”.")
         out[name] = _clean_field(model, name, raw, merged)
     return out
@@ -217,7 +240,11 @@ _NAME_FIELDS = {"name": True, "native_name": False}
 
 def _clean_field(model: type[Row], name: str, raw: Any, row: dict) -> Any:  # noqa: C901 - a table of rules
     if name in _NAME_FIELDS:
-        return text(raw, name, required=True, max_len=200) if _NAME_FIELDS[name] else optional_text(raw, name, max_len=200)
+        return (
+            text(raw, name, required=True, max_len=200)
+            if _NAME_FIELDS[name]
+            else optional_text(raw, name, max_len=200)
+        )
     if name in ("notes", "note", "summary", "body", "label", "source_detail", "resolution"):
         limit = 20000 if name in ("notes", "body") else 2000
         s = text(raw, name, max_len=limit)
@@ -280,7 +307,9 @@ def _clean_field(model: type[Row], name: str, raw: Any, row: dict) -> Any:  # no
                 important_date(row.get("month"), row.get("day"), row.get("year"), cal)
             return cal
         if name in ("month", "day", "year"):
-            m, d, y = important_date(row.get("month"), row.get("day"), row.get("year"), row.get("calendar"))
+            m, d, y = important_date(
+                row.get("month"), row.get("day"), row.get("year"), row.get("calendar")
+            )
             return {"month": m, "day": d, "year": y}[name]
     if model.__tablename__ == "profile_fact":
         return profile_field(name, raw)
@@ -300,19 +329,25 @@ def agenda_field(table: str, name: str, raw: Any) -> Any:
     if table == "travel_document" and name == "kind":
         kind = text(raw, name, required=True, max_len=20).lower()
         if kind not in am.DOCUMENT_KINDS:
-            raise ValidationError(name, f"“{raw}” is not a kind of document (one of: {', '.join(am.DOCUMENT_KINDS)}).")
+            raise ValidationError(
+                name, f"“{raw}” is not a kind of document (one of: {', '.join(am.DOCUMENT_KINDS)})."
+            )
         return kind
     if name == "number":
         return optional_text(raw, name, max_len=40)
     if name == "country":
         c = optional_text(raw, name, max_len=2)
         if c is not None and (len(c) != 2 or not c.isalpha()):
-            raise ValidationError(name, f"“{raw}” is not a country code (two letters, e.g. CN or FR).")
+            raise ValidationError(
+                name, f"“{raw}” is not a country code (two letters, e.g. CN or FR)."
+            )
         return c.upper() if c else None
     if name == "action":
         action = text(raw, name, required=True, max_len=20)
         if action not in am.ACTIONS:
-            raise ValidationError(name, f"“{raw}” is not an agenda action (one of: {', '.join(am.ACTIONS)}).")
+            raise ValidationError(
+                name, f"“{raw}” is not an agenda action (one of: {', '.join(am.ACTIONS)})."
+            )
         return action
     if name in ("sent", "source_table", "key"):
         return text(raw, name, required=name != "sent", max_len=500)
@@ -333,24 +368,32 @@ def profile_field(name: str, raw: Any) -> Any:
     if name == "key":
         key = text(raw, name, required=True, max_len=120)
         if " " in key:
-            raise ValidationError(name, f"“{key}” is not a taxonomy key (keys look like interests.diving).")
+            raise ValidationError(
+                name, f"“{key}” is not a taxonomy key (keys look like interests.diving)."
+            )
         return key
     if name == "level":
         s = text(raw, name, required=True, max_len=20).lower()
         if s not in tx.LEVELS:
-            raise ValidationError(name, f"“{raw}” is not a valid level (one of: {', '.join(tx.LEVELS)}).")
+            raise ValidationError(
+                name, f"“{raw}” is not a valid level (one of: {', '.join(tx.LEVELS)})."
+            )
         return s
     if name == "severity":
         if raw in (None, ""):
             return None
         s = text(raw, name, max_len=20).lower()
         if s not in tx.SEVERITIES:
-            raise ValidationError(name, f"“{raw}” is not a valid severity (one of: {', '.join(tx.SEVERITIES)}).")
+            raise ValidationError(
+                name, f"“{raw}” is not a valid severity (one of: {', '.join(tx.SEVERITIES)})."
+            )
         return s
     if name == "source":
         s = text(raw, name, required=True, max_len=30).lower().replace("_", "-").replace(" ", "-")
         if s not in tx.SOURCES:
-            raise ValidationError(name, f"“{raw}” is not a valid source (one of: {', '.join(tx.SOURCES)}).")
+            raise ValidationError(
+                name, f"“{raw}” is not a valid source (one of: {', '.join(tx.SOURCES)})."
+            )
         return s
     if name == "learned_on":
         return iso_date(raw, name, allow_future=False)

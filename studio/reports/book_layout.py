@@ -110,8 +110,12 @@ class Rect:
         return self.y + self.h
 
     def inside(self, other: Rect, tol: float = 0.01) -> bool:
-        return (self.x >= other.x - tol and self.y >= other.y - tol
-                and self.right <= other.right + tol and self.top <= other.top + tol)
+        return (
+            self.x >= other.x - tol
+            and self.y >= other.y - tol
+            and self.right <= other.right + tol
+            and self.top <= other.top + tol
+        )
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,7 @@ def _frame_aspect(a: float, alone: bool = False) -> float:
 
 # -- the text column ------------------------------------------------------------------------
 
+
 class _Column:
     """Stacks text blocks top-down in ``box``; says when the next block does not fit."""
 
@@ -207,7 +212,9 @@ class _Column:
     def height(self, text: str, style: str, indent: float = 0) -> float:
         return self.measure(text, style, self.box.w - indent)
 
-    def add(self, text: str, style: str, before: float = 0, indent: float = 0, force: bool = False) -> bool:
+    def add(
+        self, text: str, style: str, before: float = 0, indent: float = 0, force: bool = False
+    ) -> bool:
         if not text:
             return True
         before = before if self.frames else 0
@@ -216,12 +223,17 @@ class _Column:
             self.overflow = True
             return False
         self.y -= before
-        self.frames.append(Frame("text", Rect(self.box.x + indent, self.y - h, self.box.w - indent, h),
-                                 style, text))
+        self.frames.append(
+            Frame(
+                "text", Rect(self.box.x + indent, self.y - h, self.box.w - indent, h), style, text
+            )
+        )
         self.y -= h
         return True
 
-    def rule(self, before: float, after: float, width: float | None = None, center: bool = False) -> None:
+    def rule(
+        self, before: float, after: float, width: float | None = None, center: bool = False
+    ) -> None:
         self.y -= before
         w = width or self.box.w
         x = self.box.x + ((self.box.w - w) / 2 if center else 0)
@@ -230,12 +242,22 @@ class _Column:
 
     def shift(self, dy: float) -> None:
         """Move everything down by ``dy`` (to centre a block vertically)."""
-        self.frames = [Frame(f.kind, Rect(f.rect.x, f.rect.y - dy, f.rect.w, f.rect.h), f.ref, f.text,
-                             f.bleed, f.caption_of) for f in self.frames]
+        self.frames = [
+            Frame(
+                f.kind,
+                Rect(f.rect.x, f.rect.y - dy, f.rect.w, f.rect.h),
+                f.ref,
+                f.text,
+                f.bleed,
+                f.caption_of,
+            )
+            for f in self.frames
+        ]
         self.y -= dy
 
 
 # -- dates -----------------------------------------------------------------------------------
+
 
 def long_date(iso: str | None) -> str:
     if not iso:
@@ -307,6 +329,7 @@ def _pieces(text: str, style: str, width: float, max_h: float, measure: Measure)
 
 # -- photo arrangements --------------------------------------------------------------------
 
+
 @dataclass
 class _Arrangement:
     cells: list[tuple[int, Rect]]  # (index into the group, photo rect) relative to (0, 0)
@@ -323,7 +346,9 @@ def _compositions(n: int, most: int) -> list[list[int]]:
     return out
 
 
-def _rows(aspects: list[float], sizes: list[int], W: float, H: float, cap: float) -> _Arrangement | None:
+def _rows(
+    aspects: list[float], sizes: list[int], W: float, H: float, cap: float
+) -> _Arrangement | None:
     """Justified rows (each row as wide as the block), scaled to fit ``W`` x ``H``."""
     groups, i = [], 0
     for k in sizes:
@@ -333,7 +358,10 @@ def _rows(aspects: list[float], sizes: list[int], W: float, H: float, cap: float
     fixed = len(groups) * cap + GAP * (len(groups) - 1)
     # total height(w) = sum((w - GAP*(k-1)) / A) + fixed  -> the widest w that fits
     inv = sum(1 / a for a in sum_a)
-    w = min(W, (H - fixed + sum(GAP * (len(g) - 1) / a for g, a in zip(groups, sum_a, strict=True))) / inv)
+    w = min(
+        W,
+        (H - fixed + sum(GAP * (len(g) - 1) / a for g, a in zip(groups, sum_a, strict=True))) / inv,
+    )
     if w <= 0:
         return None
     cells, y = [], 0.0
@@ -350,7 +378,9 @@ def _rows(aspects: list[float], sizes: list[int], W: float, H: float, cap: float
     return _Arrangement(cells, w, y - GAP)
 
 
-def _columns(aspects: list[float], sizes: list[int], W: float, H: float, cap: float) -> _Arrangement | None:
+def _columns(
+    aspects: list[float], sizes: list[int], W: float, H: float, cap: float
+) -> _Arrangement | None:
     """Justified columns (each as tall as the block), scaled to fit ``W`` x ``H``."""
     groups, i = [], 0
     for k in sizes:
@@ -358,7 +388,9 @@ def _columns(aspects: list[float], sizes: list[int], W: float, H: float, cap: fl
         i += k
 
     def widths(h: float) -> list[float]:
-        return [(h - len(g) * cap - GAP * (len(g) - 1)) / sum(1 / aspects[j] for j in g) for g in groups]
+        return [
+            (h - len(g) * cap - GAP * (len(g) - 1)) / sum(1 / aspects[j] for j in g) for g in groups
+        ]
 
     h = H
     total = sum(widths(h)) + GAP * (len(groups) - 1)
@@ -416,10 +448,12 @@ def _score(arr: _Arrangement, W: float, H: float) -> float:
 CROP = 1.1  # how much wider or taller than the photo a frame may be, to fill the page better
 
 
-def _best(aspects: list[float], W: float, H: float, cap: float) -> tuple[float, _Arrangement] | None:
+def _best(
+    aspects: list[float], W: float, H: float, cap: float
+) -> tuple[float, _Arrangement] | None:
     best = None
     # several photos may be cropped a little (all alike) when that fills the page better
-    for f in ((1.0, CROP, 1 / CROP) if len(aspects) > 1 else (1.0,)):
+    for f in (1.0, CROP, 1 / CROP) if len(aspects) > 1 else (1.0,):
         shaped = [a if a >= PANORAMA else a * f for a in aspects]
         for arr in _candidates(shaped, W, H, cap):
             s = _score(arr, W, H) - (0.05 if f != 1.0 else 0.0)
@@ -439,7 +473,7 @@ def _group(photos: list[BookPhoto], W: float, H: float, cap: float) -> list[list
     for i in range(n - 1, -1, -1):
         cand = None
         for k in range(1, min(4, n - i) + 1):
-            r = _best(aspects[i:i + k], W, H, cap)
+            r = _best(aspects[i : i + k], W, H, cap)
             if r is None:
                 continue
             total = r[0] - PAGE_COST + best[i + k][0]
@@ -449,7 +483,9 @@ def _group(photos: list[BookPhoto], W: float, H: float, cap: float) -> list[list
     return best[0][1]
 
 
-def _place(photos: list[BookPhoto], box: Rect, measure: Measure, valign: str = "center") -> list[Frame]:
+def _place(
+    photos: list[BookPhoto], box: Rect, measure: Measure, valign: str = "center"
+) -> list[Frame]:
     """Photos (and their captions) arranged in ``box``: the arrangement that shows them best."""
     aspects = [_frame_aspect(photo_aspect(p), alone=len(photos) == 1) for p in photos]
     cap = 0.0
@@ -460,8 +496,14 @@ def _place(photos: list[BookPhoto], box: Rect, measure: Measure, valign: str = "
         if r is None:
             return []
         arr = r[1]
-        need = max((CAPTION_GAP + measure(photos[j].caption, "caption", rect.w)
-                    for j, rect in arr.cells if photos[j].caption), default=0.0)
+        need = max(
+            (
+                CAPTION_GAP + measure(photos[j].caption, "caption", rect.w)
+                for j, rect in arr.cells
+                if photos[j].caption
+            ),
+            default=0.0,
+        )
         if need <= cap + 0.01:
             break
         cap = need
@@ -473,8 +515,15 @@ def _place(photos: list[BookPhoto], box: Rect, measure: Measure, valign: str = "
         frames.append(Frame("photo", pr, photos[j].media_id))
         if photos[j].caption:
             ch = measure(photos[j].caption, "caption", pr.w)
-            frames.append(Frame("text", Rect(pr.x, pr.y - CAPTION_GAP - ch, pr.w, ch), "caption",
-                                photos[j].caption, caption_of=photos[j].media_id))
+            frames.append(
+                Frame(
+                    "text",
+                    Rect(pr.x, pr.y - CAPTION_GAP - ch, pr.w, ch),
+                    "caption",
+                    photos[j].caption,
+                    caption_of=photos[j].media_id,
+                )
+            )
     return frames
 
 
@@ -487,12 +536,20 @@ def _panorama_band(p: BookPhoto, g: Geometry, measure: Measure) -> list[Frame]:
     frames = [Frame("photo", Rect(-b, y, w, h), p.media_id, bleed=True)]
     if p.caption:
         ch = measure(p.caption, "caption", g.content.w * 0.6)
-        frames.append(Frame("text", Rect(g.content.x, y - 3 * CAPTION_GAP - ch, g.content.w * 0.6, ch),
-                            "caption", p.caption, caption_of=p.media_id))
+        frames.append(
+            Frame(
+                "text",
+                Rect(g.content.x, y - 3 * CAPTION_GAP - ch, g.content.w * 0.6, ch),
+                "caption",
+                p.caption,
+                caption_of=p.media_id,
+            )
+        )
     return frames
 
 
 # -- the book ---------------------------------------------------------------------------------
+
 
 def _cover(content: BookContent, cover: BookPhoto | None, g: Geometry, measure: Measure) -> Page:
     page = Page("cover")
@@ -505,9 +562,15 @@ def _cover(content: BookContent, cover: BookPhoto | None, g: Geometry, measure: 
         box = Rect(split + 14 * MM, g.content.y, g.safe.right - split - 14 * MM, g.content.h)
     else:
         split = g.height * 0.38
-        page.frames.append(Frame(kind, Rect(-b, split, g.width + 2 * b, g.height - split + b), ref, bleed=True))
+        page.frames.append(
+            Frame(kind, Rect(-b, split, g.width + 2 * b, g.height - split + b), ref, bleed=True)
+        )
         box = Rect(g.content.x, g.safe.y + 4 * MM, g.content.w, split - g.safe.y - 14 * MM)
-    for last, title_style in ((False, "cover_title"), (False, "cover_title_s"), (True, "cover_title_xs")):
+    for last, title_style in (
+        (False, "cover_title"),
+        (False, "cover_title_s"),
+        (True, "cover_title_xs"),
+    ):
         # a long title is set smaller rather than cut
         col = _Column(box, measure)
         col.add(content.studio_name.upper(), "kicker", force=last)
@@ -521,8 +584,12 @@ def _cover(content: BookContent, cover: BookPhoto | None, g: Geometry, measure: 
     deficit = box.y - col.y
     if deficit > 0 and g.width <= g.height:  # still too long: the photo gives way to the words
         f = page.frames[0]
-        page.frames[0] = Frame(f.kind, Rect(f.rect.x, f.rect.y + deficit, f.rect.w, f.rect.h - deficit), f.ref,
-                               bleed=True)
+        page.frames[0] = Frame(
+            f.kind,
+            Rect(f.rect.x, f.rect.y + deficit, f.rect.w, f.rect.h - deficit),
+            f.ref,
+            bleed=True,
+        )
         col.shift(-deficit)
     used = box.top - col.y
     col.shift(max(0.0, (box.h - used) * (0.5 if g.width <= g.height else 1.0)))
@@ -532,14 +599,22 @@ def _cover(content: BookContent, cover: BookPhoto | None, g: Geometry, measure: 
 
 def _title_page(content: BookContent, g: Geometry, measure: Measure) -> Page:
     for last, title_style in ((False, "title_title"), (True, "title_title_s")):
-        col = _Column(Rect(g.content.x + g.content.w * 0.1, g.content.y, g.content.w * 0.8, g.content.h), measure)
+        col = _Column(
+            Rect(g.content.x + g.content.w * 0.1, g.content.y, g.content.w * 0.8, g.content.h),
+            measure,
+        )
         col.add(content.studio_name.upper(), "kicker_center", force=last)
         col.rule(12, 16, width=14 * MM, center=True)
         col.add(content.title, title_style, force=last)
         col.add(content.subtitle, "title_sub", before=8, force=last)
         col.add(span(content.start_date, content.end_date), "title_line", before=18, force=last)
         if content.travellers:
-            col.add("A journey shared by " + _and(content.travellers), "title_line", before=4, force=last)
+            col.add(
+                "A journey shared by " + _and(content.travellers),
+                "title_line",
+                before=4,
+                force=last,
+            )
         if content.destinations:
             col.add(" · ".join(content.destinations), "title_line", before=4, force=last)
         if not col.overflow:
@@ -576,8 +651,11 @@ def _overview(content: BookContent, g: Geometry, measure: Measure) -> list[Page]
         col.rule(14, 12)
     for d in content.days:
         head = f"DAY {d.number}" + (f"  ·  {_short_date(d.date).upper()}" if d.date else "")
-        block = [(head, "route_day", 12), (d.title or "", "route_title", 2),
-                 (" · ".join(d.places), "route_places", 1)]
+        block = [
+            (head, "route_day", 12),
+            (d.title or "", "route_title", 2),
+            (" · ".join(d.places), "route_places", 1),
+        ]
         need = sum(b + col.height(t, s) for t, s, b in block if t)
         if need > col.room():
             pages.append(Page("overview", col.frames))
@@ -590,8 +668,9 @@ def _overview(content: BookContent, g: Geometry, measure: Measure) -> list[Page]
     return pages
 
 
-def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure,
-            kicker: str | None = None) -> tuple[list[Page], list[BookPhoto]]:
+def _opener(
+    d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure, kicker: str | None = None
+) -> tuple[list[Page], list[BookPhoto]]:
     """The day's opening page(s); the photo it shows below a short text, if there is room."""
     kicker = kicker or f"DAY {d.number}"
     box = g.content
@@ -618,7 +697,7 @@ def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure,
     for para in _paragraphs(d.journal):
         flow(para, "body", 9)
     for q in _paragraphs(d.quotes):
-        q = q if q[:1] in "“\"「『" else f"“{q}”"
+        q = q if q[:1] in '“"「『' else f"“{q}”"
         flow(q, "quote", 12, indent=8 * MM)
     if d.highlights:
         if col.room() < 40:
@@ -638,8 +717,11 @@ def _opener(d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure,
     # a panorama keeps its full-width band on a page of its own
     candidates = [p for p in rest if photo_aspect(p) < PANORAMA]
     if candidates and room.h >= box.h * 0.36 and room.w >= box.w * 0.3:
-        pick = next((p for p in candidates if (photo_aspect(p) < 1.6) == wide), candidates[0]) \
-            if wide else next((p for p in candidates if photo_aspect(p) >= 1.2), candidates[0])
+        pick = (
+            next((p for p in candidates if (photo_aspect(p) < 1.6) == wide), candidates[0])
+            if wide
+            else next((p for p in candidates if photo_aspect(p) >= 1.2), candidates[0])
+        )
         frames = _place([pick], room, measure, valign="center" if wide else "bottom")
         if frames:
             page.frames += frames
@@ -674,8 +756,9 @@ def _closing(content: BookContent, g: Geometry, measure: Measure) -> list[Page]:
     return pages
 
 
-def layout_book(content: BookContent, size: str = "a4", bleed: bool = False,
-                measure: Measure = estimate) -> BookLayout:
+def layout_book(
+    content: BookContent, size: str = "a4", bleed: bool = False, measure: Measure = estimate
+) -> BookLayout:
     """The whole book, page by page. Photos are those of ``content.photos`` (already checked)."""
     g = geometry(size, bleed)
     photos = list(content.photos)
@@ -684,7 +767,10 @@ def layout_book(content: BookContent, size: str = "a4", bleed: bool = False,
         cover = next((p for p in photos if p.media_id == content.cover_media_id), None)
         if cover is None:  # the first photo that suits the cover's shape (wide on a portrait book)
             fits = (lambda a: a <= 1.15) if g.width > g.height else (lambda a: a >= 1.2)
-            cover = next((p for p in photos if fits(photo_aspect(p)) and photo_aspect(p) < PANORAMA), photos[0])
+            cover = next(
+                (p for p in photos if fits(photo_aspect(p)) and photo_aspect(p) < PANORAMA),
+                photos[0],
+            )
         photos.remove(cover)
 
     pages = [_cover(content, cover, g, measure), _title_page(content, g, measure)]
@@ -696,7 +782,9 @@ def layout_book(content: BookContent, size: str = "a4", bleed: bool = False,
         key = p.day_number if p.day_number in day_numbers else None
         by_day.setdefault(key, []).append(p)
 
-    sections: list[tuple[BookDay | None, list[BookPhoto]]] = [(d, by_day.get(d.number, [])) for d in content.days]
+    sections: list[tuple[BookDay | None, list[BookPhoto]]] = [
+        (d, by_day.get(d.number, [])) for d in content.days
+    ]
     if by_day.get(None):
         sections.append((None, by_day[None]))
     cap = CAPTION_GAP + STYLES["caption"].leading
@@ -707,11 +795,16 @@ def layout_book(content: BookContent, size: str = "a4", bleed: bool = False,
                 continue  # nothing to tell: the overview lists the day
             opener_pages, rest = _opener(d, day_photos, g, measure)
             pages += opener_pages
-        elif day_photos:  # photos tied to no day get a heading of their own, not a bare run of pages
-            opener_pages, rest = _opener(BookDay(0, None, UNDATED_TITLE), day_photos, g, measure,
-                                         kicker=UNDATED_KICKER)
+        elif (
+            day_photos
+        ):  # photos tied to no day get a heading of their own, not a bare run of pages
+            opener_pages, rest = _opener(
+                BookDay(0, None, UNDATED_TITLE), day_photos, g, measure, kicker=UNDATED_KICKER
+            )
             pages += opener_pages
-        for grp in _group(rest, g.content.w, g.content.h, cap if any(p.caption for p in rest) else 0):
+        for grp in _group(
+            rest, g.content.w, g.content.h, cap if any(p.caption for p in rest) else 0
+        ):
             chosen = [rest[i] for i in grp]
             if len(chosen) == 1 and photo_aspect(chosen[0]) >= PANORAMA:
                 pages.append(Page("photos", _panorama_band(chosen[0], g, measure)))
@@ -729,5 +822,7 @@ def layout_book(content: BookContent, size: str = "a4", bleed: bool = False,
         if p.kind not in ("cover", "title", "closing", "blank"):
             p.folio = i
             s = STYLES["folio"]
-            p.frames.append(Frame("text", Rect(g.content.x, g.safe.y, g.content.w, s.leading), "folio", str(i)))
+            p.frames.append(
+                Frame("text", Rect(g.content.x, g.safe.y, g.content.w, s.leading), "folio", str(i))
+            )
     return BookLayout(g, pages)

@@ -18,7 +18,16 @@ from dataclasses import dataclass
 from studio import paths
 
 #: The order services are printed in.
-SERVICES = ("emergency", "police", "ambulance", "fire", "tourist_police", "tourist_helpline", "air_rescue", "mobile")
+SERVICES = (
+    "emergency",
+    "police",
+    "ambulance",
+    "fire",
+    "tourist_police",
+    "tourist_helpline",
+    "air_rescue",
+    "mobile",
+)
 
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -52,7 +61,9 @@ def _norm(text: str) -> str:
 
 @functools.cache
 def countries() -> tuple[Country, ...]:
-    data = json.loads((paths.resources_dir() / "emergency_numbers.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (paths.resources_dir() / "emergency_numbers.json").read_text(encoding="utf-8")
+    )
     return tuple(
         Country(c["code"], c["name"], c["name_zh"], dict(c["numbers"]), c.get("within"))
         for c in data["countries"]
@@ -62,7 +73,9 @@ def countries() -> tuple[Country, ...]:
 @functools.cache
 def _aliases() -> tuple[list[tuple[str, Country]], list[tuple[str, Country]]]:
     """(Latin aliases normalized, Chinese aliases), longest first."""
-    data = json.loads((paths.resources_dir() / "emergency_numbers.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (paths.resources_dir() / "emergency_numbers.json").read_text(encoding="utf-8")
+    )
     by_code = {c.code: c for c in countries()}
     latin: dict[str, Country] = {}
     cjk: dict[str, Country] = {}
@@ -73,7 +86,10 @@ def _aliases() -> tuple[list[tuple[str, Country]], list[tuple[str, Country]]]:
                 cjk.setdefault(alias, country)
             elif _norm(alias):
                 latin.setdefault(_norm(alias), country)
-    return (sorted(latin.items(), key=lambda kv: -len(kv[0])), sorted(cjk.items(), key=lambda kv: -len(kv[0])))
+    return (
+        sorted(latin.items(), key=lambda kv: -len(kv[0])),
+        sorted(cjk.items(), key=lambda kv: -len(kv[0])),
+    )
 
 
 def countries_of(destination: str) -> list[Country]:

@@ -41,8 +41,12 @@ def register() -> None:
     folder = paths.resources_dir() / "fonts"
     for name, file in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD)
-    pdfmetrics.registerFontFamily(SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF, boldItalic=SERIF_BOLD)
+    pdfmetrics.registerFontFamily(
+        SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD
+    )
+    pdfmetrics.registerFontFamily(
+        SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF, boldItalic=SERIF_BOLD
+    )
     pdfmetrics.registerFontFamily(CJK, normal=CJK, bold=CJK, italic=CJK, boldItalic=CJK)
 
 
@@ -76,7 +80,8 @@ def markup(text: str) -> str:
     """Paragraph markup for ``text`` with every Chinese run set in the CJK font."""
     parts = _CJK_RUN.split(text or "")
     return "".join(
-        f'<font name="{CJK}">{escape(p)}</font>' if i % 2 else escape(p) for i, p in enumerate(parts)
+        f'<font name="{CJK}">{escape(p)}</font>' if i % 2 else escape(p)
+        for i, p in enumerate(parts)
     )
 
 

@@ -18,14 +18,16 @@ from studio.store import Studio
 
 _TEXT = {
     "title": {"en": "Travel preferences", "zh": "旅行偏好问卷"},
-    "subtitle": {"en": "A questionnaire to help us plan journeys that fit you",
-                 "zh": "帮助我们为您量身定制旅程"},
+    "subtitle": {
+        "en": "A questionnaire to help us plan journeys that fit you",
+        "zh": "帮助我们为您量身定制旅程",
+    },
     "intro": {
         "en": "Please tick what applies and add anything we should know in the notes. Where we have "
-              "already filled something in, it is what we understood from you: correct anything that "
-              "has changed. There are no wrong answers, and you may leave any question blank.",
+        "already filled something in, it is what we understood from you: correct anything that "
+        "has changed. There are no wrong answers, and you may leave any question blank.",
         "zh": "请勾选符合您情况的选项，并在备注中补充任何我们应当了解的信息。已填写的内容是我们此前从您那里了解到的，"
-              "如有变化请直接更正。所有问题均无标准答案，您可以略过任何一题。",
+        "如有变化请直接更正。所有问题均无标准答案，您可以略过任何一题。",
     },
     "for": {"en": "Prepared for", "zh": "客户"},
     "name": {"en": "Name", "zh": "姓名"},
@@ -38,9 +40,14 @@ _TEXT = {
     "other": {"en": "Other things we noted", "zh": "我们记录的其他信息"},
     "page": {"en": "Page", "zh": "第"},
     "page_after": {"en": "", "zh": "页"},
-    "footer": {"en": "Confidential — used only to plan your travel", "zh": "保密资料 — 仅用于为您安排行程"},
-    "thanks": {"en": "Thank you. Please return this form to your advisor.",
-               "zh": "感谢您的填写，请将本问卷交回您的旅行顾问。"},
+    "footer": {
+        "en": "Confidential — used only to plan your travel",
+        "zh": "保密资料 — 仅用于为您安排行程",
+    },
+    "thanks": {
+        "en": "Thank you. Please return this form to your advisor.",
+        "zh": "感谢您的填写，请将本问卷交回您的旅行顾问。",
+    },
 }
 
 _DIET_LEVELS = {"must": {"en": "Follows", "zh": "遵循"}, "never": {"en": "Avoids", "zh": "忌口"}}
@@ -60,13 +67,21 @@ def _t(key: str, lang: str) -> str:
     return _TEXT[key][lang]
 
 
-def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None = None, lang: str = "en",
-                      today: date | None = None) -> int:
+def write_intake_form(
+    studio: Studio | None,
+    out: Path,
+    *,
+    client_id: str | None = None,
+    lang: str = "en",
+    today: date | None = None,
+) -> int:
     """Write the questionnaire to ``out``; pre-filled when ``client_id`` is given. Returns pages."""
     if lang not in taxonomy.LANGS:
         from studio.errors import StudioError
 
-        raise StudioError(f"“{lang}” is not a language of the form (one of: {', '.join(taxonomy.LANGS)}).")
+        raise StudioError(
+            f"“{lang}” is not a language of the form (one of: {', '.join(taxonomy.LANGS)})."
+        )
     fonts.register()
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_LEFT
@@ -91,20 +106,57 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
     rule = colors.HexColor("#c9bfa8")
     fill = colors.HexColor("#1f2a37")
     styles = {
-        "brand": ParagraphStyle("brand", fontName=fonts.SERIF, fontSize=10.5, leading=14, textColor=accent,
-                                wordWrap="CJK"),
-        "title": ParagraphStyle("title", fontName=fonts.SERIF_BOLD, fontSize=24, leading=30, textColor=ink),
-        "subtitle": ParagraphStyle("subtitle", fontName=fonts.SERIF, fontSize=12, leading=16, textColor=accent),
-        "body": ParagraphStyle("body", fontName=fonts.SANS, fontSize=9.5, leading=13.5, textColor=ink,
-                               alignment=TA_LEFT, wordWrap="CJK" if lang == "zh" else None),
-        "h2": ParagraphStyle("h2", fontName=fonts.SERIF_BOLD, fontSize=13, leading=17, textColor=ink,
-                             spaceBefore=10, spaceAfter=4),
-        "cell": ParagraphStyle("cell", fontName=fonts.SANS, fontSize=9, leading=11.5, textColor=ink,
-                               wordWrap="CJK"),
-        "small": ParagraphStyle("small", fontName=fonts.SANS, fontSize=7.5, leading=9.5, textColor=accent,
-                                wordWrap="CJK"),
-        "filled": ParagraphStyle("filled", fontName=fonts.SANS_ITALIC, fontSize=8.5, leading=11,
-                                 textColor=colors.HexColor("#24507a"), wordWrap="CJK"),
+        "brand": ParagraphStyle(
+            "brand",
+            fontName=fonts.SERIF,
+            fontSize=10.5,
+            leading=14,
+            textColor=accent,
+            wordWrap="CJK",
+        ),
+        "title": ParagraphStyle(
+            "title", fontName=fonts.SERIF_BOLD, fontSize=24, leading=30, textColor=ink
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", fontName=fonts.SERIF, fontSize=12, leading=16, textColor=accent
+        ),
+        "body": ParagraphStyle(
+            "body",
+            fontName=fonts.SANS,
+            fontSize=9.5,
+            leading=13.5,
+            textColor=ink,
+            alignment=TA_LEFT,
+            wordWrap="CJK" if lang == "zh" else None,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            fontName=fonts.SERIF_BOLD,
+            fontSize=13,
+            leading=17,
+            textColor=ink,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+        "cell": ParagraphStyle(
+            "cell", fontName=fonts.SANS, fontSize=9, leading=11.5, textColor=ink, wordWrap="CJK"
+        ),
+        "small": ParagraphStyle(
+            "small",
+            fontName=fonts.SANS,
+            fontSize=7.5,
+            leading=9.5,
+            textColor=accent,
+            wordWrap="CJK",
+        ),
+        "filled": ParagraphStyle(
+            "filled",
+            fontName=fonts.SANS_ITALIC,
+            fontSize=8.5,
+            leading=11,
+            textColor=colors.HexColor("#24507a"),
+            wordWrap="CJK",
+        ),
     }
 
     def para(text: str, style: str) -> Paragraph:
@@ -142,15 +194,21 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
 
         dossier = queries.get_dossier(studio, client_id)
         c = dossier.client
-        client_name = (f"{c.native_name} · {c.name}" if c.native_name and c.native_name != c.name
-                       else c.name)
-        people = [(card.person.name, card.person.native_name, card.person.birth_date) for card in dossier.people]
+        client_name = (
+            f"{c.native_name} · {c.name}" if c.native_name and c.native_name != c.name else c.name
+        )
+        people = [
+            (card.person.name, card.person.native_name, card.person.birth_date)
+            for card in dossier.people
+        ]
         persons = {card.person.id: card.person for card in dossier.people}
         for f in profiles.facts(studio, client_id):
             who = profiles.who(f, persons, lang)
             if not tax.knows(f.key):
-                unknown_lines.append(f"{who}: {taxonomy.label(f.key, lang)} — {taxonomy.level_label(f.level, lang)}"
-                                     + (f" — {f.note}" if f.note else ""))
+                unknown_lines.append(
+                    f"{who}: {taxonomy.label(f.key, lang)} — {taxonomy.level_label(f.level, lang)}"
+                    + (f" — {f.note}" if f.note else "")
+                )
                 continue
             k = known.setdefault(f.key, _Known(set(), set(), []))
             k.levels.add(f.level)
@@ -170,21 +228,49 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
         from studio.services import studio_profile
 
         details = studio_profile.profile(studio)
-        brand, brand_native = details.name, details.native_name if details.native_name != details.name else ""
-    story: list = [para(brand.upper(), "brand")] + ([para(brand_native, "brand")] if brand_native else [])
-    story += [Spacer(1, 2 * mm), para(_t("title", lang), "title"), para(_t("subtitle", lang), "subtitle"), Spacer(1, 5 * mm)]
+        brand, brand_native = (
+            details.name,
+            details.native_name if details.native_name != details.name else "",
+        )
+    story: list = [para(brand.upper(), "brand")] + (
+        [para(brand_native, "brand")] if brand_native else []
+    )
+    story += [
+        Spacer(1, 2 * mm),
+        para(_t("title", lang), "title"),
+        para(_t("subtitle", lang), "subtitle"),
+        Spacer(1, 5 * mm),
+    ]
     blank = "_" * 34
     head = Table(
-        [[para(_t("for", lang), "small"),
-          para(client_name or blank, "filled" if client_name else "body"),
-          para(_t("date", lang), "small"), para(today.isoformat() if client_name else "_" * 14, "body")]],
-        colWidths=[24 * mm, 92 * mm, 14 * mm, 40 * mm], hAlign="LEFT",
+        [
+            [
+                para(_t("for", lang), "small"),
+                para(client_name or blank, "filled" if client_name else "body"),
+                para(_t("date", lang), "small"),
+                para(today.isoformat() if client_name else "_" * 14, "body"),
+            ]
+        ],
+        colWidths=[24 * mm, 92 * mm, 14 * mm, 40 * mm],
+        hAlign="LEFT",
     )
-    head.setStyle(TableStyle([_FONT, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    head.setStyle(
+        TableStyle(
+            [_FONT, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+        )
+    )
     intro = (
-        Paragraph("<br/>".join(fonts.markup(line) for line in _wrap_chinese(
-            _t("intro", lang), A4[0] - 36 * mm - 12, styles["body"].fontSize)), styles["body"])
-        if lang == "zh" else para(_t("intro", lang), "body")
+        Paragraph(
+            "<br/>".join(
+                fonts.markup(line)
+                for line in _wrap_chinese(
+                    _t("intro", lang), A4[0] - 36 * mm - 12, styles["body"].fontSize
+                )
+            ),
+            styles["body"],
+        )
+        if lang == "zh"
+        else para(_t("intro", lang), "body")
     )
     story += [head, Spacer(1, 4 * mm), intro, Spacer(1, 2 * mm)]
 
@@ -195,12 +281,22 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
         rows.append([para(shown, "filled"), para(born or "", "filled")])
     for _ in range(max(2, 5 - len(people))):
         rows.append([para("", "body"), para("", "body")])
-    tr = Table(rows, hAlign="LEFT", colWidths=[120 * mm, 50 * mm], rowHeights=[None] + [7.5 * mm] * (len(rows) - 1))
-    tr.setStyle(TableStyle([_FONT,
-        ("LINEBELOW", (0, 1), (-1, -1), 0.4, rule),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    tr = Table(
+        rows,
+        hAlign="LEFT",
+        colWidths=[120 * mm, 50 * mm],
+        rowHeights=[None] + [7.5 * mm] * (len(rows) - 1),
+    )
+    tr.setStyle(
+        TableStyle(
+            [
+                _FONT,
+                ("LINEBELOW", (0, 1), (-1, -1), 0.4, rule),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     story += [CondPageBreak(50 * mm), para(_t("travellers", lang), "h2"), tr]
 
     content_w = A4[0] - 36 * mm - 12  # the frame keeps 6 pt of padding on each side
@@ -212,35 +308,58 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
             k = known.get(item.key)
             if section.kind == "note":
                 text = "; ".join(k.notes) if k else ""
-                rows.append([para(item.text(lang), "cell"), para(text, "filled") if text else para("", "cell")])
+                rows.append(
+                    [
+                        para(item.text(lang), "cell"),
+                        para(text, "filled") if text else para("", "cell"),
+                    ]
+                )
                 continue
             # "No dietary restrictions" is an answer of its own, not a diet to follow or avoid.
             item_levels = ("yes",) if item.key == "dietary.none" else levels
-            boxes = [Box(_level_label(section, lv, lang), bool(k and (lv in k.levels or lv == "yes")))
-                     for lv in item_levels]
+            boxes = [
+                Box(_level_label(section, lv, lang), bool(k and (lv in k.levels or lv == "yes")))
+                for lv in item_levels
+            ]
             if section.kind == "diet" and item.key != "dietary.none":
-                boxes += [Box(tax.severities[s][lang], bool(k and s in k.severities))
-                          for s in ("intolerance", "severe")]
+                boxes += [
+                    Box(tax.severities[s][lang], bool(k and s in k.severities))
+                    for s in ("intolerance", "severe")
+                ]
             note = "; ".join(k.notes) if k else ""
             rows.append([para(item.text(lang), "cell"), _box_row(boxes), para(note, "filled")])
         if section.kind == "note":
-            t = Table(rows, hAlign="LEFT", colWidths=[55 * mm, content_w - 55 * mm],
-                      rowHeights=[9 * mm] * len(rows))
-            t.setStyle(TableStyle([_FONT,
-                ("LINEBELOW", (1, 0), (1, -1), 0.4, rule),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]))
+            t = Table(
+                rows,
+                hAlign="LEFT",
+                colWidths=[55 * mm, content_w - 55 * mm],
+                rowHeights=[9 * mm] * len(rows),
+            )
+            t.setStyle(
+                TableStyle(
+                    [
+                        _FONT,
+                        ("LINEBELOW", (1, 0), (1, -1), 0.4, rule),
+                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                )
+            )
         else:
             box_w = 96 * mm if section.kind == "diet" else 84 * mm
             t = Table(rows, hAlign="LEFT", colWidths=[44 * mm, box_w, content_w - 44 * mm - box_w])
-            t.setStyle(TableStyle([_FONT,
-                ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 4.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-            ]))
+            t.setStyle(
+                TableStyle(
+                    [
+                        _FONT,
+                        ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 4.5),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+                    ]
+                )
+            )
         t.repeatRows = 0
         block.append(t)
         story += [KeepTogether(block[:2] + [t])] if len(rows) <= 8 else block
@@ -256,15 +375,24 @@ def write_intake_form(studio: Studio | None, out: Path, *, client_id: str | None
         y = 9.5 * mm
         canvas.setFillColor(accent)
         fonts.draw_string(canvas, 18 * mm, y, _t("footer", lang), 7.5)
-        page = f"{_t('page', lang)} {doc.page}{(' ' + _t('page_after', lang)) if lang == 'zh' else ''}"
+        page = (
+            f"{_t('page', lang)} {doc.page}{(' ' + _t('page_after', lang)) if lang == 'zh' else ''}"
+        )
         fonts.draw_string(canvas, A4[0] - 18 * mm - fonts.width(page, 7.5), y, page, 7.5)
         canvas.restoreState()
 
     with atomic_path(out) as tmp:
         doc = SimpleDocTemplate(
-            str(tmp), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
-            bottomMargin=20 * mm, title=_t("title", lang) + (f" — {client_name}" if client_name else ""),
-            author=f"{brand} {brand_native}".strip(), subject=_t("subtitle", lang), lang="zh-CN" if lang == "zh" else "en",
+            str(tmp),
+            pagesize=A4,
+            leftMargin=18 * mm,
+            rightMargin=18 * mm,
+            topMargin=18 * mm,
+            bottomMargin=20 * mm,
+            title=_t("title", lang) + (f" — {client_name}" if client_name else ""),
+            author=f"{brand} {brand_native}".strip(),
+            subject=_t("subtitle", lang),
+            lang="zh-CN" if lang == "zh" else "en",
         )
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=fonts.Canvas)
         pages = doc.page
@@ -318,10 +446,15 @@ def _box_row(boxes: list):
 
     # Explicit widths: each box takes what its label needs, so columns line up row after row.
     t = Table([boxes], hAlign="LEFT", colWidths=[b.wrap(0, 0)[0] + 8 for b in boxes])
-    t.setStyle(TableStyle([_FONT,
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                _FONT,
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return t

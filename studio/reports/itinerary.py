@@ -70,16 +70,33 @@ def load_plan(studio: Studio, trip_id: str, version_id: str | None = None) -> Pl
     by_day: dict[str, list[TripItem]] = {}
     for it in items:
         by_day.setdefault(it.day_id, []).append(it)
-    days = [(d, sorted(by_day.get(d.id, []), key=lambda i: i.position)) for d in trip_service.days(studio, vid)]
+    days = [
+        (d, sorted(by_day.get(d.id, []), key=lambda i: i.position))
+        for d in trip_service.days(studio, vid)
+    ]
     sup = {s.id: s for s in trip_service.suppliers(studio)}
-    return Plan(trip, client, advisor, trip_service.travellers(studio, trip.id), version, days, sup,
-                trip_service.totals(studio, vid))
+    return Plan(
+        trip,
+        client,
+        advisor,
+        trip_service.travellers(studio, trip.id),
+        version,
+        days,
+        sup,
+        trip_service.totals(studio, vid),
+    )
 
 
 def _date_fields(d: date, w: dict, suffix: str = "") -> dict[str, object]:
-    return {f"y{suffix}": d.year, f"m{suffix}": d.month, f"d{suffix}": d.day,
-            f"month{suffix}": w["months"][d.month - 1], f"mon{suffix}": w["months_short"][d.month - 1],
-            f"weekday{suffix}": w["weekdays"][d.weekday()], f"wd{suffix}": w["weekdays_short"][d.weekday()]}
+    return {
+        f"y{suffix}": d.year,
+        f"m{suffix}": d.month,
+        f"d{suffix}": d.day,
+        f"month{suffix}": w["months"][d.month - 1],
+        f"mon{suffix}": w["months_short"][d.month - 1],
+        f"weekday{suffix}": w["weekdays"][d.weekday()],
+        f"wd{suffix}": w["weekdays_short"][d.weekday()],
+    }
 
 
 def long_date(iso: str | None, lang: str = "en") -> str:
@@ -125,8 +142,11 @@ def _zone_abbr(tz: str | None, day: str | None, hhmm: str) -> str:
     if not tz:
         return ""
     try:
-        when = datetime.combine(date.fromisoformat(day) if day else date.today(),
-                                datetime.strptime(hhmm, "%H:%M").time(), ZoneInfo(tz))
+        when = datetime.combine(
+            date.fromisoformat(day) if day else date.today(),
+            datetime.strptime(hhmm, "%H:%M").time(),
+            ZoneInfo(tz),
+        )
         return when.tzname() or tz
     except (ValueError, KeyError):
         return tz
@@ -177,9 +197,17 @@ def _names(p: Person) -> str:
     return f"{p.name} ({p.native_name})" if p.native_name and p.native_name != p.name else p.name
 
 
-def write_itinerary(studio: Studio, trip_ref: str, out: str | Path, *, size: str = "a4",
-                    version_id: str | None = None, studio_name: str | None = None,
-                    prices: bool = False, lang: str = "en") -> int:
+def write_itinerary(
+    studio: Studio,
+    trip_ref: str,
+    out: str | Path,
+    *,
+    size: str = "a4",
+    version_id: str | None = None,
+    studio_name: str | None = None,
+    prices: bool = False,
+    lang: str = "en",
+) -> int:
     """Write the handout for ``trip_ref`` (id or unambiguous title) to ``out``; returns pages.
 
     ``prices`` adds each item's price and the totals per currency (never cost or margin);
@@ -193,22 +221,42 @@ def write_itinerary(studio: Studio, trip_ref: str, out: str | Path, *, size: str
     details = studio_profile.profile(studio)
     if studio_name:
         details = dataclasses.replace(details, name=studio_name, native_name="")
-    return render(plan, Path(out), size=size, brand=details.name, prices=prices, lang=lang,
-                  studio_contacts=details.contacts(), details=details)
+    return render(
+        plan,
+        Path(out),
+        size=size,
+        brand=details.name,
+        prices=prices,
+        lang=lang,
+        studio_contacts=details.contacts(),
+        details=details,
+    )
 
 
 # The handout's words for the studio's own details (kept beside the code that prints them).
 _STUDIO_WORDS = {
-    "en": {"emergency_line": "24 h emergency line", "emergency_line_intro":
-           "Day or night, wherever you are, this line reaches someone at {brand} who knows your trip."},
-    "zh": {"emergency_line": "24小时紧急热线", "emergency_line_intro":
-           "无论何时何地，拨打此热线都能联系到{brand}熟悉您行程的同事。"},
+    "en": {
+        "emergency_line": "24 h emergency line",
+        "emergency_line_intro": "Day or night, wherever you are, this line reaches someone at {brand} who knows your trip.",
+    },
+    "zh": {
+        "emergency_line": "24小时紧急热线",
+        "emergency_line_intro": "无论何时何地，拨打此热线都能联系到{brand}熟悉您行程的同事。",
+    },
 }
 
 
-def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Studio",  # noqa: C901
-           prices: bool = False, lang: str = "en", studio_contacts: list[str] | None = None,
-           details: studio_profile.Profile | None = None) -> int:
+def render(
+    plan: Plan,
+    out: Path,
+    *,
+    size: str = "a4",
+    brand: str = "Travel Studio",  # noqa: C901
+    prices: bool = False,
+    lang: str = "en",
+    studio_contacts: list[str] | None = None,
+    details: studio_profile.Profile | None = None,
+) -> int:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
@@ -236,15 +284,17 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     accent = colors.HexColor("#8a6d3b")
     rule = colors.HexColor("#c9bfa8")
     # the overview and the price totals: a ruled listing under a heavier header line
-    listing = TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ink),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ])
+    listing = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, rule),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ink),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+    )
     band = colors.HexColor("#1f2a37")
     time_w = 34 * mm
 
@@ -256,17 +306,29 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     st = {
         "brand": style("brand", fontName=fonts.SERIF, fontSize=11, leading=14, textColor=accent),
         "cover_title": style("cover_title", fontName=fonts.SERIF_BOLD, fontSize=30, leading=36),
-        "cover_sub": style("cover_sub", fontName=fonts.SERIF, fontSize=15, leading=20, textColor=accent),
+        "cover_sub": style(
+            "cover_sub", fontName=fonts.SERIF, fontSize=15, leading=20, textColor=accent
+        ),
         "cover_line": style("cover_line", fontSize=11, leading=16),
         "h1": style("h1", fontName=fonts.SERIF_BOLD, fontSize=18, leading=23, spaceAfter=6),
-        "h2": style("h2", fontName=fonts.SERIF_BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=3),
-        "h3": style("h3", fontName=fonts.SANS_BOLD, fontSize=10, leading=13.5, spaceBefore=6, spaceAfter=2),
+        "h2": style(
+            "h2", fontName=fonts.SERIF_BOLD, fontSize=13, leading=17, spaceBefore=10, spaceAfter=3
+        ),
+        "h3": style(
+            "h3", fontName=fonts.SANS_BOLD, fontSize=10, leading=13.5, spaceBefore=6, spaceAfter=2
+        ),
         "body": style("body"),
         "cell": style("cell", fontSize=8.8, leading=11.5),
         "cell_r": style("cell_r", fontSize=8.8, leading=11.5, alignment=2),
         "item": style("item", fontSize=10, leading=13.5),
         "time": style("time", fontSize=8.8, leading=13.5),
-        "detail": style("detail", fontSize=8.8, leading=11.8, leftIndent=time_w, textColor=colors.HexColor("#374151")),
+        "detail": style(
+            "detail",
+            fontSize=8.8,
+            leading=11.8,
+            leftIndent=time_w,
+            textColor=colors.HexColor("#374151"),
+        ),
         "small": style("small", fontSize=8, leading=10.5, textColor=accent),
         "number": style("number", fontSize=14, leading=17),
     }
@@ -274,8 +336,13 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     cjk_styles: dict[str, ParagraphStyle] = {}
 
     # the width a paragraph of each style has (CJK wrapping is slow: a line that fits needs none)
-    room = {"detail": content_w - time_w, "item": content_w - time_w - 4, "body": content_w,
-            "h2": content_w, "cover_line": content_w}
+    room = {
+        "detail": content_w - time_w,
+        "item": content_w - time_w - 4,
+        "body": content_w,
+        "h2": content_w,
+        "cover_line": content_w,
+    }
 
     def cjk(s: str, text: str) -> ParagraphStyle:
         """The style, wrapping between any two Chinese characters when the text has Chinese
@@ -296,7 +363,11 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
         return f"<font color='#8a6d3b' size='{size}'>{_mk(text)}</font>"
 
     trip, client = plan.trip, plan.client
-    client_line = client.name + (f"  {client.native_name}" if client.native_name and client.native_name != client.name else "")
+    client_line = client.name + (
+        f"  {client.native_name}"
+        if client.native_name and client.native_name != client.name
+        else ""
+    )
     destinations = json.loads(trip.destinations or "[]")
     story: list = []
 
@@ -306,31 +377,55 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
         story.append(para(details.native_name, "brand"))
     if details.tagline:
         story.append(para(details.tagline, "small"))
-    story += [Spacer(1, 6 * mm),
-              para(trip.title, "cover_title"), Spacer(1, 3 * mm),
-              para(span(trip.start_date, trip.end_date, lang), "cover_sub"), Spacer(1, 10 * mm),
-              para(w["prepared_for"].format(client=client_line), "cover_line")]
+    story += [
+        Spacer(1, 6 * mm),
+        para(trip.title, "cover_title"),
+        Spacer(1, 3 * mm),
+        para(span(trip.start_date, trip.end_date, lang), "cover_sub"),
+        Spacer(1, 10 * mm),
+        para(w["prepared_for"].format(client=client_line), "cover_line"),
+    ]
     if plan.travellers:
         names = w["list_sep"].join(_names(p) for p in plan.travellers)
         story.append(para(w["travellers"].format(names=names), "cover_line"))
     if destinations:
         story.append(para(w["destinations"].format(places=" · ".join(destinations)), "cover_line"))
-    vlabel = w["version"].format(n=plan.version.number) + (f" — {plan.version.label}" if plan.version.label else "")
+    vlabel = w["version"].format(n=plan.version.number) + (
+        f" — {plan.version.label}" if plan.version.label else ""
+    )
     if plan.version.approved_at:
         vlabel += " " + w["approved"].format(date=plan.version.approved_at[:10])
     story += [Spacer(1, 8 * mm), para(vlabel, "small")]
     adv = ""
     if plan.advisor:
-        adv = plan.advisor.name + (f" {plan.advisor.native_name}" if plan.advisor.native_name else "")
-        story.append(para(w["your_advisor"].format(name=adv) + (f" · {plan.advisor.email}" if plan.advisor.email else ""), "small"))
+        adv = plan.advisor.name + (
+            f" {plan.advisor.native_name}" if plan.advisor.native_name else ""
+        )
+        story.append(
+            para(
+                w["your_advisor"].format(name=adv)
+                + (f" · {plan.advisor.email}" if plan.advisor.email else ""),
+                "small",
+            )
+        )
     story.append(PageBreak())
 
     # -- overview ---------------------------------------------------------------------------
     story.append(para(w["overview"], "h1"))
     rows = [[para(w["col_day"], "cell"), para(w["col_date"], "cell"), para(w["col_plan"], "cell")]]
     for d, its in plan.days:
-        main = d.title or _highlights([i.title for i in its if i.kind != "note"], lang=lang) or w["at_leisure"]
-        rows.append([para(str(d.day_number), "cell"), para(short_date(d.date, lang), "cell"), para(main, "cell")])
+        main = (
+            d.title
+            or _highlights([i.title for i in its if i.kind != "note"], lang=lang)
+            or w["at_leisure"]
+        )
+        rows.append(
+            [
+                para(str(d.day_number), "cell"),
+                para(short_date(d.date, lang), "cell"),
+                para(main, "cell"),
+            ]
+        )
     t = Table(rows, colWidths=[12 * mm, 27 * mm, content_w - 39 * mm], repeatRows=1, hAlign="LEFT")
     t.setStyle(listing)
     story.append(t)
@@ -352,19 +447,30 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
         for it in its:
             # the time in its own column; the title wraps in the column beside it
             head_par = Table(
-                [[Paragraph(f"<b>{_mk(time_text(it, d.date))}</b>", st["time"]),
-                  Paragraph(f"<b>{_mk(it.title)}</b> {label(kinds.get(it.kind, it.kind))}",
-                            cjk("item", it.title + kinds.get(it.kind, "")))]],
-                colWidths=[time_w, content_w - time_w], hAlign="LEFT",
+                [
+                    [
+                        Paragraph(f"<b>{_mk(time_text(it, d.date))}</b>", st["time"]),
+                        Paragraph(
+                            f"<b>{_mk(it.title)}</b> {label(kinds.get(it.kind, it.kind))}",
+                            cjk("item", it.title + kinds.get(it.kind, "")),
+                        ),
+                    ]
+                ],
+                colWidths=[time_w, content_w - time_w],
+                hAlign="LEFT",
             )
-            head_par.setStyle(TableStyle([
-                ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]))
+            head_par.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                        ("TOPPADDING", (0, 0), (-1, -1), 5),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ]
+                )
+            )
             parts = [head_par]
             if it.place:
                 parts.append(para(it.place, "detail"))
@@ -388,7 +494,11 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
         story += block
 
     # -- prices: the price per currency, never cost or margin ---------------------------------
-    priced = {cur or trip.currency: tot.price for cur, tot in plan.totals.items() if tot.price} if prices else {}
+    priced = (
+        {cur or trip.currency: tot.price for cur, tot in plan.totals.items() if tot.price}
+        if prices
+        else {}
+    )
     if priced:
         counts: dict[str, int] = {}
         for _d, its in plan.days:
@@ -396,31 +506,60 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
                 if it.price is not None:
                     cur = it.currency or trip.currency
                     counts[cur] = counts.get(cur, 0) + 1
-        rows = [[para(w["col_currency"], "cell"), para("", "cell"), para(w["prices_total"], "cell_r")]]
+        rows = [
+            [para(w["col_currency"], "cell"), para("", "cell"), para(w["prices_total"], "cell_r")]
+        ]
         for cur, amount in priced.items():
             n = counts.get(cur, 0)
-            rows.append([para(cur, "cell"), para(w["prices_item"] if n == 1 else w["prices_items"].format(n=n), "cell"),
-                         Paragraph(f"<b>{_mk(money_text(amount, cur))}</b>", st["cell_r"])])
+            rows.append(
+                [
+                    para(cur, "cell"),
+                    para(w["prices_item"] if n == 1 else w["prices_items"].format(n=n), "cell"),
+                    Paragraph(f"<b>{_mk(money_text(amount, cur))}</b>", st["cell_r"]),
+                ]
+            )
         t = Table(rows, colWidths=[30 * mm, content_w - 80 * mm, 50 * mm], hAlign="LEFT")
         t.setStyle(listing)
-        story.append(KeepTogether([para(w["prices_heading"], "h2"), para(w["prices_intro"], "body"),
-                                   Spacer(1, 2 * mm), t]))
+        story.append(
+            KeepTogether(
+                [
+                    para(w["prices_heading"], "h2"),
+                    para(w["prices_intro"], "body"),
+                    Spacer(1, 2 * mm),
+                    t,
+                ]
+            )
+        )
 
     # -- emergency contacts ----------------------------------------------------------------
     story += [PageBreak(), para(w["emergency_heading"], "h1"), para(w["emergency_intro"], "body")]
     if details.emergency_phone:
-        line = Table([[Paragraph(f"{label(sw['emergency_line'], 8)}<br/><b>"
-                                 f"{_mk(validate.format_phone(details.emergency_phone))}</b>", st["number"]),
-                       para(sw["emergency_line_intro"].format(brand=full_brand), "body")]],
-                     colWidths=[62 * mm, content_w - 62 * mm], hAlign="LEFT")
-        line.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("BOX", (0, 0), (-1, -1), 0.8, accent),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-        ]))
+        line = Table(
+            [
+                [
+                    Paragraph(
+                        f"{label(sw['emergency_line'], 8)}<br/><b>"
+                        f"{_mk(validate.format_phone(details.emergency_phone))}</b>",
+                        st["number"],
+                    ),
+                    para(sw["emergency_line_intro"].format(brand=full_brand), "body"),
+                ]
+            ],
+            colWidths=[62 * mm, content_w - 62 * mm],
+            hAlign="LEFT",
+        )
+        line.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("BOX", (0, 0), (-1, -1), 0.8, accent),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                ]
+            )
+        )
         story += [Spacer(1, 3 * mm), line]
     story += [Spacer(1, 2 * mm), para(w["numbers_heading"], "h2")]
     found = emergency.match(destinations)
@@ -428,31 +567,59 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     for country, named in found.countries:
         places = w["list_sep"].join(named)
         cname = country.display(lang)
-        head = w["numbers_for"].format(country=cname, places=places) if places not in (country.name, country.name_zh) else cname
+        head = (
+            w["numbers_for"].format(country=cname, places=places)
+            if places not in (country.name, country.name_zh)
+            else cname
+        )
         # one small card per service: its name above, the number large below, four to a row
         num_style = st["number"]
-        cells = [Paragraph(f"{label(services.get(k, k), 7.5)}<br/><b>{_mk(country.numbers[k])}</b>", num_style)
-                 for k in emergency.SERVICES if k in country.numbers]
+        cells = [
+            Paragraph(
+                f"{label(services.get(k, k), 7.5)}<br/><b>{_mk(country.numbers[k])}</b>", num_style
+            )
+            for k in emergency.SERVICES
+            if k in country.numbers
+        ]
         cells += [""] * (-len(cells) % 4)
-        nt = Table([cells[i:i + 4] for i in range(0, len(cells), 4)], colWidths=[content_w / 4] * 4, hAlign="LEFT")
-        nt.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]))
+        nt = Table(
+            [cells[i : i + 4] for i in range(0, len(cells), 4)],
+            colWidths=[content_w / 4] * 4,
+            hAlign="LEFT",
+        )
+        nt.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
         story.append(KeepTogether([para(head, "h3"), nt]))
     if found.unknown:
         story.append(Spacer(1, 2 * mm))
-        story.append(para(w["numbers_unknown"].format(places=w["list_sep"].join(found.unknown)), "body"))
+        story.append(
+            para(w["numbers_unknown"].format(places=w["list_sep"].join(found.unknown)), "body")
+        )
     elif not found.countries:
         story.append(para(w["numbers_none"], "body"))
     story.append(Spacer(1, 3 * mm))
     if plan.advisor or studio_contacts or details.address:
-        story.append(para((w["studio_heading"] if plan.advisor else w["studio_only_heading"]).format(brand=full_brand), "h2"))
+        story.append(
+            para(
+                (w["studio_heading"] if plan.advisor else w["studio_only_heading"]).format(
+                    brand=full_brand
+                ),
+                "h2",
+            )
+        )
         if plan.advisor:
-            story.append(para(adv + (f" · {plan.advisor.email}" if plan.advisor.email else ""), "body"))
+            story.append(
+                para(adv + (f" · {plan.advisor.email}" if plan.advisor.email else ""), "body")
+            )
         if studio_contacts:
             story.append(para(" · ".join(studio_contacts), "body"))
         if details.address:
@@ -469,8 +636,15 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
         story.append(para(w["suppliers_heading"], "h2"))
         skinds = w["supplier_kinds"]
         for s in used:
-            line = f"<b>{_mk(s.name + (' ' + s.native_name if s.native_name else ''))}</b> " + label(skinds.get(s.kind, s.kind))
-            story.append(Paragraph(line, cjk("body", s.name + (s.native_name or "") + skinds.get(s.kind, ""))))
+            line = (
+                f"<b>{_mk(s.name + (' ' + s.native_name if s.native_name else ''))}</b> "
+                + label(skinds.get(s.kind, s.kind))
+            )
+            story.append(
+                Paragraph(
+                    line, cjk("body", s.name + (s.native_name or "") + skinds.get(s.kind, ""))
+                )
+            )
             for extra in (s.contacts, s.location):
                 if extra:
                     story.append(para(extra, "body"))
@@ -505,9 +679,16 @@ def render(plan: Plan, out: Path, *, size: str = "a4", brand: str = "Travel Stud
     out = Path(out)
     with atomic_path(out) as tmp:
         doc = SimpleDocTemplate(
-            str(tmp), pagesize=page, leftMargin=margin, rightMargin=margin, topMargin=margin,
-            bottomMargin=20 * mm, title=f"{trip.title} — {client.name}", author=brand,
-            subject="Itinerary", lang="zh-CN" if lang == "zh" else "en",
+            str(tmp),
+            pagesize=page,
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=20 * mm,
+            title=f"{trip.title} — {client.name}",
+            author=brand,
+            subject="Itinerary",
+            lang="zh-CN" if lang == "zh" else "en",
         )
         doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=fonts.Canvas)
         return doc.page

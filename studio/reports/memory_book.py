@@ -100,31 +100,45 @@ class Preflight:
         return not self.problems and not self.low_ppi and all(e for _, e in self.fonts)
 
     def summary(self) -> str:
-        trim = self.size + (" with 3 mm bleed and crop marks" if self.bleed and self.size in ("a4", "a4-landscape", "square20")
-                            else " with 0.125 in bleed and crop marks" if self.bleed else "")
-        lines = [f"Memory book {self.path.name}: {self.pages} pages, {trim}, "
-                 f"{self.file_bytes / 1e6:.1f} MB, built in {self.seconds:.1f} s."]
+        trim = self.size + (
+            " with 3 mm bleed and crop marks"
+            if self.bleed and self.size in ("a4", "a4-landscape", "square20")
+            else " with 0.125 in bleed and crop marks"
+            if self.bleed
+            else ""
+        )
+        lines = [
+            f"Memory book {self.path.name}: {self.pages} pages, {trim}, "
+            f"{self.file_bytes / 1e6:.1f} MB, built in {self.seconds:.1f} s."
+        ]
         if self.images:
             ppis = [i.ppi for i in self.images]
             reused = f"; {self.reused} of them ready from an earlier build" if self.reused else ""
-            lines.append(f"Photos: {len(self.images)} placed, effective {min(ppis):.0f}–{max(ppis):.0f} ppi "
-                         f"(target {TARGET_PPI}){reused}.")
+            lines.append(
+                f"Photos: {len(self.images)} placed, effective {min(ppis):.0f}–{max(ppis):.0f} ppi "
+                f"(target {TARGET_PPI}){reused}."
+            )
         else:
             lines.append("Photos: none placed.")
         for i in self.low_ppi:
-            lines.append(f"  LOW RESOLUTION: {i.name} prints at {i.ppi:.0f} ppi on page {i.page} "
-                         f"({i.placed_mm[0]:.0f} x {i.placed_mm[1]:.0f} mm from {i.source_pixels[0]} x "
-                         f"{i.source_pixels[1]} px); below {LOW_PPI} ppi it may look soft.")
+            lines.append(
+                f"  LOW RESOLUTION: {i.name} prints at {i.ppi:.0f} ppi on page {i.page} "
+                f"({i.placed_mm[0]:.0f} x {i.placed_mm[1]:.0f} mm from {i.source_pixels[0]} x "
+                f"{i.source_pixels[1]} px); below {LOW_PPI} ppi it may look soft."
+            )
         for p in self.problems:
             lines.append(f"  LEFT OUT: {p.name}: {p.reason}")
         missing = [f for f, e in self.fonts if not e]
-        lines.append(f"Fonts: {len(self.fonts)}, " + ("all embedded." if not missing else
-                                                      "NOT embedded: " + ", ".join(missing) + "."))
+        lines.append(
+            f"Fonts: {len(self.fonts)}, "
+            + ("all embedded." if not missing else "NOT embedded: " + ", ".join(missing) + ".")
+        )
         lines.append("Preflight: " + ("ready for print." if self.ok else "see the notes above."))
         return "\n".join(lines)
 
 
 # -- photos: checked in the main process, prepared in workers --------------------------------
+
 
 @contextmanager
 def _pixel_limit():
@@ -204,8 +218,15 @@ class _Prepared:
     error: str = ""
 
 
-_TRANSPOSE = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE",
-              6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90"}
+_TRANSPOSE = {
+    2: "FLIP_LEFT_RIGHT",
+    3: "ROTATE_180",
+    4: "FLIP_TOP_BOTTOM",
+    5: "TRANSPOSE",
+    6: "ROTATE_270",
+    7: "TRANSVERSE",
+    8: "ROTATE_90",
+}
 _SRGB_TRANSFORMS: dict[tuple[bytes, str], object] = {}
 
 
@@ -224,13 +245,16 @@ def _to_srgb(im):
                     _SRGB_TRANSFORMS[key] = None
                 else:
                     _SRGB_TRANSFORMS[key] = ImageCms.buildTransform(
-                        src, ImageCms.createProfile("sRGB"), im.mode, "RGB")
+                        src, ImageCms.createProfile("sRGB"), im.mode, "RGB"
+                    )
             except (OSError, ImageCms.PyCMSError, TypeError, ValueError):
                 _SRGB_TRANSFORMS[key] = None  # a broken profile: read the numbers as sRGB
         transform = _SRGB_TRANSFORMS[key]
         if transform is not None:
             return ImageCms.applyTransform(im, transform)
-    if im.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (im.mode == "P" and "transparency" in im.info):
+    if im.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
+        im.mode == "P" and "transparency" in im.info
+    ):
         rgba = im.convert("RGBA")
         white = Image.new("RGB", rgba.size, (255, 255, 255))
         white.paste(rgba, mask=rgba.getchannel("A"))
@@ -270,8 +294,10 @@ def prepare_photo(job: _Job) -> _Prepared:
             out_h = max(1, min(th, math.floor(ch), round(out_w / aspect)))
             if im.format in ("JPEG", "MPO"):
                 f = out_w / cw
-                im.draft("RGB" if im.mode in ("RGB", "YCbCr") else im.mode,
-                         (math.ceil(W * f), math.ceil(H * f)))
+                im.draft(
+                    "RGB" if im.mode in ("RGB", "YCbCr") else im.mode,
+                    (math.ceil(W * f), math.ceil(H * f)),
+                )
             k = im.size[0] / W
             box = ((W - cw) / 2 * k, (H - ch) / 2 * k, (W + cw) / 2 * k, (H + ch) / 2 * k)
             src = im
@@ -339,9 +365,15 @@ class _PhotoCache:
     def key(source_id: str, job: _Job) -> str:
         from PIL import __version__ as pillow
 
-        parts = {"v": PIPELINE_VERSION, "pillow": pillow, "source": source_id,
-                 "pixels": [job.width_px, job.height_px], "crop": "centre", "colour": "srgb-8bit",
-                 "jpeg": {"quality": job.quality, "optimize": JPEG_OPTIMIZE, "progressive": False}}
+        parts = {
+            "v": PIPELINE_VERSION,
+            "pillow": pillow,
+            "source": source_id,
+            "pixels": [job.width_px, job.height_px],
+            "crop": "centre",
+            "colour": "srgb-8bit",
+            "jpeg": {"quality": job.quality, "optimize": JPEG_OPTIMIZE, "progressive": False},
+        }
         return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
     def _path(self, key: str) -> Path:
@@ -431,10 +463,29 @@ def _kinsoku() -> None:
             module.ALL_CANNOT_START += missing
 
 
-_WHOLE_WORDS = {"cover_title", "cover_title_s", "cover_title_xs", "title_title_s", "cover_sub", "title_title", "title_sub", "day_title", "route_title", "signature",
-                "cover_line", "title_line", "places", "day_date"}
-_FONT = {"serif": fonts.SERIF, "serif-bold": fonts.SERIF_BOLD, "sans": fonts.SANS,
-         "sans-bold": fonts.SANS_BOLD, "sans-italic": fonts.SANS_ITALIC}
+_WHOLE_WORDS = {
+    "cover_title",
+    "cover_title_s",
+    "cover_title_xs",
+    "title_title_s",
+    "cover_sub",
+    "title_title",
+    "title_sub",
+    "day_title",
+    "route_title",
+    "signature",
+    "cover_line",
+    "title_line",
+    "places",
+    "day_date",
+}
+_FONT = {
+    "serif": fonts.SERIF,
+    "serif-bold": fonts.SERIF_BOLD,
+    "sans": fonts.SANS,
+    "sans-bold": fonts.SANS_BOLD,
+    "sans-italic": fonts.SANS_ITALIC,
+}
 _DASH = re.compile(r" ([–—]) ")
 _ARROWS = str.maketrans({"→": "–", "⇒": "–", "➔": "–", "➜": "–", "⟶": "–", "←": "–"})
 
@@ -449,13 +500,22 @@ class _Typesetter:
 
         fonts.register()
         _kinsoku()
-        color = {"ink": colors.HexColor(_INK), "accent": colors.HexColor(_ACCENT),
-                 "muted": colors.HexColor(_MUTED)}
+        color = {
+            "ink": colors.HexColor(_INK),
+            "accent": colors.HexColor(_ACCENT),
+            "muted": colors.HexColor(_MUTED),
+        }
         align = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
         self.styles = {}
         for name, s in STYLES.items():
-            base = ParagraphStyle(name, fontName=_FONT[s.font], fontSize=s.size, leading=s.leading,
-                                  alignment=align[s.align], textColor=color[s.color])
+            base = ParagraphStyle(
+                name,
+                fontName=_FONT[s.font],
+                fontSize=s.size,
+                leading=s.leading,
+                alignment=align[s.align],
+                textColor=color[s.color],
+            )
             self.styles[name] = base
             self.styles[name + "/cjk"] = ParagraphStyle(name + "/cjk", parent=base, wordWrap="CJK")
         self._cache: dict[tuple[str, str, float], float] = {}
@@ -495,6 +555,7 @@ class _Typesetter:
 
 # -- the PDF ------------------------------------------------------------------------------------
 
+
 def _fonts_in_pdf(path: Path) -> list[tuple[str, bool]]:
     """Every font the written PDF names, and whether its program is embedded (read back)."""
     data = path.read_bytes()
@@ -511,7 +572,9 @@ def _fonts_in_pdf(path: Path) -> list[tuple[str, bool]]:
         base = name.group(1).decode("latin-1")
         base = base.split("+", 1)[1] if re.match(r"[A-Z]{6}\+", base) else base
         desc = re.search(rb"/FontDescriptor\s+(\d+)\s+0\s+R", body)
-        embedded = bool(desc) and bool(re.search(rb"/FontFile[23]?\s", objs.get(int(desc.group(1)), b"")))
+        embedded = bool(desc) and bool(
+            re.search(rb"/FontFile[23]?\s", objs.get(int(desc.group(1)), b""))
+        )
         found[base] = found.get(base, True) and embedded
     return sorted(found.items())
 
@@ -523,7 +586,10 @@ def _draw_marks(c, g, off: float) -> None:
     c.setLineWidth(0.25)
     start, end = off - g.bleed - 1.5 * MM, off - SLUG + 1 * MM
     for x in (off, off + g.width):
-        for y0, y1 in ((start, end), (off + g.height + (off - start), off + g.height + (off - end))):
+        for y0, y1 in (
+            (start, end),
+            (off + g.height + (off - start), off + g.height + (off - end)),
+        ):
             c.line(x, y0, x, y1)
     for y in (off, off + g.height):
         for x0, x1 in ((start, end), (off + g.width + (off - start), off + g.width + (off - end))):
@@ -536,10 +602,17 @@ def _checked(cancel: Callable[[], bool] | None) -> None:
         raise BuildCancelled("The memory book was cancelled; nothing was written.")
 
 
-def build_book(content: BookContent, out: str | os.PathLike, *, size: str = "a4", bleed: bool = False,
-               progress: Callable[[int, int, str], None] | None = None,
-               cancel: Callable[[], bool] | None = None, workers: int | None = None,
-               cache_dir: str | os.PathLike | None = None) -> Preflight:
+def build_book(
+    content: BookContent,
+    out: str | os.PathLike,
+    *,
+    size: str = "a4",
+    bleed: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
+    cache_dir: str | os.PathLike | None = None,
+) -> Preflight:
     """Write the memory book for ``content`` to ``out``; the preflight of what was written.
 
     ``cache_dir``: where prepared photos are kept between builds (None: prepared on every build).
@@ -576,14 +649,19 @@ def build_book(content: BookContent, out: str | os.PathLike, *, size: str = "a4"
     try:
         while True:  # lay out; prepare; a photo that fails to decode goes and the layout is redone
             _checked(cancel)
-            layout = book_layout.layout_book(replace(content, photos=tuple(usable)), size, bleed, ts.measure)
+            layout = book_layout.layout_book(
+                replace(content, photos=tuple(usable)), size, bleed, ts.measure
+            )
             jobs = {}
             for _, frame in layout.placements().values():
                 p = by_id[frame.ref]
                 job = _job_for(p, frame)
                 if job.key in prepared:
                     continue
-                if cache is not None and (hit := _from_cache(cache, cache_keys, p, job)) is not None:
+                if (
+                    cache is not None
+                    and (hit := _from_cache(cache, cache_keys, p, job)) is not None
+                ):
                     prepared[job.key] = hit
                     hits.add(job.key)
                     continue
@@ -592,11 +670,18 @@ def build_book(content: BookContent, out: str | os.PathLike, *, size: str = "a4"
                 import multiprocessing
 
                 # spawn: a fork of a process running Qt threads is not safe
-                pool = ProcessPoolExecutor(min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn"))
+                pool = ProcessPoolExecutor(
+                    min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")
+                )
             total = len(usable) + len(layout.pages)
             try:
-                failed = _run(jobs, prepared, pool, cancel,
-                              lambda n, total=total: tell(n, total, f"Preparing photo {n} of {len(usable)}"))
+                failed = _run(
+                    jobs,
+                    prepared,
+                    pool,
+                    cancel,
+                    lambda n, total=total: tell(n, total, f"Preparing photo {n} of {len(usable)}"),
+                )
             finally:  # cancelled or not, what was prepared is kept for the next build
                 if cache is not None:
                     for key in jobs:
@@ -615,18 +700,36 @@ def build_book(content: BookContent, out: str | os.PathLike, *, size: str = "a4"
 
     _checked(cancel)
     with atomic_path(out) as tmp:
-        pages = _draw(layout, content, by_id, prepared, tmp, ts, cancel,
-                      lambda n, pages: tell(len(usable) + n, len(usable) + pages,
-                                            f"Drawing page {n} of {pages}"))
+        pages = _draw(
+            layout,
+            content,
+            by_id,
+            prepared,
+            tmp,
+            ts,
+            cancel,
+            lambda n, pages: tell(
+                len(usable) + n, len(usable) + pages, f"Drawing page {n} of {pages}"
+            ),
+        )
     report.pages = pages
     for i, page in enumerate(layout.pages):
         for frame in page.photos():
             p = by_id[frame.ref]
             r = prepared[_job_for(p, frame).key]
             ppi = r.pixels[0] / (frame.rect.w / 72)
-            report.images.append(ImageReport(
-                _label(p), p.media_id, i + 1, (frame.rect.w / MM, frame.rect.h / MM), r.pixels, r.source,
-                round(ppi, 1), ppi < LOW_PPI))
+            report.images.append(
+                ImageReport(
+                    _label(p),
+                    p.media_id,
+                    i + 1,
+                    (frame.rect.w / MM, frame.rect.h / MM),
+                    r.pixels,
+                    r.source,
+                    round(ppi, 1),
+                    ppi < LOW_PPI,
+                )
+            )
             report.reused += r.key in hits
     if cache is not None:
         cache.trim(keep=[cache_keys[k] for k in prepared if k in cache_keys])
@@ -636,7 +739,9 @@ def build_book(content: BookContent, out: str | os.PathLike, *, size: str = "a4"
     return report
 
 
-def _from_cache(cache: _PhotoCache, cache_keys: dict[tuple, str], p: BookPhoto, job: _Job) -> _Prepared | None:
+def _from_cache(
+    cache: _PhotoCache, cache_keys: dict[tuple, str], p: BookPhoto, job: _Job
+) -> _Prepared | None:
     """The photo as ``job`` wants it, prepared by an earlier build; None when it must be prepared."""
     if job.key not in cache_keys:
         try:
@@ -650,8 +755,13 @@ def _from_cache(cache: _PhotoCache, cache_keys: dict[tuple, str], p: BookPhoto, 
     return _Prepared(job.key, data, pixels, (p.width, p.height))
 
 
-def _run(jobs: dict[tuple, _Job], prepared: dict[tuple, _Prepared], pool: ProcessPoolExecutor | None,
-         cancel, tick: Callable[[int], None]) -> list[tuple]:
+def _run(
+    jobs: dict[tuple, _Job],
+    prepared: dict[tuple, _Prepared],
+    pool: ProcessPoolExecutor | None,
+    cancel,
+    tick: Callable[[int], None],
+) -> list[tuple]:
     """Prepare ``jobs`` (in ``pool`` if given); the keys of those that failed."""
     failed: list[tuple] = []
     done = len(prepared)
@@ -708,9 +818,16 @@ class _Jpeg:
         return "jpeg:" + ":".join(map(str, self.key))
 
 
-def _draw(layout: BookLayout, content: BookContent, by_id: dict[str, BookPhoto],
-          prepared: dict[tuple, _Prepared], path: Path, ts: _Typesetter, cancel,
-          tick: Callable[[int, int], None]) -> int:
+def _draw(
+    layout: BookLayout,
+    content: BookContent,
+    by_id: dict[str, BookPhoto],
+    prepared: dict[tuple, _Prepared],
+    path: Path,
+    ts: _Typesetter,
+    cancel,
+    tick: Callable[[int, int], None],
+) -> int:
     from reportlab import rl_config
     from reportlab.lib import colors
 
@@ -730,7 +847,14 @@ def _draw(layout: BookLayout, content: BookContent, by_id: dict[str, BookPhoto],
             _checked(cancel)
             if g.bleed:
                 c.setTrimBox((off, off, off + g.width, off + g.height))
-                c.setBleedBox((off - g.bleed, off - g.bleed, off + g.width + g.bleed, off + g.height + g.bleed))
+                c.setBleedBox(
+                    (
+                        off - g.bleed,
+                        off - g.bleed,
+                        off + g.width + g.bleed,
+                        off + g.height + g.bleed,
+                    )
+                )
             for frame in page.frames:
                 r = frame.rect
                 if frame.kind == "photo":

@@ -84,7 +84,9 @@ def setting_id(key: str) -> str:
 
 def action_id(source_table: str, source_id: str, occurrence: date) -> str:
     """The id of the action on one occurrence (one row per occurrence, on every laptop)."""
-    return str(uuid.uuid5(_NAMESPACE, f"agenda_action:{source_table}:{source_id}:{occurrence.isoformat()}"))
+    return str(
+        uuid.uuid5(_NAMESPACE, f"agenda_action:{source_table}:{source_id}:{occurrence.isoformat()}")
+    )
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,12 @@ class Rules:
 
 def rules(studio: Studio) -> Rules:
     with studio.read() as conn:
-        stored = {k: json.loads(v) for k, v in conn.exec_driver_sql(
-            "SELECT key, value FROM agenda_setting WHERE deleted_at IS NULL")}
+        stored = {
+            k: json.loads(v)
+            for k, v in conn.exec_driver_sql(
+                "SELECT key, value FROM agenda_setting WHERE deleted_at IS NULL"
+            )
+        }
     return _rules_from(stored)
 
 
@@ -138,26 +144,42 @@ def _lead_days(value: Any) -> int:
     try:
         n = int(value)
     except (TypeError, ValueError):
-        raise ValidationError("lead_days", f"Lead days must be a whole number, not “{value}”.") from None
+        raise ValidationError(
+            "lead_days", f"Lead days must be a whole number, not “{value}”."
+        ) from None
     if n < 0:
         raise ValidationError(
-            "lead_days", f"Lead days cannot be negative ({n}): they say how many days ahead a reminder appears.")
+            "lead_days",
+            f"Lead days cannot be negative ({n}): they say how many days ahead a reminder appears.",
+        )
     if n > MAX_LEAD_DAYS:
-        raise ValidationError("lead_days", f"Lead days can be at most {MAX_LEAD_DAYS} (one year), not {n}.")
+        raise ValidationError(
+            "lead_days", f"Lead days can be at most {MAX_LEAD_DAYS} (one year), not {n}."
+        )
     return n
 
 
-def set_rule(studio: Studio, kind: str, *, lead_days: Any = None, enabled: bool | None = None,
-             offset_days: Any = None) -> None:
+def set_rule(
+    studio: Studio,
+    kind: str,
+    *,
+    lead_days: Any = None,
+    enabled: bool | None = None,
+    offset_days: Any = None,
+) -> None:
     """Change how many days ahead a kind of reminder appears, and whether it appears at all; for
     trip tasks also ``offset_days``, how many days before the start or after the end they fall."""
     if kind not in DEFAULT_LEAD_DAYS:
-        raise ValidationError("kind", f"“{kind}” is not a kind of reminder (one of: {', '.join(DEFAULT_LEAD_DAYS)}).")
+        raise ValidationError(
+            "kind", f"“{kind}” is not a kind of reminder (one of: {', '.join(DEFAULT_LEAD_DAYS)})."
+        )
     values: dict[str, Any] = {}
     if offset_days is not None:
         if kind not in DEFAULT_OFFSET_DAYS:
             raise ValidationError(
-                "offset_days", f"Only trip tasks have offset days ({', '.join(DEFAULT_OFFSET_DAYS)}), not “{kind}”.")
+                "offset_days",
+                f"Only trip tasks have offset days ({', '.join(DEFAULT_OFFSET_DAYS)}), not “{kind}”.",
+            )
         values[f"offset_days.{kind}"] = _offset_days(offset_days)
     if lead_days is not None:
         values[f"lead_days.{kind}"] = _lead_days(lead_days)
@@ -172,16 +194,24 @@ def set_option(studio: Studio, key: str, value: Any) -> None:
     """Change a studio-wide option: ``feb29`` ("feb28" or "mar1"), ``overdue_days``, ``winback_months``."""
     if key == "feb29":
         if value not in FEB29_CHOICES:
-            raise ValidationError(key, f"29 February is observed on “feb28” or “mar1” in common years, not “{value}”.")
+            raise ValidationError(
+                key, f"29 February is observed on “feb28” or “mar1” in common years, not “{value}”."
+            )
     elif key in ("overdue_days", "winback_months"):
         try:
             value = int(value)
         except (TypeError, ValueError):
-            raise ValidationError(key, f"{key.replace('_', ' ').capitalize()} must be a whole number.") from None
+            raise ValidationError(
+                key, f"{key.replace('_', ' ').capitalize()} must be a whole number."
+            ) from None
         if not 1 <= value <= 1200:
-            raise ValidationError(key, f"{key.replace('_', ' ').capitalize()} must be from 1 to 1200, not {value}.")
+            raise ValidationError(
+                key, f"{key.replace('_', ' ').capitalize()} must be from 1 to 1200, not {value}."
+            )
     else:
-        raise ValidationError(key, f"“{key}” is not an agenda option (one of: {', '.join(DEFAULT_OPTIONS)}).")
+        raise ValidationError(
+            key, f"“{key}” is not an agenda option (one of: {', '.join(DEFAULT_OPTIONS)})."
+        )
     with studio.transaction() as tx:
         _put_setting(tx, key, value)
 
@@ -202,9 +232,13 @@ def _offset_days(value: Any) -> int:
     try:
         n = int(value)
     except (TypeError, ValueError):
-        raise ValidationError("offset_days", f"Offset days must be a whole number, not “{value}”.") from None
+        raise ValidationError(
+            "offset_days", f"Offset days must be a whole number, not “{value}”."
+        ) from None
     if not 0 <= n <= MAX_LEAD_DAYS:
-        raise ValidationError("offset_days", f"Offset days must be from 0 to {MAX_LEAD_DAYS}, not {n}.")
+        raise ValidationError(
+            "offset_days", f"Offset days must be from 0 to {MAX_LEAD_DAYS}, not {n}."
+        )
     return n
 
 
@@ -215,7 +249,10 @@ def _document_fields(fields: dict[str, Any]) -> dict[str, Any]:
         if name == "kind":
             kind = validate.text(raw, name, required=True, max_len=20).lower()
             if kind not in DOCUMENT_KINDS:
-                raise ValidationError(name, f"“{raw}” is not a kind of document (one of: {', '.join(DOCUMENT_KINDS)}).")
+                raise ValidationError(
+                    name,
+                    f"“{raw}” is not a kind of document (one of: {', '.join(DOCUMENT_KINDS)}).",
+                )
             out[name] = kind
         elif name == "expires_on":
             out[name] = validate.iso_date(raw, name)
@@ -224,7 +261,9 @@ def _document_fields(fields: dict[str, Any]) -> dict[str, Any]:
         elif name == "country":
             c = validate.optional_text(raw, name, max_len=2)
             if c is not None and (len(c) != 2 or not c.isalpha()):
-                raise ValidationError(name, f"“{raw}” is not a country code (two letters, e.g. CN or FR).")
+                raise ValidationError(
+                    name, f"“{raw}” is not a country code (two letters, e.g. CN or FR)."
+                )
             out[name] = c.upper() if c else None
         elif name == "note":
             out[name] = validate.text(raw, name, max_len=2000)
@@ -299,7 +338,9 @@ class AgendaSource(Protocol):
     #: Kinds of reminder it produces (each has lead days and an on/off switch in :class:`Rules`).
     kinds: tuple[str, ...]
 
-    def occurrences(self, conn, start: date, end: date, rules: Rules, today: date) -> Iterable[Occurrence]:
+    def occurrences(
+        self, conn, start: date, end: date, rules: Rules, today: date
+    ) -> Iterable[Occurrence]:
         """Occurrences that fall in ``[start, end]`` (persistent ones may fall earlier)."""
         ...
 
@@ -335,7 +376,9 @@ def observed(year: int, month: int, day: int, feb29: str = "feb28") -> date:
     return date(year, month, day)
 
 
-def yearly_occurrences(month: int, day: int, cal: str, start: date, end: date, feb29: str) -> list[tuple[int, date]]:
+def yearly_occurrences(
+    month: int, day: int, cal: str, start: date, end: date, feb29: str
+) -> list[tuple[int, date]]:
     """(year of the occurrence in the date's own calendar, Gregorian day) for days in [start, end]."""
     out: list[tuple[int, date]] = []
     if cal == "lunar":
@@ -354,7 +397,20 @@ def yearly_occurrences(month: int, day: int, cal: str, start: date, end: date, f
     return out
 
 
-_LUNAR_MONTHS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th", "12th")
+_LUNAR_MONTHS = (
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+    "5th",
+    "6th",
+    "7th",
+    "8th",
+    "9th",
+    "10th",
+    "11th",
+    "12th",
+)
 
 
 class ImportantDateSource:
@@ -366,14 +422,18 @@ class ImportantDateSource:
         if not kinds:
             return
         months = _months_between(start, end)
-        month_filter = "" if len(months) == 12 else f"AND (d.calendar = 'lunar' OR d.month IN ({','.join(map(str, months))}))"
+        month_filter = (
+            ""
+            if len(months) == 12
+            else f"AND (d.calendar = 'lunar' OR d.month IN ({','.join(map(str, months))}))"
+        )
         sql = f"""
         SELECT d.id, d.client_id, d.person_id, d.kind, d.label, d.month, d.day, d.year, d.calendar
         FROM important_date d
         JOIN client c ON c.id = d.client_id AND c.deleted_at IS NULL
         LEFT JOIN person p ON p.id = d.person_id
         WHERE d.deleted_at IS NULL AND (d.person_id IS NULL OR p.deleted_at IS NULL)
-          AND d.kind IN ({','.join('?' * len(kinds))}) {month_filter}
+          AND d.kind IN ({",".join("?" * len(kinds))}) {month_filter}
         """
         for rid, cid, pid, kind, label, m, d, y, cal in conn.exec_driver_sql(sql, tuple(kinds)):
             for occ_year, on in yearly_occurrences(m, d, cal, start, end, rules.feb29):
@@ -401,17 +461,29 @@ class ImportantDateSource:
             why = f"{ordinal(n)} year" if n is not None and n > 0 else (label or "date")
         note = f"lunar {_LUNAR_MONTHS[m - 1]} month, day {d}" if cal == "lunar" else None
         return Occurrence(
-            source_table="important_date", source_id=rid, kind=kind, client_id=cid, person_id=pid,
-            on=on, what=what, why=why, milestone=milestone, calendar_note=note,
+            source_table="important_date",
+            source_id=rid,
+            kind=kind,
+            client_id=cid,
+            person_id=pid,
+            on=on,
+            what=what,
+            why=why,
+            milestone=milestone,
+            calendar_note=note,
         )
 
     def describe(self, conn, source_id):
         row = conn.exec_driver_sql(
             "SELECT d.client_id, d.person_id, d.kind, d.label, p.name FROM important_date d "
-            "LEFT JOIN person p ON p.id = d.person_id WHERE d.id = ?", (source_id,)).first()
+            "LEFT JOIN person p ON p.id = d.person_id WHERE d.id = ?",
+            (source_id,),
+        ).first()
         if row is None:
             return None
-        what = {"birthday": "Birthday", "wedding": "Wedding anniversary"}.get(row[2], row[3] or "Date")
+        what = {"birthday": "Birthday", "wedding": "Wedding anniversary"}.get(
+            row[2], row[3] or "Date"
+        )
         return row[0], row[1], f"{what} of {row[4]}" if row[4] else what
 
 
@@ -420,7 +492,9 @@ class DocumentSource:
     kinds = ("passport", "document")
 
     def occurrences(self, conn, start, end, rules, today):
-        kinds = [k for k in DOCUMENT_KINDS if rules.on("passport" if k == "passport" else "document")]
+        kinds = [
+            k for k in DOCUMENT_KINDS if rules.on("passport" if k == "passport" else "document")
+        ]
         if not kinds:
             return
         sql = f"""
@@ -428,22 +502,32 @@ class DocumentSource:
         FROM travel_document t
         JOIN client c ON c.id = t.client_id AND c.deleted_at IS NULL
         JOIN person p ON p.id = t.person_id AND p.deleted_at IS NULL
-        WHERE t.deleted_at IS NULL AND t.expires_on <= ? AND t.kind IN ({','.join('?' * len(kinds))})
+        WHERE t.deleted_at IS NULL AND t.expires_on <= ? AND t.kind IN ({",".join("?" * len(kinds))})
         """
         for rid, cid, pid, kind, expires in conn.exec_driver_sql(sql, (end.isoformat(), *kinds)):
             on = date.fromisoformat(expires)
-            noun = {"passport": "passport", "visa": "visa", "id_card": "identity card"}.get(kind, "document")
+            noun = {"passport": "passport", "visa": "visa", "id_card": "identity card"}.get(
+                kind, "document"
+            )
             verb = "expires" if on >= today else "expired"
             yield Occurrence(
-                source_table=self.table, source_id=rid, kind="passport" if kind == "passport" else "document",
-                client_id=cid, person_id=pid, on=on, what=f"{noun.capitalize()} expiry",
-                why=f"{noun} {verb} {format_day(on)}", persistent=True,
+                source_table=self.table,
+                source_id=rid,
+                kind="passport" if kind == "passport" else "document",
+                client_id=cid,
+                person_id=pid,
+                on=on,
+                what=f"{noun.capitalize()} expiry",
+                why=f"{noun} {verb} {format_day(on)}",
+                persistent=True,
             )
 
     def describe(self, conn, source_id):
         row = conn.exec_driver_sql(
             "SELECT t.client_id, t.person_id, t.kind, p.name FROM travel_document t "
-            "LEFT JOIN person p ON p.id = t.person_id WHERE t.id = ?", (source_id,)).first()
+            "LEFT JOIN person p ON p.id = t.person_id WHERE t.id = ?",
+            (source_id,),
+        ).first()
         if row is None:
             return None
         return row[0], row[1], f"{row[2].replace('_', ' ').capitalize()} of {row[3]}"
@@ -464,7 +548,7 @@ class WinbackSource:
         sql = f"""
         SELECT c.id, coalesce(max(substr(i.occurred_at, 1, 10)), substr(c.created_at, 1, 10))
         FROM client c LEFT JOIN interaction i ON i.client_id = c.id AND i.deleted_at IS NULL
-        WHERE c.deleted_at IS NULL AND c.stage IN ({','.join('?' * len(WINBACK_STAGES))})
+        WHERE c.deleted_at IS NULL AND c.stage IN ({",".join("?" * len(WINBACK_STAGES))})
         GROUP BY c.id
         """
         for cid, last in conn.exec_driver_sql(sql, WINBACK_STAGES):
@@ -474,8 +558,15 @@ class WinbackSource:
             on = _add_months(since, months)
             if on <= end:
                 yield Occurrence(
-                    source_table=self.table, source_id=cid, kind="winback", client_id=cid, person_id=None,
-                    on=on, what="Win-back", why=f"no contact since {format_day(since)}", persistent=True,
+                    source_table=self.table,
+                    source_id=cid,
+                    kind="winback",
+                    client_id=cid,
+                    person_id=None,
+                    on=on,
+                    what="Win-back",
+                    why=f"no contact since {format_day(since)}",
+                    persistent=True,
                 )
 
     def describe(self, conn, source_id):
@@ -590,7 +681,9 @@ class AgendaEntry:
             "why": self.why,
             "milestone": occ.milestone,
             "advisor": self.advisor_name,
-            "last_gift": {"date": self.last_gift[0], "summary": self.last_gift[1]} if self.last_gift else None,
+            "last_gift": {"date": self.last_gift[0], "summary": self.last_gift[1]}
+            if self.last_gift
+            else None,
             "snoozed_from": self.snoozed_from.isoformat() if self.snoozed_from else None,
             "source": {"table": occ.source_table, "id": occ.source_id},
         }
@@ -620,13 +713,18 @@ def agenda(studio: Studio, today: date | None = None, days: int = 30) -> Agenda:
     if days < 1:
         raise ValidationError("days", f"The agenda looks at least 1 day ahead, not {days}.")
     r = rules(studio)
-    horizon = today + timedelta(days=max([days] + [r.lead(k) for k in DEFAULT_LEAD_DAYS if r.on(k)]))
+    horizon = today + timedelta(
+        days=max([days] + [r.lead(k) for k in DEFAULT_LEAD_DAYS if r.on(k)])
+    )
     start = today - timedelta(days=r.overdue_days)
     with studio.read() as conn:
         actions = _actions(conn)
         # A snoozed occurrence is looked for even when its own day is long past.
-        snoozed = [k[2] for k, (what, _until) in actions.items()
-                   if what == "snoozed" and k[2] >= today - timedelta(days=366)]
+        snoozed = [
+            k[2]
+            for k, (what, _until) in actions.items()
+            if what == "snoozed" and k[2] >= today - timedelta(days=366)
+        ]
         start = min([start, *snoozed])
         chosen: list[tuple[Occurrence, str, date, date | None]] = []
         for source in sources():
@@ -646,11 +744,21 @@ def agenda(studio: Studio, today: date | None = None, days: int = 30) -> Agenda:
                     chosen.append((occ, section, due, snoozed_from))
         entries = _enrich(conn, chosen)
     order = {s: i for i, s in enumerate(SECTIONS)}
-    entries.sort(key=lambda e: (order[e.section], e.due, not e.milestone, e.client_name.lower(), e.occurrence.source_id))
+    entries.sort(
+        key=lambda e: (
+            order[e.section],
+            e.due,
+            not e.milestone,
+            e.client_name.lower(),
+            e.occurrence.source_id,
+        )
+    )
     return Agenda(today=today, days=days, entries=entries)
 
 
-def _section(occ: Occurrence, due: date, today: date, days: int, r: Rules, *, snoozed: bool) -> str | None:
+def _section(
+    occ: Occurrence, due: date, today: date, days: int, r: Rules, *, snoozed: bool
+) -> str | None:
     if due < today:
         if occ.persistent or (today - due).days <= r.overdue_days:
             return "overdue"
@@ -671,7 +779,8 @@ def _actions(conn) -> dict[tuple[str, str, date], tuple[str, str | None]]:
         (t, sid, date.fromisoformat(occ)): (action, until)
         for t, sid, occ, action, until in conn.exec_driver_sql(
             "SELECT source_table, source_id, occurrence, action, snooze_until FROM agenda_action "
-            "WHERE deleted_at IS NULL")
+            "WHERE deleted_at IS NULL"
+        )
     }
 
 
@@ -680,26 +789,47 @@ def _enrich(conn, chosen) -> list[AgendaEntry]:
         return []
     client_ids = json.dumps(sorted({occ.client_id for occ, *_ in chosen}))
     person_ids = json.dumps(sorted({occ.person_id for occ, *_ in chosen if occ.person_id}))
-    clients = {r[0]: r[1:] for r in conn.exec_driver_sql(
-        "SELECT c.id, c.name, c.native_name, a.name FROM client c LEFT JOIN advisor a ON a.id = c.advisor_id "
-        "WHERE c.id IN (SELECT value FROM json_each(?))", (client_ids,))}
-    people = {r[0]: r[1:] for r in conn.exec_driver_sql(
-        "SELECT id, name, native_name FROM person WHERE id IN (SELECT value FROM json_each(?))", (person_ids,))}
+    clients = {
+        r[0]: r[1:]
+        for r in conn.exec_driver_sql(
+            "SELECT c.id, c.name, c.native_name, a.name FROM client c LEFT JOIN advisor a ON a.id = c.advisor_id "
+            "WHERE c.id IN (SELECT value FROM json_each(?))",
+            (client_ids,),
+        )
+    }
+    people = {
+        r[0]: r[1:]
+        for r in conn.exec_driver_sql(
+            "SELECT id, name, native_name FROM person WHERE id IN (SELECT value FROM json_each(?))",
+            (person_ids,),
+        )
+    }
     gifts: dict[str, tuple[str, str]] = {}
     for cid, when, summary in conn.exec_driver_sql(
         "SELECT i.client_id, i.occurred_at, i.summary FROM interaction i "
         "WHERE i.kind = 'gift' AND i.deleted_at IS NULL AND i.client_id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY i.occurred_at", (client_ids,)):
+        "ORDER BY i.occurred_at",
+        (client_ids,),
+    ):
         gifts[cid] = (when[:10], summary)  # the latest wins
     out = []
     for occ, section, due, snoozed_from in chosen:
         name, native, advisor = clients.get(occ.client_id, ("?", None, None))
         pname, pnative = people.get(occ.person_id, (None, None)) if occ.person_id else (None, None)
-        out.append(AgendaEntry(
-            occurrence=occ, section=section, due=due, client_name=name, client_native_name=native,
-            person_name=pname, person_native_name=pnative, advisor_name=advisor,
-            last_gift=gifts.get(occ.client_id), snoozed_from=snoozed_from,
-        ))
+        out.append(
+            AgendaEntry(
+                occurrence=occ,
+                section=section,
+                due=due,
+                client_name=name,
+                client_native_name=native,
+                person_name=pname,
+                person_native_name=pnative,
+                advisor_name=advisor,
+                last_gift=gifts.get(occ.client_id),
+                snoozed_from=snoozed_from,
+            )
+        )
     return out
 
 
@@ -708,7 +838,9 @@ def _occurrence_day(value: Any, field_name: str = "occurrence") -> date:
     return date.fromisoformat(validate.iso_date(value, field_name))
 
 
-def _act(studio: Studio, source_table: str, source_id: str, occurrence: Any, **values: Any) -> AgendaAction:
+def _act(
+    studio: Studio, source_table: str, source_id: str, occurrence: Any, **values: Any
+) -> AgendaAction:
     source = _SOURCES.get(source_table)
     if source is None:
         raise ValidationError("source_table", f"“{source_table}” is not a source of reminders.")
@@ -717,16 +849,29 @@ def _act(studio: Studio, source_table: str, source_id: str, occurrence: Any, **v
         tx.flush()
         facts = source.describe(tx.conn, source_id)
         if facts is None:
-            raise NotFoundError(f"The reminder's {source_table.replace('_', ' ')} {source_id} does not exist.")
+            raise NotFoundError(
+                f"The reminder's {source_table.replace('_', ' ')} {source_id} does not exist."
+            )
         client_id = facts[0]
         row_id = action_id(source_table, source_id, day)
-        data = {"action": values["action"], "snooze_until": values.get("snooze_until"),
-                "sent": values.get("sent", ""), "interaction_id": values.get("interaction_id"),
-                "advisor_id": studio.advisor_id}
+        data = {
+            "action": values["action"],
+            "snooze_until": values.get("snooze_until"),
+            "sent": values.get("sent", ""),
+            "interaction_id": values.get("interaction_id"),
+            "advisor_id": studio.advisor_id,
+        }
         row = tx.get(AgendaAction, row_id, include_deleted=True)
         if row is None:
-            return tx.create(AgendaAction, id=row_id, client_id=client_id, source_table=source_table,
-                             source_id=source_id, occurrence=day.isoformat(), **data)
+            return tx.create(
+                AgendaAction,
+                id=row_id,
+                client_id=client_id,
+                source_table=source_table,
+                source_id=source_id,
+                occurrence=day.isoformat(),
+                **data,
+            )
         if row.deleted_at:
             tx.restore(AgendaAction, row_id)
         tx.update(AgendaAction, row_id, **data)
@@ -734,7 +879,13 @@ def _act(studio: Studio, source_table: str, source_id: str, occurrence: Any, **v
 
 
 def complete(
-    studio: Studio, source_table: str, source_id: str, occurrence: Any, sent: str = "", *, on: Any = None
+    studio: Studio,
+    source_table: str,
+    source_id: str,
+    occurrence: Any,
+    sent: str = "",
+    *,
+    on: Any = None,
 ) -> AgendaAction:
     """Mark an occurrence done. What was sent (flowers, a card, a call) goes on the client's
     timeline as a gift/greeting interaction, so "last gift" and the dossier show it."""
@@ -748,21 +899,45 @@ def complete(
         if sent and facts is not None:
             client_id, person_id, title = facts
             interaction = clients.log_interaction(
-                studio, client_id, "gift", f"{sent} — {title}", occurred_at=on or date.today(),
-                person_id=person_id)
+                studio,
+                client_id,
+                "gift",
+                f"{sent} — {title}",
+                occurred_at=on or date.today(),
+                person_id=person_id,
+            )
             interaction_id = interaction.id
-        return _act(studio, source_table, source_id, occurrence, action="done", sent=sent,
-                    interaction_id=interaction_id)
+        return _act(
+            studio,
+            source_table,
+            source_id,
+            occurrence,
+            action="done",
+            sent=sent,
+            interaction_id=interaction_id,
+        )
 
 
-def snooze(studio: Studio, source_table: str, source_id: str, occurrence: Any, until: Any,
-           *, today: date | None = None) -> AgendaAction:
+def snooze(
+    studio: Studio,
+    source_table: str,
+    source_id: str,
+    occurrence: Any,
+    until: Any,
+    *,
+    today: date | None = None,
+) -> AgendaAction:
     """Hide an occurrence until ``until`` (a later day); it then shows as due that day."""
     day = _occurrence_day(validate.iso_date(until, "snooze_until"), "snooze_until")
     today = today or date.today()
     if day <= today:
-        raise ValidationError("snooze_until", f"Snooze to a day after today ({format_day(today)}), not {format_day(day)}.")
-    return _act(studio, source_table, source_id, occurrence, action="snoozed", snooze_until=day.isoformat())
+        raise ValidationError(
+            "snooze_until",
+            f"Snooze to a day after today ({format_day(today)}), not {format_day(day)}.",
+        )
+    return _act(
+        studio, source_table, source_id, occurrence, action="snoozed", snooze_until=day.isoformat()
+    )
 
 
 def dismiss(studio: Studio, source_table: str, source_id: str, occurrence: Any) -> AgendaAction:
@@ -783,14 +958,28 @@ def act_on(studio: Studio, entry: AgendaEntry, action: str, **kwargs: Any) -> Ag
     """``complete``/``snooze``/``dismiss`` for an agenda entry (the UI's short-hand)."""
     fn = {"done": complete, "snoozed": snooze, "dismissed": dismiss}.get(action)
     if fn is None:
-        raise ValidationError("action", f"“{action}” is not an action (one of: {', '.join(ACTIONS)}).")
+        raise ValidationError(
+            "action", f"“{action}” is not an action (one of: {', '.join(ACTIONS)})."
+        )
     occ = entry.occurrence
     return fn(studio, occ.source_table, occ.source_id, occ.on, **kwargs)
 
 
 __all__ = [
-    "Agenda", "AgendaEntry", "AgendaSource", "Occurrence", "Rules", "add_document", "agenda",
-    "complete", "dismiss", "register_source", "rules", "set_option", "set_rule", "snooze",
+    "Agenda",
+    "AgendaEntry",
+    "AgendaSource",
+    "Occurrence",
+    "Rules",
+    "add_document",
+    "agenda",
+    "complete",
+    "dismiss",
+    "register_source",
+    "rules",
+    "set_option",
+    "set_rule",
+    "snooze",
 ]
 
 
@@ -801,15 +990,24 @@ class DocumentRow:
     person_name: str
 
 
-def client_documents(studio: Studio, client_id: str) -> tuple[list[tuple[str, str]], list[DocumentRow]]:
+def client_documents(
+    studio: Studio, client_id: str
+) -> tuple[list[tuple[str, str]], list[DocumentRow]]:
     """(the client's live people as (id, name), their live documents by expiry)."""
     from sqlmodel import select
 
     with studio.session() as s:
-        people = s.exec(select(Person).where(Person.client_id == client_id, Person.deleted_at.is_(None))
-                        .order_by(Person.position, Person.created_at)).all()
+        people = s.exec(
+            select(Person)
+            .where(Person.client_id == client_id, Person.deleted_at.is_(None))
+            .order_by(Person.position, Person.created_at)
+        ).all()
         names = {p.id: p.name for p in people}
-        docs = s.exec(select(TravelDocument).where(TravelDocument.client_id == client_id,
-                                                   TravelDocument.deleted_at.is_(None))
-                      .order_by(TravelDocument.expires_on)).all()
-    return [(p.id, p.name) for p in people], [DocumentRow(d, names.get(d.person_id, "?")) for d in docs if d.person_id in names]
+        docs = s.exec(
+            select(TravelDocument)
+            .where(TravelDocument.client_id == client_id, TravelDocument.deleted_at.is_(None))
+            .order_by(TravelDocument.expires_on)
+        ).all()
+    return [(p.id, p.name) for p in people], [
+        DocumentRow(d, names.get(d.person_id, "?")) for d in docs if d.person_id in names
+    ]

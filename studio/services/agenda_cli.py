@@ -15,7 +15,9 @@ def agenda_document(result: ag.Agenda) -> dict:
     return {
         "today": result.today.isoformat(),
         "days": result.days,
-        "sections": {key: [e.as_dict() for e in entries] for key, _title, entries in result.sections()},
+        "sections": {
+            key: [e.as_dict() for e in entries] for key, _title, entries in result.sections()
+        },
     }
 
 
@@ -40,7 +42,9 @@ def agenda_text(result: ag.Agenda) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_agenda(studio: Studio, *, days: int = 30, as_json: bool = False, today: str | None = None) -> int:
+def print_agenda(
+    studio: Studio, *, days: int = 30, as_json: bool = False, today: str | None = None
+) -> int:
     day = date.fromisoformat(validate.iso_date(today, "today")) if today else date.today()
     result = ag.agenda(studio, day, days)
     if as_json:

@@ -46,7 +46,7 @@ BOOKED_STATUSES = ("confirmed", "travelling", "completed", "followed-up")
 
 
 def place_of(title: str, destinations: str | None) -> str:
-    """"Kyoto", "Kyoto and Nara", "Kyoto, Nara and Osaka"; the trip's title without destinations."""
+    """ "Kyoto", "Kyoto and Nara", "Kyoto, Nara and Osaka"; the trip's title without destinations."""
     try:
         places = [str(p) for p in json.loads(destinations or "[]") if str(p).strip()]
     except (ValueError, TypeError):
@@ -99,37 +99,61 @@ class TripSource:
                     if last is None:
                         continue
                     on = last + timedelta(days=rules.offset(kind))
-                    why = (f"home from {place} since {format_day(last)}" if kind == "welcome_home" else
-                           f"ask how {place} went, with a satisfaction score (0–100)")
+                    why = (
+                        f"home from {place} since {format_day(last)}"
+                        if kind == "welcome_home"
+                        else f"ask how {place} went, with a satisfaction score (0–100)"
+                    )
                     persistent = True
                 if on <= end and (persistent or on >= start):
                     yield Occurrence(
-                        source_table=self.table, source_id=f"{tid}:{kind}", kind=kind, client_id=cid,
-                        person_id=None, on=on, what=_WHAT[kind], why=why, persistent=persistent,
+                        source_table=self.table,
+                        source_id=f"{tid}:{kind}",
+                        kind=kind,
+                        client_id=cid,
+                        person_id=None,
+                        on=on,
+                        what=_WHAT[kind],
+                        why=why,
+                        persistent=persistent,
                     )
 
     def _anniversaries(self, tid, cid, place, anchor, start, end, rules):
         if anchor is None:
             return
-        for year, on in yearly_occurrences(anchor.month, anchor.day, "gregorian", start, end, rules.feb29):
+        for year, on in yearly_occurrences(
+            anchor.month, anchor.day, "gregorian", start, end, rules.feb29
+        ):
             n = year - anchor.year
             if n > 0:
                 yield Occurrence(
-                    source_table=self.table, source_id=tid, kind="trip_anniversary", client_id=cid,
-                    person_id=None, on=on, what="Trip anniversary",
-                    why=f"{_years_ago(n)} today you were in {place}", milestone=n % 5 == 0,
+                    source_table=self.table,
+                    source_id=tid,
+                    kind="trip_anniversary",
+                    client_id=cid,
+                    person_id=None,
+                    on=on,
+                    what="Trip anniversary",
+                    why=f"{_years_ago(n)} today you were in {place}",
+                    milestone=n % 5 == 0,
                 )
 
     def describe(self, conn, source_id):
         trip_id, _, kind = source_id.partition(":")
-        row = conn.exec_driver_sql("SELECT client_id, title FROM trip WHERE id = ?", (trip_id,)).first()
+        row = conn.exec_driver_sql(
+            "SELECT client_id, title FROM trip WHERE id = ?", (trip_id,)
+        ).first()
         if row is None or (kind and kind not in TASK_KINDS):
             return None
         return row[0], None, f"{_WHAT.get(kind, 'Trip anniversary')}: {row[1]}"
 
 
-_WHAT = {"trip_anniversary": "Trip anniversary", "pre_departure": "Pre-departure check",
-         "welcome_home": "Welcome-home call", "feedback": "Feedback request"}
+_WHAT = {
+    "trip_anniversary": "Trip anniversary",
+    "pre_departure": "Pre-departure check",
+    "welcome_home": "Welcome-home call",
+    "feedback": "Feedback request",
+}
 
 
 class TripWinbackSource(WinbackSource):
@@ -144,10 +168,14 @@ class TripWinbackSource(WinbackSource):
         marks = ",".join("?" * len(WINBACK_STAGES))
         booked = ",".join("?" * len(BOOKED_STATUSES))
         last_trip = {
-            cid: (day, title) for cid, day, title in conn.exec_driver_sql(f"""
+            cid: (day, title)
+            for cid, day, title in conn.exec_driver_sql(
+                f"""
             SELECT t.client_id, max(coalesce(t.end_date, t.start_date, substr(t.created_at, 1, 10))), t.title
             FROM trip t WHERE t.deleted_at IS NULL AND t.status IN ({booked}) GROUP BY t.client_id
-            """, BOOKED_STATUSES)
+            """,
+                BOOKED_STATUSES,
+            )
         }
         sql = f"""
         SELECT c.id, coalesce(max(substr(i.occurred_at, 1, 10)), substr(c.created_at, 1, 10))
@@ -168,8 +196,15 @@ class TripWinbackSource(WinbackSource):
             on = _add_months(since, months)
             if on <= end:
                 yield Occurrence(
-                    source_table=self.table, source_id=cid, kind="winback", client_id=cid, person_id=None,
-                    on=on, what="Win-back", why=why, persistent=True,
+                    source_table=self.table,
+                    source_id=cid,
+                    kind="winback",
+                    client_id=cid,
+                    person_id=None,
+                    on=on,
+                    what="Win-back",
+                    why=why,
+                    persistent=True,
                 )
 
 

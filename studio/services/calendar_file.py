@@ -48,8 +48,15 @@ def build_calendar(studio: Studio, today: date | None = None):
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", "Travel Studio")
 
-    def event(uid: str, summary: str, day: date, stamp: str | None, lead: int, description: str = "",
-              rrule: dict | None = None) -> None:
+    def event(
+        uid: str,
+        summary: str,
+        day: date,
+        stamp: str | None,
+        lead: int,
+        description: str = "",
+        rrule: dict | None = None,
+    ) -> None:
         ev = Event()
         ev.add("uid", f"{uid}@{UID_DOMAIN}")
         ev.add("dtstamp", _stamp(stamp))
@@ -85,19 +92,37 @@ def build_calendar(studio: Studio, today: date | None = None):
             JOIN person p ON p.id = t.person_id AND p.deleted_at IS NULL
             LEFT JOIN advisor a ON a.id = c.advisor_id
             WHERE t.deleted_at IS NULL ORDER BY t.id""").fetchall()
-        winback_source = next((src for src in ag.sources() if src.table == "client"), ag.WinbackSource())
+        winback_source = next(
+            (src for src in ag.sources() if src.table == "client"), ag.WinbackSource()
+        )
         trip_source = next((src for src in ag.sources() if src.table == "trip"), None)
-        trip_tasks = [] if trip_source is None else [
-            occ for occ in trip_source.occurrences(conn, today - timedelta(days=366), today + timedelta(days=366),
-                                                   rules, today) if occ.kind != "trip_anniversary"]
-        trip_years = [] if not rules.on("trip_anniversary") else conn.exec_driver_sql("""
+        trip_tasks = (
+            []
+            if trip_source is None
+            else [
+                occ
+                for occ in trip_source.occurrences(
+                    conn, today - timedelta(days=366), today + timedelta(days=366), rules, today
+                )
+                if occ.kind != "trip_anniversary"
+            ]
+        )
+        trip_years = (
+            []
+            if not rules.on("trip_anniversary")
+            else conn.exec_driver_sql("""
             SELECT t.id, t.client_id, t.title, t.destinations, coalesce(t.start_date, t.end_date), t.updated_at
             FROM trip t JOIN client c ON c.id = t.client_id AND c.deleted_at IS NULL
             WHERE t.deleted_at IS NULL AND t.status IN ('completed', 'followed-up')
               AND coalesce(t.start_date, t.end_date) IS NOT NULL ORDER BY t.id""").fetchall()
+        )
         trip_stamps = dict(conn.exec_driver_sql("SELECT id, updated_at FROM trip").fetchall())
-        winbacks = list(winback_source.occurrences(conn, today - timedelta(days=3650), today, rules, today))
-        names = dict(conn.exec_driver_sql("SELECT id, name FROM client WHERE deleted_at IS NULL").fetchall())
+        winbacks = list(
+            winback_source.occurrences(conn, today - timedelta(days=3650), today, rules, today)
+        )
+        names = dict(
+            conn.exec_driver_sql("SELECT id, name FROM client WHERE deleted_at IS NULL").fetchall()
+        )
         stamps = dict(conn.exec_driver_sql("SELECT id, updated_at FROM client").fetchall())
 
     for rid, kind, label, m, d, y, calendar, note, updated, pname, pnative, cname, adv in dates:
@@ -105,7 +130,9 @@ def build_calendar(studio: Studio, today: date | None = None):
             continue
         who = f"{pname} {pnative}" if pname and pnative else (pname or cname)
         what = {"birthday": "birthday", "wedding": "wedding anniversary"}.get(kind, label or "date")
-        details = [f"Client: {cname}"] + ([f"Advisor: {adv}"] if adv else []) + ([note] if note else [])
+        details = (
+            [f"Client: {cname}"] + ([f"Advisor: {adv}"] if adv else []) + ([note] if note else [])
+        )
         lead = rules.lead(kind)
         if calendar == "lunar":
             from studio.domain import lunar
@@ -114,49 +141,100 @@ def build_calendar(studio: Studio, today: date | None = None):
             for ly in range(today.year - 1, today.year + LUNAR_YEARS_AHEAD + 1):
                 if not lunar.FIRST_YEAR <= ly <= lunar.LAST_YEAR or (y and ly <= y):
                     continue
-                occ = ag.ImportantDateSource._occurrence(rid, "", None, kind, label, m, d, y, calendar, ly,
-                                                         lunar.to_gregorian(ly, m, d))
-                event(f"important_date-{rid}-{ly}", f"{who}: {what} ({occ.why})", occ.on, updated, lead,
-                      "\n".join(details))
+                occ = ag.ImportantDateSource._occurrence(
+                    rid, "", None, kind, label, m, d, y, calendar, ly, lunar.to_gregorian(ly, m, d)
+                )
+                event(
+                    f"important_date-{rid}-{ly}",
+                    f"{who}: {what} ({occ.why})",
+                    occ.on,
+                    updated,
+                    lead,
+                    "\n".join(details),
+                )
             continue
         if y:
             details.insert(0, f"Since {y}")
         if (m, d) == (2, 29):
             start = date(y if y and y % 4 == 0 else 2000, 2, 29)
-            rule = {"freq": "yearly", "byyearday": 60} if rules.feb29 == "mar1" else \
-                {"freq": "yearly", "bymonth": 2, "bymonthday": -1}
+            rule = (
+                {"freq": "yearly", "byyearday": 60}
+                if rules.feb29 == "mar1"
+                else {"freq": "yearly", "bymonth": 2, "bymonthday": -1}
+            )
         else:
             start = date(y or 2000, m, d)
             rule = {"freq": "yearly"}
-        event(f"important_date-{rid}", f"{who}: {what}", start, updated, lead, "\n".join(details), rule)
+        event(
+            f"important_date-{rid}",
+            f"{who}: {what}",
+            start,
+            updated,
+            lead,
+            "\n".join(details),
+            rule,
+        )
 
     for rid, kind, number, expires, updated, pname, pnative, cname, adv in documents:
         k = "passport" if kind == "passport" else "document"
         if not rules.on(k):
             continue
-        noun = {"passport": "passport", "visa": "visa", "id_card": "identity card"}.get(kind, "document")
+        noun = {"passport": "passport", "visa": "visa", "id_card": "identity card"}.get(
+            kind, "document"
+        )
         who = f"{pname} {pnative}" if pnative else pname
-        details = [f"Client: {cname}"] + ([f"Number: {number}"] if number else []) + ([f"Advisor: {adv}"] if adv else [])
-        event(f"travel_document-{rid}", f"{who}: {noun} expires", date.fromisoformat(expires), updated,
-              rules.lead(k), "\n".join(details))
+        details = (
+            [f"Client: {cname}"]
+            + ([f"Number: {number}"] if number else [])
+            + ([f"Advisor: {adv}"] if adv else [])
+        )
+        event(
+            f"travel_document-{rid}",
+            f"{who}: {noun} expires",
+            date.fromisoformat(expires),
+            updated,
+            rules.lead(k),
+            "\n".join(details),
+        )
 
     for tid, cid, title, dests, first, updated in trip_years:
         day = date.fromisoformat(first)
         if (day.month, day.day) == (2, 29):
-            rule = {"freq": "yearly", "byyearday": 60} if rules.feb29 == "mar1" else \
-                {"freq": "yearly", "bymonth": 2, "bymonthday": -1}
+            rule = (
+                {"freq": "yearly", "byyearday": 60}
+                if rules.feb29 == "mar1"
+                else {"freq": "yearly", "bymonth": 2, "bymonthday": -1}
+            )
             start = ag.observed(day.year + 1, 2, 29, rules.feb29)  # a common year: matches the rule
         else:
             start, rule = ag.observed(day.year + 1, day.month, day.day), {"freq": "yearly"}
-        event(f"trip-{tid}-anniversary", f"{names.get(cid, '?')}: trip anniversary ({place_of(title, dests)})",
-              start, updated, rules.lead("trip_anniversary"), f"Trip: {title}, from {first}", rule)
+        event(
+            f"trip-{tid}-anniversary",
+            f"{names.get(cid, '?')}: trip anniversary ({place_of(title, dests)})",
+            start,
+            updated,
+            rules.lead("trip_anniversary"),
+            f"Trip: {title}, from {first}",
+            rule,
+        )
     for occ in trip_tasks:
-        event(f"trip-{occ.source_id.replace(':', '-')}",  # one per trip and task: moved, not duplicated
-              f"{names.get(occ.client_id, '?')}: {occ.what.lower()}", occ.on,
-              trip_stamps.get(occ.source_id.partition(':')[0]), rules.lead(occ.kind), occ.why)
+        event(
+            f"trip-{occ.source_id.replace(':', '-')}",  # one per trip and task: moved, not duplicated
+            f"{names.get(occ.client_id, '?')}: {occ.what.lower()}",
+            occ.on,
+            trip_stamps.get(occ.source_id.partition(":")[0]),
+            rules.lead(occ.kind),
+            occ.why,
+        )
     for occ in winbacks:
-        event(f"client-{occ.source_id}-winback-{occ.on.isoformat()}", f"{names.get(occ.client_id, '?')}: win-back",
-              occ.on, stamps.get(occ.client_id), 0, occ.why)
+        event(
+            f"client-{occ.source_id}-winback-{occ.on.isoformat()}",
+            f"{names.get(occ.client_id, '?')}: win-back",
+            occ.on,
+            stamps.get(occ.client_id),
+            0,
+            occ.why,
+        )
     return cal
 
 

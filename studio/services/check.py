@@ -34,7 +34,10 @@ def check(studio: Studio) -> CheckReport:
             rep.facts.append("SQLite integrity check: ok")
         fk = cur.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
-            rep.problems.extend(f"broken reference in {t} row {rowid} to {parent}" for t, rowid, parent, _ in fk[:20])
+            rep.problems.extend(
+                f"broken reference in {t} row {rowid} to {parent}"
+                for t, rowid, parent, _ in fk[:20]
+            )
         else:
             rep.facts.append("references: ok")
         try:
@@ -49,7 +52,9 @@ def check(studio: Studio) -> CheckReport:
         for model in MODELS:
             t = model.__tablename__
             n = cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            dead = cur.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NOT NULL").fetchone()[0]
+            dead = cur.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NOT NULL").fetchone()[
+                0
+            ]
             orphans = cur.execute(
                 f"SELECT count(*) FROM {t} r WHERE NOT EXISTS (SELECT 1 FROM change ch "
                 f"WHERE ch.row_id = r.id AND ch.table_name = '{t}')"
@@ -66,7 +71,9 @@ def check(studio: Studio) -> CheckReport:
         )
         from studio.services.media import missing_media
 
-        n_media = cur.execute("SELECT count(*) FROM trip_media WHERE deleted_at IS NULL").fetchone()[0]
+        n_media = cur.execute(
+            "SELECT count(*) FROM trip_media WHERE deleted_at IS NULL"
+        ).fetchone()[0]
         gone = missing_media(studio)
         if gone:
             rep.problems.extend(
@@ -74,7 +81,9 @@ def check(studio: Studio) -> CheckReport:
                 for m in gone[:20]
             )
             if len(gone) > 20:
-                rep.problems.append(f"… and {len(gone) - 20} more trip photos are missing from the media folder")
+                rep.problems.append(
+                    f"… and {len(gone) - 20} more trip photos are missing from the media folder"
+                )
         else:
             rep.facts.append(f"media: {n_media:,} trip photos, all files present")
         from studio.services.media import unused_files

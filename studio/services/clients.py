@@ -28,7 +28,10 @@ from studio.store import Studio
 
 def _require(tx, model: type[Row], row_id: str | None, field: str) -> None:
     if row_id and tx.get(model, row_id) is None:
-        raise ValidationError(field, f"The {model.__tablename__.replace('_', ' ')} chosen for {field.replace('_id', '').replace('_', ' ')} does not exist.")
+        raise ValidationError(
+            field,
+            f"The {model.__tablename__.replace('_', ' ')} chosen for {field.replace('_id', '').replace('_', ' ')} does not exist.",
+        )
 
 
 def _current(tx, model: type[Row], row_id: str) -> dict:
@@ -71,7 +74,9 @@ def create_client(
         _require(tx, Client, data.get("referred_by_id"), "referred_by_id")
         client = tx.create(Client, **data)
         if people is None and data["kind"] == ClientKind.INDIVIDUAL:
-            people = [{"name": data["name"], "native_name": data.get("native_name"), "role": "primary"}]
+            people = [
+                {"name": data["name"], "native_name": data.get("native_name"), "role": "primary"}
+            ]
         persons = [add_person(studio, client.id, **p) for p in (people or [])]
         for c in contacts or []:
             c = dict(c)
@@ -88,7 +93,9 @@ def update_client(studio: Studio, client_id: str, **changes: Any) -> dict:
         data = validate.clean(Client, changes, current=current)
         if "referred_by_id" in data:
             if data["referred_by_id"] == client_id:
-                raise ValidationError("referred_by_id", "A client cannot be referred by themselves.")
+                raise ValidationError(
+                    "referred_by_id", "A client cannot be referred by themselves."
+                )
             _require(tx, Client, data["referred_by_id"], "referred_by_id")
         if "advisor_id" in data:
             _require(tx, Advisor, data["advisor_id"], "advisor_id")
@@ -120,7 +127,9 @@ def add_person(studio: Studio, client_id: str, name: str, **fields: Any) -> Pers
 def add_contact(
     studio: Studio, client_id: str, kind: str, value: str, *, preferred: bool = False, **fields: Any
 ) -> ContactPoint:
-    data = validate.clean(ContactPoint, {"kind": kind, "value": value, "preferred": preferred, **fields})
+    data = validate.clean(
+        ContactPoint, {"kind": kind, "value": value, "preferred": preferred, **fields}
+    )
     with studio.transaction() as tx:
         _require(tx, Client, client_id, "client_id")
         _require(tx, Person, data.get("person_id"), "person_id")
@@ -153,8 +162,13 @@ def set_consent(
     """Record what the client agreed (or declined) for a purpose, replacing the earlier answer."""
     data = validate.clean(
         Consent,
-        {"purpose": purpose, "granted": granted, "method": method,
-         "decided_on": decided_on or date.today(), "note": note},
+        {
+            "purpose": purpose,
+            "granted": granted,
+            "method": method,
+            "decided_on": decided_on or date.today(),
+            "note": note,
+        },
     )
     with studio.transaction() as tx:
         _require(tx, Client, client_id, "client_id")
@@ -197,15 +211,20 @@ def log_interaction(
         return tx.create(Interaction, client_id=client_id, **data)
 
 
-def resolve_complaint(studio: Studio, interaction_id: str, resolution: str, *, resolved_at: Any = None) -> dict:
+def resolve_complaint(
+    studio: Studio, interaction_id: str, resolution: str, *, resolved_at: Any = None
+) -> dict:
     with studio.transaction() as tx:
         current = _current(tx, Interaction, interaction_id)
         if current["kind"] != InteractionKind.COMPLAINT:
             raise ValidationError("status", "Only a complaint can be resolved.")
         data = validate.clean(
             Interaction,
-            {"status": "resolved", "resolution": validate.text(resolution, "resolution", required=True),
-             "resolved_at": resolved_at or date.today()},
+            {
+                "status": "resolved",
+                "resolution": validate.text(resolution, "resolution", required=True),
+                "resolved_at": resolved_at or date.today(),
+            },
             current=current,
         )
         return tx.update(Interaction, interaction_id, **data)
@@ -213,10 +232,18 @@ def resolve_complaint(studio: Studio, interaction_id: str, resolution: str, *, r
 
 # -- important dates --------------------------------------------------------------------------
 def add_important_date(
-    studio: Studio, person_id: str, kind: str, month: int, day: int, year: int | None = None, **fields: Any
+    studio: Studio,
+    person_id: str,
+    kind: str,
+    month: int,
+    day: int,
+    year: int | None = None,
+    **fields: Any,
 ) -> ImportantDate:
     """A date to remember for a person; the year is optional (never a fake one)."""
-    data = validate.clean(ImportantDate, {"kind": kind, "month": month, "day": day, "year": year, **fields})
+    data = validate.clean(
+        ImportantDate, {"kind": kind, "month": month, "day": day, "year": year, **fields}
+    )
     with studio.transaction() as tx:
         person = tx.get(Person, person_id)
         if person is None:
@@ -237,7 +264,9 @@ def update_row(studio: Studio, model: type[Row], row_id: str, **changes: Any) ->
             changes["value"] = current["value"]
         data = validate.clean(model, changes, current=current)
         if model is ContactPoint and data.get("preferred"):
-            _clear_preferred(tx, current["client_id"], data.get("kind", current["kind"]), keep=row_id)
+            _clear_preferred(
+                tx, current["client_id"], data.get("kind", current["kind"]), keep=row_id
+            )
         return tx.update(model, row_id, **data)
 
 

@@ -36,6 +36,7 @@ def seeded_id(rng: random.Random) -> str:
     """A UUID drawn from ``rng``: the same seed gives the demo the same ids every time."""
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
+
 _CHUNK = 500
 
 _LOCALES = ("en_US", "en_GB", "zh_CN", "fr_FR", "de_DE", "es_ES", "it_IT", "pl_PL")
@@ -150,10 +151,17 @@ def build_demo(
     from studio.services.studio_profile import update_profile
 
     # Reserved for examples: 555-0100…0199 numbers and the example.com domain.
-    update_profile(studio, name="Lotus & Pine Journeys", native_name="莲松定制旅行工作室",
-                   phone="+1 212 555 0142", email="hello@lotus-pine.example.com",
-                   website="www.lotus-pine.example.com", address="18 Example Lane, Suite 4, New York",
-                   emergency_phone="+1 212 555 0199", tagline="Journeys made by hand, remembered for years")
+    update_profile(
+        studio,
+        name="Lotus & Pine Journeys",
+        native_name="莲松定制旅行工作室",
+        phone="+1 212 555 0142",
+        email="hello@lotus-pine.example.com",
+        website="www.lotus-pine.example.com",
+        address="18 Example Lane, Suite 4, New York",
+        emergency_phone="+1 212 555 0199",
+        tagline="Journeys made by hand, remembered for years",
+    )
     return summary + f", {facts:,} profile facts"
 
 

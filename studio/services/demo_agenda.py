@@ -50,10 +50,14 @@ def add_agenda_demo(studio: Studio, *, seed: int, today: date) -> str:
         people = conn.exec_driver_sql(
             "SELECT p.id, p.client_id, p.native_name, p.role, p.birth_date FROM person p "
             "JOIN client c ON c.id = p.client_id AND c.deleted_at IS NULL "
-            "WHERE p.deleted_at IS NULL ORDER BY p.id").fetchall()
-        birthdays = dict(conn.exec_driver_sql(
-            "SELECT person_id, id FROM important_date WHERE kind = 'birthday' AND calendar = 'gregorian' "
-            "AND deleted_at IS NULL AND person_id IS NOT NULL ORDER BY id").fetchall())
+            "WHERE p.deleted_at IS NULL ORDER BY p.id"
+        ).fetchall()
+        birthdays = dict(
+            conn.exec_driver_sql(
+                "SELECT person_id, id FROM important_date WHERE kind = 'birthday' AND calendar = 'gregorian' "
+                "AND deleted_at IS NULL AND person_id IS NOT NULL ORDER BY id"
+            ).fetchall()
+        )
     with studio.transaction() as tx:
         for pid, cid, native, role, birth in people:
             adult = role not in ("child",)
@@ -66,10 +70,21 @@ def add_agenda_demo(studio: Studio, *, seed: int, today: date) -> str:
                     expires = today - timedelta(days=rng.randint(1, 40))
                 else:
                     expires = today + timedelta(days=rng.randint(181, 3650))
-                number = f"{'E' if native else 'P'}{rng.randint(10_000_000, 99_999_999)}" if rng.random() < 0.6 else None
-                tx.create(TravelDocument, id=new_id(), client_id=cid, person_id=pid, kind="passport",
-                          number=number, country=_COUNTRY.get("zh_CN") if native else None,
-                          expires_on=expires.isoformat())
+                number = (
+                    f"{'E' if native else 'P'}{rng.randint(10_000_000, 99_999_999)}"
+                    if rng.random() < 0.6
+                    else None
+                )
+                tx.create(
+                    TravelDocument,
+                    id=new_id(),
+                    client_id=cid,
+                    person_id=pid,
+                    kind="passport",
+                    number=number,
+                    country=_COUNTRY.get("zh_CN") if native else None,
+                    expires_on=expires.isoformat(),
+                )
                 passports += 1
             date_id = birthdays.get(pid)
             if native and date_id and birth and len(birth) == 10 and rng.random() < 0.17:
@@ -79,12 +94,19 @@ def add_agenda_demo(studio: Studio, *, seed: int, today: date) -> str:
                     lunar.check(lm, ld, ly)
                 except ValueError:
                     continue  # born in a leap month whose day 30 the regular month lacks
-                tx.update(ImportantDate, date_id, **clean(ImportantDate, {
-                    "calendar": "lunar", "month": lm, "day": ld, "year": ly}))
+                tx.update(
+                    ImportantDate,
+                    date_id,
+                    **clean(
+                        ImportantDate, {"calendar": "lunar", "month": lm, "day": ld, "year": ly}
+                    ),
+                )
                 lunar_count += 1
     acted = _act_on_recent(studio, rng, new_id, today)
-    return (f", {passports:,} passports ({soon} expiring within 180 days), {lunar_count} lunar birthdays, "
-            f"{acted} reminders already acted on")
+    return (
+        f", {passports:,} passports ({soon} expiring within 180 days), {lunar_count} lunar birthdays, "
+        f"{acted} reminders already acted on"
+    )
 
 
 def _act_on_recent(studio: Studio, rng: random.Random, new_id, today: date) -> int:
@@ -100,23 +122,51 @@ def _act_on_recent(studio: Studio, rng: random.Random, new_id, today: date) -> i
                 continue
             r = rng.random()
             action_id = ag.action_id(occ.source_table, occ.source_id, occ.on)
-            base = {"client_id": occ.client_id, "source_table": occ.source_table, "source_id": occ.source_id,
-                    "occurrence": occ.on.isoformat()}
+            base = {
+                "client_id": occ.client_id,
+                "source_table": occ.source_table,
+                "source_id": occ.source_id,
+                "occurrence": occ.on.isoformat(),
+            }
             title = f"{occ.what} of {e.person_name}" if e.person_name else occ.what
             if r < 0.75 and occ.kind in ("birthday", "wedding", "custom"):
                 sent = rng.choice(_GIFTS)
                 when = min(occ.on, today)
                 interaction = new_id()
-                tx.create(Interaction, id=interaction, **clean(Interaction, {
-                    "client_id": occ.client_id, "person_id": occ.person_id, "kind": "gift",
-                    "advisor_id": advisors.get(occ.client_id) or studio.advisor_id,
-                    "occurred_at": when.isoformat(), "summary": f"{sent} — {title}"}))
-                tx.create(AgendaAction, id=action_id, action="done", sent=sent, interaction_id=interaction, **base)
+                tx.create(
+                    Interaction,
+                    id=interaction,
+                    **clean(
+                        Interaction,
+                        {
+                            "client_id": occ.client_id,
+                            "person_id": occ.person_id,
+                            "kind": "gift",
+                            "advisor_id": advisors.get(occ.client_id) or studio.advisor_id,
+                            "occurred_at": when.isoformat(),
+                            "summary": f"{sent} — {title}",
+                        },
+                    ),
+                )
+                tx.create(
+                    AgendaAction,
+                    id=action_id,
+                    action="done",
+                    sent=sent,
+                    interaction_id=interaction,
+                    **base,
+                )
             elif r < 0.85:
                 tx.create(AgendaAction, id=action_id, action="dismissed", **base)
             elif r < 0.90:
                 until = today + timedelta(days=rng.randint(1, 6))
-                tx.create(AgendaAction, id=action_id, action="snoozed", snooze_until=until.isoformat(), **base)
+                tx.create(
+                    AgendaAction,
+                    id=action_id,
+                    action="snoozed",
+                    snooze_until=until.isoformat(),
+                    **base,
+                )
             else:
                 continue
             acted += 1

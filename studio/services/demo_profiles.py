@@ -18,7 +18,12 @@ from studio.services.demo import seeded_id
 from studio.store import Studio
 
 _CHUNK = 500
-_SOURCES = (("intake-form", 4), ("conversation", 4), ("post-trip-feedback", 2), ("observed-on-trip", 1))
+_SOURCES = (
+    ("intake-form", 4),
+    ("conversation", 4),
+    ("post-trip-feedback", 2),
+    ("observed-on-trip", 1),
+)
 # Sections of a generated profile: (section, chance it is filled, how many items at most).
 _PLAN = (
     ("purpose", 0.99, 2),
@@ -40,12 +45,16 @@ _PLAN = (
 
 def add_profiles(studio: Studio, seed: int, today: date) -> int:
     """Add profile facts to every demo client; returns how many facts were written."""
-    data = json.loads((paths.resources_dir() / "demo" / "profiles.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (paths.resources_dir() / "demo" / "profiles.json").read_text(encoding="utf-8")
+    )
     rng = random.Random(f"travel-studio-demo-profiles-{seed}")
     ids = random.Random(f"travel-studio-demo-profile-ids-{seed}")
     tax = taxonomy.load()
     with studio.read() as conn:
-        rows = conn.exec_driver_sql("SELECT id, name, stage, kind FROM client ORDER BY rowid").fetchall()
+        rows = conn.exec_driver_sql(
+            "SELECT id, name, stage, kind FROM client ORDER BY rowid"
+        ).fetchall()
         people: dict[str, list[tuple[str, str]]] = {}
         for pid, cid, role in conn.exec_driver_sql(
             "SELECT id, client_id, role FROM person WHERE deleted_at IS NULL ORDER BY position, rowid"
@@ -73,11 +82,24 @@ def add_profiles(studio: Studio, seed: int, today: date) -> int:
                     if (person_id, key) in seen:
                         continue
                     seen.add((person_id, key))
-                    trip = rng.choice(data["trips"]) if source == "post-trip-feedback" and rng.random() < 0.7 else None
-                    values = clean(ProfileFact, {
-                        "person_id": person_id, "key": key, "level": level, "severity": severity,
-                        "note": note, "source": source, "learned_on": learned(), "trip_id": trip,
-                    })
+                    trip = (
+                        rng.choice(data["trips"])
+                        if source == "post-trip-feedback" and rng.random() < 0.7
+                        else None
+                    )
+                    values = clean(
+                        ProfileFact,
+                        {
+                            "person_id": person_id,
+                            "key": key,
+                            "level": level,
+                            "severity": severity,
+                            "note": note,
+                            "source": source,
+                            "learned_on": learned(),
+                            "trip_id": trip,
+                        },
+                    )
                     tx.create(ProfileFact, id=new_id(), client_id=cid, **values)
                     written += 1
     return written
@@ -91,8 +113,14 @@ def _featured(specs: list, persons: list[tuple[str, str]]) -> list[tuple]:
     return out
 
 
-def _generated(rng: random.Random, tax: taxonomy.Taxonomy, stage: str, kind: str,
-               persons: list[tuple[str, str]], data: dict) -> list[tuple]:
+def _generated(
+    rng: random.Random,
+    tax: taxonomy.Taxonomy,
+    stage: str,
+    kind: str,
+    persons: list[tuple[str, str]],
+    data: dict,
+) -> list[tuple]:
     if stage == "prospect":
         fill = rng.choice((0.0, 0.15, 0.35, 0.6))
     elif stage == "lost":
@@ -124,18 +152,47 @@ def _generated(rng: random.Random, tax: taxonomy.Taxonomy, stage: str, kind: str
                 out.append((None, "dietary.none", "neutral", None, "", source()))
                 continue
             for item in rng.sample(items[1:], rng.randint(1, most)):
-                severity = rng.choices(("preference", "intolerance", "severe"), weights=(5, 3, 2))[0]
-                level = "must" if item.key in ("dietary.vegetarian", "dietary.vegan", "dietary.halal",
-                                               "dietary.kosher", "dietary.alcohol") else "never"
-                out.append((rng.choice(adults + children) if persons else None, item.key, level,
-                            None if level == "must" else severity, note(item.key, 0.5), source()))
+                severity = rng.choices(("preference", "intolerance", "severe"), weights=(5, 3, 2))[
+                    0
+                ]
+                level = (
+                    "must"
+                    if item.key
+                    in (
+                        "dietary.vegetarian",
+                        "dietary.vegan",
+                        "dietary.halal",
+                        "dietary.kosher",
+                        "dietary.alcohol",
+                    )
+                    else "never"
+                )
+                out.append(
+                    (
+                        rng.choice(adults + children) if persons else None,
+                        item.key,
+                        level,
+                        None if level == "must" else severity,
+                        note(item.key, 0.5),
+                        source(),
+                    )
+                )
             continue
         if section == "access":
             if rng.random() < 0.72:
                 out.append((None, "access.none", "neutral", None, "", source()))
             else:
                 item = rng.choice(items[1:])
-                out.append((rng.choice(adults) if adults else None, item.key, "must", None, note(item.key, 0.6), source()))
+                out.append(
+                    (
+                        rng.choice(adults) if adults else None,
+                        item.key,
+                        "must",
+                        None,
+                        note(item.key, 0.6),
+                        source(),
+                    )
+                )
             continue
         if section == "budget":
             item = rng.choices(items, weights=(2, 4, 3, 1))[0]
@@ -143,7 +200,9 @@ def _generated(rng: random.Random, tax: taxonomy.Taxonomy, stage: str, kind: str
             continue
         if section == "party":
             if children:
-                out.append((None, "party.children", "must", None, note("party.children", 1.0), source()))
+                out.append(
+                    (None, "party.children", "must", None, note("party.children", 1.0), source())
+                )
             continue
         for item in rng.sample(items, min(len(items), rng.randint(1, most))):
             if section in ("prompts", "insights"):
@@ -153,7 +212,9 @@ def _generated(rng: random.Random, tax: taxonomy.Taxonomy, stage: str, kind: str
             elif section in ("purpose", "values"):  # nobody dislikes their own reasons to travel
                 level = rng.choice(("love", "like"))
             else:
-                level = rng.choices(("love", "like", "neutral", "dislike", "never"), weights=(5, 4, 1, 2, 1))[0]
+                level = rng.choices(
+                    ("love", "like", "neutral", "dislike", "never"), weights=(5, 4, 1, 2, 1)
+                )[0]
             text = note(item.key, 0.9 if section in ("prompts", "insights", "never") else 0.25)
             if section == "insights" and not text:
                 continue

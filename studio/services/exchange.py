@@ -47,6 +47,8 @@ _NOT_REFERENCES = {("profile_fact", "trip_id")}
 
 def _references_of(table: str) -> list[tuple[str, str]]:
     return [(c, t) for c, t in _REFERENCES.items() if (table, c) not in _NOT_REFERENCES]
+
+
 #: Free text is imported exactly as written; other values are stored in the form validation gives.
 _FREE_TEXT = {
     "name",
@@ -113,7 +115,9 @@ def export_studio(studio: Studio, path: Path) -> str:
         raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from None
     summary = _summary(doc["tables"], len(doc["journal"]))
     if files or missing:
-        summary += f"; {files:,} photo file{'s' if files != 1 else ''} in {media.export_folder(path)}"
+        summary += (
+            f"; {files:,} photo file{'s' if files != 1 else ''} in {media.export_folder(path)}"
+        )
         if missing:
             summary += f" ({missing:,} missing from the media folder and not copied)"
     return summary
@@ -166,7 +170,9 @@ def import_studio(studio: Studio, path: Path) -> str:
         bad = media.bad_media_row(row)
         if bad:
             plan.fail(f"trip_media row {row['id']} {bad}")
-    files, absent = media.import_files(studio, media.export_folder(path), photos) if photos else (0, 0)
+    files, absent = (
+        media.import_files(studio, media.export_folder(path), photos) if photos else (0, 0)
+    )
     with studio.transaction() as tx:
         for model in MODELS:
             for row in plan.new_rows[model.__tablename__]:

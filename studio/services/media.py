@@ -78,7 +78,9 @@ def _image_module():
             from pillow_heif import register_heif_opener
 
             register_heif_opener()
-        except ImportError:  # pragma: no cover - a dependency; without it HEIC is reported unsupported
+        except (
+            ImportError
+        ):  # pragma: no cover - a dependency; without it HEIC is reported unsupported
             pass
         _heif_registered = True
     return Image
@@ -246,7 +248,8 @@ def _files(paths_: Iterable[str | Path], skipped: list[tuple[str, str]]) -> list
         p = Path(p)
         if p.is_dir():
             out.extend(
-                f for f in sorted(p.rglob("*"))
+                f
+                for f in sorted(p.rglob("*"))
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         elif p.is_file():
@@ -291,7 +294,11 @@ def _live(conn, model, order: tuple[str, ...] = (), **where) -> list:
 
 def _trip(studio: Studio, trip_id: str) -> Trip:
     with studio.read() as conn:
-        row = conn.execute(select(Trip.__table__).where(Trip.__table__.c.id == trip_id)).mappings().first()
+        row = (
+            conn.execute(select(Trip.__table__).where(Trip.__table__.c.id == trip_id))
+            .mappings()
+            .first()
+        )
     if row is None or row["deleted_at"]:
         raise NotFoundError(f"No trip with id {trip_id}.")
     return Trip(**row)
@@ -308,7 +315,9 @@ def store_file(studio: Studio, source: Path | bytes, sha: str, ext: str) -> Path
         with atomic_path(target) as tmp:
             tmp.write_bytes(data)
     except OSError as exc:
-        raise StudioError(f"Cannot write to the media folder {target.parent}: {exc.strerror or exc}.") from None
+        raise StudioError(
+            f"Cannot write to the media folder {target.parent}: {exc.strerror or exc}."
+        ) from None
     return target
 
 
@@ -334,7 +343,9 @@ def add_media(
     day_of = _day_dates(studio, trip)
     with studio.read() as conn:
         t = TripMedia.__table__
-        existing = [TripMedia(**r) for r in conn.execute(select(t).where(t.c.trip_id == trip_id)).mappings()]
+        existing = [
+            TripMedia(**r) for r in conn.execute(select(t).where(t.c.trip_id == trip_id)).mappings()
+        ]
     live_shas = {m.sha256 for m in existing if m.deleted_at is None}
     deleted_by_sha = {m.sha256: m for m in existing if m.deleted_at is not None}
     taken: list[tuple[Path, str, Probe]] = []
@@ -369,17 +380,29 @@ def add_media(
             day = day_of.get(info.taken_at[:10]) if info.taken_at else None
             notes = info.notes
             if info.taken_at and day is None and day_of:
-                notes = "; ".join(x for x in (notes, f"taken {info.taken_at[:10]}, outside the trip's days") if x)
+                notes = "; ".join(
+                    x for x in (notes, f"taken {info.taken_at[:10]}, outside the trip's days") if x
+                )
             old = deleted_by_sha.get(sha)
             if old is not None:
                 tx.restore(TripMedia, old.id)
                 row = tx.get(TripMedia, old.id)
             else:
                 row = tx.create(
-                    TripMedia, client_id=trip.client_id, trip_id=trip_id, sha256=sha, ext=info.ext,
-                    original_name=f.name[:255], width=info.width, height=info.height,
-                    taken_at=info.taken_at, day_number=day, caption="", included=True,
-                    position=0, notes=notes,
+                    TripMedia,
+                    client_id=trip.client_id,
+                    trip_id=trip_id,
+                    sha256=sha,
+                    ext=info.ext,
+                    original_name=f.name[:255],
+                    width=info.width,
+                    height=info.height,
+                    taken_at=info.taken_at,
+                    day_number=day,
+                    caption="",
+                    included=True,
+                    position=0,
+                    notes=notes,
                 )
             # chronological insertion: before the first photo taken later; hand-made order kept
             at = len(current)
@@ -421,7 +444,9 @@ def bad_media_row(row: dict) -> str | None:
     if len(sha) != 64 or not set(sha) <= _HEX:
         return f"has “sha256” = “{sha[:70]}”, which is not a SHA-256 hash in lower-case hex"
     if ext not in _EXTS:
-        return f"has “ext” = “{ext[:20]}”, which is not a photo extension ({', '.join(sorted(_EXTS))})"
+        return (
+            f"has “ext” = “{ext[:20]}”, which is not a photo extension ({', '.join(sorted(_EXTS))})"
+        )
     return None
 
 
@@ -448,7 +473,9 @@ def export_files(studio: Studio, folder: Path) -> tuple[int, int]:
                 with atomic_path(target) as tmp:
                     tmp.write_bytes(source.read_bytes())
             except OSError as exc:
-                raise StudioError(f"Cannot write the photo files to {folder}: {exc.strerror or exc}.") from None
+                raise StudioError(
+                    f"Cannot write the photo files to {folder}: {exc.strerror or exc}."
+                ) from None
         done += 1
     return done, missing
 
@@ -514,12 +541,16 @@ def _day_number(studio: Studio, trip: Trip, value: Any, *, optional: bool) -> in
     try:
         n = int(value)
     except (TypeError, ValueError):
-        raise ValidationError("day_number", f"The day must be a day number like 3, not “{value}”.") from None
+        raise ValidationError(
+            "day_number", f"The day must be a day number like 3, not “{value}”."
+        ) from None
     count = _day_count(studio, trip)
     if n < 1 or (count and n > count):
         raise ValidationError(
-            "day_number", f"Day {n} is not a day of this trip (it has {count} day{'s' if count != 1 else ''})."
-            if count else f"Day {n} is not a day number (days start at 1)."
+            "day_number",
+            f"Day {n} is not a day of this trip (it has {count} day{'s' if count != 1 else ''})."
+            if count
+            else f"Day {n} is not a day number (days start at 1).",
         )
     return n
 
@@ -527,7 +558,11 @@ def _day_number(studio: Studio, trip: Trip, value: Any, *, optional: bool) -> in
 def move_to_day(studio: Studio, media_id: str, day_number: int | None) -> dict:
     """Tie a photo to another day of its trip (None: to no day)."""
     with studio.read() as conn:
-        row = conn.execute(select(TripMedia.__table__).where(TripMedia.__table__.c.id == media_id)).mappings().first()
+        row = (
+            conn.execute(select(TripMedia.__table__).where(TripMedia.__table__.c.id == media_id))
+            .mappings()
+            .first()
+        )
     if row is None or row["deleted_at"]:
         raise NotFoundError(f"No photo with id {media_id}.")
     n = _day_number(studio, _trip(studio, row["trip_id"]), day_number, optional=True)
@@ -540,7 +575,9 @@ def reorder(studio: Studio, trip_id: str, ids: Sequence[str]) -> None:
     with studio.transaction() as tx:
         live = {m.id: m for m in _tx_live(tx, TripMedia, trip_id=trip_id)}
         if len(set(ids)) != len(ids) or set(ids) != set(live):
-            raise ValidationError("order", "The new order must list every photo of the trip exactly once.")
+            raise ValidationError(
+                "order", "The new order must list every photo of the trip exactly once."
+            )
         for pos, mid in enumerate(ids):
             if live[mid].position != pos:
                 tx.update(TripMedia, mid, position=pos)
@@ -567,10 +604,14 @@ def _highlights(value: Any) -> str:
         raise ValidationError("highlights", "The highlights must be a list of short lines.")
     items = [x for x in items if x]
     if len(items) > 20:
-        raise ValidationError("highlights", f"A day has at most 20 highlights ({len(items)} given).")
+        raise ValidationError(
+            "highlights", f"A day has at most 20 highlights ({len(items)} given)."
+        )
     for x in items:
         if len(x) > 300:
-            raise ValidationError("highlights", f"A highlight is too long ({len(x)} characters; at most 300).")
+            raise ValidationError(
+                "highlights", f"A highlight is too long ({len(x)} characters; at most 300)."
+            )
     return json.dumps(items, ensure_ascii=False)
 
 
@@ -598,7 +639,9 @@ def set_journal(
         if rows:
             tx.update(TripJournal, rows[0].id, **data)
             return tx.get(TripJournal, rows[0].id)
-        return tx.create(TripJournal, client_id=trip.client_id, trip_id=trip_id, day_number=n, **data)
+        return tx.create(
+            TripJournal, client_id=trip.client_id, trip_id=trip_id, day_number=n, **data
+        )
 
 
 def journal_of(studio: Studio, trip_id: str) -> dict[int, TripJournal]:
@@ -626,7 +669,9 @@ def _clean_book(studio: Studio, trip_id: str, fields: dict[str, Any]) -> dict[st
         elif name == "size":
             size = str(raw or "").strip().lower()
             if size not in BOOK_SIZES:
-                raise ValidationError("size", f"“{raw}” is not a book size; choose one of {', '.join(BOOK_SIZES)}.")
+                raise ValidationError(
+                    "size", f"“{raw}” is not a book size; choose one of {', '.join(BOOK_SIZES)}."
+                )
             out[name] = size
         elif name == "bleed":
             if not isinstance(raw, bool):
@@ -638,7 +683,9 @@ def _clean_book(studio: Studio, trip_id: str, fields: dict[str, Any]) -> dict[st
                     t = TripMedia.__table__
                     row = conn.execute(select(t).where(t.c.id == raw)).mappings().first()
                 if row is None or row["deleted_at"] or row["trip_id"] != trip_id:
-                    raise ValidationError("cover_media_id", "The cover must be one of this trip's photos.")
+                    raise ValidationError(
+                        "cover_media_id", "The cover must be one of this trip's photos."
+                    )
             out[name] = raw or None
         else:
             raise ValidationError(name, f"A memory book has no setting “{name}”.")
@@ -675,7 +722,11 @@ def media_of(studio: Studio, trip_id: str, *, included_only: bool = False) -> li
 
 def get_media(studio: Studio, media_id: str) -> TripMedia:
     with studio.read() as conn:
-        row = conn.execute(select(TripMedia.__table__).where(TripMedia.__table__.c.id == media_id)).mappings().first()
+        row = (
+            conn.execute(select(TripMedia.__table__).where(TripMedia.__table__.c.id == media_id))
+            .mappings()
+            .first()
+        )
     if row is None:
         raise NotFoundError(f"No photo with id {media_id}.")
     return TripMedia(**row)
@@ -693,13 +744,19 @@ def unused_files(studio: Studio) -> list[Path]:
     """Files in the media folder that no photo row (deleted ones included) names: left by an
     import that failed before its rows were written. Safe to delete; thumbnails are not listed."""
     with studio.read() as conn:
-        used = {f"{sha}.{ext}" for sha, ext in conn.exec_driver_sql("SELECT sha256, ext FROM trip_media")}
+        used = {
+            f"{sha}.{ext}"
+            for sha, ext in conn.exec_driver_sql("SELECT sha256, ext FROM trip_media")
+        }
     root = media_dir(studio)
     if not root.is_dir():
         return []
     return sorted(
-        f for d in root.iterdir() if d.is_dir() and len(d.name) == 2
-        for f in d.iterdir() if f.is_file() and f.name not in used
+        f
+        for d in root.iterdir()
+        if d.is_dir() and len(d.name) == 2
+        for f in d.iterdir()
+        if f.is_file() and f.name not in used
     )
 
 
@@ -716,7 +773,9 @@ def thumbnail(studio: Studio, media: str | TripMedia, size: int = 256) -> Path:
         return target
     source = stored_path(studio, row)
     if not source.is_file():
-        raise StudioError(f"The photo {row.original_name or row.sha256[:12]} is missing from the media folder.")
+        raise StudioError(
+            f"The photo {row.original_name or row.sha256[:12]} is missing from the media folder."
+        )
     Image = _image_module()
     from PIL import ImageOps
 
@@ -732,13 +791,27 @@ def thumbnail(studio: Studio, media: str | TripMedia, size: int = 256) -> Path:
                 with atomic_path(target) as tmp:
                     im.save(tmp, "JPEG", quality=85, optimize=True)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise StudioError(f"The photo {row.original_name or row.sha256[:12]} cannot be read ({exc}).") from None
+        raise StudioError(
+            f"The photo {row.original_name or row.sha256[:12]} cannot be read ({exc})."
+        ) from None
     return target
 
 
 # -- the book's content -----------------------------------------------------------------------
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _when(start: str | None, end: str | None) -> str:
@@ -758,7 +831,7 @@ def _display(name: str, native: str | None) -> str:
 
 
 def default_title(trip: Trip) -> str:
-    """"Yunnan, March 2026": the destinations (or the trip's title) and the month of travel."""
+    """ "Yunnan, March 2026": the destinations (or the trip's title) and the month of travel."""
     try:
         dests = [str(d) for d in json.loads(trip.destinations or "[]") if str(d).strip()]
     except json.JSONDecodeError:
@@ -780,15 +853,30 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
     journals = journal_of(studio, trip_id)
     days = _days(studio, trip)
     with studio.read() as conn:
-        items = _live(conn, TripItem, ("position",), version_id=trip.current_version_id) if trip.current_version_id else []
+        items = (
+            _live(conn, TripItem, ("position",), version_id=trip.current_version_id)
+            if trip.current_version_id
+            else []
+        )
         party = _live(conn, TripTraveller, (), trip_id=trip_id)
         ids = [t.person_id for t in party]
-        people = [Person(**r) for r in conn.execute(
-            select(Person.__table__).where(Person.__table__.c.id.in_(ids), Person.__table__.c.deleted_at.is_(None))
-        ).mappings()]
+        people = [
+            Person(**r)
+            for r in conn.execute(
+                select(Person.__table__).where(
+                    Person.__table__.c.id.in_(ids), Person.__table__.c.deleted_at.is_(None)
+                )
+            ).mappings()
+        ]
         advisor = None
         if trip.advisor_id:
-            r = conn.execute(select(Advisor.__table__).where(Advisor.__table__.c.id == trip.advisor_id)).mappings().first()
+            r = (
+                conn.execute(
+                    select(Advisor.__table__).where(Advisor.__table__.c.id == trip.advisor_id)
+                )
+                .mappings()
+                .first()
+            )
             advisor = Advisor(**r) if r else None
     people.sort(key=lambda p: (p.position, p.name))
     from studio.services.studio_profile import profile as studio_details
@@ -809,19 +897,37 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
     for d in days:
         j = journals.get(d.day_number)
         when = d.date or ((start + timedelta(days=d.day_number - 1)).isoformat() if start else None)
-        book_days.append(BookDay(
-            number=d.day_number, date=when, title=d.title, places=tuple(places_of.get(d.id, ())),
-            journal=j.journal if j else "", quotes=j.quotes if j else "", highlights=tuple(highlights_of(j)),
-        ))
+        book_days.append(
+            BookDay(
+                number=d.day_number,
+                date=when,
+                title=d.title,
+                places=tuple(places_of.get(d.id, ())),
+                journal=j.journal if j else "",
+                quotes=j.quotes if j else "",
+                highlights=tuple(highlights_of(j)),
+            )
+        )
     photos = tuple(
-        BookPhoto(media_id=m.id, path=stored_path(studio, m), width=m.width, height=m.height,
-                  day_number=m.day_number, caption=m.caption, name=m.original_name)
+        BookPhoto(
+            media_id=m.id,
+            path=stored_path(studio, m),
+            width=m.width,
+            height=m.height,
+            day_number=m.day_number,
+            caption=m.caption,
+            name=m.original_name,
+        )
         for m in media_of(studio, trip_id, included_only=True)
     )
     cover = book.cover_media_id if book.cover_media_id in {p.media_id for p in photos} else None
     signature = book.signature
     if not signature:
-        signature = f"{_display(advisor.name, advisor.native_name)} · {studio_name}" if advisor else studio_name
+        signature = (
+            f"{_display(advisor.name, advisor.native_name)} · {studio_name}"
+            if advisor
+            else studio_name
+        )
     return BookContent(
         title=book.title or default_title(trip),
         subtitle=book.subtitle or trip.title,

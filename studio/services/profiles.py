@@ -41,8 +41,16 @@ def set_fact(
     None). A live fact for the same person and key is updated, so its history shows "was, now"."""
     data = validate.clean(
         ProfileFact,
-        {"key": key, "level": level, "severity": severity, "note": note, "source": source,
-         "learned_on": learned_on or date.today(), "trip_id": trip_id, "person_id": person_id},
+        {
+            "key": key,
+            "level": level,
+            "severity": severity,
+            "note": note,
+            "source": source,
+            "learned_on": learned_on or date.today(),
+            "trip_id": trip_id,
+            "person_id": person_id,
+        },
     )
     with studio.transaction() as tx:
         client = tx.get(Client, client_id)
@@ -51,7 +59,9 @@ def set_fact(
         if data.get("person_id"):
             person = tx.get(Person, data["person_id"])
             if person is None or person.client_id != client_id:
-                raise ValidationError("person_id", "The person for this fact is not in this dossier.")
+                raise ValidationError(
+                    "person_id", "The person for this fact is not in this dossier."
+                )
         tx.flush()
         existing = tx.conn.exec_driver_sql(
             "SELECT id FROM profile_fact WHERE client_id = ? AND key = ? AND person_id IS ? "
@@ -86,9 +96,14 @@ def facts(studio: Studio, client_id: str) -> list[ProfileFact]:
     """The client's live facts, in taxonomy order (unknown keys last, by key)."""
     order = {k: n for n, k in enumerate(taxonomy.load().items)}
     with studio.read() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT * FROM profile_fact WHERE client_id = ? AND deleted_at IS NULL", (client_id,)
-        ).mappings().all()
+        rows = (
+            conn.exec_driver_sql(
+                "SELECT * FROM profile_fact WHERE client_id = ? AND deleted_at IS NULL",
+                (client_id,),
+            )
+            .mappings()
+            .all()
+        )
     out = [ProfileFact(**r) for r in rows]
     out.sort(key=lambda f: (order.get(f.key, len(order)), f.key, f.person_id or ""))
     return out
@@ -96,10 +111,14 @@ def facts(studio: Studio, client_id: str) -> list[ProfileFact]:
 
 def _people(studio: Studio, client_id: str) -> dict[str, Person]:
     with studio.read() as conn:
-        rows = conn.exec_driver_sql(
-            "SELECT * FROM person WHERE client_id = ? AND deleted_at IS NULL ORDER BY position, created_at",
-            (client_id,),
-        ).mappings().all()
+        rows = (
+            conn.exec_driver_sql(
+                "SELECT * FROM person WHERE client_id = ? AND deleted_at IS NULL ORDER BY position, created_at",
+                (client_id,),
+            )
+            .mappings()
+            .all()
+        )
     return {r["id"]: Person(**r) for r in rows}
 
 
@@ -192,12 +211,20 @@ def studio_completeness(studio: Studio) -> StudioCompleteness:
     """
     with studio.read() as conn:
         complete = conn.exec_driver_sql(sql).scalar()
-        total = conn.exec_driver_sql("SELECT count(*) FROM client WHERE deleted_at IS NULL").scalar()
+        total = conn.exec_driver_sql(
+            "SELECT count(*) FROM client WHERE deleted_at IS NULL"
+        ).scalar()
     return StudioCompleteness(complete, total)
 
 
 # -- segments ---------------------------------------------------------------------------------
-AGE_BANDS = ((0, 30, "under 30"), (30, 45, "30–44"), (45, 60, "45–59"), (60, 75, "60–74"), (75, 200, "75+"))
+AGE_BANDS = (
+    (0, 30, "under 30"),
+    (30, 45, "30–44"),
+    (45, 60, "45–59"),
+    (60, 75, "60–74"),
+    (75, 200, "75+"),
+)
 
 
 @dataclass(frozen=True)
@@ -233,7 +260,9 @@ def lifecycle(stage: str, trips: int, last_contact: str | None, today: date) -> 
     return "loyal" if trips >= 3 else "repeat" if trips >= 2 else "new"
 
 
-def all_segments(studio: Studio, today: date | None = None, client_ids: list[str] | None = None) -> dict[str, Segments]:
+def all_segments(
+    studio: Studio, today: date | None = None, client_ids: list[str] | None = None
+) -> dict[str, Segments]:
     """Segments of every live client (or of ``client_ids``), in a handful of queries."""
     today = today or date.today()
     where = "c.deleted_at IS NULL"
@@ -350,7 +379,14 @@ def glance(studio: Studio, client_id: str, lang: str = "en") -> Glance:
             elif f.level in ("must",):
                 g.avoids.append(_line(f, people, lang))
             else:
-                g.avoids.append(_line(f, people, lang, tax.levels[f.level][lang] + (": " if lang == "en" else "：")))
+                g.avoids.append(
+                    _line(
+                        f,
+                        people,
+                        lang,
+                        tax.levels[f.level][lang] + (": " if lang == "en" else "："),
+                    )
+                )
         elif section == "access":
             health.append(_line(f, people, lang))
         elif section == "prompts":
@@ -360,7 +396,9 @@ def glance(studio: Studio, client_id: str, lang: str = "en") -> Glance:
         elif f.level == "love":
             g.loves.append(_line(f, people, lang))
         elif f.level in NEGATIVE:
-            g.avoids.append(_line(f, people, lang, tax.levels[f.level][lang] + (": " if lang == "en" else "：")))
+            g.avoids.append(
+                _line(f, people, lang, tax.levels[f.level][lang] + (": " if lang == "en" else "："))
+            )
     g.must_knows = severe + health
     return g
 
@@ -404,7 +442,11 @@ def conflicts(studio: Studio, party_client_id: str, tags: list[str]) -> list[Con
             active = f.level in POSITIVE
         hits = sorted(wanted & {_norm(t) for t in item.avoid}) if active else []
         about = {_norm(t) for t in item.tags} | {_norm(item.key.split(".", 1)[1])}
-        disliked = sorted(wanted & about) if f.level in NEGATIVE and section not in ("dietary", "access") else []
+        disliked = (
+            sorted(wanted & about)
+            if f.level in NEGATIVE and section not in ("dietary", "access")
+            else []
+        )
         name = who(f, people)
         label = item.text("en")
         for tag in hits:
@@ -418,10 +460,22 @@ def conflicts(studio: Studio, party_client_id: str, tags: list[str]) -> list[Con
                 why = f"health and access: {label}"
             else:
                 why = f"prefers {label.lower()}"
-            out.append(Conflict(name, f, f"{name}: “{tag}” clashes with {why}" + (f" ({f.note})" if f.note else "")))
+            out.append(
+                Conflict(
+                    name,
+                    f,
+                    f"{name}: “{tag}” clashes with {why}" + (f" ({f.note})" if f.note else ""),
+                )
+            )
         for tag in disliked:
             verb = "never wants" if f.level == "never" else "dislikes"
-            out.append(Conflict(name, f, f"{name} {verb} {label.lower()} (“{tag}”)" + (f" ({f.note})" if f.note else "")))
+            out.append(
+                Conflict(
+                    name,
+                    f,
+                    f"{name} {verb} {label.lower()} (“{tag}”)" + (f" ({f.note})" if f.note else ""),
+                )
+            )
     severity_rank = {"severe": 0, "intolerance": 1}
     out.sort(key=lambda c: (severity_rank.get(c.fact.severity or "", 2), c.person))
     return out
@@ -434,7 +488,9 @@ class ProfileChange:
     advisor: str | None
     person: str
     key: str
-    text: str  # e.g. "Diving: was like, now love — learned from post-trip feedback (trip kyoto-2026)"
+    text: (
+        str  # e.g. "Diving: was like, now love — learned from post-trip feedback (trip kyoto-2026)"
+    )
 
 
 def profile_history(studio: Studio, client_id: str, lang: str = "en") -> list[ProfileChange]:
@@ -451,7 +507,9 @@ def profile_history(studio: Studio, client_id: str, lang: str = "en") -> list[Pr
         rows = conn.exec_driver_sql(sql, (client_id,)).fetchall()
         fact_rows = {
             r["id"]: ProfileFact(**r)
-            for r in conn.exec_driver_sql("SELECT * FROM profile_fact WHERE client_id = ?", (client_id,)).mappings()
+            for r in conn.exec_driver_sql(
+                "SELECT * FROM profile_fact WHERE client_id = ?", (client_id,)
+            ).mappings()
         }
     people = _people(studio, client_id)
     groups: dict[tuple[str, str], dict] = {}
@@ -489,7 +547,9 @@ def profile_history(studio: Studio, client_id: str, lang: str = "en") -> list[Pr
             if "severity" in fields:
                 parts.append(f"severity {fields['severity'][1] or '—'}")
             text = f"{label}: " + ("; ".join(parts) or "details changed")
-        if g["op"] in ("create", "update") and ({"source", "learned_on", "trip_id", "level"} & set(fields)):
+        if g["op"] in ("create", "update") and (
+            {"source", "learned_on", "trip_id", "level"} & set(fields)
+        ):
             source = fields.get("source", (None, fact.source))[1]
             text += f" — learned from {tax.sources.get(source, {}).get(lang, source).lower()}"
             trip = fields.get("trip_id", (None, fact.trip_id))[1]

@@ -68,7 +68,9 @@ class ClientRow:
     completeness: int = 0  # percent of the preference profile's required sections answered
 
 
-def client_ids(studio: Studio, flt: ClientFilter | None = None, sort: str = "name", descending: bool = False) -> list[str]:
+def client_ids(
+    studio: Studio, flt: ClientFilter | None = None, sort: str = "name", descending: bool = False
+) -> list[str]:
     """Ids of the clients matching ``flt``, in list order. Cheap even for 100,000 clients."""
     flt = flt or ClientFilter()
     where = ["c.deleted_at IS NOT NULL" if flt.deleted else "c.deleted_at IS NULL"]
@@ -97,7 +99,12 @@ def client_ids(studio: Studio, flt: ClientFilter | None = None, sort: str = "nam
         from studio.services.profiles import clients_in_segment
 
         kind, value = flt.profile.split(":", 1)
-        arg = {"lifecycle": "lifecycle", "purpose": "purpose", "budget": "spending_band", "age": "age_band"}.get(kind)
+        arg = {
+            "lifecycle": "lifecycle",
+            "purpose": "purpose",
+            "budget": "spending_band",
+            "age": "age_band",
+        }.get(kind)
         ids = clients_in_segment(studio, **{arg: value}) if arg else []
         where.append("c.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(ids))
@@ -142,9 +149,18 @@ def client_rows(studio: Studio, ids: list[str], today: date | None = None) -> li
             continue
         out.append(
             ClientRow(
-                id=r[0], kind=r[1], name=r[2], native_name=r[3], stage=r[4], advisor_name=r[5],
-                tags=json.loads(r[6] or "[]"), deleted_at=r[7], last_interaction=r[8],
-                people_count=r[9], next_date=upcoming.get(cid), completeness=r[10] or 0,
+                id=r[0],
+                kind=r[1],
+                name=r[2],
+                native_name=r[3],
+                stage=r[4],
+                advisor_name=r[5],
+                tags=json.loads(r[6] or "[]"),
+                deleted_at=r[7],
+                last_interaction=r[8],
+                people_count=r[9],
+                next_date=upcoming.get(cid),
+                completeness=r[10] or 0,
             )
         )
     return out
@@ -162,7 +178,9 @@ def next_occurrence(month: int, day: int, today: date) -> date:
     raise AssertionError("unreachable")
 
 
-def describe_date(kind: str, label: str | None, person: str | None, year: int | None, when: date) -> str:
+def describe_date(
+    kind: str, label: str | None, person: str | None, year: int | None, when: date
+) -> str:
     what = {"birthday": "birthday", "wedding": "wedding anniversary"}.get(kind, label or "date")
     if kind == "custom" and label:
         what = label
@@ -210,9 +228,13 @@ def get_dossier(studio: Studio, client_id: str) -> Dossier:
         client = s.get(Client, client_id)
         if client is None:
             raise NotFoundError(f"No client with id {client_id}.")
-        live = lambda model: select(model).where(model.client_id == client_id, model.deleted_at.is_(None))  # noqa: E731
+        live = lambda model: select(model).where(
+            model.client_id == client_id, model.deleted_at.is_(None)
+        )  # noqa: E731
         people = s.exec(live(Person).order_by(Person.position, Person.created_at)).all()
-        contacts = s.exec(live(ContactPoint).order_by(ContactPoint.preferred.desc(), ContactPoint.kind)).all()
+        contacts = s.exec(
+            live(ContactPoint).order_by(ContactPoint.preferred.desc(), ContactPoint.kind)
+        ).all()
         dates = s.exec(live(ImportantDate).order_by(ImportantDate.month, ImportantDate.day)).all()
         cards = {p.id: PersonCard(p) for p in people}
         for c in contacts:
@@ -225,21 +247,35 @@ def get_dossier(studio: Studio, client_id: str) -> Dossier:
             client=client,
             advisor=s.get(Advisor, client.advisor_id) if client.advisor_id else None,
             referred_by=s.get(Client, client.referred_by_id) if client.referred_by_id else None,
-            referrals=list(s.exec(select(Client).where(Client.referred_by_id == client_id, Client.deleted_at.is_(None)).order_by(Client.name)).all()),
+            referrals=list(
+                s.exec(
+                    select(Client)
+                    .where(Client.referred_by_id == client_id, Client.deleted_at.is_(None))
+                    .order_by(Client.name)
+                ).all()
+            ),
             people=list(cards.values()),
             contacts=list(contacts),
             consents=list(s.exec(live(Consent).order_by(Consent.purpose)).all()),
-            interactions=list(s.exec(live(Interaction).order_by(Interaction.occurred_at.desc(), Interaction.created_at.desc())).all()),
+            interactions=list(
+                s.exec(
+                    live(Interaction).order_by(
+                        Interaction.occurred_at.desc(), Interaction.created_at.desc()
+                    )
+                ).all()
+            ),
         )
 
 
 def referral_counts(studio: Studio) -> dict[str, int]:
     """How many live clients each client has referred."""
     with studio.read() as conn:
-        return dict(conn.exec_driver_sql(
-            "SELECT referred_by_id, count(*) FROM client WHERE referred_by_id IS NOT NULL "
-            "AND deleted_at IS NULL GROUP BY referred_by_id"
-        ).fetchall())
+        return dict(
+            conn.exec_driver_sql(
+                "SELECT referred_by_id, count(*) FROM client WHERE referred_by_id IS NOT NULL "
+                "AND deleted_at IS NULL GROUP BY referred_by_id"
+            ).fetchall()
+        )
 
 
 # -- history from the journal -----------------------------------------------------------------
@@ -302,9 +338,19 @@ def history(studio: Studio, client_id: str, limit: int = 500) -> list[HistoryEnt
     from studio.domain.taxonomy import label
 
     return [
-        HistoryEntry(tx=r[0], when=r[1], hlc=r[2], advisor=r[3], table=r[4], row_id=r[5], field=r[6],
-                     op=r[7], old=decode(r[8]), new=decode(r[9]),
-                     subject=f"profile: {label(r[10][8:])}" if r[4] == "profile_fact" else r[10])
+        HistoryEntry(
+            tx=r[0],
+            when=r[1],
+            hlc=r[2],
+            advisor=r[3],
+            table=r[4],
+            row_id=r[5],
+            field=r[6],
+            op=r[7],
+            old=decode(r[8]),
+            new=decode(r[9]),
+            subject=f"profile: {label(r[10][8:])}" if r[4] == "profile_fact" else r[10],
+        )
         for r in rows
     ]
 
@@ -317,14 +363,19 @@ def journal_for_tx(studio: Studio, tx: str) -> list[Change]:
 # -- lookups ----------------------------------------------------------------------------------
 def advisors(studio: Studio) -> list[Advisor]:
     with studio.session() as s:
-        return list(s.exec(select(Advisor).where(Advisor.deleted_at.is_(None)).order_by(Advisor.name)).all())
+        return list(
+            s.exec(select(Advisor).where(Advisor.deleted_at.is_(None)).order_by(Advisor.name)).all()
+        )
 
 
 def all_tags(studio: Studio) -> list[str]:
     with studio.read() as conn:
-        return [r[0] for r in conn.exec_driver_sql(
-            "SELECT DISTINCT j.value FROM client c, json_each(c.tags) j WHERE c.deleted_at IS NULL ORDER BY 1"
-        )]
+        return [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT DISTINCT j.value FROM client c, json_each(c.tags) j WHERE c.deleted_at IS NULL ORDER BY 1"
+            )
+        ]
 
 
 def find_client(studio: Studio, ref: str) -> Client:
@@ -333,15 +384,23 @@ def find_client(studio: Studio, ref: str) -> Client:
         c = s.get(Client, ref)
         if c is not None and c.deleted_at is None:
             return c
-        matches = s.exec(select(Client).where(
-            (Client.name == ref) | (Client.native_name == ref), Client.deleted_at.is_(None))).all()
+        matches = s.exec(
+            select(Client).where(
+                (Client.name == ref) | (Client.native_name == ref), Client.deleted_at.is_(None)
+            )
+        ).all()
         if not matches:
             ref_l = ref.lower()
-            matches = [m for m in s.exec(select(Client).where(Client.deleted_at.is_(None))).all()
-                       if ref_l in m.name.lower() or (m.native_name and ref in m.native_name)]
+            matches = [
+                m
+                for m in s.exec(select(Client).where(Client.deleted_at.is_(None))).all()
+                if ref_l in m.name.lower() or (m.native_name and ref in m.native_name)
+            ]
     if len(matches) == 1:
         return matches[0]
     if not matches:
         raise NotFoundError(f"No client matches “{ref}”.")
     names = ", ".join(m.name for m in matches[:5])
-    raise NotFoundError(f"“{ref}” matches {len(matches)} clients ({names}…); give more of the name or the id.")
+    raise NotFoundError(
+        f"“{ref}” matches {len(matches)} clients ({names}…); give more of the name or the id."
+    )

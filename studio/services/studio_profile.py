@@ -76,13 +76,17 @@ def profile(studio: Studio) -> Profile:
 
 def _clean(name: str, raw: Any) -> str:
     if name not in FIELDS:
-        raise ValidationError(name, f"“{name}” is not a detail of the studio (one of: {', '.join(FIELDS)}).")
+        raise ValidationError(
+            name, f"“{name}” is not a detail of the studio (one of: {', '.join(FIELDS)})."
+        )
     label, max_len = FIELDS[name]
     s = "" if raw is None else str(raw).strip()
     if name == "name" and not s:
         raise ValidationError(name, f"{label} cannot be empty.")
     if len(s) > max_len:
-        raise ValidationError(name, f"{label} is too long ({len(s)} characters; at most {max_len}).")
+        raise ValidationError(
+            name, f"{label} is too long ({len(s)} characters; at most {max_len})."
+        )
     if not s:
         return ""
     if name in ("name", "native_name", "tagline"):
@@ -92,15 +96,21 @@ def _clean(name: str, raw: Any) -> str:
             return validate.phone(s, name)
         except ValidationError:
             raise ValidationError(
-                name, f"{label} “{s}” is not a valid phone number; write it with + and the country code, "
-                "e.g. +86 21 5555 0100.") from None
+                name,
+                f"{label} “{s}” is not a valid phone number; write it with + and the country code, "
+                "e.g. +86 21 5555 0100.",
+            ) from None
     if name == "email":
         try:
             return validate.email(s, name)
         except ValidationError:
-            raise ValidationError(name, f"{label} “{s}” is not a valid email address (e.g. hello@studio.example).") from None
+            raise ValidationError(
+                name, f"{label} “{s}” is not a valid email address (e.g. hello@studio.example)."
+            ) from None
     if name == "website" and not _WEBSITE.match(s):
-        raise ValidationError(name, f"{label} “{s}” is not a web address (e.g. www.studio.example).")
+        raise ValidationError(
+            name, f"{label} “{s}” is not a web address (e.g. www.studio.example)."
+        )
     return s
 
 

@@ -82,10 +82,25 @@ def pipeline_lines(studio: Studio, client_ids: Iterable[str] | None = None) -> l
         except ValueError:
             dests = []
         totals = {cur: Totals(c, p) for cur, (c, p) in sorted(sums.get(r[12], {}).items())}
-        out.append(PipelineLine(
-            id=r[0], title=r[1], client_id=r[2], client_name=r[3], client_native_name=r[4],
-            start_date=r[5], end_date=r[6], destinations=[str(d) for d in dests] if isinstance(dests, list) else [],
-            status=r[8], purpose=r[9], currency=r[10], advisor_name=r[11], version_id=r[12],
-            version_number=r[13], version_label=r[14], version_locked=bool(r[15]), totals=totals,
-        ))
+        out.append(
+            PipelineLine(
+                id=r[0],
+                title=r[1],
+                client_id=r[2],
+                client_name=r[3],
+                client_native_name=r[4],
+                start_date=r[5],
+                end_date=r[6],
+                destinations=[str(d) for d in dests] if isinstance(dests, list) else [],
+                status=r[8],
+                purpose=r[9],
+                currency=r[10],
+                advisor_name=r[11],
+                version_id=r[12],
+                version_number=r[13],
+                version_label=r[14],
+                version_locked=bool(r[15]),
+                totals=totals,
+            )
+        )
     return out

@@ -39,8 +39,22 @@ from studio.store import Studio
 
 #: Fields of an item compared between versions (and copied when a version is duplicated).
 ITEM_FIELDS = (
-    "kind", "title", "start_time", "end_time", "time_zone", "end_time_zone", "place", "supplier_id",
-    "confirmation", "cost", "price", "currency", "notes", "tags", "position", "change_reason",
+    "kind",
+    "title",
+    "start_time",
+    "end_time",
+    "time_zone",
+    "end_time_zone",
+    "place",
+    "supplier_id",
+    "confirmation",
+    "cost",
+    "price",
+    "currency",
+    "notes",
+    "tags",
+    "position",
+    "change_reason",
 )
 _COMPARED = tuple(f for f in ITEM_FIELDS if f not in ("position", "change_reason"))
 
@@ -56,7 +70,9 @@ def currencies() -> frozenset[str]:
 def currency(value: Any, field: str = "currency") -> str:
     code = str(value or "").strip().upper()
     if code not in currencies():
-        raise ValidationError(field, f"“{value}” is not a known currency code (ISO 4217, e.g. USD, EUR, CNY).")
+        raise ValidationError(
+            field, f"“{value}” is not a known currency code (ISO 4217, e.g. USD, EUR, CNY)."
+        )
     return code
 
 
@@ -66,7 +82,9 @@ def money(value: Any, field: str) -> str | None:
     try:
         d = Decimal(str(value).replace(",", "").strip())
     except InvalidOperation:
-        raise ValidationError(field, f"The {field} must be an amount like 1250.00, not “{value}”.") from None
+        raise ValidationError(
+            field, f"The {field} must be an amount like 1250.00, not “{value}”."
+        ) from None
     if not d.is_finite():
         raise ValidationError(field, f"The {field} must be an amount like 1250.00, not “{value}”.")
     if d < 0:
@@ -80,7 +98,9 @@ def clock(value: Any, field: str) -> str | None:
     try:
         t = datetime.strptime(str(value).strip(), "%H:%M")
     except ValueError:
-        raise ValidationError(field, f"The {field.replace('_', ' ')} must be a time like 09:30, not “{value}”.") from None
+        raise ValidationError(
+            field, f"The {field.replace('_', ' ')} must be a time like 09:30, not “{value}”."
+        ) from None
     return t.strftime("%H:%M")
 
 
@@ -91,9 +111,13 @@ def zone(value: Any, field: str) -> str | None:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(field, f"“{value}” is not a time zone name (use e.g. Asia/Shanghai or Europe/Paris).") from None
+        raise ValidationError(
+            field, f"“{value}” is not a time zone name (use e.g. Asia/Shanghai or Europe/Paris)."
+        ) from None
     if name not in _zones():
-        raise ValidationError(field, f"“{value}” is not a time zone name (use e.g. Asia/Shanghai or Europe/Paris).")
+        raise ValidationError(
+            field, f"“{value}” is not a time zone name (use e.g. Asia/Shanghai or Europe/Paris)."
+        )
     return name
 
 
@@ -104,7 +128,10 @@ def _zones() -> frozenset[str]:
 
 def _choice(options: tuple[str, ...], value: Any, field: str) -> str:
     if value not in options:
-        raise ValidationError(field, f"“{value}” is not a {field.replace('_', ' ')}; choose one of {', '.join(options)}.")
+        raise ValidationError(
+            field,
+            f"“{value}” is not a {field.replace('_', ' ')}; choose one of {', '.join(options)}.",
+        )
     return value
 
 
@@ -136,8 +163,15 @@ def _clean_trip(fields: dict[str, Any], current: dict | None = None) -> dict[str
         else:
             raise ValidationError(name, f"A trip has no editable field “{name}”.")
     merged = {**(current or {}), **out}
-    if merged.get("start_date") and merged.get("end_date") and merged["end_date"] < merged["start_date"]:
-        raise ValidationError("end_date", f"The trip ends ({merged['end_date']}) before it starts ({merged['start_date']}).")
+    if (
+        merged.get("start_date")
+        and merged.get("end_date")
+        and merged["end_date"] < merged["start_date"]
+    ):
+        raise ValidationError(
+            "end_date",
+            f"The trip ends ({merged['end_date']}) before it starts ({merged['start_date']}).",
+        )
     return out
 
 
@@ -200,17 +234,25 @@ def find_trip(studio: Studio, ref: str) -> Trip:
     """A trip by id, or by a title that matches exactly one trip (exactly, else as a part)."""
     with studio.read() as conn:
         t = Trip.__table__
-        row = conn.execute(select(t).where(t.c.id == ref, t.c.deleted_at.is_(None))).mappings().first()
+        row = (
+            conn.execute(select(t).where(t.c.id == ref, t.c.deleted_at.is_(None)))
+            .mappings()
+            .first()
+        )
         if row:
             return Trip(**row)
         all_trips = _rows(conn, Trip)
-    matches = [x for x in all_trips if x.title == ref] or [x for x in all_trips if ref.lower() in x.title.lower()]
+    matches = [x for x in all_trips if x.title == ref] or [
+        x for x in all_trips if ref.lower() in x.title.lower()
+    ]
     if len(matches) == 1:
         return matches[0]
     if not matches:
         raise NotFoundError(f"No trip matches “{ref}”.")
     names = ", ".join(m.title for m in matches[:5])
-    raise NotFoundError(f"“{ref}” matches {len(matches)} trips ({names}…); give more of the title or the id.")
+    raise NotFoundError(
+        f"“{ref}” matches {len(matches)} trips ({names}…); give more of the title or the id."
+    )
 
 
 def trips_of(studio: Studio, client_id: str | None = None) -> list[Trip]:
@@ -250,7 +292,12 @@ def version_items(studio: Studio, version_id: str) -> list[TripItem]:
 def travellers(studio: Studio, trip_id: str) -> list[Person]:
     with studio.read() as conn:
         ids = [t.person_id for t in _rows(conn, TripTraveller, trip_id=trip_id)]
-        people = [Person(**r) for r in conn.execute(select(Person.__table__).where(Person.__table__.c.id.in_(ids))).mappings()]
+        people = [
+            Person(**r)
+            for r in conn.execute(
+                select(Person.__table__).where(Person.__table__.c.id.in_(ids))
+            ).mappings()
+        ]
     return sorted(people, key=lambda p: (p.position, p.name))
 
 
@@ -273,7 +320,9 @@ def _clean_supplier(fields: dict[str, Any]) -> dict[str, Any]:
                 try:
                     n = int(raw)
                 except (TypeError, ValueError):
-                    raise ValidationError(name, f"The rating must be a whole number from 1 to 5, not “{raw}”.") from None
+                    raise ValidationError(
+                        name, f"The rating must be a whole number from 1 to 5, not “{raw}”."
+                    ) from None
                 if not 1 <= n <= 5:
                     raise ValidationError(name, f"The rating must be from 1 to 5, not {n}.")
                 out[name] = n
@@ -331,13 +380,19 @@ def create_trip(
         chosen = list(travellers) if travellers is not None else sorted(party)
         for pid in chosen:
             if pid not in party:
-                raise ValidationError("travellers", "A traveller must be one of the client's party.")
+                raise ValidationError(
+                    "travellers", "A traveller must be one of the client's party."
+                )
         trip = tx.create(Trip, client_id=client_id, **data)
         for pid in chosen:
             tx.create(TripTraveller, client_id=client_id, trip_id=trip.id, person_id=pid)
-        v1 = tx.create(TripVersion, client_id=client_id, trip_id=trip.id, number=1, label="First proposal")
+        v1 = tx.create(
+            TripVersion, client_id=client_id, trip_id=trip.id, number=1, label="First proposal"
+        )
         for n, d in enumerate(_dates(data.get("start_date"), data.get("end_date")), start=1):
-            tx.create(TripDay, client_id=client_id, version_id=v1.id, day_number=n, date=d, position=n)
+            tx.create(
+                TripDay, client_id=client_id, version_id=v1.id, day_number=n, date=d, position=n
+            )
         tx.update(Trip, trip.id, current_version_id=v1.id)
         return tx.get(Trip, trip.id)
 
@@ -351,7 +406,9 @@ def update_trip(studio: Studio, trip_id: str, **changes: Any) -> dict:
         if "current_version_id" in data:
             v = tx.get(TripVersion, data["current_version_id"])
             if v is None or v.trip_id != trip_id:
-                raise ValidationError("current_version_id", "That version is not one of this trip's.")
+                raise ValidationError(
+                    "current_version_id", "That version is not one of this trip's."
+                )
         return tx.update(Trip, trip_id, **data)
 
 
@@ -362,7 +419,13 @@ def set_status(studio: Studio, trip_id: str, status: str, *, acknowledged: bool 
     if status == "proposed" and not acknowledged:
         problems = presend_check(studio, trip_id)
         if problems:
-            raise ValidationError("status", "Before sending, check: " + "; ".join(problems[:5]) + (" …" if len(problems) > 5 else "") + ".")
+            raise ValidationError(
+                "status",
+                "Before sending, check: "
+                + "; ".join(problems[:5])
+                + (" …" if len(problems) > 5 else "")
+                + ".",
+            )
     return update_trip(studio, trip_id, status=status)
 
 
@@ -382,23 +445,43 @@ def set_travellers(studio: Studio, trip_id: str, person_ids: list[str]) -> None:
 
 
 # -- versions ---------------------------------------------------------------------------------
-def _copy_version(tx, version: TripVersion, label: str | None) -> tuple[TripVersion, dict[str, str], dict[str, str]]:
+def _copy_version(
+    tx, version: TripVersion, label: str | None
+) -> tuple[TripVersion, dict[str, str], dict[str, str]]:
     """Deep copy of a version (days and items) as the trip's next version, made current."""
     numbers = [v.number for v in _tx_rows(tx, TripVersion, trip_id=version.trip_id)]
     new = tx.create(
-        TripVersion, client_id=version.client_id, trip_id=version.trip_id, number=max(numbers) + 1,
-        label=label, based_on_id=version.id,
+        TripVersion,
+        client_id=version.client_id,
+        trip_id=version.trip_id,
+        number=max(numbers) + 1,
+        label=label,
+        based_on_id=version.id,
     )
     day_map: dict[str, str] = {}
     item_map: dict[str, str] = {}
     for d in _tx_rows(tx, TripDay, ("position",), version_id=version.id):
-        nd = tx.create(TripDay, client_id=d.client_id, version_id=new.id, day_number=d.day_number,
-                       date=d.date, title=d.title, notes=d.notes, position=d.position)
+        nd = tx.create(
+            TripDay,
+            client_id=d.client_id,
+            version_id=new.id,
+            day_number=d.day_number,
+            date=d.date,
+            title=d.title,
+            notes=d.notes,
+            position=d.position,
+        )
         day_map[d.id] = nd.id
     for it in _tx_rows(tx, TripItem, ("position",), version_id=version.id):
-        ni = tx.create(TripItem, client_id=it.client_id, version_id=new.id, day_id=day_map[it.day_id],
-                       origin_id=it.origin_id or it.id, title=it.title,
-                       **{f: getattr(it, f) for f in ITEM_FIELDS if f != "title"})
+        ni = tx.create(
+            TripItem,
+            client_id=it.client_id,
+            version_id=new.id,
+            day_id=day_map[it.day_id],
+            origin_id=it.origin_id or it.id,
+            title=it.title,
+            **{f: getattr(it, f) for f in ITEM_FIELDS if f != "title"},
+        )
         item_map[it.id] = ni.id
     tx.update(Trip, version.trip_id, current_version_id=new.id)
     return new, day_map, item_map
@@ -474,15 +557,19 @@ def compare_versions(studio: Studio, old_version_id: str, new_version_id: str) -
 
     Items are matched by lineage: a copied item remembers the first item it came from.
     """
+
     def load(vid):
         day_no = {d.id: d.day_number for d in days(studio, vid)}
-        return {(i.origin_id or i.id): (i, day_no.get(i.day_id)) for i in version_items(studio, vid)}
+        return {
+            (i.origin_id or i.id): (i, day_no.get(i.day_id)) for i in version_items(studio, vid)
+        }
 
     a, b = load(old_version_id), load(new_version_id)
     with studio.read() as conn:
         trip_currency = conn.exec_driver_sql(
             "SELECT t.currency FROM trip t JOIN trip_version v ON v.trip_id = t.id WHERE v.id = ?",
-            (new_version_id,)).scalar()
+            (new_version_id,),
+        ).scalar()
     out = Comparison()
     for key, (it, day) in b.items():
         if key not in a:
@@ -495,8 +582,17 @@ def compare_versions(studio: Studio, old_version_id: str, new_version_id: str) -
         if diff:
             olds = tuple(old_day if f == "day" else getattr(old, f) for f in diff)
             news = tuple(day if f == "day" else getattr(it, f) for f in diff)
-            out.changed.append(ItemChange(it.title, day, diff, olds, news,
-                                          old.currency or trip_currency, it.currency or trip_currency))
+            out.changed.append(
+                ItemChange(
+                    it.title,
+                    day,
+                    diff,
+                    olds,
+                    news,
+                    old.currency or trip_currency,
+                    it.currency or trip_currency,
+                )
+            )
     for key, (it, day) in a.items():
         if key not in b:
             out.removed.append(ItemChange(it.title, day))
@@ -508,7 +604,9 @@ def _trip_of_version(tx, version_id: str) -> Trip:
     return _get(tx, Trip, _get(tx, TripVersion, version_id).trip_id)
 
 
-def add_day(studio: Studio, version_id: str, *, title: str = "", notes: str = "", date: str | None = None) -> TripDay:
+def add_day(
+    studio: Studio, version_id: str, *, title: str = "", notes: str = "", date: str | None = None
+) -> TripDay:
     """Append a day to a version (dated the day after its last day when the trip has dates)."""
     title = _text(title, "title", max_len=200)
     notes = _text(notes, "notes", max_len=20000)
@@ -520,11 +618,31 @@ def add_day(studio: Studio, version_id: str, *, title: str = "", notes: str = ""
         if date:
             date = validate.iso_date(date, "date")
         elif trip.start_date:
-            date = (datetime.fromisoformat(trip.start_date) + timedelta(days=number - 1)).date().isoformat()
-        if date and trip.start_date and trip.end_date and not trip.start_date <= date <= trip.end_date:
-            raise ValidationError("date", f"Day {number} ({date}) falls outside the trip's dates ({trip.start_date} to {trip.end_date}); change the trip's dates first.")
-        return tx.create(TripDay, client_id=trip.client_id, version_id=vid, day_number=number, date=date,
-                         title=title, notes=notes, position=number)
+            date = (
+                (datetime.fromisoformat(trip.start_date) + timedelta(days=number - 1))
+                .date()
+                .isoformat()
+            )
+        if (
+            date
+            and trip.start_date
+            and trip.end_date
+            and not trip.start_date <= date <= trip.end_date
+        ):
+            raise ValidationError(
+                "date",
+                f"Day {number} ({date}) falls outside the trip's dates ({trip.start_date} to {trip.end_date}); change the trip's dates first.",
+            )
+        return tx.create(
+            TripDay,
+            client_id=trip.client_id,
+            version_id=vid,
+            day_number=number,
+            date=date,
+            title=title,
+            notes=notes,
+            position=number,
+        )
 
 
 def update_day(studio: Studio, day_id: str, **changes: Any) -> dict:
@@ -578,7 +696,10 @@ def _check_flight(tx, version_id: str, day: TripDay, item_id: str | None, data: 
         o_day = days_by_id.get(other.day_id)
         o_span = _span(o_day.date if o_day else None, other.model_dump())
         if o_span and span[0] < o_span[1] and o_span[0] < span[1]:
-            raise ValidationError("start_time", f"This flight overlaps the flight “{other.title}” (day {o_day.day_number}, {other.start_time}–{other.end_time}).")
+            raise ValidationError(
+                "start_time",
+                f"This flight overlaps the flight “{other.title}” (day {o_day.day_number}, {other.start_time}–{other.end_time}).",
+            )
 
 
 def _span(day_date: str | None, it: dict) -> tuple[datetime, datetime] | None:
@@ -599,10 +720,15 @@ def _span(day_date: str | None, it: dict) -> tuple[datetime, datetime] | None:
 
 def _require_reason(trip: Trip, data: dict) -> None:
     if trip.status == "travelling" and not data.get("change_reason"):
-        raise ValidationError("change_reason", f"The client is travelling: say why this changes (e.g. {', '.join(CHANGE_REASONS)}).")
+        raise ValidationError(
+            "change_reason",
+            f"The client is travelling: say why this changes (e.g. {', '.join(CHANGE_REASONS)}).",
+        )
 
 
-def add_item(studio: Studio, day_id: str, title: str, kind: str = "activity", **fields: Any) -> TripItem:
+def add_item(
+    studio: Studio, day_id: str, title: str, kind: str = "activity", **fields: Any
+) -> TripItem:
     """Add an item at the end of a day (or at ``position``)."""
     data = _clean_item({"title": title, "kind": kind, **fields})
     with studio.transaction() as tx:
@@ -612,14 +738,22 @@ def add_item(studio: Studio, day_id: str, title: str, kind: str = "activity", **
         trip = _trip_of_version(tx, vid)
         _require_reason(trip, data)
         if data.get("supplier_id") and tx.get(Supplier, data["supplier_id"]) is None:
-            raise ValidationError("supplier_id", "The supplier chosen for this item does not exist.")
+            raise ValidationError(
+                "supplier_id", "The supplier chosen for this item does not exist."
+            )
         if (data.get("cost") or data.get("price")) and not data.get("currency"):
             data["currency"] = trip.currency  # an empty currency field means the trip's
         _check_flight(tx, vid, day, None, data)
         siblings = _tx_rows(tx, TripItem, ("position",), day_id=day.id)
         pos = data.pop("position", None)
-        item = tx.create(TripItem, client_id=trip.client_id, version_id=vid, day_id=day.id,
-                         position=len(siblings), **data)
+        item = tx.create(
+            TripItem,
+            client_id=trip.client_id,
+            version_id=vid,
+            day_id=day.id,
+            position=len(siblings),
+            **data,
+        )
         if pos is not None:
             _place(tx, day.id, item.id, pos)
         return tx.get(TripItem, item.id)
@@ -637,7 +771,9 @@ def update_item(studio: Studio, item_id: str, **changes: Any) -> TripItem:
         trip = _trip_of_version(tx, vid)
         _require_reason(trip, data)
         if data.get("supplier_id") and tx.get(Supplier, data["supplier_id"]) is None:
-            raise ValidationError("supplier_id", "The supplier chosen for this item does not exist.")
+            raise ValidationError(
+                "supplier_id", "The supplier chosen for this item does not exist."
+            )
         merged = {**it.model_dump(), **data}
         if merged.get("currency") is None and (merged.get("cost") or merged.get("price")):
             data["currency"] = trip.currency
@@ -692,7 +828,9 @@ def move_item(studio: Studio, item_id: str, day_id: str, position: int | None = 
         target, to_day = item_map.get(item_id, item_id), day_map.get(day_id, day_id)
         old_day = _get(tx, TripItem, target).day_id
         merged = _get(tx, TripItem, target).model_dump()
-        _check_flight(tx, _get(tx, TripDay, to_day).version_id, _get(tx, TripDay, to_day), target, merged)
+        _check_flight(
+            tx, _get(tx, TripDay, to_day).version_id, _get(tx, TripDay, to_day), target, merged
+        )
         tx.update(TripItem, target, day_id=to_day)
         n = len(_tx_rows(tx, TripItem, day_id=to_day)) - 1
         _place(tx, to_day, target, n if position is None else position)
@@ -707,11 +845,15 @@ def reorder_days(studio: Studio, version_id: str, day_ids: list[str]) -> None:
     with studio.transaction() as tx:
         existing = _tx_rows(tx, TripDay, ("position", "day_number"), version_id=version_id)
         if sorted(d.id for d in existing) != sorted(day_ids):
-            raise ValidationError("days", "The new order must list each of the version's days once.")
+            raise ValidationError(
+                "days", "The new order must list each of the version's days once."
+            )
         dates = [d.date for d in existing]
         _, day_map, _ = _writable_version(tx, version_id)
         for n, did in enumerate(day_ids):
-            tx.update(TripDay, day_map.get(did, did), position=n + 1, day_number=n + 1, date=dates[n])
+            tx.update(
+                TripDay, day_map.get(did, did), position=n + 1, day_number=n + 1, date=dates[n]
+            )
 
 
 # -- totals and checks ------------------------------------------------------------------------
@@ -780,8 +922,15 @@ def presend_check(studio: Studio, trip_id: str, version_id: str | None = None) -
     out = [f"Day {f.day}, “{f.title}”: {f.reason}" for f in flags(studio, vid)]
     ds = days(studio, vid)
     for d in ds:
-        if d.date and trip.start_date and trip.end_date and not trip.start_date <= d.date <= trip.end_date:
-            out.append(f"Day {d.day_number} ({d.date}) is outside the trip's dates ({trip.start_date} to {trip.end_date})")
+        if (
+            d.date
+            and trip.start_date
+            and trip.end_date
+            and not trip.start_date <= d.date <= trip.end_date
+        ):
+            out.append(
+                f"Day {d.day_number} ({d.date}) is outside the trip's dates ({trip.start_date} to {trip.end_date})"
+            )
     by_day = {d.id: d for d in ds}
     spans = []
     for it in version_items(studio, vid):
@@ -791,7 +940,7 @@ def presend_check(studio: Studio, trip_id: str, version_id: str | None = None) -
             if s:
                 spans.append((s, it))
     for i, (s, a) in enumerate(spans):
-        for t, b in spans[i + 1:]:
+        for t, b in spans[i + 1 :]:
             if s[0] < t[1] and t[0] < s[1]:
                 out.append(f"The flights “{a.title}” and “{b.title}” overlap")
     return out

@@ -92,7 +92,9 @@ class Studio:
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"Cannot create the data directory {data_dir}: {exc.strerror}.") from None
+            raise StoreError(
+                f"Cannot create the data directory {data_dir}: {exc.strerror}."
+            ) from None
         dir_lock = DirLock(data_dir / paths.LOCK_NAME) if lock else None
         if dir_lock:
             dir_lock.acquire()
@@ -209,7 +211,9 @@ class Studio:
         from studio.domain.models import model_for_table
 
         with self.session() as s:
-            changes = s.exec(sm_select(Change).where(Change.tx == tx_id).order_by(Change.seq.desc())).all()
+            changes = s.exec(
+                sm_select(Change).where(Change.tx == tx_id).order_by(Change.seq.desc())
+            ).all()
         if not changes:
             return None
         with self.transaction() as tx:

@@ -44,7 +44,9 @@ def read_revision(db_path: Path) -> str | None:
     try:
         con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if "alembic_version" not in tables:
                 if tables:
                     raise NotADatabaseError(

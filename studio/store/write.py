@@ -148,9 +148,11 @@ class Transaction:
     # -- reads inside the transaction -----------------------------------------------------------
     def get(self, model: type[R], row_id: str, *, include_deleted: bool = False) -> R | None:
         self.flush()
-        row = self.conn.execute(
-            select(model.__table__).where(model.__table__.c.id == row_id)
-        ).mappings().first()
+        row = (
+            self.conn.execute(select(model.__table__).where(model.__table__.c.id == row_id))
+            .mappings()
+            .first()
+        )
         if row is None or (row["deleted_at"] and not include_deleted):
             return None
         return model(**row)
@@ -168,9 +170,11 @@ class Transaction:
 
     def _current(self, model: type[Row], row_id: str) -> dict:
         self.flush()
-        row = self.conn.execute(
-            select(model.__table__).where(model.__table__.c.id == row_id)
-        ).mappings().first()
+        row = (
+            self.conn.execute(select(model.__table__).where(model.__table__.c.id == row_id))
+            .mappings()
+            .first()
+        )
         if row is None:
             raise NotFoundError(f"No {model.__tablename__.replace('_', ' ')} with id {row_id}.")
         return dict(row)
@@ -188,7 +192,9 @@ class Transaction:
         self._touch(model, row_id, current)
         return True
 
-    def _record(self, model: type[Row], row_id: str, field: str, op: str, old: Any, new: Any) -> None:
+    def _record(
+        self, model: type[Row], row_id: str, field: str, op: str, old: Any, new: Any
+    ) -> None:
         table = model.__tablename__
         self._journal.append(
             {

@@ -58,13 +58,22 @@ def test_year_boundary_2_january_seen_from_20_december(studio):
     _cid, pid = person(studio)
     clients.add_important_date(studio, pid, "birthday", 1, 2, 1966)
     e = only(studio, date(2025, 12, 20))
-    assert (e.due, e.section, e.why, e.milestone) == (date(2026, 1, 2), "next_days", "turns 60", True)
+    assert (e.due, e.section, e.why, e.milestone) == (
+        date(2026, 1, 2),
+        "next_days",
+        "turns 60",
+        True,
+    )
     assert e.who == "Wang Wei 王伟"
     assert e.advisor_name == "Mei Lin"
     # and from the other side of the boundary: 31 December seen from 25 December, then overdue in January
     clients.add_important_date(studio, pid, "wedding", 12, 31, 2016)
     wedding = only(studio, date(2026, 12, 25), kind="wedding")
-    assert (wedding.due, wedding.why, wedding.milestone) == (date(2026, 12, 31), "10th anniversary", True)
+    assert (wedding.due, wedding.why, wedding.milestone) == (
+        date(2026, 12, 31),
+        "10th anniversary",
+        True,
+    )
     late = only(studio, date(2027, 1, 3), kind="wedding")
     assert (late.section, late.due) == ("overdue", date(2026, 12, 31))
 
@@ -86,7 +95,9 @@ def test_sections_and_lead_days(studio):
     assert entries(studio, today) == []
     # a date missed more than 30 days ago is no longer shown
     agenda.set_rule(studio, "custom", enabled=True)
-    assert [e.what for e in entries(studio, today + timedelta(days=45)) if e.section == "overdue"] == ["in 20"]
+    assert [
+        e.what for e in entries(studio, today + timedelta(days=45)) if e.section == "overdue"
+    ] == ["in 20"]
 
 
 def test_bad_rules_are_refused(studio):
@@ -152,7 +163,9 @@ def test_lunar_birthday_shows_the_gregorian_day_of_each_year(studio):
 
 def test_lunar_new_year_eve_crosses_the_gregorian_year(studio):
     _cid, pid = person(studio)
-    clients.add_important_date(studio, pid, "custom", 12, 30, calendar="lunar", label="Family reunion")
+    clients.add_important_date(
+        studio, pid, "custom", 12, 30, calendar="lunar", label="Family reunion"
+    )
     e = only(studio, date(2026, 2, 10))
     assert e.due == date(2026, 2, 16)  # lunar 2025's last month has 29 days
 
@@ -176,7 +189,11 @@ def test_win_back_after_18_months_without_contact(studio):
     clients.log_interaction(studio, cid, "call", "Talked about Japan", occurred_at="2024-03-10")
     assert not entries(studio, date(2025, 9, 1), kind="winback")
     e = only(studio, date(2025, 9, 20), kind="winback")
-    assert (e.section, e.due, e.why) == ("overdue", date(2025, 9, 10), "no contact since 10 March 2024")
+    assert (e.section, e.due, e.why) == (
+        "overdue",
+        date(2025, 9, 10),
+        "no contact since 10 March 2024",
+    )
     lost, _ = person(studio, "Lost Client", None, stage="lost")
     assert all(e.client_id != lost for e in entries(studio, date(2027, 1, 1)))
 
@@ -191,7 +208,8 @@ def test_done_logs_the_gift_and_next_year_comes_back(studio):
     assert entries(studio, date(2026, 3, 10)) == []
     with studio.read() as conn:
         kind, summary, pid_logged = conn.exec_driver_sql(
-            "SELECT kind, summary, person_id FROM interaction WHERE client_id = ?", (cid,)).one()
+            "SELECT kind, summary, person_id FROM interaction WHERE client_id = ?", (cid,)
+        ).one()
     assert (kind, summary, pid_logged) == ("gift", "Peonies and a card — Birthday of Wang Wei", pid)
     nxt = only(studio, date(2027, 3, 10))
     assert nxt.why == "turns 61"
@@ -208,7 +226,11 @@ def test_snooze_hides_until_the_day_then_shows_due(studio):
     assert entries(studio, date(2026, 6, 25)) == []
     assert entries(studio, date(2026, 7, 4)) == []
     back = only(studio, date(2026, 7, 5))
-    assert (back.section, back.due, back.snoozed_from) == ("today", date(2026, 7, 5), date(2026, 7, 1))
+    assert (back.section, back.due, back.snoozed_from) == (
+        "today",
+        date(2026, 7, 5),
+        date(2026, 7, 1),
+    )
     assert only(studio, date(2026, 7, 9)).section == "overdue"
     # snoozing again moves the same row; a year later the next anniversary is fresh
     agenda.snooze(studio, *e.key, "2026-07-20", today=date(2026, 7, 9))
@@ -252,7 +274,11 @@ def test_agenda_rows_round_trip_through_export(studio, tmp_path):
     out = tmp_path / "studio.json"
     exchange.export_studio(studio, out)
     tables = json.loads(out.read_text(encoding="utf-8"))["tables"]
-    assert [len(tables[t]) for t in ("agenda_setting", "travel_document", "agenda_action")] == [1, 1, 1]
+    assert [len(tables[t]) for t in ("agenda_setting", "travel_document", "agenda_action")] == [
+        1,
+        1,
+        1,
+    ]
     with Studio.open(tmp_path / "copy") as copy:
         exchange.import_studio(copy, out)
         assert copy.count(TravelDocument) == 1 and copy.count(AgendaAction) == 1
@@ -273,7 +299,10 @@ def test_import_refuses_bad_agenda_rows(studio, tmp_path):
     doc["tables"]["travel_document"][0]["expires_on"] = "2027-02-30"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc), encoding="utf-8")
-    with Studio.open(tmp_path / "copy") as copy, pytest.raises(ImportFileError, match="not a valid date"):
+    with (
+        Studio.open(tmp_path / "copy") as copy,
+        pytest.raises(ImportFileError, match="not a valid date"),
+    ):
         exchange.import_studio(copy, bad)
 
 

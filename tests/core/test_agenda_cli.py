@@ -23,7 +23,9 @@ def small(studio):
         "leap": clients.add_important_date(studio, pid, "birthday", 2, 29, 1988).id,
         "plain": clients.add_important_date(studio, pid, "wedding", 12, 2, 2016).id,
         "noyear": clients.add_important_date(studio, pid, "birthday", 1, 2).id,
-        "lunar": clients.add_important_date(studio, pid, "birthday", 8, 15, 1966, calendar="lunar").id,
+        "lunar": clients.add_important_date(
+            studio, pid, "birthday", 8, 15, 1966, calendar="lunar"
+        ).id,
         "passport": agenda.add_document(studio, pid, "2027-03-03", number="E1").id,
     }
     return studio
@@ -47,12 +49,16 @@ def test_ics_round_trip_with_rules_alarms_and_stable_uids(small, tmp_path):
     alarm = leap.walk("VALARM")[0]
     assert alarm["TRIGGER"].dt == timedelta(days=-14) and str(alarm["ACTION"]) == "DISPLAY"
     plain = events[f"important_date-{ids['plain']}@travel-studio"]
-    assert plain["RRULE"]["FREQ"] == ["YEARLY"] and plain.walk("VALARM")[0]["TRIGGER"].dt == timedelta(days=-21)
+    assert plain["RRULE"]["FREQ"] == ["YEARLY"] and plain.walk("VALARM")[0][
+        "TRIGGER"
+    ].dt == timedelta(days=-21)
     assert events[f"important_date-{ids['noyear']}@travel-studio"]["DTSTART"].dt == date(2000, 1, 2)
     # all-day dates: plain dates, no time zone to get wrong
     assert all(type(ev["DTSTART"].dt) is date for ev in events.values())
     lunar_2026 = events[f"important_date-{ids['lunar']}-2026@travel-studio"]
-    assert lunar_2026["DTSTART"].dt == date(2026, 9, 25) and "turns 60" in str(lunar_2026["SUMMARY"])
+    assert lunar_2026["DTSTART"].dt == date(2026, 9, 25) and "turns 60" in str(
+        lunar_2026["SUMMARY"]
+    )
     assert "RRULE" not in lunar_2026
     passport = events[f"travel_document-{ids['passport']}@travel-studio"]
     assert passport["DTSTART"].dt == date(2027, 3, 3)
@@ -83,11 +89,18 @@ def test_cli_agenda_text_and_json(small, capsys):
     assert out.startswith("Agenda for Wednesday 25 November 2026")
     assert "★ Wang Wei 王伟 — Wedding anniversary: 10th anniversary" in out
     assert "passport expires 3 March 2027" in out
-    assert main(["--data-dir", data_dir, "agenda", "--json", "--days", "7", "--today", "2026-11-25"]) == 0
+    assert (
+        main(["--data-dir", data_dir, "agenda", "--json", "--days", "7", "--today", "2026-11-25"])
+        == 0
+    )
     doc = json.loads(capsys.readouterr().out)
     assert doc["days"] == 7 and list(doc["sections"]) == list(agenda.SECTIONS)
     wedding = doc["sections"]["this_week"][0]
-    assert (wedding["why"], wedding["milestone"], wedding["date"]) == ("10th anniversary", True, "2026-12-02")
+    assert (wedding["why"], wedding["milestone"], wedding["date"]) == (
+        "10th anniversary",
+        True,
+        "2026-12-02",
+    )
     assert main(["--data-dir", data_dir, "agenda", "--days", "0"]) == 1
     assert "at least 1 day" in capsys.readouterr().err
     Studio.open(data_dir).close()

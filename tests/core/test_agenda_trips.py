@@ -13,12 +13,19 @@ from studio.services import agenda, agenda_trips, clients, trips
 
 @pytest.fixture
 def client_id(studio):
-    return clients.create_client(studio, "Chen family", kind="household", stage="active",
-                                 people=[{"name": "Chen Wei", "role": "primary"}]).id
+    return clients.create_client(
+        studio,
+        "Chen family",
+        kind="household",
+        stage="active",
+        people=[{"name": "Chen Wei", "role": "primary"}],
+    ).id
 
 
 def trip(studio, cid, start, end, status, title="Kyoto in autumn", destinations=("Kyoto",)):
-    t = trips.create_trip(studio, cid, title, start_date=start, end_date=end, destinations=list(destinations))
+    t = trips.create_trip(
+        studio, cid, title, start_date=start, end_date=end, destinations=list(destinations)
+    )
     trips.update_trip(studio, t.id, status=status)
     return t
 
@@ -34,7 +41,9 @@ def only(studio, today, kind, days=30):
 
 
 def test_trip_source_is_registered():
-    assert isinstance([s for s in agenda.sources() if s.table == "trip"][0], agenda_trips.TripSource)
+    assert isinstance(
+        [s for s in agenda.sources() if s.table == "trip"][0], agenda_trips.TripSource
+    )
     for kind in ("trip_anniversary", "pre_departure", "welcome_home", "feedback"):
         assert kind in agenda.DEFAULT_LEAD_DAYS and kind in agenda.KIND_LABELS
 
@@ -43,18 +52,36 @@ def test_trip_source_is_registered():
 def test_anniversary_across_the_year_boundary(studio, client_id):
     trip(studio, client_id, "2024-01-02", "2024-01-09", "completed", destinations=["Kyoto", "Nara"])
     e = only(studio, date(2024, 12, 20), "trip_anniversary")  # 2 January seen from 20 December
-    assert (e.due, e.section, e.why) == (date(2025, 1, 2), "next_days", "a year ago today you were in Kyoto and Nara")
+    assert (e.due, e.section, e.why) == (
+        date(2025, 1, 2),
+        "next_days",
+        "a year ago today you were in Kyoto and Nara",
+    )
     assert e.what == "Trip anniversary" and not e.milestone
-    assert not entries(studio, date(2024, 1, 5), "trip_anniversary")  # nothing in the trip's own year
+    assert not entries(
+        studio, date(2024, 1, 5), "trip_anniversary"
+    )  # nothing in the trip's own year
     assert not entries(studio, date(2025, 12, 1), "trip_anniversary")  # 14 days ahead only
     e = only(studio, date(2025, 12, 31), "trip_anniversary")
     assert (e.due, e.why) == (date(2026, 1, 2), "2 years ago today you were in Kyoto and Nara")
     fifth = only(studio, date(2029, 1, 2), "trip_anniversary")
-    assert (fifth.section, fifth.milestone, fifth.why) == ("today", True, "5 years ago today you were in Kyoto and Nara")
+    assert (fifth.section, fifth.milestone, fifth.why) == (
+        "today",
+        True,
+        "5 years ago today you were in Kyoto and Nara",
+    )
 
 
-@pytest.mark.parametrize("status,shown", [("completed", True), ("followed-up", True), ("confirmed", False),
-                                          ("cancelled", False), ("inquiry", False)])
+@pytest.mark.parametrize(
+    "status,shown",
+    [
+        ("completed", True),
+        ("followed-up", True),
+        ("confirmed", False),
+        ("cancelled", False),
+        ("inquiry", False),
+    ],
+)
 def test_anniversaries_only_for_trips_that_happened(studio, client_id, status, shown):
     trip(studio, client_id, "2024-05-10", "2024-05-20", status)
     assert bool(entries(studio, date(2025, 5, 10), "trip_anniversary")) is shown
@@ -81,7 +108,11 @@ def test_each_task_falls_on_its_day(studio, client_id):
     trips.update_trip(studio, t.id, status="completed")
     assert not entries(studio, date(2026, 2, 22), "pre_departure")
     e = only(studio, date(2026, 3, 12), "welcome_home")
-    assert (e.section, e.due, e.why) == ("today", date(2026, 3, 12), "home from Kyoto since 10 March 2026")
+    assert (e.section, e.due, e.why) == (
+        "today",
+        date(2026, 3, 12),
+        "home from Kyoto since 10 March 2026",
+    )
     e = only(studio, date(2026, 3, 24), "feedback")
     assert (e.section, e.due) == ("today", date(2026, 3, 24))
     assert "satisfaction score" in e.why and e.what == "Feedback request"
@@ -124,7 +155,9 @@ def test_two_tasks_on_one_day_are_acted_on_apart(studio, client_id):
     assert not entries(studio, date(2026, 3, 12), "welcome_home")
     assert entries(studio, date(2026, 3, 12), "feedback")
     with studio.read() as conn:
-        summary = conn.exec_driver_sql("SELECT summary FROM interaction WHERE kind = 'gift'").scalar()
+        summary = conn.exec_driver_sql(
+            "SELECT summary FROM interaction WHERE kind = 'gift'"
+        ).scalar()
     assert summary == "Call: all well — Welcome-home call: Kyoto in autumn"
 
 
@@ -136,11 +169,18 @@ def test_done_and_snooze_per_anniversary_occurrence(studio, client_id):
     assert not entries(studio, date(2025, 6, 5), "trip_anniversary")
     nxt = only(studio, date(2026, 6, 5), "trip_anniversary")  # next year comes back fresh
     assert nxt.why == "2 years ago today you were in Kyoto"
-    assert nxt.last_gift == ("2025-06-09", "Postcard from Kyoto — Trip anniversary: Kyoto in autumn")
+    assert nxt.last_gift == (
+        "2025-06-09",
+        "Postcard from Kyoto — Trip anniversary: Kyoto in autumn",
+    )
     agenda.act_on(studio, nxt, "snoozed", until="2026-06-12", today=date(2026, 6, 5))
     assert not entries(studio, date(2026, 6, 11), "trip_anniversary")
     back = only(studio, date(2026, 6, 12), "trip_anniversary")
-    assert (back.section, back.due, back.snoozed_from) == ("today", date(2026, 6, 12), date(2026, 6, 10))
+    assert (back.section, back.due, back.snoozed_from) == (
+        "today",
+        date(2026, 6, 12),
+        date(2026, 6, 10),
+    )
     agenda.act_on(studio, back, "dismissed")
     assert not entries(studio, date(2026, 6, 12), "trip_anniversary")
 
@@ -148,8 +188,14 @@ def test_done_and_snooze_per_anniversary_occurrence(studio, client_id):
 def test_snooze_a_task(studio, client_id):
     trip(studio, client_id, "2026-03-01", "2026-03-10", "completed")
     e = only(studio, date(2026, 3, 24), "feedback")
-    agenda.snooze(studio, e.occurrence.source_table, e.occurrence.source_id, e.occurrence.on, "2026-03-30",
-                  today=date(2026, 3, 24))
+    agenda.snooze(
+        studio,
+        e.occurrence.source_table,
+        e.occurrence.source_id,
+        e.occurrence.on,
+        "2026-03-30",
+        today=date(2026, 3, 24),
+    )
     assert not entries(studio, date(2026, 3, 29), "feedback")
     assert only(studio, date(2026, 3, 30), "feedback").snoozed_from == date(2026, 3, 24)
 
@@ -163,7 +209,9 @@ def test_win_back_reads_the_last_trip(studio, client_id):
     e = only(studio, date(2024, 10, 20), "winback")
     assert (e.section, e.due) == ("overdue", date(2024, 10, 10))  # 18 months after 10 April 2023
     assert e.why == "no trip booked or completed since Kyoto in autumn (10 April 2023)"
-    trip(studio, client_id, "2025-02-01", "2025-02-08", "confirmed", title="Lunar New Year in Taipei")
+    trip(
+        studio, client_id, "2025-02-01", "2025-02-08", "confirmed", title="Lunar New Year in Taipei"
+    )
     assert not entries(studio, date(2025, 1, 1), "winback")
     e = only(studio, date(2026, 8, 10), "winback")
     assert e.due == date(2026, 8, 8) and "Lunar New Year in Taipei (8 February 2025)" in e.why
@@ -172,8 +220,12 @@ def test_win_back_reads_the_last_trip(studio, client_id):
 
 
 def test_win_back_without_trips_falls_back_to_contact(studio, client_id):
-    clients.log_interaction(studio, client_id, "call", "Talked about Japan", occurred_at="2024-03-10")
-    trips.create_trip(studio, client_id, "Just an idea", start_date="2024-05-01", end_date="2024-05-03")
+    clients.log_interaction(
+        studio, client_id, "call", "Talked about Japan", occurred_at="2024-03-10"
+    )
+    trips.create_trip(
+        studio, client_id, "Just an idea", start_date="2024-05-01", end_date="2024-05-03"
+    )
     e = only(studio, date(2025, 9, 20), "winback")  # an inquiry is not a booked trip
     assert (e.due, e.why) == (date(2025, 9, 10), "no contact since 10 March 2024")
 
@@ -185,13 +237,23 @@ def test_ics_holds_trip_anniversaries_and_tasks(studio, client_id):
     from studio.services import calendar_file
 
     t = trip(studio, client_id, "2026-03-01", "2026-03-10", "completed", destinations=["Kyoto"])
-    events = {str(e["uid"]): e for e in Calendar.from_ical(
-        calendar_file.build_calendar(studio, date(2026, 3, 15)).to_ical()).walk("VEVENT")}
+    events = {
+        str(e["uid"]): e
+        for e in Calendar.from_ical(
+            calendar_file.build_calendar(studio, date(2026, 3, 15)).to_ical()
+        ).walk("VEVENT")
+    }
     year = events[f"trip-{t.id}-anniversary@travel-studio"]
-    assert year.decoded("dtstart") == date(2027, 3, 1) and str(year["summary"]) == "Chen family: trip anniversary (Kyoto)"
+    assert (
+        year.decoded("dtstart") == date(2027, 3, 1)
+        and str(year["summary"]) == "Chen family: trip anniversary (Kyoto)"
+    )
     assert year["rrule"]["FREQ"] == ["YEARLY"]
     assert events[f"trip-{t.id}-welcome_home@travel-studio"].decoded("dtstart") == date(2026, 3, 12)
     assert events[f"trip-{t.id}-feedback@travel-studio"].decoded("dtstart") == date(2026, 3, 24)
     agenda.set_rule(studio, "trip_anniversary", enabled=False)
-    uids = {str(e["uid"]) for e in calendar_file.build_calendar(studio, date(2026, 3, 15)).walk("VEVENT")}
+    uids = {
+        str(e["uid"])
+        for e in calendar_file.build_calendar(studio, date(2026, 3, 15)).walk("VEVENT")
+    }
     assert f"trip-{t.id}-anniversary@travel-studio" not in uids

@@ -66,11 +66,25 @@ def test_output_cut_short_by_its_reader_ends_quietly(data_dir):
     import sys
 
     with Studio.open(data_dir) as s, s.transaction():
-        for n in range(1000):  # ≈100 kB of output: more than a pipe holds, so the writer meets the closed end
+        for n in range(
+            1000
+        ):  # ≈100 kB of output: more than a pipe holds, so the writer meets the closed end
             clients.create_client(s, f"Traveller with a fairly long name {n:04d}")
-    proc = subprocess.Popen([sys.executable, "-m", "studio.cli", "--data-dir", str(data_dir), "search", "traveller",
-                             "--limit", "1000"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "studio.cli",
+            "--data-dir",
+            str(data_dir),
+            "search",
+            "traveller",
+            "--limit",
+            "1000",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     first = proc.stdout.readline()
     proc.stdout.close()  # like `| head -1`
     err = proc.stderr.read().decode()

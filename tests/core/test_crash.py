@@ -45,7 +45,9 @@ def test_sigkill_never_loses_a_commit_or_corrupts(data_dir):
     for run in range(ROUNDS):
         proc = subprocess.Popen(
             [sys.executable, "-c", WRITER, str(data_dir), str(run)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
         for _ in range(rng.randint(1, 25)):  # let it commit a random number of times, then kill

@@ -13,7 +13,9 @@ from studio.store.hlc import HybridClock
 
 
 def _journal(studio, row_id=None):
-    sql = "SELECT op, table_name, field, old, new, advisor_id, device_id, hlc, wall_time FROM change"
+    sql = (
+        "SELECT op, table_name, field, old, new, advisor_id, device_id, hlc, wall_time FROM change"
+    )
     params = ()
     if row_id:
         sql += " WHERE row_id = ?"
@@ -27,7 +29,9 @@ def test_create_update_delete_restore_are_journaled_per_field(studio):
     created = _journal(studio, c.id)
     fields = {r[2] for r in created}
     assert {"name", "stage", "tags", "kind", "advisor_id"} <= fields
-    assert all(r[0] == "create" and r[5] == studio.advisor_id and r[6] == studio.device_id for r in created)
+    assert all(
+        r[0] == "create" and r[5] == studio.advisor_id and r[6] == studio.device_id for r in created
+    )
 
     diff = clients.update_client(studio, c.id, stage="active", notes="Prefers trains")
     assert diff == {"stage": ("prospect", "active"), "notes": ("", "Prefers trains")}
@@ -91,7 +95,9 @@ def test_revert_of_a_create_soft_deletes_and_redo_restores(studio):
 def test_listeners_hear_each_commit_once(studio):
     heard = []
     studio.subscribe(heard.append)
-    c = clients.create_client(studio, "Ada Lovelace", contacts=[{"kind": "email", "value": "ada@example.org"}])
+    c = clients.create_client(
+        studio, "Ada Lovelace", contacts=[{"kind": "email", "value": "ada@example.org"}]
+    )
     assert len(heard) == 1
     assert heard[0].client_ids == {c.id}
     assert {"client", "person", "contact_point"} <= heard[0].tables

@@ -18,8 +18,15 @@ EXIF_IFD = 0x8769
 ORIENTATION = 0x0112
 
 
-def photo(path: Path, size=(600, 400), color=(200, 120, 60), taken="2026:11:02 10:00:00",
-          orientation: int | None = None, fmt="JPEG", mode="RGB") -> Path:
+def photo(
+    path: Path,
+    size=(600, 400),
+    color=(200, 120, 60),
+    taken="2026:11:02 10:00:00",
+    orientation: int | None = None,
+    fmt="JPEG",
+    mode="RGB",
+) -> Path:
     """A small picture with an EXIF date (and orientation) written by Pillow."""
     im = Image.new(mode, size, color)
     exif = Image.Exif()
@@ -28,18 +35,36 @@ def photo(path: Path, size=(600, 400), color=(200, 120, 60), taken="2026:11:02 1
     if orientation:
         exif[ORIENTATION] = orientation
     path.parent.mkdir(parents=True, exist_ok=True)
-    kwargs = {"exif": exif.tobytes()} if fmt in ("JPEG", "WEBP", "PNG", "TIFF") and (taken or orientation) else {}
+    kwargs = (
+        {"exif": exif.tobytes()}
+        if fmt in ("JPEG", "WEBP", "PNG", "TIFF") and (taken or orientation)
+        else {}
+    )
     im.save(path, fmt, **kwargs)
     return path
 
 
 @pytest.fixture
 def trip(studio):
-    c = clients.create_client(studio, "Chen family", kind="household", native_name="陈家",
-                              people=[{"name": "Chen Wei", "native_name": "陈伟", "role": "primary"},
-                                      {"name": "Li Na", "native_name": "李娜", "role": "partner"}])
-    t = trips.create_trip(studio, c.id, "Yunnan: Lijiang to Shangri-La", start_date="2026-03-10",
-                          end_date="2026-03-13", destinations=["Yunnan"], currency="CNY")
+    c = clients.create_client(
+        studio,
+        "Chen family",
+        kind="household",
+        native_name="陈家",
+        people=[
+            {"name": "Chen Wei", "native_name": "陈伟", "role": "primary"},
+            {"name": "Li Na", "native_name": "李娜", "role": "partner"},
+        ],
+    )
+    t = trips.create_trip(
+        studio,
+        c.id,
+        "Yunnan: Lijiang to Shangri-La",
+        start_date="2026-03-10",
+        end_date="2026-03-13",
+        destinations=["Yunnan"],
+        currency="CNY",
+    )
     return t
 
 
@@ -48,7 +73,9 @@ def test_same_bytes_stored_once_and_reported_as_duplicate(studio, trip, tmp_path
     copy = tmp_path / "in" / "copy of IMG_1.jpg"
     copy.write_bytes(a.read_bytes())
     res = media.add_media(studio, trip.id, [tmp_path / "in"])
-    assert [m.original_name for m in res.added] == ["IMG_1.jpg"] or [m.original_name for m in res.added] == ["copy of IMG_1.jpg"]
+    assert [m.original_name for m in res.added] == ["IMG_1.jpg"] or [
+        m.original_name for m in res.added
+    ] == ["copy of IMG_1.jpg"]
     assert len(res.duplicates) == 1 and not res.skipped
     again = media.add_media(studio, trip.id, [a])
     assert again.added == [] and again.duplicates == ["IMG_1.jpg"]
@@ -59,7 +86,9 @@ def test_same_bytes_stored_once_and_reported_as_duplicate(studio, trip, tmp_path
     files = [p for p in media.media_dir(studio).rglob("*") if p.is_file()]
     assert files == [stored]
     # the same file in another trip: one file, two rows
-    other = trips.create_trip(studio, trip.client_id, "Another trip", start_date="2026-05-01", end_date="2026-05-02")
+    other = trips.create_trip(
+        studio, trip.client_id, "Another trip", start_date="2026-05-01", end_date="2026-05-02"
+    )
     res2 = media.add_media(studio, other.id, [a])
     assert len(res2.added) == 1 and res2.added[0].sha256 == row.sha256
     assert [p for p in media.media_dir(studio).rglob("*") if p.is_file()] == [stored]
@@ -73,11 +102,18 @@ def test_exif_date_assigns_the_day_and_orders_photos(studio, trip, tmp_path):
     photo(tmp_path / "in" / "d.jpg", taken=None, color=(10, 11, 12))
     photo(tmp_path / "in" / "e.jpg", taken="2025:01:01 12:00:00", color=(13, 14, 15))
     calls = []
-    res = media.add_media(studio, trip.id, [tmp_path / "in"], progress=lambda d, t, n: calls.append((d, t, n)))
+    res = media.add_media(
+        studio, trip.id, [tmp_path / "in"], progress=lambda d, t, n: calls.append((d, t, n))
+    )
     assert calls[-1][:2] == (5, 5)
     rows = media.media_of(studio, trip.id)
     assert [(m.original_name, m.day_number) for m in rows] == [
-        ("e.jpg", None), ("c.jpg", 1), ("b.jpg", 3), ("a.jpg", 3), ("d.jpg", None)]
+        ("e.jpg", None),
+        ("c.jpg", 1),
+        ("b.jpg", 3),
+        ("a.jpg", 3),
+        ("d.jpg", None),
+    ]
     assert rows[1].taken_at == "2026-03-10T07:00:00"
     assert "no date" in rows[-1].notes and "outside the trip" in rows[0].notes
     assert len(res.added) == 5
@@ -114,7 +150,9 @@ def test_heic_accepted(studio, trip, tmp_path):
     exif = Image.Exif()
     exif[ORIENTATION] = 6
     exif.get_ifd(EXIF_IFD)[DATE_ORIGINAL] = "2026:03:12 09:30:00"
-    Image.new("RGB", (320, 240), (90, 30, 160)).save(tmp_path / "IMG_2042.heic", format="HEIF", exif=exif.tobytes())
+    Image.new("RGB", (320, 240), (90, 30, 160)).save(
+        tmp_path / "IMG_2042.heic", format="HEIF", exif=exif.tobytes()
+    )
     [tall] = media.add_media(studio, trip.id, [tmp_path / "IMG_2042.heic"]).added
     assert (tall.width, tall.height, tall.day_number) == (240, 320, 3)
     with Image.open(media.thumbnail(studio, row, 64)) as t:
@@ -195,18 +233,30 @@ def test_undo_an_import_and_cancel_keeps_what_was_added(studio, trip, tmp_path):
     assert media.media_of(studio, trip.id) == []
     assert all(media.stored_path(studio, m).is_file() for m in res.added)  # files stay for redo
     media.add_media(studio, trip.id, [tmp_path / "in"])  # the rows come back, not duplicated
-    assert len(media.media_of(studio, trip.id)) == 4 and studio.count(TripMedia, include_deleted=True) == 4
-    other = trips.create_trip(studio, trip.client_id, "Other", start_date="2026-06-01", end_date="2026-06-03")
+    assert (
+        len(media.media_of(studio, trip.id)) == 4
+        and studio.count(TripMedia, include_deleted=True) == 4
+    )
+    other = trips.create_trip(
+        studio, trip.client_id, "Other", start_date="2026-06-01", end_date="2026-06-03"
+    )
     seen = []
-    res = media.add_media(studio, other.id, [tmp_path / "in"], progress=lambda d, t, n: seen.append(n),
-                          cancel=lambda: len(seen) >= 2)
+    res = media.add_media(
+        studio,
+        other.id,
+        [tmp_path / "in"],
+        progress=lambda d, t, n: seen.append(n),
+        cancel=lambda: len(seen) >= 2,
+    )
     assert res.cancelled and [m.original_name for m in res.added] == ["p0.jpg", "p1.jpg"]
     assert len(media.media_of(studio, other.id)) == 2
 
 
 def test_editing_validated_and_journaled(studio, trip, tmp_path):
-    a, b = (media.add_media(studio, trip.id, [photo(tmp_path / f"{n}.jpg", color=c)]).added[0]
-            for n, c in (("a", (1, 1, 1)), ("b", (2, 2, 2))))
+    a, b = (
+        media.add_media(studio, trip.id, [photo(tmp_path / f"{n}.jpg", color=c)]).added[0]
+        for n, c in (("a", (1, 1, 1)), ("b", (2, 2, 2)))
+    )
     media.set_caption(studio, a.id, "  Jade Dragon Snow Mountain at dawn ")
     media.set_included(studio, b.id, False)
     media.move_to_day(studio, a.id, 2)
@@ -220,12 +270,20 @@ def test_editing_validated_and_journaled(studio, trip, tmp_path):
         media.set_book(studio, trip.id, title="x" * 500)
     with pytest.raises(ValidationError, match="cover"):
         media.set_book(studio, trip.id, cover_media_id="nope")
-    book = media.set_book(studio, trip.id, size="square20", bleed=True, cover_media_id=a.id, summary="Ten days.")
+    book = media.set_book(
+        studio, trip.id, size="square20", bleed=True, cover_media_id=a.id, summary="Ten days."
+    )
     assert (book.size, book.bleed, book.cover_media_id) == ("square20", True, a.id)
     assert media.set_book(studio, trip.id, title="Our Yunnan").id == book.id  # one per trip
     assert studio.count(MemoryBook) == 1
-    j = media.set_journal(studio, trip.id, 2, journal="A long walk.", quotes="“Unforgettable.”",
-                          highlights="- the gorge\n- yak butter tea\n")
+    j = media.set_journal(
+        studio,
+        trip.id,
+        2,
+        journal="A long walk.",
+        quotes="“Unforgettable.”",
+        highlights="- the gorge\n- yak butter tea\n",
+    )
     assert j.highlights == '["the gorge", "yak butter tea"]'
     media.set_journal(studio, trip.id, 2, quotes="“Again!”")
     assert media.journal_of(studio, trip.id)[2].journal == "A long walk."
@@ -246,28 +304,55 @@ def test_book_content(studio, trip, tmp_path):
     trips.add_item(studio, days[0].id, "Dinner", kind="dining", place="Lijiang")
     trips.add_item(studio, days[0].id, "Black Dragon Pool", place="Black Dragon Pool")
     media.set_journal(studio, trip.id, 1, journal="Arrived in the rain.", highlights=["naxi music"])
-    ids = [media.add_media(studio, trip.id, [photo(tmp_path / f"{i}.jpg", taken=f"2026:03:1{i} 10:00:00",
-                                                   color=(i, i, i))]).added[0].id for i in range(3)]
+    ids = [
+        media.add_media(
+            studio,
+            trip.id,
+            [photo(tmp_path / f"{i}.jpg", taken=f"2026:03:1{i} 10:00:00", color=(i, i, i))],
+        )
+        .added[0]
+        .id
+        for i in range(3)
+    ]
     media.set_included(studio, ids[2], False)
     media.set_caption(studio, ids[1], "Tiger Leaping Gorge")
     content = media.book_content(studio, trip.id)
     assert content.title == "Yunnan, March 2026"
     assert content.subtitle == "Yunnan: Lijiang to Shangri-La"
     assert content.travellers == ("Chen Wei 陈伟", "Li Na 李娜")
-    assert (content.start_date, content.end_date, content.destinations) == ("2026-03-10", "2026-03-13", ("Yunnan",))
+    assert (content.start_date, content.end_date, content.destinations) == (
+        "2026-03-10",
+        "2026-03-13",
+        ("Yunnan",),
+    )
     assert content.signature == "Mei Lin 林美 · Travel Studio"
     assert [d.number for d in content.days] == [1, 2, 3, 4]
     d1 = content.days[0]
-    assert (d1.date, d1.title, d1.places) == ("2026-03-10", "Lijiang old town", ("Lijiang", "Black Dragon Pool"))
+    assert (d1.date, d1.title, d1.places) == (
+        "2026-03-10",
+        "Lijiang old town",
+        ("Lijiang", "Black Dragon Pool"),
+    )
     assert (d1.journal, d1.highlights) == ("Arrived in the rain.", ("naxi music",))
     assert [p.media_id for p in content.photos] == ids[:2]
     assert [p.day_number for p in content.photos] == [1, 2]
     assert content.photos[1].caption == "Tiger Leaping Gorge" and content.photos[0].path.is_file()
     assert content.cover_media_id is None
-    media.set_book(studio, trip.id, title="Our Yunnan", signature="Mei", closing="Until next time.", cover_media_id=ids[1])
+    media.set_book(
+        studio,
+        trip.id,
+        title="Our Yunnan",
+        signature="Mei",
+        closing="Until next time.",
+        cover_media_id=ids[1],
+    )
     content = media.book_content(studio, trip.id)
     assert (content.title, content.signature, content.closing, content.cover_media_id) == (
-        "Our Yunnan", "Mei", "Until next time.", ids[1])
+        "Our Yunnan",
+        "Mei",
+        "Until next time.",
+        ids[1],
+    )
 
 
 def test_export_import_carries_media_rows(studio, trip, tmp_path):
@@ -278,7 +363,9 @@ def test_export_import_carries_media_rows(studio, trip, tmp_path):
     media.set_journal(studio, trip.id, 1, journal="J", highlights=["h"])
     out = tmp_path / "s.json"
     summary = exchange.export_studio(studio, out)
-    assert "1 trip photo," in summary and "1 memory book" in summary and "1 photo file in" in summary
+    assert (
+        "1 trip photo," in summary and "1 memory book" in summary and "1 photo file in" in summary
+    )
     assert (tmp_path / "s.media" / row.sha256[:2] / f"{row.sha256}.jpg").is_file()
     with Studio.open(tmp_path / "other") as other:
         exchange.import_studio(other, out)
@@ -296,8 +383,13 @@ def test_export_import_carries_media_rows(studio, trip, tmp_path):
         assert [m.id for m in media.missing_media(third)] == [row.id]
     # a hash that could lead outside the media folder is refused whole
     bad = tmp_path / "bad.json"
-    bad.write_text(out.read_text(encoding="utf-8").replace(row.sha256, "../../etc"), encoding="utf-8")
-    with Studio.open(tmp_path / "fourth") as fourth, pytest.raises(Exception, match="not a SHA-256"):
+    bad.write_text(
+        out.read_text(encoding="utf-8").replace(row.sha256, "../../etc"), encoding="utf-8"
+    )
+    with (
+        Studio.open(tmp_path / "fourth") as fourth,
+        pytest.raises(Exception, match="not a SHA-256"),
+    ):
         exchange.import_studio(fourth, bad)
 
 
@@ -316,11 +408,16 @@ def test_upgrade_from_0006_keeps_data_and_adds_the_media_tables(data_dir):
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0006_trips")
         now = "2026-11-22T10:00:00.000Z"
-        conn.exec_driver_sql("INSERT INTO client(id, created_at, updated_at, kind, name, stage, tags, notes) "
-                             "VALUES ('c1', ?, ?, 'individual', 'Zoë Martin', 'client', '[]', '')", (now, now))
-        conn.exec_driver_sql("INSERT INTO trip(id, created_at, updated_at, client_id, title, destinations, currency, "
-                             "status, notes) VALUES ('t1', ?, ?, 'c1', 'Provence', '[]', 'EUR', 'completed', '')",
-                             (now, now))
+        conn.exec_driver_sql(
+            "INSERT INTO client(id, created_at, updated_at, kind, name, stage, tags, notes) "
+            "VALUES ('c1', ?, ?, 'individual', 'Zoë Martin', 'client', '[]', '')",
+            (now, now),
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO trip(id, created_at, updated_at, client_id, title, destinations, currency, "
+            "status, notes) VALUES ('t1', ?, ?, 'c1', 'Provence', '[]', 'EUR', 'completed', '')",
+            (now, now),
+        )
     engine.dispose()
     with Studio.open(data_dir) as s:
         assert s.migration == f"0006_trips → {schema.HEAD}"
@@ -348,9 +445,13 @@ def test_demo_has_completed_trips_with_photos_and_stories(tmp_path):
         summary = demo.build_demo(s, clients=20, seed=5, today=date(2026, 11, 22))
         assert "40 trip photos" in summary
         with s.read() as conn:
-            trip_ids = [r[0] for r in conn.exec_driver_sql(
-                "SELECT DISTINCT m.trip_id FROM trip_media m JOIN trip t ON t.id = m.trip_id "
-                "WHERE t.status = 'completed' ORDER BY m.trip_id")]
+            trip_ids = [
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT DISTINCT m.trip_id FROM trip_media m JOIN trip t ON t.id = m.trip_id "
+                    "WHERE t.status = 'completed' ORDER BY m.trip_id"
+                )
+            ]
         assert len(trip_ids) == 2
         for tid in trip_ids:
             content = media.book_content(s, tid)

@@ -23,17 +23,34 @@ TODAY = date(2026, 11, 22)
 def party(studio):
     """The Chen household: two adults and a child, with a few facts."""
     c = clients.create_client(
-        studio, "Chen household", kind="household",
+        studio,
+        "Chen household",
+        kind="household",
         people=[
-            {"name": "Chen Wei", "native_name": "陈伟", "role": "primary", "birth_date": "1970-05-02"},
+            {
+                "name": "Chen Wei",
+                "native_name": "陈伟",
+                "role": "primary",
+                "birth_date": "1970-05-02",
+            },
             {"name": "Li Na", "native_name": "李娜", "role": "partner"},
             {"name": "Chen Xiao", "role": "child", "birth_date": "2016-01-09"},
         ],
     )
     people = {p["name"]: p["id"] for p in _people(studio, c.id)}
-    profiles.set_fact(studio, c.id, "dietary.shellfish", "never", person_id=people["Li Na"],
-                      severity="severe", note="carries an EpiPen", learned_on="2025-03-01")
-    profiles.set_fact(studio, c.id, "access.no_stairs", "must", person_id=people["Chen Wei"], note="knee surgery")
+    profiles.set_fact(
+        studio,
+        c.id,
+        "dietary.shellfish",
+        "never",
+        person_id=people["Li Na"],
+        severity="severe",
+        note="carries an EpiPen",
+        learned_on="2025-03-01",
+    )
+    profiles.set_fact(
+        studio, c.id, "access.no_stairs", "must", person_id=people["Chen Wei"], note="knee surgery"
+    )
     profiles.set_fact(studio, c.id, "pace.early_start", "dislike", person_id=people["Chen Xiao"])
     profiles.set_fact(studio, c.id, "interests.diving", "love", person_id=people["Chen Wei"])
     profiles.set_fact(studio, c.id, "dietary.vegetarian", "must", person_id=people["Chen Xiao"])
@@ -43,20 +60,52 @@ def party(studio):
 
 def _people(studio, cid):
     with studio.read() as conn:
-        return [dict(r) for r in conn.exec_driver_sql(
-            "SELECT id, name FROM person WHERE client_id = ? ORDER BY position, created_at", (cid,)).mappings()]
+        return [
+            dict(r)
+            for r in conn.exec_driver_sql(
+                "SELECT id, name FROM person WHERE client_id = ? ORDER BY position, created_at",
+                (cid,),
+            ).mappings()
+        ]
 
 
 # -- taxonomy ---------------------------------------------------------------------------------
 def test_taxonomy_covers_the_issue_in_both_languages():
     tax = taxonomy.load()
-    for sec in ("interests", "lodging", "transport", "dining", "dietary", "access", "pace", "budget",
-                "values", "purpose", "party", "never", "insights", "prompts"):
+    for sec in (
+        "interests",
+        "lodging",
+        "transport",
+        "dining",
+        "dietary",
+        "access",
+        "pace",
+        "budget",
+        "values",
+        "purpose",
+        "party",
+        "never",
+        "insights",
+        "prompts",
+    ):
         assert sec in tax.by_section, sec
-    for key in ("interests.photography", "interests.diving", "interests.golf", "lodging.high_floor",
-                "lodging.buckwheat_pillow", "lodging.connecting_rooms", "transport.aisle_seat",
-                "transport.private_driver", "transport.rail", "dietary.shellfish", "access.altitude",
-                "access.motion_sickness", "pace.early_riser", "values.sustainability", "party.children"):
+    for key in (
+        "interests.photography",
+        "interests.diving",
+        "interests.golf",
+        "lodging.high_floor",
+        "lodging.buckwheat_pillow",
+        "lodging.connecting_rooms",
+        "transport.aisle_seat",
+        "transport.private_driver",
+        "transport.rail",
+        "dietary.shellfish",
+        "access.altitude",
+        "access.motion_sickness",
+        "pace.early_riser",
+        "values.sustainability",
+        "party.children",
+    ):
         assert tax.knows(key), key
     for item in tax.items.values():
         assert item.label["en"] and item.label["zh"], item.key
@@ -145,10 +194,15 @@ def test_segments(party, studio):
 
 @pytest.mark.parametrize(
     ("stage", "trips", "last", "expected"),
-    [("active", 0, "2026-10-01", "new"), ("active", 2, "2026-10-01", "repeat"),
-     ("repeat", 0, "2026-10-01", "repeat"), ("repeat", 2, "2026-10-01", "loyal"),
-     ("active", 3, "2026-10-01", "loyal"),
-     ("active", 5, "2024-01-01", "dormant"), ("lost", 0, None, "dormant")],
+    [
+        ("active", 0, "2026-10-01", "new"),
+        ("active", 2, "2026-10-01", "repeat"),
+        ("repeat", 0, "2026-10-01", "repeat"),
+        ("repeat", 2, "2026-10-01", "loyal"),
+        ("active", 3, "2026-10-01", "loyal"),
+        ("active", 5, "2024-01-01", "dormant"),
+        ("lost", 0, None, "dormant"),
+    ],
 )
 def test_lifecycle(stage, trips, last, expected):
     assert profiles.lifecycle(stage, trips, last, TODAY) == expected
@@ -157,10 +211,16 @@ def test_lifecycle(stage, trips, last, expected):
 # -- conflicts --------------------------------------------------------------------------------
 def test_conflicts_with_reasons(party, studio):
     c, _ = party
-    found = profiles.conflicts(studio, c.id, ["shellfish", "stairs", "early start", "high altitude"])
+    found = profiles.conflicts(
+        studio, c.id, ["shellfish", "stairs", "early start", "high altitude"]
+    )
     reasons = [x.reason for x in found]
-    assert reasons[0].startswith("Li Na") and "severe allergy" in reasons[0] and "EpiPen" in reasons[0]
-    assert any(x.person == "Chen Wei" and "stairs" in x.reason and "knee" in x.reason for x in found)
+    assert (
+        reasons[0].startswith("Li Na") and "severe allergy" in reasons[0] and "EpiPen" in reasons[0]
+    )
+    assert any(
+        x.person == "Chen Wei" and "stairs" in x.reason and "knee" in x.reason for x in found
+    )
     assert any(x.person == "Chen Xiao" and "dislikes early starts" in x.reason for x in found)
     assert not any("high altitude" in r for r in reasons)
     assert profiles.conflicts(studio, c.id, ["Meat"])[0].person == "Chen Xiao"  # vegetarian
@@ -204,12 +264,20 @@ def test_search_by_preference_in_both_languages(party, studio):
 # -- history ----------------------------------------------------------------------------------
 def test_history_says_was_and_now(party, studio):
     c, people = party
-    profiles.set_fact(studio, c.id, "interests.diving", "like", person_id=people["Chen Wei"],
-                      source="post-trip-feedback", trip_id="Kyoto 2026")
+    profiles.set_fact(
+        studio,
+        c.id,
+        "interests.diving",
+        "like",
+        person_id=people["Chen Wei"],
+        source="post-trip-feedback",
+        trip_id="Kyoto 2026",
+    )
     latest = profiles.profile_history(studio, c.id)[0]
     assert latest.person == "Chen Wei"
-    assert latest.text == ("Diving & snorkelling: was Love, now Like — learned from post-trip feedback "
-                           "(Kyoto 2026)")
+    assert latest.text == (
+        "Diving & snorkelling: was Love, now Like — learned from post-trip feedback (Kyoto 2026)"
+    )
     assert any(e.subject == "profile: Diving & snorkelling" for e in history(studio, c.id))
 
 
@@ -234,7 +302,9 @@ def test_export_round_trip_and_unknown_key_reported(party, studio, tmp_path):
         summary = exchange.import_studio(other, out)
         assert "7 profile facts" in summary
         assert "interests.falconry" in summary and "kept" in summary
-        assert {f.key for f in profiles.facts(other, c.id)} == {f.key for f in profiles.facts(studio, c.id)}
+        assert {f.key for f in profiles.facts(other, c.id)} == {
+            f.key for f in profiles.facts(studio, c.id)
+        }
         assert [h.client_id for h in search(other, "diving")] == [c.id]
         assert check(other).ok
         again = tmp_path / "again.json"
@@ -257,7 +327,10 @@ def test_check_counts_facts(party, studio):
     rep = check(studio)
     assert rep.ok
     assert any(line.startswith("profile_fact: 6 live") for line in rep.facts)
-    assert "preference profiles: 0 of 1 dossiers complete (0%; the studio's target is 90%)" in rep.facts
+    assert (
+        "preference profiles: 0 of 1 dossiers complete (0%; the studio's target is 90%)"
+        in rep.facts
+    )
     assert ProfileFact.__tablename__ == "profile_fact"
 
 
@@ -289,8 +362,14 @@ def test_client_list_sorts_and_filters_by_completeness(party, studio):
     empty = clients.create_client(studio, "Empty One")
     full = clients.create_client(studio, "Full One")
     for key in profiles.required_sections():
-        profiles.set_fact(studio, full.id, f"{key}.none" if key in ("dietary", "access") else
-                          next(iter(taxonomy.load().by_section[key].items)).key, "must")
+        profiles.set_fact(
+            studio,
+            full.id,
+            f"{key}.none"
+            if key in ("dietary", "access")
+            else next(iter(taxonomy.load().by_section[key].items)).key,
+            "must",
+        )
     assert client_ids(studio, sort="completeness") == [empty.id, c.id, full.id]
     assert client_ids(studio, sort="completeness", descending=True)[0] == full.id
     assert client_ids(studio, ClientFilter(profile="complete")) == [full.id]
@@ -314,7 +393,9 @@ def test_a_studio_upgraded_from_the_first_schema_takes_facts(data_dir):
         assert check(s).ok
     con = sqlite3.connect(data_dir / paths.DB_NAME)
     try:
-        with pytest.raises(sqlite3.IntegrityError):  # the schema itself refuses a level off the scale
+        with pytest.raises(
+            sqlite3.IntegrityError
+        ):  # the schema itself refuses a level off the scale
             con.execute("UPDATE profile_fact SET level = 'adore'")
     finally:
         con.close()

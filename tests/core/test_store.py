@@ -42,11 +42,15 @@ def test_second_instance_is_refused(studio, data_dir):
 def test_second_process_is_refused_and_lock_freed_on_close(data_dir):
     code = "import sys; from studio.cli import main; sys.exit(main(['--data-dir', sys.argv[1], 'check']))"
     with Studio.open(data_dir):
-        out = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True
+        )
         assert out.returncode == 1
         assert "already using" in out.stderr
         assert "Traceback" not in out.stderr
-    out = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr
 
 
@@ -108,7 +112,9 @@ def test_alembic_not_imported_when_schema_is_current(data_dir):
         "s = Studio.open(sys.argv[1]); s.close()\n"
         "print('alembic' in sys.modules, s.migration)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True, check=True
+    )
     assert out.stdout.split() == ["False", "None"]
 
 

@@ -25,9 +25,16 @@ def test_defaults_before_anything_is_set(studio):
 
 
 def test_update_normalises_and_journals_one_row(studio):
-    p = sp.update_profile(studio, name="  Lotus   Journeys ", native_name="莲途旅行", phone="+1 212 555 0142",
-                          email="Hello@Lotus.example", website="www.lotus.example",
-                          emergency_phone="+1 212 555 0199", tagline="Journeys made by hand")
+    p = sp.update_profile(
+        studio,
+        name="  Lotus   Journeys ",
+        native_name="莲途旅行",
+        phone="+1 212 555 0142",
+        email="Hello@Lotus.example",
+        website="www.lotus.example",
+        emergency_phone="+1 212 555 0199",
+        tagline="Journeys made by hand",
+    )
     assert p.name == "Lotus Journeys" and p.display_name == "Lotus Journeys 莲途旅行"
     assert (p.phone, p.emergency_phone) == ("+12125550142", "+12125550199")
     assert p.contacts() == ["+1 212-555-0142", "Hello@lotus.example", "www.lotus.example"]
@@ -36,20 +43,32 @@ def test_update_normalises_and_journals_one_row(studio):
     assert studio.count(StudioProfile, include_deleted=True) == 1  # always the same row
     assert sp.profile(studio).tagline == ""
     with studio.read() as conn:
-        fields = {r[0] for r in conn.exec_driver_sql(
-            "SELECT field FROM change WHERE table_name = 'studio_profile' AND row_id = ?", (sp.PROFILE_ID,))}
+        fields = {
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT field FROM change WHERE table_name = 'studio_profile' AND row_id = ?",
+                (sp.PROFILE_ID,),
+            )
+        }
     assert {"name", "native_name", "phone", "email", "emergency_phone", "tagline"} <= fields
 
 
-@pytest.mark.parametrize(("field", "value", "words"), [
-    ("phone", "12345", "The studio's phone “12345” is not a valid phone number"),
-    ("emergency_phone", "call us", "The 24 h emergency line “call us” is not a valid phone number"),
-    ("email", "hello@", "The studio's email “hello@” is not a valid email address"),
-    ("website", "not a site", "The studio's website “not a site” is not a web address"),
-    ("name", "   ", "The studio's name cannot be empty."),
-    ("tagline", "x" * 161, "The tagline is too long (161 characters; at most 160)."),
-    ("fax", "1", "“fax” is not a detail of the studio"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("phone", "12345", "The studio's phone “12345” is not a valid phone number"),
+        (
+            "emergency_phone",
+            "call us",
+            "The 24 h emergency line “call us” is not a valid phone number",
+        ),
+        ("email", "hello@", "The studio's email “hello@” is not a valid email address"),
+        ("website", "not a site", "The studio's website “not a site” is not a web address"),
+        ("name", "   ", "The studio's name cannot be empty."),
+        ("tagline", "x" * 161, "The tagline is too long (161 characters; at most 160)."),
+        ("fax", "1", "“fax” is not a detail of the studio"),
+    ],
+)
 def test_refusals_name_the_field_and_write_nothing(studio, field, value, words):
     sp.update_profile(studio, name="Lotus Journeys")
     with pytest.raises(ValidationError) as exc:
@@ -75,7 +94,9 @@ def test_undo_and_redo(studio):
 
 
 def test_export_import_carries_the_profile_byte_identically(studio, tmp_path):
-    sp.update_profile(studio, name="Lotus Journeys", native_name="莲途旅行", email="hello@lotus.example")
+    sp.update_profile(
+        studio, name="Lotus Journeys", native_name="莲途旅行", email="hello@lotus.example"
+    )
     out = tmp_path / "studio.json"
     exchange.export_studio(studio, out)
     text = out.read_text(encoding="utf-8")

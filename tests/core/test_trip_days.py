@@ -10,10 +10,21 @@ from studio.services import clients, trips
 
 @pytest.fixture
 def version(studio):
-    c = clients.create_client(studio, "Okafor family", kind="household",
-                              people=[{"name": "Ada Okafor", "role": "primary"}])
-    trip = trips.create_trip(studio, c.id, "Hokkaido winter", start_date="2027-01-10", end_date="2027-01-13",
-                             destinations=["Sapporo"], currency="JPY")
+    c = clients.create_client(
+        studio,
+        "Okafor family",
+        kind="household",
+        people=[{"name": "Ada Okafor", "role": "primary"}],
+    )
+    trip = trips.create_trip(
+        studio,
+        c.id,
+        "Hokkaido winter",
+        start_date="2027-01-10",
+        end_date="2027-01-13",
+        destinations=["Sapporo"],
+        currency="JPY",
+    )
     return trip, trips.find_trip(studio, trip.id).current_version_id
 
 
@@ -35,7 +46,10 @@ def test_remove_day_takes_its_items_and_renumbers_the_rest(studio, version):
     back = trips.days(studio, vid)
     assert [d.id for d in back] == [d1.id, d2.id, d3.id, d4.id]
     assert [d.date for d in back] == ["2027-01-10", "2027-01-11", "2027-01-12", "2027-01-13"]
-    assert sorted(i.title for i in trips.version_items(studio, vid)) == ["Ice festival", "Snowshoe walk"]
+    assert sorted(i.title for i in trips.version_items(studio, vid)) == [
+        "Ice festival",
+        "Snowshoe walk",
+    ]
 
 
 def test_remove_day_of_an_approved_version_starts_the_next(studio, version):

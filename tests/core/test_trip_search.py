@@ -18,20 +18,51 @@ def trip(studio):
     li = clients.create_client(studio, "Li Na", native_name="李娜")
     clients.create_client(studio, "Olivia Brown", notes="Prefers beaches")
     hotel = trips.create_supplier(studio, "Songtsam Lodge", kind="hotel", native_name="松赞酒店")
-    t = trips.create_trip(studio, li.id, "Yunnan in spring 云南之春", start_date="2027-03-14",
-                          end_date="2027-03-16", destinations=["Lijiang", "丽江", "Shangri-La"],
-                          currency="CNY", notes="Celebrating a tenth anniversary")
+    t = trips.create_trip(
+        studio,
+        li.id,
+        "Yunnan in spring 云南之春",
+        start_date="2027-03-14",
+        end_date="2027-03-16",
+        destinations=["Lijiang", "丽江", "Shangri-La"],
+        currency="CNY",
+        notes="Celebrating a tenth anniversary",
+    )
     d1, d2, _ = trips.days(studio, t.current_version_id)
     trips.update_day(studio, d2.id, title="Tiger Leaping Gorge 虎跳峡")
-    trips.add_item(studio, d1.id, "Check in", kind="lodging", supplier_id=hotel.id, place="Dayan old town",
-                   confirmation="SGT-48213", notes="Ask for the room with the courtyard view")
+    trips.add_item(
+        studio,
+        d1.id,
+        "Check in",
+        kind="lodging",
+        supplier_id=hotel.id,
+        place="Dayan old town",
+        confirmation="SGT-48213",
+        notes="Ask for the room with the courtyard view",
+    )
     return t
 
 
-@pytest.mark.parametrize("q", [
-    "Lijiang", "lijiang", "丽江", "shangri", "云南", "spring", "tenth anniversary", "SGT-48213", "sgt 48213",
-    "Songtsam", "松赞", "Dayan", "courtyard", "虎跳峡", "tiger leaping",
-])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "Lijiang",
+        "lijiang",
+        "丽江",
+        "shangri",
+        "云南",
+        "spring",
+        "tenth anniversary",
+        "SGT-48213",
+        "sgt 48213",
+        "Songtsam",
+        "松赞",
+        "Dayan",
+        "courtyard",
+        "虎跳峡",
+        "tiger leaping",
+    ],
+)
 def test_finds_client_by_trip_text(studio, trip, q):
     assert names(studio, q) == ["Li Na"]
 
@@ -47,7 +78,9 @@ def test_edits_of_trips_days_and_items_reindex_the_client(studio, trip):
     assert names(studio, "Hokkaido") == ["Li Na"] and names(studio, "二世谷") == ["Li Na"]
     assert names(studio, "云南") == []  # the old title is gone from the index
     day = trips.days(studio, trip.current_version_id)[2]
-    item = trips.add_item(studio, day.id, "Onsen evening", place="Noboribetsu", confirmation="ONS-77")
+    item = trips.add_item(
+        studio, day.id, "Onsen evening", place="Noboribetsu", confirmation="ONS-77"
+    )
     assert names(studio, "noboribetsu") == ["Li Na"] and names(studio, "ONS-77") == ["Li Na"]
     trips.update_item(studio, item.id, confirmation="ONS-99")
     assert names(studio, "ONS-77") == [] and names(studio, "ONS-99") == ["Li Na"]
@@ -63,7 +96,8 @@ def test_versions_share_lines_and_old_versions_stay_findable(studio, trip):
     with studio.read() as conn:
         row = conn.exec_driver_sql(
             "SELECT f.notes FROM client_fts f JOIN client c ON c.rowid = f.rowid WHERE c.id = ?",
-            (trip.client_id,)).scalar()
+            (trip.client_id,),
+        ).scalar()
     assert row.count("SGT-48213") == 1  # the item copied into v2 is indexed once
 
 
@@ -94,8 +128,10 @@ def test_upgrade_indexes_the_trips_of_an_existing_studio(studio, trip, data_dir)
     con = sqlite3.connect(data_dir / paths.DB_NAME)
     with con:
         con.execute("DELETE FROM client_fts")
-        con.execute("INSERT INTO client_fts(rowid, names, contacts, tags, notes) "
-                    "SELECT rowid, name, '', '', notes FROM client WHERE deleted_at IS NULL")
+        con.execute(
+            "INSERT INTO client_fts(rowid, names, contacts, tags, notes) "
+            "SELECT rowid, name, '', '', notes FROM client WHERE deleted_at IS NULL"
+        )
         con.execute("DROP TABLE studio_profile")  # added by 0009_studio_profile
         con.execute("UPDATE alembic_version SET version_num = '0007_media'")
     con.close()

@@ -16,9 +16,16 @@ from studio.store import Studio
 
 @pytest.fixture
 def party(studio):
-    c = clients.create_client(studio, "Chen family", kind="household", native_name="陈家",
-                              people=[{"name": "Chen Wei", "native_name": "陈伟", "role": "primary"},
-                                      {"name": "Li Na", "native_name": "李娜", "role": "partner"}])
+    c = clients.create_client(
+        studio,
+        "Chen family",
+        kind="household",
+        native_name="陈家",
+        people=[
+            {"name": "Chen Wei", "native_name": "陈伟", "role": "primary"},
+            {"name": "Li Na", "native_name": "李娜", "role": "partner"},
+        ],
+    )
     people = {p.name: p for p in _people(studio, c.id)}
     profiles.set_fact(studio, c.id, "dietary.vegetarian", "must", person_id=people["Li Na"].id)
     return c, people
@@ -28,6 +35,7 @@ def _people(studio, client_id):
     from sqlmodel import select
 
     from studio.domain.models import Person
+
     with studio.session() as s:
         return s.exec(select(Person).where(Person.client_id == client_id)).all()
 
@@ -35,8 +43,16 @@ def _people(studio, client_id):
 @pytest.fixture
 def trip(studio, party):
     c, _ = party
-    return trips.create_trip(studio, c.id, "Kyoto in autumn", start_date="2026-11-01", end_date="2026-11-05",
-                             destinations=["Kyoto", "Nara"], currency="JPY", budget="1500000")
+    return trips.create_trip(
+        studio,
+        c.id,
+        "Kyoto in autumn",
+        start_date="2026-11-01",
+        end_date="2026-11-05",
+        destinations=["Kyoto", "Nara"],
+        currency="JPY",
+        budget="1500000",
+    )
 
 
 def _v(studio, trip_id) -> TripVersion:
@@ -48,7 +64,13 @@ def test_new_trip_has_v1_with_a_day_per_date_and_the_party(studio, trip, party):
     v = _v(studio, trip.id)
     assert v.number == 1 and not v.locked
     ds = trips.days(studio, v.id)
-    assert [d.date for d in ds] == ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"]
+    assert [d.date for d in ds] == [
+        "2026-11-01",
+        "2026-11-02",
+        "2026-11-03",
+        "2026-11-04",
+        "2026-11-05",
+    ]
     assert {p.name for p in trips.travellers(studio, trip.id)} == {"Chen Wei", "Li Na"}
     assert trips.find_trip(studio, "kyoto").id == trip.id
     assert trips.pipeline(studio)["inquiry"][0].id == trip.id
@@ -66,13 +88,18 @@ def test_duplicate_compare_restore(studio, trip):
     trips.update_item(studio, copy_tea.id, start_time="14:00")
     ryokan2 = [i for i in trips.version_items(studio, v2.id) if i.title == "Ryokan"][0]
     trips.remove_item(studio, ryokan2.id)
-    trips.add_item(studio, trips.days(studio, v2.id)[1].id, "Fushimi Inari at dawn", tags=["early start"])
+    trips.add_item(
+        studio, trips.days(studio, v2.id)[1].id, "Fushimi Inari at dawn", tags=["early start"]
+    )
     cmp = trips.compare_versions(studio, v1.id, v2.id)
     assert [c.title for c in cmp.added] == ["Fushimi Inari at dawn"]
     assert [c.title for c in cmp.removed] == ["Ryokan"]
     assert [(c.title, c.fields) for c in cmp.changed] == [("Tea ceremony", ("start_time",))]
     # v1 is untouched by edits to v2
-    assert trips.items(studio, d1.id)[0].start_time == "10:00" and tea.id == trips.items(studio, d1.id)[0].id
+    assert (
+        trips.items(studio, d1.id)[0].start_time == "10:00"
+        and tea.id == trips.items(studio, d1.id)[0].id
+    )
     v3 = trips.restore_version(studio, v1.id)
     assert v3.number == 3 and v3.label == "Restored from v1"
     assert trips.find_trip(studio, trip.id).current_version_id == v3.id
@@ -110,7 +137,9 @@ def test_reorder_and_move_and_undo(studio, trip):
     assert [i.title for i in trips.items(studio, d2.id)] == ["B"]
     studio.revert(seen[-1])
     assert [i.title for i in trips.items(studio, d1.id)] == ["A", "B", "C"]
-    trips.reorder_days(studio, v.id, [d2.id] + [d.id for d in trips.days(studio, v.id) if d.id != d2.id])
+    trips.reorder_days(
+        studio, v.id, [d2.id] + [d.id for d in trips.days(studio, v.id) if d.id != d2.id]
+    )
     ds = trips.days(studio, v.id)
     assert ds[0].id == d2.id and ds[0].day_number == 1 and ds[0].date == "2026-11-01"
     assert ds[1].id == d1.id and ds[1].date == "2026-11-02"
@@ -133,7 +162,12 @@ def test_profile_conflicts_flagged_and_listed_before_sending(studio, trip):
     d = trips.days(studio, v.id)[1]
     trips.add_item(studio, d.id, "Wagyu tasting", kind="dining", tags=["meat"])
     found = trips.flags(studio, v.id)
-    assert len(found) == 1 and found[0].day == 2 and "Li Na" in found[0].reason and "meat" in found[0].reason
+    assert (
+        len(found) == 1
+        and found[0].day == 2
+        and "Li Na" in found[0].reason
+        and "meat" in found[0].reason
+    )
     problems = trips.presend_check(studio, trip.id)
     assert any("Wagyu tasting" in p and "Li Na" in p for p in problems)
     with pytest.raises(ValidationError) as exc:
@@ -170,15 +204,37 @@ def test_bad_input_refused_naming_the_field(studio, trip, call, field):
 def test_overlapping_flights_refused_across_time_zones(studio, trip):
     v = _v(studio, trip.id)
     d = trips.days(studio, v.id)[0]
-    trips.add_item(studio, d.id, "KIX → PVG", kind="flight", start_time="10:00", end_time="12:00",
-                   time_zone="Asia/Tokyo", end_time_zone="Asia/Shanghai")
+    trips.add_item(
+        studio,
+        d.id,
+        "KIX → PVG",
+        kind="flight",
+        start_time="10:00",
+        end_time="12:00",
+        time_zone="Asia/Tokyo",
+        end_time_zone="Asia/Shanghai",
+    )
     with pytest.raises(ValidationError) as exc:
-        trips.add_item(studio, d.id, "PVG → PEK", kind="flight", start_time="11:30", end_time="14:00",
-                       time_zone="Asia/Shanghai")
+        trips.add_item(
+            studio,
+            d.id,
+            "PVG → PEK",
+            kind="flight",
+            start_time="11:30",
+            end_time="14:00",
+            time_zone="Asia/Shanghai",
+        )
     assert exc.value.field == "start_time" and "KIX → PVG" in exc.value.message
     # 12:10 Shanghai is after the 12:00 Shanghai landing: fine
-    trips.add_item(studio, d.id, "PVG → PEK", kind="flight", start_time="12:10", end_time="14:30",
-                   time_zone="Asia/Shanghai")
+    trips.add_item(
+        studio,
+        d.id,
+        "PVG → PEK",
+        kind="flight",
+        start_time="12:10",
+        end_time="14:30",
+        time_zone="Asia/Shanghai",
+    )
 
 
 def test_shrinking_trip_dates_keeps_days_and_flags_them(studio, trip):
@@ -196,23 +252,43 @@ def test_travelling_changes_need_a_reason(studio, trip):
     with pytest.raises(ValidationError) as exc:
         trips.update_item(studio, it.id, start_time="15:00")
     assert exc.value.field == "change_reason"
-    assert trips.update_item(studio, it.id, start_time="15:00", change_reason="weather").change_reason == "weather"
+    assert (
+        trips.update_item(studio, it.id, start_time="15:00", change_reason="weather").change_reason
+        == "weather"
+    )
 
 
 def test_export_import_round_trip_with_trips(studio, trip, tmp_path):
     v = _v(studio, trip.id)
-    sup = trips.create_supplier(studio, "Hoshinoya Kyoto", kind="hotel", native_name="星のや京都",
-                                contacts="+81 50 3134 8091", rating=5)
+    sup = trips.create_supplier(
+        studio,
+        "Hoshinoya Kyoto",
+        kind="hotel",
+        native_name="星のや京都",
+        contacts="+81 50 3134 8091",
+        rating=5,
+    )
     d = trips.days(studio, v.id)[0]
-    trips.add_item(studio, d.id, "Check in", kind="lodging", supplier_id=sup.id, confirmation="HX-1",
-                   cost="100", price="120", tags=["river"])
+    trips.add_item(
+        studio,
+        d.id,
+        "Check in",
+        kind="lodging",
+        supplier_id=sup.id,
+        confirmation="HX-1",
+        cost="100",
+        price="120",
+        tags=["river"],
+    )
     trips.approve_version(studio, v.id)
     out = tmp_path / "s.json"
     exchange.export_studio(studio, out)
     with Studio.open(tmp_path / "other") as other:
         exchange.import_studio(other, out)
         for m in MODELS:
-            assert other.count(m, include_deleted=True) == studio.count(m, include_deleted=True), m.__tablename__
+            assert other.count(m, include_deleted=True) == studio.count(m, include_deleted=True), (
+                m.__tablename__
+            )
         t2 = trips.find_trip(other, trip.id)
         assert t2.current_version_id == v.id
         [it] = trips.version_items(other, v.id)
@@ -242,8 +318,13 @@ def test_demo_has_trips_in_every_status_with_versions_and_prints(tmp_path):
         assert not trips.versions(s, on_road.id)[-1].locked
         assert trips.totals(s, confirmed.current_version_id)
         assert write_itinerary(s, confirmed.id, tmp_path / "demo.pdf") >= 4
-        assert all(i.end_time is None or i.start_time is None or i.end_time > i.start_time or i.kind == "flight"
-                   for i in items)
+        assert all(
+            i.end_time is None
+            or i.start_time is None
+            or i.end_time > i.start_time
+            or i.kind == "flight"
+            for i in items
+        )
 
 
 def test_import_refuses_an_item_pointing_to_a_missing_supplier(studio, trip, tmp_path):

@@ -12,22 +12,59 @@ import pytest
 from studio.reports.book_content import BookContent, BookDay, BookPhoto
 from studio.reports.book_layout import PANORAMA, SIZES, Rect, estimate, geometry, layout_book
 
-SHAPES = [(4000, 3000), (3000, 4000), (3000, 3000), (6000, 2000), (4000, 2250), (2250, 4000), (9000, 1500)]
+SHAPES = [
+    (4000, 3000),
+    (3000, 4000),
+    (3000, 3000),
+    (6000, 2000),
+    (4000, 2250),
+    (2250, 4000),
+    (9000, 1500),
+]
 
 
-def _content(n: int, seed: int = 1, days: int = 3, journal: str = "A quiet morning by the lake. " * 12) -> BookContent:
+def _content(
+    n: int, seed: int = 1, days: int = 3, journal: str = "A quiet morning by the lake. " * 12
+) -> BookContent:
     rnd = random.Random(seed)
     photos = []
     for i in range(n):
         w, h = rnd.choice(SHAPES)
         day = rnd.choice([*range(1, days + 1), None]) if i % 5 else 1 + i % days
-        photos.append(BookPhoto(f"m{i}", Path(f"/nowhere/{i}.jpg"), w, h, day,
-                                caption="" if i % 3 == 0 else f"Caption for photo {i} 洱海的清晨"))
-    ds = tuple(BookDay(d, f"2026-10-{d:02d}", f"Day {d} title", ("Dali", "大理"), journal=journal,
-                       quotes="We will come back." if d == 1 else "", highlights=("Tea", "茶")) for d in range(1, days + 1))
-    return BookContent("Yunnan 云南", subtitle="Autumn", travellers=("Zhang Wei",), start_date="2026-10-01",
-                       end_date="2026-10-03", days=ds, photos=tuple(photos), summary="Four days.",
-                       closing="Thank you.", signature="Mei Lin")
+        photos.append(
+            BookPhoto(
+                f"m{i}",
+                Path(f"/nowhere/{i}.jpg"),
+                w,
+                h,
+                day,
+                caption="" if i % 3 == 0 else f"Caption for photo {i} 洱海的清晨",
+            )
+        )
+    ds = tuple(
+        BookDay(
+            d,
+            f"2026-10-{d:02d}",
+            f"Day {d} title",
+            ("Dali", "大理"),
+            journal=journal,
+            quotes="We will come back." if d == 1 else "",
+            highlights=("Tea", "茶"),
+        )
+        for d in range(1, days + 1)
+    )
+    return BookContent(
+        "Yunnan 云南",
+        subtitle="Autumn",
+        travellers=("Zhang Wei",),
+        start_date="2026-10-01",
+        end_date="2026-10-03",
+        days=ds,
+        photos=tuple(photos),
+        summary="Four days.",
+        closing="Thank you.",
+        signature="Mei Lin",
+    )
 
 
 def _check(layout, content: BookContent) -> None:
@@ -40,19 +77,27 @@ def _check(layout, content: BookContent) -> None:
         for f in page.frames:
             if f.bleed:
                 assert f.rect.inside(bleed)
-                edges = [abs(f.rect.x - bleed.x), abs(f.rect.right - bleed.right), abs(f.rect.y - bleed.y),
-                         abs(f.rect.top - bleed.top)]
-                assert sum(e < 0.01 for e in edges) >= 2, "a full-bleed photo reaches the bleed edge"
+                edges = [
+                    abs(f.rect.x - bleed.x),
+                    abs(f.rect.right - bleed.right),
+                    abs(f.rect.y - bleed.y),
+                    abs(f.rect.top - bleed.top),
+                ]
+                assert sum(e < 0.01 for e in edges) >= 2, (
+                    "a full-bleed photo reaches the bleed edge"
+                )
             else:
                 assert f.rect.inside(g.safe), (page.kind, f)
             assert f.rect.w >= 0 and f.rect.h >= 0
             if f.caption_of:
                 ph = next(p for p in photos if p.ref == f.caption_of)
-                assert f.rect.top <= ph.rect.y and ph.rect.y - f.rect.top < 18, "caption right under its photo"
+                assert f.rect.top <= ph.rect.y and ph.rect.y - f.rect.top < 18, (
+                    "caption right under its photo"
+                )
                 assert f.rect.inside(g.safe)
         for i, a in enumerate(photos):
             assert a.rect.w > 20 and a.rect.h > 20
-            for b in photos[i + 1:]:
+            for b in photos[i + 1 :]:
                 overlap_w = min(a.rect.right, b.rect.right) - max(a.rect.x, b.rect.x)
                 overlap_h = min(a.rect.top, b.rect.top) - max(a.rect.y, b.rect.y)
                 assert overlap_w <= 0.01 or overlap_h <= 0.01, "photos never overlap"
@@ -83,19 +128,31 @@ def test_pages_in_order_with_cover_title_overview_openers_and_closing():
         for f in page.photos():
             assert day_of[f.ref] in (current, None)
     # folios: interior pages only, numbered from the title page
-    assert layout.pages[0].folio is None and layout.pages[1].folio is None and layout.pages[-1].folio is None
+    assert (
+        layout.pages[0].folio is None
+        and layout.pages[1].folio is None
+        and layout.pages[-1].folio is None
+    )
     assert layout.pages[2].folio == 2
 
 
 def test_a_panorama_alone_gets_a_full_width_band():
     pano = BookPhoto("p", Path("/x.jpg"), 9000, 2000, 1)
     other = BookPhoto("c", Path("/c.jpg"), 3000, 2000, 1)
-    content = BookContent("T", days=(BookDay(1, "2026-01-01", journal="x " * 900),), photos=(other, pano),
-                          cover_media_id="c")
+    content = BookContent(
+        "T",
+        days=(BookDay(1, "2026-01-01", journal="x " * 900),),
+        photos=(other, pano),
+        cover_media_id="c",
+    )
     layout = layout_book(content, "a4", bleed=True)
     (frame,) = [f for p in layout.pages for f in p.photos() if f.ref == "p"]
     g = layout.geometry
-    assert frame.bleed and frame.rect.x == pytest.approx(-g.bleed) and frame.rect.w == pytest.approx(g.width + 2 * g.bleed)
+    assert (
+        frame.bleed
+        and frame.rect.x == pytest.approx(-g.bleed)
+        and frame.rect.w == pytest.approx(g.width + 2 * g.bleed)
+    )
     assert frame.rect.w / frame.rect.h == pytest.approx(4.0, rel=0.02)  # 4.5:1 cropped a little
 
 
@@ -111,7 +168,10 @@ def test_frames_follow_the_photos_shape():
 
 
 def test_long_journal_flows_onto_more_pages_and_stays_inside():
-    long = "\n\n".join("我们在日出前离开大理，洱海还是一片灰色。" * 8 + " And the words went on." for _ in range(12))
+    long = "\n\n".join(
+        "我们在日出前离开大理，洱海还是一片灰色。" * 8 + " And the words went on."
+        for _ in range(12)
+    )
     content = _content(3, journal=long, days=1)
     layout = layout_book(content, "square8")
     openers = [p for p in layout.pages if p.kind == "opener"]
@@ -138,25 +198,46 @@ def test_long_titles_and_closing_are_set_smaller_or_flow_never_cut(size):
     from dataclasses import replace
 
     base = _content(5)
-    title = "A very long journey through the valleys of Yunnan, Sichuan and Tibet with the whole family " * 2
-    closing = "\n\n".join(f"Paragraph {n}: thank you for travelling with us, 谢谢你们。" * 6 for n in range(12))
-    content = replace(base, title=title, subtitle="And a subtitle that goes on for quite a while", closing=closing)
+    title = (
+        "A very long journey through the valleys of Yunnan, Sichuan and Tibet with the whole family "
+        * 2
+    )
+    closing = "\n\n".join(
+        f"Paragraph {n}: thank you for travelling with us, 谢谢你们。" * 6 for n in range(12)
+    )
+    content = replace(
+        base, title=title, subtitle="And a subtitle that goes on for quite a while", closing=closing
+    )
     for bleed in (False, True):
         layout = layout_book(content, size, bleed)
         _check(layout, content)
         for page in layout.pages[:2]:
             assert any(f.text == title for f in page.frames), page.kind
-        closing_text = "".join(f.text for p in layout.pages if p.kind == "closing" for f in p.frames if f.ref == "closing")
+        closing_text = "".join(
+            f.text
+            for p in layout.pages
+            if p.kind == "closing"
+            for f in p.frames
+            if f.ref == "closing"
+        )
         assert closing_text.count("Paragraph") == 72 and closing_text.count("谢谢你们") == 72
         assert [f.text for f in layout.pages[-1].frames if f.ref == "signature"] == ["Mei Lin"]
 
 
 @pytest.mark.parametrize("n_photos", [0, 1, 2, 3, 5, 8, 13])
 def test_a_book_has_an_even_number_of_pages_for_binding(n_photos):
-    photos = tuple(BookPhoto(f"m{i}", Path(f"/nowhere/{i}.jpg"), 3000, 2000 if i % 3 else 3000, 1, f"Photo {i}")
-                   for i in range(n_photos))
-    content = BookContent("Kyoto", days=(BookDay(1, "2026-11-01", "Temples", journal="A quiet morning."),),
-                          photos=photos, closing="Until next time.")
+    photos = tuple(
+        BookPhoto(
+            f"m{i}", Path(f"/nowhere/{i}.jpg"), 3000, 2000 if i % 3 else 3000, 1, f"Photo {i}"
+        )
+        for i in range(n_photos)
+    )
+    content = BookContent(
+        "Kyoto",
+        days=(BookDay(1, "2026-11-01", "Temples", journal="A quiet morning."),),
+        photos=photos,
+        closing="Until next time.",
+    )
     book = layout_book(content, "a4")
     assert len(book.pages) % 2 == 0
     assert book.pages[-1].kind == "closing"
@@ -167,10 +248,19 @@ def test_a_book_has_an_even_number_of_pages_for_binding(n_photos):
 def test_photos_of_no_day_get_a_heading_of_their_own():
     from studio.reports.book_layout import UNDATED_KICKER, UNDATED_TITLE
 
-    dated = tuple(BookPhoto(f"d{i}", Path(f"/nowhere/d{i}.jpg"), 3000, 2000, 1, f"Day photo {i}") for i in range(3))
-    loose = tuple(BookPhoto(f"u{i}", Path(f"/nowhere/u{i}.jpg"), 2000, 3000, None, f"Loose {i}") for i in range(4))
-    content = BookContent("Kyoto", days=(BookDay(1, "2026-11-01", "Temples", journal="A quiet morning."),),
-                          photos=dated + loose)
+    dated = tuple(
+        BookPhoto(f"d{i}", Path(f"/nowhere/d{i}.jpg"), 3000, 2000, 1, f"Day photo {i}")
+        for i in range(3)
+    )
+    loose = tuple(
+        BookPhoto(f"u{i}", Path(f"/nowhere/u{i}.jpg"), 2000, 3000, None, f"Loose {i}")
+        for i in range(4)
+    )
+    content = BookContent(
+        "Kyoto",
+        days=(BookDay(1, "2026-11-01", "Temples", journal="A quiet morning."),),
+        photos=dated + loose,
+    )
     book = layout_book(content, "a4")
     texts = [(i, f.text) for i, p in enumerate(book.pages) for f in p.frames if f.kind == "text"]
     heading = next(i for i, t in texts if t == UNDATED_KICKER)

@@ -23,16 +23,35 @@ def _text(path) -> str:
 @pytest.fixture
 def wang(studio):
     c = clients.create_client(
-        studio, "Wang Xiaoming & Li Na", native_name="王小明、李娜", kind="household",
-        people=[{"name": "Wang Xiaoming", "native_name": "王小明", "role": "primary", "birth_date": "1981-12-09"},
-                {"name": "Li Na", "native_name": "李娜", "role": "partner"}],
+        studio,
+        "Wang Xiaoming & Li Na",
+        native_name="王小明、李娜",
+        kind="household",
+        people=[
+            {
+                "name": "Wang Xiaoming",
+                "native_name": "王小明",
+                "role": "primary",
+                "birth_date": "1981-12-09",
+            },
+            {"name": "Li Na", "native_name": "李娜", "role": "partner"},
+        ],
     )
     with studio.read() as conn:
         li_na = conn.exec_driver_sql("SELECT id FROM person WHERE name = 'Li Na'").scalar()
-    profiles.set_fact(studio, c.id, "dietary.shellfish", "never", person_id=li_na, severity="severe",
-                      note="carries an EpiPen")
+    profiles.set_fact(
+        studio,
+        c.id,
+        "dietary.shellfish",
+        "never",
+        person_id=li_na,
+        severity="severe",
+        note="carries an EpiPen",
+    )
     profiles.set_fact(studio, c.id, "interests.diving", "love", note="manta rays")
-    profiles.set_fact(studio, c.id, "interests.falconry", "love")  # not in the taxonomy: still printed
+    profiles.set_fact(
+        studio, c.id, "interests.falconry", "love"
+    )  # not in the taxonomy: still printed
     return c
 
 
@@ -41,9 +60,18 @@ def test_blank_english(tmp_path):
     pages = write_intake_form(None, out, lang="en", today=TODAY)
     assert pages >= 3
     text = _text(out)
-    for phrase in ("Travel preferences", "Who is travelling", "Dietary needs and allergies", "Severe allergy",
-                   "Diving & snorkelling", "Buckwheat pillow", "Connecting rooms", "Altitude sensitivity",
-                   "Service prompts", "Page 1"):
+    for phrase in (
+        "Travel preferences",
+        "Who is travelling",
+        "Dietary needs and allergies",
+        "Severe allergy",
+        "Diving & snorkelling",
+        "Buckwheat pillow",
+        "Connecting rooms",
+        "Altitude sensitivity",
+        "Service prompts",
+        "Page 1",
+    ):
         assert phrase in text, phrase
     assert "EpiPen" not in text
 
@@ -52,7 +80,17 @@ def test_blank_chinese(tmp_path):
     out = tmp_path / "form.pdf"
     write_intake_form(None, out, lang="zh", today=TODAY)
     text = squash(_text(out))
-    for phrase in ("旅行偏好问卷", "同行人员", "饮食需求与过敏", "严重过敏", "潜水与浮潜", "荞麦枕", "素食", "高原反应", "第1页"):
+    for phrase in (
+        "旅行偏好问卷",
+        "同行人员",
+        "饮食需求与过敏",
+        "严重过敏",
+        "潜水与浮潜",
+        "荞麦枕",
+        "素食",
+        "高原反应",
+        "第1页",
+    ):
         assert phrase in text, phrase
 
 
@@ -81,14 +119,42 @@ def test_every_font_is_embedded_and_no_base_font(studio, wang, tmp_path):
 def test_cli_writes_atomically_and_reports_errors(studio, wang, data_dir, tmp_path, capsys):
     studio.close()
     out = tmp_path / "q.pdf"
-    assert main(["--data-dir", str(data_dir), "intake-form", str(out), "--client", "Wang", "--lang", "zh"]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "intake-form",
+                str(out),
+                "--client",
+                "Wang",
+                "--lang",
+                "zh",
+            ]
+        )
+        == 0
+    )
     assert "pre-filled for Wang Xiaoming & Li Na" in capsys.readouterr().out
     assert "李娜" in _text(out)
     assert main(["--data-dir", str(data_dir), "intake-form", str(tmp_path / "b.pdf")]) == 0
-    assert main(["--data-dir", str(data_dir), "intake-form", str(tmp_path / "x.pdf"), "--client", "Nobody"]) == 1
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "intake-form",
+                str(tmp_path / "x.pdf"),
+                "--client",
+                "Nobody",
+            ]
+        )
+        == 1
+    )
     assert "No client matches" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
-    assert main(["--data-dir", str(data_dir), "intake-form", str(tmp_path / "missing" / "x.pdf")]) == 1
+    assert (
+        main(["--data-dir", str(data_dir), "intake-form", str(tmp_path / "missing" / "x.pdf")]) == 1
+    )
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".partial"] == []
 
 

@@ -14,32 +14,82 @@ from studio.errors import StudioError
 from studio.reports.itinerary import write_itinerary
 from studio.services import clients, trips
 
-LONG = " ".join(f"Sentence {n} of the guide's very long briefing about the walk." for n in range(1, 300)) + " THE-LAST-WORDS."
-
-
+LONG = (
+    " ".join(
+        f"Sentence {n} of the guide's very long briefing about the walk." for n in range(1, 300)
+    )
+    + " THE-LAST-WORDS."
+)
 
 
 @pytest.fixture
 def trip(studio):
     c = clients.create_client(
-        studio, "Zhang Wei & Zoë Müller", native_name="张伟", kind="household",
-        people=[{"name": "Zhang Wei", "native_name": "张伟", "role": "primary"},
-                {"name": "Zoë Müller", "role": "partner"}],
+        studio,
+        "Zhang Wei & Zoë Müller",
+        native_name="张伟",
+        kind="household",
+        people=[
+            {"name": "Zhang Wei", "native_name": "张伟", "role": "primary"},
+            {"name": "Zoë Müller", "role": "partner"},
+        ],
     )
-    t = trips.create_trip(studio, c.id, "Provence & Côte d'Azur", start_date="2027-05-10", end_date="2027-05-12",
-                          destinations=["Avignon", "Nice"], currency="EUR")
-    hotel = trips.create_supplier(studio, "Hôtel d'Europe", kind="hotel", native_name="欧洲酒店",
-                                  contacts="+33 4 90 14 76 76 · reception@example.fr", location="Avignon")
-    insurer = trips.create_supplier(studio, "Allianz Travel", kind="insurer", contacts="24h assistance +49 89 0000 0000")
+    t = trips.create_trip(
+        studio,
+        c.id,
+        "Provence & Côte d'Azur",
+        start_date="2027-05-10",
+        end_date="2027-05-12",
+        destinations=["Avignon", "Nice"],
+        currency="EUR",
+    )
+    hotel = trips.create_supplier(
+        studio,
+        "Hôtel d'Europe",
+        kind="hotel",
+        native_name="欧洲酒店",
+        contacts="+33 4 90 14 76 76 · reception@example.fr",
+        location="Avignon",
+    )
+    insurer = trips.create_supplier(
+        studio, "Allianz Travel", kind="insurer", contacts="24h assistance +49 89 0000 0000"
+    )
     d1, d2, _d3 = trips.days(studio, t.current_version_id)
     trips.update_day(studio, d1.id, title="Arrival in Avignon 抵达阿维尼翁")
-    trips.add_item(studio, d1.id, "Shanghai → Paris CDG", kind="flight", start_time="23:55", end_time="06:20",
-                   time_zone="Asia/Shanghai", end_time_zone="Europe/Paris", confirmation="MU553-QX7R", price="1200")
-    trips.add_item(studio, d1.id, "Check in at Hôtel d'Europe", kind="lodging", supplier_id=hotel.id,
-                   confirmation="HE-20419", place="12 Place Crillon, Avignon", cost="400", price="520")
-    trips.add_item(studio, d2.id, "Guided walk of the Palais des Papes 教皇宫导览", place="Palais des Papes",
-                   start_time="09:30", end_time="12:00", time_zone="Europe/Paris", notes=LONG,
-                   supplier_id=insurer.id)
+    trips.add_item(
+        studio,
+        d1.id,
+        "Shanghai → Paris CDG",
+        kind="flight",
+        start_time="23:55",
+        end_time="06:20",
+        time_zone="Asia/Shanghai",
+        end_time_zone="Europe/Paris",
+        confirmation="MU553-QX7R",
+        price="1200",
+    )
+    trips.add_item(
+        studio,
+        d1.id,
+        "Check in at Hôtel d'Europe",
+        kind="lodging",
+        supplier_id=hotel.id,
+        confirmation="HE-20419",
+        place="12 Place Crillon, Avignon",
+        cost="400",
+        price="520",
+    )
+    trips.add_item(
+        studio,
+        d2.id,
+        "Guided walk of the Palais des Papes 教皇宫导览",
+        place="Palais des Papes",
+        start_time="09:30",
+        end_time="12:00",
+        time_zone="Europe/Paris",
+        notes=LONG,
+        supplier_id=insurer.id,
+    )
     return t
 
 
@@ -82,7 +132,9 @@ def test_letter_size_and_fonts_embedded(studio, trip, tmp_path):
 def test_cli_writes_and_refuses_cleanly(studio, trip, data_dir, tmp_path, capsys):
     studio.close()
     out = tmp_path / "cli.pdf"
-    assert main(["--data-dir", str(data_dir), "itinerary", "Provence", str(out), "--size", "a4"]) == 0
+    assert (
+        main(["--data-dir", str(data_dir), "itinerary", "Provence", str(out), "--size", "a4"]) == 0
+    )
     assert out.exists() and "pages" in capsys.readouterr().out
     missing = tmp_path / "none.pdf"
     assert main(["--data-dir", str(data_dir), "itinerary", "Atlantis", str(missing)]) == 1
@@ -119,10 +171,19 @@ def test_overview_lists_whole_titles_never_a_cut_word():
 @pytest.fixture
 def japan(studio):
     c = clients.create_client(studio, "Olivia Brown", native_name="欧丽薇")
-    t = trips.create_trip(studio, c.id, "Kyoto in spring", start_date="2027-03-13", end_date="2027-03-15",
-                          destinations=["Kyoto, Japan", "Atlantis"], currency="JPY")
+    t = trips.create_trip(
+        studio,
+        c.id,
+        "Kyoto in spring",
+        start_date="2027-03-13",
+        end_date="2027-03-15",
+        destinations=["Kyoto, Japan", "Atlantis"],
+        currency="JPY",
+    )
     d1, d2, _ = trips.days(studio, t.current_version_id)
-    trips.add_item(studio, d1.id, "Tea ceremony", cost="98765", price="123456", confirmation="TEA-1")
+    trips.add_item(
+        studio, d1.id, "Tea ceremony", cost="98765", price="123456", confirmation="TEA-1"
+    )
     trips.add_item(studio, d2.id, "Kaiseki dinner", kind="dining", price="54321.5", currency="EUR")
     trips.add_item(studio, d2.id, "Walk in the bamboo grove", kind="activity")
     return t
@@ -151,14 +212,18 @@ def test_chinese_handout_labels_and_dates(studio, japan, tmp_path):
     assert "行程概览" in text[1] and "3月13日周六" in text[1]
     body = "".join(text)
     assert "第1天·2027年3月13日星期六" in body and "第3天·2027年3月15日星期一" in body
-    assert "活动" in body and "餐饮" in body and "确认号：TEA-1" in body and "价格：123,456JPY" in body
+    assert (
+        "活动" in body and "餐饮" in body and "确认号：TEA-1" in body and "价格：123,456JPY" in body
+    )
     assert "紧急联系方式" in text[-1] and "日本Japan" in text[-1]
     for english in ("Overview", "Day 1", "Saturday", "March", "Emergency contacts", "Confirmation"):
         assert english not in body
     raw = out.read_bytes()
     assert b"Helvetica" not in raw
     names = re.findall(rb"/BaseFont\s*/([A-Za-z0-9+\-]+)", raw)
-    assert len(re.findall(rb"/FontFile2", raw)) >= len(set(names)) and any(b"DroidSansFallback" in f for f in names)
+    assert len(re.findall(rb"/FontFile2", raw)) >= len(set(names)) and any(
+        b"DroidSansFallback" in f for f in names
+    )
 
 
 def test_emergency_page_numbers_for_japan_and_advice_for_unknown_places(studio, japan, tmp_path):
@@ -174,11 +239,35 @@ def test_emergency_page_numbers_for_japan_and_advice_for_unknown_places(studio, 
 def test_handout_options_from_the_command_line(studio, japan, data_dir, tmp_path, capsys):
     studio.close()
     out = tmp_path / "cli-zh.pdf"
-    assert main(["--data-dir", str(data_dir), "itinerary", "Kyoto in spring", str(out), "--prices", "--lang", "zh"]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "itinerary",
+                "Kyoto in spring",
+                str(out),
+                "--prices",
+                "--lang",
+                "zh",
+            ]
+        )
+        == 0
+    )
     body = squash("".join(page_texts(out)))
     assert "价格：123,456JPY" in body and "行程概览" in body
     with pytest.raises(SystemExit):
-        main(["--data-dir", str(data_dir), "itinerary", "Kyoto in spring", str(tmp_path / "x.pdf"), "--lang", "fr"])
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "itinerary",
+                "Kyoto in spring",
+                str(tmp_path / "x.pdf"),
+                "--lang",
+                "fr",
+            ]
+        )
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -37,13 +37,32 @@ def _photo(path, i, day=1, caption="", name=None):
 
 
 def _content(photos, **kw) -> BookContent:
-    days = (BookDay(1, "2026-10-03", "Arrival in Dali 抵达大理", ("Dali", "大理"),
-                    journal="We left before sunrise, the lake still grey.\n\n" + JOURNAL_ZH,
-                    quotes="The light on the lake!", highlights=("Erhai at dawn",)),
-            BookDay(2, "2026-10-04", "Shaxi", ("Shaxi",), journal="The Tea Horse Road."))
-    return BookContent("Yunnan in Autumn 云南之秋", subtitle="Dali and Shaxi", travellers=("Zhang Wei 张伟",),
-                       start_date="2026-10-03", end_date="2026-10-04", summary="Two days.", closing="Thank you.",
-                       signature="Mei Lin 林美", studio_name="Atlas Travel", days=days, photos=tuple(photos), **kw)
+    days = (
+        BookDay(
+            1,
+            "2026-10-03",
+            "Arrival in Dali 抵达大理",
+            ("Dali", "大理"),
+            journal="We left before sunrise, the lake still grey.\n\n" + JOURNAL_ZH,
+            quotes="The light on the lake!",
+            highlights=("Erhai at dawn",),
+        ),
+        BookDay(2, "2026-10-04", "Shaxi", ("Shaxi",), journal="The Tea Horse Road."),
+    )
+    return BookContent(
+        "Yunnan in Autumn 云南之秋",
+        subtitle="Dali and Shaxi",
+        travellers=("Zhang Wei 张伟",),
+        start_date="2026-10-03",
+        end_date="2026-10-04",
+        summary="Two days.",
+        closing="Thank you.",
+        signature="Mei Lin 林美",
+        studio_name="Atlas Travel",
+        days=days,
+        photos=tuple(photos),
+        **kw,
+    )
 
 
 @pytest.fixture
@@ -52,16 +71,23 @@ def photos(tmp_path):
     out = []
     for i, (w, h) in enumerate(shapes * 2):
         p = _img(tmp_path / f"IMG_{i}.jpg", w, h, quality=85)
-        out.append(_photo(p, i, day=1 + i % 2, caption=f"Caption number {i}" + (" 洱海的清晨" if i == 1 else "")))
+        out.append(
+            _photo(
+                p,
+                i,
+                day=1 + i % 2,
+                caption=f"Caption number {i}" + (" 洱海的清晨" if i == 1 else ""),
+            )
+        )
     return out
-
-
 
 
 def test_book_text_fonts_pages_and_images(photos, tmp_path):
     out = tmp_path / "book.pdf"
     seen = []
-    pf = build_book(_content(photos), out, workers=1, progress=lambda d, t, m: seen.append((d, t, m)))
+    pf = build_book(
+        _content(photos), out, workers=1, progress=lambda d, t, m: seen.append((d, t, m))
+    )
     text = page_texts(out)
     assert pf.pages == len(text) >= 6
     whole = squash("".join(text))
@@ -105,8 +131,12 @@ def test_big_photo_is_downsampled_to_300_ppi_and_passed_through_as_jpeg(tmp_path
     big = _img(tmp_path / "big.jpg", 3000, 2000, quality=80)
     small = _img(tmp_path / "s.jpg", 300, 200)
     out = tmp_path / "b.pdf"
-    pf = build_book(_content([_photo(small, 0), _photo(big, 1, day=2)], cover_media_id="m0"), out,
-                    size="square8", workers=1)
+    pf = build_book(
+        _content([_photo(small, 0), _photo(big, 1, day=2)], cover_media_id="m0"),
+        out,
+        size="square8",
+        workers=1,
+    )
     (im,) = [i for i in pf.images if i.media_id == "m1"]
     assert im.ppi == pytest.approx(300, abs=1) and im.pixels[0] < 3000
     assert b"/DCTDecode" in out.read_bytes() and b"/ASCII85Decode" not in out.read_bytes()
@@ -115,7 +145,9 @@ def test_big_photo_is_downsampled_to_300_ppi_and_passed_through_as_jpeg(tmp_path
 def test_bleed_sets_trim_and_bleed_boxes(photos, tmp_path):
     out = tmp_path / "bleed.pdf"
     build_book(_content(photos[:3]), out, size="square20", bleed=True, workers=1)
-    assert "云南之秋" in page_texts(out)[1]  # the title breaks at a space, not inside the Chinese words
+    assert (
+        "云南之秋" in page_texts(out)[1]
+    )  # the title breaks at a space, not inside the Chinese words
     pdf = pdfium.PdfDocument(str(out))
     try:
         page = pdf[0]
@@ -150,11 +182,13 @@ def test_bad_photos_are_reported_by_name_and_the_book_is_still_written(photos, t
     Image.new("I;16", (300, 200), 40000).save(gray16)
     pal = _img(tmp_path / "palette.png", 300, 200, mode="P")
     alpha = _img(tmp_path / "alpha.png", 300, 200, mode="RGBA")
-    bad = [BookPhoto("m10", corrupt, 400, 300, 1, name="corrupt.jpg"),
-           BookPhoto("m11", truncated, 1600, 1200, 1, name="truncated.jpg"),
-           BookPhoto("m12", tmp_path / "gone.jpg", 400, 300, 2, name="gone.jpg"),
-           BookPhoto("m13", text, 400, 300, 2, name="notes.jpg"),
-           _photo(ico, 14)]
+    bad = [
+        BookPhoto("m10", corrupt, 400, 300, 1, name="corrupt.jpg"),
+        BookPhoto("m11", truncated, 1600, 1200, 1, name="truncated.jpg"),
+        BookPhoto("m12", tmp_path / "gone.jpg", 400, 300, 2, name="gone.jpg"),
+        BookPhoto("m13", text, 400, 300, 2, name="notes.jpg"),
+        _photo(ico, 14),
+    ]
     converted = [_photo(cmyk, 15), _photo(gray16, 16), _photo(pal, 17), _photo(alpha, 18, day=2)]
     out = tmp_path / "bad.pdf"
     pf = build_book(_content(good + bad + converted), out, workers=2)
@@ -184,7 +218,9 @@ def test_conversions_give_8bit_srgb(tmp_path):
         with Image.open(io.BytesIO(r.jpeg)) as im:
             assert im.format == "JPEG" and im.mode == "RGB" and im.size == (200, 150)
             if path == g16:
-                assert im.getpixel((10, 10))[0] > 240  # 16-bit white stays white, not clipped to grey
+                assert (
+                    im.getpixel((10, 10))[0] > 240
+                )  # 16-bit white stays white, not clipped to grey
             else:
                 assert im.getpixel((10, 10))[2] > im.getpixel((10, 10))[0]  # still blue sky
 
@@ -205,9 +241,18 @@ def test_cancel_leaves_no_file(photos, tmp_path):
     out = tmp_path / "c.pdf"
     calls = []
     with pytest.raises(BuildCancelled):
-        build_book(_content(photos), out, workers=1, progress=lambda d, t, m: calls.append(d),
-                   cancel=lambda: len(calls) >= 3)
-    assert not out.exists() and not list(tmp_path.glob("*.partial")) and not list(tmp_path.glob(".c.pdf*"))
+        build_book(
+            _content(photos),
+            out,
+            workers=1,
+            progress=lambda d, t, m: calls.append(d),
+            cancel=lambda: len(calls) >= 3,
+        )
+    assert (
+        not out.exists()
+        and not list(tmp_path.glob("*.partial"))
+        and not list(tmp_path.glob(".c.pdf*"))
+    )
 
 
 def test_unknown_size_is_one_sentence(photos, tmp_path):
@@ -222,14 +267,34 @@ def test_cli_builds_the_book_of_a_small_studio(studio, data_dir, tmp_path, capsy
     from studio.services import clients, media, trips
 
     c = clients.create_client(studio, "Zhang Wei", native_name="张伟")
-    t = trips.create_trip(studio, c.id, "Yunnan in Autumn", start_date="2026-10-03", end_date="2026-10-04",
-                          destinations=["Dali"])
+    t = trips.create_trip(
+        studio,
+        c.id,
+        "Yunnan in Autumn",
+        start_date="2026-10-03",
+        end_date="2026-10-04",
+        destinations=["Dali"],
+    )
     shots = [_img(tmp_path / f"p{i}.jpg", 400 + 100 * i, 300, quality=85) for i in range(3)]
     media.add_media(studio, t.id, shots)
     media.set_journal(studio, t.id, 1, journal=JOURNAL_ZH)
     studio.close()
     out = tmp_path / "book.pdf"
-    assert main(["--data-dir", str(data_dir), "book", "Yunnan", str(out), "--size", "square8", "--bleed"]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "book",
+                "Yunnan",
+                str(out),
+                "--size",
+                "square8",
+                "--bleed",
+            ]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "pages" in printed and "all embedded" in printed and out.exists()
     assert squash(JOURNAL_ZH) in squash("".join(page_texts(out)))
@@ -248,8 +313,12 @@ def test_chinese_lines_never_start_with_punctuation(tmp_path):
         para, cjk = ts.paragraph(text, "body", width)
         assert cjk
         para.wrap(ts._width(text, "body", width), 1e6)
-        lines = ["".join(ln[1]) if isinstance(ln, tuple) else "".join(getattr(w, "text", "") for w in ln.words)
-                 for ln in para.blPara.lines]
+        lines = [
+            "".join(ln[1])
+            if isinstance(ln, tuple)
+            else "".join(getattr(w, "text", "") for w in ln.words)
+            for ln in para.blPara.lines
+        ]
         starts = [ln[:1] for ln in lines if ln]
         assert starts and not any(s in "，。：！" for s in starts), (width, starts)
 
@@ -257,9 +326,15 @@ def test_chinese_lines_never_start_with_punctuation(tmp_path):
 def test_cancel_with_worker_processes_leaves_no_file(photos, tmp_path):
     out = tmp_path / "w.pdf"
     with pytest.raises(BuildCancelled):
-        build_book(_content(photos), out, workers=2, progress=lambda d, t, m: None,
-                   cancel=iter([False, False, False, True, True, True, True, True, True, True]
-                               + [True] * 100).__next__)
+        build_book(
+            _content(photos),
+            out,
+            workers=2,
+            progress=lambda d, t, m: None,
+            cancel=iter(
+                [False, False, False, True, True, True, True, True, True, True] + [True] * 100
+            ).__next__,
+        )
     assert not out.exists() and not list(tmp_path.glob(".w.pdf*"))
 
 
@@ -267,8 +342,15 @@ def test_huge_panorama_is_decoded_small_and_gets_a_band(tmp_path, monkeypatch):
     pano = _img(tmp_path / "pano.jpg", 8000, 1000, quality=70)
     first = _img(tmp_path / "first.jpg", 400, 300)
     out = tmp_path / "pano.pdf"
-    pf = build_book(_content([_photo(first, 0), _photo(pano, 1, day=None, caption="The whole valley")],
-                             cover_media_id="m0"), out, workers=1, bleed=True)
+    pf = build_book(
+        _content(
+            [_photo(first, 0), _photo(pano, 1, day=None, caption="The whole valley")],
+            cover_media_id="m0",
+        ),
+        out,
+        workers=1,
+        bleed=True,
+    )
     (im,) = [i for i in pf.images if i.media_id == "m1"]
     assert im.placed_mm[0] == pytest.approx(216, abs=0.5)  # 210 mm trim + 2 x 3 mm bleed
     assert im.ppi == pytest.approx(300, abs=1) and im.source_pixels == (8000, 1000)
@@ -301,6 +383,7 @@ def test_colour_profiles_are_honoured_or_ignored_when_broken(tmp_path):
 
 # -- the cache of prepared photos ----------------------------------------------------------------
 
+
 @pytest.fixture
 def counted(monkeypatch):
     """Same-moment PDFs (no creation date or random ID) and a count of the photos prepared."""
@@ -320,7 +403,9 @@ def counted(monkeypatch):
     return calls
 
 
-def test_warm_rebuild_prepares_no_photo_and_makes_the_same_bytes(photos, tmp_path, counted, monkeypatch):
+def test_warm_rebuild_prepares_no_photo_and_makes_the_same_bytes(
+    photos, tmp_path, counted, monkeypatch
+):
     from studio.reports import memory_book
 
     cache = tmp_path / "cache"
@@ -332,14 +417,21 @@ def test_warm_rebuild_prepares_no_photo_and_makes_the_same_bytes(photos, tmp_pat
     assert len(list(cache.glob("*/*.jpg"))) == len(photos) and not list(cache.rglob("*.partial"))
     counted.clear()
     seen = []
-    warm = build_book(_content(photos), tmp_path / "warm.pdf", workers=1, cache_dir=cache,
-                      progress=lambda d, t, m: seen.append((d, t)))
+    warm = build_book(
+        _content(photos),
+        tmp_path / "warm.pdf",
+        workers=1,
+        cache_dir=cache,
+        progress=lambda d, t, m: seen.append((d, t)),
+    )
     assert counted == [] and warm.reused == len(photos)
     assert f"{len(photos)} of them ready from an earlier build" in warm.summary()
     assert "ready from an earlier build" not in cold.summary()
     assert seen[-1][0] == seen[-1][1]
     fresh_bytes = (tmp_path / "fresh.pdf").read_bytes()
-    assert (tmp_path / "cold.pdf").read_bytes() == fresh_bytes == (tmp_path / "warm.pdf").read_bytes()
+    assert (
+        (tmp_path / "cold.pdf").read_bytes() == fresh_bytes == (tmp_path / "warm.pdf").read_bytes()
+    )
     assert warm.images == fresh.images
     # with worker processes: none is started when every photo is in the cache
     started = []
@@ -353,10 +445,15 @@ def test_caption_and_journal_changes_hit_the_cache(photos, tmp_path, counted):
     build_book(_content(photos), tmp_path / "a.pdf", workers=1, cache_dir=cache)
     counted.clear()
     # the same length of caption, so the photo keeps its frame; a new journal line for day 2
-    edited = [replace(p, caption=p.caption.replace("number 3", "number 7")) if p.media_id == "m3" else p
-              for p in photos]
+    edited = [
+        replace(p, caption=p.caption.replace("number 3", "number 7")) if p.media_id == "m3" else p
+        for p in photos
+    ]
     content = _content(edited)
-    content = replace(content, days=(content.days[0], replace(content.days[1], journal="The Tea Horse Road, again.")))
+    content = replace(
+        content,
+        days=(content.days[0], replace(content.days[1], journal="The Tea Horse Road, again.")),
+    )
     pf = build_book(content, tmp_path / "b.pdf", workers=1, cache_dir=cache)
     assert counted == [] and pf.reused == len(photos)
     assert "Captionnumber7" in squash("".join(page_texts(tmp_path / "b.pdf")))
@@ -368,7 +465,9 @@ def test_changed_size_or_photo_misses_the_cache(photos, tmp_path, counted):
     cache = tmp_path / "cache"
     build_book(_content(photos[:3]), tmp_path / "a.pdf", workers=1, cache_dir=cache)
     counted.clear()
-    pf = build_book(_content(photos[:3]), tmp_path / "sq.pdf", size="square8", workers=1, cache_dir=cache)
+    pf = build_book(
+        _content(photos[:3]), tmp_path / "sq.pdf", size="square8", workers=1, cache_dir=cache
+    )
     assert len(counted) == 3 and pf.reused == 0  # other frames: other pixel sizes and crops
     fresh = build_book(_content(photos[:3]), tmp_path / "sq-fresh.pdf", size="square8", workers=1)
     assert (tmp_path / "sq.pdf").read_bytes() == (tmp_path / "sq-fresh.pdf").read_bytes()
@@ -380,10 +479,13 @@ def test_changed_size_or_photo_misses_the_cache(photos, tmp_path, counted):
     assert [k[0] for k in counted] == ["m0"] and pf.reused == 2
     # every part of the key matters
     job = _Job(("m0", 300, 200), "x.jpg", 300, 200)
-    keys = {_PhotoCache.key("sha256:" + "a" * 64, job), _PhotoCache.key("sha256:" + "b" * 64, job),
-            _PhotoCache.key("sha256:" + "a" * 64, replace(job, width_px=301)),
-            _PhotoCache.key("sha256:" + "a" * 64, replace(job, height_px=199)),
-            _PhotoCache.key("sha256:" + "a" * 64, replace(job, quality=90))}
+    keys = {
+        _PhotoCache.key("sha256:" + "a" * 64, job),
+        _PhotoCache.key("sha256:" + "b" * 64, job),
+        _PhotoCache.key("sha256:" + "a" * 64, replace(job, width_px=301)),
+        _PhotoCache.key("sha256:" + "a" * 64, replace(job, height_px=199)),
+        _PhotoCache.key("sha256:" + "a" * 64, replace(job, quality=90)),
+    }
     assert len(keys) == 5
 
 
@@ -436,8 +538,14 @@ def test_photos_prepared_before_a_cancel_are_kept_for_the_next_build(photos, tmp
     cache = tmp_path / "cache"
     ticks = []
     with pytest.raises(BuildCancelled):
-        build_book(_content(photos), tmp_path / "x.pdf", workers=1, cache_dir=cache,
-                   progress=lambda d, t, m: ticks.append(d), cancel=lambda: len(ticks) >= 4)
+        build_book(
+            _content(photos),
+            tmp_path / "x.pdf",
+            workers=1,
+            cache_dir=cache,
+            progress=lambda d, t, m: ticks.append(d),
+            cancel=lambda: len(ticks) >= 4,
+        )
     kept = len(list(cache.glob("*/*.jpg")))
     assert 0 < kept < len(photos) and not (tmp_path / "x.pdf").exists()
     counted.clear()

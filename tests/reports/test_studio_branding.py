@@ -15,13 +15,18 @@ from studio.services import studio_profile as sp
 LONG_ZH = "莲松山水定制旅行文化传播工作室上海分部"
 
 
-
-
 @pytest.fixture
 def trip(studio):
     c = clients.create_client(studio, "Zhang Wei", native_name="张伟")
-    t = trips.create_trip(studio, c.id, "Kyoto in autumn", start_date="2027-11-10", end_date="2027-11-11",
-                          destinations=["Kyoto"], currency="JPY")
+    t = trips.create_trip(
+        studio,
+        c.id,
+        "Kyoto in autumn",
+        start_date="2027-11-10",
+        end_date="2027-11-11",
+        destinations=["Kyoto"],
+        currency="JPY",
+    )
     d1, _d2 = trips.days(studio, t.current_version_id)
     trips.add_item(studio, d1.id, "Tea ceremony", start_time="10:00")
     return t
@@ -29,9 +34,15 @@ def trip(studio):
 
 @pytest.fixture
 def branded(studio):
-    return sp.update_profile(studio, name="Lotus & Pine Journeys", native_name=LONG_ZH, phone="+1 212 555 0142",
-                             email="hello@lotus-pine.example.com", emergency_phone="+1 212 555 0199",
-                             tagline="Journeys made by hand")
+    return sp.update_profile(
+        studio,
+        name="Lotus & Pine Journeys",
+        native_name=LONG_ZH,
+        phone="+1 212 555 0142",
+        email="hello@lotus-pine.example.com",
+        emergency_phone="+1 212 555 0199",
+        tagline="Journeys made by hand",
+    )
 
 
 def test_handout_without_details_says_travel_studio_and_no_line(studio, trip, tmp_path):
@@ -47,7 +58,9 @@ def test_handout_brand_contacts_and_emergency_line(studio, trip, branded, tmp_pa
     write_itinerary(studio, trip.id, out)
     text = page_texts(out)
     cover = squash(text[0])
-    assert "LOTUS&PINEJOURNEYS" in cover and squash(LONG_ZH) in cover and "Journeysmadebyhand" in cover
+    assert (
+        "LOTUS&PINEJOURNEYS" in cover and squash(LONG_ZH) in cover and "Journeysmadebyhand" in cover
+    )
     last = text[-1]
     assert "24 h emergency line" in last and "+1 212-555-0199" in last
     assert "+1 212-555-0142" in last and "hello@lotus-pine.example.com" in last
@@ -75,7 +88,9 @@ def test_intake_form_brand(studio, branded, tmp_path):
 def test_book_closing_page_shows_the_studio(studio, trip, branded, tmp_path):
     content = media.book_content(studio, trip.id)
     assert content.studio_name == f"Lotus & Pine Journeys {LONG_ZH}"
-    assert content.signature == f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}"  # advisor · studio
+    assert (
+        content.signature == f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}"
+    )  # advisor · studio
     out = tmp_path / "book.pdf"
     build_book(content, out, workers=1)
     closing = squash(page_texts(out)[-1])

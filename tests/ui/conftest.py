@@ -57,6 +57,7 @@ def _no_unexpected_message_box(monkeypatch):
     def unexpected(kind):
         def box(parent, title, text, *args, **kwargs):
             raise AssertionError(f"unexpected {kind} message box: {title}: {text}")
+
         return box
 
     for kind in ("critical", "warning", "information", "question"):

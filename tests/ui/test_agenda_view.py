@@ -21,8 +21,13 @@ def dated(ctx):
     """Two dates: a 60th birthday today and a wedding anniversary in three days."""
     studio = ctx.studio
     with studio.read() as conn:
-        people = [r[0] for r in conn.exec_driver_sql("SELECT id FROM person ORDER BY position, id LIMIT 2")]
-    clients.add_important_date(studio, people[0], "birthday", TODAY.month, TODAY.day, TODAY.year - 60)
+        people = [
+            r[0]
+            for r in conn.exec_driver_sql("SELECT id FROM person ORDER BY position, id LIMIT 2")
+        ]
+    clients.add_important_date(
+        studio, people[0], "birthday", TODAY.month, TODAY.day, TODAY.year - 60
+    )
     soon = TODAY + timedelta(days=3)
     clients.add_important_date(studio, people[1], "wedding", soon.month, soon.day, 2019)
     return ctx
@@ -60,7 +65,9 @@ def test_sections_and_milestones(dated, qtbot):
     view = _view(dated, qtbot)
     items = _items(view)
     assert [(s.split(" (")[0], i.text(COL_WHY)) for s, i in items] == [
-        ("Today", "★ turns 60"), ("This week", "7th anniversary")]
+        ("Today", "★ turns 60"),
+        ("This week", "7th anniversary"),
+    ]
     milestone = items[0][1]
     assert milestone.font(COL_WHY).bold() and not items[1][1].font(COL_WHY).bold()
     assert "0 overdue · 1 today · 1 this week" in view.summary.text()
@@ -79,10 +86,16 @@ def test_done_asks_what_was_sent_logs_it_and_undoes(dated, qtbot, monkeypatch):
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["7th anniversary"]
     with dated.studio.read() as conn:
         summary = conn.exec_driver_sql(
-            "SELECT summary FROM interaction WHERE kind = 'gift' AND client_id = ?", (entry.client_id,)).scalar()
+            "SELECT summary FROM interaction WHERE kind = 'gift' AND client_id = ?",
+            (entry.client_id,),
+        ).scalar()
     assert summary.startswith("Peonies and a card — Birthday of ")
     # the last gift shows on that client's next entries
-    nxt = [e for e in agenda.agenda(dated.studio, TODAY + timedelta(days=360)).entries if e.client_id == entry.client_id]
+    nxt = [
+        e
+        for e in agenda.agenda(dated.studio, TODAY + timedelta(days=360)).entries
+        if e.client_id == entry.client_id
+    ]
     assert nxt and nxt[0].last_gift[1].startswith("Peonies")
     with qtbot.waitSignal(view.sig_refreshed):
         dated.undo_stack.undo()
@@ -106,7 +119,9 @@ def test_snooze_to_a_date_then_it_comes_back(dated, qtbot, monkeypatch):
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60"]
     later = _view(dated, qtbot, today=TODAY + timedelta(days=5))
     assert [(s.split(" (")[0], i.text(COL_WHY)) for s, i in _items(later)] == [
-        ("Overdue", "★ turns 60"), ("Today", "7th anniversary")]
+        ("Overdue", "★ turns 60"),
+        ("Today", "7th anniversary"),
+    ]
     with qtbot.waitSignal(view.sig_refreshed):
         dated.undo_stack.undo()
     assert len(_items(view)) == 2
@@ -171,7 +186,9 @@ def test_passport_renewal_through_the_documents_dialog(dated, qtbot):
 
     studio = dated.studio
     with studio.read() as conn:
-        pid, cid = conn.exec_driver_sql("SELECT id, client_id FROM person ORDER BY id LIMIT 1").one()
+        pid, cid = conn.exec_driver_sql(
+            "SELECT id, client_id FROM person ORDER BY id LIMIT 1"
+        ).one()
     agenda.add_document(studio, pid, TODAY + timedelta(days=40), number="E1")
     view = _view(dated, qtbot)
     assert "passport expires" in " ".join(i.text(COL_WHY) for _s, i in _items(view))
@@ -245,7 +262,7 @@ def test_a_change_during_a_read_shows_the_fresher_result_only(dated, qtbot, monk
     qtbot.waitUntil(reads.started.is_set, timeout=5000)  # that read has seen two changes fewer
     first = view.entries[0]
     view.ctx.execute("Dismiss", lambda: agenda.dismiss(dated.studio, *first.key))  # a burst of
-    view.refresh()                                                               # requests
+    view.refresh()  # requests
     view.refresh()
     assert len(_items(view)) == 2  # the rows shown stay while it reads
     reads.hold = False
@@ -342,7 +359,9 @@ def test_a_failed_read_says_so_and_keeps_the_rows(dated, qtbot, monkeypatch):
     assert "0 overdue · 1 today · 1 this week" in view.summary.text()
 
 
-def test_rows_are_made_in_slices_and_a_newer_request_drops_unfinished_ones(dated, qtbot, monkeypatch):
+def test_rows_are_made_in_slices_and_a_newer_request_drops_unfinished_ones(
+    dated, qtbot, monkeypatch
+):
     monkeypatch.setattr(AgendaView, "BUILD_SLICE", 1)  # one row per turn of the event loop
     view = _view(dated, qtbot)
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60", "7th anniversary"]
@@ -361,4 +380,6 @@ def test_rows_are_made_in_slices_and_a_newer_request_drops_unfinished_ones(dated
     with qtbot.waitSignal(view.sig_refreshed, timeout=5000):
         view.refresh()  # the unfinished rows are dropped for this newer read
     assert shown == [["7th anniversary"]] and view.has_fresh_result()
-    assert view.current_entry() is not None and view.current_entry().why == "7th anniversary"  # kept
+    assert (
+        view.current_entry() is not None and view.current_entry().why == "7th anniversary"
+    )  # kept

@@ -49,7 +49,11 @@ def test_run_opens_the_main_window(closed_studio, qapp, monkeypatch):
     seen = {}
 
     def fake_exec(self=None):
-        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible())
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "mainWindow" and w.isVisible()
+        )
         seen["rows"] = window.client_list.proxy.rowCount()
         seen["current"] = window.client_list.current_client_id
         window.close()

@@ -35,14 +35,18 @@ def test_row_count_and_display_roles(seeded, qapp):
     first = model.index(0, model.column_of(COL_NAME))
     assert first.data() == "Amélie Dubois 05"
     wang = model.row_of(seeded.ids[0])
-    assert model.index(wang, COL_NAME).data() == "Wang Xiaoming 00  王小明"  # native beside romanized
+    assert (
+        model.index(wang, COL_NAME).data() == "Wang Xiaoming 00  王小明"
+    )  # native beside romanized
     assert model.index(wang, COL_NAME).data(ClientIdRole) == seeded.ids[0]
     assert model.index(wang, model.column_of(COL_STAGE)).data() == "Prospect"
     assert model.index(wang, model.column_of(COL_ADVISOR)).data() == "Tom Baker"
     assert model.index(wang, model.column_of(COL_TAGS)).data() == "vip"
     assert model.index(wang, COL_NAME).data(RowRole).stage == "prospect"
     assert model.headerData(COL_NAME, Qt.Orientation.Horizontal) == "Name"
-    assert model.headerData(model.column_of(COL_STAGE), Qt.Orientation.Horizontal, SortRole) == "stage"
+    assert (
+        model.headerData(model.column_of(COL_STAGE), Qt.Orientation.Horizontal, SortRole) == "stage"
+    )
     assert model.headerData(model.column_of(COL_TAGS), Qt.Orientation.Horizontal, SortRole) is None
 
 
@@ -126,7 +130,9 @@ def test_edits_that_keep_the_order_reread_lines_without_requerying(seeded, qapp)
     changed = []
     model.dataChanged.connect(lambda *a: changed.append(a))
     clients.update_client(seeded, cid, notes="Prefers aisle seats.")
-    clients.log_interaction(seeded, cid, "call", "Asked about Kyoto in spring", occurred_at="2026-03-02")
+    clients.log_interaction(
+        seeded, cid, "call", "Asked about Kyoto in spring", occurred_at="2026-03-02"
+    )
     assert model.id_queries == before and len(changed) == 2
     last = model.column_of(COL_LAST_INTERACTION)
     assert model.index(row, last).data() == "2026-03-02"  # the line was re-read

@@ -13,11 +13,25 @@ def versions(studio):
     """v1 and a v2 in which the cooking class costs more, starts later, moves a day and gets a
     supplier; a tour is added; the tea ceremony is dropped."""
     c = clients.create_client(studio, "Zhang Wei", native_name="张伟")
-    t = trips.create_trip(studio, c.id, "Kyoto in autumn", start_date="2027-11-10", end_date="2027-11-12",
-                          destinations=["Kyoto"], currency="JPY")
+    t = trips.create_trip(
+        studio,
+        c.id,
+        "Kyoto in autumn",
+        start_date="2027-11-10",
+        end_date="2027-11-12",
+        destinations=["Kyoto"],
+        currency="JPY",
+    )
     v1 = t.current_version_id
     d1, _d2, _d3 = trips.days(studio, v1)
-    trips.add_item(studio, d1.id, "Cooking class 料理教室", start_time="07:00", price="26000", notes="Bring an apron")
+    trips.add_item(
+        studio,
+        d1.id,
+        "Cooking class 料理教室",
+        start_time="07:00",
+        price="26000",
+        notes="Bring an apron",
+    )
     trips.add_item(studio, d1.id, "Tea ceremony")
     v2 = trips.duplicate_version(studio, v1, "Later start")
     e1, e2, _e3 = trips.days(studio, v2.id)
@@ -34,7 +48,9 @@ def test_changed_fields_show_before_and_after(ctx, versions, qtbot):
     trip, v1, v2, cooking_id = versions
     cmp = trips.compare_versions(ctx.studio, v1, v2)
     (ch,) = cmp.changed
-    assert dict(zip(ch.fields, zip(ch.old_values, ch.new_values, strict=True), strict=True))["price"] == ("26000.00", "28000.00")
+    assert dict(zip(ch.fields, zip(ch.old_values, ch.new_values, strict=True), strict=True))[
+        "price"
+    ] == ("26000.00", "28000.00")
     assert (ch.old_currency, ch.new_currency) == ("JPY", "JPY")
 
     dialog = CompareDialog(ctx, trip.id, v1, v2)
@@ -57,7 +73,9 @@ def test_changed_fields_show_before_and_after(ctx, versions, qtbot):
 
 def test_currency_and_long_text_changes(ctx, versions, qtbot):
     trip, v1, v2, cooking_id = versions
-    trips.update_item(ctx.studio, cooking_id, currency="CNY", notes="Bring an apron and a notebook; " * 5)
+    trips.update_item(
+        ctx.studio, cooking_id, currency="CNY", notes="Bring an apron and a notebook; " * 5
+    )
     dialog = CompareDialog(ctx, trip.id, v1, v2)
     qtbot.addWidget(dialog)
     what = [ln for ln in dialog.lines() if ln.startswith("Changed")][0].split(" | ")[2]
@@ -65,7 +83,9 @@ def test_currency_and_long_text_changes(ctx, versions, qtbot):
     assert "currency JPY → CNY" in what
     shown = dialog.tree.topLevelItem(2).child(0).text(2).split("\n")
     notes = [p for p in shown if p.startswith("notes ")][0]
-    assert notes.startswith("notes Bring an apron → Bring an apron and a notebook") and notes.endswith("…")
+    assert notes.startswith(
+        "notes Bring an apron → Bring an apron and a notebook"
+    ) and notes.endswith("…")
     assert len(notes) < 100
     tip = dialog.tree.topLevelItem(2).child(0).toolTip(2)
     assert ("Bring an apron and a notebook; " * 5).strip() in tip  # the whole text on hover

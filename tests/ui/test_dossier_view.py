@@ -16,9 +16,15 @@ def tiny(studio):
     """Zoë referred 王小明 · Wang Xiaoming, a household of two with one phone."""
     zoe = clients.create_client(studio, "Zoë Martin", stage="active")
     wang = clients.create_client(
-        studio, "Wang Xiaoming", native_name="王小明", kind="household", referred_by_id=zoe.id,
-        people=[{"name": "Wang Xiaoming", "native_name": "王小明", "role": "primary"},
-                {"name": "Li Na", "native_name": "李娜", "role": "partner"}],
+        studio,
+        "Wang Xiaoming",
+        native_name="王小明",
+        kind="household",
+        referred_by_id=zoe.id,
+        people=[
+            {"name": "Wang Xiaoming", "native_name": "王小明", "role": "primary"},
+            {"name": "Li Na", "native_name": "李娜", "role": "partner"},
+        ],
         contacts=[{"kind": "phone", "value": "+8613800138000", "person": 0, "preferred": True}],
     )
     studio.zoe, studio.wang = zoe.id, wang.id
@@ -166,7 +172,10 @@ def test_history_lists_the_change(view, tiny, qtbot):
     view.overview.stage.activated.emit(0)
     view.tabs.setCurrentIndex(TAB_HISTORY)
     model = view.history.proxy
-    rows = [" | ".join(model.index(r, c).data() or "" for c in range(4)) for r in range(model.rowCount())]
+    rows = [
+        " | ".join(model.index(r, c).data() or "" for c in range(4))
+        for r in range(model.rowCount())
+    ]
     assert any("changed stage from “Prospect” to “Dormant”" in r and "Mei Lin" in r for r in rows)
 
 
@@ -342,8 +351,12 @@ def test_overview_stacks_when_narrow(view, qtbot):
 
 def test_edit_a_timeline_entry_keeps_its_time(view, tiny, qtbot):
     ctx = view._ctx
-    ctx.execute("log", lambda: clients.log_interaction(tiny, tiny.wang, "call", "Cal about Kyoto",
-                                                       occurred_at="2026-03-01T10:15"))
+    ctx.execute(
+        "log",
+        lambda: clients.log_interaction(
+            tiny, tiny.wang, "call", "Cal about Kyoto", occurred_at="2026-03-01T10:15"
+        ),
+    )
     item = view.timeline.current_interaction()
     dialog = view.edit_interaction(item)
     assert dialog.summary.text() == "Cal about Kyoto" and dialog.current_kind() == "call"
@@ -353,18 +366,28 @@ def test_edit_a_timeline_entry_keeps_its_time(view, tiny, qtbot):
     with qtbot.waitSignal(dialog.accepted):
         dialog.submit()
     it = queries.get_dossier(tiny, tiny.wang).interactions[0]
-    assert (it.summary, it.kind, it.satisfaction, it.occurred_at) == ("Call about Kyoto", "feedback", 80, "2026-03-01T10:15")
+    assert (it.summary, it.kind, it.satisfaction, it.occurred_at) == (
+        "Call about Kyoto",
+        "feedback",
+        80,
+        "2026-03-01T10:15",
+    )
     assert view.timeline.tree.topLevelItem(0).text(4) == "Satisfaction 80/100"
 
 
 def test_timeline_filter_shows_open_complaints_only(view, tiny):
     ctx = view._ctx
     ctx.execute("log", lambda: clients.log_interaction(tiny, tiny.wang, "call", "Hello"))
-    ctx.execute("log", lambda: clients.log_interaction(tiny, tiny.wang, "complaint", "Late transfer"))
+    ctx.execute(
+        "log", lambda: clients.log_interaction(tiny, tiny.wang, "complaint", "Late transfer")
+    )
     tl = view.timeline
     tl.kind_filter.setCurrentIndex(tl.kind_filter.findData("open"))
-    shown = [tl.tree.topLevelItem(i).text(3) for i in range(tl.tree.topLevelItemCount())
-             if not tl.tree.topLevelItem(i).isHidden()]
+    shown = [
+        tl.tree.topLevelItem(i).text(3)
+        for i in range(tl.tree.topLevelItemCount())
+        if not tl.tree.topLevelItem(i).isHidden()
+    ]
     assert shown == ["Late transfer"]
     assert tl.current_interaction().summary == "Late transfer"
 

@@ -29,7 +29,10 @@ def test_start_up_queries_the_list_once_and_reads_only_visible_pages(window):
 def test_search_box_narrows_the_list(window, qtbot):
     assert row_count(window) == 30
     window.find_action.trigger()
-    assert window.client_list.search.hasFocus() or QApplication.focusWidget() is window.client_list.search
+    assert (
+        window.client_list.search.hasFocus()
+        or QApplication.focusWidget() is window.client_list.search
+    )
     qtbot.keyClicks(window.client_list.search, "zoe")
     qtbot.waitUntil(lambda: row_count(window) == 5, timeout=2000)
     assert window.client_list.count_label.text() == "5 clients"
@@ -82,8 +85,10 @@ def _fill_new_client(qtbot, name: str, native: str = "", email: str = "") -> New
 def test_create_client_through_the_dialog_and_undo_redo(window, qtbot, seeded):
     def fill():
         dialog = _fill_new_client(qtbot, "Aaron Abbott", "亚伦", "aaron@example.com")
-        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+            Qt.MouseButton.LeftButton,
+        )
 
     QTimer.singleShot(0, fill)
     new_id = window.new_client()
@@ -170,7 +175,9 @@ def test_changes_from_elsewhere_reach_the_list(window, seeded, ctx):
     ctx.execute("edit", lambda: clients.update_client(seeded, seeded.ids[1], stage="lost"))
     row = window.client_list.model.row_of(seeded.ids[1])
     assert window.client_list.model.index(row, 1).data() == "Lost"
-    ctx.execute("contact", lambda: clients.add_contact(seeded, seeded.ids[1], "email", "z@example.com"))
+    ctx.execute(
+        "contact", lambda: clients.add_contact(seeded, seeded.ids[1], "email", "z@example.com")
+    )
     assert seeded.count(ContactPoint) == 1
 
 

@@ -34,8 +34,15 @@ def photo(path: Path, taken: str, color=(200, 120, 60), size=(480, 320)) -> Path
 @pytest.fixture
 def trip(seeded):
     c = clients.create_client(seeded, "Chen family", native_name="陈家")
-    return trips.create_trip(seeded, c.id, "Yunnan: Lijiang to Shangri-La", start_date="2026-03-10",
-                             end_date="2026-03-12", destinations=["Yunnan"], currency="CNY")
+    return trips.create_trip(
+        seeded,
+        c.id,
+        "Yunnan: Lijiang to Shangri-La",
+        start_date="2026-03-10",
+        end_date="2026-03-12",
+        destinations=["Yunnan"],
+        currency="CNY",
+    )
 
 
 @pytest.fixture
@@ -83,7 +90,9 @@ def test_media_model_rows_roles_drops_and_lazy_thumbnails(seeded, trip, folder, 
     assert model.order_after_drop([ids[0]], 0) is None  # nothing moves
     # dropped onto a photo: it takes that photo's place
     with qtbot.waitSignal(model.sig_reorder_requested) as onto:
-        model.dropMimeData(model.mimeData([model.index(0, 0)]), Qt.DropAction.MoveAction, -1, -1, model.index(1, 0))
+        model.dropMimeData(
+            model.mimeData([model.index(0, 0)]), Qt.DropAction.MoveAction, -1, -1, model.index(1, 0)
+        )
     assert onto.args[0] == [ids[1], ids[0], ids[2]]
 
     # files from the desktop → the paths are handed on for importing
@@ -111,7 +120,9 @@ def test_media_model_rows_roles_drops_and_lazy_thumbnails(seeded, trip, folder, 
 
 
 # -- importing through the view's worker -------------------------------------------------------
-def test_import_in_the_background_adds_rows_thumbnails_and_reports_a_corrupt_file(view, ctx, trip, folder, qtbot):
+def test_import_in_the_background_adds_rows_thumbnails_and_reports_a_corrupt_file(
+    view, ctx, trip, folder, qtbot
+):
     (folder / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
     with qtbot.waitSignal(view.sig_import_finished, timeout=30000) as done:
         job = view.import_files([str(folder)])
@@ -124,8 +135,10 @@ def test_import_in_the_background_adds_rows_thumbnails_and_reports_a_corrupt_fil
     report = view.import_report.text()
     assert "3 photos added" in report and "1 skipped" in report and "broken.jpg" in report
     # thumbnails arrive for the painted rows
-    qtbot.waitUntil(lambda: all(view.model.index(r, 0).data(ROLE_THUMB_STATE) == "ready" for r in range(3)),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: all(view.model.index(r, 0).data(ROLE_THUMB_STATE) == "ready" for r in range(3)),
+        timeout=10000,
+    )
     # the whole import is one undo step
     assert ctx.undo_stack.count() == 1
     ctx.undo_stack.undo()
@@ -142,7 +155,9 @@ def test_import_in_the_background_adds_rows_thumbnails_and_reports_a_corrupt_fil
 
 
 # -- editing from the strip --------------------------------------------------------------------
-def test_leave_out_and_caption_from_the_strip_are_undoable(view, ctx, trip, folder, qtbot, monkeypatch):
+def test_leave_out_and_caption_from_the_strip_are_undoable(
+    view, ctx, trip, folder, qtbot, monkeypatch
+):
     media.add_media(ctx.studio, trip.id, [folder])
     qtbot.waitUntil(lambda: view.model.rowCount() == 3)
     first = view.model.index(0, 0).data(ROLE_ID)
@@ -161,12 +176,17 @@ def test_leave_out_and_caption_from_the_strip_are_undoable(view, ctx, trip, fold
     ctx.undo_stack.undo()
     assert media.get_media(ctx.studio, first).included is True
 
-    monkeypatch.setattr("ui.views.memory_book_view.QInputDialog.getText",
-                        lambda *a, **k: ("Jade Dragon Snow Mountain 玉龙雪山", True))
+    monkeypatch.setattr(
+        "ui.views.memory_book_view.QInputDialog.getText",
+        lambda *a, **k: ("Jade Dragon Snow Mountain 玉龙雪山", True),
+    )
     view.select_ids([first])
     qtbot.keyClick(view.strip, Qt.Key.Key_F2)
     assert media.get_media(ctx.studio, first).caption == "Jade Dragon Snow Mountain 玉龙雪山"
-    assert view.model.index(0, 0).data(Qt.ItemDataRole.DisplayRole) == "Jade Dragon Snow Mountain 玉龙雪山"
+    assert (
+        view.model.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
+        == "Jade Dragon Snow Mountain 玉龙雪山"
+    )
     ctx.undo_stack.undo()
     assert media.get_media(ctx.studio, first).caption == ""
 
@@ -234,10 +254,14 @@ def test_journal_and_book_texts_saved_on_leaving_the_field(view, ctx, trip, qtbo
 
 
 # -- the book ------------------------------------------------------------------------------------
-def test_build_runs_in_the_background_and_shows_pages_and_preflight(view, ctx, trip, folder, qtbot, tmp_path):
+def test_build_runs_in_the_background_and_shows_pages_and_preflight(
+    view, ctx, trip, folder, qtbot, tmp_path
+):
     media.add_media(ctx.studio, trip.id, [folder])
     rows = media.media_of(ctx.studio, trip.id)
-    media.stored_path(ctx.studio, rows[1]).write_bytes(b"\xff\xd8\xff garbage")  # damaged since import
+    media.stored_path(ctx.studio, rows[1]).write_bytes(
+        b"\xff\xd8\xff garbage"
+    )  # damaged since import
     from PySide6.QtCore import QTimer
 
     beats = []  # the GUI thread keeps turning while the book is built
@@ -352,24 +376,40 @@ def test_screenshot_of_the_memory_book_keeps_no_built_book(data_dir, tmp_path, f
     assert not (data_dir / "books").exists()
 
 
-def test_files_dropped_on_the_strip_are_imported_and_photos_move_to_another_day(view, ctx, trip, folder, qtbot,
-                                                                               monkeypatch):
+def test_files_dropped_on_the_strip_are_imported_and_photos_move_to_another_day(
+    view, ctx, trip, folder, qtbot, monkeypatch
+):
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QDropEvent
 
     data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(folder / "IMG_1.jpg")), QUrl.fromLocalFile(str(folder / "IMG_3.jpg"))])
-    event = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    data.setUrls(
+        [
+            QUrl.fromLocalFile(str(folder / "IMG_1.jpg")),
+            QUrl.fromLocalFile(str(folder / "IMG_3.jpg")),
+        ]
+    )
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(view.sig_import_finished, timeout=30000):
         view.strip.dropEvent(event)
         assert event.isAccepted()
-    assert sorted(media.get_media(ctx.studio, i).original_name for i in view.model.ids()) == ["IMG_1.jpg", "IMG_3.jpg"]
+    assert sorted(media.get_media(ctx.studio, i).original_name for i in view.model.ids()) == [
+        "IMG_1.jpg",
+        "IMG_3.jpg",
+    ]
 
     first = view.model.ids()[0]
     view.select_ids([first])
-    monkeypatch.setattr("ui.views.memory_book_view.QInputDialog.getItem",
-                        lambda _p, _t, _l, items, *a, **k: (items[2], True))  # "No day", Day 1, Day 2…
+    monkeypatch.setattr(
+        "ui.views.memory_book_view.QInputDialog.getItem",
+        lambda _p, _t, _l, items, *a, **k: (items[2], True),
+    )  # "No day", Day 1, Day 2…
     view.action_move.trigger()
     assert media.get_media(ctx.studio, first).day_number == 2
     assert view.model.index(view.model.row_of(first), 0).data(ROLE_DAY) == 2
@@ -377,7 +417,9 @@ def test_files_dropped_on_the_strip_are_imported_and_photos_move_to_another_day(
     assert media.get_media(ctx.studio, first).day_number == 1
 
 
-def test_cancelled_import_keeps_what_was_taken_in_as_one_step(view, ctx, trip, folder, qtbot, monkeypatch):
+def test_cancelled_import_keeps_what_was_taken_in_as_one_step(
+    view, ctx, trip, folder, qtbot, monkeypatch
+):
     import threading
 
     entered, release = threading.Event(), threading.Event()

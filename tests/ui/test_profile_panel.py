@@ -13,9 +13,14 @@ from ui.views.dossier_view import DossierView
 @pytest.fixture
 def view(studio, qtbot):
     wang = clients.create_client(
-        studio, "Wang Xiaoming", native_name="王小明", kind="household",
-        people=[{"name": "Wang Xiaoming", "native_name": "王小明", "role": "primary"},
-                {"name": "Li Na", "native_name": "李娜", "role": "partner"}],
+        studio,
+        "Wang Xiaoming",
+        native_name="王小明",
+        kind="household",
+        people=[
+            {"name": "Wang Xiaoming", "native_name": "王小明", "role": "primary"},
+            {"name": "Li Na", "native_name": "李娜", "role": "partner"},
+        ],
     )
     studio.wang = wang.id
     ctx = AppContext(studio)
@@ -54,7 +59,11 @@ def test_fill_a_profile_through_the_form(view, qtbot):
     assert facts[("budget.luxury", None)].level == "must"
     shell = facts[("dietary.shellfish", li_na)]
     assert (shell.severity, shell.note, shell.source, shell.trip_id) == (
-        "severe", "carries an EpiPen", "post-trip-feedback", "Kyoto 2026")
+        "severe",
+        "carries an EpiPen",
+        "post-trip-feedback",
+        "Kyoto 2026",
+    )
     # The form shows Li Na's facts only; the glance card leads with the allergy.
     assert not panel.rows["interests.diving"].buttons["love"].isChecked()
     assert panel.rows["dietary.shellfish"].buttons["never"].isChecked()

@@ -25,7 +25,9 @@ def test_refusal_shows_under_the_field_and_keeps_the_text(ctx, qtbot):
     assert dialog.isVisible() and dialog.result() == 0
     box = dialog.field("emergency_phone")
     assert box.error.isVisible() and box.has_error
-    assert box.error.text().startswith("The 24 h emergency line “call us any time” is not a valid phone number")
+    assert box.error.text().startswith(
+        "The 24 h emergency line “call us any time” is not a valid phone number"
+    )
     assert not dialog.field("name").has_error
     assert dialog.editors["emergency_phone"].text() == "call us any time"
     assert dialog.editors["native_name"].text() == "莲途旅行"
@@ -36,7 +38,10 @@ def test_refusal_shows_under_the_field_and_keeps_the_text(ctx, qtbot):
         dialog.submit()
     assert dialog.result() == StudioDialog.DialogCode.Accepted
     saved = sp.profile(ctx.studio)
-    assert (saved.display_name, saved.emergency_phone) == ("Lotus Journeys 莲途旅行", "+12125550199")
+    assert (saved.display_name, saved.emergency_phone) == (
+        "Lotus Journeys 莲途旅行",
+        "+12125550199",
+    )
     assert ctx.undo_stack.undoText() == "Edit studio details"
 
 
@@ -49,7 +54,9 @@ def test_menu_saves_undo_restores_and_title_follows(window, ctx, qtbot):
         if not isinstance(dialog, StudioDialog):
             QTimer.singleShot(10, act)
             return
-        _fill(dialog, name="Lotus Journeys", phone="+1 212 555 0142", email="hello@lotus.example.com")
+        _fill(
+            dialog, name="Lotus Journeys", phone="+1 212 555 0142", email="hello@lotus.example.com"
+        )
         dialog.buttons.accepted.emit()
 
     QTimer.singleShot(0, act)

@@ -27,19 +27,50 @@ MOVE = Qt.DropAction.MoveAction
 
 @pytest.fixture
 def trip(studio):
-    c = clients.create_client(studio, "Chen family", kind="household", native_name="陈家",
-                              people=[{"name": "Chen Wei", "native_name": "陈伟", "role": "primary"},
-                                      {"name": "Li Na", "native_name": "李娜", "role": "partner"}])
-    li_na = [p for p in trips.travellers(studio, trips.create_trip(
-        studio, c.id, "Kyoto in autumn", start_date="2026-11-01", end_date="2026-11-04", currency="JPY").id)
-        if p.name == "Li Na"][0]
+    c = clients.create_client(
+        studio,
+        "Chen family",
+        kind="household",
+        native_name="陈家",
+        people=[
+            {"name": "Chen Wei", "native_name": "陈伟", "role": "primary"},
+            {"name": "Li Na", "native_name": "李娜", "role": "partner"},
+        ],
+    )
+    li_na = [
+        p
+        for p in trips.travellers(
+            studio,
+            trips.create_trip(
+                studio,
+                c.id,
+                "Kyoto in autumn",
+                start_date="2026-11-01",
+                end_date="2026-11-04",
+                currency="JPY",
+            ).id,
+        )
+        if p.name == "Li Na"
+    ][0]
     profiles.set_fact(studio, c.id, "dietary.vegetarian", "must", person_id=li_na.id)
     t = trips.find_trip(studio, "Kyoto in autumn")
     d1, d2 = trips.days(studio, t.current_version_id)[:2]
-    for title, start in (("Tea ceremony", "10:00"), ("Cable car", "13:00"), ("Kaiseki dinner", "19:00")):
+    for title, start in (
+        ("Tea ceremony", "10:00"),
+        ("Cable car", "13:00"),
+        ("Kaiseki dinner", "19:00"),
+    ):
         trips.add_item(studio, d1.id, title, start_time=start, time_zone="Asia/Tokyo")
-    trips.add_item(studio, d2.id, "Fushimi Inari", start_time="07:00", end_time="09:30", time_zone="Asia/Tokyo",
-                   price="26000", place="Fushimi")
+    trips.add_item(
+        studio,
+        d2.id,
+        "Fushimi Inari",
+        start_time="07:00",
+        end_time="09:30",
+        time_zone="Asia/Tokyo",
+        price="26000",
+        place="Fushimi",
+    )
     return t
 
 
@@ -94,7 +125,9 @@ def test_model_shows_days_and_items_with_roles(model, trip):
     inari = model.index(0, COL_WHEN, model.index(1, 0))
     assert inari.data() == "07:00–09:30 JST"
     assert inari.siblingAtColumn(COL_KIND).data() == "Activity"
-    assert inari.siblingAtColumn(COL_PRICE).data() == "26,000.00 JPY"  # the trip's currency by default
+    assert (
+        inari.siblingAtColumn(COL_PRICE).data() == "26,000.00 JPY"
+    )  # the trip's currency by default
     assert inari.data(DayIdRole) == model.days()[1].id
     assert model.parent(inari) == model.index(1, 0)
     assert model.rowCount(inari) == 0 and not model.hasChildren(inari)
@@ -122,7 +155,11 @@ def test_drag_reorders_items_within_a_day_and_undo_restores(model, ctx, trip):
     # Down: dropping below the last row puts it at the end.
     tea = model.index(1, 0, model.index(0, 0))
     assert drop_rows(model, [tea], 3, model.index(0, 0))
-    assert titles(model, 0) == ["Cable car", "Kaiseki dinner", "Tea ceremony"] == db_titles(ctx.studio, trip.id, 0)
+    assert (
+        titles(model, 0)
+        == ["Cable car", "Kaiseki dinner", "Tea ceremony"]
+        == db_titles(ctx.studio, trip.id, 0)
+    )
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
     original = ["Tea ceremony", "Cable car", "Kaiseki dinner"]
@@ -137,10 +174,16 @@ def test_drag_moves_an_item_to_another_day_in_one_step(model, ctx, trip):
     assert drop_rows(model, [cable], 0, model.index(1, 0))  # to the top of day 2
     assert ctx.undo_stack.count() == count + 1
     assert ctx.undo_stack.undoText() == "Move “Cable car” to Day 2"
-    assert titles(model, 0) == ["Tea ceremony", "Kaiseki dinner"] == db_titles(ctx.studio, trip.id, 0)
+    assert (
+        titles(model, 0) == ["Tea ceremony", "Kaiseki dinner"] == db_titles(ctx.studio, trip.id, 0)
+    )
     assert titles(model, 1) == ["Cable car", "Fushimi Inari"] == db_titles(ctx.studio, trip.id, 1)
     ctx.undo_stack.undo()
-    assert titles(model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"] == db_titles(ctx.studio, trip.id, 0)
+    assert (
+        titles(model, 0)
+        == ["Tea ceremony", "Cable car", "Kaiseki dinner"]
+        == db_titles(ctx.studio, trip.id, 0)
+    )
     assert titles(model, 1) == ["Fushimi Inari"] == db_titles(ctx.studio, trip.id, 1)
 
 
@@ -149,23 +192,33 @@ def test_drag_reorders_days_keeping_the_calendar(model, ctx, trip):
     assert drop_rows(model, [day2], 0)
     ds = trips.days(ctx.studio, trip.current_version_id)
     assert [d.date for d in ds] == ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"]
-    assert titles(model, 0) == ["Fushimi Inari"] and model.index(0, 0).data().startswith("Day 1 · Sun 1 Nov")
+    assert titles(model, 0) == ["Fushimi Inari"] and model.index(0, 0).data().startswith(
+        "Day 1 · Sun 1 Nov"
+    )
     assert ctx.undo_stack.undoText() == "Move Day 2 to place 1"
     ctx.undo_stack.undo()
     assert titles(model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"]
     # Dropped onto another day, a day takes its place, going down as going up.
     assert drop_rows(model, [model.index(0, 0)], -1, model.index(2, 0))
-    assert [titles(model, r) for r in range(4)] == [["Fushimi Inari"], [], ["Tea ceremony", "Cable car",
-                                                                             "Kaiseki dinner"], []]
+    assert [titles(model, r) for r in range(4)] == [
+        ["Fushimi Inari"],
+        [],
+        ["Tea ceremony", "Cable car", "Kaiseki dinner"],
+        [],
+    ]
     assert drop_rows(model, [model.index(2, 0)], -1, model.index(0, 0))
-    assert titles(model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"] and titles(model, 1) == ["Fushimi Inari"]
+    assert titles(model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"] and titles(
+        model, 1
+    ) == ["Fushimi Inari"]
     assert not model.removeRows(0, 1, model.index(0, 0)) and model.rowCount(model.index(0, 0)) == 3
 
 
 def test_drops_that_make_no_sense_are_refused(model, ctx, trip):
     day1 = model.index(0, 0)
     item = model.index(0, 0, day1)
-    assert not model.canDropMimeData(model.mimeData([item]), MOVE, 0, 0, QModelIndex())  # item among days
+    assert not model.canDropMimeData(
+        model.mimeData([item]), MOVE, 0, 0, QModelIndex()
+    )  # item among days
     assert not model.canDropMimeData(model.mimeData([day1]), MOVE, 0, 0, day1)  # day into a day
     count = ctx.undo_stack.count()
     assert not drop_rows(model, [item], 0, day1)  # dropped where it already is
@@ -212,8 +265,13 @@ def test_build_a_day_through_the_ui(panel, ctx, trip, monkeypatch, qtbot):
         panel.add_item_action.trigger()
     assert [type(d) for d in seen] == [DayDialog, TripItemDialog]
     it = trips.items(ctx.studio, panel.model.days()[4].id)[0]
-    assert (it.kind, it.title, it.price, it.currency, it.tags) == ("transfer", "Sagano train", "1200.00", "JPY",
-                                                                   '["scenic", "train"]')
+    assert (it.kind, it.title, it.price, it.currency, it.tags) == (
+        "transfer",
+        "Sagano train",
+        "1200.00",
+        "JPY",
+        '["scenic", "train"]',
+    )
     assert sig.args == [it.id] and panel.current_item_id() == it.id
     assert panel.model.item_index(it.id, COL_WHEN).data() == "09:15–09:40 JST"
     assert ctx.undo_stack.undoText() == "Add “Sagano train” to Day 5"
@@ -234,7 +292,10 @@ def test_invalid_price_keeps_the_text_and_writes_nothing(panel, ctx, trip, monke
     panel.add_item_action.trigger()
     dialog = seen[0]
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "price" in dialog.field("price").error.text() and "12,5x" in dialog.field("price").error.text()
+    assert (
+        "price" in dialog.field("price").error.text()
+        and "12,5x" in dialog.field("price").error.text()
+    )
     assert dialog.price.text() == "12,5x" and dialog.title.text() == "Sake tasting"
     assert dialog.notes.toPlainText() == "Fushimi brewery, ask for the junmai"
     assert len(trips.version_items(ctx.studio, trip.current_version_id)) == before
@@ -243,7 +304,10 @@ def test_invalid_price_keeps_the_text_and_writes_nothing(panel, ctx, trip, monke
     dialog.price.setText("3000")
     dialog.time_zone.setCurrentText("Asia/Kyoto")
     dialog.submit()
-    assert "time zone" in dialog.field("time_zone").error.text() and dialog.result() != dialog.DialogCode.Accepted
+    assert (
+        "time zone" in dialog.field("time_zone").error.text()
+        and dialog.result() != dialog.DialogCode.Accepted
+    )
     dialog.time_zone.setCurrentText("Asia/Tokyo")
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
@@ -257,17 +321,29 @@ def test_keyboard_moves_and_undo_restore_tree_and_database(panel, ctx, trip, qtb
     qtbot.waitUntil(panel.isActiveWindow)
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert titles(panel.model, 0) == ["Cable car", "Tea ceremony", "Kaiseki dinner"] == db_titles(ctx.studio, trip.id, 0)
+    assert (
+        titles(panel.model, 0)
+        == ["Cable car", "Tea ceremony", "Kaiseki dinner"]
+        == db_titles(ctx.studio, trip.id, 0)
+    )
     assert panel.current_item_id() == cable  # the selection follows the row
     # Up from a day's first item crosses into... nothing (day 1 is first); down twice reaches day 2.
     qtbot.keyClick(panel.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(panel.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(panel.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert titles(panel.model, 1) == ["Cable car", "Fushimi Inari"] == db_titles(ctx.studio, trip.id, 1)
+    assert (
+        titles(panel.model, 1)
+        == ["Cable car", "Fushimi Inari"]
+        == db_titles(ctx.studio, trip.id, 1)
+    )
     assert panel.current_item_id() == cable
     for _ in range(4):
         ctx.undo_stack.undo()
-    assert titles(panel.model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"] == db_titles(ctx.studio, trip.id, 0)
+    assert (
+        titles(panel.model, 0)
+        == ["Tea ceremony", "Cable car", "Kaiseki dinner"]
+        == db_titles(ctx.studio, trip.id, 0)
+    )
     assert titles(panel.model, 1) == ["Fushimi Inari"]
     assert panel.tree.isExpanded(panel.model.index(0, 0))
 
@@ -283,7 +359,10 @@ def test_flagged_item_shows_its_reason_and_the_strip_selects_it(panel, ctx, trip
     assert index.data(Qt.ItemDataRole.DecorationRole) is not None
     assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
     assert panel.flags_list.count() == 1 and panel.flags_list.isVisible()
-    assert "Wagyu tasting" in panel.flags_list.item(0).text() and "Li Na" in panel.flags_list.item(0).text()
+    assert (
+        "Wagyu tasting" in panel.flags_list.item(0).text()
+        and "Li Na" in panel.flags_list.item(0).text()
+    )
     panel._flag_clicked(panel.flags_list.item(0))
     assert panel.tree.currentIndex().data(ItemIdRole) == index.data(ItemIdRole)
     # Moving day 3 to the front renumbers the flag; clearing the tags clears it.
@@ -316,26 +395,41 @@ def test_editing_a_locked_version_follows_to_the_new_version(panel, ctx, trip, m
     assert v2 != v1 and sig.args == [v1, v2] and panel.version_id() == v2
     assert "started v2" in panel.notice.text()
     assert panel.model.index(0, COL_WHEN, panel.model.index(0, 0)).data() == "10:30 JST"
-    assert trips.items(ctx.studio, trips.days(ctx.studio, v1)[0].id)[0].start_time == "10:00"  # v1 untouched
+    assert (
+        trips.items(ctx.studio, trips.days(ctx.studio, v1)[0].id)[0].start_time == "10:00"
+    )  # v1 untouched
     # A drag on the new (unlocked) version stays there; undoing everything returns to v1.
-    assert drop_rows(panel.model, [panel.model.index(2, 0, panel.model.index(0, 0))], 0, panel.model.index(0, 0))
+    assert drop_rows(
+        panel.model, [panel.model.index(2, 0, panel.model.index(0, 0))], 0, panel.model.index(0, 0)
+    )
     assert panel.version_id() == v2
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
-    assert panel.version_id() == v1 and trips.find_trip(ctx.studio, trip.id).current_version_id == v1
+    assert (
+        panel.version_id() == v1 and trips.find_trip(ctx.studio, trip.id).current_version_id == v1
+    )
 
 
 def test_dragging_in_a_locked_version_starts_one_new_version(model, ctx, trip):
     v1 = trip.current_version_id
     trips.approve_version(ctx.studio, v1)
     day1 = model.index(0, 0)
-    assert drop_rows(model, [model.index(0, 0, day1), model.index(2, 0, day1)], 0, model.index(1, 0))
+    assert drop_rows(
+        model, [model.index(0, 0, day1), model.index(2, 0, day1)], 0, model.index(1, 0)
+    )
     versions = trips.versions(ctx.studio, trip.id)
     assert len(versions) == 2 and model.version_id == versions[1].id
     assert titles(model, 0) == ["Cable car"]
-    assert titles(model, 1) == ["Tea ceremony", "Kaiseki dinner", "Fushimi Inari"] == db_titles(ctx.studio, trip.id, 1)
+    assert (
+        titles(model, 1)
+        == ["Tea ceremony", "Kaiseki dinner", "Fushimi Inari"]
+        == db_titles(ctx.studio, trip.id, 1)
+    )
     assert [i.title for i in trips.items(ctx.studio, trips.days(ctx.studio, v1)[0].id)] == [
-        "Tea ceremony", "Cable car", "Kaiseki dinner"]
+        "Tea ceremony",
+        "Cable car",
+        "Kaiseki dinner",
+    ]
 
 
 def test_while_travelling_changes_ask_for_a_reason(panel, ctx, trip, monkeypatch):
@@ -355,7 +449,9 @@ def test_while_travelling_changes_ask_for_a_reason(panel, ctx, trip, monkeypatch
     panel.remove_action.trigger()
     assert titles(panel.model, 0) == ["Tea ceremony", "Kaiseki dinner"]
     with ctx.studio.read() as conn:
-        row = conn.exec_driver_sql("SELECT change_reason, deleted_at FROM trip_item WHERE id = ?", (cable,)).one()
+        row = conn.exec_driver_sql(
+            "SELECT change_reason, deleted_at FROM trip_item WHERE id = ?", (cable,)
+        ).one()
     assert row[0] == "weather: ropeway closed by wind" and row[1] is not None
     # The item dialog carries the reason field itself.
     panel.select_row(panel.model.index(0, 0, panel.model.index(0, 0)).data(ItemIdRole))
@@ -401,7 +497,10 @@ def test_the_tree_is_set_up_for_internal_moves(panel):
     assert tree.dragDropMode() == QAbstractItemView.DragDropMode.InternalMove
     assert tree.defaultDropAction() == MOVE and model.supportedDropActions() == MOVE
     day, item = model.index(0, 0), model.index(0, 0, model.index(0, 0))
-    assert model.flags(day) & Qt.ItemFlag.ItemIsDragEnabled and model.flags(day) & Qt.ItemFlag.ItemIsDropEnabled
+    assert (
+        model.flags(day) & Qt.ItemFlag.ItemIsDragEnabled
+        and model.flags(day) & Qt.ItemFlag.ItemIsDropEnabled
+    )
     assert model.flags(item) & Qt.ItemFlag.ItemIsDragEnabled
     assert model.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled
     assert model.mimeTypes() == ["application/x-travel-studio-plan"]
@@ -413,11 +512,15 @@ def test_narrow_panel_shares_the_width_without_cutting_times_or_prices(panel, qt
     metrics = tree.fontMetrics()
     for width in (1200, 700):
         panel.resize(width, 600)
-        qtbot.waitUntil(lambda w=width: abs(tree.viewport().width() - (w - 2 * tree.frameWidth())) < 40)
+        qtbot.waitUntil(
+            lambda w=width: abs(tree.viewport().width() - (w - 2 * tree.frameWidth())) < 40
+        )
         used = sum(tree.columnWidth(c) for c in range(model.columnCount()))
         assert used <= tree.viewport().width() + 1
         for col in (COL_WHEN, COL_PRICE):
-            assert tree.columnWidth(col) > metrics.horizontalAdvance(inari.siblingAtColumn(col).data())
+            assert tree.columnWidth(col) > metrics.horizontalAdvance(
+                inari.siblingAtColumn(col).data()
+            )
     assert inari.siblingAtColumn(COL_KIND).data() == ""  # badge only when narrow
     assert inari.siblingAtColumn(COL_KIND).data(Qt.ItemDataRole.ToolTipRole).startswith("Activity")
 
@@ -456,13 +559,23 @@ def test_enter_edits_delete_removes_and_ctrl_i_adds(panel, ctx, trip, monkeypatc
     panel.select_row(cable)
     panel.tree.setFocus()
     qtbot.keyClick(panel.tree, Qt.Key.Key_Return)
-    assert len(seen) == 1 and isinstance(seen[0], TripItemDialog) and seen[0].title.text() == "Cable car"
+    assert (
+        len(seen) == 1
+        and isinstance(seen[0], TripItemDialog)
+        and seen[0].title.text() == "Cable car"
+    )
     qtbot.keyClick(panel.tree, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    assert len(seen) == 2 and isinstance(seen[1], TripItemDialog) and seen[1].day_label.text().startswith("Day 1")
+    assert (
+        len(seen) == 2
+        and isinstance(seen[1], TripItemDialog)
+        and seen[1].day_label.text().startswith("Day 1")
+    )
     qtbot.keyClick(panel.tree, Qt.Key.Key_Delete)
     assert titles(panel.model, 0) == ["Tea ceremony", "Kaiseki dinner"]
     assert ctx.undo_stack.undoText() == "Remove “Cable car”"
-    assert panel.current_item_id() == panel.model.index(1, 0, panel.model.index(0, 0)).data(ItemIdRole)
+    assert panel.current_item_id() == panel.model.index(1, 0, panel.model.index(0, 0)).data(
+        ItemIdRole
+    )
     ctx.undo_stack.undo()
     assert titles(panel.model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"]
 
@@ -470,15 +583,38 @@ def test_enter_edits_delete_removes_and_ctrl_i_adds(panel, ctx, trip, monkeypatc
 def test_a_move_the_core_refuses_is_shown_and_writes_nothing(panel, ctx, trip):
     model = panel.model
     day1, day2 = model.days()[:2]
-    trips.add_item(ctx.studio, day1.id, "Flight to Sapporo", kind="flight", start_time="11:00", end_time="12:40",
-                   time_zone="Asia/Tokyo")
-    other = trips.add_item(ctx.studio, day2.id, "Flight to Fukuoka", kind="flight", start_time="11:30",
-                           end_time="13:30", time_zone="Asia/Tokyo")
+    trips.add_item(
+        ctx.studio,
+        day1.id,
+        "Flight to Sapporo",
+        kind="flight",
+        start_time="11:00",
+        end_time="12:40",
+        time_zone="Asia/Tokyo",
+    )
+    other = trips.add_item(
+        ctx.studio,
+        day2.id,
+        "Flight to Fukuoka",
+        kind="flight",
+        start_time="11:30",
+        end_time="13:30",
+        time_zone="Asia/Tokyo",
+    )
     steps = ctx.undo_stack.count()
-    assert not drop_rows(model, [model.item_index(other.id)], -1, model.index(0, 0))  # onto day 1: overlap
+    assert not drop_rows(
+        model, [model.item_index(other.id)], -1, model.index(0, 0)
+    )  # onto day 1: overlap
     assert ctx.undo_stack.count() == steps
-    assert panel.notice.isVisible() and "overlaps" in panel.notice.text() and "Flight to Sapporo" in panel.notice.text()
-    assert [i.title for i in trips.items(ctx.studio, day2.id)] == ["Fushimi Inari", "Flight to Fukuoka"]
+    assert (
+        panel.notice.isVisible()
+        and "overlaps" in panel.notice.text()
+        and "Flight to Sapporo" in panel.notice.text()
+    )
+    assert [i.title for i in trips.items(ctx.studio, day2.id)] == [
+        "Fushimi Inari",
+        "Flight to Fukuoka",
+    ]
     trips.update_item(ctx.studio, other.id, place="FUK")  # the next change clears the refusal
     assert "overlaps" not in panel.notice.text() and not panel.notice.isVisible()
 
@@ -504,7 +640,11 @@ def test_edit_a_day_through_the_ui_even_when_approved(panel, ctx, trip, monkeypa
 
     drive(panel, monkeypatch, rename)
     panel.edit_action.trigger()
-    assert panel.version_id() == trips.find_trip(ctx.studio, trip.id).current_version_id != trip.current_version_id
+    assert (
+        panel.version_id()
+        == trips.find_trip(ctx.studio, trip.id).current_version_id
+        != trip.current_version_id
+    )
     assert panel.model.index(1, 0).data().endswith("Fushimi and Uji")
     assert panel.model.day_at(panel.tree.currentIndex()).day_number == 2
 
@@ -516,14 +656,24 @@ def test_item_dialog_tells_clashes_while_tags_are_typed(ctx, trip, qtbot):
     qtbot.addWidget(dialog)
     assert not dialog.clashes.isVisibleTo(dialog)
     dialog.tags.setText("meat, river view")
-    assert dialog.clashes.isVisibleTo(dialog) and "Li Na" in dialog.clashes.text() and "meat" in dialog.clashes.text()
+    assert (
+        dialog.clashes.isVisibleTo(dialog)
+        and "Li Na" in dialog.clashes.text()
+        and "meat" in dialog.clashes.text()
+    )
     dialog.tags.setText("river view")
     assert not dialog.clashes.isVisibleTo(dialog)
 
 
-def test_delete_on_a_day_removes_it_with_its_items_after_asking(panel, ctx, trip, monkeypatch, qtbot):
+def test_delete_on_a_day_removes_it_with_its_items_after_asking(
+    panel, ctx, trip, monkeypatch, qtbot
+):
     asked = []
-    monkeypatch.setattr(panel, "confirm_remove_day", lambda day, count: asked.append((day.day_number, count)) or True)
+    monkeypatch.setattr(
+        panel,
+        "confirm_remove_day",
+        lambda day, count: asked.append((day.day_number, count)) or True,
+    )
     panel.activateWindow()
     qtbot.waitUntil(panel.isActiveWindow)
     first_day = panel.model.index(0, 0)
@@ -534,7 +684,11 @@ def test_delete_on_a_day_removes_it_with_its_items_after_asking(panel, ctx, trip
     assert asked == [(1, 3)]
     assert panel.model.day_count() == 3
     assert titles(panel.model, 0) == ["Fushimi Inari"]
-    assert [d.date for d in trips.days(ctx.studio, trip.current_version_id)] == ["2026-11-01", "2026-11-02", "2026-11-03"]
+    assert [d.date for d in trips.days(ctx.studio, trip.current_version_id)] == [
+        "2026-11-01",
+        "2026-11-02",
+        "2026-11-03",
+    ]
     assert ctx.undo_stack.undoText() == "Remove Day 1"
     ctx.undo_stack.undo()
     assert panel.model.day_count() == 4

@@ -31,18 +31,39 @@ from ui.models.trip_table import (
 @pytest.fixture
 def studio3(studio):
     """Three trips: Kyoto (priced in JPY, proposed), Provence (EUR and USD items), Yunnan (no dates)."""
-    wang = clients.create_client(studio, "Wang Xiaoming", native_name="王小明", kind="household",
-                                 people=[{"name": "Wang Xiaoming", "native_name": "王小明"},
-                                         {"name": "Li Na", "native_name": "李娜"}])
+    wang = clients.create_client(
+        studio,
+        "Wang Xiaoming",
+        native_name="王小明",
+        kind="household",
+        people=[
+            {"name": "Wang Xiaoming", "native_name": "王小明"},
+            {"name": "Li Na", "native_name": "李娜"},
+        ],
+    )
     zoe = clients.create_client(studio, "Zoë Martin")
-    kyoto = trips.create_trip(studio, wang.id, "Kyoto in autumn", start_date="2027-03-14", end_date="2027-03-17",
-                              destinations=["Kyoto", "Nara"], currency="JPY")
+    kyoto = trips.create_trip(
+        studio,
+        wang.id,
+        "Kyoto in autumn",
+        start_date="2027-03-14",
+        end_date="2027-03-17",
+        destinations=["Kyoto", "Nara"],
+        currency="JPY",
+    )
     day1 = trips.days(studio, kyoto.current_version_id)[0]
     trips.add_item(studio, day1.id, "Kaiseki dinner", kind="dining", cost="90000", price="110000")
     trips.add_item(studio, day1.id, "Tea ceremony", cost="25000", price="32000")
     trips.set_status(studio, kyoto.id, "proposed", acknowledged=True)
-    provence = trips.create_trip(studio, zoe.id, "Provence lavender", start_date="2027-06-28",
-                                 end_date="2027-07-02", destinations=["Avignon"], currency="EUR")
+    provence = trips.create_trip(
+        studio,
+        zoe.id,
+        "Provence lavender",
+        start_date="2027-06-28",
+        end_date="2027-07-02",
+        destinations=["Avignon"],
+        currency="EUR",
+    )
     pday = trips.days(studio, provence.current_version_id)[0]
     trips.add_item(studio, pday.id, "Hôtel d'Europe", kind="lodging", cost="450", price="580")
     trips.add_item(studio, pday.id, "Helicopter", cost="900", price="1200", currency="USD")
@@ -60,7 +81,11 @@ def _texts(model, col):
 def test_rows_show_every_column(studio3, qapp):
     m = TripTableModel(studio3)
     assert m.rowCount() == 3 and m.columnCount() == 8
-    assert _texts(m, COL_TITLE) == ["Kyoto in autumn", "Provence lavender", "Yunnan someday"]  # undated last
+    assert _texts(m, COL_TITLE) == [
+        "Kyoto in autumn",
+        "Provence lavender",
+        "Yunnan someday",
+    ]  # undated last
     row = m.row_of(studio3.trip_ids["kyoto"])
     cell = lambda col: m.index(row, col).data()  # noqa: E731
     assert cell(COL_CLIENT) == "Wang Xiaoming  王小明"
@@ -92,12 +117,16 @@ def test_status_counts_and_filters(studio3, qapp):
     m = TripTableModel(studio3)
     counts = m.status_counts()
     assert counts["proposed"] == 1 and counts["inquiry"] == 2 and counts["cancelled"] == 0
-    assert m.status_counts(studio3.zoe)["inquiry"] == 1 and sum(m.status_counts(studio3.zoe).values()) == 1
+    assert (
+        m.status_counts(studio3.zoe)["inquiry"] == 1
+        and sum(m.status_counts(studio3.zoe).values()) == 1
+    )
     p = TripProxyModel()
     p.setSourceModel(m)
     p.set_status("inquiry")
     assert sorted(p.trip_id(r) for r in range(p.rowCount())) == sorted(
-        [studio3.trip_ids["provence"], studio3.trip_ids["yunnan"]])
+        [studio3.trip_ids["provence"], studio3.trip_ids["yunnan"]]
+    )
     p.set_status(None)
     p.set_client(studio3.wang)
     assert p.rowCount() == 2
@@ -131,12 +160,21 @@ def test_model_rereads_after_a_trip_change(studio3, qapp, qtbot):
     ctx.bridge.sig_changed.connect(m.on_studio_changed)
     loads = m.loads
     with qtbot.waitSignal(m.dataChanged):  # an edit re-reads only that client's trips
-        ctx.execute("Rename", lambda: trips.update_trip(studio3, studio3.trip_ids["yunnan"], title="Yunnan in spring"))
+        ctx.execute(
+            "Rename",
+            lambda: trips.update_trip(
+                studio3, studio3.trip_ids["yunnan"], title="Yunnan in spring"
+            ),
+        )
     assert "Yunnan in spring" in _texts(m, COL_TITLE)
     assert m.loads == loads and m.partial_loads == 1
-    day = trips.days(studio3, trips.find_trip(studio3, studio3.trip_ids["kyoto"]).current_version_id)[0]
+    day = trips.days(
+        studio3, trips.find_trip(studio3, studio3.trip_ids["kyoto"]).current_version_id
+    )[0]
     with qtbot.waitSignal(m.dataChanged):
-        ctx.execute("Add", lambda: trips.add_item(studio3, day.id, "Sake", cost="1000", price="8000"))
+        ctx.execute(
+            "Add", lambda: trips.add_item(studio3, day.id, "Sake", cost="1000", price="8000")
+        )
     assert m.index(m.row_of(studio3.trip_ids["kyoto"]), COL_TOTAL).data() == "JPY 150,000"
     with qtbot.waitSignal(m.sig_count_changed):  # a new trip re-reads the list
         ctx.execute("New", lambda: trips.create_trip(studio3, studio3.zoe, "Iceland"))

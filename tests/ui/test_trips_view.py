@@ -118,7 +118,9 @@ def test_trips_area_lists_every_demo_trip(demo_window, qtbot):
     assert tv.chips["proposed"].text() == "Proposed 2"
     qtbot.mouseClick(tv.chips["travelling"], Qt.MouseButton.LeftButton)
     assert tv.proxy.rowCount() == 2
-    assert {tv.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 4) for r in range(2)} == {"travelling"}
+    assert {tv.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 4) for r in range(2)} == {
+        "travelling"
+    }
     assert tv.count_label.text() == "2 of 16 trips"
     qtbot.mouseClick(tv.chips["all"], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(tv.search, "Yunnan")
@@ -141,7 +143,9 @@ def test_a_clients_trips_from_the_clients_area(demo_window, qtbot):
     assert w.current_area() == "trips"
     tv = w.trips_view
     assert tv.client_chip.isVisible()
-    assert {tv.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 5) for r in range(tv.proxy.rowCount())} == {trip.client_id}
+    assert {
+        tv.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 5) for r in range(tv.proxy.rowCount())
+    } == {trip.client_id}
     assert tv.trip_view.trip_id == trip.id
     qtbot.mouseClick(tv.client_chip, Qt.MouseButton.LeftButton)
     assert tv.proxy.rowCount() == 16 and not tv.client_chip.isVisible()
@@ -200,7 +204,9 @@ def test_refused_dates_show_the_reason_and_keep_the_text(view, dctx, qtbot):
     assert tv.end_date.text() == "2020-01-01"  # kept
     assert _stored(studio, trip.id).end_date == trip.end_date  # nothing written
     dctx.execute("Rename", lambda: trips.update_trip(studio, trip.id, title="Renamed elsewhere"))
-    assert tv.title.text() == "Renamed elsewhere" and tv.end_date.text() == "2020-01-01"  # a refresh keeps it
+    assert (
+        tv.title.text() == "Renamed elsewhere" and tv.end_date.text() == "2020-01-01"
+    )  # a refresh keeps it
     tv.end_date.setFocus()
     tv.end_date.setText(trip.end_date)
     qtbot.keyClick(tv.end_date, Qt.Key.Key_Tab)
@@ -214,13 +220,18 @@ def test_refused_dates_show_the_reason_and_keep_the_text(view, dctx, qtbot):
 
 def test_travellers_are_checkable_people_of_the_party(view, dctx, qtbot):
     studio = dctx.studio
-    trip = next(t for t in trips.trips_of(studio) if t.status == "inquiry" and len(trips.travellers(studio, t.id)) > 1)
+    trip = next(
+        t
+        for t in trips.trips_of(studio)
+        if t.status == "inquiry" and len(trips.travellers(studio, t.id)) > 1
+    )
     view.select_trip(trip.id)
     checks = view.trip_view._checks
     assert len(checks) >= 2 and all(c.isChecked() for c in checks.values())
     assert [c.text() for c in checks.values()] == [
         (f"{p.native_name} · {p.name}" if p.native_name and p.native_name != p.name else p.name)
-        for p in trips.travellers(studio, trip.id)]
+        for p in trips.travellers(studio, trip.id)
+    ]
     pid, box = next(iter(checks.items()))
     with qtbot.waitSignal(dctx.bridge.sig_changed):
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
@@ -265,8 +276,11 @@ def test_while_travelling_an_edit_asks_why_and_keeps_the_reason(view, dctx, qtbo
 # -- status along the pipeline ---------------------------------------------------------------------
 def test_moving_to_proposed_runs_the_presend_check(view, dctx, qtbot):
     studio = dctx.studio
-    trip = next(t for t in trips.trips_of(studio) if t.status == "drafting"
-                and trips.presend_check(studio, t.id))
+    trip = next(
+        t
+        for t in trips.trips_of(studio)
+        if t.status == "drafting" and trips.presend_check(studio, t.id)
+    )
     view.select_trip(trip.id)
     tv = view.trip_view
     assert tv.next_step.text() == "Mark proposed →"
@@ -319,7 +333,9 @@ def test_duplicate_compare_approve_and_restore(view, dctx, qtbot, monkeypatch):
     vs = trips.versions(studio, trip.id)
     assert [v.number for v in vs] == [1, 2, 3]
     assert _stored(studio, trip.id).current_version_id == vs[2].id
-    assert tv.version_id == vs[2].id and tv.versions.count() == 3  # the view follows the new version
+    assert (
+        tv.version_id == vs[2].id and tv.versions.count() == 3
+    )  # the view follows the new version
 
     # Compare v1 with v2: what the second proposal added, removed and changed.
     tv.show_version(vs[1].id)
@@ -373,7 +389,11 @@ def test_duplicate_compare_approve_and_restore(view, dctx, qtbot, monkeypatch):
 
 def test_totals_and_flags_follow_the_shown_version(view, dctx):
     studio = dctx.studio
-    trip = next(t for t in trips.trips_of(studio) if t.current_version_id and trips.flags(studio, t.current_version_id))
+    trip = next(
+        t
+        for t in trips.trips_of(studio)
+        if t.current_version_id and trips.flags(studio, t.current_version_id)
+    )
     view.select_trip(trip.id)
     tv = view.trip_view
     totals = trips.totals(studio, trip.current_version_id)
@@ -414,7 +434,9 @@ def test_print_writes_the_handout_and_offers_to_open_it(view, dctx, qtbot, tmp_p
     pdf.close()
 
 
-def test_print_refuses_a_missing_folder_and_reports_write_errors(view, dctx, qtbot, tmp_path, monkeypatch):
+def test_print_refuses_a_missing_folder_and_reports_write_errors(
+    view, dctx, qtbot, tmp_path, monkeypatch
+):
     from ui.dialogs.print_dialog import PrintDialog
 
     trip = _trip(dctx.studio, "confirmed")
@@ -425,7 +447,10 @@ def test_print_refuses_a_missing_folder_and_reports_write_errors(view, dctx, qtb
     assert dialog.path.text().endswith("Kyoto.pdf")
     dialog.path.setText(str(tmp_path / "nowhere" / "x.pdf"))
     dialog.submit()
-    assert "does not exist" in dialog.file_box.error.text() and dialog.result() != QDialog.DialogCode.Accepted
+    assert (
+        "does not exist" in dialog.file_box.error.text()
+        and dialog.result() != QDialog.DialogCode.Accepted
+    )
     errors = []
     monkeypatch.setattr(tv, "show_print_error", errors.append)
     assert tv.export_handout(tmp_path / "nowhere" / "x.pdf") is None
@@ -438,8 +463,12 @@ def test_new_trip_dialog_creates_a_trip_and_keeps_text_on_refusal(view, dctx, qt
     from ui.dialogs.trip_dialog import NewTripDialog
 
     studio = dctx.studio
-    client = clients.create_client(studio, "Zoë Martin", kind="household",
-                                   people=[{"name": "Zoë Martin"}, {"name": "Paul Martin"}])
+    client = clients.create_client(
+        studio,
+        "Zoë Martin",
+        kind="household",
+        people=[{"name": "Zoë Martin"}, {"name": "Paul Martin"}],
+    )
     dialog = NewTripDialog(dctx, client_id=client.id)
     qtbot.addWidget(dialog)
     assert dialog.client_label.text() == "Zoë Martin" and len(dialog._checks) == 2
@@ -452,13 +481,18 @@ def test_new_trip_dialog_creates_a_trip_and_keeps_text_on_refusal(view, dctx, qt
     list(dialog._checks.values())[1].setChecked(False)
     dialog.submit()
     assert "not a known currency" in dialog.field("currency").error.text()
-    assert dialog.title_edit.text() == "Iceland in winter" and dialog.result() != QDialog.DialogCode.Accepted
+    assert (
+        dialog.title_edit.text() == "Iceland in winter"
+        and dialog.result() != QDialog.DialogCode.Accepted
+    )
     assert not trips.trips_of(studio, client.id)
     dialog.currency.setText("EUR")
     dialog.submit()
     assert dialog.result() == QDialog.DialogCode.Accepted
     (trip,) = trips.trips_of(studio, client.id)
-    assert trip.title == "Iceland in winter" and trip.currency == "EUR" and trip.budget == "12000.00"
+    assert (
+        trip.title == "Iceland in winter" and trip.currency == "EUR" and trip.budget == "12000.00"
+    )
     assert [p.name for p in trips.travellers(studio, trip.id)] == ["Zoë Martin"]
     assert len(trips.days(studio, trip.current_version_id)) == 5
     assert view.proxy.row_of(trip.id) >= 0  # the pipeline shows it at once
@@ -517,7 +551,12 @@ def test_supplier_directory_add_edit_delete(dctx, qtbot, monkeypatch):
     _on_modal(qtbot, fill)
     qtbot.mouseClick(d.add_button, Qt.MouseButton.LeftButton)
     added = next(s for s in trips.suppliers(studio) if s.name == "Aiko Tanaka (guide)")
-    assert (added.kind, added.native_name, added.rating, added.location) == ("guide", "田中愛子", 4, "Nara")
+    assert (added.kind, added.native_name, added.rating, added.location) == (
+        "guide",
+        "田中愛子",
+        4,
+        "Nara",
+    )
     assert d.table.rowCount() == before + 1 and d.current_id() == added.id
 
     def edit(dialog):
@@ -557,7 +596,9 @@ def test_ctrl_p_prints_only_in_the_trips_area(demo_window, qtbot, monkeypatch):
     w = demo_window
     w.show_area("trips")
     asked = []
-    monkeypatch.setattr(w.trips_view.trip_view, "print_handout", lambda: asked.append(w.current_area()))
+    monkeypatch.setattr(
+        w.trips_view.trip_view, "print_handout", lambda: asked.append(w.current_area())
+    )
     w.show_area("clients")
     qtbot.keyClick(w, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert asked == []  # the hidden trip is not printed from another area
@@ -572,7 +613,10 @@ def test_context_menu_offers_the_trips_client(view, dctx, qtbot):
     client = [a for a in actions if a.startswith("Only ")][0]
     actions[client]()
     assert view.client_chip.isVisible()
-    assert {view.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 5) for r in range(view.proxy.rowCount())} == {trip.client_id}
+    assert {
+        view.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 5)
+        for r in range(view.proxy.rowCount())
+    } == {trip.client_id}
     opened = []
     view.sig_open_client.connect(opened.append)
     actions[[a for a in actions if a.startswith("Open ")][0]]()
@@ -592,7 +636,9 @@ def test_an_empty_studio_says_how_to_start_a_trip(ctx, qtbot):
     qtbot.addWidget(v)
     v.show()
     assert v.proxy.rowCount() == 0 and v.chips["all"].text() == "All 0"
-    assert "No trips yet" in v.trip_view._empty.text() and "Ctrl+Shift+N" in v.trip_view._empty.text()
+    assert (
+        "No trips yet" in v.trip_view._empty.text() and "Ctrl+Shift+N" in v.trip_view._empty.text()
+    )
     client_id = ctx.studio.ids[0]
     with qtbot.waitSignal(v.model.sig_count_changed):
         ctx.execute("New", lambda: trips.create_trip(ctx.studio, client_id, "First trip"))
@@ -665,7 +711,10 @@ def test_new_trip_picks_its_client_in_the_picker(dctx, qtbot):
     seen = _on_modal(qtbot, pick)
     qtbot.mouseClick(dialog.choose_client, Qt.MouseButton.LeftButton)
     assert seen and chosen == [client.id] and dialog.client_id == client.id
-    assert dialog.client_label.text() == "Amélie Dubois" and list(dialog._checks.values())[0].isChecked()
+    assert (
+        dialog.client_label.text() == "Amélie Dubois"
+        and list(dialog._checks.values())[0].isChecked()
+    )
     dialog.title_edit.setText("Lisbon weekend")
     dialog.submit()
     assert [t.title for t in trips.trips_of(studio, client.id)] == ["Lisbon weekend"]
@@ -696,7 +745,9 @@ def test_screenshot_of_the_trips_area(demo_template, tmp_path, qapp, monkeypatch
     shutil.copytree(demo_template, d)
     shown = []
     real = MainWindow.show_area
-    monkeypatch.setattr(MainWindow, "show_area", lambda self, key: shown.append(key) or real(self, key))
+    monkeypatch.setattr(
+        MainWindow, "show_area", lambda self, key: shown.append(key) or real(self, key)
+    )
     chosen = []
     pick = ui_app._select_planned_trip
 
@@ -775,9 +826,14 @@ def test_the_trip_header_folds_into_one_column_when_narrow(view, qtbot):
 
 def test_flags_are_checked_once_per_read_and_follow_edits(view, dctx, monkeypatch):
     studio = dctx.studio
-    trip = next(t for t in trips.trips_of(studio)
-                if t.current_version_id and trips.flags(studio, t.current_version_id)
-                and not trips.versions(studio, t.id)[-1].locked and t.status != "travelling")
+    trip = next(
+        t
+        for t in trips.trips_of(studio)
+        if t.current_version_id
+        and trips.flags(studio, t.current_version_id)
+        and not trips.versions(studio, t.id)[-1].locked
+        and t.status != "travelling"
+    )
     calls = []
     real = trips.flags
     monkeypatch.setattr(trips, "flags", lambda s, v: calls.append(v) or real(s, v))
@@ -786,7 +842,9 @@ def test_flags_are_checked_once_per_read_and_follow_edits(view, dctx, monkeypatc
     assert calls == [trip.current_version_id]  # the plan's read; the header reuses it
     n = tv.flag_count
     flagged = real(studio, trip.current_version_id)[0]
-    source = next(i for i in trips.version_items(studio, trip.current_version_id) if i.id == flagged.item_id)
+    source = next(
+        i for i in trips.version_items(studio, trip.current_version_id) if i.id == flagged.item_id
+    )
     day = trips.days(studio, trip.current_version_id)[0]
     trips.add_item(studio, day.id, "Second helping", kind=source.kind, tags=json.loads(source.tags))
     assert tv.flag_count == n + 1 and str(n + 1) in tv.flags.text()

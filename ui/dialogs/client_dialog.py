@@ -53,7 +53,9 @@ class NewClientDialog(QDialog):
             self.stage.addItem(stage_label(s.value), s.value)
         self.advisor = QComboBox(self)
         for a in queries.advisors(ctx.studio):
-            self.advisor.addItem(a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id)
+            self.advisor.addItem(
+                a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id
+            )
         i = self.advisor.findData(ctx.studio.advisor_id)
         self.advisor.setCurrentIndex(max(i, 0))
         self.email = QLineEdit(self)
@@ -102,7 +104,9 @@ class NewClientDialog(QDialog):
         required = QLabel(self.tr("* required"), self)
         set_muted(required)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create client"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -21,8 +21,14 @@ _MAX = 50
 
 
 class ClientPickerDialog(QDialog):
-    def __init__(self, ctx: AppContext, title: str, *, exclude: str | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        title: str,
+        *,
+        exclude: str | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(title)
         self._ctx = ctx
@@ -64,4 +70,6 @@ class ClientPickerDialog(QDialog):
         self._update_ok()
 
     def _update_ok(self, *_args) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.results.currentItem() is not None)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.results.currentItem() is not None
+        )

@@ -30,13 +30,21 @@ from ui.style import set_muted
 def field_label(name: str) -> str:
     t = QCoreApplication.translate
     return {
-        "kind": t("CompareDialog", "kind"), "title": t("CompareDialog", "title"),
-        "start_time": t("CompareDialog", "start time"), "end_time": t("CompareDialog", "end time"),
-        "time_zone": t("CompareDialog", "time zone"), "end_time_zone": t("CompareDialog", "arrival time zone"),
-        "place": t("CompareDialog", "place"), "supplier_id": t("CompareDialog", "supplier"),
-        "confirmation": t("CompareDialog", "confirmation"), "cost": t("CompareDialog", "cost"),
-        "price": t("CompareDialog", "price"), "currency": t("CompareDialog", "currency"),
-        "notes": t("CompareDialog", "notes"), "tags": t("CompareDialog", "tags"), "day": t("CompareDialog", "day"),
+        "kind": t("CompareDialog", "kind"),
+        "title": t("CompareDialog", "title"),
+        "start_time": t("CompareDialog", "start time"),
+        "end_time": t("CompareDialog", "end time"),
+        "time_zone": t("CompareDialog", "time zone"),
+        "end_time_zone": t("CompareDialog", "arrival time zone"),
+        "place": t("CompareDialog", "place"),
+        "supplier_id": t("CompareDialog", "supplier"),
+        "confirmation": t("CompareDialog", "confirmation"),
+        "cost": t("CompareDialog", "cost"),
+        "price": t("CompareDialog", "price"),
+        "currency": t("CompareDialog", "currency"),
+        "notes": t("CompareDialog", "notes"),
+        "tags": t("CompareDialog", "tags"),
+        "day": t("CompareDialog", "day"),
     }.get(name, name.replace("_", " "))
 
 
@@ -69,8 +77,14 @@ def value_text(name: str, value: Any, suppliers: dict[str, str], limit: int = _L
     return _short(str(value), limit)
 
 
-def change_text(ch: trip_service.ItemChange, name: str, old: Any, new: Any, suppliers: dict[str, str],
-                limit: int = _LONG) -> str:
+def change_text(
+    ch: trip_service.ItemChange,
+    name: str,
+    old: Any,
+    new: Any,
+    suppliers: dict[str, str],
+    limit: int = _LONG,
+) -> str:
     """“price 26,000 → 28,000 JPY”, “start time 07:00 → 08:00”, “day 2 → 3”."""
     label = field_label(name)
     before, after = value_text(name, old, suppliers, limit), value_text(name, new, suppliers, limit)
@@ -88,14 +102,24 @@ def version_text(v: TripVersion) -> str:
     text = f"v{v.number}"
     if v.label:
         text += f" “{v.label}”"
-    return QCoreApplication.translate("CompareDialog", "%1 (approved)").replace("%1", text) if v.locked else text
+    return (
+        QCoreApplication.translate("CompareDialog", "%1 (approved)").replace("%1", text)
+        if v.locked
+        else text
+    )
 
 
 class CompareDialog(QDialog):
     """Two version choosers and the differences between them, grouped added / removed / changed."""
 
-    def __init__(self, ctx: AppContext, trip_id: str, old_version_id: str | None = None,
-                 new_version_id: str | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        trip_id: str,
+        old_version_id: str | None = None,
+        new_version_id: str | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._ctx = ctx
         self.setWindowTitle(self.tr("Compare versions"))
@@ -167,15 +191,20 @@ class CompareDialog(QDialog):
             return
         cmp = trip_service.compare_versions(self._ctx.studio, old, new)
         self.comparison = cmp
-        self.summary.setText(self.tr("%1 added, %2 removed, %3 changed.")
-                             .replace("%1", str(len(cmp.added))).replace("%2", str(len(cmp.removed)))
-                             .replace("%3", str(len(cmp.changed))))
+        self.summary.setText(
+            self.tr("%1 added, %2 removed, %3 changed.")
+            .replace("%1", str(len(cmp.added)))
+            .replace("%2", str(len(cmp.removed)))
+            .replace("%3", str(len(cmp.changed)))
+        )
         suppliers = {s.id: s.name for s in trip_service.suppliers(self._ctx.studio)}
         bold = QFont(self.tree.font())
         bold.setBold(True)
-        for title, changes, show_fields in ((self.tr("Added"), cmp.added, False),
-                                            (self.tr("Removed"), cmp.removed, False),
-                                            (self.tr("Changed"), cmp.changed, True)):
+        for title, changes, show_fields in (
+            (self.tr("Added"), cmp.added, False),
+            (self.tr("Removed"), cmp.removed, False),
+            (self.tr("Changed"), cmp.changed, True),
+        ):
             if not changes:
                 continue
             group = QTreeWidgetItem(self.tree, [f"{title} ({len(changes)})"])
@@ -206,5 +235,7 @@ class CompareDialog(QDialog):
             group = self.tree.topLevelItem(i)
             for j in range(group.childCount()):
                 c = group.child(j)
-                out.append(f"{group.text(0)}: {c.text(0)} | {c.text(1)} | {c.text(2).replace(chr(10), '; ')}")
+                out.append(
+                    f"{group.text(0)}: {c.text(0)} | {c.text(1)} | {c.text(2).replace(chr(10), '; ')}"
+                )
         return out

@@ -22,8 +22,15 @@ from ui.widgets.form_dialog import FormDialog
 
 
 class ConsentDialog(FormDialog):
-    def __init__(self, ctx: AppContext, client_id: str, *, purpose: str | None = None,
-                 existing: list[Consent] | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        client_id: str,
+        *,
+        purpose: str | None = None,
+        existing: list[Consent] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(ctx, self.tr("Record consent"), parent)
         self._client_id = client_id
         self._existing = {c.purpose: c for c in existing or []}
@@ -73,7 +80,11 @@ class ConsentDialog(FormDialog):
 
     def operation(self):
         return clients.set_consent(
-            self.ctx.studio, self._client_id, self.purpose.currentData(), self.granted.isChecked(),
+            self.ctx.studio,
+            self._client_id,
+            self.purpose.currentData(),
+            self.granted.isChecked(),
             method=self.method.currentData(),
-            decided_on=self.decided_on.date().toString("yyyy-MM-dd"), note=self.note.text(),
+            decided_on=self.decided_on.date().toString("yyyy-MM-dd"),
+            note=self.note.text(),
         )

@@ -84,10 +84,19 @@ class ContactDialog(FormDialog):
         studio = self.ctx.studio
         if self._contact is None:
             return clients.add_contact(
-                studio, self._client_id, self.kind.currentData(), self.value.text(),
-                preferred=self.preferred.isChecked(), **fields,
+                studio,
+                self._client_id,
+                self.kind.currentData(),
+                self.value.text(),
+                preferred=self.preferred.isChecked(),
+                **fields,
             )
         return clients.update_row(
-            studio, ContactPoint, self._contact.id, kind=self.kind.currentData(),
-            value=self.value.text(), preferred=self.preferred.isChecked(), **fields,
+            studio,
+            ContactPoint,
+            self._contact.id,
+            kind=self.kind.currentData(),
+            value=self.value.text(),
+            preferred=self.preferred.isChecked(),
+            **fields,
         )

@@ -40,14 +40,17 @@ def _pydate(q: QDate) -> date:
 
 
 class DocumentsDialog(QDialog):
-    def __init__(self, ctx: AppContext, client_id: str, client_name: str, parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext, client_id: str, client_name: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self.client_id = client_id
         self.setWindowTitle(self.tr("Travel documents — %1").replace("%1", client_name))
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Document"), self.tr("Number"),
-                                              self.tr("Expires")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Person"), self.tr("Document"), self.tr("Number"), self.tr("Expires")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -58,8 +61,12 @@ class DocumentsDialog(QDialog):
 
         self.person = QComboBox(self)
         self.kind = QComboBox(self)
-        for key, label in (("passport", self.tr("Passport")), ("visa", self.tr("Visa")),
-                           ("id_card", self.tr("Identity card")), ("other", self.tr("Other"))):
+        for key, label in (
+            ("passport", self.tr("Passport")),
+            ("visa", self.tr("Visa")),
+            ("id_card", self.tr("Identity card")),
+            ("other", self.tr("Other")),
+        ):
             self.kind.addItem(label, key)
         self.number = QLineEdit(self)
         self.number.setPlaceholderText(self.tr("optional"))
@@ -83,8 +90,13 @@ class DocumentsDialog(QDialog):
         for b in (self.add_button, self.save_button, self.remove_button):
             row.addWidget(b)
         row.addStretch(1)
-        hint = QLabel(self.tr("After a renewal, select the document and change its expiry: the reminder "
-                              "follows the new date."), self)
+        hint = QLabel(
+            self.tr(
+                "After a renewal, select the document and change its expiry: the reminder "
+                "follows the new date."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -110,8 +122,14 @@ class DocumentsDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             d = row.document
-            for c, text in enumerate((row.person_name, self.kind.itemText(max(0, self.kind.findData(d.kind))),
-                                      d.number or "—", d.expires_on)):
+            for c, text in enumerate(
+                (
+                    row.person_name,
+                    self.kind.itemText(max(0, self.kind.findData(d.kind))),
+                    d.number or "—",
+                    d.expires_on,
+                )
+            ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r)
                 self.table.setItem(r, c, item)
@@ -144,23 +162,38 @@ class DocumentsDialog(QDialog):
 
     def add(self) -> bool:
         studio, pid = self.ctx.studio, self.person.currentData()
-        kind, number, expires = self.kind.currentData(), self.number.text(), _pydate(self.expires.date())
-        return self._run(self.tr("Add travel document"),
-                         lambda: ag.add_document(studio, pid, expires, kind=kind, number=number or None))
+        kind, number, expires = (
+            self.kind.currentData(),
+            self.number.text(),
+            _pydate(self.expires.date()),
+        )
+        return self._run(
+            self.tr("Add travel document"),
+            lambda: ag.add_document(studio, pid, expires, kind=kind, number=number or None),
+        )
 
     def save(self) -> bool:
         row = self.selected()
         if row is None:
             return False
         studio, doc_id = self.ctx.studio, row.document.id
-        kind, number, expires = self.kind.currentData(), self.number.text(), _pydate(self.expires.date())
-        return self._run(self.tr("Change travel document"),
-                         lambda: ag.update_document(studio, doc_id, kind=kind, number=number or None,
-                                                    expires_on=expires))
+        kind, number, expires = (
+            self.kind.currentData(),
+            self.number.text(),
+            _pydate(self.expires.date()),
+        )
+        return self._run(
+            self.tr("Change travel document"),
+            lambda: ag.update_document(
+                studio, doc_id, kind=kind, number=number or None, expires_on=expires
+            ),
+        )
 
     def remove(self) -> bool:
         row = self.selected()
         if row is None:
             return False
         studio, doc_id = self.ctx.studio, row.document.id
-        return self._run(self.tr("Remove travel document"), lambda: ag.delete_document(studio, doc_id))
+        return self._run(
+            self.tr("Remove travel document"), lambda: ag.delete_document(studio, doc_id)
+        )

@@ -50,14 +50,21 @@ class FirstRunDialog(QDialog):
 
         title = QLabel(self.tr("Welcome to Travel Studio"), self)
         title.setFont(scaled_font(title, 1.4, bold=True))
-        intro = QLabel(self.tr("Tell us who works on this laptop. Every change you make is signed "
-                               "with this name in the client's history."), self)
+        intro = QLabel(
+            self.tr(
+                "Tell us who works on this laptop. Every change you make is signed "
+                "with this name in the client's history."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
 
         self.existing = QComboBox(self)
         self.existing.addItem(self.tr("Someone new"), None)
         for a in queries.advisors(studio):
-            self.existing.addItem(a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id)
+            self.existing.addItem(
+                a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id
+            )
         self.existing.setVisible(self.existing.count() > 1)  # only when the studio knows advisors
         self.existing.currentIndexChanged.connect(self._update)
         self.name = QLineEdit(self)
@@ -82,8 +89,12 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("&Role"), self.role)
 
         self.start_box = QGroupBox(self.tr("Start with"), self)
-        self.demo_radio = QRadioButton(self.tr("The demo studio (%1 sample clients to explore)")
-                                       .replace("%1", str(DEMO_CLIENTS)), self.start_box)
+        self.demo_radio = QRadioButton(
+            self.tr("The demo studio (%1 sample clients to explore)").replace(
+                "%1", str(DEMO_CLIENTS)
+            ),
+            self.start_box,
+        )
         self.empty_radio = QRadioButton(self.tr("An empty studio"), self.start_box)
         group = QButtonGroup(self)
         group.addButton(self.demo_radio)
@@ -98,7 +109,9 @@ class FirstRunDialog(QDialog):
                 self.start_box.hide()
         else:
             self.demo_radio.setChecked(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -126,8 +139,12 @@ class FirstRunDialog(QDialog):
             if self.demo_radio.isChecked() and self.demo_radio.isEnabled():
                 if not self._run_demo():
                     return
-            clients.setup_local_advisor(self._studio, self.name.text(), self.role.currentData(),
-                                        native_name=self.native_name.text())
+            clients.setup_local_advisor(
+                self._studio,
+                self.name.text(),
+                self.role.currentData(),
+                native_name=self.native_name.text(),
+            )
         except ValidationError as exc:
             self.name_error.setText(exc.message)
             self.name_error.show()
@@ -141,7 +158,9 @@ class FirstRunDialog(QDialog):
     def _run_demo(self) -> bool:
         # Validate the name first, so a typo does not leave a half-set-up studio behind.
         if not self.name.text().strip():
-            raise ValidationError("name", QCoreApplication.translate("FirstRunDialog", "Your name cannot be empty."))
+            raise ValidationError(
+                "name", QCoreApplication.translate("FirstRunDialog", "Your name cannot be empty.")
+            )
         build = demo_builder()
         if build is None:
             return True

@@ -34,19 +34,30 @@ KIND_ORDER = ["call", "meeting", "message", "email", "note", "feedback", "compla
 class InteractionDialog(FormDialog):
     """``interaction`` None logs a new one; otherwise edits it (a typo, the wrong date…)."""
 
-    def __init__(self, ctx: AppContext, client_id: str, people: list[Person], *,
-                 kind: str = "call", interaction: Interaction | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        client_id: str,
+        people: list[Person],
+        *,
+        kind: str = "call",
+        interaction: Interaction | None = None,
+        parent: QWidget | None = None,
+    ):
         title = self.tr("Edit timeline entry") if interaction else self.tr("Log an interaction")
         super().__init__(ctx, title, parent)
         self._client_id = client_id
         self._interaction = interaction
         # Mnemonics chosen not to clash with the field captions (D, S, L, T, R).
         captions = {
-            "call": self.tr("&Call"), "meeting": self.tr("&Meeting"),
-            "message": self.tr("M&essage"), "email": self.tr("Em&ail"),
-            "note": self.tr("&Note"), "feedback": self.tr("&Feedback"),
-            "complaint": self.tr("Com&plaint"), "gift": self.tr("&Gift"),
+            "call": self.tr("&Call"),
+            "meeting": self.tr("&Meeting"),
+            "message": self.tr("M&essage"),
+            "email": self.tr("Em&ail"),
+            "note": self.tr("&Note"),
+            "feedback": self.tr("&Feedback"),
+            "complaint": self.tr("Com&plaint"),
+            "gift": self.tr("&Gift"),
         }
         kinds = QWidget(self)
         grid = QGridLayout(kinds)
@@ -90,8 +101,12 @@ class InteractionDialog(FormDialog):
             self.when.setDate(QDate.fromString(interaction.occurred_at[:10], "yyyy-MM-dd"))
             self.summary.setText(interaction.summary)
             self.body.setPlainText(interaction.body)
-            self.satisfaction.setValue(-1 if interaction.satisfaction is None else interaction.satisfaction)
-            self.person.setCurrentIndex(max(0, self.person.findData(interaction.person_id or NO_VALUE)))
+            self.satisfaction.setValue(
+                -1 if interaction.satisfaction is None else interaction.satisfaction
+            )
+            self.person.setCurrentIndex(
+                max(0, self.person.findData(interaction.person_id or NO_VALUE))
+            )
         self.kind_buttons.get(kind, self.kind_buttons["call"]).setChecked(True)
         self._kind_changed()
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.submit)
@@ -126,10 +141,13 @@ class InteractionDialog(FormDialog):
         if kind == "feedback" and score >= 0:
             extra["satisfaction"] = score
         return clients.log_interaction(
-            self.ctx.studio, self._client_id, kind, self.summary.text(),
-            occurred_at=self.when.date().toString("yyyy-MM-dd"), **extra,
+            self.ctx.studio,
+            self._client_id,
+            kind,
+            self.summary.text(),
+            occurred_at=self.when.date().toString("yyyy-MM-dd"),
+            **extra,
         )
-
 
     def _update(self, kind: str, score: int, extra: dict):
         old = self._interaction
@@ -137,8 +155,13 @@ class InteractionDialog(FormDialog):
             from studio.errors import ValidationError
 
             raise ValidationError("summary", self.tr("Say in a few words what happened."))
-        changes = {"kind": kind, "summary": self.summary.text(), "occurred_at": self._occurred_at(),
-                   "satisfaction": score if kind == "feedback" and score >= 0 else None, **extra}
+        changes = {
+            "kind": kind,
+            "summary": self.summary.text(),
+            "occurred_at": self._occurred_at(),
+            "satisfaction": score if kind == "feedback" and score >= 0 else None,
+            **extra,
+        }
         # A complaint keeps its open/resolved state; an entry turned into a complaint starts open.
         if kind == "complaint" and old.status is None:
             changes["status"] = "open"
@@ -169,7 +192,9 @@ class ResolveDialog(FormDialog):
 
     def operation(self):
         return clients.resolve_complaint(
-            self.ctx.studio, self._complaint.id, self.resolution.toPlainText(),
+            self.ctx.studio,
+            self._complaint.id,
+            self.resolution.toPlainText(),
             resolved_at=self.when.date().toString("yyyy-MM-dd"),
         )
 

@@ -17,8 +17,14 @@ from ui.widgets.form_dialog import FormDialog
 class PersonDialog(FormDialog):
     """``person`` None adds a person to ``client_id``; otherwise edits that person."""
 
-    def __init__(self, ctx: AppContext, client_id: str, *, person: Person | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        client_id: str,
+        *,
+        person: Person | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(ctx, self.tr("Edit person") if person else self.tr("Add person"), parent)
         self._client_id = client_id
         self._person = person
@@ -57,7 +63,9 @@ class PersonDialog(FormDialog):
         }
         if self._person is None:
             return clients.add_person(self.ctx.studio, self._client_id, self.name.text(), **fields)
-        return clients.update_row(self.ctx.studio, Person, self._person.id, name=self.name.text(), **fields)
+        return clients.update_row(
+            self.ctx.studio, Person, self._person.id, name=self.name.text(), **fields
+        )
 
 
 class DateDialog(FormDialog):
@@ -95,7 +103,11 @@ class DateDialog(FormDialog):
         self.set_row_visible("label", self.kind.currentData() == "custom")
 
     def undo_text(self) -> str:
-        return self.tr("Add %1 for %2").replace("%1", self.kind.currentText()).replace("%2", self._person.name)
+        return (
+            self.tr("Add %1 for %2")
+            .replace("%1", self.kind.currentText())
+            .replace("%2", self._person.name)
+        )
 
     def operation(self):
         year = self.year.value() or None
@@ -103,6 +115,11 @@ class DateDialog(FormDialog):
         if self.kind.currentData() == "custom":
             extra["label"] = self.label.text()
         return clients.add_important_date(
-            self.ctx.studio, self._person.id, self.kind.currentData(), self.month.currentData(),
-            self.day.value(), year, **extra,
+            self.ctx.studio,
+            self._person.id,
+            self.kind.currentData(),
+            self.month.currentData(),
+            self.day.value(),
+            year,
+            **extra,
         )

@@ -36,18 +36,29 @@ class PresendDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Before sending the proposal"))
         self.setObjectName("presendDialog")
-        text = (self.tr("The pre-send check of “%1” found one point to look at before the proposal goes "
-                        "to the client:") if len(problems) == 1 else
-                self.tr("The pre-send check of “%1” found %2 points to look at before the proposal goes "
-                        "to the client:").replace("%2", str(len(problems))))
+        text = (
+            self.tr(
+                "The pre-send check of “%1” found one point to look at before the proposal goes "
+                "to the client:"
+            )
+            if len(problems) == 1
+            else self.tr(
+                "The pre-send check of “%1” found %2 points to look at before the proposal goes "
+                "to the client:"
+            ).replace("%2", str(len(problems)))
+        )
         intro = QLabel(text.replace("%1", trip_title), self)
         intro.setWordWrap(True)
         self.problems = QListWidget(self)
         self.problems.setWordWrap(True)
         self.problems.setAlternatingRowColors(True)
         self.problems.addItems(problems)
-        self.acknowledge = QCheckBox(self.tr("I have looked at each point and want to send it as it is"), self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.acknowledge = QCheckBox(
+            self.tr("I have looked at each point and want to send it as it is"), self
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Mark as proposed"))
         self.ok_button.setEnabled(False)
@@ -70,8 +81,12 @@ class ChangeReasonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Why does this change?"))
         self.setObjectName("changeReasonDialog")
-        intro = QLabel(self.tr("The client is travelling. Say why “%1” changes; the reason is kept "
-                               "with the trip.").replace("%1", what), self)
+        intro = QLabel(
+            self.tr(
+                "The client is travelling. Say why “%1” changes; the reason is kept with the trip."
+            ).replace("%1", what),
+            self,
+        )
         intro.setWordWrap(True)
         self.reason = QComboBox(self)
         for r in CHANGE_REASONS:
@@ -81,7 +96,9 @@ class ChangeReasonDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow(self.tr("&Detail:"), self.detail)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -92,7 +109,7 @@ class ChangeReasonDialog(QDialog):
         self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reason_text(self) -> str:
-        """"weather" or "weather: typhoon warning"."""
+        """ "weather" or "weather: typhoon warning"."""
         detail = self.detail.text().strip()
         key = self.reason.currentData()
         return f"{key}: {detail}" if detail else key

@@ -28,8 +28,14 @@ from ui.widgets.field_editors import FieldBox
 
 def default_page_size() -> str:
     """Letter where it is the usual paper (US, Canada, Mexico, Philippines…), A4 elsewhere."""
-    letter = {QLocale.Country.UnitedStates, QLocale.Country.Canada, QLocale.Country.Mexico,
-              QLocale.Country.Philippines, QLocale.Country.Chile, QLocale.Country.Colombia}
+    letter = {
+        QLocale.Country.UnitedStates,
+        QLocale.Country.Canada,
+        QLocale.Country.Mexico,
+        QLocale.Country.Philippines,
+        QLocale.Country.Chile,
+        QLocale.Country.Colombia,
+    }
     return "letter" if QLocale().territory() in letter else "a4"
 
 
@@ -67,7 +73,9 @@ class PrintDialog(QDialog):
         sr.addStretch(1)
 
         if not folder or not Path(folder).is_dir():
-            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            ) or str(Path.home())
         self.path = QLineEdit(str(Path(folder) / f"{safe_file_name(trip_title)}.pdf"), self)
         self.path.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         browse = QPushButton(self.tr("&Browse…"), self)
@@ -95,7 +103,9 @@ class PrintDialog(QDialog):
             form.addRow(self.tr("&Language:"), self.lang)
         else:
             self.lang.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Write PDF"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -123,7 +133,8 @@ class PrintDialog(QDialog):
 
     def browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the itinerary as"), self.path.text(), self.tr("PDF files (*.pdf)"))
+            self, self.tr("Save the itinerary as"), self.path.text(), self.tr("PDF files (*.pdf)")
+        )
         if chosen:
             self.path.setText(chosen)
 
@@ -135,7 +146,9 @@ class PrintDialog(QDialog):
             return
         folder = self.out_path().parent
         if not folder.is_dir():
-            self.file_box.show_error(self.tr("The folder %1 does not exist.").replace("%1", str(folder)))
+            self.file_box.show_error(
+                self.tr("The folder %1 does not exist.").replace("%1", str(folder))
+            )
             return
         self.file_box.clear_error()
         self.accept()

@@ -18,8 +18,13 @@ class StudioDialog(FormDialog):
         super().__init__(ctx, self.tr("Studio details"), parent)
         self.setObjectName("studioDialog")
         current = studio_profile.profile(ctx.studio)
-        note = QLabel(self.tr("Printed on itinerary handouts, intake forms and memory books; "
-                              "every laptop of the studio shares them."), self)
+        note = QLabel(
+            self.tr(
+                "Printed on itinerary handouts, intake forms and memory books; "
+                "every laptop of the studio shares them."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         set_muted(note)
         self.layout().insertWidget(0, note)
@@ -31,9 +36,16 @@ class StudioDialog(FormDialog):
             ("email", self.tr("&Email:"), self.tr("hello@studio.example")),
             ("website", self.tr("&Website:"), self.tr("www.studio.example")),
             ("address", self.tr("&Address:"), self.tr("Street, city, country")),
-            ("emergency_phone", self.tr("24 h emergency &line:"),
-             self.tr("a number answered day and night, with the country code")),
-            ("tagline", self.tr("&Tagline:"), self.tr("a short line under the name on a handout's cover")),
+            (
+                "emergency_phone",
+                self.tr("24 h emergency &line:"),
+                self.tr("a number answered day and night, with the country code"),
+            ),
+            (
+                "tagline",
+                self.tr("&Tagline:"),
+                self.tr("a short line under the name on a handout's cover"),
+            ),
         )
         for name, label, hint in rows:
             editor = QLineEdit(self)

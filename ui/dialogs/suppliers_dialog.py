@@ -37,9 +37,12 @@ COL_NAME, COL_NATIVE, COL_KIND, COL_LOCATION, COL_RATING, COL_CONTACTS = range(6
 def kind_label(kind: str) -> str:
     t = QCoreApplication.translate
     return {
-        "hotel": t("Suppliers", "Hotel"), "airline": t("Suppliers", "Airline"),
-        "ground-operator": t("Suppliers", "Ground operator"), "guide": t("Suppliers", "Guide"),
-        "restaurant": t("Suppliers", "Restaurant"), "insurer": t("Suppliers", "Insurer"),
+        "hotel": t("Suppliers", "Hotel"),
+        "airline": t("Suppliers", "Airline"),
+        "ground-operator": t("Suppliers", "Ground operator"),
+        "guide": t("Suppliers", "Guide"),
+        "restaurant": t("Suppliers", "Restaurant"),
+        "insurer": t("Suppliers", "Insurer"),
         "other": t("Suppliers", "Other"),
     }.get(kind, kind)
 
@@ -51,8 +54,12 @@ def stars(rating: int | None) -> str:
 class SupplierDialog(FormDialog):
     """Add a supplier, or edit one (``supplier`` given)."""
 
-    def __init__(self, ctx: AppContext, supplier: Supplier | None = None, parent: QWidget | None = None):
-        title = QCoreApplication.translate("SupplierDialog", "Edit supplier" if supplier else "New supplier")
+    def __init__(
+        self, ctx: AppContext, supplier: Supplier | None = None, parent: QWidget | None = None
+    ):
+        title = QCoreApplication.translate(
+            "SupplierDialog", "Edit supplier" if supplier else "New supplier"
+        )
         super().__init__(ctx, title, parent)
         self.setObjectName("supplierDialog")
         self._supplier = supplier
@@ -90,20 +97,28 @@ class SupplierDialog(FormDialog):
             self.native_name.setText(supplier.native_name or "")
             self.contacts.setPlainText(supplier.contacts or "")
             self.location.setText(supplier.location or "")
-            self.rating.setCurrentIndex(max(0, self.rating.findData(str(supplier.rating) if supplier.rating else NO_VALUE)))
+            self.rating.setCurrentIndex(
+                max(0, self.rating.findData(str(supplier.rating) if supplier.rating else NO_VALUE))
+            )
             self.notes.setPlainText(supplier.notes or "")
         self.name.setFocus()
 
     def values(self) -> dict[str, Any]:
         return {
-            "kind": self.kind.currentData(), "name": self.name.text(), "native_name": self.native_name.text(),
-            "contacts": self.contacts.toPlainText(), "location": self.location.text(),
-            "rating": self.rating.currentData() or None, "notes": self.notes.toPlainText(),
+            "kind": self.kind.currentData(),
+            "name": self.name.text(),
+            "native_name": self.native_name.text(),
+            "contacts": self.contacts.toPlainText(),
+            "location": self.location.text(),
+            "rating": self.rating.currentData() or None,
+            "notes": self.notes.toPlainText(),
         }
 
     def undo_text(self) -> str:
         name = self.name.text().strip()
-        return (self.tr("Edit supplier %1") if self._supplier else self.tr("New supplier %1")).replace("%1", name)
+        return (
+            self.tr("Edit supplier %1") if self._supplier else self.tr("New supplier %1")
+        ).replace("%1", name)
 
     def operation(self) -> Any:
         data = self.values()
@@ -127,8 +142,16 @@ class SuppliersDialog(QDialog):
         self.search.textChanged.connect(lambda _t: self.refresh())
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("supplierTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Native name"), self.tr("Kind"),
-                                              self.tr("Location"), self.tr("Rating"), self.tr("Contacts")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Native name"),
+                self.tr("Kind"),
+                self.tr("Location"),
+                self.tr("Rating"),
+                self.tr("Contacts"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -141,7 +164,13 @@ class SuppliersDialog(QDialog):
         hh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().averageCharWidth()
-        for col, chars in ((COL_NAME, 28), (COL_NATIVE, 14), (COL_KIND, 16), (COL_LOCATION, 20), (COL_RATING, 10)):
+        for col, chars in (
+            (COL_NAME, 28),
+            (COL_NATIVE, 14),
+            (COL_KIND, 16),
+            (COL_LOCATION, 20),
+            (COL_RATING, 10),
+        ):
             self.table.setColumnWidth(col, em * chars)
         self.table.itemDoubleClicked.connect(lambda _i: self.edit_current())
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -171,14 +200,25 @@ class SuppliersDialog(QDialog):
     def refresh(self) -> None:
         keep = self.current_id()
         needle = self.search.text().casefold().strip()
-        self._suppliers = [s for s in trip_service.suppliers(self._ctx.studio)
-                           if not needle or needle in " ".join([s.name, s.native_name or "", kind_label(s.kind),
-                                                                s.location, s.contacts]).casefold()]
+        self._suppliers = [
+            s
+            for s in trip_service.suppliers(self._ctx.studio)
+            if not needle
+            or needle
+            in " ".join(
+                [s.name, s.native_name or "", kind_label(s.kind), s.location, s.contacts]
+            ).casefold()
+        ]
         self.table.setRowCount(len(self._suppliers))
         for r, s in enumerate(self._suppliers):
-            for col, text in ((COL_NAME, s.name), (COL_NATIVE, s.native_name or ""), (COL_KIND, kind_label(s.kind)),
-                              (COL_LOCATION, s.location), (COL_RATING, stars(s.rating)),
-                              (COL_CONTACTS, " ".join(s.contacts.split()))):
+            for col, text in (
+                (COL_NAME, s.name),
+                (COL_NATIVE, s.native_name or ""),
+                (COL_KIND, kind_label(s.kind)),
+                (COL_LOCATION, s.location),
+                (COL_RATING, stars(s.rating)),
+                (COL_CONTACTS, " ".join(s.contacts.split())),
+            ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, s.id)
                 if col in (COL_CONTACTS, COL_NAME) and (s.notes or s.contacts):
@@ -237,8 +277,10 @@ class SuppliersDialog(QDialog):
         if s is None or not self.confirm_delete(s.name):
             return False
         try:
-            self._ctx.execute(self.tr("Delete supplier %1").replace("%1", s.name),
-                              lambda: clients.delete_row(self._ctx.studio, Supplier, s.id))
+            self._ctx.execute(
+                self.tr("Delete supplier %1").replace("%1", s.name),
+                lambda: clients.delete_row(self._ctx.studio, Supplier, s.id),
+            )
         except StudioError as exc:
             QMessageBox.warning(self, self.tr("Delete supplier"), str(exc))
             return False
@@ -247,8 +289,13 @@ class SuppliersDialog(QDialog):
     def confirm_delete(self, name: str) -> bool:
         """Asks before deleting; tests replace it."""
         answer = QMessageBox.question(
-            self, self.tr("Delete supplier"),
-            self.tr("Delete %1 from the directory?\n\nItems already planned with it keep their details. "
-                    "Undo with Ctrl+Z.").replace("%1", name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            self,
+            self.tr("Delete supplier"),
+            self.tr(
+                "Delete %1 from the directory?\n\nItems already planned with it keep their details. "
+                "Undo with Ctrl+Z."
+            ).replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Yes

@@ -29,8 +29,17 @@ from ui.style import set_muted
 from ui.widgets.field_editors import display_name
 from ui.widgets.form_dialog import FormDialog
 
-PURPOSES = ["leisure", "honeymoon", "family", "anniversary", "culture", "adventure", "business",
-            "wellness", "food"]
+PURPOSES = [
+    "leisure",
+    "honeymoon",
+    "family",
+    "anniversary",
+    "culture",
+    "adventure",
+    "business",
+    "wellness",
+    "food",
+]
 
 
 class NewTripDialog(FormDialog):
@@ -38,7 +47,9 @@ class NewTripDialog(FormDialog):
 
     FIELD_ALIASES = {"advisor_id": "client_id"}
 
-    def __init__(self, ctx: AppContext, client_id: str | None = None, parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext, client_id: str | None = None, parent: QWidget | None = None
+    ):
         super().__init__(ctx, self_tr("New trip"), parent)
         self.setObjectName("newTripDialog")
         self.client_id: str | None = None
@@ -78,7 +89,9 @@ class NewTripDialog(FormDialog):
         self._travellers_layout = QVBoxLayout(self.travellers)
         self._travellers_layout.setContentsMargins(0, 0, 0, 0)
         self._travellers_layout.setSpacing(2)
-        self.no_party = QLabel(self.tr("Choose the client first; their party is listed here."), self.travellers)
+        self.no_party = QLabel(
+            self.tr("Choose the client first; their party is listed here."), self.travellers
+        )
         set_muted(self.no_party)
         self._travellers_layout.addWidget(self.no_party)
 
@@ -127,7 +140,9 @@ class NewTripDialog(FormDialog):
             self._travellers_layout.addWidget(box)
             self._checks[p.id] = box
         self.no_party.setVisible(not self._checks)
-        self.no_party.setText(self.tr("Nobody in this client's party yet; add people in the dossier."))
+        self.no_party.setText(
+            self.tr("Nobody in this client's party yet; add people in the dossier.")
+        )
 
     def chosen_travellers(self) -> list[str]:
         return [pid for pid, box in self._checks.items() if box.isChecked()]
@@ -144,7 +159,11 @@ class NewTripDialog(FormDialog):
             "purpose": self.purpose.text(),
             "currency": self.currency.text(),
         }
-        for key, edit in (("start_date", self.start_date), ("end_date", self.end_date), ("budget", self.budget)):
+        for key, edit in (
+            ("start_date", self.start_date),
+            ("end_date", self.end_date),
+            ("budget", self.budget),
+        ):
             if edit.text().strip():
                 fields[key] = edit.text().strip()
         start, end = fields.get("start_date"), fields.get("end_date")
@@ -156,14 +175,26 @@ class NewTripDialog(FormDialog):
             except ValueError:
                 days = 0  # the core names the bad date
             if days > 366:
-                raise ValidationError("end_date", self.tr("The trip would last %1 days; check the end date "
-                                                          "(a trip is at most a year).").replace("%1", str(days + 1)))
+                raise ValidationError(
+                    "end_date",
+                    self.tr(
+                        "The trip would last %1 days; check the end date "
+                        "(a trip is at most a year)."
+                    ).replace("%1", str(days + 1)),
+                )
         if fields["destinations"]:
-            fields["destinations"] = [d.strip() for d in fields["destinations"].replace("，", ",").split(",") if d.strip()]
+            fields["destinations"] = [
+                d.strip() for d in fields["destinations"].replace("，", ",").split(",") if d.strip()
+            ]
         else:
             fields.pop("destinations")
-        return trip_service.create_trip(self.ctx.studio, self.client_id, self.title_edit.text(),
-                                        travellers=self.chosen_travellers(), **fields)
+        return trip_service.create_trip(
+            self.ctx.studio,
+            self.client_id,
+            self.title_edit.text(),
+            travellers=self.chosen_travellers(),
+            **fields,
+        )
 
     def accept(self) -> None:
         if self.result_value is not None:

@@ -127,10 +127,16 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(self.tr("Why does the plan change?"))
         self.editor = ReasonEditor(self)
         self.error = ErrorLabel(self)
-        intro = QLabel(self.tr("The client is travelling, so the trip's story keeps why “%1” changes.")
-                       .replace("%1", what), self)
+        intro = QLabel(
+            self.tr(
+                "The client is travelling, so the trip's story keeps why “%1” changes."
+            ).replace("%1", what),
+            self,
+        )
         intro.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -147,7 +153,9 @@ class ReasonDialog(QDialog):
 
     def submit(self) -> None:
         if not self.value():
-            self.error.set_message(self.tr("Choose a reason (weather, client request, supplier or other)."))
+            self.error.set_message(
+                self.tr("Choose a reason (weather, client request, supplier or other).")
+            )
             self.editor.setFocus()
             return
         self.accept()
@@ -156,12 +164,28 @@ class ReasonDialog(QDialog):
 class TripItemDialog(FormDialog):
     """``item`` None adds an item at the end of ``day``; otherwise edits it."""
 
-    FIELD_ALIASES = {"end_time": "start_time", "end_time_zone": "time_zone", "cost": "price",
-                     "currency": "price"}
+    FIELD_ALIASES = {
+        "end_time": "start_time",
+        "end_time_zone": "time_zone",
+        "cost": "price",
+        "currency": "price",
+    }
 
-    def __init__(self, ctx: AppContext, trip: Trip, day: TripDay, *, item: TripItem | None = None,
-                 default_zone: str | None = None, parent: QWidget | None = None):
-        title = self.tr("Edit item") if item else self.tr("Add item to Day %1").replace("%1", str(day.day_number))
+    def __init__(
+        self,
+        ctx: AppContext,
+        trip: Trip,
+        day: TripDay,
+        *,
+        item: TripItem | None = None,
+        default_zone: str | None = None,
+        parent: QWidget | None = None,
+    ):
+        title = (
+            self.tr("Edit item")
+            if item
+            else self.tr("Add item to Day %1").replace("%1", str(day.day_number))
+        )
         super().__init__(ctx, title, parent)
         self._trip, self._day, self._item = trip, day, item
         self.day_label = QLabel(day_caption(day), self)
@@ -213,15 +237,24 @@ class TripItemDialog(FormDialog):
         self.add_row(self.tr("Day:"), self.day_label)
         self.add_field("kind", self.tr("&Kind:"), self.kind)
         self.add_field("title", self.tr("&Title:"), self.title)
-        self.add_field("start_time", self.tr("&Time:"),
-                       _Row(self, self.start_time, self.tr("to"), self.end_time, stretch=True))
-        self.add_field("time_zone", self.tr("Time &zone:"),
-                       _Row(self, self.time_zone, self.tr("arrives in"), self.end_time_zone))
+        self.add_field(
+            "start_time",
+            self.tr("&Time:"),
+            _Row(self, self.start_time, self.tr("to"), self.end_time, stretch=True),
+        )
+        self.add_field(
+            "time_zone",
+            self.tr("Time &zone:"),
+            _Row(self, self.time_zone, self.tr("arrives in"), self.end_time_zone),
+        )
         self.add_field("place", self.tr("&Place:"), self.place)
         self.add_field("supplier_id", self.tr("&Supplier:"), self.supplier)
         self.add_field("confirmation", self.tr("C&onfirmation:"), self.confirmation)
-        self.add_field("price", self.tr("C&ost / price:"),
-                       _Row(self, self.cost, self.tr("price"), self.price, self.currency))
+        self.add_field(
+            "price",
+            self.tr("C&ost / price:"),
+            _Row(self, self.cost, self.tr("price"), self.price, self.currency),
+        )
         self.add_field("notes", self.tr("&Notes:"), self.notes)
         self.add_field("tags", self.tr("T&ags:"), self.tags)
         self.add_row("", self.clashes)
@@ -236,7 +269,9 @@ class TripItemDialog(FormDialog):
             self.time_zone.setCurrentText(item.time_zone or "")
             self.end_time_zone.setCurrentText(item.end_time_zone or "")
             self.place.setText(item.place)
-            self.supplier.setCurrentIndex(max(0, self.supplier.findData(item.supplier_id or NO_VALUE)))
+            self.supplier.setCurrentIndex(
+                max(0, self.supplier.findData(item.supplier_id or NO_VALUE))
+            )
             self.confirmation.setText(item.confirmation or "")
             self.cost.setText(item.cost or "")
             self.price.setText(item.price or "")
@@ -252,16 +287,25 @@ class TripItemDialog(FormDialog):
 
     def _check_tags(self) -> None:
         """Say at once which travellers' profiles the typed tags clash with."""
-        found = [c.reason for c in profiles.conflicts(self.ctx.studio, self._trip.client_id, self._tags())
-                 if not (self._going and c.fact.person_id and c.fact.person_id not in self._going)]
-        self.clashes.setText("\n".join(self.tr("Clashes: %1").replace("%1", r) for r in dict.fromkeys(found)))
+        found = [
+            c.reason
+            for c in profiles.conflicts(self.ctx.studio, self._trip.client_id, self._tags())
+            if not (self._going and c.fact.person_id and c.fact.person_id not in self._going)
+        ]
+        self.clashes.setText(
+            "\n".join(self.tr("Clashes: %1").replace("%1", r) for r in dict.fromkeys(found))
+        )
         set_error_style(self.clashes)
         self.clashes.setVisible(bool(found))
 
     def undo_text(self) -> str:
         name = self.title.text().strip() or self.tr("item")
         if self._item is None:
-            return self.tr("Add “%1” to Day %2").replace("%1", name).replace("%2", str(self._day.day_number))
+            return (
+                self.tr("Add “%1” to Day %2")
+                .replace("%1", name)
+                .replace("%2", str(self._day.day_number))
+            )
         return self.tr("Edit “%1”").replace("%1", name)
 
     def values(self) -> dict:
@@ -300,9 +344,19 @@ class TripItemDialog(FormDialog):
 class DayDialog(FormDialog):
     """Add a day at the end of a version (``day`` None) or edit a day's title and notes."""
 
-    def __init__(self, ctx: AppContext, version_id: str, *, day: TripDay | None = None,
-                 next_number: int = 1, default_date: str | None = None, parent: QWidget | None = None):
-        title = self.tr("Edit Day %1").replace("%1", str(day.day_number)) if day else self.tr("Add day")
+    def __init__(
+        self,
+        ctx: AppContext,
+        version_id: str,
+        *,
+        day: TripDay | None = None,
+        next_number: int = 1,
+        default_date: str | None = None,
+        parent: QWidget | None = None,
+    ):
+        title = (
+            self.tr("Edit Day %1").replace("%1", str(day.day_number)) if day else self.tr("Add day")
+        )
         super().__init__(ctx, title, parent)
         self._version_id, self._day, self._number = version_id, day, next_number
         self.title = QLineEdit(self)
@@ -310,7 +364,9 @@ class DayDialog(FormDialog):
         self.title.setPlaceholderText(self.tr("e.g. Arashiyama and the bamboo grove"))
         self.date = QLineEdit(self)
         if default_date:
-            self.date.setPlaceholderText(self.tr("YYYY-MM-DD (empty: %1)").replace("%1", default_date))
+            self.date.setPlaceholderText(
+                self.tr("YYYY-MM-DD (empty: %1)").replace("%1", default_date)
+            )
         else:
             self.date.setPlaceholderText(self.tr("YYYY-MM-DD (may stay empty)"))
         self.notes = NotesEdit(self)
@@ -321,7 +377,12 @@ class DayDialog(FormDialog):
             self.add_field("date", self.tr("&Date:"), self.date)
         else:
             self.date.hide()
-            shown = QLabel(day_caption(day) + "\n" + self.tr("Drag the day to another place to change its date."), self)
+            shown = QLabel(
+                day_caption(day)
+                + "\n"
+                + self.tr("Drag the day to another place to change its date."),
+                self,
+            )
             shown.setWordWrap(True)
             self.add_row(self.tr("Date:"), shown)
             self.title.setText(day.title)
@@ -338,6 +399,13 @@ class DayDialog(FormDialog):
     def operation(self):
         studio = self.ctx.studio
         if self._day is None:
-            return trips.add_day(studio, self._version_id, title=self.title.text(), notes=self.notes.toPlainText(),
-                                 date=self.date.text().strip() or None)
-        return trips.update_day(studio, self._day.id, title=self.title.text(), notes=self.notes.toPlainText())
+            return trips.add_day(
+                studio,
+                self._version_id,
+                title=self.title.text(),
+                notes=self.notes.toPlainText(),
+                date=self.date.text().strip() or None,
+            )
+        return trips.update_day(
+            studio, self._day.id, title=self.title.text(), notes=self.notes.toPlainText()
+        )

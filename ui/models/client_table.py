@@ -63,7 +63,9 @@ SORT_KEYS: dict[int, str | None] = {
 _ORDER_FIELDS = frozenset({"name", "native_name", "stage", "advisor_id", "tags", "deleted_at"})
 
 #: Tables whose changes can alter a line of the list.
-_LIST_TABLES = frozenset({"client", "advisor", "interaction", "important_date", "person", "profile_fact"})
+_LIST_TABLES = frozenset(
+    {"client", "advisor", "interaction", "important_date", "person", "profile_fact"}
+)
 
 
 def stage_label(stage: str) -> str:
@@ -114,8 +116,15 @@ class ClientTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[ClientRow | None]] = OrderedDict()
         self.pages_fetched = 0  # for tests and the bench: how many page queries ran
         self.id_queries = 0  # … and how many id-list queries
-        self._columns = [COL_NAME, COL_STAGE, COL_ADVISOR, COL_TAGS, COL_LAST_INTERACTION, COL_NEXT_DATE,
-                         COL_PROFILE]
+        self._columns = [
+            COL_NAME,
+            COL_STAGE,
+            COL_ADVISOR,
+            COL_TAGS,
+            COL_LAST_INTERACTION,
+            COL_NEXT_DATE,
+            COL_PROFILE,
+        ]
         if deleted:
             self._columns = [COL_NAME, COL_STAGE, COL_ADVISOR, COL_DELETED]
         self._requery()
@@ -181,7 +190,9 @@ class ClientTableModel(QAbstractTableModel):
                 if any(r is not None and r.id in touched for r in page):
                     del self._pages[page_no]
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1)
+            )
 
     def _needs_requery(self, changes: ChangeSet) -> bool:
         if self._filter.text.strip() and changes.client_ids:
@@ -242,7 +253,9 @@ class ClientTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
             return None
         kind = self._columns[section]
@@ -261,13 +274,20 @@ class ClientTableModel(QAbstractTableModel):
             return SORT_KEYS.get(kind)
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         if role == ClientIdRole:
             return self.client_id(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole, RowRole,
-                        Qt.ItemDataRole.ForegroundRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            SortRole,
+            RowRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
             return None
         row = self.client_row(index.row())
         if row is None:
@@ -281,7 +301,9 @@ class ClientTableModel(QAbstractTableModel):
             if kind in (COL_LAST_INTERACTION, COL_NEXT_DATE, COL_DELETED) or (
                 kind == COL_STAGE and row.stage in ("dormant", "lost")
             ):
-                return QApplication.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+                return QApplication.palette().brush(
+                    QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
+                )
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if kind == COL_NEXT_DATE and row.next_date:
@@ -343,7 +365,11 @@ class ClientProxyModel(QSortFilterProxyModel):
     def client_id(self, proxy_row: int) -> str | None:
         src = self.mapToSource(self.index(proxy_row, 0))
         source = self.sourceModel()
-        return source.client_id(src.row()) if src.isValid() and isinstance(source, ClientTableModel) else None
+        return (
+            source.client_id(src.row())
+            if src.isValid() and isinstance(source, ClientTableModel)
+            else None
+        )
 
     def row_of(self, client_id: str) -> int:
         source = self.sourceModel()

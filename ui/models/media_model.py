@@ -81,8 +81,14 @@ class MediaModel(QAbstractListModel):
     #: Fires with a photo id when its thumbnail became available (or failed).
     sig_thumbnail_ready = Signal(str)
 
-    def __init__(self, studio: Studio, parent: QObject | None = None, *, thumb_size: int = THUMB_SIZE,
-                 pool: QThreadPool | None = None):
+    def __init__(
+        self,
+        studio: Studio,
+        parent: QObject | None = None,
+        *,
+        thumb_size: int = THUMB_SIZE,
+        pool: QThreadPool | None = None,
+    ):
         super().__init__(parent)
         self._studio = studio
         self._trip_id: str | None = None
@@ -114,7 +120,9 @@ class MediaModel(QAbstractListModel):
         if self._trip_id:
             try:
                 self._rows = media_service.media_of(self._studio, self._trip_id)
-                self._cover = media_service.book_settings(self._studio, self._trip_id).cover_media_id
+                self._cover = media_service.book_settings(
+                    self._studio, self._trip_id
+                ).cover_media_id
             except Exception:  # noqa: BLE001 - a trip deleted meanwhile shows empty
                 self._rows, self._cover = [], None
         else:
@@ -194,13 +202,22 @@ class MediaModel(QAbstractListModel):
         facts = [f"{m.width} × {m.height} px"]
         if m.taken_at:
             facts.append(self.tr("taken %1").replace("%1", m.taken_at.replace("T", " ")[:16]))
-        facts.append(self.tr("day %1").replace("%1", str(m.day_number)) if m.day_number else self.tr("no day"))
+        facts.append(
+            self.tr("day %1").replace("%1", str(m.day_number))
+            if m.day_number
+            else self.tr("no day")
+        )
         lines.append(", ".join(facts))
         if not m.included:
             lines.append(self.tr("Left out of the book"))
         if m.id == self._cover:
-            lines.append(self.tr("The book's cover") if m.included else
-                         self.tr("Chosen as the cover, but left out of the book: the first photo is used"))
+            lines.append(
+                self.tr("The book's cover")
+                if m.included
+                else self.tr(
+                    "Chosen as the cover, but left out of the book: the first photo is used"
+                )
+            )
         if m.notes:
             lines.append(m.notes)
         why = self._failed.get(m.sha256)
@@ -224,7 +241,9 @@ class MediaModel(QAbstractListModel):
         for i, m in enumerate(self._rows):
             if m.sha256 == sha:
                 index = self.index(i, 0)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, ROLE_THUMB_STATE])
+                self.dataChanged.emit(
+                    index, index, [Qt.ItemDataRole.DecorationRole, ROLE_THUMB_STATE]
+                )
                 self.sig_thumbnail_ready.emit(m.id)
 
     def pending_thumbnails(self) -> int:
@@ -235,7 +254,12 @@ class MediaModel(QAbstractListModel):
         base = Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
             return base
-        return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return (
+            base
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt API
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
@@ -252,14 +276,18 @@ class MediaModel(QAbstractListModel):
         data.setData(MIME_IDS, QByteArray("\n".join(self._rows[r].id for r in rows).encode()))
         return data
 
-    def canDropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def canDropMimeData(
+        self, data: QMimeData, action, row: int, column: int, parent: QModelIndex
+    ) -> bool:  # noqa: N802
         if self._trip_id is None:
             return False
         if data.hasFormat(MIME_IDS):
             return True
         return bool(_local_files(data))
 
-    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def dropMimeData(
+        self, data: QMimeData, action, row: int, column: int, parent: QModelIndex
+    ) -> bool:  # noqa: N802
         """Photos from the strip: ask for the new order; files: ask to import them.
 
         Always answers False for moves, so the view never removes the dragged rows itself: the
@@ -269,7 +297,9 @@ class MediaModel(QAbstractListModel):
             return False
         if data.hasFormat(MIME_IDS):
             moved = [x for x in bytes(data.data(MIME_IDS).data()).decode().split("\n") if x]
-            if parent.isValid():  # dropped onto a photo: take its place (after it when moving forward)
+            if (
+                parent.isValid()
+            ):  # dropped onto a photo: take its place (after it when moving forward)
                 row = parent.row()
                 rows = [self.row_of(m) for m in moved]
                 if rows and all(0 <= r < row for r in rows):

@@ -53,8 +53,18 @@ RowObjectRole = Qt.ItemDataRole.UserRole + 5  #: the TripDay or TripItem behind 
 MIME_TYPE = "application/x-travel-studio-plan"
 
 #: Tables whose changes can alter what the plan shows.
-_WATCHED = frozenset({"trip", "trip_version", "trip_day", "trip_item", "supplier", "profile_fact",
-                      "trip_traveller", "person"})
+_WATCHED = frozenset(
+    {
+        "trip",
+        "trip_version",
+        "trip_day",
+        "trip_item",
+        "supplier",
+        "profile_fact",
+        "trip_traveller",
+        "person",
+    }
+)
 
 _CTX = "Vocabulary"
 KIND_LABELS = {
@@ -88,7 +98,9 @@ KIND_BADGES = {
 
 def kind_badge(kind: str | None) -> str:
     source = KIND_BADGES.get(kind or "")
-    return QCoreApplication.translate("KindBadge", source) if source else (kind_label(kind)[:1] or "?")
+    return (
+        QCoreApplication.translate("KindBadge", source) if source else (kind_label(kind)[:1] or "?")
+    )
 
 
 def kind_choices() -> list[tuple[str, str]]:
@@ -96,7 +108,7 @@ def kind_choices() -> list[tuple[str, str]]:
 
 
 def zone_abbreviation(zone: str | None, day: str | None, clock: str | None) -> str:
-    """"JST", "CET"… for a zone at a day and time (the zone's name when there is no abbreviation)."""
+    """ "JST", "CET"… for a zone at a day and time (the zone's name when there is no abbreviation)."""
     if not zone:
         return ""
     try:
@@ -113,7 +125,9 @@ def time_span(item: TripItem, day: str | None) -> str:
     if not item.start_time and not item.end_time:
         return ""
     start_zone = zone_abbreviation(item.time_zone, day, item.start_time)
-    end_zone = zone_abbreviation(item.end_time_zone or item.time_zone, day, item.end_time or item.start_time)
+    end_zone = zone_abbreviation(
+        item.end_time_zone or item.time_zone, day, item.end_time or item.start_time
+    )
     start = item.start_time or "…"
     if not item.end_time:
         return f"{start} {start_zone}".strip()
@@ -196,8 +210,12 @@ class TripPlanModel(QAbstractItemModel):
         self.endResetModel()
         self.sig_refreshed.emit()
 
-    def _load(self, trip_id: str | None, version_id: str | None,
-              known_flags: dict[str, list[str]] | None = None) -> None:
+    def _load(
+        self,
+        trip_id: str | None,
+        version_id: str | None,
+        known_flags: dict[str, list[str]] | None = None,
+    ) -> None:
         """Read the plan; ``known_flags`` (item id → reasons) skips the profile check when the
         change cannot have altered any item's clashes (a move, a new time)."""
         self.trip, self.version, self._days = None, None, []
@@ -223,9 +241,14 @@ class TripPlanModel(QAbstractItemModel):
             self.flag_rows = trips.flags(studio, self.version.id)
         else:
             self.flag_rows = sorted(
-                (trips.Flag(it.id, it.title, d.day.day_number, reason)
-                 for d in self._days for it in d.items for reason in known_flags.get(it.id, ())),
-                key=lambda f: (f.day or 0, f.title))
+                (
+                    trips.Flag(it.id, it.title, d.day.day_number, reason)
+                    for d in self._days
+                    for it in d.items
+                    for reason in known_flags.get(it.id, ())
+                ),
+                key=lambda f: (f.day or 0, f.title),
+            )
         for f in self.flag_rows:
             reasons = self._flags.setdefault(f.item_id, [])
             if f.reason not in reasons:
@@ -241,12 +264,16 @@ class TripPlanModel(QAbstractItemModel):
         self._load(trip_id, old_version, None if recheck_flags else dict(self._flags))
         if self.version_id == old_version and self._shape() == old_shape:
             if self._days:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self._days) - 1, COLUMN_COUNT - 1))
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._days) - 1, COLUMN_COUNT - 1)
+                )
                 for r, d in enumerate(self._days):
                     if d.items:
                         parent = self.index(r, 0)
-                        self.dataChanged.emit(self.index(0, 0, parent),
-                                              self.index(len(d.items) - 1, COLUMN_COUNT - 1, parent))
+                        self.dataChanged.emit(
+                            self.index(0, 0, parent),
+                            self.index(len(d.items) - 1, COLUMN_COUNT - 1, parent),
+                        )
             self.sig_refreshed.emit()
             return
         # Put the old data back while the view is told a reset is coming.
@@ -285,7 +312,10 @@ class TripPlanModel(QAbstractItemModel):
         """Whether ``changes`` can alter which items clash with the travellers' profiles."""
         if changes.tables & {"profile_fact", "trip_traveller", "person", "trip", "trip_version"}:
             return True
-        return any(e.table == "trip_item" and (e.op != "update" or e.field == "tags") for e in changes.entries)
+        return any(
+            e.table == "trip_item" and (e.op != "update" or e.field == "tags")
+            for e in changes.entries
+        )
 
     def _version_to_follow(self, changes: ChangeSet) -> str | None:
         """The version to move to after ``changes``, or None to stay."""
@@ -302,9 +332,15 @@ class TripPlanModel(QAbstractItemModel):
             return trip.current_version_id
         if not self.version.locked:
             return None
-        created = {e.row_id for e in changes.entries if e.table == "trip_version" and e.op == "create"}
+        created = {
+            e.row_id for e in changes.entries if e.table == "trip_version" and e.op == "create"
+        }
         for v in versions:
-            if v.id in created and v.based_on_id == self.version.id and v.id == trip.current_version_id:
+            if (
+                v.id in created
+                and v.based_on_id == self.version.id
+                and v.id == trip.current_version_id
+            ):
                 return v.id
         return None
 
@@ -315,7 +351,10 @@ class TripPlanModel(QAbstractItemModel):
             for r, d in enumerate(self._days):
                 if d.items:
                     parent = self.index(r, 0)
-                    self.dataChanged.emit(self.index(0, COL_KIND, parent), self.index(len(d.items) - 1, COL_KIND, parent))
+                    self.dataChanged.emit(
+                        self.index(0, COL_KIND, parent),
+                        self.index(len(d.items) - 1, COL_KIND, parent),
+                    )
 
     # -- lookups ------------------------------------------------------------------------------
     def day_count(self) -> int:
@@ -375,7 +414,9 @@ class TripPlanModel(QAbstractItemModel):
         return " · ".join(parts)
 
     # -- QAbstractItemModel -------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+    def index(
+        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
+    ) -> QModelIndex:  # noqa: B008
         if column < 0 or column >= COLUMN_COUNT or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -404,7 +445,9 @@ class TripPlanModel(QAbstractItemModel):
     def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
         return self.rowCount(parent) > 0
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
@@ -425,7 +468,9 @@ class TripPlanModel(QAbstractItemModel):
             return base | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
         return base | Qt.ItemFlag.ItemIsDragEnabled
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         col = index.column()
@@ -472,7 +517,9 @@ class TripPlanModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._item_text(it, day, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            full = self._item_text(it, day, col) if col in (COL_TITLE, COL_PLACE, COL_SUPPLIER) else ""
+            full = (
+                self._item_text(it, day, col) if col in (COL_TITLE, COL_PLACE, COL_SUPPLIER) else ""
+            )
             if col == COL_KIND:
                 full = kind_label(it.kind)
             tip = self._item_tooltip(it, reasons)
@@ -564,8 +611,14 @@ class TripPlanModel(QAbstractItemModel):
             return None
         return payload
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
-                        parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,  # noqa: N802
+        parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         payload = self._payload(data)
         if payload is None or action not in (Qt.DropAction.MoveAction, Qt.DropAction.CopyAction):
             return False
@@ -573,8 +626,14 @@ class TripPlanModel(QAbstractItemModel):
             return parent.isValid() and parent.internalId() == 0
         return not parent.isValid() or (parent.internalId() == 0 and row == -1)
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
-                     parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,  # noqa: N802
+        parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         """Apply a drop as one undoable step. ``row`` counts the rows as they are before the drop
         (the dragged ones included); -1 means at the end (or, onto a day, before that day)."""
         if not self.canDropMimeData(data, action, row, column, parent):
@@ -588,7 +647,9 @@ class TripPlanModel(QAbstractItemModel):
             row = parent.row() + 1 if 0 <= first < parent.row() else parent.row()
         return self.move_days(payload["ids"], row)
 
-    def removeRows(self, row: int, count: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+    def removeRows(
+        self, row: int, count: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
+    ) -> bool:  # noqa: B008, N802
         """Nothing to remove after a move: the drop already moved the rows, in the core. (A view
         asks to remove the dragged rows after a move; saying no keeps them.)"""
         return False
@@ -614,7 +675,11 @@ class TripPlanModel(QAbstractItemModel):
             return False
         day = next(d.day for d in self._days if d.day.id == day_id)
         day_name = self.tr("Day %1").replace("%1", str(day.day_number))
-        name = titles[item_ids[0]] if len(item_ids) == 1 else self.tr("%1 items").replace("%1", str(len(item_ids)))
+        name = (
+            titles[item_ids[0]]
+            if len(item_ids) == 1
+            else self.tr("%1 items").replace("%1", str(len(item_ids)))
+        )
         if all(where[i] == day_id for i in item_ids):
             text = self.tr("Move “%1” within %2").replace("%1", name).replace("%2", day_name)
         else:
@@ -661,10 +726,15 @@ class TripPlanModel(QAbstractItemModel):
         with studio.transaction() as tx:  # joins the move's transaction
             start = len(tx.entries)
             new = trips.duplicate_version(studio, v.id, f"Changes after v{v.number} was approved")
-            created = list(dict.fromkeys((e.table, e.row_id) for e in tx.entries[start:] if e.op == "create"))
+            created = list(
+                dict.fromkeys((e.table, e.row_id) for e in tx.entries[start:] if e.op == "create")
+            )
             new_days = [tx.get(TripDay, rid) for table, rid in created if table == "trip_day"]
             new_items = [tx.get(TripItem, rid) for table, rid in created if table == "trip_item"]
-        new_days = sorted((d for d in new_days if d and d.version_id == new.id), key=lambda d: (d.position, d.day_number))
+        new_days = sorted(
+            (d for d in new_days if d and d.version_id == new.id),
+            key=lambda d: (d.position, d.day_number),
+        )
         day_map = {a.day.id: b.id for a, b in zip(self._days, new_days, strict=True)}
         copies = {i.origin_id: i.id for i in new_items if i and i.version_id == new.id}
         item_map = {i.id: copies[i.origin_id or i.id] for d in self._days for i in d.items}
@@ -685,8 +755,11 @@ class TripPlanModel(QAbstractItemModel):
         if order == current:
             return False
         first = next(d.day for d in self._days if d.day.id == day_ids[0])
-        text = self.tr("Move Day %1 to place %2").replace("%1", str(first.day_number)).replace(
-            "%2", str(order.index(first.id) + 1))
+        text = (
+            self.tr("Move Day %1 to place %2")
+            .replace("%1", str(first.day_number))
+            .replace("%2", str(order.index(first.id) + 1))
+        )
         studio = self.ctx.studio
 
         def operation():
@@ -719,4 +792,3 @@ class TripPlanModel(QAbstractItemModel):
             return False
         # Up from the first item: to the end of the previous day; down from the last: to the top.
         return self.move_items([it.id], self._days[neighbour].day.id, -1 if delta < 0 else 0)
-

@@ -37,7 +37,16 @@ COL_ADVISOR = 5
 COL_VERSION = 6
 COL_TOTAL = 7
 
-COLUMNS = (COL_TITLE, COL_CLIENT, COL_DATES, COL_DESTINATIONS, COL_STATUS, COL_ADVISOR, COL_VERSION, COL_TOTAL)
+COLUMNS = (
+    COL_TITLE,
+    COL_CLIENT,
+    COL_DATES,
+    COL_DESTINATIONS,
+    COL_STATUS,
+    COL_ADVISOR,
+    COL_VERSION,
+    COL_TOTAL,
+)
 
 TripIdRole = Qt.ItemDataRole.UserRole + 1  #: the trip's id (any column)
 SortRole = Qt.ItemDataRole.UserRole + 2  #: a value that sorts the column sensibly
@@ -82,7 +91,7 @@ def amount_text(value: Decimal | str | None) -> str:
 
 
 def date_span(start: str | None, end: str | None) -> str:
-    """"14–20 Mar 2027", "28 Mar – 3 Apr 2027", "30 Dec 2026 – 4 Jan 2027"; "" when unknown."""
+    """ "14–20 Mar 2027", "28 Mar – 3 Apr 2027", "30 Dec 2026 – 4 Jan 2027"; "" when unknown."""
     if not start:
         return ""
     try:
@@ -116,19 +125,34 @@ class TripRow(PipelineLine):
         text = f"v{self.version_number}"
         if self.version_label:
             text += f" “{self.version_label}”"
-        return QApplication.translate("TripTable", "%1 (approved)").replace("%1", text) if self.version_locked else text
+        return (
+            QApplication.translate("TripTable", "%1 (approved)").replace("%1", text)
+            if self.version_locked
+            else text
+        )
 
     @property
     def price_text(self) -> str:
-        return " · ".join(f"{cur} {amount_text(t.price)}" for cur, t in self.totals.items() if t.price)
+        return " · ".join(
+            f"{cur} {amount_text(t.price)}" for cur, t in self.totals.items() if t.price
+        )
 
     def matches(self, text: str) -> bool:
         """Case- and accent-blind match of ``text`` against title, client, destinations, advisor."""
         needle = _fold(text)
         if not needle:
             return True
-        hay = " ".join([self.title, self.client_name, self.client_native_name or "", " ".join(self.destinations),
-                        self.advisor_name or "", self.purpose or "", status_label(self.status)])
+        hay = " ".join(
+            [
+                self.title,
+                self.client_name,
+                self.client_native_name or "",
+                " ".join(self.destinations),
+                self.advisor_name or "",
+                self.purpose or "",
+                status_label(self.status),
+            ]
+        )
         return all(word in _fold(hay) for word in needle.split())
 
 
@@ -175,8 +199,10 @@ class TripTableModel(QAbstractTableModel):
     def on_studio_changed(self, changes: ChangeSet) -> None:
         if not changes.tables & _TABLES:
             return
-        if any((e.table in ("trip", "client") and e.op != "update") or e.table == "advisor"
-               for e in changes.entries):
+        if any(
+            (e.table in ("trip", "client") and e.op != "update") or e.table == "advisor"
+            for e in changes.entries
+        ):
             self.refresh()  # trips come or go, or names shown on many lines change
             return
         rows = [i for i, r in enumerate(self._rows) if r.client_id in changes.client_ids]
@@ -220,7 +246,9 @@ class TripTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
@@ -234,7 +262,9 @@ class TripTableModel(QAbstractTableModel):
             COL_TOTAL: self.tr("Total price"),
         }.get(section)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         row = self.trip_row(index.row())
@@ -256,9 +286,13 @@ class TripTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_TOTAL and row.totals:
                 return "\n".join(
-                    self.tr("%1: price %2, cost %3, margin %4").replace("%1", cur).replace("%2", amount_text(t.price))
-                    .replace("%3", amount_text(t.cost)).replace("%4", amount_text(t.margin))
-                    for cur, t in row.totals.items())
+                    self.tr("%1: price %2, cost %3, margin %4")
+                    .replace("%1", cur)
+                    .replace("%2", amount_text(t.price))
+                    .replace("%3", amount_text(t.cost))
+                    .replace("%4", amount_text(t.margin))
+                    for cur, t in row.totals.items()
+                )
             if col in (COL_TITLE, COL_CLIENT, COL_DESTINATIONS, COL_VERSION):
                 return self._display(row, col) or None
             return None
@@ -267,7 +301,9 @@ class TripTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.status == "cancelled":
             from PySide6.QtGui import QPalette
 
-            return QApplication.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+            return QApplication.palette().brush(
+                QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
+            )
         return None
 
     def _display(self, row: TripRow, col: int) -> str:
@@ -294,7 +330,11 @@ class TripTableModel(QAbstractTableModel):
         if col == COL_DATES:
             return (row.start_date or "9999", row.end_date or "")
         if col == COL_STATUS:
-            return TRIP_STATUSES.index(row.status) if row.status in TRIP_STATUSES else len(TRIP_STATUSES)
+            return (
+                TRIP_STATUSES.index(row.status)
+                if row.status in TRIP_STATUSES
+                else len(TRIP_STATUSES)
+            )
         if col == COL_VERSION:
             return row.version_number or 0
         if col == COL_TOTAL:
@@ -361,7 +401,9 @@ class TripProxyModel(QSortFilterProxyModel):
         if text != self._text:
             self._refilter(lambda: setattr(self, "_text", text))
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:  # noqa: N802
         source = self.sourceModel()
         row = source.trip_row(source_row) if isinstance(source, TripTableModel) else None
         if row is None:
@@ -372,7 +414,9 @@ class TripProxyModel(QSortFilterProxyModel):
             return False
         return row.matches(self._text)
 
-    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:  # noqa: N802
         a, b = left.data(SortRole), right.data(SortRole)
         try:
             return a < b
@@ -380,7 +424,9 @@ class TripProxyModel(QSortFilterProxyModel):
             return str(a) < str(b)
 
     def trip_id(self, proxy_row: int) -> str | None:
-        return self.index(proxy_row, 0).data(TripIdRole) if 0 <= proxy_row < self.rowCount() else None
+        return (
+            self.index(proxy_row, 0).data(TripIdRole) if 0 <= proxy_row < self.rowCount() else None
+        )
 
     def row_of(self, trip_id: str | None) -> int:
         source = self.sourceModel()

@@ -59,8 +59,16 @@ from ui.context import AppContext
 COL_WHEN, COL_WHO, COL_WHAT, COL_WHY, COL_ADVISOR, COL_GIFT = range(6)
 #: Item data role holding the entry's index in :attr:`AgendaView.entries` (-1 on section rows).
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
-_RELEVANT = {"important_date", "travel_document", "agenda_action", "agenda_setting", "interaction",
-             "client", "person", "advisor"}
+_RELEVANT = {
+    "important_date",
+    "travel_document",
+    "agenda_action",
+    "agenda_setting",
+    "interaction",
+    "client",
+    "person",
+    "advisor",
+}
 
 
 # -- reading in the background ------------------------------------------------------------------
@@ -100,7 +108,11 @@ def row_text(e: ag.AgendaEntry, today: date, words: dict[str, str]) -> RowText:
         when = words["ahead"].replace("%1", str(days))
     when = f"{e.due.strftime('%a')} {e.due.day} {e.due.strftime('%b')} · {when}"
     occ = e.occurrence
-    why = ("★ " if e.milestone else "") + occ.why + (f" ({occ.calendar_note})" if occ.calendar_note else "")
+    why = (
+        ("★ " if e.milestone else "")
+        + occ.why
+        + (f" ({occ.calendar_note})" if occ.calendar_note else "")
+    )
     gift = f"{e.last_gift[0]} · {e.last_gift[1]}" if e.last_gift else "—"
     tip = words["milestone"].replace("%1", e.why) if e.milestone else e.why
     return RowText((when, e.who, e.what, why, e.advisor_name or "—", gift), tip)
@@ -115,7 +127,9 @@ class _Mailbox(QObject):
 
 
 class _ReadRunner(QRunnable):
-    def __init__(self, mailbox: _Mailbox, read: AgendaRead, fn: Callable[[], tuple[ag.Agenda, list[RowText]]]):
+    def __init__(
+        self, mailbox: _Mailbox, read: AgendaRead, fn: Callable[[], tuple[ag.Agenda, list[RowText]]]
+    ):
         super().__init__()
         self._mailbox, self._read, self._fn = mailbox, read, fn
 
@@ -124,7 +138,9 @@ class _ReadRunner(QRunnable):
         try:
             read.result, read.rows = self._fn()
         except Exception as exc:  # noqa: BLE001 - shown in the view, never a crash in a pool thread
-            read.error = str(exc) if isinstance(exc, StudioError) else f"{type(exc).__name__}: {exc}"
+            read.error = (
+                str(exc) if isinstance(exc, StudioError) else f"{type(exc).__name__}: {exc}"
+            )
         self._mailbox.sig_read.emit(read)
 
 
@@ -158,7 +174,9 @@ class AgendaView(QWidget):
     #: Fires after the tree shows a fresh read (the first one, and each after a change).
     sig_refreshed = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None):
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self._fixed_today = today
@@ -186,9 +204,16 @@ class AgendaView(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("agendaTree")
         self.tree.setColumnCount(6)
-        self.tree.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"),
-                                   self.tr("Why it matters"), self.tr("Advisor"),
-                                   self.tr("Last gift or greeting")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("When"),
+                self.tr("Who"),
+                self.tr("What"),
+                self.tr("Why it matters"),
+                self.tr("Advisor"),
+                self.tr("Last gift or greeting"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -201,18 +226,28 @@ class AgendaView(QWidget):
         self.tree.itemDoubleClicked.connect(self._open)
 
         self.done_button = QPushButton(self.tr("&Done…"), self)
-        self.done_button.setToolTip(self.tr("Mark it done and note what was sent; it goes on the client's timeline."))
+        self.done_button.setToolTip(
+            self.tr("Mark it done and note what was sent; it goes on the client's timeline.")
+        )
         self.snooze_button = QPushButton(self.tr("&Snooze…"), self)
         self.snooze_button.setToolTip(self.tr("Hide it until a later day."))
         self.dismiss_button = QPushButton(self.tr("D&ismiss"), self)
-        self.dismiss_button.setToolTip(self.tr("Nothing to do this time; next year's comes back as usual."))
+        self.dismiss_button.setToolTip(
+            self.tr("Nothing to do this time; next year's comes back as usual.")
+        )
         self.open_button = QPushButton(self.tr("&Open dossier"), self)
         self.documents_button = QPushButton(self.tr("&Passports…"), self)
-        self.documents_button.setToolTip(self.tr("This client's passports and other documents: add one, or "
-                                                 "change an expiry after a renewal."))
+        self.documents_button.setToolTip(
+            self.tr(
+                "This client's passports and other documents: add one, or "
+                "change an expiry after a renewal."
+            )
+        )
         self.documents_button.clicked.connect(self.edit_documents)
         self.rules_button = QPushButton(self.tr("&Rules…"), self)
-        self.rules_button.setToolTip(self.tr("How many days ahead each kind appears, which kinds are on."))
+        self.rules_button.setToolTip(
+            self.tr("How many days ahead each kind appears, which kinds are on.")
+        )
         self.rules_button.clicked.connect(self.edit_rules)
         self.done_button.clicked.connect(self.mark_done)
         self.snooze_button.clicked.connect(self.snooze)
@@ -265,8 +300,12 @@ class AgendaView(QWidget):
 
     def has_fresh_result(self, day: date | None = None) -> bool:
         """True when the tree shows a finished read of ``day`` (today) with no newer one pending."""
-        return (self.result is not None and self.result.today == (day or self.today)
-                and not self._stale and not self.reading)
+        return (
+            self.result is not None
+            and self.result.today == (day or self.today)
+            and not self._stale
+            and not self.reading
+        )
 
     def refresh(self) -> None:
         """Read the agenda again, in a pool thread. The current rows stay until the read arrives
@@ -308,9 +347,14 @@ class AgendaView(QWidget):
             wait_for_reads()
 
     def _words(self) -> dict[str, str]:
-        return {"today": self.tr("today"), "tomorrow": self.tr("tomorrow"), "yesterday": self.tr("yesterday"),
-                "ago": self.tr("%1 days ago"), "ahead": self.tr("in %1 days"),
-                "milestone": self.tr("Milestone: %1")}
+        return {
+            "today": self.tr("today"),
+            "tomorrow": self.tr("tomorrow"),
+            "yesterday": self.tr("yesterday"),
+            "ago": self.tr("%1 days ago"),
+            "ahead": self.tr("in %1 days"),
+            "milestone": self.tr("Milestone: %1"),
+        }
 
     def _start_read(self) -> None:
         studio, today, words = self.ctx.studio, self.today, self._words()
@@ -333,7 +377,9 @@ class AgendaView(QWidget):
             self._start_read()  # something changed while it ran: read again, drop this one
             return
         if read.error is not None:
-            self.summary.setText(self.tr("The agenda could not be read: %1").replace("%1", read.error))
+            self.summary.setText(
+                self.tr("The agenda could not be read: %1").replace("%1", read.error)
+            )
             return
         self._building = self._show(read)
         self._build_step()
@@ -363,8 +409,13 @@ class AgendaView(QWidget):
         bold.setBold(True)
         accent = QBrush(self.palette().color(QPalette.ColorRole.Link))
         muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        titles = {"overdue": self.tr("Overdue"), "today": self.tr("Today"), "this_week": self.tr("This week"),
-                  "next_days": self.tr("Next 30 days"), "later": self.tr("Coming up (longer lead times)")}
+        titles = {
+            "overdue": self.tr("Overdue"),
+            "today": self.tr("Today"),
+            "this_week": self.tr("This week"),
+            "next_days": self.tr("Next 30 days"),
+            "later": self.tr("Coming up (longer lead times)"),
+        }
         # The items are built detached and added in one go: thousands of rows inserted one by one
         # into a shown tree cost several times as much.
         sections: list[QTreeWidgetItem] = []
@@ -391,7 +442,9 @@ class AgendaView(QWidget):
             for e in entries:
                 row = read.rows[index]
                 item = QTreeWidgetItem(list(row.columns))
-                item.setData(0, ENTRY_ROLE, index)  # sections list the entries in the agenda's order
+                item.setData(
+                    0, ENTRY_ROLE, index
+                )  # sections list the entries in the agenda's order
                 index += 1
                 item.setToolTip(COL_WHY, row.why_tip)
                 item.setToolTip(COL_WHO, row.columns[COL_WHO])
@@ -411,11 +464,16 @@ class AgendaView(QWidget):
         self.result = result
         self.entries = list(result.entries)
         today = read.today
-        self.title.setText(self.tr("Agenda for %1").replace("%1", f"{today.strftime('%A')} {ag.format_day(today)}"))
+        self.title.setText(
+            self.tr("Agenda for %1").replace("%1", f"{today.strftime('%A')} {ag.format_day(today)}")
+        )
         counts = {k: len(v) for k, _t, v in result.sections()}
-        self.summary.setText(self.tr("%1 overdue · %2 today · %3 this week")
-                             .replace("%1", str(counts["overdue"])).replace("%2", str(counts["today"]))
-                             .replace("%3", str(counts["this_week"])))
+        self.summary.setText(
+            self.tr("%1 overdue · %2 today · %3 this week")
+            .replace("%1", str(counts["overdue"]))
+            .replace("%2", str(counts["today"]))
+            .replace("%3", str(counts["this_week"]))
+        )
         self.tree.setUpdatesEnabled(False)
         try:
             self.tree.clear()
@@ -435,10 +493,13 @@ class AgendaView(QWidget):
         fm = self.tree.fontMetrics()
         # Child rows are indented under their section; leave room for that and the cell margins.
         pad = self.tree.indentation() + 16
-        widths = {COL_WHEN: fm.horizontalAdvance("Wed 30 Sep · 365 days ago") + pad,
-                  COL_WHO: fm.horizontalAdvance("M") * 24, COL_WHAT: fm.horizontalAdvance("Wedding anniversary") + 24,
-                  COL_WHY: fm.horizontalAdvance("turns 41 (lunar 10th month, day 14)") + 24,
-                  COL_ADVISOR: fm.horizontalAdvance("Oliver Grant") + 24}
+        widths = {
+            COL_WHEN: fm.horizontalAdvance("Wed 30 Sep · 365 days ago") + pad,
+            COL_WHO: fm.horizontalAdvance("M") * 24,
+            COL_WHAT: fm.horizontalAdvance("Wedding anniversary") + 24,
+            COL_WHY: fm.horizontalAdvance("turns 41 (lunar 10th month, day 14)") + 24,
+            COL_ADVISOR: fm.horizontalAdvance("Oliver Grant") + 24,
+        }
         for col, w in widths.items():
             self.tree.setColumnWidth(col, w)
 
@@ -462,8 +523,13 @@ class AgendaView(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.current_entry() is not None
-        for b in (self.done_button, self.snooze_button, self.dismiss_button, self.open_button,
-                  self.documents_button):
+        for b in (
+            self.done_button,
+            self.snooze_button,
+            self.dismiss_button,
+            self.open_button,
+            self.documents_button,
+        ):
             b.setEnabled(has)
 
     def _on_changed(self, changes: ChangeSet) -> None:
@@ -511,10 +577,15 @@ class AgendaView(QWidget):
     def ask_sent(self, entry: ag.AgendaEntry) -> str | None:
         """What was sent or done; None when cancelled. An empty answer marks it done without a gift."""
         text, ok = QInputDialog.getText(
-            self, self.tr("Done"),
-            self.tr("%1 — %2\n\nWhat was sent or done? (flowers, a card, a call…)\n"
-                    "It goes on the client's timeline as a gift or greeting.")
-            .replace("%1", entry.who).replace("%2", entry.why))
+            self,
+            self.tr("Done"),
+            self.tr(
+                "%1 — %2\n\nWhat was sent or done? (flowers, a card, a call…)\n"
+                "It goes on the client's timeline as a gift or greeting."
+            )
+            .replace("%1", entry.who)
+            .replace("%2", entry.why),
+        )
         return text if ok else None
 
     def ask_snooze_date(self, entry: ag.AgendaEntry) -> date | None:
@@ -528,7 +599,9 @@ class AgendaView(QWidget):
         edit.setMinimumDate(tomorrow)
         edit.setDate(QDate(self.today.year, self.today.month, self.today.day).addDays(3))
         form.addRow(self.tr("Remind me again on"), edit)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+        )
         box.accepted.connect(dialog.accept)
         box.rejected.connect(dialog.reject)
         form.addRow(box)
@@ -554,8 +627,10 @@ class AgendaView(QWidget):
         if sent is None:
             return False
         studio = self.ctx.studio
-        return self._run(self.tr("Done: %1").replace("%1", f"{entry.who}, {entry.what}"),
-                         lambda: ag.act_on(studio, entry, "done", sent=sent))
+        return self._run(
+            self.tr("Done: %1").replace("%1", f"{entry.who}, {entry.what}"),
+            lambda: ag.act_on(studio, entry, "done", sent=sent),
+        )
 
     def snooze(self) -> bool:
         entry = self.current_entry()
@@ -565,16 +640,20 @@ class AgendaView(QWidget):
         if until is None:
             return False
         studio, today = self.ctx.studio, self.today
-        return self._run(self.tr("Snooze: %1").replace("%1", f"{entry.who}, {entry.what}"),
-                         lambda: ag.act_on(studio, entry, "snoozed", until=until, today=today))
+        return self._run(
+            self.tr("Snooze: %1").replace("%1", f"{entry.who}, {entry.what}"),
+            lambda: ag.act_on(studio, entry, "snoozed", until=until, today=today),
+        )
 
     def dismiss(self) -> bool:
         entry = self.current_entry()
         if entry is None:
             return False
         studio = self.ctx.studio
-        return self._run(self.tr("Dismiss: %1").replace("%1", f"{entry.who}, {entry.what}"),
-                         lambda: ag.act_on(studio, entry, "dismissed"))
+        return self._run(
+            self.tr("Dismiss: %1").replace("%1", f"{entry.who}, {entry.what}"),
+            lambda: ag.act_on(studio, entry, "dismissed"),
+        )
 
     def edit_documents(self) -> None:
         from ui.dialogs.documents_dialog import DocumentsDialog
@@ -598,7 +677,9 @@ class AgendaView(QWidget):
         more = len(today) - 3
         text = self.tr("%1 due today").replace("%1", str(len(today)))
         if names:
-            text += f": {names}" + (self.tr(" and %1 more").replace("%1", str(more)) if more > 0 else "")
+            text += f": {names}" + (
+                self.tr(" and %1 more").replace("%1", str(more)) if more > 0 else ""
+            )
         if overdue:
             text += self.tr(" · %1 overdue").replace("%1", str(len(overdue)))
         return text
@@ -640,13 +721,22 @@ class TrayNotifier(QObject):
 
     def _on_refreshed(self) -> None:
         result = self.view.result
-        if self.tray is None or not self._waiting or result is None or result.today != self._last_day:
+        if (
+            self.tray is None
+            or not self._waiting
+            or result is None
+            or result.today != self._last_day
+        ):
             return
         self._waiting = False
         message = self.view.due_today_message()
         if message:
-            self.tray.showMessage(self.tr("Travel Studio agenda"), message,
-                                  QSystemTrayIcon.MessageIcon.Information, 15000)
+            self.tray.showMessage(
+                self.tr("Travel Studio agenda"),
+                message,
+                QSystemTrayIcon.MessageIcon.Information,
+                15000,
+            )
 
     def _raise(self) -> None:
         window = self.view.window()
@@ -663,12 +753,22 @@ class AgendaSettingsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Agenda rules"))
         self.rules = ag.rules(ctx.studio)
-        labels = {"birthday": self.tr("Birthdays"), "wedding": self.tr("Wedding anniversaries"),
-                  "custom": self.tr("Other dates"), "passport": self.tr("Passport expiries"),
-                  "document": self.tr("Other document expiries"), "winback": self.tr("Win-back")}
+        labels = {
+            "birthday": self.tr("Birthdays"),
+            "wedding": self.tr("Wedding anniversaries"),
+            "custom": self.tr("Other dates"),
+            "passport": self.tr("Passport expiries"),
+            "document": self.tr("Other document expiries"),
+            "winback": self.tr("Win-back"),
+        }
         form = QFormLayout(self)
-        note = QLabel(self.tr("How many days ahead each kind of reminder appears in the agenda. "
-                              "These rules are the studio's: every advisor sees them."), self)
+        note = QLabel(
+            self.tr(
+                "How many days ahead each kind of reminder appears in the agenda. "
+                "These rules are the studio's: every advisor sees them."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         # A wrapped label in a form gets too little height unless its width is settled first.
         note.setMinimumWidth(note.fontMetrics().horizontalAdvance("m") * 36)
@@ -700,8 +800,11 @@ class AgendaSettingsDialog(QDialog):
                 # Trip tasks also say when they fall: before departure or after coming home.
                 offset = QSpinBox(self)
                 offset.setRange(0, 366)
-                offset.setSuffix(self.tr(" days before departure") if kind == "pre_departure"
-                                 else self.tr(" days after coming home"))
+                offset.setSuffix(
+                    self.tr(" days before departure")
+                    if kind == "pre_departure"
+                    else self.tr(" days after coming home")
+                )
                 offset.setValue(self.rules.offset(kind))
                 box.toggled.connect(offset.setEnabled)
                 offset.setEnabled(box.isChecked())
@@ -717,7 +820,9 @@ class AgendaSettingsDialog(QDialog):
         self.overdue.setSuffix(self.tr(" days"))
         self.overdue.setValue(self.rules.overdue_days)
         form.addRow(self.tr("Missed dates stay overdue for:"), self.overdue)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -729,13 +834,18 @@ class AgendaSettingsDialog(QDialog):
             for kind, box in self.enabled.items():
                 lead = self.lead[kind].value() if kind in self.lead else None
                 offset = self.offsets[kind].value() if kind in self.offsets else None
-                ag.set_rule(studio, kind,
-                            lead_days=lead if lead is not None and lead != r.lead(kind) else None,
-                            enabled=box.isChecked() if box.isChecked() != r.on(kind) else None,
-                            offset_days=offset if offset is not None and offset != r.offset(kind) else None)
-            for key, value, old in (("feb29", self.feb29.currentData(), r.feb29),
-                                    ("overdue_days", self.overdue.value(), r.overdue_days),
-                                    ("winback_months", self.winback_months.value(), r.winback_months)):
+                ag.set_rule(
+                    studio,
+                    kind,
+                    lead_days=lead if lead is not None and lead != r.lead(kind) else None,
+                    enabled=box.isChecked() if box.isChecked() != r.on(kind) else None,
+                    offset_days=offset if offset is not None and offset != r.offset(kind) else None,
+                )
+            for key, value, old in (
+                ("feb29", self.feb29.currentData(), r.feb29),
+                ("overdue_days", self.overdue.value(), r.overdue_days),
+                ("winback_months", self.winback_months.value(), r.winback_months),
+            ):
                 if value != old:
                     ag.set_option(studio, key, value)
 

@@ -106,14 +106,22 @@ class ClientListView(QWidget):
         self.tag_box.addItem(self.tr("All tags"), None)
         self.tag_box.setToolTip(self.tr("Tag"))
         self.profile_box = QComboBox(self)
-        self.profile_box.setToolTip(self.tr("Preference profile, or a segment: new / repeat / loyal / dormant, purpose, budget, age"))
+        self.profile_box.setToolTip(
+            self.tr(
+                "Preference profile, or a segment: new / repeat / loyal / dormant, purpose, budget, age"
+            )
+        )
         self.profile_box.addItem(self.tr("All profiles"), None)
         self.profile_box.addItem(self.tr("Incomplete profiles"), "incomplete")
         self.profile_box.addItem(self.tr("Complete profiles"), "complete")
         # Segments derived from profiles and history share the box (one more would widen the pane).
         self.profile_box.insertSeparator(self.profile_box.count())
-        for key, text in (("new", self.tr("New clients")), ("repeat", self.tr("Repeat clients")),
-                          ("loyal", self.tr("Loyal clients")), ("dormant", self.tr("Dormant clients"))):
+        for key, text in (
+            ("new", self.tr("New clients")),
+            ("repeat", self.tr("Repeat clients")),
+            ("loyal", self.tr("Loyal clients")),
+            ("dormant", self.tr("Dormant clients")),
+        ):
             self.profile_box.addItem(text, f"lifecycle:{key}")
         tax = taxonomy.load()
         for section, prefix in (("purpose", self.tr("Purpose: ")), ("budget", self.tr("Budget: "))):
@@ -128,10 +136,20 @@ class ClientListView(QWidget):
         self.count_label = QLabel(self)
         set_muted(self.count_label)
 
-        widths = ((COL_NAME, 26), (COL_STAGE, 9), (COL_ADVISOR, 11), (COL_TAGS, 14),
-                  (COL_LAST_INTERACTION, 13), (COL_NEXT_DATE, 18))
-        self.table = list_table(self, "clientTable", self.proxy,
-                                {self.model.column_of(kind): chars for kind, chars in widths})
+        widths = (
+            (COL_NAME, 26),
+            (COL_STAGE, 9),
+            (COL_ADVISOR, 11),
+            (COL_TAGS, 14),
+            (COL_LAST_INTERACTION, 13),
+            (COL_NEXT_DATE, 18),
+        )
+        self.table = list_table(
+            self,
+            "clientTable",
+            self.proxy,
+            {self.model.column_of(kind): chars for kind, chars in widths},
+        )
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         hh = self.table.horizontalHeader()
         # Indicator first: enabling sorting then asks the model for exactly the order it already
@@ -145,12 +163,16 @@ class ClientListView(QWidget):
         # Search on its own row: it keeps its width when the list pane is narrow.
         filters = QHBoxLayout()
         for box in (self.stage_box, self.advisor_box, self.tag_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             box.setMinimumContentsLength(8)
             filters.addWidget(box, 1)
         # The profile filter sits beside the search: a fourth box in the filter row would widen
         # the narrowest list pane the window allows.
-        self.profile_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.profile_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.profile_box.setMinimumContentsLength(6)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 3)
@@ -215,21 +237,33 @@ class ClientListView(QWidget):
 
     # -- reacting -----------------------------------------------------------------------------
     def _on_studio_changed(self, changes: ChangeSet) -> None:
-        if "advisor" in changes.tables or any(e.field == "tags" for e in changes.entries) or (
-            "client" in changes.tables and any(e.op in ("delete", "restore") for e in changes.entries)
+        if (
+            "advisor" in changes.tables
+            or any(e.field == "tags" for e in changes.entries)
+            or (
+                "client" in changes.tables
+                and any(e.op in ("delete", "restore") for e in changes.entries)
+            )
         ):
             self._reload_choices()
         self.model.on_studio_changed(changes)
 
     def _reload_choices(self) -> None:
         studio = self._ctx.studio
-        self._fill(self.advisor_box, self.tr("All advisors"),
-                   [(a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id)
-                    for a in queries.advisors(studio)])
+        self._fill(
+            self.advisor_box,
+            self.tr("All advisors"),
+            [
+                (a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id)
+                for a in queries.advisors(studio)
+            ],
+        )
         self.tag_box.mark_stale()
 
     def _load_tags(self) -> None:
-        self._fill(self.tag_box, self.tr("All tags"), [(t, t) for t in queries.all_tags(self._ctx.studio)])
+        self._fill(
+            self.tag_box, self.tr("All tags"), [(t, t) for t in queries.all_tags(self._ctx.studio)]
+        )
 
     @staticmethod
     def _fill(box: QComboBox, all_label: str, items: list[tuple[str, str]]) -> None:
@@ -254,7 +288,9 @@ class ClientListView(QWidget):
         if row >= 0:
             index = self.proxy.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         else:
@@ -281,5 +317,7 @@ class ClientListView(QWidget):
         if index.isValid():
             cid = self.proxy.client_id(index.row())
             if cid:
-                menu.addAction(self.tr("Delete client…"), lambda: self.sig_delete_requested.emit(cid))
+                menu.addAction(
+                    self.tr("Delete client…"), lambda: self.sig_delete_requested.emit(cid)
+                )
         menu.exec(self.table.viewport().mapToGlobal(pos))

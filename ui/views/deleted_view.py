@@ -33,14 +33,22 @@ class DeletedView(QWidget):
 
         title = QLabel(self.tr("Recently deleted"), self)
         title.setFont(scaled_font(title, 1.3, bold=True))
-        hint = QLabel(self.tr("Deleted clients are kept here with their whole dossier. "
-                              "Restore one to put it back in the client list."), self)
+        hint = QLabel(
+            self.tr(
+                "Deleted clients are kept here with their whole dossier. "
+                "Restore one to put it back in the client list."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         set_muted(hint)
 
-        self.table = list_table(self, "deletedTable", self.proxy, {self.model.column_of(COL_NAME): 34})
-        self.table.horizontalHeader().setSortIndicator(self.model.column_of(COL_DELETED),
-                                                       Qt.SortOrder.DescendingOrder)
+        self.table = list_table(
+            self, "deletedTable", self.proxy, {self.model.column_of(COL_NAME): 34}
+        )
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.column_of(COL_DELETED), Qt.SortOrder.DescendingOrder
+        )
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda index: self.restore_row(index.row()))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
@@ -75,8 +83,10 @@ class DeletedView(QWidget):
         if cid is None:
             return None
         name = self.proxy.index(proxy_row, self.model.column_of(COL_NAME)).data() or ""
-        self._ctx.execute(self.tr("Restore %1").replace("%1", name),
-                          lambda: clients.restore_client(self._ctx.studio, cid))
+        self._ctx.execute(
+            self.tr("Restore %1").replace("%1", name),
+            lambda: clients.restore_client(self._ctx.studio, cid),
+        )
         self.sig_restored.emit(cid)
         return cid
 

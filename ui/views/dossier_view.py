@@ -157,7 +157,11 @@ class DossierView(QWidget):
                 self._show_empty()  # “No clients yet” becomes “No client chosen”
             return
         # Another client's change can rename our referrer or add a referral: watch the client table.
-        if self._client_id in changes.client_ids or "client" in changes.tables or "advisor" in changes.tables:
+        if (
+            self._client_id in changes.client_ids
+            or "client" in changes.tables
+            or "advisor" in changes.tables
+        ):
             self._reload()
 
     def _reload(self) -> None:
@@ -197,13 +201,21 @@ class DossierView(QWidget):
         self.action_log_interaction.setEnabled(False)
         if self._ctx.studio.count(Client) == 0:
             title = html.escape(self.tr("No clients yet"))
-            hint = html.escape(self.tr("Add your first client with File ▸ New client… (Ctrl+N); "
-                                       "their dossier will appear here."))
+            hint = html.escape(
+                self.tr(
+                    "Add your first client with File ▸ New client… (Ctrl+N); "
+                    "their dossier will appear here."
+                )
+            )
         else:
             title = html.escape(self.tr("No client chosen"))
-            hint = html.escape(self.tr("Choose a client in the list to see their dossier: who they "
-                                       "are, the people travelling with them, every call and "
-                                       "meeting, and the history of changes."))
+            hint = html.escape(
+                self.tr(
+                    "Choose a client in the list to see their dossier: who they "
+                    "are, the people travelling with them, every call and "
+                    "meeting, and the history of changes."
+                )
+            )
         self._empty.setText(f"<h3>{title}</h3><p>{hint}</p>")
         self._stack.setCurrentWidget(self._empty)
 
@@ -212,18 +224,28 @@ class DossierView(QWidget):
         self.title.setText(display_name(c.name, c.native_name))
         parts = [labels.label(ClientKind, c.kind), labels.label(Stage, c.stage)]
         if dossier.advisor is not None:
-            parts.append(self.tr("Advisor: %1").replace(
-                "%1", display_name(dossier.advisor.name, dossier.advisor.native_name)))
+            parts.append(
+                self.tr("Advisor: %1").replace(
+                    "%1", display_name(dossier.advisor.name, dossier.advisor.native_name)
+                )
+            )
         if dossier.people and c.kind != ClientKind.INDIVIDUAL:
-            parts.append(labels.count_text(len(dossier.people), self.tr("%n person"), self.tr("%n people")))
+            parts.append(
+                labels.count_text(len(dossier.people), self.tr("%n person"), self.tr("%n people"))
+            )
         self.subtitle.setText(" · ".join(parts))
         warnings = []
         if c.deleted_at:
             warnings.append(self.tr("This client is in Recently deleted."))
         n_open = len(dossier.open_complaints)
         if n_open:
-            warnings.append(labels.count_text(n_open, self.tr("%n open complaint — see the Timeline."),
-                                               self.tr("%n open complaints — see the Timeline.")))
+            warnings.append(
+                labels.count_text(
+                    n_open,
+                    self.tr("%n open complaint — see the Timeline."),
+                    self.tr("%n open complaints — see the Timeline."),
+                )
+            )
         self.warning.set_message("  ".join(warnings))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -244,11 +266,16 @@ class DossierView(QWidget):
         if not self._client_id:
             return None
         self.tabs.setCurrentIndex(TAB_TIMELINE)
-        return self._open(InteractionDialog(self._ctx, self._client_id, self._people(), kind=kind, parent=self))
+        return self._open(
+            InteractionDialog(self._ctx, self._client_id, self._people(), kind=kind, parent=self)
+        )
 
     def edit_interaction(self, interaction) -> InteractionDialog:
-        return self._open(InteractionDialog(self._ctx, self._client_id, self._people(),
-                                            interaction=interaction, parent=self))
+        return self._open(
+            InteractionDialog(
+                self._ctx, self._client_id, self._people(), interaction=interaction, parent=self
+            )
+        )
 
     def resolve_complaint(self, complaint) -> ResolveDialog:
         return self._open(ResolveDialog(self._ctx, complaint, parent=self))
@@ -257,7 +284,9 @@ class DossierView(QWidget):
         if not self._client_id:
             return None
         dialog = PersonDialog(self._ctx, self._client_id, parent=self)
-        dialog.accepted.connect(lambda: dialog.result_value and self.people.select_person(dialog.result_value.id))
+        dialog.accepted.connect(
+            lambda: dialog.result_value and self.people.select_person(dialog.result_value.id)
+        )
         return self._open(dialog)
 
     def edit_person(self, person) -> PersonDialog:
@@ -266,10 +295,16 @@ class DossierView(QWidget):
     def add_contact(self, person_id: str | None = None) -> ContactDialog | None:
         if not self._client_id:
             return None
-        return self._open(ContactDialog(self._ctx, self._client_id, self._people(), person_id=person_id, parent=self))
+        return self._open(
+            ContactDialog(
+                self._ctx, self._client_id, self._people(), person_id=person_id, parent=self
+            )
+        )
 
     def edit_contact(self, contact) -> ContactDialog:
-        return self._open(ContactDialog(self._ctx, self._client_id, self._people(), contact=contact, parent=self))
+        return self._open(
+            ContactDialog(self._ctx, self._client_id, self._people(), contact=contact, parent=self)
+        )
 
     def add_date(self, person) -> DateDialog:
         return self._open(DateDialog(self._ctx, person, parent=self))
@@ -278,15 +313,21 @@ class DossierView(QWidget):
         if not self._client_id:
             return None
         existing = self._dossier.consents if self._dossier else []
-        return self._open(ConsentDialog(self._ctx, self._client_id, purpose=purpose or None,
-                                        existing=existing, parent=self))
+        return self._open(
+            ConsentDialog(
+                self._ctx, self._client_id, purpose=purpose or None, existing=existing, parent=self
+            )
+        )
 
     def choose_referrer(self) -> ClientPickerDialog | None:
         if not self._client_id:
             return None
-        dialog = ClientPickerDialog(self._ctx, self.tr("Who referred this client?"),
-                                    exclude=self._client_id, parent=self)
-        dialog.accepted.connect(lambda: dialog.chosen_id() and self.overview.commit_referrer(dialog.chosen_id()))
+        dialog = ClientPickerDialog(
+            self._ctx, self.tr("Who referred this client?"), exclude=self._client_id, parent=self
+        )
+        dialog.accepted.connect(
+            lambda: dialog.chosen_id() and self.overview.commit_referrer(dialog.chosen_id())
+        )
         return self._open(dialog)
 
     @staticmethod

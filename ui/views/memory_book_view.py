@@ -116,8 +116,13 @@ class BackgroundJob(QObject):
     #: Fires once (on the GUI thread) with a :class:`JobOutcome` when the job has ended.
     sig_finished = Signal(object)
 
-    def __init__(self, fn: Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any],
-                 parent: QObject | None = None, *, cancelled_type: type[BaseException] | None = None):
+    def __init__(
+        self,
+        fn: Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any],
+        parent: QObject | None = None,
+        *,
+        cancelled_type: type[BaseException] | None = None,
+    ):
         super().__init__(parent)
         self._fn = fn
         self._cancel = threading.Event()
@@ -167,7 +172,9 @@ class PhotoDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt API
         line = option.fontMetrics.height()
-        return QSize(self.THUMB.width() + 2 * self.PAD, self.THUMB.height() + 2 * line + 3 * self.PAD)
+        return QSize(
+            self.THUMB.width() + 2 * self.PAD, self.THUMB.height() + 2 * line + 3 * self.PAD
+        )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
@@ -181,7 +188,9 @@ class PhotoDelegate(QStyledItemDelegate):
             painter.setBrush(pal.color(QPalette.ColorRole.Highlight))
             painter.drawRoundedRect(r, 6, 6)
         included = bool(index.data(ROLE_INCLUDED))
-        box = QRect(r.left() + self.PAD - 2, r.top() + self.PAD - 2, self.THUMB.width(), self.THUMB.height())
+        box = QRect(
+            r.left() + self.PAD - 2, r.top() + self.PAD - 2, self.THUMB.width(), self.THUMB.height()
+        )
         if not included:
             painter.setOpacity(0.35)
         image = index.data(Qt.ItemDataRole.DecorationRole)
@@ -195,7 +204,11 @@ class PhotoDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(pal.color(QPalette.ColorRole.Midlight))
             painter.drawRoundedRect(box, 4, 4)
-            painter.setPen(error_color(pal) if state == "failed" else pal.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(
+                error_color(pal)
+                if state == "failed"
+                else pal.color(QPalette.ColorRole.PlaceholderText)
+            )
             text = self.tr("Photo unreadable") if state == "failed" else "…"
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.setOpacity(1.0)
@@ -214,11 +227,19 @@ class PhotoDelegate(QStyledItemDelegate):
             w = fm.horizontalAdvance(text) + 10
             badge = QRect(x, box.top() + 4, w, fm.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            bg = QColor(pal.color(QPalette.ColorRole.Highlight) if i else pal.color(QPalette.ColorRole.ToolTipBase))
+            bg = QColor(
+                pal.color(QPalette.ColorRole.Highlight)
+                if i
+                else pal.color(QPalette.ColorRole.ToolTipBase)
+            )
             bg.setAlpha(225)
             painter.setBrush(bg)
             painter.drawRoundedRect(badge, 4, 4)
-            painter.setPen(pal.color(QPalette.ColorRole.HighlightedText if i else QPalette.ColorRole.ToolTipText))
+            painter.setPen(
+                pal.color(
+                    QPalette.ColorRole.HighlightedText if i else QPalette.ColorRole.ToolTipText
+                )
+            )
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             x += w + 4
         if not included:
@@ -233,7 +254,9 @@ class PhotoDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         fm = painter.fontMetrics()
         caption = index.data(ROLE_CAPTION) or ""
-        text_rect = QRect(r.left() + self.PAD - 2, box.bottom() + self.PAD, box.width(), 2 * fm.height())
+        text_rect = QRect(
+            r.left() + self.PAD - 2, box.bottom() + self.PAD, box.width(), 2 * fm.height()
+        )
         if selected:
             colour = pal.color(QPalette.ColorRole.HighlightedText)
         elif caption and included:
@@ -242,8 +265,11 @@ class PhotoDelegate(QStyledItemDelegate):
             colour = pal.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(colour)
         shown = caption or index.data(Qt.ItemDataRole.DisplayRole) or ""
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                         _two_lines(fm, shown, text_rect.width()))
+        painter.drawText(
+            text_rect,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            _two_lines(fm, shown, text_rect.width()),
+        )
         painter.restore()
 
 
@@ -313,7 +339,8 @@ class PhotoStrip(QListView):
         if event.mimeData().hasUrls() and event.source() is not self:
             model = self.model()
             if isinstance(model, MediaModel) and model.dropMimeData(
-                    event.mimeData(), Qt.DropAction.CopyAction, -1, 0, QModelIndex()):
+                event.mimeData(), Qt.DropAction.CopyAction, -1, 0, QModelIndex()
+            ):
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
             else:
@@ -372,14 +399,20 @@ class MemoryBookView(QWidget):
         self.model.modelReset.connect(self._after_reset)
 
         self.add_files_button = QPushButton(self.tr("Add &photos…"), self)
-        self.add_files_button.setToolTip(self.tr("Copy photos into the studio for this trip (you can also drop files on the strip)"))
+        self.add_files_button.setToolTip(
+            self.tr(
+                "Copy photos into the studio for this trip (you can also drop files on the strip)"
+            )
+        )
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_folder_button = QPushButton(self.tr("Add &folder…"), self)
         self.add_folder_button.setToolTip(self.tr("Add every photo in a folder and its subfolders"))
         self.add_folder_button.clicked.connect(self.choose_folder)
         self.show_excluded = QCheckBox(self.tr("Show &left-out photos"), self)
         self.show_excluded.setChecked(True)
-        self.show_excluded.setToolTip(self.tr("Photos left out of the book are shown dimmed; untick to hide them"))
+        self.show_excluded.setToolTip(
+            self.tr("Photos left out of the book are shown dimmed; untick to hide them")
+        )
         self.show_excluded.toggled.connect(lambda _on: self._apply_hidden())
         self.count_label = QLabel(self)
         set_muted(self.count_label)
@@ -418,11 +451,15 @@ class MemoryBookView(QWidget):
             self.strip.addAction(a)
             return a
 
-        self.action_include = action(self.tr("&Include / Leave out"), Qt.Key.Key_Space, self.toggle_included)
+        self.action_include = action(
+            self.tr("&Include / Leave out"), Qt.Key.Key_Space, self.toggle_included
+        )
         self.action_caption = action(self.tr("&Caption…"), Qt.Key.Key_F2, self.edit_caption)
         self.action_move = action(self.tr("&Move to day…"), None, self.move_to_day)
         self.action_cover = action(self.tr("Use as c&over"), None, self.use_as_cover)
-        self.action_remove = action(self.tr("&Remove from trip"), QKeySequence.StandardKey.Delete, self.remove_selected)
+        self.action_remove = action(
+            self.tr("&Remove from trip"), QKeySequence.StandardKey.Delete, self.remove_selected
+        )
         #: Ctrl+B: build the book (the main window may also put it in a menu).
         self.action_build = QAction(self.tr("&Build book"), self)
         self.action_build.setShortcut(QKeySequence("Ctrl+B"))
@@ -446,14 +483,22 @@ class MemoryBookView(QWidget):
             "quotes": FieldBox(self.quotes, self),
             "highlights": FieldBox(self.highlights, self),
         }
-        for key, edit in (("journal", self.journal), ("quotes", self.quotes), ("highlights", self.highlights)):
+        for key, edit in (
+            ("journal", self.journal),
+            ("quotes", self.quotes),
+            ("highlights", self.highlights),
+        ):
             edit.editingFinished.connect(lambda k=key: self._save_journal(k))
         # three lines each; the day's journal takes the rest of the height
         for edit in (self.quotes, self.highlights):
             edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 2 * edit.frameWidth() + 10)
-        self.journal.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 2 * self.journal.frameWidth() + 10)
+        self.journal.setMinimumHeight(
+            self.fontMetrics().lineSpacing() * 4 + 2 * self.journal.frameWidth() + 10
+        )
         for key in ("quotes", "highlights"):
-            self._journal_boxes[key].setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+            self._journal_boxes[key].setSizePolicy(
+                QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum
+            )
         journal_page = QWidget(self)
         jf = QFormLayout(journal_page)
         jf.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -461,8 +506,14 @@ class MemoryBookView(QWidget):
         jf.addRow(self.tr("&Journal:"), self._journal_boxes["journal"])
         jf.addRow(self.tr("&Quotes:"), self._journal_boxes["quotes"])
         jf.addRow(self.tr("&Highlights:"), self._journal_boxes["highlights"])
-        for w, buddy in ((jf.labelForField(self._journal_boxes[k]), e) for k, e in
-                         (("journal", self.journal), ("quotes", self.quotes), ("highlights", self.highlights))):
+        for w, buddy in (
+            (jf.labelForField(self._journal_boxes[k]), e)
+            for k, e in (
+                ("journal", self.journal),
+                ("quotes", self.quotes),
+                ("highlights", self.highlights),
+            )
+        ):
             w.setBuddy(buddy)
 
         self.book_title = QLineEdit(self)
@@ -470,11 +521,16 @@ class MemoryBookView(QWidget):
         self.book_signature = QLineEdit(self)
         self.book_summary = NotesEdit(self)
         self.book_closing = NotesEdit(self)
-        self.book_summary.setPlaceholderText(self.tr("A few lines about the whole trip, for the overview page"))
+        self.book_summary.setPlaceholderText(
+            self.tr("A few lines about the whole trip, for the overview page")
+        )
         self.book_closing.setPlaceholderText(self.tr("A closing message to the travellers"))
         self._book_edits: dict[str, QLineEdit | NotesEdit] = {
-            "title": self.book_title, "subtitle": self.book_subtitle, "summary": self.book_summary,
-            "closing": self.book_closing, "signature": self.book_signature,
+            "title": self.book_title,
+            "subtitle": self.book_subtitle,
+            "summary": self.book_summary,
+            "closing": self.book_closing,
+            "signature": self.book_signature,
         }
         self._book_boxes = {k: FieldBox(e, self) for k, e in self._book_edits.items()}
         for key, edit in self._book_edits.items():
@@ -483,17 +539,25 @@ class MemoryBookView(QWidget):
         self.size_combo.setObjectName("bookSize")
         for key, label in self.size_labels().items():
             self.size_combo.addItem(label, key)
-        self.size_combo.activated.connect(lambda _i: self._save_option("size", self.size_combo.currentData()))
+        self.size_combo.activated.connect(
+            lambda _i: self._save_option("size", self.size_combo.currentData())
+        )
         self.bleed = QCheckBox(self.tr("Bl&eed (3 mm / 0.125 in) with crop marks"), self)
-        self.bleed.setToolTip(self.tr("For a print shop that trims the pages: photos run past the edge"))
+        self.bleed.setToolTip(
+            self.tr("For a print shop that trims the pages: photos run past the edge")
+        )
         self.bleed.clicked.connect(lambda on: self._save_option("bleed", bool(on)))
         self._option_box = FieldBox(self.size_combo, self)
         book_page = QWidget(self)
         bf = QFormLayout(book_page)
         bf.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, caption in (("title", self.tr("&Title:")), ("subtitle", self.tr("S&ubtitle:")),
-                             ("summary", self.tr("Su&mmary:")), ("closing", self.tr("Closin&g:")),
-                             ("signature", self.tr("Si&gnature:"))):
+        for key, caption in (
+            ("title", self.tr("&Title:")),
+            ("subtitle", self.tr("S&ubtitle:")),
+            ("summary", self.tr("Su&mmary:")),
+            ("closing", self.tr("Closin&g:")),
+            ("signature", self.tr("Si&gnature:")),
+        ):
             bf.addRow(caption, self._book_boxes[key])
             bf.labelForField(self._book_boxes[key]).setBuddy(self._book_edits[key])
         bf.addRow(self.tr("Si&ze:"), self._option_box)
@@ -536,8 +600,12 @@ class MemoryBookView(QWidget):
         self.report.setObjectName("preflight")
         self.report.setOpenLinks(False)
         self.report.setPlaceholderText(self.tr("Preflight: after a build"))
-        self.report.setToolTip(self.tr("After a build: the pages, each photo's print resolution, the fonts "
-                                       "and the file size"))
+        self.report.setToolTip(
+            self.tr(
+                "After a build: the pages, each photo's print resolution, the fonts "
+                "and the file size"
+            )
+        )
 
         preview_pane = QWidget(self)
         pv = QVBoxLayout(preview_pane)
@@ -699,8 +767,11 @@ class MemoryBookView(QWidget):
     # -- photos: import ---------------------------------------------------------------------
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos to the trip"), "",
-            self.tr("Photos (%1);;All files (*)").replace("%1", PHOTO_FILTER))
+            self,
+            self.tr("Add photos to the trip"),
+            "",
+            self.tr("Photos (%1);;All files (*)").replace("%1", PHOTO_FILTER),
+        )
         if files:
             self.import_files(files)
 
@@ -714,11 +785,17 @@ class MemoryBookView(QWidget):
         if not self._trip_id or not paths:
             return None
         if self._job is not None:
-            self.sig_message.emit(self.tr("Wait for the current task to finish (or cancel it) first."))
+            self.sig_message.emit(
+                self.tr("Wait for the current task to finish (or cancel it) first.")
+            )
             return None
         studio, trip_id = self._ctx.studio, self._trip_id
-        job = BackgroundJob(lambda progress, cancel: media_service.add_media(
-            studio, trip_id, [str(p) for p in paths], progress=progress, cancel=cancel), self)
+        job = BackgroundJob(
+            lambda progress, cancel: media_service.add_media(
+                studio, trip_id, [str(p) for p in paths], progress=progress, cancel=cancel
+            ),
+            self,
+        )
         job.sig_finished.connect(lambda outcome: self._import_done(job, outcome))
         self._start(job, "import", self.tr("Adding photos…"))
         return job
@@ -732,17 +809,28 @@ class MemoryBookView(QWidget):
             if res.tx:
                 # The import already happened in its own transaction: put it on the undo stack.
                 n = len(res.added)
-                text = self.tr("Add %1 photos").replace("%1", str(n)) if n != 1 else self.tr("Add a photo")
+                text = (
+                    self.tr("Add %1 photos").replace("%1", str(n))
+                    if n != 1
+                    else self.tr("Add a photo")
+                )
                 self._ctx.undo_stack.push(StudioCommand(self._ctx.studio, text, res.tx))
             summary = self._import_summary(res)
-            notes = [self.tr("Already in the trip: %1").replace("%1", ", ".join(res.duplicates))] if res.duplicates else []
+            notes = (
+                [self.tr("Already in the trip: %1").replace("%1", ", ".join(res.duplicates))]
+                if res.duplicates
+                else []
+            )
             self._show_report(summary, notes, [reason for _name, reason in res.skipped])
             self.sig_message.emit(summary)
         self.sig_import_finished.emit(outcome)
 
     def _import_summary(self, res) -> str:
-        parts = [self.tr("%1 photos added").replace("%1", str(len(res.added))) if len(res.added) != 1
-                 else self.tr("1 photo added")]
+        parts = [
+            self.tr("%1 photos added").replace("%1", str(len(res.added)))
+            if len(res.added) != 1
+            else self.tr("1 photo added")
+        ]
         if res.duplicates:
             parts.append(self.tr("%1 already in the trip").replace("%1", str(len(res.duplicates))))
         if res.skipped:
@@ -759,7 +847,9 @@ class MemoryBookView(QWidget):
         bad = error_color(self.palette()).name()
         lines = [f"<b>{html.escape(summary, quote=False)}</b>"]
         lines += [html.escape(n, quote=False) for n in notes]
-        lines += [f"<span style='color:{bad}'>{html.escape(p, quote=False)}</span>" for p in problems]
+        lines += [
+            f"<span style='color:{bad}'>{html.escape(p, quote=False)}</span>" for p in problems
+        ]
         self.import_report.setText("<br>".join(lines))
         self._report_box.show()
 
@@ -779,8 +869,14 @@ class MemoryBookView(QWidget):
             return
         rows = [self.model.media(self.model.row_of(i)) for i in ids]
         include = not any(m.included for m in rows)
-        text = self.tr("Include photos in the book") if include else self.tr("Leave photos out of the book")
-        self._run(text, lambda: [media_service.set_included(self._ctx.studio, i, include) for i in ids])
+        text = (
+            self.tr("Include photos in the book")
+            if include
+            else self.tr("Leave photos out of the book")
+        )
+        self._run(
+            text, lambda: [media_service.set_included(self._ctx.studio, i, include) for i in ids]
+        )
         self.select_ids(ids)
 
     def edit_caption(self) -> None:
@@ -788,14 +884,21 @@ class MemoryBookView(QWidget):
         if not ids:
             return
         m = self.model.media(self.model.row_of(ids[0]))
-        text, ok = QInputDialog.getText(self, self.tr("Caption"),
-                                        self.tr("Caption of %1:").replace("%1", m.original_name),
-                                        QLineEdit.EchoMode.Normal, m.caption)
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Caption"),
+            self.tr("Caption of %1:").replace("%1", m.original_name),
+            QLineEdit.EchoMode.Normal,
+            m.caption,
+        )
         if ok:
             self.set_caption(m.id, text)
 
     def set_caption(self, media_id: str, text: str) -> bool:
-        ok = self._run(self.tr("Edit caption"), lambda: media_service.set_caption(self._ctx.studio, media_id, text))
+        ok = self._run(
+            self.tr("Edit caption"),
+            lambda: media_service.set_caption(self._ctx.studio, media_id, text),
+        )
         self.select_ids([media_id])
         return ok
 
@@ -806,15 +909,18 @@ class MemoryBookView(QWidget):
         labels = [self.tr("No day")] + [self._day_label(d) for d in self._days]
         m = self.model.media(self.model.row_of(ids[0]))
         current = next((n + 1 for n, d in enumerate(self._days) if d.number == m.day_number), 0)
-        choice, ok = QInputDialog.getItem(self, self.tr("Move to day"), self.tr("Day of the trip:"),
-                                          labels, current, False)
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Move to day"), self.tr("Day of the trip:"), labels, current, False
+        )
         if ok:
             i = labels.index(choice)
             self.set_day(ids, self._days[i - 1].number if i else None)
 
     def set_day(self, ids: list[str], day: int | None) -> bool:
-        ok = self._run(self.tr("Move photos to another day"),
-                       lambda: [media_service.move_to_day(self._ctx.studio, i, day) for i in ids])
+        ok = self._run(
+            self.tr("Move photos to another day"),
+            lambda: [media_service.move_to_day(self._ctx.studio, i, day) for i in ids],
+        )
         self.select_ids(ids)
         return ok
 
@@ -822,8 +928,10 @@ class MemoryBookView(QWidget):
         ids = self.selected_ids()
         if ids and self._trip_id:
             trip_id = self._trip_id
-            self._run(self.tr("Choose the book's cover"),
-                      lambda: media_service.set_book(self._ctx.studio, trip_id, cover_media_id=ids[0]))
+            self._run(
+                self.tr("Choose the book's cover"),
+                lambda: media_service.set_book(self._ctx.studio, trip_id, cover_media_id=ids[0]),
+            )
             self.select_ids(ids[:1])
 
     def remove_selected(self) -> None:
@@ -831,7 +939,11 @@ class MemoryBookView(QWidget):
         if not ids:
             return
         n = len(ids)
-        text = self.tr("Remove %1 photos").replace("%1", str(n)) if n != 1 else self.tr("Remove a photo")
+        text = (
+            self.tr("Remove %1 photos").replace("%1", str(n))
+            if n != 1
+            else self.tr("Remove a photo")
+        )
         if self._run(text, lambda: [media_service.remove_media(self._ctx.studio, i) for i in ids]):
             self.sig_message.emit(self.tr("Removed from the trip; Undo (Ctrl+Z) brings them back."))
 
@@ -840,7 +952,9 @@ class MemoryBookView(QWidget):
             return False
         trip_id = self._trip_id
         moved = self.selected_ids()
-        ok = self._run(self.tr("Reorder photos"), lambda: media_service.reorder(self._ctx.studio, trip_id, ids))
+        ok = self._run(
+            self.tr("Reorder photos"), lambda: media_service.reorder(self._ctx.studio, trip_id, ids)
+        )
         self.select_ids(moved)
         return ok
 
@@ -858,7 +972,13 @@ class MemoryBookView(QWidget):
 
     def _update_actions(self) -> None:
         has = bool(self._trip_id) and bool(self.strip.selectionModel().selectedIndexes())
-        for a in (self.action_include, self.action_caption, self.action_move, self.action_cover, self.action_remove):
+        for a in (
+            self.action_include,
+            self.action_caption,
+            self.action_move,
+            self.action_cover,
+            self.action_remove,
+        ):
             a.setEnabled(has)
         idle = self._job is None and bool(self._trip_id)
         for w in (self.add_files_button, self.add_folder_button, self.build_button):
@@ -869,10 +989,16 @@ class MemoryBookView(QWidget):
         self._apply_hidden()
         rows = [self.model.media(r) for r in range(self.model.rowCount())]
         left_out = sum(1 for m in rows if not m.included)
-        text = self.tr("%1 photos").replace("%1", str(len(rows))) if len(rows) != 1 else self.tr("1 photo")
+        text = (
+            self.tr("%1 photos").replace("%1", str(len(rows)))
+            if len(rows) != 1
+            else self.tr("1 photo")
+        )
         if left_out:
             text += " · " + self.tr("%1 left out").replace("%1", str(left_out))
-        self.count_label.setText(text if rows else self.tr("No photos yet: add some, or drop them here."))
+        self.count_label.setText(
+            text if rows else self.tr("No photos yet: add some, or drop them here.")
+        )
         self._update_actions()
 
     def _apply_hidden(self) -> None:
@@ -923,11 +1049,17 @@ class MemoryBookView(QWidget):
 
     def _flush(self) -> None:
         """Save what is being typed (leaving a field saves it; so does switching day or trip)."""
-        for key, edit in (("journal", self.journal), ("quotes", self.quotes), ("highlights", self.highlights)):
+        for key, edit in (
+            ("journal", self.journal),
+            ("quotes", self.quotes),
+            ("highlights", self.highlights),
+        ):
             if edit.document().isModified():
                 self._save_journal(key)
         for key, edit in self._book_edits.items():
-            modified = edit.document().isModified() if isinstance(edit, NotesEdit) else edit.isModified()
+            modified = (
+                edit.document().isModified() if isinstance(edit, NotesEdit) else edit.isModified()
+            )
             if modified:
                 self._save_book_text(key)
 
@@ -944,7 +1076,11 @@ class MemoryBookView(QWidget):
             "quotes": entry.quotes if entry else "",
             "highlights": "\n".join(media_service.highlights_of(entry)),
         }
-        for key, edit in (("journal", self.journal), ("quotes", self.quotes), ("highlights", self.highlights)):
+        for key, edit in (
+            ("journal", self.journal),
+            ("quotes", self.quotes),
+            ("highlights", self.highlights),
+        ):
             if keep_edited and edit.document().isModified():
                 continue
             _set_plain(edit, values[key])
@@ -956,11 +1092,16 @@ class MemoryBookView(QWidget):
         if not self._trip_id or day is None:
             return
         trip_id, text = self._trip_id, edit.toPlainText()
-        label = {"journal": self.tr("Edit day %1's journal"), "quotes": self.tr("Edit day %1's quotes"),
-                 "highlights": self.tr("Edit day %1's highlights")}[key].replace("%1", str(day))
+        label = {
+            "journal": self.tr("Edit day %1's journal"),
+            "quotes": self.tr("Edit day %1's quotes"),
+            "highlights": self.tr("Edit day %1's highlights"),
+        }[key].replace("%1", str(day))
         try:
-            self._ctx.execute(label, lambda: media_service.set_journal(
-                self._ctx.studio, trip_id, day, **{key: text}))
+            self._ctx.execute(
+                label,
+                lambda: media_service.set_journal(self._ctx.studio, trip_id, day, **{key: text}),
+            )
         except ValidationError as exc:
             self._journal_boxes[key].show_error(exc.message)
             return
@@ -980,7 +1121,9 @@ class MemoryBookView(QWidget):
         except StudioError:
             return
         for key, edit in self._book_edits.items():
-            modified = edit.document().isModified() if isinstance(edit, NotesEdit) else edit.isModified()
+            modified = (
+                edit.document().isModified() if isinstance(edit, NotesEdit) else edit.isModified()
+            )
             if keep_edited and modified:
                 continue
             _set_text(edit, getattr(book, key) or "")
@@ -994,14 +1137,22 @@ class MemoryBookView(QWidget):
     def _load_book_defaults(self) -> None:
         """The texts a book gets when a field is left empty, as placeholders; read only while the
         Book tab is shown (they take the whole trip to work out)."""
-        if not self._trip_id or not self._defaults_stale or self.editors.currentIndex() != TAB_BOOK_TEXTS:
+        if (
+            not self._trip_id
+            or not self._defaults_stale
+            or self.editors.currentIndex() != TAB_BOOK_TEXTS
+        ):
             return
         self._defaults_stale = False
         try:
             content = media_service.book_content(self._ctx.studio, self._trip_id)
         except StudioError:
             return
-        for key, text in (("title", content.title), ("subtitle", content.subtitle), ("signature", content.signature)):
+        for key, text in (
+            ("title", content.title),
+            ("subtitle", content.subtitle),
+            ("signature", content.signature),
+        ):
             self._book_edits[key].setPlaceholderText(text)
 
     def _save_book_text(self, key: str) -> None:
@@ -1011,8 +1162,10 @@ class MemoryBookView(QWidget):
         text = edit.toPlainText() if isinstance(edit, NotesEdit) else edit.text()
         trip_id = self._trip_id
         try:
-            self._ctx.execute(self.tr("Edit the book's %1").replace("%1", key),
-                              lambda: media_service.set_book(self._ctx.studio, trip_id, **{key: text}))
+            self._ctx.execute(
+                self.tr("Edit the book's %1").replace("%1", key),
+                lambda: media_service.set_book(self._ctx.studio, trip_id, **{key: text}),
+            )
         except StudioError as exc:
             self._book_boxes[key].show_error(getattr(exc, "message", str(exc)))
             return
@@ -1027,8 +1180,12 @@ class MemoryBookView(QWidget):
             return
         trip_id = self._trip_id
         try:
-            self._ctx.execute(self.tr("Change the book's size") if key == "size" else self.tr("Change the book's bleed"),
-                              lambda: media_service.set_book(self._ctx.studio, trip_id, **{key: value}))
+            self._ctx.execute(
+                self.tr("Change the book's size")
+                if key == "size"
+                else self.tr("Change the book's bleed"),
+                lambda: media_service.set_book(self._ctx.studio, trip_id, **{key: value}),
+            )
         except StudioError as exc:
             self._option_box.show_error(str(exc))
             return
@@ -1076,8 +1233,16 @@ class MemoryBookView(QWidget):
         def work(progress, cancel):
             content = media_service.book_content(studio, trip_id)
             folder.mkdir(parents=True, exist_ok=True)
-            return build_book(content, out, size=size, bleed=bleed, progress=progress, cancel=cancel,
-                              workers=workers, cache_dir=media_service.book_cache_dir(studio))
+            return build_book(
+                content,
+                out,
+                size=size,
+                bleed=bleed,
+                progress=progress,
+                cancel=cancel,
+                workers=workers,
+                cache_dir=media_service.book_cache_dir(studio),
+            )
 
         job = BackgroundJob(work, self, cancelled_type=BuildCancelled)
         job.sig_finished.connect(lambda outcome: self._build_done(job, trip_id, out, outcome))
@@ -1103,8 +1268,10 @@ class MemoryBookView(QWidget):
         self.document.close()
         error = self.document.load(str(path))
         if error != QPdfDocument.Error.None_:
-            self._error(self.tr("The memory book could not be shown"),
-                        self.tr("The built file %1 cannot be opened.").replace("%1", path.name))
+            self._error(
+                self.tr("The memory book could not be shown"),
+                self.tr("The built file %1 cannot be opened.").replace("%1", path.name),
+            )
             return
         if old is not None and old != path:
             old.unlink(missing_ok=True)
@@ -1115,7 +1282,9 @@ class MemoryBookView(QWidget):
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.save_button.setEnabled(True)
         self.report.setHtml(self._report_html(report))
-        self.sig_message.emit(self.tr("The memory book is built: %1 pages.").replace("%1", str(report.pages)))
+        self.sig_message.emit(
+            self.tr("The memory book is built: %1 pages.").replace("%1", str(report.pages))
+        )
 
     def _report_html(self, report) -> str:
         import html
@@ -1123,11 +1292,19 @@ class MemoryBookView(QWidget):
         pal = self.palette()
         bad = error_color(pal).name()
         muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
-        text = self.report.palette().color(QPalette.ColorRole.Text).name()  # rich text knows no "inherit"
+        text = (
+            self.report.palette().color(QPalette.ColorRole.Text).name()
+        )  # rich text knows no "inherit"
         size_label = self.size_labels().get(report.size, report.size)
         out = [f"<h3>{html.escape(self.tr('Preflight'))}</h3>"]
-        verdict = self.tr("Ready for print.") if report.ok else self.tr("Look at the notes below before printing.")
-        out.append(f"<p><b style='color:{text if report.ok else bad}'>{html.escape(verdict)}</b></p>")
+        verdict = (
+            self.tr("Ready for print.")
+            if report.ok
+            else self.tr("Look at the notes below before printing.")
+        )
+        out.append(
+            f"<p><b style='color:{text if report.ok else bad}'>{html.escape(verdict)}</b></p>"
+        )
         facts = [
             self.tr("%1 pages").replace("%1", str(report.pages)),
             size_label + (" · " + self.tr("bleed and crop marks") if report.bleed else ""),
@@ -1136,13 +1313,20 @@ class MemoryBookView(QWidget):
         ]
         out.append("<p>" + "<br>".join(html.escape(f) for f in facts) + "</p>")
         missing = [f for f, embedded in report.fonts if not embedded]
-        fonts = (self.tr("Fonts: %1, all embedded.").replace("%1", str(len(report.fonts))) if not missing else
-                 self.tr("Fonts NOT embedded: %1").replace("%1", ", ".join(missing)))
+        fonts = (
+            self.tr("Fonts: %1, all embedded.").replace("%1", str(len(report.fonts)))
+            if not missing
+            else self.tr("Fonts NOT embedded: %1").replace("%1", ", ".join(missing))
+        )
         out.append(f"<p style='color:{bad if missing else text}'>{html.escape(fonts)}</p>")
         if report.problems:
-            out.append(f"<p style='color:{bad}'><b>{html.escape(self.tr('Left out of the book:'))}</b></p><ul>")
+            out.append(
+                f"<p style='color:{bad}'><b>{html.escape(self.tr('Left out of the book:'))}</b></p><ul>"
+            )
             for p in report.problems:
-                out.append(f"<li style='color:{bad}'><b>{html.escape(p.name)}</b>: {html.escape(p.reason)}</li>")
+                out.append(
+                    f"<li style='color:{bad}'><b>{html.escape(p.name)}</b>: {html.escape(p.reason)}</li>"
+                )
             out.append("</ul>")
         if report.images:
             low = len(report.low_ppi)
@@ -1150,7 +1334,9 @@ class MemoryBookView(QWidget):
             if low:
                 head += " · " + self.tr("%1 below 200 ppi").replace("%1", str(low))
             if report.reused:
-                head += " · " + self.tr("%1 ready from the last build").replace("%1", str(report.reused))
+                head += " · " + self.tr("%1 ready from the last build").replace(
+                    "%1", str(report.reused)
+                )
             out.append(f"<p><b>{html.escape(head)}</b></p><table cellspacing='0' cellpadding='1'>")
             for i in sorted(report.images, key=lambda i: (not i.low, i.page)):
                 colour = bad if i.low else text
@@ -1158,7 +1344,8 @@ class MemoryBookView(QWidget):
                 out.append(
                     f"<tr><td style='color:{muted}'>p.{i.page}&nbsp;</td>"
                     f"<td style='color:{colour}'>{html.escape(i.name)}</td>"
-                    f"<td align='right' style='color:{colour}'>&nbsp;{i.ppi:.0f}&nbsp;ppi{flag}</td></tr>")
+                    f"<td align='right' style='color:{colour}'>&nbsp;{i.ppi:.0f}&nbsp;ppi{flag}</td></tr>"
+                )
             out.append("</table>")
         else:
             out.append(f"<p>{html.escape(self.tr('No photos placed.'))}</p>")
@@ -1169,12 +1356,18 @@ class MemoryBookView(QWidget):
             return
         name = "memory-book.pdf"
         try:
-            title = media_service.book_content(self._ctx.studio, self._trip_id).title if self._trip_id else ""
+            title = (
+                media_service.book_content(self._ctx.studio, self._trip_id).title
+                if self._trip_id
+                else ""
+            )
             if title:
                 name = "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip() + ".pdf"
         except StudioError:
             pass
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the memory book"), name, self.tr("PDF (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the memory book"), name, self.tr("PDF (*.pdf)")
+        )
         if path:
             self.save_pdf(Path(path))
 
@@ -1189,8 +1382,10 @@ class MemoryBookView(QWidget):
             with atomic_path(target) as tmp:
                 shutil.copyfile(self._built, tmp)
         except (OSError, StudioError) as exc:
-            self._error(self.tr("The memory book could not be saved"),
-                        self.tr("Cannot write %1: %2").replace("%1", str(target)).replace("%2", str(exc)))
+            self._error(
+                self.tr("The memory book could not be saved"),
+                self.tr("Cannot write %1: %2").replace("%1", str(target)).replace("%2", str(exc)),
+            )
             return False
         self.sig_message.emit(self.tr("Saved %1").replace("%1", target.name))
         return True
@@ -1271,11 +1466,16 @@ def _trip_days(studio, trip_id: str) -> list[DayChoice]:
             if d.day_number in seen:
                 continue
             seen.add(d.day_number)
-            when = d.date or ((start + timedelta(days=d.day_number - 1)).isoformat() if start else None)
+            when = d.date or (
+                (start + timedelta(days=d.day_number - 1)).isoformat() if start else None
+            )
             out.append(DayChoice(d.day_number, when, d.title))
     if not out and start and trip.end_date:
         end = date.fromisoformat(trip.end_date)
-        out = [DayChoice(n + 1, (start + timedelta(days=n)).isoformat(), "") for n in range((end - start).days + 1)]
+        out = [
+            DayChoice(n + 1, (start + timedelta(days=n)).isoformat(), "")
+            for n in range((end - start).days + 1)
+        ]
     return sorted(out, key=lambda d: d.number)
 
 

@@ -58,8 +58,20 @@ from ui.widgets.trip_plan_panel import TripPlanPanel
 TAB_PLAN, TAB_NOTES, TAB_BOOK = 0, 1, 2
 
 #: Tables whose changes can alter what a trip view shows.
-_TABLES = frozenset({"trip", "trip_version", "trip_day", "trip_item", "trip_traveller", "person", "client",
-                     "advisor", "supplier", "profile_fact"})
+_TABLES = frozenset(
+    {
+        "trip",
+        "trip_version",
+        "trip_day",
+        "trip_item",
+        "trip_traveller",
+        "person",
+        "client",
+        "advisor",
+        "supplier",
+        "profile_fact",
+    }
+)
 
 
 @dataclass
@@ -113,7 +125,9 @@ class TripView(QWidget):
         self.client = QLabel(self)
         self.client.setTextFormat(Qt.TextFormat.RichText)
         self.client.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.client.linkActivated.connect(lambda href: self.sig_open_client.emit(href.removeprefix("client:")))
+        self.client.linkActivated.connect(
+            lambda href: self.sig_open_client.emit(href.removeprefix("client:"))
+        )
         self.status = QComboBox(self)
         self.status.setObjectName("tripStatus")
         for s in TRIP_STATUSES:
@@ -133,8 +147,22 @@ class TripView(QWidget):
         self.destinations.setPlaceholderText(self.tr("Comma-separated, e.g. Kyoto, Nara"))
         self.purpose = QLineEdit(self)
         self.purpose.setPlaceholderText(self.tr("e.g. honeymoon, family, culture"))
-        self.purpose.setCompleter(QCompleter(["leisure", "honeymoon", "family", "anniversary", "culture",
-                                              "adventure", "business", "wellness", "food"], self.purpose))
+        self.purpose.setCompleter(
+            QCompleter(
+                [
+                    "leisure",
+                    "honeymoon",
+                    "family",
+                    "anniversary",
+                    "culture",
+                    "adventure",
+                    "business",
+                    "wellness",
+                    "food",
+                ],
+                self.purpose,
+            )
+        )
         self.budget = QLineEdit(self)
         self.budget.setPlaceholderText(self.tr("e.g. 25000"))
         self.currency = QLineEdit(self)
@@ -182,7 +210,9 @@ class TripView(QWidget):
         travellers_caption = QLabel(self.tr("Travellers:"), self)
         self.travellers_hint = QLabel(self)
         self.travellers_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        grid.addWidget(travellers_caption, 3, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(
+            travellers_caption, 3, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         self._travellers_caption = travellers_caption
         travellers = QWidget(self)
         tl = QHBoxLayout(travellers)
@@ -194,22 +224,29 @@ class TripView(QWidget):
         grid.addWidget(self._travellers_box, 3, 1, 1, 3)
         self._boxes["travellers"] = self._travellers_box
 
-
         # -- versions bar --------------------------------------------------------------------
         self.versions = QComboBox(self)
         self.versions.setObjectName("tripVersions")
         self.versions.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.versions.setMinimumWidth(self.fontMetrics().horizontalAdvance("v10 “Slower pace” · current") + 32)
-        self.versions.setToolTip(self.tr("The version shown below; the current one is printed and sent"))
+        self.versions.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("v10 “Slower pace” · current") + 32
+        )
+        self.versions.setToolTip(
+            self.tr("The version shown below; the current one is printed and sent")
+        )
         self.versions.activated.connect(lambda _i: self.show_version(self.versions.currentData()))
         self.duplicate_button = QPushButton(self.tr("D&uplicate"), self)
         self.duplicate_button.setToolTip(self.tr("Start the next proposal from this version"))
         self.label_button = QPushButton(self.tr("&Label…"), self)
         self.compare_button = QPushButton(self.tr("Co&mpare…"), self)
         self.restore_button = QPushButton(self.tr("&Restore as current"), self)
-        self.restore_button.setToolTip(self.tr("Bring this version back as the newest one; nothing in between is lost"))
+        self.restore_button.setToolTip(
+            self.tr("Bring this version back as the newest one; nothing in between is lost")
+        )
         self.approve_button = QPushButton(self.tr("&Approve"), self)
-        self.approve_button.setToolTip(self.tr("The client approved this version: lock it (later edits start a new version)"))
+        self.approve_button.setToolTip(
+            self.tr("The client approved this version: lock it (later edits start a new version)")
+        )
         self.print_button = QPushButton(self.tr("Print/E&xport…"), self)
         self.print_button.setToolTip(self.tr("The itinerary handout as a PDF (Ctrl+P)"))
         self.duplicate_button.clicked.connect(self.duplicate_version)
@@ -253,7 +290,9 @@ class TripView(QWidget):
         self.plan = TripPlanPanel(ctx, self)
         self.plan.model.sig_refreshed.connect(self._show_flags)
         self.notes = NotesEdit(self)
-        self.notes.setPlaceholderText(self.tr("Notes on this trip: wishes, open questions, what happened on the road…"))
+        self.notes.setPlaceholderText(
+            self.tr("Notes on this trip: wishes, open questions, what happened on the road…")
+        )
         self._boxes["notes"] = FieldBox(self.notes, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tripTabs")
@@ -300,14 +339,24 @@ class TripView(QWidget):
 
         # Commit on editing finished (text) or a user's choice (combos).
         self.title.editingFinished.connect(lambda: self._commit("title", self.title.text()))
-        self.start_date.editingFinished.connect(lambda: self._commit("start_date", self.start_date.text()))
-        self.end_date.editingFinished.connect(lambda: self._commit("end_date", self.end_date.text()))
-        self.destinations.editingFinished.connect(lambda: self._commit("destinations", self.destinations.text()))
+        self.start_date.editingFinished.connect(
+            lambda: self._commit("start_date", self.start_date.text())
+        )
+        self.end_date.editingFinished.connect(
+            lambda: self._commit("end_date", self.end_date.text())
+        )
+        self.destinations.editingFinished.connect(
+            lambda: self._commit("destinations", self.destinations.text())
+        )
         self.purpose.editingFinished.connect(lambda: self._commit("purpose", self.purpose.text()))
         self.budget.editingFinished.connect(lambda: self._commit("budget", self.budget.text()))
-        self.currency.editingFinished.connect(lambda: self._commit("currency", self.currency.text()))
+        self.currency.editingFinished.connect(
+            lambda: self._commit("currency", self.currency.text())
+        )
         self.notes.editingFinished.connect(lambda: self._commit("notes", self.notes.toPlainText()))
-        self.advisor.activated.connect(lambda _i: self._commit("advisor_id", self.advisor.currentData() or None))
+        self.advisor.activated.connect(
+            lambda _i: self._commit("advisor_id", self.advisor.currentData() or None)
+        )
         self.status.activated.connect(lambda _i: self.change_status(self.status.currentData()))
         ctx.bridge.sig_changed.connect(self._on_changed)
         self.set_trip(None)
@@ -325,15 +374,26 @@ class TripView(QWidget):
             return
         self._wide = wide
         grid, right = self._grid, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-        for key, (row, col) in (("purpose", (0, 2)), ("budget", (1, 2))) if wide else (("purpose", (3, 0)), ("budget", (4, 0))):
+        for key, (row, col) in (
+            (("purpose", (0, 2)), ("budget", (1, 2)))
+            if wide
+            else (("purpose", (3, 0)), ("budget", (4, 0)))
+        ):
             label, box = self._placed[key]
             grid.addWidget(label, row, col, right)
             grid.addWidget(box, row, col + 1)
         row = 3 if wide else 5
-        grid.addWidget(self._travellers_caption, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(
+            self._travellers_caption,
+            row,
+            0,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        )
         grid.addWidget(self._travellers_box, row, 1, 1, 3)
         grid.setColumnStretch(3, 2 if wide else 0)
-        self._bar.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+        self._bar.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
         last = self._bar_first.itemAt(self._bar_first.count() - 1)
         if wide and last is not None and last.spacerItem() is not None:
             self._bar_first.takeAt(self._bar_first.count() - 1)
@@ -393,10 +453,17 @@ class TripView(QWidget):
         ids = {v.id for v in state.versions}
         # Follow the trip when its current version changed (a duplicate, a restore, or an edit
         # that a locked version turned into a new one); else keep the version the user chose.
-        moved = previous is None or previous.trip.id != trip.id or previous.trip.current_version_id != trip.current_version_id
+        moved = (
+            previous is None
+            or previous.trip.id != trip.id
+            or previous.trip.current_version_id != trip.current_version_id
+        )
         if moved or self._version_id not in ids:
-            self._version_id = trip.current_version_id if trip.current_version_id in ids else (
-                state.versions[-1].id if state.versions else None)
+            self._version_id = (
+                trip.current_version_id
+                if trip.current_version_id in ids
+                else (state.versions[-1].id if state.versions else None)
+            )
         self._fill_header(state)
         self._fill_versions(state)
         self._set_version(self._version_id)
@@ -416,13 +483,19 @@ class TripView(QWidget):
         self._set_text("end_date", self.end_date, t.end_date or "")
         self._set_text("destinations", self.destinations, ", ".join(_json_list(t.destinations)))
         self._set_text("purpose", self.purpose, t.purpose or "")
-        self._set_text("budget", self.budget, amount_text(t.budget).replace(",", "") if t.budget else "")
+        self._set_text(
+            "budget", self.budget, amount_text(t.budget).replace(",", "") if t.budget else ""
+        )
         self._set_text("currency", self.currency, t.currency or "")
         if not self._keeps_typing("notes", self.notes):
             self.notes.setPlainText(t.notes or "")
             self.notes.document().setModified(False)
-        self.client.setText(self.tr("for %1").replace(
-            "%1", f'<a href="client:{html.escape(t.client_id)}">{html.escape(state.client_name)}</a>'))
+        self.client.setText(
+            self.tr("for %1").replace(
+                "%1",
+                f'<a href="client:{html.escape(t.client_id)}">{html.escape(state.client_name)}</a>',
+            )
+        )
         self.client.setToolTip(self.tr("Open the client's dossier"))
         self.advisor.clear()
         self.advisor.addItem(self.tr("Nobody yet"), NO_VALUE)
@@ -434,7 +507,11 @@ class TripView(QWidget):
         self.next_step.setVisible(nxt is not None)
         if nxt:
             self.next_step.setText(self.tr("Mark %1 →").replace("%1", status_label(nxt).lower()))
-            self.next_step.setToolTip(self.tr("Move the trip to the pipeline's next step: %1").replace("%1", status_label(nxt)))
+            self.next_step.setToolTip(
+                self.tr("Move the trip to the pipeline's next step: %1").replace(
+                    "%1", status_label(nxt)
+                )
+            )
         self._fill_travellers(state)
 
     def _fill_travellers(self, state: TripState) -> None:
@@ -452,7 +529,9 @@ class TripView(QWidget):
                 self._checks[p.id] = box
         for pid, box in self._checks.items():
             box.setChecked(pid in state.travelling)
-        self.travellers_hint.setText("" if state.party else self.tr("Nobody in the client's party yet"))
+        self.travellers_hint.setText(
+            "" if state.party else self.tr("Nobody in the client's party yet")
+        )
 
     def _fill_versions(self, state: TripState) -> None:
         self.versions.blockSignals(True)
@@ -475,7 +554,9 @@ class TripView(QWidget):
         self.compare_button.setEnabled(state is not None and len(state.versions) > 1)
         self.restore_button.setEnabled(v is not None and v.id != current)
         self.approve_button.setEnabled(v is not None and not v.locked)
-        self.approve_button.setText(self.tr("Approved") if v is not None and v.locked else self.tr("&Approve"))
+        self.approve_button.setText(
+            self.tr("Approved") if v is not None and v.locked else self.tr("&Approve")
+        )
         self.print_button.setEnabled(v is not None)
         self.action_print.setEnabled(v is not None)
         self._show_sums(version_id)
@@ -492,18 +573,30 @@ class TripView(QWidget):
             lines = []
             for cur, t in totals.items():
                 share = f" ({t.margin_share}%)" if t.margin_share is not None else ""
-                lines.append(self.tr("<b>%1</b> cost %2 · price <b>%3</b> · margin %4%5")
-                             .replace("%1", html.escape(cur)).replace("%2", amount_text(t.cost))
-                             .replace("%3", amount_text(t.price)).replace("%4", amount_text(t.margin))
-                             .replace("%5", share))
+                lines.append(
+                    self.tr("<b>%1</b> cost %2 · price <b>%3</b> · margin %4%5")
+                    .replace("%1", html.escape(cur))
+                    .replace("%2", amount_text(t.cost))
+                    .replace("%3", amount_text(t.price))
+                    .replace("%4", amount_text(t.margin))
+                    .replace("%5", share)
+                )
             text = "<br>".join(lines)
         else:
             text = _muted(self, self.tr("No prices in this version yet."))
-        shown, current = self._version(version_id), self._version(self._state.trip.current_version_id) if self._state else None
+        shown, current = (
+            self._version(version_id),
+            self._version(self._state.trip.current_version_id) if self._state else None,
+        )
         if shown is not None and current is not None and shown.id != current.id:
-            note = self.tr("Showing v%1, an earlier version; the current one is v%2.") \
-                .replace("%1", str(shown.number)).replace("%2", str(current.number))
-            text = f'<span style="color:{_warning_colour(self)}">{html.escape(note)}</span><br>{text}'
+            note = (
+                self.tr("Showing v%1, an earlier version; the current one is v%2.")
+                .replace("%1", str(shown.number))
+                .replace("%2", str(current.number))
+            )
+            text = (
+                f'<span style="color:{_warning_colour(self)}">{html.escape(note)}</span><br>{text}'
+            )
         self.totals.setText(text)
 
     def _show_flags(self) -> None:
@@ -517,12 +610,21 @@ class TripView(QWidget):
             self.flags.setToolTip("")
         elif found:
             colour = _warning_colour(self)
-            text = (self.tr("⚠ 1 profile flag") if len(found) == 1
-                    else self.tr("⚠ %1 profile flags").replace("%1", str(len(found))))
+            text = (
+                self.tr("⚠ 1 profile flag")
+                if len(found) == 1
+                else self.tr("⚠ %1 profile flags").replace("%1", str(len(found)))
+            )
             self.flags.setText(f'<span style="color:{colour}">{html.escape(text)}</span>')
-            self.flags.setToolTip("\n".join(
-                self.tr("Day %1, “%2”: %3").replace("%1", str(f.day or "?")).replace("%2", f.title).replace("%3", f.reason)
-                for f in found[:20]))
+            self.flags.setToolTip(
+                "\n".join(
+                    self.tr("Day %1, “%2”: %3")
+                    .replace("%1", str(f.day or "?"))
+                    .replace("%2", f.title)
+                    .replace("%3", f.reason)
+                    for f in found[:20]
+                )
+            )
         else:
             self.flags.setText(_muted(self, self.tr("No profile flags")))
             self.flags.setToolTip(self.tr("No item clashes with the travellers' profiles."))
@@ -541,7 +643,9 @@ class TripView(QWidget):
         """True when the field holds text the user typed and that was not accepted yet."""
         if self._errors.get(field):
             return True
-        modified = editor.document().isModified() if isinstance(editor, NotesEdit) else editor.isModified()
+        modified = (
+            editor.document().isModified() if isinstance(editor, NotesEdit) else editor.isModified()
+        )
         return editor.hasFocus() and modified
 
     @property
@@ -579,7 +683,9 @@ class TripView(QWidget):
             return typed == _json_list(self._state.trip.destinations)
         if field == "budget" and value and self._state.trip.budget:
             try:
-                return Decimal(str(value).replace(",", "").strip()) == Decimal(self._state.trip.budget)
+                return Decimal(str(value).replace(",", "").strip()) == Decimal(
+                    self._state.trip.budget
+                )
             except ArithmeticError:
                 return False
         return (value or "").strip() == self._stored(field).strip()
@@ -633,7 +739,9 @@ class TripView(QWidget):
                 self._log_reason(trip_id, self._caption(field), reason)
 
         try:
-            self._ctx.execute(self.tr("Change trip %1").replace("%1", self._caption(field)), operation)
+            self._ctx.execute(
+                self.tr("Change trip %1").replace("%1", self._caption(field)), operation
+            )
         except ValidationError as exc:
             self._show_error(field, exc.message)
             return
@@ -644,10 +752,17 @@ class TripView(QWidget):
 
     def _caption(self, field: str) -> str:
         return {
-            "title": self.tr("title"), "start_date": self.tr("start date"), "end_date": self.tr("end date"),
-            "destinations": self.tr("destinations"), "purpose": self.tr("purpose"), "budget": self.tr("budget"),
-            "currency": self.tr("currency"), "advisor_id": self.tr("advisor"), "notes": self.tr("notes"),
-            "status": self.tr("status"), "travellers": self.tr("travellers"),
+            "title": self.tr("title"),
+            "start_date": self.tr("start date"),
+            "end_date": self.tr("end date"),
+            "destinations": self.tr("destinations"),
+            "purpose": self.tr("purpose"),
+            "budget": self.tr("budget"),
+            "currency": self.tr("currency"),
+            "advisor_id": self.tr("advisor"),
+            "notes": self.tr("notes"),
+            "status": self.tr("status"),
+            "travellers": self.tr("travellers"),
         }.get(field, field)
 
     def _reason_if_travelling(self, what: str) -> str | None | bool:
@@ -660,15 +775,25 @@ class TripView(QWidget):
     def ask_change_reason(self, what: str) -> str | None:
         """Asks why ``what`` changes while the client travels (None: cancelled)."""
         dialog = ChangeReasonDialog(what, self)
-        return dialog.reason_text() if dialog.exec() == ChangeReasonDialog.DialogCode.Accepted else None
+        return (
+            dialog.reason_text()
+            if dialog.exec() == ChangeReasonDialog.DialogCode.Accepted
+            else None
+        )
 
     def _log_reason(self, trip_id: str, what: str, reason: str) -> None:
         """Keep the reason in the trip's notes (one dated line), inside the same undoable step."""
         trip = trip_service.find_trip(self._ctx.studio, trip_id)
-        line = self.tr("%1 — changed %2 while travelling: %3").replace("%1", date.today().isoformat()) \
-            .replace("%2", what).replace("%3", reason)
+        line = (
+            self.tr("%1 — changed %2 while travelling: %3")
+            .replace("%1", date.today().isoformat())
+            .replace("%2", what)
+            .replace("%3", reason)
+        )
         notes = (trip.notes or "").rstrip()
-        trip_service.update_trip(self._ctx.studio, trip_id, notes=f"{notes}\n{line}" if notes else line)
+        trip_service.update_trip(
+            self._ctx.studio, trip_id, notes=f"{notes}\n{line}" if notes else line
+        )
 
     def _travellers_clicked(self) -> None:
         if self._state is None or self._busy:
@@ -707,16 +832,23 @@ class TripView(QWidget):
         studio, trip_id = self._ctx.studio, self._trip_id
         acknowledged = False
         if status == "proposed":
-            problems = trip_service.presend_check(studio, trip_id, self._state.trip.current_version_id)
+            problems = trip_service.presend_check(
+                studio, trip_id, self._state.trip.current_version_id
+            )
             if problems:
                 if not self.confirm_presend(problems):
-                    self.status.setCurrentIndex(max(0, self.status.findData(self._state.trip.status)))
+                    self.status.setCurrentIndex(
+                        max(0, self.status.findData(self._state.trip.status))
+                    )
                     return False
                 acknowledged = True
         try:
-            self._ctx.execute(self.tr("Mark “%1” %2").replace("%1", self._state.trip.title)
-                              .replace("%2", status_label(status).lower()),
-                              lambda: trip_service.set_status(studio, trip_id, status, acknowledged=acknowledged))
+            self._ctx.execute(
+                self.tr("Mark “%1” %2")
+                .replace("%1", self._state.trip.title)
+                .replace("%2", status_label(status).lower()),
+                lambda: trip_service.set_status(studio, trip_id, status, acknowledged=acknowledged),
+            )
         except StudioError as exc:
             QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
             self.reload()
@@ -747,10 +879,14 @@ class TripView(QWidget):
         v = self._version(self._version_id)
         if v is None:
             return None
-        new = self._run(self.tr("Duplicate v%1").replace("%1", str(v.number)),
-                        lambda: trip_service.duplicate_version(self._ctx.studio, v.id))
+        new = self._run(
+            self.tr("Duplicate v%1").replace("%1", str(v.number)),
+            lambda: trip_service.duplicate_version(self._ctx.studio, v.id),
+        )
         if new is not None:
-            self.sig_message.emit(self.tr("v%1 is the new current version.").replace("%1", str(new.number)))
+            self.sig_message.emit(
+                self.tr("v%1 is the new current version.").replace("%1", str(new.number))
+            )
             return new.id
         return None
 
@@ -761,14 +897,20 @@ class TripView(QWidget):
         label = self.ask_label(v)
         if label is None:
             return
-        self._run(self.tr("Label v%1").replace("%1", str(v.number)),
-                  lambda: trip_service.label_version(self._ctx.studio, v.id, label))
+        self._run(
+            self.tr("Label v%1").replace("%1", str(v.number)),
+            lambda: trip_service.label_version(self._ctx.studio, v.id, label),
+        )
 
     def ask_label(self, version: TripVersion) -> str | None:
         """Asks for a version's label (None: cancelled)."""
-        text, ok = QInputDialog.getText(self, self.tr("Label version"),
-                                        self.tr("Label of v%1 (e.g. “Slower pace”):").replace("%1", str(version.number)),
-                                        QLineEdit.EchoMode.Normal, version.label or "")
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Label version"),
+            self.tr("Label of v%1 (e.g. “Slower pace”):").replace("%1", str(version.number)),
+            QLineEdit.EchoMode.Normal,
+            version.label or "",
+        )
         return text if ok else None
 
     def compare_dialog(self) -> CompareDialog | None:
@@ -785,11 +927,16 @@ class TripView(QWidget):
         v = self._version(self._version_id)
         if v is None:
             return None
-        new = self._run(self.tr("Restore v%1").replace("%1", str(v.number)),
-                        lambda: trip_service.restore_version(self._ctx.studio, v.id))
+        new = self._run(
+            self.tr("Restore v%1").replace("%1", str(v.number)),
+            lambda: trip_service.restore_version(self._ctx.studio, v.id),
+        )
         if new is not None:
-            self.sig_message.emit(self.tr("v%1 restored as v%2, the current version.")
-                                  .replace("%1", str(v.number)).replace("%2", str(new.number)))
+            self.sig_message.emit(
+                self.tr("v%1 restored as v%2, the current version.")
+                .replace("%1", str(v.number))
+                .replace("%2", str(new.number))
+            )
             return new.id
         return None
 
@@ -797,25 +944,39 @@ class TripView(QWidget):
         v = self._version(self._version_id)
         if v is None or v.locked:
             return False
-        if not self.confirm(self.tr("Approve version"),
-                            self.tr("Mark v%1 as approved by the client?\n\nIt is locked: later edits start a "
-                                    "new version. Undo with Ctrl+Z.").replace("%1", str(v.number))):
+        if not self.confirm(
+            self.tr("Approve version"),
+            self.tr(
+                "Mark v%1 as approved by the client?\n\nIt is locked: later edits start a "
+                "new version. Undo with Ctrl+Z."
+            ).replace("%1", str(v.number)),
+        ):
             return False
-        done = self._run(self.tr("Approve v%1").replace("%1", str(v.number)),
-                         lambda: trip_service.approve_version(self._ctx.studio, v.id))
+        done = self._run(
+            self.tr("Approve v%1").replace("%1", str(v.number)),
+            lambda: trip_service.approve_version(self._ctx.studio, v.id),
+        )
         return done is not None
 
     def confirm(self, title: str, text: str) -> bool:
         """Asks yes/no; tests replace it."""
-        answer = QMessageBox.question(self, title, text,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                                      QMessageBox.StandardButton.Yes)
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     # -- printing ---------------------------------------------------------------------------
     def print_dialog(self) -> PrintDialog:
         folder = QSettings().value("trips/printFolder")
-        return PrintDialog(self._state.trip.title if self._state else "", folder if isinstance(folder, str) else None, self)
+        return PrintDialog(
+            self._state.trip.title if self._state else "",
+            folder if isinstance(folder, str) else None,
+            self,
+        )
 
     def print_handout(self) -> Path | None:
         """Ask for the page size and file, write the handout of the shown version, offer to open it."""
@@ -837,14 +998,22 @@ class TripView(QWidget):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            pages = write_itinerary(self._ctx.studio, self._trip_id, out, size=size,
-                                    version_id=self._version_id, **options)
+            pages = write_itinerary(
+                self._ctx.studio,
+                self._trip_id,
+                out,
+                size=size,
+                version_id=self._version_id,
+                **options,
+            )
         except (StudioError, OSError) as exc:
             QGuiApplication.restoreOverrideCursor()
             self.show_print_error(str(exc))
             return None
         QGuiApplication.restoreOverrideCursor()
-        self.sig_message.emit(self.tr("Saved %1 (%2 pages).").replace("%1", str(out)).replace("%2", str(pages)))
+        self.sig_message.emit(
+            self.tr("Saved %1 (%2 pages).").replace("%1", str(out)).replace("%2", str(pages))
+        )
         return Path(out)
 
     def show_print_error(self, message: str) -> None:
@@ -852,10 +1021,13 @@ class TripView(QWidget):
 
     def ask_open(self, out: Path) -> bool:
         """Offers to open the written PDF; tests replace it."""
-        answer = QMessageBox.question(self, self.tr("Itinerary written"),
-                                      self.tr("Saved %1.\n\nOpen it now?").replace("%1", out.name),
-                                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-                                      QMessageBox.StandardButton.Open)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Itinerary written"),
+            self.tr("Saved %1.\n\nOpen it now?").replace("%1", out.name),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            QMessageBox.StandardButton.Open,
+        )
         return answer == QMessageBox.StandardButton.Open
 
 

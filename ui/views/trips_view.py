@@ -80,7 +80,9 @@ class TripsView(QWidget):
             chip.setAutoRaise(True)
             chip.setObjectName(f"chip_{key}")
             chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            chip.clicked.connect(lambda _c=False, k=key: self.set_status_filter(None if k == ALL else k))
+            chip.clicked.connect(
+                lambda _c=False, k=key: self.set_status_filter(None if k == ALL else k)
+            )
             self._chip_group.addButton(chip)
             self.chips[key] = chip
             if key == "cancelled":
@@ -96,19 +98,35 @@ class TripsView(QWidget):
         self.search.textChanged.connect(self._apply_text)
         self.client_chip = QPushButton(self)
         self.client_chip.setObjectName("clientFilter")
-        self.client_chip.setToolTip(self.tr("Showing one client's trips; click to show every client's"))
+        self.client_chip.setToolTip(
+            self.tr("Showing one client's trips; click to show every client's")
+        )
         self.client_chip.clicked.connect(lambda: self.set_client_filter(None))
         self.client_chip.hide()
         self.new_button = QPushButton(self.tr("&New trip…"), self)
         self.new_button.setToolTip(self.tr("Start a trip for a client (Ctrl+Shift+N)"))
         self.new_button.clicked.connect(lambda: self.new_trip())
         self.suppliers_button = QPushButton(self.tr("&Suppliers…"), self)
-        self.suppliers_button.setToolTip(self.tr("The studio's hotels, airlines, guides, restaurants…"))
+        self.suppliers_button.setToolTip(
+            self.tr("The studio's hotels, airlines, guides, restaurants…")
+        )
         self.suppliers_button.clicked.connect(self.open_suppliers)
 
-        self.table = list_table(self, "tripTable", self.proxy, {
-            COL_TITLE: 22, COL_CLIENT: 18, COL_DATES: 17, COL_DESTINATIONS: 16, COL_STATUS: 11,
-            COL_ADVISOR: 12, COL_VERSION: 18, COL_TOTAL: 14})
+        self.table = list_table(
+            self,
+            "tripTable",
+            self.proxy,
+            {
+                COL_TITLE: 22,
+                COL_CLIENT: 18,
+                COL_DATES: 17,
+                COL_DESTINATIONS: 16,
+                COL_STATUS: 11,
+                COL_ADVISOR: 12,
+                COL_VERSION: 18,
+                COL_TOTAL: 14,
+            },
+        )
         hh = self.table.horizontalHeader()
         hh.setSortIndicator(COL_DATES, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -159,8 +177,10 @@ class TripsView(QWidget):
         self.chips_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chips_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.chips_scroll.setMinimumWidth(200)
-        self.chips_scroll.setFixedHeight(chips_strip.sizeHint().height()
-                                         + self.chips_scroll.horizontalScrollBar().sizeHint().height())
+        self.chips_scroll.setFixedHeight(
+            chips_strip.sizeHint().height()
+            + self.chips_scroll.horizontalScrollBar().sizeHint().height()
+        )
         layout.addWidget(self.chips_scroll)
         layout.addWidget(self.splitter, 1)
 
@@ -251,7 +271,9 @@ class TripsView(QWidget):
     def restore_layout(self, settings: QSettings, prefix: str = "trips") -> None:
         state = settings.value(f"{prefix}/splitter")
         # Without a remembered split, the list gets a third once the area is first shown at its size.
-        self._default_split = not (isinstance(state, QByteArray) and self.splitter.restoreState(state))
+        self._default_split = not (
+            isinstance(state, QByteArray) and self.splitter.restoreState(state)
+        )
         header = settings.value(f"{prefix}/columns")
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
@@ -284,12 +306,20 @@ class TripsView(QWidget):
         self.chips[ALL].setText(self.tr("All %1").replace("%1", str(total)))
         for s in TRIP_STATUSES:
             self.chips[s].setText(f"{status_label(s)} {counts.get(s, 0)}")
-            self.chips[s].setToolTip(self.tr("Show only trips marked %1").replace("%1", status_label(s).lower()))
+            self.chips[s].setToolTip(
+                self.tr("Show only trips marked %1").replace("%1", status_label(s).lower())
+            )
         shown = self.proxy.rowCount()
         if shown == self.model.rowCount():
-            self.count_label.setText(self.tr("%1 trips").replace("%1", str(shown)) if shown != 1 else self.tr("1 trip"))
+            self.count_label.setText(
+                self.tr("%1 trips").replace("%1", str(shown)) if shown != 1 else self.tr("1 trip")
+            )
         else:
-            self.count_label.setText(self.tr("%1 of %2 trips").replace("%1", str(shown)).replace("%2", str(self.model.rowCount())))
+            self.count_label.setText(
+                self.tr("%1 of %2 trips")
+                .replace("%1", str(shown))
+                .replace("%2", str(self.model.rowCount()))
+            )
 
     def _remember_current(self) -> None:
         self._kept = self._current
@@ -300,7 +330,10 @@ class TripsView(QWidget):
         if row >= 0:
             index = self.proxy.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         else:
             self._set_current(None)
 
@@ -311,16 +344,27 @@ class TripsView(QWidget):
         if row is not None:
             cid = row.client_id
             out += [
-                (self.tr("New trip for %1…").replace("%1", row.client_name), lambda: self.new_trip(cid)),
-                (self.tr("Only %1's trips").replace("%1", row.client_name), lambda: self.set_client_filter(cid)),
-                (self.tr("Open %1's dossier").replace("%1", row.client_name), lambda: self.sig_open_client.emit(cid)),
+                (
+                    self.tr("New trip for %1…").replace("%1", row.client_name),
+                    lambda: self.new_trip(cid),
+                ),
+                (
+                    self.tr("Only %1's trips").replace("%1", row.client_name),
+                    lambda: self.set_client_filter(cid),
+                ),
+                (
+                    self.tr("Open %1's dossier").replace("%1", row.client_name),
+                    lambda: self.sig_open_client.emit(cid),
+                ),
             ]
         return out
 
     def _context_menu(self, pos) -> None:
         index = self.table.indexAt(pos)
         menu = QMenu(self)
-        for text, act in self.context_actions(self.proxy.trip_id(index.row()) if index.isValid() else None):
+        for text, act in self.context_actions(
+            self.proxy.trip_id(index.row()) if index.isValid() else None
+        ):
             menu.addAction(text, act)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 

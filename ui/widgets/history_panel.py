@@ -74,10 +74,15 @@ _FIELDS = {
     "year": QT_TRANSLATE_NOOP("HistoryModel", "year"),
 }
 _VOCAB = {
-    ("client", "kind"): v.ClientKind, ("client", "stage"): v.Stage, ("client", "source"): v.Source,
-    ("person", "role"): v.PersonRole, ("contact_point", "kind"): v.ContactKind,
-    ("interaction", "kind"): v.InteractionKind, ("interaction", "status"): v.ComplaintStatus,
-    ("consent", "purpose"): v.ConsentPurpose, ("consent", "method"): v.ConsentMethod,
+    ("client", "kind"): v.ClientKind,
+    ("client", "stage"): v.Stage,
+    ("client", "source"): v.Source,
+    ("person", "role"): v.PersonRole,
+    ("contact_point", "kind"): v.ContactKind,
+    ("interaction", "kind"): v.InteractionKind,
+    ("interaction", "status"): v.ComplaintStatus,
+    ("consent", "purpose"): v.ConsentPurpose,
+    ("consent", "method"): v.ConsentMethod,
     ("important_date", "kind"): v.DateKind,
 }
 #: Fields not worth a line when a row is created (the row itself says it).
@@ -99,8 +104,12 @@ class HistoryRow:
 class HistoryModel(QAbstractTableModel):
     """Journal lines of one client, newest first; a created row is one line, not one per field."""
 
-    HEADERS = (QT_TRANSLATE_NOOP("HistoryModel", "When"), QT_TRANSLATE_NOOP("HistoryModel", "Who"),
-               QT_TRANSLATE_NOOP("HistoryModel", "What"), QT_TRANSLATE_NOOP("HistoryModel", "Change"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryModel", "When"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Who"),
+        QT_TRANSLATE_NOOP("HistoryModel", "What"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Change"),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -142,7 +151,9 @@ class HistoryModel(QAbstractTableModel):
             return _tr(self.HEADERS[section])
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -159,8 +170,11 @@ class HistoryModel(QAbstractTableModel):
 
 _STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
 #: The first word of the core's subject, per table, is a vocabulary key: show its label instead.
-_SUBJECT_VOCAB = {"contact_point": v.ContactKind, "interaction": v.InteractionKind,
-                  "important_date": v.DateKind}
+_SUBJECT_VOCAB = {
+    "contact_point": v.ContactKind,
+    "interaction": v.InteractionKind,
+    "important_date": v.DateKind,
+}
 
 
 def _what(e) -> str:
@@ -207,8 +221,12 @@ def _describe(e, names: dict[str, str]) -> str:
         return _tr("deleted")
     if e.op == "restore":
         return _tr("restored")
-    return (_tr("changed %1 from %2 to %3").replace("%1", _field(e.field))
-            .replace("%2", _value(e, e.old, names)).replace("%3", _value(e, e.new, names)))
+    return (
+        _tr("changed %1 from %2 to %3")
+        .replace("%1", _field(e.field))
+        .replace("%2", _value(e, e.old, names))
+        .replace("%3", _value(e, e.new, names))
+    )
 
 
 class HistoryPanel(QWidget):
@@ -261,4 +279,6 @@ class HistoryPanel(QWidget):
     def _fit_what_column(self) -> None:
         # “What” gets what it needs up to a quarter of the table, so “Change” keeps room to read.
         hint = getattr(self, "_what_hint", 120)  # measured once per load, not on every resize
-        self.table.setColumnWidth(COL_WHAT, max(100, min(hint, 260, self.table.viewport().width() // 4)))
+        self.table.setColumnWidth(
+            COL_WHAT, max(100, min(hint, 260, self.table.viewport().width() // 4))
+        )

@@ -18,7 +18,14 @@ def badge_icon(letter: str, palette: QPalette, *, alert: bool = False) -> QIcon:
     ratio = QApplication.instance().devicePixelRatio() if QApplication.instance() else 1.0
     # A rim in the base colour keeps the badge distinct on a selected (highlighted) row.
     rim = palette.color(QPalette.ColorRole.Base)
-    key = (letter[:1].upper(), fill.rgba(), ink.rgba(), rim.rgba(), ratio, QApplication.font().family())
+    key = (
+        letter[:1].upper(),
+        fill.rgba(),
+        ink.rgba(),
+        rim.rgba(),
+        ratio,
+        QApplication.font().family(),
+    )
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
@@ -46,4 +53,6 @@ def badge_icon(letter: str, palette: QPalette, *, alert: bool = False) -> QIcon:
 
 
 def _readable_on(colour: QColor) -> QColor:
-    return QColor(Qt.GlobalColor.black) if colour.lightnessF() > 0.6 else QColor(Qt.GlobalColor.white)
+    return (
+        QColor(Qt.GlobalColor.black) if colour.lightnessF() > 0.6 else QColor(Qt.GlobalColor.white)
+    )

@@ -8,8 +8,12 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
-def list_table(parent: QWidget, object_name: str, model: QAbstractItemModel,
-               widths: dict[int, int] | None = None) -> QTableView:
+def list_table(
+    parent: QWidget,
+    object_name: str,
+    model: QAbstractItemModel,
+    widths: dict[int, int] | None = None,
+) -> QTableView:
     """A read-only table of whole-row single selection, one line per row, no grid, alternating
     rows, fixed row heights (the view never measures rows it does not show, so 100,000 rows stay
     cheap) and columns the user can resize. ``widths`` maps a column to its width in average
@@ -38,8 +42,9 @@ def list_table(parent: QWidget, object_name: str, model: QAbstractItemModel,
     return table
 
 
-def select_row_id(table: QTableView, row_of: Callable[[str], int], row_id: str,
-                  clear_filters: Callable[[], None]) -> bool:
+def select_row_id(
+    table: QTableView, row_of: Callable[[str], int], row_id: str, clear_filters: Callable[[], None]
+) -> bool:
     """Make the row with ``row_id`` current and scroll to it, clearing the filters if they hide
     it; False when it is not in the list at all. ``row_of`` gives its row in the table's model."""
     row = row_of(row_id)
@@ -50,6 +55,8 @@ def select_row_id(table: QTableView, row_of: Callable[[str], int], row_id: str,
         return False
     index = table.model().index(row, 0)
     table.selectionModel().setCurrentIndex(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
     return True

@@ -122,13 +122,23 @@ class OverviewPanel(QWidget):
             form.addRow(label, box)
 
         # Commit on editing finished (text) or on a user's choice (combos).
-        for field, edit in (("name", self.name), ("native_name", self.native_name),
-                            ("source_detail", self.source_detail), ("tags", self.tags)):
+        for field, edit in (
+            ("name", self.name),
+            ("native_name", self.native_name),
+            ("source_detail", self.source_detail),
+            ("tags", self.tags),
+        ):
             edit.editingFinished.connect(lambda f=field, e=edit: self._commit(f, e.text()))
         self.notes.editingFinished.connect(lambda: self._commit("notes", self.notes.toPlainText()))
-        for field, combo in (("kind", self.kind), ("stage", self.stage), ("source", self.source),
-                             ("advisor_id", self.advisor)):
-            combo.activated.connect(lambda _i, f=field, c=combo: self._commit(f, c.currentData() or None))
+        for field, combo in (
+            ("kind", self.kind),
+            ("stage", self.stage),
+            ("source", self.source),
+            ("advisor_id", self.advisor),
+        ):
+            combo.activated.connect(
+                lambda _i, f=field, c=combo: self._commit(f, c.currentData() or None)
+            )
 
         # Right column: relationships, consent and how to reach them.
         self.referrals = _rich_label(self)
@@ -193,9 +203,12 @@ class OverviewPanel(QWidget):
         if not self._keeps_typing("notes", self.notes):
             self.notes.setPlainText(c.notes or "")
             self.notes.document().setModified(False)
-        for field, combo, value in (("kind", self.kind, c.kind), ("stage", self.stage, c.stage),
-                                    ("source", self.source, c.source),
-                                    ("advisor_id", self.advisor, c.advisor_id)):
+        for field, combo, value in (
+            ("kind", self.kind, c.kind),
+            ("stage", self.stage, c.stage),
+            ("source", self.source, c.source),
+            ("advisor_id", self.advisor, c.advisor_id),
+        ):
             if not self._boxes[field].has_error:
                 combo.setCurrentIndex(max(0, combo.findData(value or NO_VALUE)))
         if dossier.referred_by is not None:
@@ -219,7 +232,9 @@ class OverviewPanel(QWidget):
         """True when the field holds text the user typed and has not had accepted yet."""
         if self._boxes[field].has_error:
             return True
-        modified = editor.document().isModified() if isinstance(editor, NotesEdit) else editor.isModified()
+        modified = (
+            editor.document().isModified() if isinstance(editor, NotesEdit) else editor.isModified()
+        )
         return editor.hasFocus() and modified
 
     def _fill_advisors(self, current: str | None, advisors: list | None) -> None:
@@ -233,8 +248,9 @@ class OverviewPanel(QWidget):
         if not dossier.referrals:
             self.referrals.setText(_muted(self, self.tr("No referrals yet.")))
             return
-        self.referrals.setText("<br>".join(_link(r.id, display_name(r.name, r.native_name))
-                                           for r in dossier.referrals))
+        self.referrals.setText(
+            "<br>".join(_link(r.id, display_name(r.name, r.native_name)) for r in dossier.referrals)
+        )
 
     def _show_consent(self, dossier: Dossier) -> None:
         given = {c.purpose: c for c in dossier.consents}
@@ -246,8 +262,12 @@ class OverviewPanel(QWidget):
             else:
                 answer = self.tr("agreed") if c.granted else self.tr("declined")
                 how = labels.label(ConsentMethod, c.method).lower()
-                state = html.escape(self.tr("%1 on %2 (%3)").replace("%1", answer)
-                                    .replace("%2", c.decided_on).replace("%3", how))
+                state = html.escape(
+                    self.tr("%1 on %2 (%3)")
+                    .replace("%1", answer)
+                    .replace("%2", c.decided_on)
+                    .replace("%3", how)
+                )
                 state = f"<b>{state}</b>" if c.granted else state
             lines.append(f"{html.escape(caption)}: {state}")
         self.consent.setText("<br>".join(lines))
@@ -256,7 +276,11 @@ class OverviewPanel(QWidget):
         people = {p.person.id: p.person for p in dossier.people}
         lines = []
         for cp in dossier.contacts[:8]:
-            value = format_phone(cp.value) if cp.kind in (ContactKind.PHONE, ContactKind.WHATSAPP) else cp.value
+            value = (
+                format_phone(cp.value)
+                if cp.kind in (ContactKind.PHONE, ContactKind.WHATSAPP)
+                else cp.value
+            )
             line = f"{html.escape(labels.label(ContactKind, cp.kind))}: {html.escape(value)}"
             if cp.preferred:
                 line = f"<b>{line}</b> " + _muted(self, self.tr("(preferred)"))
@@ -268,9 +292,21 @@ class OverviewPanel(QWidget):
                 line += " " + _muted(self, "— " + ", ".join(extra))
             lines.append(line)
         if len(dossier.contacts) > 8:
-            lines.append(_muted(self, labels.count_text(len(dossier.contacts) - 8, self.tr("…and %n more on the People tab"),
-                                                              self.tr("…and %n more on the People tab"))))
-        self.contacts.setText("<br>".join(lines) if lines else _muted(self, self.tr("No contacts yet — add them on the People tab.")))
+            lines.append(
+                _muted(
+                    self,
+                    labels.count_text(
+                        len(dossier.contacts) - 8,
+                        self.tr("…and %n more on the People tab"),
+                        self.tr("…and %n more on the People tab"),
+                    ),
+                )
+            )
+        self.contacts.setText(
+            "<br>".join(lines)
+            if lines
+            else _muted(self, self.tr("No contacts yet — add them on the People tab."))
+        )
 
     # -- editing --------------------------------------------------------------------------------
     def _commit(self, field: str, value: Any) -> None:
@@ -315,11 +351,16 @@ class OverviewPanel(QWidget):
 
     def _undo_text(self, field: str) -> str:
         captions = {
-            "name": self.tr("Change name"), "native_name": self.tr("Change native name"),
-            "kind": self.tr("Change kind"), "stage": self.tr("Change stage"),
-            "source": self.tr("Change source"), "source_detail": self.tr("Change source detail"),
-            "referred_by_id": self.tr("Change who referred"), "advisor_id": self.tr("Change advisor"),
-            "tags": self.tr("Change tags"), "notes": self.tr("Change notes"),
+            "name": self.tr("Change name"),
+            "native_name": self.tr("Change native name"),
+            "kind": self.tr("Change kind"),
+            "stage": self.tr("Change stage"),
+            "source": self.tr("Change source"),
+            "source_detail": self.tr("Change source detail"),
+            "referred_by_id": self.tr("Change who referred"),
+            "advisor_id": self.tr("Change advisor"),
+            "tags": self.tr("Change tags"),
+            "notes": self.tr("Change notes"),
         }
         return captions.get(field, self.tr("Change client"))
 
@@ -349,7 +390,9 @@ def _group(parent: QWidget, title: str, *widgets: QWidget) -> QGroupBox:
     box = QGroupBox(title, parent)
     layout = QVBoxLayout(box)
     for w in widgets:
-        layout.addWidget(w, 0, Qt.AlignmentFlag.AlignLeft if isinstance(w, QPushButton) else Qt.AlignmentFlag(0))
+        layout.addWidget(
+            w, 0, Qt.AlignmentFlag.AlignLeft if isinstance(w, QPushButton) else Qt.AlignmentFlag(0)
+        )
     return box
 
 

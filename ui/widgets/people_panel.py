@@ -77,7 +77,9 @@ class PeoplePanel(QWidget):
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.contacts = _table(self, [self.tr("Kind"), self.tr("Value"), self.tr("Label"), self.tr("Preferred")])
+        self.contacts = _table(
+            self, [self.tr("Kind"), self.tr("Value"), self.tr("Label"), self.tr("Preferred")]
+        )
         self.contacts.itemActivated.connect(lambda _i: self._edit_contact())
         self.add_contact = QPushButton(self.tr("Add &contact…"), self)
         self.add_contact.clicked.connect(lambda: self.sig_add_contact.emit(self._person_id()))
@@ -86,18 +88,26 @@ class PeoplePanel(QWidget):
         self.delete_contact = QPushButton(self.tr("Delete"), self)
         self.delete_contact.clicked.connect(self._delete_contact)
         self.contacts.itemSelectionChanged.connect(self._update_buttons)
-        contacts_box = _boxed(self, self.tr("Contacts"), self.contacts,
-                              [self.add_contact, self.edit_contact, self.delete_contact])
+        contacts_box = _boxed(
+            self,
+            self.tr("Contacts"),
+            self.contacts,
+            [self.add_contact, self.edit_contact, self.delete_contact],
+        )
 
         self.dates = _table(self, [self.tr("What"), self.tr("Date"), self.tr("Next")])
         self.add_date = QPushButton(self.tr("Add &date…"), self)
-        self.add_date.clicked.connect(lambda: self._current_person() and self.sig_add_date.emit(self._current_person()))
+        self.add_date.clicked.connect(
+            lambda: self._current_person() and self.sig_add_date.emit(self._current_person())
+        )
         self.delete_date = QPushButton(self.tr("Delete"), self)
         self.delete_date.clicked.connect(self._delete_date)
         self.dates.itemSelectionChanged.connect(self._update_buttons)
         _on_delete_key(self.contacts, self._delete_contact)
         _on_delete_key(self.dates, self._delete_date)
-        self.dates_box = _boxed(self, self.tr("Dates to remember"), self.dates, [self.add_date, self.delete_date])
+        self.dates_box = _boxed(
+            self, self.tr("Dates to remember"), self.dates, [self.add_date, self.delete_date]
+        )
 
         right = QWidget(self)
         rv = QVBoxLayout(right)
@@ -145,7 +155,11 @@ class PeoplePanel(QWidget):
             left.setMaximumHeight(16777215)
             return
         rows = min(max(self.people.count(), 2), 5)
-        row_height = self.people.sizeHintForRow(0) if self.people.count() else self.fontMetrics().height() + 4
+        row_height = (
+            self.people.sizeHintForRow(0)
+            if self.people.count()
+            else self.fontMetrics().height() + 4
+        )
         frame = self.people.frameWidth() * 2
         left.setMaximumHeight(row_height * rows + frame + self.add_person.sizeHint().height() + 8)
 
@@ -160,8 +174,11 @@ class PeoplePanel(QWidget):
         self.people.clear()
         for card in dossier.people:
             p = card.person
-            item = QListWidgetItem(self.tr("%1 (%2)").replace("%1", display_name(p.name, p.native_name))
-                                   .replace("%2", labels.label(PersonRole, p.role)))
+            item = QListWidgetItem(
+                self.tr("%1 (%2)")
+                .replace("%1", display_name(p.name, p.native_name))
+                .replace("%2", labels.label(PersonRole, p.role))
+            )
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             self.people.addItem(item)
         shared = QListWidgetItem(self.tr("Shared contacts"))
@@ -199,7 +216,9 @@ class PeoplePanel(QWidget):
         person = self._current_person()
         if person is None:
             self.heading.setText(self.tr("Shared contacts"))
-            self.facts.setText(self.tr("Ways to reach the client as a whole, e.g. the household's landline."))
+            self.facts.setText(
+                self.tr("Ways to reach the client as a whole, e.g. the household's landline.")
+            )
             contacts = [c for c in self._dossier.contacts if c.person_id is None]
             dates: list[ImportantDate] = []
         else:
@@ -221,9 +240,17 @@ class PeoplePanel(QWidget):
     def _fill_contacts(self, contacts: list[ContactPoint]) -> None:
         self.contacts.setRowCount(len(contacts))
         for row, cp in enumerate(contacts):
-            value = format_phone(cp.value) if cp.kind in (ContactKind.PHONE, ContactKind.WHATSAPP) else cp.value
-            cells = [labels.label(ContactKind, cp.kind), value, cp.label or "",
-                     self.tr("Preferred") if cp.preferred else ""]
+            value = (
+                format_phone(cp.value)
+                if cp.kind in (ContactKind.PHONE, ContactKind.WHATSAPP)
+                else cp.value
+            )
+            cells = [
+                labels.label(ContactKind, cp.kind),
+                value,
+                cp.label or "",
+                self.tr("Preferred") if cp.preferred else "",
+            ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, cp)
@@ -237,13 +264,22 @@ class PeoplePanel(QWidget):
         for row, d in enumerate(dates):
             what = labels.label(DateKind, d.kind) if d.kind != "custom" or not d.label else d.label
             month = locale.standaloneMonthName(d.month)
-            when = (self.tr("%1 %2, %3").replace("%1", month).replace("%2", str(d.day)).replace("%3", str(d.year))
-                    if d.year else self.tr("%1 %2").replace("%1", month).replace("%2", str(d.day)))
+            when = (
+                self.tr("%1 %2, %3")
+                .replace("%1", month)
+                .replace("%2", str(d.day))
+                .replace("%3", str(d.year))
+                if d.year
+                else self.tr("%1 %2").replace("%1", month).replace("%2", str(d.day))
+            )
             today = date.today()
             nxt = next_occurrence(d.month, d.day, today)
             days = (nxt - today).days
-            soon = self.tr("today") if days == 0 else labels.count_text(
-                days, self.tr("in %n day"), self.tr("in %n days"))
+            soon = (
+                self.tr("today")
+                if days == 0
+                else labels.count_text(days, self.tr("in %n day"), self.tr("in %n days"))
+            )
             cells = [what, when, f"{nxt.isoformat()} ({soon})"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -275,12 +311,19 @@ class PeoplePanel(QWidget):
         if person is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Remove person"),
+            self,
+            self.tr("Remove person"),
             self.tr("Remove %1 from this client? You can undo this (Ctrl+Z).").replace(
-                "%1", display_name(person.name, person.native_name)))
+                "%1", display_name(person.name, person.native_name)
+            ),
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            run_guarded(self, self._ctx, self.tr("Remove %1").replace("%1", person.name),
-                        lambda: clients.delete_row(self._ctx.studio, Person, person.id))
+            run_guarded(
+                self,
+                self._ctx,
+                self.tr("Remove %1").replace("%1", person.name),
+                lambda: clients.delete_row(self._ctx.studio, Person, person.id),
+            )
 
     def _edit_contact(self) -> None:
         cp = self._selected(self.contacts)
@@ -290,14 +333,22 @@ class PeoplePanel(QWidget):
     def _delete_contact(self) -> None:
         cp = self._selected(self.contacts)
         if cp is not None:
-            run_guarded(self, self._ctx, self.tr("Delete %1 contact").replace("%1", labels.label(ContactKind, cp.kind)),
-                        lambda: clients.delete_row(self._ctx.studio, ContactPoint, cp.id))
+            run_guarded(
+                self,
+                self._ctx,
+                self.tr("Delete %1 contact").replace("%1", labels.label(ContactKind, cp.kind)),
+                lambda: clients.delete_row(self._ctx.studio, ContactPoint, cp.id),
+            )
 
     def _delete_date(self) -> None:
         d = self._selected(self.dates)
         if d is not None:
-            run_guarded(self, self._ctx, self.tr("Delete date"),
-                        lambda: clients.delete_row(self._ctx.studio, ImportantDate, d.id))
+            run_guarded(
+                self,
+                self._ctx,
+                self.tr("Delete date"),
+                lambda: clients.delete_row(self._ctx.studio, ImportantDate, d.id),
+            )
 
 
 def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
@@ -315,7 +366,9 @@ def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     return table
 
 
-def _boxed(parent: QWidget, title: str, table: QTableWidget, buttons: list[QPushButton]) -> QGroupBox:
+def _boxed(
+    parent: QWidget, title: str, table: QTableWidget, buttons: list[QPushButton]
+) -> QGroupBox:
     box = QGroupBox(title, parent)
     layout = QVBoxLayout(box)
     layout.addWidget(table, 1)

@@ -59,8 +59,14 @@ def _level_text(section: taxonomy.Section, level: str) -> str:
 class _ItemRow:
     """The widgets of one taxonomy item: label, level buttons, (severity), note."""
 
-    def __init__(self, panel: ProfilePanel, grid: QGridLayout, row: int, section: taxonomy.Section,
-                 item: taxonomy.Item):
+    def __init__(
+        self,
+        panel: ProfilePanel,
+        grid: QGridLayout,
+        row: int,
+        section: taxonomy.Section,
+        item: taxonomy.Item,
+    ):
         self.panel, self.section, self.item = panel, section, item
         parent = grid.parentWidget()
         self.label = QLabel(item.text("en"), parent)
@@ -183,7 +189,9 @@ class ProfilePanel(QWidget):
         bv.setContentsMargins(0, 0, 8, 0)
         tax = taxonomy.load()
         # One column width for every section, so the level buttons line up down the whole form.
-        label_width = max(self.fontMetrics().horizontalAdvance(i.text("en")) for i in tax.items.values()) + 12
+        label_width = (
+            max(self.fontMetrics().horizontalAdvance(i.text("en")) for i in tax.items.values()) + 12
+        )
         buttons_width = self.fontMetrics().horizontalAdvance("Love Like Neutral Dislike Never") + 90
         for section in tax.sections:
             gb = QGroupBox(f"{section.text('en')} · {section.text('zh')}", body)
@@ -243,12 +251,19 @@ class ProfilePanel(QWidget):
         pid = self.person_id()
         facts = profiles.facts(studio, self._client_id)
         mine = {f.key: f for f in facts if f.person_id == pid}
-        people = {p_id: self.person.itemText(i).split(" · ")[0]
-                  for i in range(self.person.count()) if (p_id := self.person.itemData(i)) not in (PARTY, NO_VALUE)}
+        people = {
+            p_id: self.person.itemText(i).split(" · ")[0]
+            for i in range(self.person.count())
+            if (p_id := self.person.itemData(i)) not in (PARTY, NO_VALUE)
+        }
         others: dict[str, list[str]] = {}
         for f in facts:
             if f.person_id != pid:
-                who = people.get(f.person_id, taxonomy.load().party["en"]) if f.person_id else taxonomy.load().party["en"]
+                who = (
+                    people.get(f.person_id, taxonomy.load().party["en"])
+                    if f.person_id
+                    else taxonomy.load().party["en"]
+                )
                 others.setdefault(f.key, []).append(f"{who}: {taxonomy.level_label(f.level)}")
         for key, row in self.rows.items():
             row.show_fact(mine.get(key), "; ".join(others.get(key, [])))
@@ -258,26 +273,32 @@ class ProfilePanel(QWidget):
         else:
             self.completeness.setText(
                 self.tr("Profile %1% complete — still to ask: %2.")
-                .replace("%1", str(comp.score)).replace("%2", ", ".join(comp.missing_labels()))
+                .replace("%1", str(comp.score))
+                .replace("%2", ", ".join(comp.missing_labels()))
             )
         if self._share_stale:
             self._share_stale = False
             share = profiles.studio_completeness(studio)
             self._studio_share = (
                 self.tr("Studio: %1% of dossiers complete (target %2%).")
-                .replace("%1", str(round(share.share * 100))).replace("%2", str(round(share.target * 100)))
+                .replace("%1", str(round(share.share * 100)))
+                .replace("%2", str(round(share.target * 100)))
             )
         if self._studio_share:
             self.completeness.setText(self.completeness.text() + "  " + self._studio_share)
         changes = profiles.profile_history(studio, self._client_id)[:20]
-        self.history.setText("\n".join(
-            f"{c.when[:10]} · {c.advisor or '—'} · {c.person} — {c.text}" for c in changes
-        ) or self.tr("No changes yet."))
+        self.history.setText(
+            "\n".join(
+                f"{c.when[:10]} · {c.advisor or '—'} · {c.person} — {c.text}" for c in changes
+            )
+            or self.tr("No changes yet.")
+        )
         unknown = [f for f in facts if not taxonomy.load().knows(f.key)]
         self.unknown.setText(
-            self.tr("Kept from an older or newer taxonomy: ") + "; ".join(
-                f"{f.key} ({f.level}{', ' + f.note if f.note else ''})" for f in unknown)
-            if unknown else ""
+            self.tr("Kept from an older or newer taxonomy: ")
+            + "; ".join(f"{f.key} ({f.level}{', ' + f.note if f.note else ''})" for f in unknown)
+            if unknown
+            else ""
         )
         self.unknown.setVisible(bool(unknown))
 
@@ -307,12 +328,17 @@ class ProfilePanel(QWidget):
         if not checked:
             if row.fact is not None:
                 fid = row.fact.id
-                self._run(self.tr("Remove “%1” from the profile").replace("%1", label),
-                          lambda: profiles.remove_fact(studio, fid))
+                self._run(
+                    self.tr("Remove “%1” from the profile").replace("%1", label),
+                    lambda: profiles.remove_fact(studio, fid),
+                )
             return
         if row.section.single:  # one answer per section (the budget band)
-            others = [r.fact.id for r in self.rows.values()
-                      if r.section is row.section and r is not row and r.fact is not None]
+            others = [
+                r.fact.id
+                for r in self.rows.values()
+                if r.section is row.section and r is not row and r.fact is not None
+            ]
         else:
             others = []
         note = row.note.text().strip()
@@ -321,10 +347,23 @@ class ProfilePanel(QWidget):
         def op():
             for fid in others:
                 profiles.remove_fact(studio, fid)
-            profiles.set_fact(studio, cid, row.item.key, level, person_id=pid, note=note,
-                              severity=severity or None, **self._common())
+            profiles.set_fact(
+                studio,
+                cid,
+                row.item.key,
+                level,
+                person_id=pid,
+                note=note,
+                severity=severity or None,
+                **self._common(),
+            )
 
-        self._run(self.tr("Set “%1” to %2").replace("%1", label).replace("%2", taxonomy.level_label(level)), op)
+        self._run(
+            self.tr("Set “%1” to %2")
+            .replace("%1", label)
+            .replace("%2", taxonomy.level_label(level)),
+            op,
+        )
 
     def _severity_changed(self, row: _ItemRow) -> None:
         sev = row.severity.currentData() or None
@@ -333,13 +372,25 @@ class ProfilePanel(QWidget):
             if sev is None:
                 return
             cid, pid, key = self._client_id, self.person_id(), row.item.key
-            self._run(self.tr("Record “%1”").replace("%1", row.item.text("en")),
-                      lambda: profiles.set_fact(studio, cid, key, "never", person_id=pid, severity=sev,
-                                                note=row.note.text().strip(), **self._common()))
+            self._run(
+                self.tr("Record “%1”").replace("%1", row.item.text("en")),
+                lambda: profiles.set_fact(
+                    studio,
+                    cid,
+                    key,
+                    "never",
+                    person_id=pid,
+                    severity=sev,
+                    note=row.note.text().strip(),
+                    **self._common(),
+                ),
+            )
             return
         fid = row.fact.id
-        self._run(self.tr("Change severity of “%1”").replace("%1", row.item.text("en")),
-                  lambda: profiles.update_fact(studio, fid, severity=sev))
+        self._run(
+            self.tr("Change severity of “%1”").replace("%1", row.item.text("en")),
+            lambda: profiles.update_fact(studio, fid, severity=sev),
+        )
 
     def _note_finished(self, row: _ItemRow) -> None:
         text = row.note.text().strip()
@@ -349,15 +400,20 @@ class ProfilePanel(QWidget):
                 return
             cid, pid, key = self._client_id, self.person_id(), row.item.key
             level = levels_for(row.section)[0]
-            self._run(self.tr("Note on “%1”").replace("%1", row.item.text("en")),
-                      lambda: profiles.set_fact(studio, cid, key, level, person_id=pid, note=text,
-                                                **self._common()))
+            self._run(
+                self.tr("Note on “%1”").replace("%1", row.item.text("en")),
+                lambda: profiles.set_fact(
+                    studio, cid, key, level, person_id=pid, note=text, **self._common()
+                ),
+            )
             return
         if text == row.fact.note:
             return
         fid = row.fact.id
-        self._run(self.tr("Note on “%1”").replace("%1", row.item.text("en")),
-                  lambda: profiles.update_fact(studio, fid, note=text))
+        self._run(
+            self.tr("Note on “%1”").replace("%1", row.item.text("en")),
+            lambda: profiles.update_fact(studio, fid, note=text),
+        )
 
 
 class GlanceCard(QFrame):
@@ -389,7 +445,9 @@ class GlanceCard(QFrame):
             return
         g = self.glance = profiles.glance(self._ctx.studio, client_id)
         if g.is_empty():
-            self.text.setText(html.escape(self.tr("No preferences recorded yet — fill in the Profile tab.")))
+            self.text.setText(
+                html.escape(self.tr("No preferences recorded yet — fill in the Profile tab."))
+            )
             self.show()
             return
         parts = []
@@ -399,7 +457,9 @@ class GlanceCard(QFrame):
                 return
             shown = [html.escape(x) for x in lines[:limit]]
             if len(lines) > limit:
-                shown.append(html.escape(self.tr("… and %1 more").replace("%1", str(len(lines) - limit))))
+                shown.append(
+                    html.escape(self.tr("… and %1 more").replace("%1", str(len(lines) - limit)))
+                )
             parts.append(f"<b{style}>{html.escape(title)}</b> " + " · ".join(shown))
 
         red = error_color(self.palette()).name()  # readable on light and dark backgrounds

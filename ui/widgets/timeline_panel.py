@@ -47,8 +47,15 @@ class TimelinePanel(QWidget):
         self._ctx = ctx
         self._dossier: Dossier | None = None
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels([self.tr("Kind"), self.tr("Date"), self.tr("Advisor"),
-                                   self.tr("Summary"), self.tr("Status")])
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("Date"),
+                self.tr("Advisor"),
+                self.tr("Summary"),
+                self.tr("Status"),
+            ]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -84,8 +91,11 @@ class TimelinePanel(QWidget):
         # Show one kind (or only open complaints) — the owner's review of a long timeline.
         self.kind_filter = QComboBox(self)
         self.kind_filter.setAccessibleName(self.tr("Show"))
-        self._filter_captions = {"all": self.tr("All entries"), "open": self.tr("Open complaints"),
-                                 **dict(labels.choices(InteractionKind))}
+        self._filter_captions = {
+            "all": self.tr("All entries"),
+            "open": self.tr("Open complaints"),
+            **dict(labels.choices(InteractionKind)),
+        }
         for key, text in self._filter_captions.items():
             self.kind_filter.addItem(text, key)
         self.kind_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -125,10 +135,15 @@ class TimelinePanel(QWidget):
             kind = labels.label(InteractionKind, it.kind)
             adv = by_id.get(it.advisor_id)
             status = self._status(it)
-            item = QTreeWidgetItem([kind, it.occurred_at.replace("T", " "),
-                                    display_name(adv.name, adv.native_name) if adv else "",
-                                    it.summary or it.body.splitlines()[0] if (it.summary or it.body) else "",
-                                    status])
+            item = QTreeWidgetItem(
+                [
+                    kind,
+                    it.occurred_at.replace("T", " "),
+                    display_name(adv.name, adv.native_name) if adv else "",
+                    it.summary or it.body.splitlines()[0] if (it.summary or it.body) else "",
+                    status,
+                ]
+            )
             is_open = it.kind == "complaint" and it.status == "open"
             item.setIcon(COL_KIND, badge_icon(kind, pal, alert=is_open))
             item.setData(COL_KIND, Qt.ItemDataRole.UserRole, it)
@@ -144,21 +159,31 @@ class TimelinePanel(QWidget):
         self.tree.setCurrentItem(current)
         self._apply_filter()
         # The filter's choices carry the counts: “All entries (14)”, “Open complaints (1)”.
-        counts: dict[str, int] = {"all": len(dossier.interactions),
-                                         "open": len(dossier.open_complaints)}
+        counts: dict[str, int] = {
+            "all": len(dossier.interactions),
+            "open": len(dossier.open_complaints),
+        }
         for it in dossier.interactions:
             counts[it.kind] = counts.get(it.kind, 0) + 1
         for i in range(self.kind_filter.count()):
             key = self.kind_filter.itemData(i)
-            self.kind_filter.setItemText(i, self.tr("%1 (%2)").replace("%1", self._filter_captions[key])
-                                         .replace("%2", str(counts.get(key, 0))))
+            self.kind_filter.setItemText(
+                i,
+                self.tr("%1 (%2)")
+                .replace("%1", self._filter_captions[key])
+                .replace("%2", str(counts.get(key, 0))),
+            )
         self._show_detail()
 
     def _status(self, it: Interaction) -> str:
         if it.kind == "complaint":
             if it.status == "open":
                 return self.tr("Open")
-            return self.tr("Resolved %1").replace("%1", (it.resolved_at or "").replace("T", " ")).strip()
+            return (
+                self.tr("Resolved %1")
+                .replace("%1", (it.resolved_at or "").replace("T", " "))
+                .strip()
+            )
         if it.kind == "feedback" and it.satisfaction is not None:
             return self.tr("Satisfaction %1/100").replace("%1", str(it.satisfaction))
         return ""
@@ -185,35 +210,50 @@ class TimelinePanel(QWidget):
 
     def current_interaction(self) -> Interaction | None:
         item = self.tree.currentItem()
-        return item.data(COL_KIND, Qt.ItemDataRole.UserRole) if item and not item.isHidden() else None
+        return (
+            item.data(COL_KIND, Qt.ItemDataRole.UserRole) if item and not item.isHidden() else None
+        )
 
     def _show_detail(self, *_args) -> None:
         it = self.current_interaction()
         self.delete_action.setEnabled(it is not None)
         self.edit_action.setEnabled(it is not None)
-        self.resolve_action.setEnabled(it is not None and it.kind == "complaint" and it.status == "open")
+        self.resolve_action.setEnabled(
+            it is not None and it.kind == "complaint" and it.status == "open"
+        )
         if it is None:
-            self.detail.setHtml(f"<p>{html.escape(self.tr('Nothing logged yet. Press Ctrl+L to log a call, meeting, feedback or complaint.'))}</p>")
+            self.detail.setHtml(
+                f"<p>{html.escape(self.tr('Nothing logged yet. Press Ctrl+L to log a call, meeting, feedback or complaint.'))}</p>"
+            )
             return
         head = [html.escape(it.occurred_at.replace("T", " "))]
         people = {c.person.id: c.person for c in self._dossier.people} if self._dossier else {}
         if it.person_id in people:
             p = people[it.person_id]
-            head.append(html.escape(self.tr("with %1").replace("%1", display_name(p.name, p.native_name))))
-        parts = [f"<p><b>{html.escape(labels.label(InteractionKind, it.kind))}</b> · {' · '.join(head)}</p>"]
+            head.append(
+                html.escape(self.tr("with %1").replace("%1", display_name(p.name, p.native_name)))
+            )
+        parts = [
+            f"<p><b>{html.escape(labels.label(InteractionKind, it.kind))}</b> · {' · '.join(head)}</p>"
+        ]
         if it.summary:
             parts.append(f"<p>{html.escape(it.summary)}</p>")
         if it.body:
             parts.append(f"<p>{html.escape(it.body).replace(chr(10), '<br>')}</p>")
         if it.satisfaction is not None:
-            parts.append(f"<p>{html.escape(self.tr('Satisfaction: %1 out of 100').replace('%1', str(it.satisfaction)))}</p>")
+            parts.append(
+                f"<p>{html.escape(self.tr('Satisfaction: %1 out of 100').replace('%1', str(it.satisfaction)))}</p>"
+            )
         if it.kind == "complaint":
             if it.status == "open":
                 parts.append(f"<p><b>{html.escape(self.tr('Open — not resolved yet.'))}</b></p>")
             else:
-                parts.append("<p><b>{}</b> {}</p>".format(
-                    html.escape(self.tr("Resolved %1:").replace("%1", it.resolved_at or "")),
-                    html.escape(it.resolution or "")))
+                parts.append(
+                    "<p><b>{}</b> {}</p>".format(
+                        html.escape(self.tr("Resolved %1:").replace("%1", it.resolved_at or "")),
+                        html.escape(it.resolution or ""),
+                    )
+                )
         self.detail.setHtml("".join(parts))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -238,9 +278,16 @@ class TimelinePanel(QWidget):
         if it is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete entry"),
+            self,
+            self.tr("Delete entry"),
             self.tr("Delete this %1 from the timeline? You can undo this (Ctrl+Z).").replace(
-                "%1", labels.label(InteractionKind, it.kind).lower()))
+                "%1", labels.label(InteractionKind, it.kind).lower()
+            ),
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            run_guarded(self, self._ctx, self.tr("Delete %1").replace("%1", labels.label(InteractionKind, it.kind)),
-                        lambda: clients.delete_row(self._ctx.studio, Interaction, it.id))
+            run_guarded(
+                self,
+                self._ctx,
+                self.tr("Delete %1").replace("%1", labels.label(InteractionKind, it.kind)),
+                lambda: clients.delete_row(self._ctx.studio, Interaction, it.id),
+            )

@@ -100,14 +100,33 @@ class TripPlanPanel(QWidget):
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.add_day_action = self._action(self.tr("Add &day"), self.add_day, None)
-        self.add_item_action = self._action(self.tr("Add &item"), self.add_item, QKeySequence("Ctrl+I"))
-        self.edit_action = self._action(self.tr("&Edit"), self.edit_current,
-                                        [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
-        self.remove_action = self._action(self.tr("&Remove"), self.remove_current, QKeySequence(QKeySequence.StandardKey.Delete))
-        self.up_action = self._action(self.tr("Move &up"), lambda: self.move_current(-1), QKeySequence("Alt+Up"))
-        self.down_action = self._action(self.tr("Move do&wn"), lambda: self.move_current(1), QKeySequence("Alt+Down"))
-        for a in (self.add_day_action, self.add_item_action, None, self.edit_action, self.remove_action, None,
-                  self.up_action, self.down_action):
+        self.add_item_action = self._action(
+            self.tr("Add &item"), self.add_item, QKeySequence("Ctrl+I")
+        )
+        self.edit_action = self._action(
+            self.tr("&Edit"),
+            self.edit_current,
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+        )
+        self.remove_action = self._action(
+            self.tr("&Remove"), self.remove_current, QKeySequence(QKeySequence.StandardKey.Delete)
+        )
+        self.up_action = self._action(
+            self.tr("Move &up"), lambda: self.move_current(-1), QKeySequence("Alt+Up")
+        )
+        self.down_action = self._action(
+            self.tr("Move do&wn"), lambda: self.move_current(1), QKeySequence("Alt+Down")
+        )
+        for a in (
+            self.add_day_action,
+            self.add_item_action,
+            None,
+            self.edit_action,
+            self.remove_action,
+            None,
+            self.up_action,
+            self.down_action,
+        ):
             if a is None:
                 self.toolbar.addSeparator()
             else:
@@ -123,8 +142,14 @@ class TripPlanPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.sig_resized.connect(self._layout_columns)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for a in (self.add_item_action, self.edit_action, self.remove_action, self.up_action, self.down_action,
-                  self.add_day_action):
+        for a in (
+            self.add_item_action,
+            self.edit_action,
+            self.remove_action,
+            self.up_action,
+            self.down_action,
+            self.add_day_action,
+        ):
             self.tree.addAction(a)
         self.tree.doubleClicked.connect(lambda _index: self.edit_current())
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -177,7 +202,9 @@ class TripPlanPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(self, "tree"):
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(
+            self, "tree"
+        ):
             self._fit_columns()
 
     # -- public -------------------------------------------------------------------------------
@@ -205,7 +232,10 @@ class TripPlanPanel(QWidget):
         if index.parent().isValid():
             self.tree.expand(index.parent())
         self.tree.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.tree.scrollTo(index)
         return True
 
@@ -223,8 +253,13 @@ class TripPlanPanel(QWidget):
     def add_day(self) -> None:
         if self.model.version_id is None:
             return
-        dialog = DayDialog(self.ctx, self.model.version_id, next_number=self.model.day_count() + 1,
-                           default_date=self._next_date(), parent=self)
+        dialog = DayDialog(
+            self.ctx,
+            self.model.version_id,
+            next_number=self.model.day_count() + 1,
+            default_date=self._next_date(),
+            parent=self,
+        )
         if self.exec_dialog(dialog) and dialog.result_value is not None:
             self.select_row(dialog.result_value.id)
 
@@ -234,18 +269,27 @@ class TripPlanPanel(QWidget):
         if trip is None or not trip.start_date:
             return None
         start = QDate.fromString(trip.start_date, "yyyy-MM-dd")
-        return start.addDays(self.model.day_count()).toString("yyyy-MM-dd") if start.isValid() else None
+        return (
+            start.addDays(self.model.day_count()).toString("yyyy-MM-dd")
+            if start.isValid()
+            else None
+        )
 
     def add_item(self) -> None:
         day = self._current_day()
         if day is None or self.model.trip is None:
             return
-        dialog = TripItemDialog(self.ctx, self.model.trip, day, default_zone=self._default_zone(day.id), parent=self)
+        dialog = TripItemDialog(
+            self.ctx, self.model.trip, day, default_zone=self._default_zone(day.id), parent=self
+        )
         if self.exec_dialog(dialog) and dialog.result_value is not None:
             self.select_row(dialog.result_value.id)
 
     def _default_zone(self, day_id: str) -> str | None:
-        for items in (self.model.day_items(day_id), *(self.model.day_items(d.id) for d in reversed(self.model.days()))):
+        for items in (
+            self.model.day_items(day_id),
+            *(self.model.day_items(d.id) for d in reversed(self.model.days())),
+        ):
             for it in reversed(items):
                 if it.end_time_zone or it.time_zone:
                     return it.end_time_zone or it.time_zone
@@ -263,7 +307,9 @@ class TripPlanPanel(QWidget):
         if not self.exec_dialog(dialog):
             return
         if item is not None and dialog.result_value is not None:
-            self.select_row(dialog.result_value.id)  # the item as it now is (maybe in a new version)
+            self.select_row(
+                dialog.result_value.id
+            )  # the item as it now is (maybe in a new version)
         else:  # the day keeps its number, in whichever version the edit landed
             same = [d for d in self.model.days() if d.day_number == day.day_number]
             if same:
@@ -289,7 +335,9 @@ class TripPlanPanel(QWidget):
         neighbour = self._neighbour_of(item.id)
         text = self.tr("Remove “%1”").replace("%1", item.title)
         studio = self.ctx.studio
-        run_guarded(self, self.ctx, text, lambda: trips.remove_item(studio, item.id, change_reason=reason))
+        run_guarded(
+            self, self.ctx, text, lambda: trips.remove_item(studio, item.id, change_reason=reason)
+        )
         if neighbour:
             self.select_row(neighbour)
 
@@ -297,8 +345,14 @@ class TripPlanPanel(QWidget):
         """Ask before a day goes with its items (tests replace this)."""
         title = day.title or self.tr("Day %1").replace("%1", str(day.day_number))
         if count:
-            text = self.tr("Remove “%1” and its %2 items? The days after it move up one day; "
-                           "Undo brings them back.").replace("%1", title).replace("%2", str(count))
+            text = (
+                self.tr(
+                    "Remove “%1” and its %2 items? The days after it move up one day; "
+                    "Undo brings them back."
+                )
+                .replace("%1", title)
+                .replace("%2", str(count))
+            )
         else:
             text = self.tr("Remove “%1”? The days after it move up one day.").replace("%1", title)
         answer = QMessageBox.question(self, self.tr("Remove day"), text)
@@ -310,12 +364,16 @@ class TripPlanPanel(QWidget):
             return
         reason = None
         if self.model.travelling:
-            reason = self.ask_reason(day.title or self.tr("Day %1").replace("%1", str(day.day_number)))
+            reason = self.ask_reason(
+                day.title or self.tr("Day %1").replace("%1", str(day.day_number))
+            )
             if reason is None:
                 return
         text = self.tr("Remove Day %1").replace("%1", str(day.day_number))
         studio = self.ctx.studio
-        run_guarded(self, self.ctx, text, lambda: trips.remove_day(studio, day.id, change_reason=reason))
+        run_guarded(
+            self, self.ctx, text, lambda: trips.remove_day(studio, day.id, change_reason=reason)
+        )
 
     def _neighbour_of(self, item_id: str) -> str | None:
         index = self.model.item_index(item_id)
@@ -328,7 +386,7 @@ class TripPlanPanel(QWidget):
 
     def move_current(self, delta: int) -> None:
         index = self.tree.currentIndex()
-        row_id = (self.model.item_at(index) or self.model.day_at(index) or None)
+        row_id = self.model.item_at(index) or self.model.day_at(index) or None
         if row_id is None:
             return
         self._keep = row_id.id
@@ -381,9 +439,16 @@ class TripPlanPanel(QWidget):
         metrics = self.tree.fontMetrics()
         pad = metrics.horizontalAdvance("M")
         # Items sit one level down: the branch column and their own indentation come first.
-        fitted = {COL_WHEN: 2 * self.tree.indentation() + pad, COL_KIND: 16 + 2 * pad, COL_CONFIRMATION: pad,
-                  COL_PRICE: pad}
-        widest = {c: metrics.horizontalAdvance(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in fitted}
+        fitted = {
+            COL_WHEN: 2 * self.tree.indentation() + pad,
+            COL_KIND: 16 + 2 * pad,
+            COL_CONFIRMATION: pad,
+            COL_PRICE: pad,
+        }
+        widest = {
+            c: metrics.horizontalAdvance(self.model.headerData(c, Qt.Orientation.Horizontal))
+            for c in fitted
+        }
         for r in range(self.model.rowCount()):
             parent = self.model.index(r, 0)
             for k in range(self.model.rowCount(parent)):
@@ -431,7 +496,9 @@ class TripPlanPanel(QWidget):
         if not has_version:
             self.empty_hint.setText(self.tr("Choose a trip to see its day-by-day plan."))
         elif not self.model.day_count():
-            self.empty_hint.setText(self.tr("No days yet: add the first day (the trip's dates fill them in)."))
+            self.empty_hint.setText(
+                self.tr("No days yet: add the first day (the trip's dates fill them in).")
+            )
         self.empty_hint.setVisible(not self.model.day_count())
         self._show_notice()
         self._emit_current()
@@ -452,20 +519,31 @@ class TripPlanPanel(QWidget):
             icon = badge_icon("!", self.palette(), alert=True)
             for f in self.model.flag_rows:
                 day = self.tr("Day %1").replace("%1", str(f.day)) if f.day else ""
-                entry = QListWidgetItem(icon, f"{day} · {f.title} — {f.reason}" if day else f"{f.title} — {f.reason}")
+                entry = QListWidgetItem(
+                    icon, f"{day} · {f.title} — {f.reason}" if day else f"{f.title} — {f.reason}"
+                )
                 entry.setData(Qt.ItemDataRole.UserRole, f.item_id)
                 entry.setToolTip(f.reason)
                 self.flags_list.addItem(entry)
                 count += 1
         self.flags_title.setText(
-            count_text(count, self.tr("Profile check: %n item clashes with the travellers' profiles"),
-                       self.tr("Profile check: %n items clash with the travellers' profiles"))
-            if count else self.tr("Profile check: nothing clashes with the travellers' profiles"))
+            count_text(
+                count,
+                self.tr("Profile check: %n item clashes with the travellers' profiles"),
+                self.tr("Profile check: %n items clash with the travellers' profiles"),
+            )
+            if count
+            else self.tr("Profile check: nothing clashes with the travellers' profiles")
+        )
         self.flags_title.setVisible(self.model.version_id is not None)
         self.flags_list.setVisible(count > 0)
         rows = min(count, 4)
         if count:
-            height = sum(self.flags_list.sizeHintForRow(r) for r in range(rows)) + 2 * self.flags_list.frameWidth() + 4
+            height = (
+                sum(self.flags_list.sizeHintForRow(r) for r in range(rows))
+                + 2 * self.flags_list.frameWidth()
+                + 4
+            )
             self.flags_list.setMaximumHeight(height)
 
     def _flag_clicked(self, entry: QListWidgetItem) -> None:
@@ -493,18 +571,28 @@ class TripPlanPanel(QWidget):
         v = self.model.version
         pal = self.notice.palette()
         normal = self.palette().color(QPalette.ColorRole.ToolTipText)
-        pal.setColor(QPalette.ColorRole.ToolTipText, error_color(self.palette()) if self._refusal else normal)
+        pal.setColor(
+            QPalette.ColorRole.ToolTipText, error_color(self.palette()) if self._refusal else normal
+        )
         self.notice.setPalette(pal)
         if self._refusal:
             self.notice.setText(self.tr("Not moved: %1").replace("%1", self._refusal))
         elif self._follow_note and v is not None:
             self.notice.setText(self._follow_note)
         elif v is not None and v.locked:
-            self.notice.setText(self.tr("v%1 was approved by the client and is locked: any change here starts a "
-                                        "new version.").replace("%1", str(v.number)))
+            self.notice.setText(
+                self.tr(
+                    "v%1 was approved by the client and is locked: any change here starts a "
+                    "new version."
+                ).replace("%1", str(v.number))
+            )
         elif v is not None and self.model.travelling:
-            self.notice.setText(self.tr("The client is travelling: each change asks why it is made (weather, "
-                                        "client request, supplier…), so the trip's story can be told later."))
+            self.notice.setText(
+                self.tr(
+                    "The client is travelling: each change asks why it is made (weather, "
+                    "client request, supplier…), so the trip's story can be told later."
+                )
+            )
         else:
             self.notice.clear()
             self.notice.hide()
@@ -512,13 +600,22 @@ class TripPlanPanel(QWidget):
         self.notice.show()
 
     def _on_version_followed(self, old_id: str, new_id: str) -> None:
-        by_id = {v.id: v for v in trips.versions(self.ctx.studio, self.model.trip_id)} if self.model.trip_id else {}
+        by_id = (
+            {v.id: v for v in trips.versions(self.ctx.studio, self.model.trip_id)}
+            if self.model.trip_id
+            else {}
+        )
         new = by_id.get(new_id)
         old = by_id.get(old_id)
         if new is not None and old is not None and new.based_on_id == old.id:
-            self._follow_note = (self.tr("v%1 is approved and locked, so this change started v%2, shown now.")
-                                 .replace("%1", str(old.number)).replace("%2", str(new.number)))
+            self._follow_note = (
+                self.tr("v%1 is approved and locked, so this change started v%2, shown now.")
+                .replace("%1", str(old.number))
+                .replace("%2", str(new.number))
+            )
         elif new is not None:
-            self._follow_note = self.tr("The version shown was undone; showing v%1.").replace("%1", str(new.number))
+            self._follow_note = self.tr("The version shown was undone; showing v%1.").replace(
+                "%1", str(new.number)
+            )
         self._show_notice()
         self.sig_version_followed.emit(old_id, new_id)

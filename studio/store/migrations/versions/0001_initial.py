@@ -108,7 +108,9 @@ def upgrade() -> None:
         sa.Column("status", sa.String),
         sa.Column("resolution", sa.String),
         sa.Column("resolved_at", sa.String),
-        sa.CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 0 AND 100", name="ck_satisfaction"),
+        sa.CheckConstraint(
+            "satisfaction IS NULL OR satisfaction BETWEEN 0 AND 100", name="ck_satisfaction"
+        ),
     )
     op.create_index("ix_interaction_client_time", "interaction", ["client_id", "occurred_at"])
     op.create_table(

@@ -36,7 +36,8 @@ def upgrade() -> None:
         sa.Column("learned_on", sa.String, nullable=False),
         sa.Column("trip_id", sa.String),
         sa.CheckConstraint(
-            "level IN ('love', 'like', 'neutral', 'dislike', 'never', 'must')", name="ck_profile_level"
+            "level IN ('love', 'like', 'neutral', 'dislike', 'never', 'must')",
+            name="ck_profile_level",
         ),
     )
     op.create_index("ix_profile_fact_client", "profile_fact", ["client_id", "key"])
