@@ -67,10 +67,10 @@ def run(data_dir: str | None) -> int:
         window.client_list.select_first()
         from ui.views.agenda_view import TrayNotifier
 
-        tray = TrayNotifier(
+        tray = TrayNotifier(  # noqa: F841 - kept alive
             window.agenda_view,
             window.style().standardIcon(window.style().StandardPixmap.SP_FileDialogInfoView),
-        )  # noqa: F841 - kept alive
+        )
         rc = app.exec()
         ctx.bridge.close()
         return rc

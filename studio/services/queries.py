@@ -228,9 +228,9 @@ def get_dossier(studio: Studio, client_id: str) -> Dossier:
         client = s.get(Client, client_id)
         if client is None:
             raise NotFoundError(f"No client with id {client_id}.")
-        live = lambda model: select(model).where(
+        live = lambda model: select(model).where(  # noqa: E731
             model.client_id == client_id, model.deleted_at.is_(None)
-        )  # noqa: E731
+        )
         people = s.exec(live(Person).order_by(Person.position, Person.created_at)).all()
         contacts = s.exec(
             live(ContactPoint).order_by(ContactPoint.preferred.desc(), ContactPoint.kind)

@@ -415,8 +415,11 @@ class TripPlanModel(QAbstractItemModel):
 
     # -- QAbstractItemModel -------------------------------------------------------------------
     def index(
-        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
-    ) -> QModelIndex:  # noqa: B008
+        self,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
         if column < 0 or column >= COLUMN_COUNT or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -648,8 +651,11 @@ class TripPlanModel(QAbstractItemModel):
         return self.move_days(payload["ids"], row)
 
     def removeRows(
-        self, row: int, count: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
-    ) -> bool:  # noqa: B008, N802
+        self,
+        row: int,
+        count: int,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> bool:  # noqa: N802
         """Nothing to remove after a move: the drop already moved the rows, in the core. (A view
         asks to remove the dragged rows after a move; saying no keeps them.)"""
         return False
