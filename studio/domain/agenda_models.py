@@ -6,7 +6,9 @@ Registered in :data:`studio.domain.models.MODELS`; the schema is revision ``0005
 
 from __future__ import annotations
 
-from studio.domain.models import Field, Row
+from sqlmodel import Field
+
+from studio.domain.base import Row
 
 
 class AgendaSetting(Row, table=True):

@@ -9,7 +9,9 @@ file and two rows.
 
 from __future__ import annotations
 
-from studio.domain.models import Field, Row
+from sqlmodel import Field
+
+from studio.domain.base import Row
 
 
 class TripMedia(Row, table=True):

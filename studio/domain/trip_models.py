@@ -8,7 +8,9 @@ stored as decimal text ("1250.00") so no amount is rounded by floating point.
 
 from __future__ import annotations
 
-from studio.domain.models import Field, Row
+from sqlmodel import Field
+
+from studio.domain.base import Row
 
 
 class Supplier(Row, table=True):
