@@ -62,9 +62,6 @@ class Taxonomy:
     def by_section(self) -> dict[str, Section]:
         return {s.key: s for s in self.sections}
 
-    def section_of(self, key: str) -> Section | None:
-        return self.by_section.get(key.split(".", 1)[0])
-
     def knows(self, key: str) -> bool:
         return key in self.items
 

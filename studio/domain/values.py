@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
 
@@ -271,6 +270,3 @@ class PartialDate:
         if self.year is None:
             return f"--{self.month:02d}-{self.day:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    def to_date(self) -> date | None:
-        return date(self.year, self.month, self.day) if self.year is not None else None

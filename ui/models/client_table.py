@@ -130,9 +130,6 @@ class ClientTableModel(QAbstractTableModel):
 
     # -- what the list shows ------------------------------------------------------------------
     @property
-    def client_filter(self) -> ClientFilter:
-        return replace(self._filter)
-
     def set_filter(self, flt: ClientFilter) -> None:
         flt = replace(flt, deleted=self._deleted)
         if flt == self._filter:
@@ -143,10 +140,6 @@ class ClientTableModel(QAbstractTableModel):
     @property
     def sort_key(self) -> tuple[str, bool]:
         return self._sort, self._descending
-
-    def column_kind(self, column: int) -> int:
-        """The COL_* constant shown in ``column``."""
-        return self._columns[column]
 
     def column_of(self, kind: int) -> int:
         return self._columns.index(kind)
