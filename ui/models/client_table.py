@@ -129,7 +129,6 @@ class ClientTableModel(QAbstractTableModel):
         self._requery()
 
     # -- what the list shows ------------------------------------------------------------------
-    @property
     def set_filter(self, flt: ClientFilter) -> None:
         flt = replace(flt, deleted=self._deleted)
         if flt == self._filter:
