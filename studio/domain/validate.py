@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from studio.domain import values as v
+from studio.domain.base import Row
 from studio.domain.models import (
     Advisor,
     Client,
@@ -17,7 +18,6 @@ from studio.domain.models import (
     ImportantDate,
     Interaction,
     Person,
-    Row,
 )
 from studio.errors import ValidationError
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from studio.domain.base import Row
 from studio.domain.models import (
     Advisor,
     Client,
@@ -24,7 +25,6 @@ from studio.domain.models import (
     ImportantDate,
     Interaction,
     Person,
-    Row,
 )
 from studio.domain.validate import clean
 from studio.services.demo.common import load_resource, seeded_id
