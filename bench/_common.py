@@ -22,7 +22,7 @@ def _built(d: Path, clients: int) -> bool:
 
 def demo_dir(clients: int, seed: int = 2026) -> Path:
     """A data directory holding a demo studio of ``clients`` clients, built once and cached."""
-    from studio.services.demo import build_demo
+    from studio.services.demo.build import build_demo
     from studio.store import Studio
 
     d = DATA / f"demo-{clients}-{seed}"

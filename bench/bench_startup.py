@@ -101,7 +101,7 @@ BUILD_CHILD = r"""
 import sys
 from pathlib import Path
 from studio.domain.models import Client
-from studio.services.demo import build_demo
+from studio.services.demo.build import build_demo
 from studio.store import Studio
 data, n = Path(sys.argv[1]), int(sys.argv[2])
 data.mkdir(parents=True, exist_ok=True)

@@ -156,14 +156,14 @@ def _open(args):
 
 
 def _cmd_demo(args) -> int:
-    from studio.services import demo
+    from studio.services.demo.build import build_demo
 
     with _open(args) as studio:
         if not studio.is_empty():
             raise StudioError(
                 f"{studio.data_dir} already holds a studio; the demo needs an empty data directory."
             )
-        summary = demo.build_demo(studio, clients=args.clients, seed=args.seed)
+        summary = build_demo(studio, clients=args.clients, seed=args.seed)
         print(f"Demo studio ready in {studio.data_dir}: {summary}")
     return 0
 

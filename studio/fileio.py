@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,8 +41,3 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
 def write_bytes(target: str | os.PathLike, data: bytes) -> None:
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
-
-
-def write_with(target: str | os.PathLike, writer: Callable[[Path], None]) -> None:
-    with atomic_path(target) as tmp:
-        writer(tmp)

@@ -1,27 +1,6 @@
-"""Tables and small value types of a studio's data."""
+"""Tables and small value types of a studio's data.
 
-from studio.domain.models import (
-    MODELS,
-    Advisor,
-    Change,
-    Client,
-    Consent,
-    ContactPoint,
-    ImportantDate,
-    Interaction,
-    Person,
-    model_for_table,
-)
-
-__all__ = [
-    "MODELS",
-    "Advisor",
-    "Change",
-    "Client",
-    "Consent",
-    "ContactPoint",
-    "ImportantDate",
-    "Interaction",
-    "Person",
-    "model_for_table",
-]
+Import the submodules directly: ``base`` (what every row shares), ``models`` (the dossier's tables,
+the change journal and :data:`~studio.domain.models.MODELS`, the list of every table), the other
+``*_models`` table modules, ``values`` (every closed vocabulary), ``validate``, ``names``.
+"""

@@ -6,7 +6,10 @@ Registered in :data:`studio.domain.models.MODELS`; the schema is revision ``0005
 
 from __future__ import annotations
 
-from studio.domain.models import Field, Row
+from sqlmodel import Field
+
+from studio.domain import values as v
+from studio.domain.base import Row
 
 
 class AgendaSetting(Row, table=True):
@@ -55,6 +58,6 @@ class AgendaAction(Row, table=True):
 
 AGENDA_MODELS: tuple[type[Row], ...] = (AgendaSetting, TravelDocument, AgendaAction)
 
-#: Kinds of travel document and of action on an occurrence.
-DOCUMENT_KINDS = ("passport", "visa", "id_card", "other")
-ACTIONS = ("done", "snoozed", "dismissed")
+#: Kinds of travel document and of action on an occurrence (defined by their StrEnums).
+DOCUMENT_KINDS = v.keys(v.DocumentKind)
+ACTIONS = v.keys(v.OccurrenceAction)

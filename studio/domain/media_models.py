@@ -9,7 +9,10 @@ file and two rows.
 
 from __future__ import annotations
 
-from studio.domain.models import Field, Row
+from sqlmodel import Field
+
+from studio.domain import values as v
+from studio.domain.base import Row
 
 
 class TripMedia(Row, table=True):
@@ -61,4 +64,4 @@ class MemoryBook(Row, table=True):
 
 MEDIA_MODELS: tuple[type[Row], ...] = (TripMedia, TripJournal, MemoryBook)
 
-BOOK_SIZES = ("a4", "a4-landscape", "letter", "square8", "square20")
+BOOK_SIZES = v.keys(v.BookSize)  # the one definition is the StrEnum

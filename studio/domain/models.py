@@ -1,26 +1,23 @@
-"""The tables of a studio, as sqlmodel classes.
+"""The tables of a studio, as sqlmodel classes, and the one list of them all (:data:`MODELS`).
 
 The schema itself is created by the Alembic revisions in ``studio/store/migrations``; these classes
 map it for reading and give the write path its field lists. Every syncable row has a text UUID key
-and created/updated/deleted timestamps (ISO 8601, UTC); deleting sets ``deleted_at``.
+and created/updated/deleted timestamps (ISO 8601, UTC); deleting sets ``deleted_at``
+(:class:`studio.domain.base.Row`). The dossier's tables and the change journal are defined here;
+the other table modules build on ``base`` alone and are gathered into :data:`MODELS` below.
 """
 
 from __future__ import annotations
 
-import uuid
-
 from sqlmodel import Field, SQLModel
 
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-class Row(SQLModel):
-    id: str = Field(default_factory=new_id, primary_key=True)
-    created_at: str = ""
-    updated_at: str = ""
-    deleted_at: str | None = None
+from studio.domain.agenda_models import AGENDA_MODELS
+from studio.domain.base import Row as Row  # re-exported: the store and exchange read it here
+from studio.domain.base import new_id as new_id  # re-exported: the write path reads it here
+from studio.domain.media_models import MEDIA_MODELS
+from studio.domain.profile_models import ProfileFact
+from studio.domain.studio_models import STUDIO_MODELS
+from studio.domain.trip_models import TRIP_MODELS
 
 
 class Advisor(Row, table=True):
@@ -125,12 +122,6 @@ class Change(SQLModel, table=True):
     wall_time: str
 
 
-from studio.domain.agenda_models import AGENDA_MODELS  # noqa: E402 - needs Row, defined above
-from studio.domain.media_models import MEDIA_MODELS  # noqa: E402 - needs Row, defined above
-from studio.domain.profile_models import ProfileFact  # noqa: E402 - needs Row, defined above
-from studio.domain.studio_models import STUDIO_MODELS  # noqa: E402 - needs Row, defined above
-from studio.domain.trip_models import TRIP_MODELS  # noqa: E402 - needs Row, defined above
-
 #: Syncable tables in the order a reader meets them (parents before children).
 MODELS: tuple[type[Row], ...] = (
     Advisor,
@@ -151,4 +142,5 @@ _BY_TABLE = {m.__tablename__: m for m in MODELS}
 
 
 def model_for_table(name: str) -> type[Row]:
+    """The table class behind a table name (``"client"`` → :class:`Client`)."""
     return _BY_TABLE[name]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from studio.domain.models import Field, Row
+from sqlmodel import Field
+
+from studio.domain.base import Row
 
 
 class ProfileFact(Row, table=True):

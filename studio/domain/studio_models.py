@@ -5,7 +5,7 @@ Registered in :data:`studio.domain.models.MODELS`; the schema is revision ``0009
 
 from __future__ import annotations
 
-from studio.domain.models import Row
+from studio.domain.base import Row
 
 
 class StudioProfile(Row, table=True):

@@ -12,11 +12,13 @@ import json
 from dataclasses import dataclass, field
 
 from studio import paths
+from studio.domain import values as v
 
-LEVELS = ("love", "like", "neutral", "dislike", "never", "must")
-SEVERITIES = ("preference", "intolerance", "severe")
-SOURCES = ("intake-form", "conversation", "post-trip-feedback", "observed-on-trip")
-LANGS = ("en", "zh")
+# The vocabularies as plain tuples (their one definition is the StrEnum in studio.domain.values).
+LEVELS = v.keys(v.FactLevel)
+SEVERITIES = v.keys(v.Severity)
+SOURCES = v.keys(v.FactSource)
+LANGS = v.keys(v.Language)
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,6 @@ class Taxonomy:
     @functools.cached_property
     def by_section(self) -> dict[str, Section]:
         return {s.key: s for s in self.sections}
-
-    def section_of(self, key: str) -> Section | None:
-        return self.by_section.get(key.split(".", 1)[0])
 
     def knows(self, key: str) -> bool:
         return key in self.items

@@ -8,7 +8,10 @@ stored as decimal text ("1250.00") so no amount is rounded by floating point.
 
 from __future__ import annotations
 
-from studio.domain.models import Field, Row
+from sqlmodel import Field
+
+from studio.domain import values as v
+from studio.domain.base import Row
 
 
 class Supplier(Row, table=True):
@@ -97,16 +100,9 @@ class TripItem(Row, table=True):
 
 TRIP_MODELS: tuple[type[Row], ...] = (Supplier, Trip, TripTraveller, TripVersion, TripDay, TripItem)
 
-TRIP_STATUSES = (
-    "inquiry",
-    "drafting",
-    "proposed",
-    "confirmed",
-    "travelling",
-    "completed",
-    "followed-up",
-    "cancelled",
-)
-ITEM_KINDS = ("flight", "lodging", "transfer", "activity", "dining", "free", "note")
-SUPPLIER_KINDS = ("hotel", "airline", "ground-operator", "guide", "restaurant", "insurer", "other")
-CHANGE_REASONS = ("weather", "client request", "supplier", "other")
+# The vocabularies as plain tuples, for the callers that iterate or index them; the one definition
+# of each is its StrEnum in studio.domain.values.
+TRIP_STATUSES = v.keys(v.TripStatus)
+ITEM_KINDS = v.keys(v.ItemKind)
+SUPPLIER_KINDS = v.keys(v.SupplierKind)
+CHANGE_REASONS = v.keys(v.ChangeReason)

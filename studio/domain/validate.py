@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from studio.domain import values as v
+from studio.domain.base import Row
 from studio.domain.models import (
     Advisor,
     Client,
@@ -17,7 +18,6 @@ from studio.domain.models import (
     ImportantDate,
     Interaction,
     Person,
-    Row,
 )
 from studio.errors import ValidationError
 
@@ -37,14 +37,23 @@ def optional_text(value: Any, field: str, *, max_len: int = 2000) -> str | None:
     return text(value, field, max_len=max_len) or None
 
 
-def choice(enum: type[StrEnum], value: Any, field: str) -> str:
+def choice(vocabulary: type[StrEnum], value: Any, field: str, *, noun: str | None = None) -> str:
+    """The stored key of ``value`` in a closed vocabulary: the one validator of every vocabulary.
+
+    Surrounding spaces and case are ignored (a vocabulary may accept more spellings through its
+    ``_missing_``). An empty value "cannot be empty"; any other unknown one is refused as
+    "“x” is not a valid stage (one of: …)." — ``noun`` replaces "a valid stage" where the field's
+    label reads badly (``noun="a kind of document"``).
+    """
+    s = str(value).strip().lower()
+    if value is None or not s:
+        raise ValidationError(field, f"{_label(field)} cannot be empty.")
     try:
-        return enum(str(value).strip().lower()).value
+        return vocabulary(s).value
     except ValueError:
-        allowed = ", ".join(e.value for e in enum)
-        raise ValidationError(
-            field, f"“{value}” is not a valid {_label(field).lower()} (one of: {allowed})."
-        ) from None
+        allowed = ", ".join(e.value for e in vocabulary)
+        what = noun or f"a valid {_label(field).lower()}"
+        raise ValidationError(field, f"“{value}” is not {what} (one of: {allowed}).") from None
 
 
 def email(value: Any, field: str = "email") -> str:
@@ -320,19 +329,12 @@ def _clean_field(model: type[Row], name: str, raw: Any, row: dict) -> Any:  # no
 
 def agenda_field(table: str, name: str, raw: Any) -> Any:
     """A field of the agenda's tables (documents, per-occurrence actions, settings)."""
-    from studio.domain import agenda_models as am
-
     if name in ("expires_on", "occurrence"):
         return iso_date(raw, name)
     if name == "snooze_until":
         return iso_date(raw, name) if raw else None
     if table == "travel_document" and name == "kind":
-        kind = text(raw, name, required=True, max_len=20).lower()
-        if kind not in am.DOCUMENT_KINDS:
-            raise ValidationError(
-                name, f"“{raw}” is not a kind of document (one of: {', '.join(am.DOCUMENT_KINDS)})."
-            )
-        return kind
+        return choice(v.DocumentKind, raw, name, noun="a kind of document")
     if name == "number":
         return optional_text(raw, name, max_len=40)
     if name == "country":
@@ -343,12 +345,7 @@ def agenda_field(table: str, name: str, raw: Any) -> Any:
             )
         return c.upper() if c else None
     if name == "action":
-        action = text(raw, name, required=True, max_len=20)
-        if action not in am.ACTIONS:
-            raise ValidationError(
-                name, f"“{raw}” is not an agenda action (one of: {', '.join(am.ACTIONS)})."
-            )
-        return action
+        return choice(v.OccurrenceAction, raw, name, noun="an agenda action")
     if name in ("sent", "source_table", "key"):
         return text(raw, name, required=name != "sent", max_len=500)
     if name == "value":
@@ -363,8 +360,6 @@ def agenda_field(table: str, name: str, raw: Any) -> Any:
 
 def profile_field(name: str, raw: Any) -> Any:
     """A field of a profile fact. Unknown taxonomy keys are kept: the taxonomy may have changed."""
-    from studio.domain import taxonomy as tx
-
     if name == "key":
         key = text(raw, name, required=True, max_len=120)
         if " " in key:
@@ -373,28 +368,11 @@ def profile_field(name: str, raw: Any) -> Any:
             )
         return key
     if name == "level":
-        s = text(raw, name, required=True, max_len=20).lower()
-        if s not in tx.LEVELS:
-            raise ValidationError(
-                name, f"“{raw}” is not a valid level (one of: {', '.join(tx.LEVELS)})."
-            )
-        return s
+        return choice(v.FactLevel, raw, name)
     if name == "severity":
-        if raw in (None, ""):
-            return None
-        s = text(raw, name, max_len=20).lower()
-        if s not in tx.SEVERITIES:
-            raise ValidationError(
-                name, f"“{raw}” is not a valid severity (one of: {', '.join(tx.SEVERITIES)})."
-            )
-        return s
+        return None if raw in (None, "") else choice(v.Severity, raw, name)
     if name == "source":
-        s = text(raw, name, required=True, max_len=30).lower().replace("_", "-").replace(" ", "-")
-        if s not in tx.SOURCES:
-            raise ValidationError(
-                name, f"“{raw}” is not a valid source (one of: {', '.join(tx.SOURCES)})."
-            )
-        return s
+        return choice(v.FactSource, raw, name)
     if name == "learned_on":
         return iso_date(raw, name, allow_future=False)
     return raw

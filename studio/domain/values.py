@@ -1,13 +1,14 @@
-"""Closed vocabularies of the dossier, and dates that may lack a year.
+"""Closed vocabularies of a studio's data, and dates that may lack a year.
 
-Values are stored as their short English keys; labels for people live in the UI (translatable).
+Every closed vocabulary is a :class:`~enum.StrEnum` here, validated by one function,
+:func:`studio.domain.validate.choice`. Values are stored as their short English keys (a member
+*is* its stored text); labels for people live in the UI (translatable) and in the PDFs' words.
 """
 
 from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
 
@@ -105,6 +106,123 @@ class CalendarKind(StrEnum):
     LUNAR = "lunar"
 
 
+# -- preference profiles --------------------------------------------------------------------
+class FactLevel(StrEnum):
+    """How a traveller feels about a taxonomy item."""
+
+    LOVE = "love"
+    LIKE = "like"
+    NEUTRAL = "neutral"
+    DISLIKE = "dislike"
+    NEVER = "never"
+    MUST = "must"
+
+
+class Severity(StrEnum):
+    """How serious a dietary fact is."""
+
+    PREFERENCE = "preference"
+    INTOLERANCE = "intolerance"
+    SEVERE = "severe"
+
+
+class FactSource(StrEnum):
+    """Where a profile fact was learned. ``post trip feedback`` and ``post_trip_feedback`` are
+    read as ``post-trip-feedback``."""
+
+    INTAKE_FORM = "intake-form"
+    CONVERSATION = "conversation"
+    POST_TRIP_FEEDBACK = "post-trip-feedback"
+    OBSERVED_ON_TRIP = "observed-on-trip"
+
+    @classmethod
+    def _missing_(cls, value: object) -> FactSource | None:
+        dashed = str(value).replace("_", "-").replace(" ", "-")
+        return next((m for m in cls if m.value == dashed), None)
+
+
+class Language(StrEnum):
+    """Languages of the taxonomy's labels and of the printed documents."""
+
+    EN = "en"
+    ZH = "zh"
+
+
+# -- agenda -----------------------------------------------------------------------------------
+class DocumentKind(StrEnum):
+    PASSPORT = "passport"
+    VISA = "visa"
+    ID_CARD = "id_card"
+    OTHER = "other"
+
+
+class OccurrenceAction(StrEnum):
+    """What was done about one occurrence of a reminder."""
+
+    DONE = "done"
+    SNOOZED = "snoozed"
+    DISMISSED = "dismissed"
+
+
+# -- trips ------------------------------------------------------------------------------------
+class TripStatus(StrEnum):
+    """A trip's place in the pipeline, in pipeline order."""
+
+    INQUIRY = "inquiry"
+    DRAFTING = "drafting"
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    TRAVELLING = "travelling"
+    COMPLETED = "completed"
+    FOLLOWED_UP = "followed-up"
+    CANCELLED = "cancelled"
+
+
+class ItemKind(StrEnum):
+    FLIGHT = "flight"
+    LODGING = "lodging"
+    TRANSFER = "transfer"
+    ACTIVITY = "activity"
+    DINING = "dining"
+    FREE = "free"
+    NOTE = "note"
+
+
+class SupplierKind(StrEnum):
+    HOTEL = "hotel"
+    AIRLINE = "airline"
+    GROUND_OPERATOR = "ground-operator"
+    GUIDE = "guide"
+    RESTAURANT = "restaurant"
+    INSURER = "insurer"
+    OTHER = "other"
+
+
+class ChangeReason(StrEnum):
+    """Why an item of a trip already under way changed."""
+
+    WEATHER = "weather"
+    CLIENT_REQUEST = "client request"
+    SUPPLIER = "supplier"
+    OTHER = "other"
+
+
+# -- media ------------------------------------------------------------------------------------
+class BookSize(StrEnum):
+    """Page sizes of the memory book."""
+
+    A4 = "a4"
+    A4_LANDSCAPE = "a4-landscape"
+    LETTER = "letter"
+    SQUARE8 = "square8"
+    SQUARE20 = "square20"
+
+
+def keys(vocabulary: type[StrEnum]) -> tuple[str, ...]:
+    """A vocabulary's stored keys as plain strings, in their order."""
+    return tuple(m.value for m in vocabulary)
+
+
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A day of the year with an optional year: a birthday whose year nobody told us.
@@ -152,6 +270,3 @@ class PartialDate:
         if self.year is None:
             return f"--{self.month:02d}-{self.day:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-
-    def to_date(self) -> date | None:
-        return date(self.year, self.month, self.day) if self.year is not None else None

@@ -11,7 +11,6 @@ from sqlmodel import select
 
 from studio.domain.models import (
     Advisor,
-    Change,
     Client,
     Consent,
     ContactPoint,
@@ -353,11 +352,6 @@ def history(studio: Studio, client_id: str, limit: int = 500) -> list[HistoryEnt
         )
         for r in rows
     ]
-
-
-def journal_for_tx(studio: Studio, tx: str) -> list[Change]:
-    with studio.session() as s:
-        return list(s.exec(select(Change).where(Change.tx == tx).order_by(Change.seq)).all())
 
 
 # -- lookups ----------------------------------------------------------------------------------

@@ -12,8 +12,9 @@ import pytest
 from studio.cli import main
 from studio.domain.models import MODELS, Advisor, Client
 from studio.errors import StudioError
-from studio.services import demo
 from studio.services.check import check
+from studio.services.demo.build import build_demo
+from studio.services.demo.dossiers import days_until
 from studio.services.search import search
 from studio.store import Studio
 
@@ -26,7 +27,7 @@ def demo_dir(tmp_path_factory):
     d = tmp_path_factory.mktemp("demo")
     calls = []
     with Studio.open(d) as s:
-        summary = demo.build_demo(
+        summary = build_demo(
             s, clients=40, seed=7, today=TODAY, progress=lambda a, b: calls.append((a, b))
         )
     assert calls and calls[-1] == (40, 40)
@@ -171,7 +172,7 @@ def test_important_dates(demo_studio):
     assert {r[0] for r in rows} == {"birthday", "wedding", "custom"}
     assert any((m, d) == (2, 29) for _k, m, d, _y in rows)
     assert any(y is None for _k, _m, _d, y in rows) and any(y is not None for *_x, y in rows)
-    soon = [r for r in rows if 0 <= demo._days_until(TODAY, r[1], r[2]) <= 30]
+    soon = [r for r in rows if 0 <= days_until(TODAY, r[1], r[2]) <= 30]
     assert len(soon) >= 5
 
 
@@ -200,22 +201,22 @@ def test_check_and_search(demo_studio):
 def test_same_seed_same_studio(demo_dir, tmp_path):
     other = tmp_path / "again"
     with Studio.open(other) as s:
-        demo.build_demo(s, clients=40, seed=7, today=TODAY)
+        build_demo(s, clients=40, seed=7, today=TODAY)
     assert _content(other) == _content(demo_dir)
     third = tmp_path / "different"
     with Studio.open(third) as s:
-        demo.build_demo(s, clients=40, seed=8, today=TODAY)
+        build_demo(s, clients=40, seed=8, today=TODAY)
     assert _content(third)["client"] != _content(demo_dir)["client"]
 
 
 def test_refuses_a_studio_with_clients(demo_studio):
     with pytest.raises(StudioError):
-        demo.build_demo(demo_studio, clients=5)
+        build_demo(demo_studio, clients=5)
 
 
 def test_keeps_an_existing_local_advisor(studio):
     mine = studio.advisor_id
-    demo.build_demo(studio, clients=12, today=TODAY)
+    build_demo(studio, clients=12, today=TODAY)
     assert studio.advisor_id == mine
     assert studio.count(Advisor) == 4
     assert check(studio).ok
@@ -226,7 +227,7 @@ def test_default_size_is_300_clients():
 
     from studio.cli import _parser
 
-    assert inspect.signature(demo.build_demo).parameters["clients"].default == 300
+    assert inspect.signature(build_demo).parameters["clients"].default == 300
     assert _parser().parse_args(["demo"]).clients == 300
 
 

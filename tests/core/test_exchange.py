@@ -11,8 +11,9 @@ import pytest
 from studio.cli import main
 from studio.domain.models import MODELS, Client, Person
 from studio.errors import ImportFileError, StudioError
-from studio.services import clients, demo, exchange
+from studio.services import clients, exchange
 from studio.services.check import check
+from studio.services.demo.build import build_demo
 from studio.store import Studio
 
 TODAY = date(2026, 11, 22)
@@ -24,7 +25,7 @@ def exported(tmp_path_factory):
     d = tmp_path_factory.mktemp("source")
     out = d / "studio.json"
     with Studio.open(d / "data") as s:
-        demo.build_demo(s, clients=30, seed=11, today=TODAY)
+        build_demo(s, clients=30, seed=11, today=TODAY)
         summary = exchange.export_studio(s, out)
     assert "30 clients" in summary and "journal records" in summary
     text = out.read_text(encoding="utf-8")

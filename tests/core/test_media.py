@@ -439,10 +439,10 @@ def test_book_places_leave_out_terminals(studio, trip):
 def test_demo_has_completed_trips_with_photos_and_stories(tmp_path):
     from datetime import date
 
-    from studio.services import demo
+    from studio.services.demo.build import build_demo
 
     with Studio.open(tmp_path / "demo") as s:
-        summary = demo.build_demo(s, clients=20, seed=5, today=date(2026, 11, 22))
+        summary = build_demo(s, clients=20, seed=5, today=date(2026, 11, 22))
         assert "40 trip photos" in summary
         with s.read() as conn:
             trip_ids = [

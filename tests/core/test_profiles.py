@@ -336,10 +336,10 @@ def test_check_counts_facts(party, studio):
 
 # -- demo -------------------------------------------------------------------------------------
 def test_demo_profiles_are_rich_and_varied(tmp_path):
-    from studio.services import demo
+    from studio.services.demo.build import build_demo
 
     with Studio.open(tmp_path / "demo") as s:
-        summary = demo.build_demo(s, clients=40, seed=5, today=TODAY)
+        summary = build_demo(s, clients=40, seed=5, today=TODAY)
         assert "profile facts" in summary
         wang = search(s, "小明")[0].client_id
         g = profiles.glance(s, wang)

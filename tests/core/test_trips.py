@@ -301,10 +301,10 @@ def test_demo_has_trips_in_every_status_with_versions_and_prints(tmp_path):
 
     from studio.domain.trip_models import TRIP_STATUSES
     from studio.reports.itinerary import write_itinerary
-    from studio.services import demo
+    from studio.services.demo.build import build_demo
 
     with Studio.open(tmp_path / "demo") as s:
-        summary = demo.build_demo(s, clients=30, seed=3, today=date(2026, 11, 22))
+        summary = build_demo(s, clients=30, seed=3, today=date(2026, 11, 22))
         assert "trips" in summary
         pipe = trips.pipeline(s)
         assert all(pipe[st] for st in TRIP_STATUSES)

@@ -95,7 +95,7 @@ def test_well_known_numbers(country, numbers):
 
 
 def test_every_demo_destination_has_a_country():
-    from studio.services import demo_trips
+    from studio.services.demo import trips as demo_trips
 
     dests = {d for plan in demo_trips._PLANS for d in plan[2]}
     assert dests and all(codes(d) for d in dests), [d for d in dests if not codes(d)]

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from studio.domain.trip_models import Supplier
-from studio.services import clients, demo, trips
+from studio.services import clients, trips
+from studio.services.demo.build import build_demo
 from studio.store import Studio
 from ui.context import AppContext
 from ui.models.trip_table import COL_TITLE
@@ -33,12 +34,12 @@ def demo_template(tmp_path_factory):
     d = tmp_path_factory.mktemp("trips-demo") / "studio"
     with pytest.MonkeyPatch.context() as mp:
         try:
-            media = importlib.import_module("studio.services.demo_media")
+            media = importlib.import_module("studio.services.demo.media")
             mp.setattr(media, "add_media_demo", lambda *a, **k: "")
         except ImportError:
             pass
         with Studio.open(d) as s:
-            demo.build_demo(s, clients=40, today=TODAY)
+            build_demo(s, clients=40, today=TODAY)
     return d
 
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.names import display_name
 from studio.services import queries
 from ui.context import AppContext
-from ui.widgets.field_editors import display_name
 
 _MAX = 50
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from studio.domain.models import ContactPoint, Person
+from studio.domain.names import display_name
 from studio.domain.values import ContactKind
 from studio.services import clients
 from ui.context import AppContext
 from ui.widgets import labels
-from ui.widgets.field_editors import NO_VALUE, display_name
+from ui.widgets.field_editors import NO_VALUE
 from ui.widgets.form_dialog import FormDialog
 
 

@@ -31,9 +31,9 @@ DEMO_SEED = 2026
 
 
 def demo_builder() -> Callable | None:
-    """``studio.services.demo.build_demo`` when that module is installed, else None."""
+    """``studio.services.demo.build.build_demo`` when that module is installed, else None."""
     try:
-        from studio.services.demo import build_demo
+        from studio.services.demo.build import build_demo
     except ImportError:
         return None
     return build_demo

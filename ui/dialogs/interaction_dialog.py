@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.models import Interaction, Person
+from studio.domain.names import display_name
 from studio.domain.values import InteractionKind
 from studio.services import clients
 from ui.context import AppContext
 from ui.widgets import labels
-from ui.widgets.field_editors import NO_VALUE, NotesEdit, display_name
+from ui.widgets.field_editors import NO_VALUE, NotesEdit
 from ui.widgets.form_dialog import FormDialog
 
 #: Kinds in the order of their Ctrl+1…8 shortcuts, most frequent first.

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from studio.domain import names
 from studio.services import queries
 from studio.services.queries import ClientFilter, ClientRow
 from studio.store import ChangeSet, Studio
@@ -92,11 +93,9 @@ def local_time(stamp: str | None) -> str:
     return when.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def display_name(row: ClientRow) -> str:
-    """Romanized name with the native script beside it when it differs."""
-    if row.native_name and row.native_name != row.name:
-        return f"{row.name}  {row.native_name}"
-    return row.name
+def _listed_name(row: ClientRow) -> str:
+    """Romanized name with the native script beside it when it differs (the list's form)."""
+    return names.display_name(row.name, row.native_name, names.NameForm.LISTED)
 
 
 class ClientTableModel(QAbstractTableModel):
@@ -130,10 +129,6 @@ class ClientTableModel(QAbstractTableModel):
         self._requery()
 
     # -- what the list shows ------------------------------------------------------------------
-    @property
-    def client_filter(self) -> ClientFilter:
-        return replace(self._filter)
-
     def set_filter(self, flt: ClientFilter) -> None:
         flt = replace(flt, deleted=self._deleted)
         if flt == self._filter:
@@ -144,10 +139,6 @@ class ClientTableModel(QAbstractTableModel):
     @property
     def sort_key(self) -> tuple[str, bool]:
         return self._sort, self._descending
-
-    def column_kind(self, column: int) -> int:
-        """The COL_* constant shown in ``column``."""
-        return self._columns[column]
 
     def column_of(self, kind: int) -> int:
         return self._columns.index(kind)
@@ -311,13 +302,13 @@ class ClientTableModel(QAbstractTableModel):
             if kind == COL_TAGS and row.tags:
                 return ", ".join(row.tags)
             if kind == COL_NAME:
-                return display_name(row)
+                return _listed_name(row)
             return None
         return self._display(row, kind)
 
     def _display(self, row: ClientRow, kind: int) -> str:
         if kind == COL_NAME:
-            return display_name(row)
+            return _listed_name(row)
         if kind == COL_STAGE:
             return stage_label(row.stage)
         if kind == COL_ADVISOR:

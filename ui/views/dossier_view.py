@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.models import Client
+from studio.domain.names import display_name
 from studio.domain.values import ClientKind, Stage
 from studio.errors import NotFoundError
 from studio.services import queries
@@ -33,7 +34,7 @@ from ui.dialogs.contact_dialog import ContactDialog
 from ui.dialogs.interaction_dialog import InteractionDialog, ResolveDialog
 from ui.dialogs.person_dialog import DateDialog, PersonDialog
 from ui.widgets import labels
-from ui.widgets.field_editors import ErrorLabel, display_name
+from ui.widgets.field_editors import ErrorLabel
 from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.overview_panel import OverviewPanel
 from ui.widgets.people_panel import PeoplePanel

@@ -6,19 +6,15 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
+# The one display name is studio.domain.names.display_name; re-exported for the views that still
+# read it here (ui/views/trip_view.py, ui/views/trips_view.py, ui/dialogs/trip_dialog.py).
+from studio.domain.names import display_name as display_name
 from ui.style import error_color
 
 #: Item data for "no value" in combo boxes, rather than None: PySide6 6.12.0 on Python 3.11
 #: loses a reference to None each time it hands None back to Python (reading item data, and
 #: returning from any void method), which ends in a "deallocating None" crash; 6.11 does not.
 NO_VALUE = ""
-
-
-def display_name(name: str, native_name: str | None) -> str:
-    """``王小明 · Wang Xiaoming`` when there is a native-script name, else just the name."""
-    if native_name and native_name.strip() and native_name.strip() != name:
-        return f"{native_name} · {name}"
-    return name
 
 
 class ErrorLabel(QLabel):

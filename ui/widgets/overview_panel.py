@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.names import display_name
 from studio.domain.validate import format_phone
 from studio.domain.values import (
     ClientKind,
@@ -42,7 +43,7 @@ from studio.services import clients, queries
 from studio.services.queries import Dossier
 from ui.context import AppContext
 from ui.widgets import labels
-from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit, display_name
+from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit
 
 
 class OverviewPanel(QWidget):

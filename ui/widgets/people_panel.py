@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.models import ContactPoint, ImportantDate, Person
+from studio.domain.names import display_name
 from studio.domain.validate import format_phone
 from studio.domain.values import ContactKind, DateKind, PersonRole
 from studio.services import clients
 from studio.services.queries import Dossier, next_occurrence
 from ui.context import AppContext
 from ui.widgets import labels
-from ui.widgets.field_editors import display_name
 from ui.widgets.form_dialog import run_guarded
 
 _SHARED = "__shared__"  # the list entry for contacts that belong to the whole client

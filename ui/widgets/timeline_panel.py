@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.models import Interaction
+from studio.domain.names import display_name
 from studio.domain.values import InteractionKind
 from studio.services import clients, queries
 from studio.services.queries import Dossier
 from ui.context import AppContext
 from ui.widgets import labels
-from ui.widgets.field_editors import display_name
 from ui.widgets.form_dialog import run_guarded
 from ui.widgets.icons import badge_icon
 

@@ -6,15 +6,13 @@ Deterministic from the seed: the same seed gives the same facts with the same id
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import date, timedelta
 
-from studio import paths
 from studio.domain import taxonomy
 from studio.domain.profile_models import ProfileFact
 from studio.domain.validate import clean
-from studio.services.demo import seeded_id
+from studio.services.demo.common import load_resource, seeded_id
 from studio.store import Studio
 
 _CHUNK = 500
@@ -45,9 +43,7 @@ _PLAN = (
 
 def add_profiles(studio: Studio, seed: int, today: date) -> int:
     """Add profile facts to every demo client; returns how many facts were written."""
-    data = json.loads(
-        (paths.resources_dir() / "demo" / "profiles.json").read_text(encoding="utf-8")
-    )
+    data = load_resource("profiles.json")
     rng = random.Random(f"travel-studio-demo-profiles-{seed}")
     ids = random.Random(f"travel-studio-demo-profile-ids-{seed}")
     tax = taxonomy.load()

@@ -1,6 +1,6 @@
 """Trips in the demo studio: every pipeline status, several versions, realistic days and items.
 
-Runs last in :func:`studio.services.demo.build_demo`. Deterministic from the seed and ``today``
+Runs last in :func:`studio.services.demo.build.build_demo`. Deterministic from the seed and ``today``
 (ids come from a seeded generator), written through the one write path and validated with the
 trips service's own cleaning rules.
 """
@@ -21,7 +21,7 @@ from studio.domain.trip_models import (
     TripVersion,
 )
 from studio.services import trips as ts
-from studio.services.demo import seeded_id
+from studio.services.demo.common import seeded_id
 from studio.store import Studio
 
 _SUPPLIERS = {

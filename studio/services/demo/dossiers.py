@@ -1,8 +1,9 @@
-"""A realistic, deterministic demo studio: advisors, clients, people, contacts and their history.
+"""The demo studio's dossiers: advisors, clients, people, contacts and their history.
 
 The same ``seed`` and ``today`` always give the same rows and ids (timestamps and journal stamps
 are those of the moment it runs). Everything is written through the studio's write path, one
-transaction per chunk of clients. Short vocabularies live in ``resources/demo/*.json``.
+transaction per chunk of clients. Short vocabularies live in ``resources/demo/*.json``. The first
+part of :func:`studio.services.demo.build.build_demo`.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import calendar
 import json
 import random
 import unicodedata
-import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from studio import paths
+from studio.domain.base import Row
 from studio.domain.models import (
     Advisor,
     Client,
@@ -25,17 +25,10 @@ from studio.domain.models import (
     ImportantDate,
     Interaction,
     Person,
-    Row,
 )
 from studio.domain.validate import clean
-from studio.errors import StudioError
+from studio.services.demo.common import load_resource, seeded_id
 from studio.store import Studio
-
-
-def seeded_id(rng: random.Random) -> str:
-    """A UUID drawn from ``rng``: the same seed gives the demo the same ids every time."""
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
-
 
 _CHUNK = 500
 
@@ -98,17 +91,14 @@ _ASCII = str.maketrans(
 )
 
 
-def _load(name: str) -> dict:
-    return json.loads((paths.resources_dir() / "demo" / name).read_text(encoding="utf-8"))
-
-
 def ascii_fold(text: str) -> str:
     """``Łukasz Müller`` → ``Lukasz Muller`` (for e-mail addresses and handles)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII))
     return "".join(ch for ch in decomposed if ord(ch) < 128)
 
 
-def _days_until(today: date, month: int, day: int) -> int:
+# TODO(dates): the next occurrence of a yearly date belongs to studio.domain.dates.
+def days_until(today: date, month: int, day: int) -> int:
     """Days from ``today`` to the next occurrence of a month and day (29 February: a leap year)."""
     for year in range(today.year, today.year + 9):
         try:
@@ -120,49 +110,19 @@ def _days_until(today: date, month: int, day: int) -> int:
     return 10_000
 
 
-def build_demo(
+def add_dossiers_demo(
     studio: Studio,
     *,
-    clients: int = 300,
-    seed: int = 2026,
-    today: date | None = None,
+    clients: int,
+    seed: int,
+    today: date,
     progress: Callable[[int, int], None] | None = None,
 ) -> str:
-    """Fill an empty studio with a demo studio of at least ``clients`` clients.
+    """Advisors and at least ``clients`` clients with their people, contacts and history.
 
-    Returns a one-line summary such as "3 advisors, 300 clients, 712 people, 2,140 interactions".
+    Returns the summary's first part ("3 advisors, 300 clients, 712 people, …").
     """
-    if studio.count(Client, include_deleted=True):
-        raise StudioError("The demo needs a studio without clients; this one already has some.")
-    builder = _Builder(studio, seed, today or date.today())
-    summary = builder.run(max(clients, 0), progress)
-    from studio.services.demo_profiles import add_profiles
-
-    facts = add_profiles(studio, seed, builder.today)
-    from studio.services.demo_agenda import add_agenda_demo
-
-    summary += add_agenda_demo(studio, seed=seed, today=builder.today)
-    from studio.services.demo_trips import add_trips_demo
-
-    summary += add_trips_demo(studio, seed=seed, today=builder.today)
-    from studio.services.demo_media import add_media_demo
-
-    summary += add_media_demo(studio, seed=seed, today=builder.today)
-    from studio.services.studio_profile import update_profile
-
-    # Reserved for examples: 555-0100…0199 numbers and the example.com domain.
-    update_profile(
-        studio,
-        name="Lotus & Pine Journeys",
-        native_name="莲松定制旅行工作室",
-        phone="+1 212 555 0142",
-        email="hello@lotus-pine.example.com",
-        website="www.lotus-pine.example.com",
-        address="18 Example Lane, Suite 4, New York",
-        emergency_phone="+1 212 555 0199",
-        tagline="Journeys made by hand, remembered for years",
-    )
-    return summary + f", {facts:,} profile facts"
+    return _Builder(studio, seed, today).run(max(clients, 0), progress)
 
 
 class _Builder:
@@ -178,9 +138,9 @@ class _Builder:
             fk = Faker(loc)
             fk.seed_instance(seed * 31 + i)
             self.fakers[loc] = fk
-        self.vocab = _load("vocabulary.json")
-        self.featured = _load("featured.json")
-        zh = _load("chinese_names.json")
+        self.vocab = load_resource("vocabulary.json")
+        self.featured = load_resource("featured.json")
+        zh = load_resource("chinese_names.json")
         self.zh_surnames = [(s[0], s[1]) for s in zh["surnames"]]
         self.zh_weights = [s[2] for s in zh["surnames"]]
         self.zh_given = {"f": zh["given_female"], "m": zh["given_male"]}
@@ -343,6 +303,7 @@ class _Builder:
     def birth(self, min_age: int, max_age: int) -> tuple[int, int, int]:
         m, d = self.month_day()
         y = self.today.year - self.rng.randint(min_age, max_age)
+        # TODO(dates): a 29 February birthday needs a leap year of birth (studio.domain.dates).
         if (m, d) == (2, 29) and not calendar.isleap(y):
             y -= y % 4 or 4
         return y, m, d
@@ -357,7 +318,7 @@ class _Builder:
         y: int | None,
         label: str | None = None,
     ) -> None:
-        if _days_until(self.today, m, d) <= 30:
+        if days_until(self.today, m, d) <= 30:
             self.upcoming += 1
         self.create(
             ImportantDate,

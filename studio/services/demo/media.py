@@ -7,7 +7,7 @@ shapes and soft edges, then enlarged to print size (long side 3,000 px, the pano
 shapes do not mind) and saved as JPEG with
 an EXIF date (and, for a few portraits, an Orientation tag with the pixels stored sideways, as
 phones do). Deterministic from the seed. Runs after the demo trips
-(:func:`studio.services.demo.build_demo`); rows go through the one write path with seeded ids.
+(:func:`studio.services.demo.build.build_demo`); rows go through the one write path with seeded ids.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.domain.trip_models import Trip
 from studio.services import media as ms
-from studio.services.demo import seeded_id
+from studio.services.demo.common import seeded_id
 from studio.store import Studio
 
 #: Print size: the long side of each photo, and the small size it is painted at.

@@ -1,6 +1,6 @@
 """Relationship care in the demo studio: passports, lunar birthdays, and an agenda kept up to date.
 
-Runs after the dossiers are built (:func:`studio.services.demo.build_demo` calls it). Deterministic
+Runs after the dossiers are built (:func:`studio.services.demo.build.build_demo` calls it). Deterministic
 from the seed and ``today``: the same ids and rows every time.
 
 - About half the adults get a passport (some with a number); about one in ten of those expires
@@ -21,7 +21,7 @@ from studio.domain.agenda_models import AgendaAction, TravelDocument
 from studio.domain.models import ImportantDate, Interaction
 from studio.domain.validate import clean
 from studio.services import agenda as ag
-from studio.services.demo import seeded_id
+from studio.services.demo.common import seeded_id
 from studio.store import Studio
 
 _GIFTS = (
