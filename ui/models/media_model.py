@@ -1,6 +1,6 @@
 """A trip's photos for the memory book's photo strip: one row per photo in book order.
 
-The model reads through :mod:`studio.services.media` and never writes: a drop inside the strip
+The model reads through :mod:`studio.services.media.rows` and never writes: a drop inside the strip
 becomes :attr:`MediaModel.sig_reorder_requested` (the new order of ids), a drop of files from the
 desktop :attr:`MediaModel.sig_files_dropped`; the view turns them into undoable operations.
 
@@ -25,7 +25,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from studio.domain.media_models import TripMedia
-from studio.services import media as media_service
+from studio.services.media.rows import book_settings, media_of
+from studio.services.media.thumbnails import thumbnail
 from studio.store import Studio
 
 #: The only column: the photo.
@@ -62,7 +63,7 @@ class _ThumbJob(QRunnable):
 
     def run(self) -> None:
         try:
-            path = media_service.thumbnail(self._studio, self._row, self._size)
+            path = thumbnail(self._studio, self._row, self._size)
             image = QImage(str(path))
             if image.isNull():
                 raise OSError(f"The thumbnail of {self._row.original_name} cannot be read.")
@@ -119,10 +120,8 @@ class MediaModel(QAbstractListModel):
         self.beginResetModel()
         if self._trip_id:
             try:
-                self._rows = media_service.media_of(self._studio, self._trip_id)
-                self._cover = media_service.book_settings(
-                    self._studio, self._trip_id
-                ).cover_media_id
+                self._rows = media_of(self._studio, self._trip_id)
+                self._cover = book_settings(self._studio, self._trip_id).cover_media_id
             except Exception:  # noqa: BLE001 - a trip deleted meanwhile shows empty
                 self._rows, self._cover = [], None
         else:

@@ -3,9 +3,9 @@ options, and the built book's pages with their preflight.
 
 Every change goes through ``ctx.execute`` (undoable). Two things run off the GUI thread:
 
-* importing photos (:func:`studio.services.media.add_media` decodes every file) — its one
+* importing photos (:func:`studio.services.media.importing.add_media` decodes every file) — its one
   transaction is pushed on the undo stack when it finishes, so Undo takes the whole import back;
-* building the book (:func:`studio.reports.memory_book.build_book`, which prepares photos in
+* building the book (:func:`studio.services.media.book.build_book`, which prepares photos in
   worker processes).
 
 Both report progress and can be cancelled. The book is built into ``books/`` in the studio's
@@ -71,8 +71,11 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError, ValidationError
-from studio.services import media as media_service
 from studio.services import trips as trip_service
+from studio.services.media import book as media_book
+from studio.services.media import editing as media_edit
+from studio.services.media import importing as media_import
+from studio.services.media import rows as media_rows
 from ui.commands import StudioCommand
 from ui.context import AppContext
 from ui.models.media_model import (
@@ -791,7 +794,7 @@ class MemoryBookView(QWidget):
             return None
         studio, trip_id = self._ctx.studio, self._trip_id
         job = BackgroundJob(
-            lambda progress, cancel: media_service.add_media(
+            lambda progress, cancel: media_import.add_media(
                 studio, trip_id, [str(p) for p in paths], progress=progress, cancel=cancel
             ),
             self,
@@ -875,7 +878,7 @@ class MemoryBookView(QWidget):
             else self.tr("Leave photos out of the book")
         )
         self._run(
-            text, lambda: [media_service.set_included(self._ctx.studio, i, include) for i in ids]
+            text, lambda: [media_edit.set_included(self._ctx.studio, i, include) for i in ids]
         )
         self.select_ids(ids)
 
@@ -897,7 +900,7 @@ class MemoryBookView(QWidget):
     def set_caption(self, media_id: str, text: str) -> bool:
         ok = self._run(
             self.tr("Edit caption"),
-            lambda: media_service.set_caption(self._ctx.studio, media_id, text),
+            lambda: media_edit.set_caption(self._ctx.studio, media_id, text),
         )
         self.select_ids([media_id])
         return ok
@@ -919,7 +922,7 @@ class MemoryBookView(QWidget):
     def set_day(self, ids: list[str], day: int | None) -> bool:
         ok = self._run(
             self.tr("Move photos to another day"),
-            lambda: [media_service.move_to_day(self._ctx.studio, i, day) for i in ids],
+            lambda: [media_edit.move_to_day(self._ctx.studio, i, day) for i in ids],
         )
         self.select_ids(ids)
         return ok
@@ -930,7 +933,7 @@ class MemoryBookView(QWidget):
             trip_id = self._trip_id
             self._run(
                 self.tr("Choose the book's cover"),
-                lambda: media_service.set_book(self._ctx.studio, trip_id, cover_media_id=ids[0]),
+                lambda: media_edit.set_book(self._ctx.studio, trip_id, cover_media_id=ids[0]),
             )
             self.select_ids(ids[:1])
 
@@ -944,7 +947,7 @@ class MemoryBookView(QWidget):
             if n != 1
             else self.tr("Remove a photo")
         )
-        if self._run(text, lambda: [media_service.remove_media(self._ctx.studio, i) for i in ids]):
+        if self._run(text, lambda: [media_edit.remove_media(self._ctx.studio, i) for i in ids]):
             self.sig_message.emit(self.tr("Removed from the trip; Undo (Ctrl+Z) brings them back."))
 
     def reorder(self, ids: list[str]) -> bool:
@@ -953,7 +956,7 @@ class MemoryBookView(QWidget):
         trip_id = self._trip_id
         moved = self.selected_ids()
         ok = self._run(
-            self.tr("Reorder photos"), lambda: media_service.reorder(self._ctx.studio, trip_id, ids)
+            self.tr("Reorder photos"), lambda: media_edit.reorder(self._ctx.studio, trip_id, ids)
         )
         self.select_ids(moved)
         return ok
@@ -1070,11 +1073,11 @@ class MemoryBookView(QWidget):
     def _load_journal(self, *, keep_edited: bool = False) -> None:
         entry = None
         if self._trip_id and self._shown_day is not None:
-            entry = media_service.journal_of(self._ctx.studio, self._trip_id).get(self._shown_day)
+            entry = media_rows.journal_of(self._ctx.studio, self._trip_id).get(self._shown_day)
         values = {
             "journal": entry.journal if entry else "",
             "quotes": entry.quotes if entry else "",
-            "highlights": "\n".join(media_service.highlights_of(entry)),
+            "highlights": "\n".join(media_rows.highlights_of(entry)),
         }
         for key, edit in (
             ("journal", self.journal),
@@ -1100,7 +1103,7 @@ class MemoryBookView(QWidget):
         try:
             self._ctx.execute(
                 label,
-                lambda: media_service.set_journal(self._ctx.studio, trip_id, day, **{key: text}),
+                lambda: media_edit.set_journal(self._ctx.studio, trip_id, day, **{key: text}),
             )
         except ValidationError as exc:
             self._journal_boxes[key].show_error(exc.message)
@@ -1117,7 +1120,7 @@ class MemoryBookView(QWidget):
                 _set_text(edit, "")
             return
         try:
-            book = media_service.book_settings(self._ctx.studio, self._trip_id)
+            book = media_rows.book_settings(self._ctx.studio, self._trip_id)
         except StudioError:
             return
         for key, edit in self._book_edits.items():
@@ -1145,7 +1148,7 @@ class MemoryBookView(QWidget):
             return
         self._defaults_stale = False
         try:
-            content = media_service.book_content(self._ctx.studio, self._trip_id)
+            content = media_book.book_content(self._ctx.studio, self._trip_id)
         except StudioError:
             return
         for key, text in (
@@ -1164,7 +1167,7 @@ class MemoryBookView(QWidget):
         try:
             self._ctx.execute(
                 self.tr("Edit the book's %1").replace("%1", key),
-                lambda: media_service.set_book(self._ctx.studio, trip_id, **{key: text}),
+                lambda: media_edit.set_book(self._ctx.studio, trip_id, **{key: text}),
             )
         except StudioError as exc:
             self._book_boxes[key].show_error(getattr(exc, "message", str(exc)))
@@ -1184,7 +1187,7 @@ class MemoryBookView(QWidget):
                 self.tr("Change the book's size")
                 if key == "size"
                 else self.tr("Change the book's bleed"),
-                lambda: media_service.set_book(self._ctx.studio, trip_id, **{key: value}),
+                lambda: media_edit.set_book(self._ctx.studio, trip_id, **{key: value}),
             )
         except StudioError as exc:
             self._option_box.show_error(str(exc))
@@ -1221,28 +1224,20 @@ class MemoryBookView(QWidget):
             return None
         self._flush()
         self._sweep_books()
-        from studio.reports.memory_book import BuildCancelled, build_book
+        from studio.reports.book.preflight import BuildCancelled
 
         studio, trip_id = self._ctx.studio, self._trip_id
-        size = self.size_combo.currentData() or "a4"
-        bleed = self.bleed.isChecked()
+        options = media_book.BookOptions(
+            size=self.size_combo.currentData() or "a4",
+            bleed=self.bleed.isChecked(),
+            workers=self.build_workers,
+        )
         folder = self.books_dir()
         out = folder / f"memory-book-{uuid.uuid4().hex[:12]}.pdf"
-        workers = self.build_workers
 
         def work(progress, cancel):
-            content = media_service.book_content(studio, trip_id)
             folder.mkdir(parents=True, exist_ok=True)
-            return build_book(
-                content,
-                out,
-                size=size,
-                bleed=bleed,
-                progress=progress,
-                cancel=cancel,
-                workers=workers,
-                cache_dir=media_service.book_cache_dir(studio),
-            )
+            return media_book.build_book(studio, trip_id, out, options, progress, cancel)
 
         job = BackgroundJob(work, self, cancelled_type=BuildCancelled)
         job.sig_finished.connect(lambda outcome: self._build_done(job, trip_id, out, outcome))
@@ -1357,7 +1352,7 @@ class MemoryBookView(QWidget):
         name = "memory-book.pdf"
         try:
             title = (
-                media_service.book_content(self._ctx.studio, self._trip_id).title
+                media_book.book_content(self._ctx.studio, self._trip_id).title
                 if self._trip_id
                 else ""
             )
