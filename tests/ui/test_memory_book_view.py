@@ -215,46 +215,46 @@ def test_leave_out_and_caption_from_the_strip_are_undoable(
 
 # -- the story -----------------------------------------------------------------------------------
 def test_journal_and_book_texts_saved_on_leaving_the_field(view, ctx, trip, qtbot):
-    assert view.day_combo.count() == 3
-    assert view.day_combo.itemText(0).startswith("Day 1")
-    view.journal.setPlainText("Arrived in Lijiang; 晚上在古城散步。")
-    view.journal.document().setModified(True)
-    view.highlights.setPlainText("Black Dragon Pool\n\nNaxi music")
-    view.highlights.document().setModified(True)
-    view.set_current_day(2)  # switching the day saves what was typed
+    assert view.story.day_combo.count() == 3
+    assert view.story.day_combo.itemText(0).startswith("Day 1")
+    view.story.journal.setPlainText("Arrived in Lijiang; 晚上在古城散步。")
+    view.story.journal.document().setModified(True)
+    view.story.highlights.setPlainText("Black Dragon Pool\n\nNaxi music")
+    view.story.highlights.document().setModified(True)
+    view.story.set_current_day(2)  # switching the day saves what was typed
     day1 = media_rows.journal_of(ctx.studio, trip.id)[1]
     assert day1.journal == "Arrived in Lijiang; 晚上在古城散步。"
     assert media_rows.highlights_of(day1) == ["Black Dragon Pool", "Naxi music"]
-    assert view.journal.toPlainText() == ""
-    view.set_current_day(1)
-    assert view.journal.toPlainText().startswith("Arrived in Lijiang")
+    assert view.story.journal.toPlainText() == ""
+    view.story.set_current_day(1)
+    assert view.story.journal.toPlainText().startswith("Arrived in Lijiang")
 
     # leaving the field (editingFinished) saves; undo puts the old text back in the editor
-    view.journal.setPlainText("Changed")
-    view.journal.document().setModified(True)
-    view.journal.editingFinished.emit()
+    view.story.journal.setPlainText("Changed")
+    view.story.journal.document().setModified(True)
+    view.story.journal.editingFinished.emit()
     assert media_rows.journal_of(ctx.studio, trip.id)[1].journal == "Changed"
     ctx.undo_stack.undo()
-    assert view.journal.toPlainText().startswith("Arrived in Lijiang")
+    assert view.story.journal.toPlainText().startswith("Arrived in Lijiang")
 
     # a refusal shows under the field and keeps what was typed
     too_many = "\n".join(f"highlight {n}" for n in range(25))
-    view.highlights.setPlainText(too_many)
-    view.highlights.document().setModified(True)
-    view.highlights.editingFinished.emit()
-    assert "at most 20" in view._journal_boxes["highlights"].error.text()
-    assert view.highlights.toPlainText() == too_many
+    view.story.highlights.setPlainText(too_many)
+    view.story.highlights.document().setModified(True)
+    view.story.highlights.editingFinished.emit()
+    assert "at most 20" in view.story._journal_boxes["highlights"].error.text()
+    assert view.story.highlights.toPlainText() == too_many
 
     # the Book tab shows the defaults an empty field gets
-    view.editors.setCurrentIndex(1)
-    assert view.book_title.placeholderText() == "Yunnan, March 2026"
-    assert view.book_subtitle.placeholderText() == "Yunnan: Lijiang to Shangri-La"
-    view.book_title.setText("Yunnan with the Chens")
-    view.book_title.setModified(True)
-    view.book_title.editingFinished.emit()
+    view.story.setCurrentIndex(1)
+    assert view.story.book_title.placeholderText() == "Yunnan, March 2026"
+    assert view.story.book_subtitle.placeholderText() == "Yunnan: Lijiang to Shangri-La"
+    view.story.book_title.setText("Yunnan with the Chens")
+    view.story.book_title.setModified(True)
+    view.story.book_title.editingFinished.emit()
     assert media_rows.book_settings(ctx.studio, trip.id).title == "Yunnan with the Chens"
-    view.size_combo.setCurrentIndex(view.size_combo.findData("square20"))
-    view.size_combo.activated.emit(view.size_combo.currentIndex())
+    view.story.size_combo.setCurrentIndex(view.story.size_combo.findData("square20"))
+    view.story.size_combo.activated.emit(view.story.size_combo.currentIndex())
     assert media_rows.book_settings(ctx.studio, trip.id).size == "square20"
 
 
@@ -281,12 +281,12 @@ def test_build_runs_in_the_background_and_shows_pages_and_preflight(
     assert any(beats)
     outcome = done.args[0]
     assert outcome.error is None, outcome.error
-    assert view.document.pageCount() >= 4
-    assert view.preview.isVisible() and view.save_button.isEnabled()
+    assert view.preview.document.pageCount() >= 4
+    assert view.preview.pages.isVisible() and view.save_button.isEnabled()
     built = view.built_pdf
     assert built is not None and built.parent == view.books_dir() and built.is_file()
-    assert view.preflight.pages == view.document.pageCount()
-    text = view.report.toPlainText()
+    assert view.preflight.pages == view.preview.document.pageCount()
+    text = view.preview.report.toPlainText()
     assert "IMG_2.jpg" in text  # the damaged photo, by name
     assert "IMG_1.jpg" in text and "ppi" in text and "embedded" in text
     # 480-pixel photos across a page print far below 200 ppi: flagged
@@ -328,7 +328,7 @@ def test_cancelled_build_leaves_no_pdf(view, ctx, trip, folder, qtbot, monkeypat
         assert view._job.cancelling
         release.set()
     assert done.args[0].cancelled
-    assert view.built_pdf is None and view.document.pageCount() == 0
+    assert view.built_pdf is None and view.preview.document.pageCount() == 0
     assert not view.books_dir().exists() or list(view.books_dir().iterdir()) == []
     assert not view.busy and view.build_button.isEnabled()
 
@@ -359,7 +359,7 @@ def test_trip_view_hosts_the_memory_book_and_it_follows_the_trip(ctx, trip, qtbo
     assert tv.tabs.tabText(TAB_BOOK) == "Memory book"
     assert tv.memory_book.trip_id == trip.id
     tv.tabs.setCurrentIndex(TAB_BOOK)
-    assert tv.memory_book.model.trip_id == trip.id and tv.memory_book.day_combo.count() == 3
+    assert tv.memory_book.model.trip_id == trip.id and tv.memory_book.story.day_combo.count() == 3
     tv.set_trip(None)
     assert tv.memory_book.trip_id is None and tv.memory_book.model.rowCount() == 0
 

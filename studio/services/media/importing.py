@@ -15,7 +15,7 @@ from sqlalchemy import select
 from studio.domain.media_models import TripMedia
 from studio.services.media.files import store_file
 from studio.services.media.probe import Probe, UnusablePhoto, probe
-from studio.services.media.rows import day_dates, live_rows, media_of, trip_row
+from studio.services.media.rows import day_dates, live_rows, trip_row
 from studio.store import Studio
 
 
@@ -184,8 +184,13 @@ def write_import(studio: Studio, prepared: PreparedImport) -> MediaImport:
             if m.position != pos:
                 tx.update(TripMedia, m.id, position=pos)
         result.tx = tx.id if result.added else None
-    ids = {m.id for m in result.added}
-    result.added = [m for m in media_of(studio, trip_id) if m.id in ids]
+        # read back inside the transaction: it may be part of a larger one not yet committed
+        tx.flush()
+        ids = {m.id for m in result.added}
+        order = ("position", "taken_at", "original_name")
+        result.added = [
+            m for m in live_rows(tx.conn, TripMedia, order, trip_id=trip_id) if m.id in ids
+        ]
     return result
 
 
