@@ -505,3 +505,49 @@ def test_a_decoder_surprise_skips_only_that_file(studio, trip, tmp_path, monkeyp
     res = media_import.add_media(studio, trip.id, [tmp_path / "in"])
     assert [m.original_name for m in res.added] == ["b.jpg"]
     assert res.skipped == [("a.jpg", "a.jpg is damaged and cannot be decoded.")]
+
+
+# -- the import in two parts, the one book build --------------------------------------------------
+def test_prepare_import_writes_no_row_and_write_import_is_one_transaction(studio, trip, tmp_path):
+    shots = [photo(tmp_path / f"p{i}.jpg", color=(10 * i, 80, 160)) for i in range(3)]
+    seen = []
+    with studio.read() as conn:
+        changes_before = conn.exec_driver_sql("SELECT count(*) FROM change").scalar()
+    prepared = media_import.prepare_import(
+        studio, trip.id, shots, progress=lambda d, t, m: seen.append(d)
+    )
+    assert seen == [1, 2, 3] and len(prepared.taken) == 3 and prepared.text() == "Add 3 photos"
+    assert media_rows.media_of(studio, trip.id) == []  # the files are stored, no row yet
+    assert all(media_files.media_dir(studio).joinpath(s[:2]).is_dir() for _, s, _ in prepared.taken)
+    with studio.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM change").scalar() == changes_before
+    txs = []
+    studio.subscribe(lambda cs: txs.append(cs.tx))
+    res = media_import.write_import(studio, prepared)
+    assert len(res.added) == 3 and txs == [res.tx]
+    # inside a larger transaction (as the app's undoable command does) the rows read back too
+    again = media_import.prepare_import(studio, trip.id, [photo(tmp_path / "new.jpg", (90, 60))])
+    with studio.transaction() as tx:
+        inner = media_import.write_import(studio, again)
+    assert [m.original_name for m in inner.added] == ["new.jpg"] and inner.tx == tx.id
+
+
+def test_build_book_takes_the_saved_size_unless_told(studio, trip, tmp_path, monkeypatch):
+    from studio.reports.book import pdf as book_pdf
+
+    media_edit.set_book(studio, trip.id, size="square8", bleed=True, title="Ours")
+    calls = []
+
+    def write_book(content, out, **kw):
+        calls.append((content.title, out, kw["size"], kw["bleed"], kw["cache_dir"]))
+        return "preflight"
+
+    monkeypatch.setattr(book_pdf, "write_book", write_book)
+    out = tmp_path / "b.pdf"
+    assert media_book.build_book(studio, trip.id, out) == "preflight"
+    options = media_book.BookOptions(size="a4", bleed=False, cached=False)
+    media_book.build_book(studio, trip.id, out, options)
+    assert calls == [
+        ("Ours", out, "square8", True, media_files.book_cache_dir(studio)),
+        ("Ours", out, "a4", False, None),
+    ]
