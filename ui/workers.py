@@ -21,7 +21,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 from studio.errors import StudioError
 
@@ -122,6 +131,15 @@ class Job(QObject):
         """
         return self._worked.wait(None if msecs < 0 else msecs / 1000)
 
+    def finish_now(self, msecs: int = -1) -> bool:
+        """Wait for the work, then deliver its signals at once, on this (the GUI) thread: for when
+        the event loop will not run again (the app quitting), so ``then`` and the slots still run.
+        False when the work did not end within ``msecs``."""
+        if not self.wait(msecs):
+            return False
+        QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+        return True
+
     # -- the pool thread --------------------------------------------------------------------
     def _work(self) -> None:
         try:
@@ -132,8 +150,8 @@ class Job(QObject):
                 raw = ("cancelled", None)
             else:
                 raw = ("error", error_text(exc))
-        self._worked.set()
         self._sig_worker_done.emit(raw)
+        self._worked.set()  # after the emit: finish_now finds the delivery already posted
 
     # -- back on the GUI thread ---------------------------------------------------------------
     @Slot(int, int, str)

@@ -140,6 +140,16 @@ def test_a_job_outlives_the_widget_that_started_it(pool, qtbot):
     assert running_jobs() == 0
 
 
+def test_finish_now_delivers_without_the_event_loop(pool, qtbot):
+    """For shutdown: the outcome (and ``then``) arrive before the call returns."""
+    delivered = []
+    job = Job(lambda progress, cancel: "done", then=lambda v: v.upper())
+    job.sig_result.connect(delivered.append)
+    job.start(pool)
+    assert job.finish_now(10000)
+    assert delivered == ["DONE"] and job.outcome.result == "DONE" and running_jobs() == 0
+
+
 def _alive(obj) -> bool:
     from shiboken6 import isValid
 

@@ -719,8 +719,10 @@ class MemoryBookView(QWidget):
 
     def wait_idle(self) -> None:
         """Cancel background work and wait until it has ended."""
-        if self._job is not None:
-            self._job.cancel()
+        job = self._job
+        if job is not None:
+            job.cancel()
+            job.finish_now()  # an import cancelled now still writes what it took in (one step)
         self._pool.waitForDone()
 
     def shutdown(self) -> None:
