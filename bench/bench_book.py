@@ -91,7 +91,7 @@ def photos() -> list[Path]:
 def content(paths: list[Path]):
     from PIL import Image
 
-    from studio.reports.book_content import BookContent, BookDay, BookPhoto
+    from studio.reports.book.content import BookContent, BookDay, BookPhoto
 
     ps = []
     for i, p in enumerate(paths):
@@ -150,10 +150,11 @@ def edit_caption(c):
 
 def placements(c) -> list[tuple[Path, int, int]]:
     """(file, wanted width px, height px) for every photo as the book places it."""
-    from studio.reports import book_layout
-    from studio.reports.memory_book import TARGET_PPI, _Typesetter
+    from studio.reports.book.layout import layout_book
+    from studio.reports.book.photos import TARGET_PPI
+    from studio.reports.book.text import Typesetter
 
-    layout = book_layout.layout_book(c, "a4", False, _Typesetter().measure)
+    layout = layout_book(c, "a4", False, Typesetter().measure)
     by_id = {p.media_id: p for p in c.photos}
     return [
         (by_id[f.ref].path, round(f.rect.w / 72 * TARGET_PPI), round(f.rect.h / 72 * TARGET_PPI))
@@ -192,9 +193,10 @@ def floor(jobs: list[tuple[Path, int, int]], quality: int, optimize: bool) -> tu
 
 def naive(c, out: Path) -> float:
     """The original files drawn into the book's frames, as reportlab does by default."""
-    from studio.reports import book_layout, fonts
+    from studio.reports import fonts
+    from studio.reports.book.layout import layout_book
 
-    layout = book_layout.layout_book(c, "a4", False)
+    layout = layout_book(c, "a4", False)
     by_id = {p.media_id: p for p in c.photos}
     t0 = time.perf_counter()
     cv = fonts.Canvas(str(out), pagesize=(layout.geometry.width, layout.geometry.height))
@@ -214,7 +216,8 @@ def main() -> None:
     )
     args = ap.parse_args()
 
-    from studio.reports.memory_book import JPEG_OPTIMIZE, JPEG_QUALITY, build_book
+    from studio.reports.book.pdf import write_book
+    from studio.reports.book.photos import JPEG_OPTIMIZE, JPEG_QUALITY
 
     t0 = time.perf_counter()
     paths = photos()
@@ -232,15 +235,15 @@ def main() -> None:
             s, fbytes = floor(jobs, JPEG_QUALITY, JPEG_OPTIMIZE)
             floors.append(s)
             t = time.perf_counter()
-            pf = build_book(c, out)
+            pf = write_book(c, out)
             books.append(time.perf_counter() - t)
             bbytes = out.stat().st_size
             cache = Path(tmp) / f"cache-{n}"
             t = time.perf_counter()
-            build_book(c, out, cache_dir=cache)
+            write_book(c, out, cache_dir=cache)
             colds.append(time.perf_counter() - t)
             t = time.perf_counter()
-            warm = build_book(edited, out, cache_dir=cache)
+            warm = write_book(edited, out, cache_dir=cache)
             warms.append(time.perf_counter() - t)
             wbytes = out.stat().st_size
         naive_s = naive_bytes = None
@@ -259,7 +262,7 @@ def main() -> None:
         f"{'floor (draft+resize+encode, 1 core)':34}{fl:18.2f}{fbytes / 1e6:9.1f}{1.0:12.2f}{1.0:13.2f}"
     )
     print(
-        f"{'build_book (both cores)':34}{bk:18.2f}{bbytes / 1e6:9.1f}{bk / fl:12.2f}{bbytes / fbytes:13.2f}"
+        f"{'write_book (both cores)':34}{bk:18.2f}{bbytes / 1e6:9.1f}{bk / fl:12.2f}{bbytes / fbytes:13.2f}"
     )
     print(
         f"{'first build (cache cold)':34}{cold:18.2f}{bbytes / 1e6:9.1f}{cold / fl:12.2f}{bbytes / fbytes:13.2f}"

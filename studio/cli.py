@@ -263,16 +263,13 @@ def _cmd_itinerary(args) -> int:
 
 
 def _cmd_book(args) -> int:
-    from studio.reports.memory_book import build_book
-    from studio.services import media, trips
+    from studio.services import trips
+    from studio.services.media.book import BookOptions, build_book
 
     with _open(args) as studio:
         trip = trips.find_trip(studio, args.trip)
-        content = media.book_content(studio, trip.id)
-        cache_dir = media.book_cache_dir(studio)
-    preflight = build_book(
-        content, Path(args.out), size=args.size, bleed=args.bleed, cache_dir=cache_dir
-    )
+        options = BookOptions(size=args.size, bleed=args.bleed)
+        preflight = build_book(studio, trip.id, Path(args.out), options)
     print(preflight.summary())
     return 0
 

@@ -114,14 +114,14 @@ def _show_memory_book(window, folder: Path) -> None:
     ``folder`` and its first pages drawn."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from studio.services import media as media_service
+    from studio.services.media.rows import media_of
     from ui.views.trip_view import TAB_BOOK
 
     view = window.trips_view
     studio = window.ctx.studio
     for row in range(view.proxy.rowCount()):
         trip_id = view.proxy.trip_id(row)
-        if media_service.media_of(studio, trip_id):
+        if media_of(studio, trip_id):
             view.select_trip(trip_id)
             break
     else:

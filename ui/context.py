@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
 from studio.store import ChangeSet, Studio
 from ui.commands import StudioCommand
+from ui.workers import Job, Work
 
 
 class StudioBridge(QObject):
@@ -33,7 +34,8 @@ class StudioBridge(QObject):
 
 class AppContext(QObject):
     """Handed to every view and dialog. Views read through ``studio`` and ``studio.services``;
-    every change goes through :meth:`execute` so it lands on the undo stack."""
+    every change goes through :meth:`execute` (or :meth:`execute_in_background`) so it lands on
+    the undo stack."""
 
     def __init__(self, studio: Studio, parent: QObject | None = None):
         super().__init__(parent)
@@ -52,3 +54,28 @@ class AppContext(QObject):
         if tx.entries:
             self.undo_stack.push(StudioCommand(self.studio, text, tx.id))
         return result
+
+    def execute_in_background(
+        self,
+        text: str | Callable[[Any], str],
+        prepare: Work,
+        write: Callable[[Any], Any],
+        *,
+        pool: QThreadPool | None = None,
+        cancelled_type: type[BaseException] | None = None,
+    ) -> Job:
+        """:meth:`execute` for work with a slow part: ``prepare(progress, cancel)`` runs in a pool
+        thread and writes nothing to the studio (it reads, decodes, copies files); then, on the GUI
+        thread, ``write(prepared)`` runs through :meth:`execute` as one undoable step named
+        ``text`` (or ``text(prepared)``). The job's result is what ``write`` returned; a refusal
+        from either part is its error, and nothing is written or pushed. A cancelled ``prepare``
+        that returns still has its result written (what was done so far is kept); one that
+        raises ``cancelled_type`` writes nothing. The job is started (in ``pool``, else the
+        global pool); connect to its signals right away.
+        """
+
+        def then(prepared: Any) -> Any:
+            label = text(prepared) if callable(text) else text
+            return self.execute(label, lambda: write(prepared))
+
+        return Job(prepare, then=then, cancelled_type=cancelled_type).start(pool)

@@ -69,7 +69,7 @@ def check(studio: Studio) -> CheckReport:
             f"preference profiles: {share.complete:,} of {share.total:,} dossiers complete "
             f"({share.share:.0%}; the studio's target is {share.target:.0%})"
         )
-        from studio.services.media import missing_media
+        from studio.services.media.files import missing_media
 
         n_media = cur.execute(
             "SELECT count(*) FROM trip_media WHERE deleted_at IS NULL"
@@ -86,7 +86,7 @@ def check(studio: Studio) -> CheckReport:
                 )
         else:
             rep.facts.append(f"media: {n_media:,} trip photos, all files present")
-        from studio.services.media import unused_files
+        from studio.services.media.files import unused_files
 
         spare = unused_files(studio)
         if spare:

@@ -102,7 +102,7 @@ def dumps(document: dict) -> str:
 
 def export_studio(studio: Studio, path: Path) -> str:
     """Write the whole studio to ``path`` (atomically); returns a one-line summary."""
-    from studio.services import media
+    from studio.services.media import carry as media
 
     doc = export_document(studio)
     text = dumps(doc)
@@ -160,7 +160,7 @@ def import_studio(studio: Studio, path: Path) -> str:
     Rows and journal records whose id the studio already has are skipped. Raises
     :class:`ImportFileError` naming the first problem, with nothing written.
     """
-    from studio.services import media
+    from studio.services.media import carry as media
 
     doc = read_document(path)
     plan = _Plan(studio, path, doc)

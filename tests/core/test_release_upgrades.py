@@ -43,7 +43,10 @@ def test_every_release_has_a_fixture():
 @pytest.mark.parametrize("revision", RELEASED)
 def test_release_upgrades_to_head_keeping_everything(revision, data_dir):
     db = data_dir / paths.DB_NAME
-    with gzip.open(FIXTURES / f"studio-{revision}.sqlite3.gz", "rb") as packed, db.open("wb") as out:
+    with (
+        gzip.open(FIXTURES / f"studio-{revision}.sqlite3.gz", "rb") as packed,
+        db.open("wb") as out,
+    ):
         shutil.copyfileobj(packed, out)
     before = _counts(db)
     assert before["client"] == 6

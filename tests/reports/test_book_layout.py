@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from studio.reports.book_content import BookContent, BookDay, BookPhoto
-from studio.reports.book_layout import PANORAMA, SIZES, Rect, estimate, geometry, layout_book
+from studio.reports.book.content import BookContent, BookDay, BookPhoto
+from studio.reports.book.geometry import PANORAMA, SIZES, Rect, estimate, geometry
+from studio.reports.book.layout import layout_book
 
 SHAPES = [
     (4000, 3000),
@@ -246,7 +247,7 @@ def test_a_book_has_an_even_number_of_pages_for_binding(n_photos):
 
 
 def test_photos_of_no_day_get_a_heading_of_their_own():
-    from studio.reports.book_layout import UNDATED_KICKER, UNDATED_TITLE
+    from studio.reports.book.layout import UNDATED_KICKER, UNDATED_TITLE
 
     dated = tuple(
         BookPhoto(f"d{i}", Path(f"/nowhere/d{i}.jpg"), 3000, 2000, 1, f"Day photo {i}")

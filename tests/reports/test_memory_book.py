@@ -13,8 +13,10 @@ import pytest
 from pdftext import page_texts, squash
 from PIL import Image, ImageDraw
 
-from studio.reports.book_content import BookContent, BookDay, BookPhoto
-from studio.reports.memory_book import BuildCancelled, build_book, prepare_photo
+from studio.reports.book.content import BookContent, BookDay, BookPhoto
+from studio.reports.book.pdf import write_book
+from studio.reports.book.photos import prepare_photo
+from studio.reports.book.preflight import BuildCancelled
 
 JOURNAL_ZH = "我们在日出前离开大理，洱海还是一片灰色，苍山隐在云里。九点钟雾散了。"
 
@@ -85,7 +87,7 @@ def photos(tmp_path):
 def test_book_text_fonts_pages_and_images(photos, tmp_path):
     out = tmp_path / "book.pdf"
     seen = []
-    pf = build_book(
+    pf = write_book(
         _content(photos), out, workers=1, progress=lambda d, t, m: seen.append((d, t, m))
     )
     text = page_texts(out)
@@ -131,7 +133,7 @@ def test_big_photo_is_downsampled_to_300_ppi_and_passed_through_as_jpeg(tmp_path
     big = _img(tmp_path / "big.jpg", 3000, 2000, quality=80)
     small = _img(tmp_path / "s.jpg", 300, 200)
     out = tmp_path / "b.pdf"
-    pf = build_book(
+    pf = write_book(
         _content([_photo(small, 0), _photo(big, 1, day=2)], cover_media_id="m0"),
         out,
         size="square8",
@@ -144,7 +146,7 @@ def test_big_photo_is_downsampled_to_300_ppi_and_passed_through_as_jpeg(tmp_path
 
 def test_bleed_sets_trim_and_bleed_boxes(photos, tmp_path):
     out = tmp_path / "bleed.pdf"
-    build_book(_content(photos[:3]), out, size="square20", bleed=True, workers=1)
+    write_book(_content(photos[:3]), out, size="square20", bleed=True, workers=1)
     assert (
         "云南之秋" in page_texts(out)[1]
     )  # the title breaks at a space, not inside the Chinese words
@@ -159,7 +161,7 @@ def test_bleed_sets_trim_and_bleed_boxes(photos, tmp_path):
     finally:
         pdf.close()
     plain = tmp_path / "plain.pdf"
-    build_book(_content(photos[:3]), plain, size="letter", workers=1)
+    write_book(_content(photos[:3]), plain, size="letter", workers=1)
     pdf = pdfium.PdfDocument(str(plain))
     try:
         assert pdf[0].get_mediabox() == pytest.approx((0, 0, 612, 792))
@@ -191,7 +193,7 @@ def test_bad_photos_are_reported_by_name_and_the_book_is_still_written(photos, t
     ]
     converted = [_photo(cmyk, 15), _photo(gray16, 16), _photo(pal, 17), _photo(alpha, 18, day=2)]
     out = tmp_path / "bad.pdf"
-    pf = build_book(_content(good + bad + converted), out, workers=2)
+    pf = write_book(_content(good + bad + converted), out, workers=2)
     assert out.exists() and pf.pages >= 5
     reasons = {p.name: p.reason for p in pf.problems}
     assert set(reasons) == {"corrupt.jpg", "truncated.jpg", "gone.jpg", "notes.jpg", "icon.ico"}
@@ -205,13 +207,13 @@ def test_bad_photos_are_reported_by_name_and_the_book_is_still_written(photos, t
 
 
 def test_conversions_give_8bit_srgb(tmp_path):
-    from studio.reports.memory_book import _Job
+    from studio.reports.book.photos import PhotoJob
 
     cmyk = _img(tmp_path / "c.jpg", 400, 300, mode="CMYK")
     g16 = tmp_path / "g16.png"
     Image.new("I;16", (300, 200), 65535).save(g16)
     for path in (cmyk, g16):
-        r = prepare_photo(_Job(("k",), str(path), 200, 150))
+        r = prepare_photo(PhotoJob(("k",), str(path), 200, 150))
         assert not r.error
         import io
 
@@ -226,14 +228,14 @@ def test_conversions_give_8bit_srgb(tmp_path):
 
 
 def test_exif_orientation_is_honoured(tmp_path):
-    from studio.reports.memory_book import _Job
+    from studio.reports.book.photos import PhotoJob
 
     path = tmp_path / "rot.jpg"
     im = Image.new("RGB", (400, 200), (255, 0, 0))
     exif = im.getexif()
     exif[0x0112] = 6  # stored sideways: shown 200 x 400
     im.save(path, exif=exif)
-    r = prepare_photo(_Job(("k",), str(path), 100, 200))
+    r = prepare_photo(PhotoJob(("k",), str(path), 100, 200))
     assert r.pixels == (100, 200) and r.source == (200, 400)
 
 
@@ -241,7 +243,7 @@ def test_cancel_leaves_no_file(photos, tmp_path):
     out = tmp_path / "c.pdf"
     calls = []
     with pytest.raises(BuildCancelled):
-        build_book(
+        write_book(
             _content(photos),
             out,
             workers=1,
@@ -259,12 +261,14 @@ def test_unknown_size_is_one_sentence(photos, tmp_path):
     from studio.errors import StudioError
 
     with pytest.raises(StudioError, match="size must be one of"):
-        build_book(_content(photos), tmp_path / "x.pdf", size="a5")
+        write_book(_content(photos), tmp_path / "x.pdf", size="a5")
 
 
 def test_cli_builds_the_book_of_a_small_studio(studio, data_dir, tmp_path, capsys):
     from studio.cli import main
-    from studio.services import clients, media, trips
+    from studio.services import clients, trips
+    from studio.services.media import editing as media_edit
+    from studio.services.media import importing as media_import
 
     c = clients.create_client(studio, "Zhang Wei", native_name="张伟")
     t = trips.create_trip(
@@ -276,8 +280,8 @@ def test_cli_builds_the_book_of_a_small_studio(studio, data_dir, tmp_path, capsy
         destinations=["Dali"],
     )
     shots = [_img(tmp_path / f"p{i}.jpg", 400 + 100 * i, 300, quality=85) for i in range(3)]
-    media.add_media(studio, t.id, shots)
-    media.set_journal(studio, t.id, 1, journal=JOURNAL_ZH)
+    media_import.add_media(studio, t.id, shots)
+    media_edit.set_journal(studio, t.id, 1, journal=JOURNAL_ZH)
     studio.close()
     out = tmp_path / "book.pdf"
     assert (
@@ -305,9 +309,9 @@ def test_cli_builds_the_book_of_a_small_studio(studio, data_dir, tmp_path, capsy
 
 
 def test_chinese_lines_never_start_with_punctuation(tmp_path):
-    from studio.reports.memory_book import _Typesetter
+    from studio.reports.book.text import Typesetter
 
-    ts = _Typesetter()
+    ts = Typesetter()
     text = "我们到了，天很蓝。他说：好！" * 30
     for width in range(120, 400, 7):
         para, cjk = ts.paragraph(text, "body", width)
@@ -326,7 +330,7 @@ def test_chinese_lines_never_start_with_punctuation(tmp_path):
 def test_cancel_with_worker_processes_leaves_no_file(photos, tmp_path):
     out = tmp_path / "w.pdf"
     with pytest.raises(BuildCancelled):
-        build_book(
+        write_book(
             _content(photos),
             out,
             workers=2,
@@ -342,7 +346,7 @@ def test_huge_panorama_is_decoded_small_and_gets_a_band(tmp_path, monkeypatch):
     pano = _img(tmp_path / "pano.jpg", 8000, 1000, quality=70)
     first = _img(tmp_path / "first.jpg", 400, 300)
     out = tmp_path / "pano.pdf"
-    pf = build_book(
+    pf = write_book(
         _content(
             [_photo(first, 0), _photo(pano, 1, day=None, caption="The whole valley")],
             cover_media_id="m0",
@@ -355,11 +359,11 @@ def test_huge_panorama_is_decoded_small_and_gets_a_band(tmp_path, monkeypatch):
     assert im.placed_mm[0] == pytest.approx(216, abs=0.5)  # 210 mm trim + 2 x 3 mm bleed
     assert im.ppi == pytest.approx(300, abs=1) and im.source_pixels == (8000, 1000)
     # over the cap for formats that must be decoded whole: refused by name, the book still made
-    from studio.reports import memory_book
+    from studio.reports.book import photos as book_photos
 
-    monkeypatch.setattr(memory_book, "MAX_MEGAPIXELS_FULL_DECODE", 0.05)
+    monkeypatch.setattr(book_photos, "MAX_MEGAPIXELS_FULL_DECODE", 0.05)
     big = _img(tmp_path / "big.png", 400, 300)
-    pf = build_book(_content([_photo(first, 0), _photo(big, 1)]), out, workers=1)
+    pf = write_book(_content([_photo(first, 0), _photo(big, 1)]), out, workers=1)
     assert [(p.name, "too large" in p.reason) for p in pf.problems] == [("big.png", True)]
 
 
@@ -368,13 +372,13 @@ def test_colour_profiles_are_honoured_or_ignored_when_broken(tmp_path):
 
     from PIL import ImageCms
 
-    from studio.reports.memory_book import _Job
+    from studio.reports.book.photos import PhotoJob
 
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     for name, icc in (("srgb.jpg", srgb), ("broken.jpg", b"not a profile at all" * 10)):
         path = tmp_path / name
         Image.new("RGB", (300, 200), (200, 40, 40)).save(path, icc_profile=icc)
-        r = prepare_photo(_Job(("k",), str(path), 150, 100))
+        r = prepare_photo(PhotoJob(("k",), str(path), 150, 100))
         assert not r.error
         with Image.open(io.BytesIO(r.jpeg)) as im:
             red = im.getpixel((10, 10))
@@ -389,35 +393,35 @@ def counted(monkeypatch):
     """Same-moment PDFs (no creation date or random ID) and a count of the photos prepared."""
     from reportlab import rl_config
 
-    from studio.reports import memory_book
+    from studio.reports.book import pdf as book_pdf
 
     monkeypatch.setattr(rl_config, "invariant", 1)
     calls = []
-    real = memory_book.prepare_photo
+    real = book_pdf.prepare_photo
 
     def prepare(job):
         calls.append(job.key)
         return real(job)
 
-    monkeypatch.setattr(memory_book, "prepare_photo", prepare)
+    monkeypatch.setattr(book_pdf, "prepare_photo", prepare)
     return calls
 
 
 def test_warm_rebuild_prepares_no_photo_and_makes_the_same_bytes(
     photos, tmp_path, counted, monkeypatch
 ):
-    from studio.reports import memory_book
+    from studio.reports.book import pdf as book_pdf
 
     cache = tmp_path / "cache"
-    fresh = build_book(_content(photos), tmp_path / "fresh.pdf", workers=1)
+    fresh = write_book(_content(photos), tmp_path / "fresh.pdf", workers=1)
     assert len(counted) == len(photos) and fresh.reused == 0
     counted.clear()
-    cold = build_book(_content(photos), tmp_path / "cold.pdf", workers=1, cache_dir=cache)
+    cold = write_book(_content(photos), tmp_path / "cold.pdf", workers=1, cache_dir=cache)
     assert len(counted) == len(photos) and cold.reused == 0
     assert len(list(cache.glob("*/*.jpg"))) == len(photos) and not list(cache.rglob("*.partial"))
     counted.clear()
     seen = []
-    warm = build_book(
+    warm = write_book(
         _content(photos),
         tmp_path / "warm.pdf",
         workers=1,
@@ -435,14 +439,14 @@ def test_warm_rebuild_prepares_no_photo_and_makes_the_same_bytes(
     assert warm.images == fresh.images
     # with worker processes: none is started when every photo is in the cache
     started = []
-    monkeypatch.setattr(memory_book, "ProcessPoolExecutor", lambda *a, **k: started.append(a))
-    build_book(_content(photos), tmp_path / "pool.pdf", workers=2, cache_dir=cache)
+    monkeypatch.setattr(book_pdf, "ProcessPoolExecutor", lambda *a, **k: started.append(a))
+    write_book(_content(photos), tmp_path / "pool.pdf", workers=2, cache_dir=cache)
     assert started == [] and (tmp_path / "pool.pdf").read_bytes() == fresh_bytes
 
 
 def test_caption_and_journal_changes_hit_the_cache(photos, tmp_path, counted):
     cache = tmp_path / "cache"
-    build_book(_content(photos), tmp_path / "a.pdf", workers=1, cache_dir=cache)
+    write_book(_content(photos), tmp_path / "a.pdf", workers=1, cache_dir=cache)
     counted.clear()
     # the same length of caption, so the photo keeps its frame; a new journal line for day 2
     edited = [
@@ -454,56 +458,57 @@ def test_caption_and_journal_changes_hit_the_cache(photos, tmp_path, counted):
         content,
         days=(content.days[0], replace(content.days[1], journal="The Tea Horse Road, again.")),
     )
-    pf = build_book(content, tmp_path / "b.pdf", workers=1, cache_dir=cache)
+    pf = write_book(content, tmp_path / "b.pdf", workers=1, cache_dir=cache)
     assert counted == [] and pf.reused == len(photos)
     assert "Captionnumber7" in squash("".join(page_texts(tmp_path / "b.pdf")))
 
 
 def test_changed_size_or_photo_misses_the_cache(photos, tmp_path, counted):
-    from studio.reports.memory_book import _Job, _PhotoCache
+    from studio.reports.book.cache import PhotoCache
+    from studio.reports.book.photos import PhotoJob
 
     cache = tmp_path / "cache"
-    build_book(_content(photos[:3]), tmp_path / "a.pdf", workers=1, cache_dir=cache)
+    write_book(_content(photos[:3]), tmp_path / "a.pdf", workers=1, cache_dir=cache)
     counted.clear()
-    pf = build_book(
+    pf = write_book(
         _content(photos[:3]), tmp_path / "sq.pdf", size="square8", workers=1, cache_dir=cache
     )
     assert len(counted) == 3 and pf.reused == 0  # other frames: other pixel sizes and crops
-    fresh = build_book(_content(photos[:3]), tmp_path / "sq-fresh.pdf", size="square8", workers=1)
+    fresh = write_book(_content(photos[:3]), tmp_path / "sq-fresh.pdf", size="square8", workers=1)
     assert (tmp_path / "sq.pdf").read_bytes() == (tmp_path / "sq-fresh.pdf").read_bytes()
     assert pf.images == fresh.images
     # the file itself changed (a photo edited in place): prepared again
     counted.clear()
     _img(photos[0].path, 400, 300, quality=40)
-    pf = build_book(_content(photos[:3]), tmp_path / "a2.pdf", workers=1, cache_dir=cache)
+    pf = write_book(_content(photos[:3]), tmp_path / "a2.pdf", workers=1, cache_dir=cache)
     assert [k[0] for k in counted] == ["m0"] and pf.reused == 2
     # every part of the key matters
-    job = _Job(("m0", 300, 200), "x.jpg", 300, 200)
+    job = PhotoJob(("m0", 300, 200), "x.jpg", 300, 200)
     keys = {
-        _PhotoCache.key("sha256:" + "a" * 64, job),
-        _PhotoCache.key("sha256:" + "b" * 64, job),
-        _PhotoCache.key("sha256:" + "a" * 64, replace(job, width_px=301)),
-        _PhotoCache.key("sha256:" + "a" * 64, replace(job, height_px=199)),
-        _PhotoCache.key("sha256:" + "a" * 64, replace(job, quality=90)),
+        PhotoCache.key("sha256:" + "a" * 64, job),
+        PhotoCache.key("sha256:" + "b" * 64, job),
+        PhotoCache.key("sha256:" + "a" * 64, replace(job, width_px=301)),
+        PhotoCache.key("sha256:" + "a" * 64, replace(job, height_px=199)),
+        PhotoCache.key("sha256:" + "a" * 64, replace(job, quality=90)),
     }
     assert len(keys) == 5
 
 
 def test_corrupt_or_truncated_entry_is_ignored_and_rewritten(photos, tmp_path, counted):
     cache = tmp_path / "cache"
-    build_book(_content(photos[:3]), tmp_path / "a.pdf", workers=1, cache_dir=cache)
+    write_book(_content(photos[:3]), tmp_path / "a.pdf", workers=1, cache_dir=cache)
     entries = sorted(cache.glob("*/*.jpg"))
     assert len(entries) == 3
     whole = entries[0].read_bytes()
     entries[0].write_bytes(whole[: len(whole) // 2])  # truncated
     entries[1].write_bytes(b"")  # torn by a crash
     counted.clear()
-    pf = build_book(_content(photos[:3]), tmp_path / "b.pdf", workers=1, cache_dir=cache)
+    pf = write_book(_content(photos[:3]), tmp_path / "b.pdf", workers=1, cache_dir=cache)
     assert len(counted) == 2 and pf.reused == 1
     assert entries[0].read_bytes() == whole and entries[1].stat().st_size > 0
     assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "a.pdf").read_bytes()
     counted.clear()
-    build_book(_content(photos[:3]), tmp_path / "c.pdf", workers=1, cache_dir=cache)
+    write_book(_content(photos[:3]), tmp_path / "c.pdf", workers=1, cache_dir=cache)
     assert counted == []
 
 
@@ -511,17 +516,17 @@ def test_cache_content_addressed_media_and_least_recently_used_eviction(tmp_path
     import hashlib
     import os
 
-    from studio.reports.memory_book import _PhotoCache, _source_id
+    from studio.reports.book.cache import PhotoCache, source_id
 
     data = (_img(tmp_path / "p.jpg", 40, 30)).read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     stored = tmp_path / "media" / sha[:2] / f"{sha}.jpg"
     stored.parent.mkdir(parents=True)
     stored.write_bytes(data)
-    assert _source_id(stored) == "sha256:" + sha  # no stat, no read: the name says what it holds
-    assert _source_id(tmp_path / "p.jpg").startswith("file:")
+    assert source_id(stored) == "sha256:" + sha  # no stat, no read: the name says what it holds
+    assert source_id(tmp_path / "p.jpg").startswith("file:")
 
-    cache = _PhotoCache(tmp_path / "cache", limit=2500)
+    cache = PhotoCache(tmp_path / "cache", limit=2500)
     jpeg = b"\xff\xd8" + b"\x00" * 996 + b"\xff\xd9"  # 1,000 bytes
     for i, key in enumerate(["a" * 64, "b" * 64, "c" * 64]):
         cache.put(key, jpeg)
@@ -538,7 +543,7 @@ def test_photos_prepared_before_a_cancel_are_kept_for_the_next_build(photos, tmp
     cache = tmp_path / "cache"
     ticks = []
     with pytest.raises(BuildCancelled):
-        build_book(
+        write_book(
             _content(photos),
             tmp_path / "x.pdf",
             workers=1,
@@ -549,16 +554,16 @@ def test_photos_prepared_before_a_cancel_are_kept_for_the_next_build(photos, tmp
     kept = len(list(cache.glob("*/*.jpg")))
     assert 0 < kept < len(photos) and not (tmp_path / "x.pdf").exists()
     counted.clear()
-    pf = build_book(_content(photos), tmp_path / "y.pdf", workers=1, cache_dir=cache)
+    pf = write_book(_content(photos), tmp_path / "y.pdf", workers=1, cache_dir=cache)
     assert len(counted) == len(photos) - kept and pf.reused == kept
 
 
 def test_two_writers_of_one_entry_leave_it_whole(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
-    from studio.reports.memory_book import _PhotoCache
+    from studio.reports.book.cache import PhotoCache
 
-    caches = [_PhotoCache(tmp_path / "cache") for _ in range(2)]
+    caches = [PhotoCache(tmp_path / "cache") for _ in range(2)]
     jpeg = b"\xff\xd8" + bytes(range(256)) * 400 + b"\xff\xd9"
     with ThreadPoolExecutor(4) as ex:
         list(ex.map(lambda i: caches[i % 2].put("e" * 64, jpeg), range(40)))

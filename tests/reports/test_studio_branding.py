@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from pdftext import page_texts, squash
 
+from studio.reports.book.pdf import write_book
 from studio.reports.intake_form import write_intake_form
 from studio.reports.itinerary import write_itinerary
-from studio.reports.memory_book import build_book
-from studio.services import clients, media, trips
+from studio.services import clients, trips
 from studio.services import studio_profile as sp
+from studio.services.media import book as media_book
 
 LONG_ZH = "莲松山水定制旅行文化传播工作室上海分部"
 
@@ -86,13 +87,13 @@ def test_intake_form_brand(studio, branded, tmp_path):
 
 
 def test_book_closing_page_shows_the_studio(studio, trip, branded, tmp_path):
-    content = media.book_content(studio, trip.id)
+    content = media_book.book_content(studio, trip.id)
     assert content.studio_name == f"Lotus & Pine Journeys {LONG_ZH}"
     assert (
         content.signature == f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}"
     )  # advisor · studio
     out = tmp_path / "book.pdf"
-    build_book(content, out, workers=1)
+    write_book(content, out, workers=1)
     closing = squash(page_texts(out)[-1])
     assert squash(f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}") in closing
 

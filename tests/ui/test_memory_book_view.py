@@ -9,7 +9,12 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl
 
-from studio.services import clients, media, trips
+from studio.services import clients, trips
+from studio.services.media import book as media_book
+from studio.services.media import editing as media_edit
+from studio.services.media import files as media_files
+from studio.services.media import importing as media_import
+from studio.services.media import rows as media_rows
 from ui.models.media_model import (
     MIME_IDS,
     ROLE_DAY,
@@ -71,7 +76,7 @@ def view(ctx, trip, qtbot):
 
 # -- the model, no widgets ---------------------------------------------------------------------
 def test_media_model_rows_roles_drops_and_lazy_thumbnails(seeded, trip, folder, qtbot):
-    media.add_media(seeded, trip.id, [folder])
+    media_import.add_media(seeded, trip.id, [folder])
     model = MediaModel(seeded)
     model.set_trip(trip.id)
     assert model.rowCount() == 3
@@ -114,7 +119,7 @@ def test_media_model_rows_roles_drops_and_lazy_thumbnails(seeded, trip, folder, 
     assert first.data(ROLE_THUMB_STATE) == "ready"
 
     # the model follows changes: a photo left out reads as such after the change signal
-    media.set_included(seeded, ids[1], False)
+    media_edit.set_included(seeded, ids[1], False)
     model.reload()
     assert model.index(1, 0).data(ROLE_INCLUDED) is False
 
@@ -158,7 +163,7 @@ def test_import_in_the_background_adds_rows_thumbnails_and_reports_a_corrupt_fil
 def test_leave_out_and_caption_from_the_strip_are_undoable(
     view, ctx, trip, folder, qtbot, monkeypatch
 ):
-    media.add_media(ctx.studio, trip.id, [folder])
+    media_import.add_media(ctx.studio, trip.id, [folder])
     qtbot.waitUntil(lambda: view.model.rowCount() == 3)
     first = view.model.index(0, 0).data(ROLE_ID)
     view.select_ids([first])
@@ -167,14 +172,14 @@ def test_leave_out_and_caption_from_the_strip_are_undoable(
     qtbot.waitUntil(view.strip.hasFocus)
 
     qtbot.keyClick(view.strip, Qt.Key.Key_Space)
-    assert media.get_media(ctx.studio, first).included is False
+    assert media_rows.get_media(ctx.studio, first).included is False
     assert view.model.index(0, 0).data(ROLE_INCLUDED) is False
     assert "1 left out" in view.count_label.text()
     view.show_excluded.setChecked(False)
     assert view.strip.isRowHidden(0)
     view.show_excluded.setChecked(True)
     ctx.undo_stack.undo()
-    assert media.get_media(ctx.studio, first).included is True
+    assert media_rows.get_media(ctx.studio, first).included is True
 
     monkeypatch.setattr(
         "ui.views.memory_book_view.QInputDialog.getText",
@@ -182,25 +187,25 @@ def test_leave_out_and_caption_from_the_strip_are_undoable(
     )
     view.select_ids([first])
     qtbot.keyClick(view.strip, Qt.Key.Key_F2)
-    assert media.get_media(ctx.studio, first).caption == "Jade Dragon Snow Mountain 玉龙雪山"
+    assert media_rows.get_media(ctx.studio, first).caption == "Jade Dragon Snow Mountain 玉龙雪山"
     assert (
         view.model.index(0, 0).data(Qt.ItemDataRole.DisplayRole)
         == "Jade Dragon Snow Mountain 玉龙雪山"
     )
     ctx.undo_stack.undo()
-    assert media.get_media(ctx.studio, first).caption == ""
+    assert media_rows.get_media(ctx.studio, first).caption == ""
 
     # reorder by drop: one undo step
     order = list(reversed(view.model.ids()))
     assert view.reorder(order)
-    assert [m.id for m in media.media_of(ctx.studio, trip.id)] == order
+    assert [m.id for m in media_rows.media_of(ctx.studio, trip.id)] == order
     ctx.undo_stack.undo()
-    assert [m.id for m in media.media_of(ctx.studio, trip.id)] == list(reversed(order))
+    assert [m.id for m in media_rows.media_of(ctx.studio, trip.id)] == list(reversed(order))
 
     # remove (Delete) and the cover
     view.select_ids([first])
     view.action_cover.trigger()
-    assert media.book_settings(ctx.studio, trip.id).cover_media_id == first
+    assert media_rows.book_settings(ctx.studio, trip.id).cover_media_id == first
     view.select_ids([first])
     qtbot.keyClick(view.strip, Qt.Key.Key_Delete)
     assert first not in view.model.ids()
@@ -210,56 +215,56 @@ def test_leave_out_and_caption_from_the_strip_are_undoable(
 
 # -- the story -----------------------------------------------------------------------------------
 def test_journal_and_book_texts_saved_on_leaving_the_field(view, ctx, trip, qtbot):
-    assert view.day_combo.count() == 3
-    assert view.day_combo.itemText(0).startswith("Day 1")
-    view.journal.setPlainText("Arrived in Lijiang; 晚上在古城散步。")
-    view.journal.document().setModified(True)
-    view.highlights.setPlainText("Black Dragon Pool\n\nNaxi music")
-    view.highlights.document().setModified(True)
-    view.set_current_day(2)  # switching the day saves what was typed
-    day1 = media.journal_of(ctx.studio, trip.id)[1]
+    assert view.story.day_combo.count() == 3
+    assert view.story.day_combo.itemText(0).startswith("Day 1")
+    view.story.journal.setPlainText("Arrived in Lijiang; 晚上在古城散步。")
+    view.story.journal.document().setModified(True)
+    view.story.highlights.setPlainText("Black Dragon Pool\n\nNaxi music")
+    view.story.highlights.document().setModified(True)
+    view.story.set_current_day(2)  # switching the day saves what was typed
+    day1 = media_rows.journal_of(ctx.studio, trip.id)[1]
     assert day1.journal == "Arrived in Lijiang; 晚上在古城散步。"
-    assert media.highlights_of(day1) == ["Black Dragon Pool", "Naxi music"]
-    assert view.journal.toPlainText() == ""
-    view.set_current_day(1)
-    assert view.journal.toPlainText().startswith("Arrived in Lijiang")
+    assert media_rows.highlights_of(day1) == ["Black Dragon Pool", "Naxi music"]
+    assert view.story.journal.toPlainText() == ""
+    view.story.set_current_day(1)
+    assert view.story.journal.toPlainText().startswith("Arrived in Lijiang")
 
     # leaving the field (editingFinished) saves; undo puts the old text back in the editor
-    view.journal.setPlainText("Changed")
-    view.journal.document().setModified(True)
-    view.journal.editingFinished.emit()
-    assert media.journal_of(ctx.studio, trip.id)[1].journal == "Changed"
+    view.story.journal.setPlainText("Changed")
+    view.story.journal.document().setModified(True)
+    view.story.journal.editingFinished.emit()
+    assert media_rows.journal_of(ctx.studio, trip.id)[1].journal == "Changed"
     ctx.undo_stack.undo()
-    assert view.journal.toPlainText().startswith("Arrived in Lijiang")
+    assert view.story.journal.toPlainText().startswith("Arrived in Lijiang")
 
     # a refusal shows under the field and keeps what was typed
     too_many = "\n".join(f"highlight {n}" for n in range(25))
-    view.highlights.setPlainText(too_many)
-    view.highlights.document().setModified(True)
-    view.highlights.editingFinished.emit()
-    assert "at most 20" in view._journal_boxes["highlights"].error.text()
-    assert view.highlights.toPlainText() == too_many
+    view.story.highlights.setPlainText(too_many)
+    view.story.highlights.document().setModified(True)
+    view.story.highlights.editingFinished.emit()
+    assert "at most 20" in view.story._journal_boxes["highlights"].error.text()
+    assert view.story.highlights.toPlainText() == too_many
 
     # the Book tab shows the defaults an empty field gets
-    view.editors.setCurrentIndex(1)
-    assert view.book_title.placeholderText() == "Yunnan, March 2026"
-    assert view.book_subtitle.placeholderText() == "Yunnan: Lijiang to Shangri-La"
-    view.book_title.setText("Yunnan with the Chens")
-    view.book_title.setModified(True)
-    view.book_title.editingFinished.emit()
-    assert media.book_settings(ctx.studio, trip.id).title == "Yunnan with the Chens"
-    view.size_combo.setCurrentIndex(view.size_combo.findData("square20"))
-    view.size_combo.activated.emit(view.size_combo.currentIndex())
-    assert media.book_settings(ctx.studio, trip.id).size == "square20"
+    view.story.setCurrentIndex(1)
+    assert view.story.book_title.placeholderText() == "Yunnan, March 2026"
+    assert view.story.book_subtitle.placeholderText() == "Yunnan: Lijiang to Shangri-La"
+    view.story.book_title.setText("Yunnan with the Chens")
+    view.story.book_title.setModified(True)
+    view.story.book_title.editingFinished.emit()
+    assert media_rows.book_settings(ctx.studio, trip.id).title == "Yunnan with the Chens"
+    view.story.size_combo.setCurrentIndex(view.story.size_combo.findData("square20"))
+    view.story.size_combo.activated.emit(view.story.size_combo.currentIndex())
+    assert media_rows.book_settings(ctx.studio, trip.id).size == "square20"
 
 
 # -- the book ------------------------------------------------------------------------------------
 def test_build_runs_in_the_background_and_shows_pages_and_preflight(
     view, ctx, trip, folder, qtbot, tmp_path
 ):
-    media.add_media(ctx.studio, trip.id, [folder])
-    rows = media.media_of(ctx.studio, trip.id)
-    media.stored_path(ctx.studio, rows[1]).write_bytes(
+    media_import.add_media(ctx.studio, trip.id, [folder])
+    rows = media_rows.media_of(ctx.studio, trip.id)
+    media_files.stored_path(ctx.studio, rows[1]).write_bytes(
         b"\xff\xd8\xff garbage"
     )  # damaged since import
     from PySide6.QtCore import QTimer
@@ -276,12 +281,12 @@ def test_build_runs_in_the_background_and_shows_pages_and_preflight(
     assert any(beats)
     outcome = done.args[0]
     assert outcome.error is None, outcome.error
-    assert view.document.pageCount() >= 4
-    assert view.preview.isVisible() and view.save_button.isEnabled()
+    assert view.preview.document.pageCount() >= 4
+    assert view.preview.pages.isVisible() and view.save_button.isEnabled()
     built = view.built_pdf
     assert built is not None and built.parent == view.books_dir() and built.is_file()
-    assert view.preflight.pages == view.document.pageCount()
-    text = view.report.toPlainText()
+    assert view.preflight.pages == view.preview.document.pageCount()
+    text = view.preview.report.toPlainText()
     assert "IMG_2.jpg" in text  # the damaged photo, by name
     assert "IMG_1.jpg" in text and "ppi" in text and "embedded" in text
     # 480-pixel photos across a page print far below 200 ppi: flagged
@@ -302,16 +307,16 @@ def test_build_runs_in_the_background_and_shows_pages_and_preflight(
 def test_cancelled_build_leaves_no_pdf(view, ctx, trip, folder, qtbot, monkeypatch):
     import threading
 
-    media.add_media(ctx.studio, trip.id, [folder])
+    media_import.add_media(ctx.studio, trip.id, [folder])
     entered, release = threading.Event(), threading.Event()
-    real_content = media.book_content
+    real_content = media_book.book_content
 
     def content(*args):  # the build waits, under way, until the user has pressed Cancel
         entered.set()
         assert release.wait(10)
         return real_content(*args)
 
-    monkeypatch.setattr(media, "book_content", content)
+    monkeypatch.setattr(media_book, "book_content", content)
     view.strip.setFocus()
     view.activateWindow()
     qtbot.waitUntil(view.strip.hasFocus)
@@ -323,7 +328,7 @@ def test_cancelled_build_leaves_no_pdf(view, ctx, trip, folder, qtbot, monkeypat
         assert view._job.cancelling
         release.set()
     assert done.args[0].cancelled
-    assert view.built_pdf is None and view.document.pageCount() == 0
+    assert view.built_pdf is None and view.preview.document.pageCount() == 0
     assert not view.books_dir().exists() or list(view.books_dir().iterdir()) == []
     assert not view.busy and view.build_button.isEnabled()
 
@@ -331,12 +336,13 @@ def test_cancelled_build_leaves_no_pdf(view, ctx, trip, folder, qtbot, monkeypat
 def test_build_error_is_shown_in_a_message_box(view, ctx, trip, qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(view, "_error", lambda title, text: shown.append(text))
-    import studio.reports.memory_book as mb
+    import studio.reports.book.pdf as book_pdf
+    from studio.errors import StudioError
 
     def boom(*_a, **_k):
-        raise mb.StudioError("The disk is full.")
+        raise StudioError("The disk is full.")
 
-    monkeypatch.setattr(mb, "build_book", boom)
+    monkeypatch.setattr(book_pdf, "write_book", boom)
     with qtbot.waitSignal(view.sig_build_finished, timeout=30000):
         view.build()
     assert shown == ["The disk is full."]
@@ -353,7 +359,7 @@ def test_trip_view_hosts_the_memory_book_and_it_follows_the_trip(ctx, trip, qtbo
     assert tv.tabs.tabText(TAB_BOOK) == "Memory book"
     assert tv.memory_book.trip_id == trip.id
     tv.tabs.setCurrentIndex(TAB_BOOK)
-    assert tv.memory_book.model.trip_id == trip.id and tv.memory_book.day_combo.count() == 3
+    assert tv.memory_book.model.trip_id == trip.id and tv.memory_book.story.day_combo.count() == 3
     tv.set_trip(None)
     assert tv.memory_book.trip_id is None and tv.memory_book.model.rowCount() == 0
 
@@ -368,7 +374,7 @@ def test_screenshot_of_the_memory_book_keeps_no_built_book(data_dir, tmp_path, f
         clients.setup_local_advisor(s, "Mei Lin", role="owner", native_name="林美")
         c = clients.create_client(s, "Chen family", native_name="陈家")
         t = trips.create_trip(s, c.id, "Yunnan", start_date="2026-03-10", end_date="2026-03-12")
-        media.add_media(s, t.id, [folder])
+        media_import.add_media(s, t.id, [folder])
     out = tmp_path / "book.png"
     assert ui_app.screenshot(str(data_dir), out, view="book", size="1200x800") == 0
     image = QImage(str(out))
@@ -399,7 +405,7 @@ def test_files_dropped_on_the_strip_are_imported_and_photos_move_to_another_day(
     with qtbot.waitSignal(view.sig_import_finished, timeout=30000):
         view.strip.dropEvent(event)
         assert event.isAccepted()
-    assert sorted(media.get_media(ctx.studio, i).original_name for i in view.model.ids()) == [
+    assert sorted(media_rows.get_media(ctx.studio, i).original_name for i in view.model.ids()) == [
         "IMG_1.jpg",
         "IMG_3.jpg",
     ]
@@ -411,10 +417,10 @@ def test_files_dropped_on_the_strip_are_imported_and_photos_move_to_another_day(
         lambda _p, _t, _l, items, *a, **k: (items[2], True),
     )  # "No day", Day 1, Day 2…
     view.action_move.trigger()
-    assert media.get_media(ctx.studio, first).day_number == 2
+    assert media_rows.get_media(ctx.studio, first).day_number == 2
     assert view.model.index(view.model.row_of(first), 0).data(ROLE_DAY) == 2
     ctx.undo_stack.undo()
-    assert media.get_media(ctx.studio, first).day_number == 1
+    assert media_rows.get_media(ctx.studio, first).day_number == 1
 
 
 def test_cancelled_import_keeps_what_was_taken_in_as_one_step(
@@ -423,14 +429,14 @@ def test_cancelled_import_keeps_what_was_taken_in_as_one_step(
     import threading
 
     entered, release = threading.Event(), threading.Event()
-    real_probe = media.probe
+    real_probe = media_import.probe
 
     def probe(path):  # the first photo waits until the user has pressed Cancel
         entered.set()
         assert release.wait(10)
         return real_probe(path)
 
-    monkeypatch.setattr(media, "probe", probe)
+    monkeypatch.setattr(media_import, "probe", probe)
     with qtbot.waitSignal(view.sig_import_finished, timeout=30000) as done:
         view.import_files([str(folder)])
         assert entered.wait(10)

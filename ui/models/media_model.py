@@ -1,10 +1,10 @@
 """A trip's photos for the memory book's photo strip: one row per photo in book order.
 
-The model reads through :mod:`studio.services.media` and never writes: a drop inside the strip
+The model reads through :mod:`studio.services.media.rows` and never writes: a drop inside the strip
 becomes :attr:`MediaModel.sig_reorder_requested` (the new order of ids), a drop of files from the
 desktop :attr:`MediaModel.sig_files_dropped`; the view turns them into undoable operations.
 
-Thumbnails are made and decoded off the GUI thread (``QThreadPool``), only for rows a view asks
+Thumbnails are made and decoded off the GUI thread (a :class:`ui.workers.Job` each), only for rows a view asks
 to paint, and kept as ``QImage`` (safe to build outside the GUI thread) per photo.
 """
 
@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QUrl,
@@ -25,8 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage
 
 from studio.domain.media_models import TripMedia
-from studio.services import media as media_service
+from studio.services.media.rows import book_settings, media_of
+from studio.services.media.thumbnails import thumbnail
 from studio.store import Studio
+from ui.workers import Job
 
 #: The only column: the photo.
 COL_PHOTO = 0
@@ -48,27 +49,17 @@ THUMB_SIZE = 256
 TABLES = frozenset({"trip_media", "memory_book"})
 
 
-class _ThumbSignals(QObject):
-    #: Fires (on the model's thread, queued) with (sha256, QImage or None, error text).
-    sig_done = Signal(str, object, str)
-
-
-class _ThumbJob(QRunnable):
-    """Make (or find) the cached thumbnail of one photo and decode it, in a pool thread."""
-
-    def __init__(self, studio: Studio, row: TripMedia, size: int, signals: _ThumbSignals):
-        super().__init__()
-        self._studio, self._row, self._size, self._signals = studio, row, size, signals
-
-    def run(self) -> None:
-        try:
-            path = media_service.thumbnail(self._studio, self._row, self._size)
-            image = QImage(str(path))
-            if image.isNull():
-                raise OSError(f"The thumbnail of {self._row.original_name} cannot be read.")
-            self._signals.sig_done.emit(self._row.sha256, image, "")
-        except Exception as exc:  # noqa: BLE001 - reported on the photo, never a crash
-            self._signals.sig_done.emit(self._row.sha256, None, str(exc))
+def _load_thumbnail(studio: Studio, row: TripMedia, size: int) -> tuple[str, QImage | None, str]:
+    """Make (or find) the cached thumbnail of one photo and decode it (in a pool thread):
+    (sha256, image or None, why not)."""
+    try:
+        path = thumbnail(studio, row, size)
+        image = QImage(str(path))
+        if image.isNull():
+            raise OSError(f"The thumbnail of {row.original_name} cannot be read.")
+        return row.sha256, image, ""
+    except Exception as exc:  # noqa: BLE001 - reported on the photo, never a crash
+        return row.sha256, None, str(exc)
 
 
 class MediaModel(QAbstractListModel):
@@ -98,13 +89,10 @@ class MediaModel(QAbstractListModel):
         self._thumbs: dict[str, QImage] = {}  # sha256 → image
         self._failed: dict[str, str] = {}  # sha256 → why
         self._pending: set[str] = set()
-        # The pool is made before the signals object so it is destroyed (and waits) first.
         if pool is None:
             pool = QThreadPool(self)
             pool.setMaxThreadCount(2)
         self._pool = pool
-        self._signals = _ThumbSignals(self)
-        self._signals.sig_done.connect(self._on_thumb)
 
     # -- loading ----------------------------------------------------------------------------
     @property
@@ -119,10 +107,8 @@ class MediaModel(QAbstractListModel):
         self.beginResetModel()
         if self._trip_id:
             try:
-                self._rows = media_service.media_of(self._studio, self._trip_id)
-                self._cover = media_service.book_settings(
-                    self._studio, self._trip_id
-                ).cover_media_id
+                self._rows = media_of(self._studio, self._trip_id)
+                self._cover = book_settings(self._studio, self._trip_id).cover_media_id
             except Exception:  # noqa: BLE001 - a trip deleted meanwhile shows empty
                 self._rows, self._cover = [], None
         else:
@@ -230,9 +216,13 @@ class MediaModel(QAbstractListModel):
         if m.sha256 in self._pending or m.sha256 in self._failed:
             return
         self._pending.add(m.sha256)
-        self._pool.start(_ThumbJob(self._studio, m, self._thumb_size, self._signals))
+        studio, size = self._studio, self._thumb_size
+        job = Job(lambda _progress, _cancel: _load_thumbnail(studio, m, size))
+        job.sig_result.connect(self._on_thumb)
+        job.start(self._pool)
 
-    def _on_thumb(self, sha: str, image, error: str) -> None:
+    def _on_thumb(self, done: tuple[str, QImage | None, str]) -> None:
+        sha, image, error = done
         self._pending.discard(sha)
         if image is not None:
             self._thumbs[sha] = image

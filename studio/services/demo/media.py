@@ -22,8 +22,11 @@ from datetime import date, timedelta
 
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.domain.trip_models import Trip
-from studio.services import media as ms
 from studio.services.demo.common import seeded_id
+from studio.services.media.book import travel_months
+from studio.services.media.editing import highlights_json
+from studio.services.media.files import store_file
+from studio.services.media.rows import trip_days, trip_row
 from studio.store import Studio
 
 #: Print size: the long side of each photo, and the small size it is painted at.
@@ -420,7 +423,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
     chosen = []
     seen_story = set()
     for (trip_id,) in rows:
-        trip = ms._trip(studio, trip_id)
+        trip = trip_row(studio, trip_id)
         key = _story_key(trip)
         if key not in seen_story and key in _STORIES:
             seen_story.add(key)
@@ -432,7 +435,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
     jobs = []  # (trip, day number, kind, caption, shape, seed, taken, orientation)
     for trip in chosen:
         story = _STORIES[_story_key(trip)]
-        days = ms._days(studio, trip)
+        days = trip_days(studio, trip)
         shapes = list(_SHAPES)
         rng.shuffle(shapes)
         slots = [(d, s) for d, scenes in zip(days, story["scenes"], strict=False) for s in scenes]
@@ -467,7 +470,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
             jobs, images, strict=True
         ):
             sha = hashlib.sha256(data).hexdigest()
-            ms.store_file(studio, data, sha, "jpg")
+            store_file(studio, data, sha, "jpg")
             w, h = (
                 PANORAMA
                 if shape == (3, 1)
@@ -496,7 +499,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
         for trip in chosen:
             story = _STORIES[_story_key(trip)]
             for day, (journal, quotes, highlights) in zip(
-                ms._days(studio, trip), story["journal"], strict=False
+                trip_days(studio, trip), story["journal"], strict=False
             ):
                 tx.create(
                     TripJournal,
@@ -506,7 +509,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
                     day_number=day.day_number,
                     journal=journal,
                     quotes=quotes,
-                    highlights=ms._highlights(highlights),
+                    highlights=highlights_json(highlights),
                 )
             ids = by_trip.get(trip.id, [])
             cover = next(
@@ -524,7 +527,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
                 id=new_id(),
                 client_id=trip.client_id,
                 trip_id=trip.id,
-                title=f"{_story_key(trip)}, {ms._when(trip.start_date, trip.end_date)}",
+                title=f"{_story_key(trip)}, {travel_months(trip.start_date, trip.end_date)}",
                 subtitle=story["subtitle"],
                 summary=story["summary"],
                 closing=story["closing"],

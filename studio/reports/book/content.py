@@ -1,8 +1,9 @@
 """What a trip memory book is made of, independent of where it is stored.
 
-:func:`studio.services.media.book_content` reads a trip's media, journal and book texts into a
-:class:`BookContent`; :mod:`studio.reports.memory_book` lays it out and writes the PDF. The two
-sides meet only here, so the layout can be tested without a studio and the studio without PDFs.
+:func:`studio.services.media.book.book_content` reads a trip's media, journal and book texts into
+a :class:`BookContent`; :mod:`studio.reports.book.layout` lays it out and
+:mod:`studio.reports.book.pdf` writes the PDF. The two sides meet only here, so the layout can be
+tested without a studio and the studio without PDFs.
 """
 
 from __future__ import annotations

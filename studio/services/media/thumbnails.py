@@ -1,0 +1,52 @@
+"""Thumbnails of a trip's photos: a cache in ``media/thumbs/`` that can be deleted at any time."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from studio.domain.media_models import TripMedia
+from studio.errors import StudioError
+from studio.fileio import atomic_path
+from studio.services.media.files import image_module, media_dir, stored_path
+from studio.services.media.probe import to_rgb
+from studio.services.media.rows import get_media
+from studio.store import Studio
+
+THUMBS = "thumbs"
+
+
+def thumbnail(studio: Studio, media: str | TripMedia, size: int = 256) -> Path:
+    """A cached JPEG no larger than ``size`` pixels on its long side, the right way up.
+
+    Raises :class:`StudioError` naming the photo when its file is missing or unreadable.
+    """
+    row = get_media(studio, media) if isinstance(media, str) else media
+    size = max(16, min(int(size), 2048))
+    target = media_dir(studio) / THUMBS / f"{row.sha256}-{size}.jpg"
+    if target.is_file():
+        return target
+    source = stored_path(studio, row)
+    if not source.is_file():
+        raise StudioError(
+            f"The photo {row.original_name or row.sha256[:12]} is missing from the media folder."
+        )
+    Image = image_module()
+    from PIL import ImageOps
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(source) as im:
+                im.draft("RGB", (size, size))
+                im = ImageOps.exif_transpose(im)
+                im.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
+                im = to_rgb(im)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with atomic_path(target) as tmp:
+                    im.save(tmp, "JPEG", quality=85, optimize=True)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise StudioError(
+            f"The photo {row.original_name or row.sha256[:12]} cannot be read ({exc})."
+        ) from None
+    return target
