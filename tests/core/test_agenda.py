@@ -316,3 +316,62 @@ def test_nothing_before_the_date_itself(studio):
     assert entries(studio, date(2026, 6, 15)) == []
     assert only(studio, date(2027, 6, 15)).why == "wedding day"
     assert only(studio, date(2028, 6, 15)).why == "1st anniversary"
+
+
+# -- 29 February observed on 1 March: overdue and done like any other date --------------------
+def test_29_february_on_1_march_stays_overdue_as_long_as_a_real_1_march(studio):
+    _cid, pid = person(studio)
+    _cid2, pid2 = person(studio, name="Li Na", native="李娜")
+    clients.add_important_date(studio, pid, "birthday", 2, 29, 1988)
+    clients.add_important_date(studio, pid2, "birthday", 3, 1, 1988)
+    agenda_rules.set_option(studio, "feb29", "mar1")
+    # 30 days after 1 March 2027: both are still overdue (overdue_days = 30), neither after.
+    late = entries(studio, date(2027, 3, 31))
+    assert [(e.section, e.due) for e in late] == [("overdue", date(2027, 3, 1))] * 2
+    assert not entries(studio, date(2027, 4, 1))
+
+
+def test_changing_the_29_february_rule_keeps_a_done_occurrence_done(studio):
+    _cid, pid = person(studio)
+    clients.add_important_date(studio, pid, "birthday", 2, 29, 1988)
+    e = only(studio, date(2027, 3, 5))
+    assert (e.section, e.due) == ("overdue", date(2027, 2, 28))
+    agenda_actions.act_on(studio, e, "done", sent="Card", on="2027-03-05")
+    assert not entries(studio, date(2027, 3, 5))
+    agenda_rules.set_option(studio, "feb29", "mar1")  # now observed on 1 March
+    assert not entries(studio, date(2027, 3, 5))
+    agenda_rules.set_option(studio, "feb29", "feb28")
+    assert not entries(studio, date(2027, 3, 5))
+    assert len(entries(studio, date(2028, 2, 20))) == 1  # next year's comes back fresh
+
+
+def test_an_action_recorded_under_the_other_rule_still_counts(studio):
+    """Actions recorded before the fix, on the day the rule showed (1 March), still match; acting
+    again records it under the reference day and leaves one row."""
+    _cid, pid = person(studio)
+    d = clients.add_important_date(studio, pid, "birthday", 2, 29, 1988)
+    agenda_rules.set_option(studio, "feb29", "mar1")
+    with studio.transaction() as tx:  # as the old code wrote it
+        tx.create(
+            AgendaAction,
+            id=agenda_actions.action_id("important_date", d.id, date(2027, 3, 1)),
+            client_id=d.client_id,
+            source_table="important_date",
+            source_id=d.id,
+            occurrence="2027-03-01",
+            action="dismissed",
+        )
+    assert not entries(studio, date(2027, 3, 5))
+    agenda_rules.set_option(studio, "feb29", "feb28")
+    assert not entries(studio, date(2027, 3, 5))
+    assert agenda_actions.reopen(studio, "important_date", d.id, "2027-02-28")
+    e = only(studio, date(2027, 3, 5))
+    agenda_actions.snooze(
+        studio, *e.key, until="2027-03-08", today=date(2027, 3, 5)
+    )  # key: the reference day
+    with studio.read() as conn:
+        live = conn.exec_driver_sql(
+            "SELECT occurrence, action FROM agenda_action WHERE deleted_at IS NULL"
+        ).fetchall()
+    assert live == [("2027-02-28", "snoozed")]
+    assert only(studio, date(2027, 3, 8)).snoozed_from == date(2027, 2, 28)
