@@ -8,7 +8,7 @@ one interaction per client (some long ago, so win-back tasks appear) and 300 act
 Baseline, measured in the same run on the same file: a plain SQL query that fetches the same rows
 the agenda reads (every live important date with its person and client, every live passport, and
 the last interaction per client) on a bare sqlite3 connection, without computing anything.
-Ours: ``studio.services.agenda.agenda(studio, today, 30)`` — occurrences (lunar conversion,
+Ours: ``studio.services.agenda.build.agenda(studio, today, 30)`` — occurrences (lunar conversion,
 29 February rule, lead days), actions, sections, names, advisors and last gifts — with a cold
 lunar cache on its first run and warm afterwards; and ``travel-studio ics`` (build the calendar).
 
@@ -48,7 +48,7 @@ BASELINE_SQL = [
 def build(d: Path, clients: int, dates: int) -> None:
     from studio.domain.agenda_models import AgendaAction, TravelDocument
     from studio.domain.models import Advisor, Client, ImportantDate, Interaction, Person
-    from studio.services import agenda
+    from studio.services.agenda import actions, build
     from studio.store import Studio
 
     rng = random.Random(2026)
@@ -118,17 +118,17 @@ def build(d: Path, clients: int, dates: int) -> None:
                     expires_on=(TODAY + timedelta(days=rng.randint(-60, 3650))).isoformat(),
                 )
     with Studio.open(d) as s:
-        result = agenda.agenda(s, TODAY, 30)
+        result = build.agenda(s, TODAY, 30)
         with s.transaction() as tx:
             for e in result.entries[:300]:
                 occ = e.occurrence
                 tx.create(
                     AgendaAction,
-                    id=agenda.action_id(*occ.key),
+                    id=actions.action_id(*occ.key),
                     client_id=occ.client_id,
                     source_table=occ.source_table,
                     source_id=occ.source_id,
-                    occurrence=occ.on.isoformat(),
+                    occurrence=occ.key[2].isoformat(),
                     action="dismissed",
                 )
     print(f"  built the bench studio in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
@@ -158,8 +158,8 @@ def main() -> None:
     d = studio_dir(args.clients, args.dates)
 
     from studio.domain import lunar
-    from studio.services import agenda
-    from studio.services.calendar_file import build_calendar
+    from studio.services.agenda import build as agenda
+    from studio.services.agenda.calendar import build_calendar
     from studio.store import Studio
 
     con = sqlite3.connect(d / "studio.sqlite3")

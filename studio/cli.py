@@ -214,14 +214,14 @@ def _cmd_screenshot(args) -> int:
 
 
 def _cmd_agenda(args) -> int:
-    from studio.services.agenda_cli import print_agenda
+    from studio.services.agenda.cli import print_agenda
 
     with _open(args) as studio:
         return print_agenda(studio, days=args.days, as_json=args.json, today=args.today)
 
 
 def _cmd_ics(args) -> int:
-    from studio.services.calendar_file import write_ics
+    from studio.services.agenda.calendar import write_ics
 
     with _open(args) as studio:
         n = write_ics(studio, Path(args.out))

@@ -65,7 +65,7 @@ def run(data_dir: str | None) -> int:
             )
         window.show()
         window.client_list.select_first()
-        from ui.views.agenda_view import TrayNotifier
+        from ui.widgets.tray_notifier import TrayNotifier
 
         tray = TrayNotifier(  # noqa: F841 - kept alive
             window.agenda_view,

@@ -15,7 +15,7 @@ from studio.domain.base import Row
 class AgendaSetting(Row, table=True):
     """One studio-wide agenda setting, e.g. ``lead_days.birthday`` = ``14`` or ``feb29`` = ``"mar1"``.
 
-    The id is derived from the key (:func:`studio.services.agenda.setting_id`), so two laptops that
+    The id is derived from the key (:func:`studio.services.agenda.rules.setting_id`), so two laptops that
     change the same setting change the same row. ``value`` is JSON.
     """
 
@@ -40,15 +40,17 @@ class TravelDocument(Row, table=True):
 class AgendaAction(Row, table=True):
     """What was done about one occurrence of a reminder: done, snoozed to a date, or dismissed.
 
-    Keyed by (source table, source row, occurrence date): next year's birthday is a new occurrence
-    and comes back fresh. The id is derived from that key (one row per occurrence, synced as one).
+    Keyed by (source table, source row, the occurrence's reference day: for yearly dates the day
+    under the default 29 February rule, so the key does not move when the studio changes the rule):
+    next year's birthday is a new occurrence and comes back fresh. The id is derived from that key
+    (one row per occurrence, synced as one; :func:`studio.services.agenda.actions.action_id`).
     """
 
     __tablename__ = "agenda_action"
     client_id: str = Field(foreign_key="client.id")
     source_table: str
     source_id: str
-    occurrence: str  # YYYY-MM-DD, the day the reminded date falls on
+    occurrence: str  # YYYY-MM-DD, the occurrence's reference day
     action: str  # done / snoozed / dismissed
     snooze_until: str | None = None  # YYYY-MM-DD
     sent: str = ""  # what was sent or done, in the advisor's words

@@ -1,5 +1,8 @@
 """The Chinese lunar calendar, as far as reminders need it: checking dates, finding their Gregorian day.
 
+The conversion primitive under :mod:`studio.domain.dates`, which answers when a yearly lunar date
+falls next or in a range: ask there, not here.
+
 Backed by ``lunar-python`` (imported lazily; start-up does not pay for it). Months are the twelve
 regular months: a birthday remembered as "8th month, 15th day" is kept in the regular 8th month,
 which is how people who were born in a leap month usually celebrate too.
@@ -46,19 +49,6 @@ def to_gregorian(year: int, month: int, day: int) -> date:
     """The Gregorian day of a lunar day; day 30 of a 29-day month is kept on its last day (29th)."""
     first, length = _month(year, month)
     return first + timedelta(days=min(day, length) - 1)
-
-
-def occurrences(month: int, day: int, start: date, end: date) -> list[date]:
-    """Gregorian days in ``[start, end]`` on which a yearly lunar date falls, in order."""
-    out = []
-    # A lunar year starts in late January or February, so lunar year Y covers parts of Y and Y+1.
-    for year in range(start.year - 1, end.year + 1):
-        if not FIRST_YEAR <= year <= LAST_YEAR:
-            continue
-        d = to_gregorian(year, month, day)
-        if start <= d <= end:
-            out.append(d)
-    return out
 
 
 def from_gregorian(d: date) -> tuple[int, int, int]:

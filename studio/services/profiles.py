@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from studio.domain import taxonomy, validate
+from studio.domain import dates, taxonomy, validate
 from studio.domain.models import Client, Person
 from studio.domain.profile_models import ProfileFact
 from studio.errors import NotFoundError, ValidationError
+from studio.services.agenda.rules import DEFAULT_OPTIONS, is_dormant, load_rules
+from studio.services.agenda.trip_sources import BOOKED_STATUSES, last_activity
 from studio.store import Studio
 
 NEGATIVE = ("dislike", "never")
@@ -239,21 +241,29 @@ class Segments:
 def age_band(birth_date: str | None, today: date) -> str | None:
     if not birth_date:
         return None
-    b = date.fromisoformat(birth_date)
-    age = today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+    age = dates.age_on(date.fromisoformat(birth_date), today)
     return next(label for lo, hi, label in AGE_BANDS if lo <= age < hi)
 
 
-def lifecycle(stage: str, trips: int, last_contact: str | None, today: date) -> str:
-    """New, repeat, loyal or dormant. Trips are counted by post-trip feedback until trips exist.
+def lifecycle(
+    stage: str,
+    trips: int,
+    last_activity: str | date | None,
+    today: date,
+    winback_months: int = DEFAULT_OPTIONS["winback_months"],
+) -> str:
+    """New, repeat, loyal or dormant, from the trips booked or taken (``trips``).
 
-    Dormant: the stage says so, or nobody has been in touch for 18 months. Repeat: two trips or
-    more, or the stage says repeat (a repeat client's first trip often left no feedback, so it
-    counts one more). Loyal: three trips or more.
+    Dormant: the stage says so, or the studio's ``winback_months`` have passed since the last
+    trip booked or completed, or without trips the last contact (:func:`is_dormant`, the same day
+    the agenda's win-back falls due). Repeat: two trips or more, or the stage says repeat (a
+    repeat client's earlier trips often predate the studio's records, so it counts one more).
+    Loyal: three trips or more.
     """
-    if stage in ("dormant", "lost"):
-        return "dormant"
-    if last_contact and (today - date.fromisoformat(last_contact[:10])).days > 540:
+    last = (
+        date.fromisoformat(last_activity[:10]) if isinstance(last_activity, str) else last_activity
+    )
+    if is_dormant(stage, last, today, winback_months):
         return "dormant"
     if stage == "repeat":
         trips = max(trips + 1, 2)
@@ -265,22 +275,24 @@ def all_segments(
 ) -> dict[str, Segments]:
     """Segments of every live client (or of ``client_ids``), in a handful of queries."""
     today = today or date.today()
+    months = load_rules(studio).winback_months
     where = "c.deleted_at IS NULL"
     params: tuple = ()
     if client_ids is not None:
         where += " AND c.id IN (SELECT value FROM json_each(?))"
         params = (json.dumps(client_ids),)
+    booked = ", ".join(f"'{s}'" for s in BOOKED_STATUSES)
     with studio.read() as conn:
         base = conn.exec_driver_sql(
             f"""SELECT c.id, c.stage,
-              (SELECT count(*) FROM interaction i WHERE i.client_id = c.id AND i.deleted_at IS NULL AND i.kind = 'feedback'),
-              (SELECT max(i.occurred_at) FROM interaction i WHERE i.client_id = c.id AND i.deleted_at IS NULL),
+              (SELECT count(*) FROM trip t WHERE t.client_id = c.id AND t.deleted_at IS NULL AND t.status IN ({booked})),
               (SELECT p.birth_date FROM person p WHERE p.client_id = c.id AND p.deleted_at IS NULL AND p.role != 'child'
                  ORDER BY p.position, p.created_at LIMIT 1),
               EXISTS (SELECT 1 FROM person p WHERE p.client_id = c.id AND p.deleted_at IS NULL AND p.role = 'child')
             FROM client c WHERE {where}""",
             params,
         ).fetchall()
+        activity = last_activity(conn, client_ids=params[0] if params else None)
         fact_rows = conn.exec_driver_sql(
             f"""SELECT f.client_id, f.key, f.level FROM profile_fact f JOIN client c ON c.id = f.client_id
             WHERE f.deleted_at IS NULL AND (f.key LIKE 'purpose.%' OR f.key LIKE 'budget.%') AND {where}""",
@@ -297,12 +309,13 @@ def all_segments(
         elif cid not in budget or rank[level] < budget[cid][0]:
             budget[cid] = (rank[level], key)
     out = {}
-    for cid, stage, trips, last, birth, children in base:
+    for cid, stage, trips, birth, children in base:
+        last = activity.get(cid)
         out[cid] = Segments(
             purposes=sorted(purposes.get(cid, [])),
             spending_band=budget.get(cid, (0, None))[1],
             age_band=age_band(birth, today),
-            lifecycle=lifecycle(stage, trips, last, today),
+            lifecycle=lifecycle(stage, trips, last.day if last else None, today, months),
             with_children=bool(children),
         )
     return out

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import select
 
+from studio.domain import dates
 from studio.domain.models import (
     Advisor,
     Client,
@@ -19,6 +20,7 @@ from studio.domain.models import (
     Person,
 )
 from studio.errors import NotFoundError
+from studio.services.agenda.rules import load_rules
 from studio.services.profiles import completeness_sql
 from studio.store import Studio, fts
 from studio.store.write import decode
@@ -127,18 +129,19 @@ def client_rows(studio: Studio, ids: list[str], today: date | None = None) -> li
     WHERE c.id IN (SELECT value FROM json_each(?))
     """
     dates_sql = """
-    SELECT d.client_id, d.kind, d.label, d.month, d.day, d.year, p.name
+    SELECT d.client_id, d.kind, d.label, d.month, d.day, d.year, d.calendar, p.name
     FROM important_date d LEFT JOIN person p ON p.id = d.person_id
     WHERE d.deleted_at IS NULL AND d.client_id IN (SELECT value FROM json_each(?))
     """
     key = json.dumps(ids)
     sql = sql.replace("{completeness}", SORTS["completeness"])
+    feb29 = load_rules(studio).feb29
     with studio.read() as conn:
         rows = {r[0]: r for r in conn.exec_driver_sql(sql, (key,))}
         upcoming: dict[str, tuple[str, str]] = {}
-        for cid, kind, label, m, d, y, pname in conn.exec_driver_sql(dates_sql, (key,)):
-            when = next_occurrence(m, d, today)
-            what = describe_date(kind, label, pname, y, when)
+        for cid, kind, label, m, d, y, cal, pname in conn.exec_driver_sql(dates_sql, (key,)):
+            year, when = dates.next_occurrence(m, d, today, cal, feb29)
+            what = describe_date(kind, label, pname, y, year)
             if cid not in upcoming or when.isoformat() < upcoming[cid][0]:
                 upcoming[cid] = (when.isoformat(), what)
     out = []
@@ -165,33 +168,18 @@ def client_rows(studio: Studio, ids: list[str], today: date | None = None) -> li
     return out
 
 
-def next_occurrence(month: int, day: int, today: date) -> date:
-    """The next date (today or later) a yearly date falls on; 29 Feb → 28 Feb in common years."""
-    for year in (today.year, today.year + 1):
-        try:
-            d = date(year, month, day)
-        except ValueError:  # 29 February in a common year
-            d = date(year, month, day - 1)
-        if d >= today:
-            return d
-    raise AssertionError("unreachable")
-
-
 def describe_date(
-    kind: str, label: str | None, person: str | None, year: int | None, when: date
+    kind: str, label: str | None, person: str | None, year: int | None, occurrence_year: int
 ) -> str:
+    """What a date's next occurrence is, for the list: "Li Na: turns 60", "birthday"…
+    ``occurrence_year`` is counted in the date's own calendar (a lunar year for a lunar date)."""
     what = {"birthday": "birthday", "wedding": "wedding anniversary"}.get(kind, label or "date")
     if kind == "custom" and label:
         what = label
-    if year and kind in ("birthday", "wedding"):
-        n = when.year - year
-        what = f"turns {n}" if kind == "birthday" else f"{_ordinal(n)} wedding anniversary"
+    n = dates.years_since(year, occurrence_year)
+    if n is not None and kind in ("birthday", "wedding"):
+        what = f"turns {n}" if kind == "birthday" else f"{dates.ordinal(n)} wedding anniversary"
     return f"{person}: {what}" if person else what
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 # -- a dossier --------------------------------------------------------------------------------
@@ -212,6 +200,12 @@ class Dossier:
     contacts: list[ContactPoint]  # all of the client's, preferred first
     consents: list[Consent]
     interactions: list[Interaction]  # newest first
+    feb29: str = dates.DEFAULT_FEB29  # the studio's 29 February rule when it was read
+
+    def next_date(self, d: ImportantDate, today: date) -> date:
+        """The next day (today or later) one of the dossier's dates falls on, in its calendar
+        and with the studio's 29 February rule."""
+        return dates.next_occurrence(d.month, d.day, today, d.calendar, self.feb29)[1]
 
     @property
     def tags(self) -> list[str]:
@@ -223,6 +217,7 @@ class Dossier:
 
 
 def get_dossier(studio: Studio, client_id: str) -> Dossier:
+    feb29 = load_rules(studio).feb29
     with studio.session() as s:
         client = s.get(Client, client_id)
         if client is None:
@@ -263,6 +258,7 @@ def get_dossier(studio: Studio, client_id: str) -> Dossier:
                     )
                 ).all()
             ),
+            feb29=feb29,
         )
 
 

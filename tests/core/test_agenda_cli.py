@@ -9,8 +9,11 @@ import pytest
 from icalendar import Calendar
 
 from studio.cli import main
-from studio.services import agenda, clients
-from studio.services.calendar_file import build_calendar, write_ics
+from studio.services import clients
+from studio.services.agenda import build as agenda_build
+from studio.services.agenda import documents as agenda_documents
+from studio.services.agenda import rules as agenda_rules
+from studio.services.agenda.calendar import build_calendar, write_ics
 from studio.store import Studio
 
 
@@ -26,7 +29,7 @@ def small(studio):
         "lunar": clients.add_important_date(
             studio, pid, "birthday", 8, 15, 1966, calendar="lunar"
         ).id,
-        "passport": agenda.add_document(studio, pid, "2027-03-03", number="E1").id,
+        "passport": agenda_documents.add_document(studio, pid, "2027-03-03", number="E1").id,
     }
     return studio
 
@@ -70,9 +73,9 @@ def test_ics_round_trip_with_rules_alarms_and_stable_uids(small, tmp_path):
 
 
 def test_ics_follows_the_studio_rules(small):
-    agenda.set_option(small, "feb29", "mar1")
-    agenda.set_rule(small, "wedding", enabled=False)
-    agenda.set_rule(small, "passport", lead_days=90)
+    agenda_rules.set_option(small, "feb29", "mar1")
+    agenda_rules.set_rule(small, "wedding", enabled=False)
+    agenda_rules.set_rule(small, "passport", lead_days=90)
     events = _events(Calendar.from_ical(build_calendar(small, date(2026, 11, 22)).to_ical()))
     leap = events[f"important_date-{small.ids['leap']}@travel-studio"]
     assert leap["RRULE"]["BYYEARDAY"] == [60]
@@ -94,7 +97,7 @@ def test_cli_agenda_text_and_json(small, capsys):
         == 0
     )
     doc = json.loads(capsys.readouterr().out)
-    assert doc["days"] == 7 and list(doc["sections"]) == list(agenda.SECTIONS)
+    assert doc["days"] == 7 and list(doc["sections"]) == list(agenda_build.SECTIONS)
     wedding = doc["sections"]["this_week"][0]
     assert (wedding["why"], wedding["milestone"], wedding["date"]) == (
         "10th anniversary",

@@ -8,7 +8,11 @@ from datetime import date
 import pytest
 
 from studio.errors import ValidationError
-from studio.services import agenda, agenda_trips, clients, trips
+from studio.services import clients, trips
+from studio.services.agenda import actions as agenda_actions
+from studio.services.agenda import build as agenda_build
+from studio.services.agenda import rules as agenda_rules
+from studio.services.agenda import trip_sources
 
 
 @pytest.fixture
@@ -31,7 +35,9 @@ def trip(studio, cid, start, end, status, title="Kyoto in autumn", destinations=
 
 
 def entries(studio, today, kind, days=30):
-    return [e for e in agenda.agenda(studio, today, days).entries if e.occurrence.kind == kind]
+    return [
+        e for e in agenda_build.agenda(studio, today, days).entries if e.occurrence.kind == kind
+    ]
 
 
 def only(studio, today, kind, days=30):
@@ -42,10 +48,10 @@ def only(studio, today, kind, days=30):
 
 def test_trip_source_is_registered():
     assert isinstance(
-        [s for s in agenda.sources() if s.table == "trip"][0], agenda_trips.TripSource
+        [s for s in agenda_build.sources() if s.table == "trip"][0], trip_sources.TripSource
     )
     for kind in ("trip_anniversary", "pre_departure", "welcome_home", "feedback"):
-        assert kind in agenda.DEFAULT_LEAD_DAYS and kind in agenda.KIND_LABELS
+        assert kind in agenda_rules.DEFAULT_LEAD_DAYS and kind in agenda_rules.KIND_LABELS
 
 
 # -- anniversaries ----------------------------------------------------------------------------
@@ -90,7 +96,7 @@ def test_anniversaries_only_for_trips_that_happened(studio, client_id, status, s
 def test_anniversary_of_a_29_february_start(studio, client_id):
     trip(studio, client_id, "2024-02-29", "2024-03-04", "completed")
     assert only(studio, date(2025, 2, 20), "trip_anniversary").due == date(2025, 2, 28)
-    agenda.set_option(studio, "feb29", "mar1")
+    agenda_rules.set_option(studio, "feb29", "mar1")
     assert only(studio, date(2025, 2, 20), "trip_anniversary").due == date(2025, 3, 1)
     assert only(studio, date(2028, 2, 20), "trip_anniversary").due == date(2028, 2, 29)
 
@@ -124,34 +130,34 @@ def test_each_task_falls_on_its_day(studio, client_id):
 
 def test_offsets_and_switches_are_rules(studio, client_id):
     trip(studio, client_id, "2026-03-01", "2026-03-10", "completed")
-    agenda.set_rule(studio, "welcome_home", offset_days=1)
-    agenda.set_rule(studio, "feedback", offset_days=21, lead_days=3)
-    assert agenda.rules(studio).offset("feedback") == 21
-    assert agenda.rules(studio).offset("pre_departure") == 7  # the default stays
+    agenda_rules.set_rule(studio, "welcome_home", offset_days=1)
+    agenda_rules.set_rule(studio, "feedback", offset_days=21, lead_days=3)
+    assert agenda_rules.load_rules(studio).offset("feedback") == 21
+    assert agenda_rules.load_rules(studio).offset("pre_departure") == 7  # the default stays
     assert only(studio, date(2026, 3, 11), "welcome_home").due == date(2026, 3, 11)
     assert not entries(studio, date(2026, 3, 27), "feedback")
     assert only(studio, date(2026, 3, 28), "feedback").section == "this_week"  # 3 days ahead
-    agenda.set_rule(studio, "feedback", enabled=False)
+    agenda_rules.set_rule(studio, "feedback", enabled=False)
     assert not entries(studio, date(2026, 3, 31), "feedback")
     with pytest.raises(ValidationError, match="Offset days"):
-        agenda.set_rule(studio, "feedback", offset_days=-1)
+        agenda_rules.set_rule(studio, "feedback", offset_days=-1)
     with pytest.raises(ValidationError, match="Only trip tasks"):
-        agenda.set_rule(studio, "birthday", offset_days=3)
+        agenda_rules.set_rule(studio, "birthday", offset_days=3)
 
 
 def test_pre_departure_offset(studio, client_id):
     trip(studio, client_id, "2026-03-01", "2026-03-10", "confirmed")
-    agenda.set_rule(studio, "pre_departure", offset_days=10)
+    agenda_rules.set_rule(studio, "pre_departure", offset_days=10)
     assert only(studio, date(2026, 2, 19), "pre_departure").due == date(2026, 2, 19)
 
 
 def test_two_tasks_on_one_day_are_acted_on_apart(studio, client_id):
     trip(studio, client_id, "2026-03-01", "2026-03-10", "completed")
-    agenda.set_rule(studio, "feedback", offset_days=2)
+    agenda_rules.set_rule(studio, "feedback", offset_days=2)
     home = only(studio, date(2026, 3, 12), "welcome_home")
     feedback = only(studio, date(2026, 3, 12), "feedback")
     assert home.key != feedback.key
-    agenda.act_on(studio, home, "done", sent="Call: all well", on="2026-03-12")
+    agenda_actions.act_on(studio, home, "done", sent="Call: all well", on="2026-03-12")
     assert not entries(studio, date(2026, 3, 12), "welcome_home")
     assert entries(studio, date(2026, 3, 12), "feedback")
     with studio.read() as conn:
@@ -165,7 +171,7 @@ def test_two_tasks_on_one_day_are_acted_on_apart(studio, client_id):
 def test_done_and_snooze_per_anniversary_occurrence(studio, client_id):
     trip(studio, client_id, "2024-06-10", "2024-06-20", "completed")
     e = only(studio, date(2025, 6, 5), "trip_anniversary")
-    agenda.act_on(studio, e, "done", sent="Postcard from Kyoto", on="2025-06-09")
+    agenda_actions.act_on(studio, e, "done", sent="Postcard from Kyoto", on="2025-06-09")
     assert not entries(studio, date(2025, 6, 5), "trip_anniversary")
     nxt = only(studio, date(2026, 6, 5), "trip_anniversary")  # next year comes back fresh
     assert nxt.why == "2 years ago today you were in Kyoto"
@@ -173,7 +179,7 @@ def test_done_and_snooze_per_anniversary_occurrence(studio, client_id):
         "2025-06-09",
         "Postcard from Kyoto — Trip anniversary: Kyoto in autumn",
     )
-    agenda.act_on(studio, nxt, "snoozed", until="2026-06-12", today=date(2026, 6, 5))
+    agenda_actions.act_on(studio, nxt, "snoozed", until="2026-06-12", today=date(2026, 6, 5))
     assert not entries(studio, date(2026, 6, 11), "trip_anniversary")
     back = only(studio, date(2026, 6, 12), "trip_anniversary")
     assert (back.section, back.due, back.snoozed_from) == (
@@ -181,14 +187,14 @@ def test_done_and_snooze_per_anniversary_occurrence(studio, client_id):
         date(2026, 6, 12),
         date(2026, 6, 10),
     )
-    agenda.act_on(studio, back, "dismissed")
+    agenda_actions.act_on(studio, back, "dismissed")
     assert not entries(studio, date(2026, 6, 12), "trip_anniversary")
 
 
 def test_snooze_a_task(studio, client_id):
     trip(studio, client_id, "2026-03-01", "2026-03-10", "completed")
     e = only(studio, date(2026, 3, 24), "feedback")
-    agenda.snooze(
+    agenda_actions.snooze(
         studio,
         e.occurrence.source_table,
         e.occurrence.source_id,
@@ -215,7 +221,7 @@ def test_win_back_reads_the_last_trip(studio, client_id):
     assert not entries(studio, date(2025, 1, 1), "winback")
     e = only(studio, date(2026, 8, 10), "winback")
     assert e.due == date(2026, 8, 8) and "Lunar New Year in Taipei (8 February 2025)" in e.why
-    agenda.set_option(studio, "winback_months", 6)
+    agenda_rules.set_option(studio, "winback_months", 6)
     assert only(studio, date(2025, 8, 10), "winback").due == date(2025, 8, 8)
 
 
@@ -234,7 +240,7 @@ def test_win_back_without_trips_falls_back_to_contact(studio, client_id):
 def test_ics_holds_trip_anniversaries_and_tasks(studio, client_id):
     from icalendar import Calendar
 
-    from studio.services import calendar_file
+    from studio.services.agenda import calendar as calendar_file
 
     t = trip(studio, client_id, "2026-03-01", "2026-03-10", "completed", destinations=["Kyoto"])
     events = {
@@ -251,7 +257,7 @@ def test_ics_holds_trip_anniversaries_and_tasks(studio, client_id):
     assert year["rrule"]["FREQ"] == ["YEARLY"]
     assert events[f"trip-{t.id}-welcome_home@travel-studio"].decoded("dtstart") == date(2026, 3, 12)
     assert events[f"trip-{t.id}-feedback@travel-studio"].decoded("dtstart") == date(2026, 3, 24)
-    agenda.set_rule(studio, "trip_anniversary", enabled=False)
+    agenda_rules.set_rule(studio, "trip_anniversary", enabled=False)
     uids = {
         str(e["uid"])
         for e in calendar_file.build_calendar(studio, date(2026, 3, 15)).walk("VEVENT")

@@ -9,7 +9,11 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QThread
 
-from studio.services import agenda, clients
+from studio.services import clients
+from studio.services.agenda import actions as agenda_actions
+from studio.services.agenda import build as agenda_build
+from studio.services.agenda import documents as agenda_documents
+from studio.services.agenda import rules as agenda_rules
 from ui.views import agenda_view as av
 from ui.views.agenda_view import COL_WHY, ENTRY_ROLE, AgendaView
 
@@ -93,7 +97,7 @@ def test_done_asks_what_was_sent_logs_it_and_undoes(dated, qtbot, monkeypatch):
     # the last gift shows on that client's next entries
     nxt = [
         e
-        for e in agenda.agenda(dated.studio, TODAY + timedelta(days=360)).entries
+        for e in agenda_build.agenda(dated.studio, TODAY + timedelta(days=360)).entries
         if e.client_id == entry.client_id
     ]
     assert nxt and nxt[0].last_gift[1].startswith("Peonies")
@@ -150,7 +154,7 @@ def test_a_hidden_agenda_refreshes_when_shown_again(dated, qtbot):
     view = _view(dated, qtbot)
     view.hide()
     entry = view.entries[0]
-    agenda.dismiss(dated.studio, *entry.key)
+    agenda_actions.dismiss(dated.studio, *entry.key)
     assert len(_items(view)) == 2  # not re-read while hidden
     with qtbot.waitSignal(view.sig_refreshed):
         view.show()
@@ -159,7 +163,7 @@ def test_a_hidden_agenda_refreshes_when_shown_again(dated, qtbot):
 
 
 def test_rules_dialog_changes_the_studio_rules_undoably(dated, qtbot):
-    from ui.views.agenda_view import AgendaSettingsDialog
+    from ui.dialogs.agenda_rules_dialog import AgendaSettingsDialog
 
     view = _view(dated, qtbot)
     dialog = AgendaSettingsDialog(dated, view)
@@ -171,13 +175,13 @@ def test_rules_dialog_changes_the_studio_rules_undoably(dated, qtbot):
     dialog.offsets["feedback"].setValue(21)
     with qtbot.waitSignal(view.sig_refreshed):
         dialog.accept()
-    rules = agenda.rules(dated.studio)
+    rules = agenda_rules.load_rules(dated.studio)
     assert (rules.on("wedding"), rules.lead("birthday"), rules.feb29) == (False, 30, "mar1")
     assert rules.offset("feedback") == 21
     assert [i.text(COL_WHY) for _s, i in _items(view)] == ["★ turns 60"]
     with qtbot.waitSignal(view.sig_refreshed):
         dated.undo_stack.undo()
-    assert agenda.rules(dated.studio) == agenda.Rules()
+    assert agenda_rules.load_rules(dated.studio) == agenda_rules.Rules()
     assert len(_items(view)) == 2
 
 
@@ -189,7 +193,7 @@ def test_passport_renewal_through_the_documents_dialog(dated, qtbot):
         pid, cid = conn.exec_driver_sql(
             "SELECT id, client_id FROM person ORDER BY id LIMIT 1"
         ).one()
-    agenda.add_document(studio, pid, TODAY + timedelta(days=40), number="E1")
+    agenda_documents.add_document(studio, pid, TODAY + timedelta(days=40), number="E1")
     view = _view(dated, qtbot)
     assert "passport expires" in " ".join(i.text(COL_WHY) for _s, i in _items(view))
     dialog = DocumentsDialog(dated, cid, "Client", view)
@@ -216,13 +220,13 @@ class _HeldReads:
     (after it has read the studio) until released, so a test can act while it is under way."""
 
     def __init__(self, monkeypatch):
-        self.real = agenda.agenda
+        self.real = agenda_build.agenda
         self.threads: list[QThread] = []
         self.started = threading.Event()
         self.release = threading.Event()
         self.hold = True
         self.finished = 0
-        monkeypatch.setattr(agenda, "agenda", self)
+        monkeypatch.setattr(agenda_build, "agenda", self)
 
     def __call__(self, studio, today=None, days=30):
         self.threads.append(QThread.currentThread())
@@ -257,11 +261,13 @@ def test_a_change_during_a_read_shows_the_fresher_result_only(dated, qtbot, monk
     shown: list[list[str]] = []
     view.sig_refreshed.connect(lambda: shown.append([i.text(COL_WHY) for _s, i in _items(view)]))
     entry = view.entries[1]
-    agenda.dismiss(dated.studio, *entry.key)  # not through the UI: read again by hand
+    agenda_actions.dismiss(dated.studio, *entry.key)  # not through the UI: read again by hand
     view.refresh()
     qtbot.waitUntil(reads.started.is_set, timeout=5000)  # that read has seen two changes fewer
     first = view.entries[0]
-    view.ctx.execute("Dismiss", lambda: agenda.dismiss(dated.studio, *first.key))  # a burst of
+    view.ctx.execute(
+        "Dismiss", lambda: agenda_actions.dismiss(dated.studio, *first.key)
+    )  # a burst of
     view.refresh()  # requests
     view.refresh()
     assert len(_items(view)) == 2  # the rows shown stay while it reads
@@ -314,7 +320,7 @@ def test_quitting_waits_for_the_read_then_drops_it(dated, qtbot, qapp, monkeypat
 def test_tray_notice_uses_the_background_read(dated, qtbot, monkeypatch):
     from PySide6.QtGui import QIcon
 
-    from ui.views.agenda_view import TrayNotifier
+    from ui.widgets.tray_notifier import TrayNotifier
 
     class FakeTray:
         def __init__(self):
@@ -343,17 +349,17 @@ def test_a_failed_read_says_so_and_keeps_the_rows(dated, qtbot, monkeypatch):
     from studio.errors import StudioError
 
     view = _view(dated, qtbot)
-    real = agenda.agenda
+    real = agenda_build.agenda
 
     def broken(*_args, **_kwargs):
         raise StudioError("The studio database is busy.")
 
-    monkeypatch.setattr(agenda, "agenda", broken)
+    monkeypatch.setattr(agenda_build, "agenda", broken)
     view.refresh()
     qtbot.waitUntil(lambda: not view.reading, timeout=5000)
     assert view.summary.text() == "The agenda could not be read: The studio database is busy."
     assert len(_items(view)) == 2
-    monkeypatch.setattr(agenda, "agenda", real)
+    monkeypatch.setattr(agenda_build, "agenda", real)
     with qtbot.waitSignal(view.sig_refreshed):
         view.refresh()  # the next read works again
     assert "0 overdue · 1 today · 1 this week" in view.summary.text()
@@ -368,7 +374,7 @@ def test_rows_are_made_in_slices_and_a_newer_request_drops_unfinished_ones(
     _select(view, "7th anniversary")
     # hold the slices: a read arrives and its rows are not finished yet
     monkeypatch.setattr(view, "_build_step", lambda: None)
-    agenda.dismiss(dated.studio, *view.entries[0].key)
+    agenda_actions.dismiss(dated.studio, *view.entries[0].key)
     view.refresh()
     qtbot.waitUntil(lambda: view._running is None, timeout=5000)
     assert view.reading and not view.has_fresh_result()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError
-from studio.services import agenda as ag
+from studio.services.agenda import documents as ag
 from ui.context import AppContext
 
 

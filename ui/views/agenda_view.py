@@ -1,7 +1,8 @@
 """The agenda: what to do today for the studio's clients (birthdays, anniversaries, expiring
 passports, win-backs), grouped overdue / today / this week / the next 30 days / coming up.
 
-Layout here; the rules live in :mod:`studio.services.agenda`. Every action goes through
+Layout here; the rules live in :mod:`studio.services.agenda`. The tray notice is
+:mod:`ui.widgets.tray_notifier`, the rules dialog :mod:`ui.dialogs.agenda_rules_dialog`. Every action goes through
 ``AppContext.execute`` (journaled, undoable) and the view refreshes from ``sig_changed``.
 
 The agenda is read in a pool thread (a 10,000-client studio takes ~0.6 s): the core function
@@ -28,11 +29,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont, QIcon, QPalette
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -43,18 +42,20 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
-    QSystemTrayIcon,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from studio.domain.dates import format_day
 from studio.errors import StudioError
-from studio.services import agenda as ag
+from studio.services.agenda import actions as agenda_actions
+from studio.services.agenda import build as agenda_build
+from studio.services.agenda.build import Agenda, AgendaEntry
 from studio.store import ChangeSet
 from ui.context import AppContext
+from ui.dialogs.agenda_rules_dialog import AgendaSettingsDialog
 
 COL_WHEN, COL_WHO, COL_WHAT, COL_WHY, COL_ADVISOR, COL_GIFT = range(6)
 #: Item data role holding the entry's index in :attr:`AgendaView.entries` (-1 on section rows).
@@ -87,12 +88,12 @@ class AgendaRead:
     view_token: int
     generation: int
     today: date
-    result: ag.Agenda | None = None
+    result: Agenda | None = None
     rows: list[RowText] = field(default_factory=list)
     error: str | None = None
 
 
-def row_text(e: ag.AgendaEntry, today: date, words: dict[str, str]) -> RowText:
+def row_text(e: AgendaEntry, today: date, words: dict[str, str]) -> RowText:
     """The six columns of an entry; ``words`` holds the translated phrases (translated on the
     GUI thread: today, tomorrow, yesterday, ago, ahead, milestone)."""
     days = (e.due - today).days
@@ -128,7 +129,7 @@ class _Mailbox(QObject):
 
 class _ReadRunner(QRunnable):
     def __init__(
-        self, mailbox: _Mailbox, read: AgendaRead, fn: Callable[[], tuple[ag.Agenda, list[RowText]]]
+        self, mailbox: _Mailbox, read: AgendaRead, fn: Callable[[], tuple[Agenda, list[RowText]]]
     ):
         super().__init__()
         self._mailbox, self._read, self._fn = mailbox, read, fn
@@ -180,8 +181,8 @@ class AgendaView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._fixed_today = today
-        self.entries: list[ag.AgendaEntry] = []
-        self.result: ag.Agenda | None = None
+        self.entries: list[AgendaEntry] = []
+        self.result: Agenda | None = None
         self._stale = False
         # Background reads: each request bumps the generation; one read runs at a time, and a
         # read that finishes behind a newer request is dropped and the newest one started.
@@ -359,8 +360,8 @@ class AgendaView(QWidget):
     def _start_read(self) -> None:
         studio, today, words = self.ctx.studio, self.today, self._words()
 
-        def read() -> tuple[ag.Agenda, list[RowText]]:  # runs in the pool thread: no Qt here
-            result = ag.agenda(studio, today, 30)
+        def read() -> tuple[Agenda, list[RowText]]:  # runs in the pool thread: no Qt here
+            result = agenda_build.agenda(studio, today, 30)
             return result, [row_text(e, today, words) for e in result.entries]
 
         self._running = self._generation
@@ -465,7 +466,7 @@ class AgendaView(QWidget):
         self.entries = list(result.entries)
         today = read.today
         self.title.setText(
-            self.tr("Agenda for %1").replace("%1", f"{today.strftime('%A')} {ag.format_day(today)}")
+            self.tr("Agenda for %1").replace("%1", f"{today.strftime('%A')} {format_day(today)}")
         )
         counts = {k: len(v) for k, _t, v in result.sections()}
         self.summary.setText(
@@ -503,14 +504,14 @@ class AgendaView(QWidget):
         for col, w in widths.items():
             self.tree.setColumnWidth(col, w)
 
-    def current_entry(self) -> ag.AgendaEntry | None:
+    def current_entry(self) -> AgendaEntry | None:
         item = self.tree.currentItem() if self.tree.topLevelItemCount() else None
         if item is None:
             return None
         i = item.data(0, ENTRY_ROLE)
         return self.entries[i] if isinstance(i, int) and 0 <= i < len(self.entries) else None
 
-    def select_entry(self, entry: ag.AgendaEntry) -> bool:
+    def select_entry(self, entry: AgendaEntry) -> bool:
         for s in range(self.tree.topLevelItemCount()):
             section = self.tree.topLevelItem(s)
             for c in range(section.childCount()):
@@ -574,7 +575,7 @@ class AgendaView(QWidget):
             self.sig_open_client.emit(self.entries[i].client_id)
 
     # -- asking (tests replace these) ---------------------------------------------------------
-    def ask_sent(self, entry: ag.AgendaEntry) -> str | None:
+    def ask_sent(self, entry: AgendaEntry) -> str | None:
         """What was sent or done; None when cancelled. An empty answer marks it done without a gift."""
         text, ok = QInputDialog.getText(
             self,
@@ -588,7 +589,7 @@ class AgendaView(QWidget):
         )
         return text if ok else None
 
-    def ask_snooze_date(self, entry: ag.AgendaEntry) -> date | None:
+    def ask_snooze_date(self, entry: AgendaEntry) -> date | None:
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Snooze"))
         form = QFormLayout(dialog)
@@ -629,7 +630,7 @@ class AgendaView(QWidget):
         studio = self.ctx.studio
         return self._run(
             self.tr("Done: %1").replace("%1", f"{entry.who}, {entry.what}"),
-            lambda: ag.act_on(studio, entry, "done", sent=sent),
+            lambda: agenda_actions.act_on(studio, entry, "done", sent=sent),
         )
 
     def snooze(self) -> bool:
@@ -642,7 +643,7 @@ class AgendaView(QWidget):
         studio, today = self.ctx.studio, self.today
         return self._run(
             self.tr("Snooze: %1").replace("%1", f"{entry.who}, {entry.what}"),
-            lambda: ag.act_on(studio, entry, "snoozed", until=until, today=today),
+            lambda: agenda_actions.act_on(studio, entry, "snoozed", until=until, today=today),
         )
 
     def dismiss(self) -> bool:
@@ -652,7 +653,7 @@ class AgendaView(QWidget):
         studio = self.ctx.studio
         return self._run(
             self.tr("Dismiss: %1").replace("%1", f"{entry.who}, {entry.what}"),
-            lambda: ag.act_on(studio, entry, "dismissed"),
+            lambda: agenda_actions.act_on(studio, entry, "dismissed"),
         )
 
     def edit_documents(self) -> None:
@@ -683,175 +684,3 @@ class AgendaView(QWidget):
         if overdue:
             text += self.tr(" · %1 overdue").replace("%1", str(len(overdue)))
         return text
-
-
-class TrayNotifier(QObject):
-    """A system-tray icon that says what is due today: at start-up, then when the day changes
-    while the app runs. Does nothing where there is no system tray."""
-
-    def __init__(self, view: AgendaView, icon: QIcon, parent: QObject | None = None):
-        super().__init__(parent or view)
-        self.view = view
-        self.tray: QSystemTrayIcon | None = None
-        self._last_day: date | None = None
-        self._waiting = False  # a notice is due once the view's background read arrives
-        view.sig_refreshed.connect(self._on_refreshed)
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        self.tray = QSystemTrayIcon(icon, self)
-        self.tray.setToolTip(self.tr("Travel Studio"))
-        self.tray.activated.connect(lambda _reason: self._raise())
-        self.tray.show()
-        self._timer = QTimer(self)
-        self._timer.setInterval(30 * 60 * 1000)
-        self._timer.timeout.connect(self.check)
-        self._timer.start()
-        QTimer.singleShot(1500, self.check)
-
-    def check(self) -> None:
-        """Say what is due when the day has changed, from the view's (background) read."""
-        if self.tray is None or self._last_day == self.view.today:
-            return
-        self._last_day = self.view.today
-        self._waiting = True
-        if self.view.has_fresh_result(self._last_day):
-            self._on_refreshed()
-        elif not self.view.reading:
-            self.view.refresh()  # else the read under way (the window's first) will do
-
-    def _on_refreshed(self) -> None:
-        result = self.view.result
-        if (
-            self.tray is None
-            or not self._waiting
-            or result is None
-            or result.today != self._last_day
-        ):
-            return
-        self._waiting = False
-        message = self.view.due_today_message()
-        if message:
-            self.tray.showMessage(
-                self.tr("Travel Studio agenda"),
-                message,
-                QSystemTrayIcon.MessageIcon.Information,
-                15000,
-            )
-
-    def _raise(self) -> None:
-        window = self.view.window()
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-
-
-class AgendaSettingsDialog(QDialog):
-    """The studio's agenda rules: which kinds appear, how many days ahead, 29 February, win-back."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Agenda rules"))
-        self.rules = ag.rules(ctx.studio)
-        labels = {
-            "birthday": self.tr("Birthdays"),
-            "wedding": self.tr("Wedding anniversaries"),
-            "custom": self.tr("Other dates"),
-            "passport": self.tr("Passport expiries"),
-            "document": self.tr("Other document expiries"),
-            "winback": self.tr("Win-back"),
-        }
-        form = QFormLayout(self)
-        note = QLabel(
-            self.tr(
-                "How many days ahead each kind of reminder appears in the agenda. "
-                "These rules are the studio's: every advisor sees them."
-            ),
-            self,
-        )
-        note.setWordWrap(True)
-        # A wrapped label in a form gets too little height unless its width is settled first.
-        note.setMinimumWidth(note.fontMetrics().horizontalAdvance("m") * 36)
-        note.setMinimumHeight(note.heightForWidth(note.minimumWidth()))
-        form.addRow(note)
-        self.enabled: dict[str, QCheckBox] = {}
-        self.lead: dict[str, QSpinBox] = {}
-        self.offsets: dict[str, QSpinBox] = {}
-        for kind in ag.DEFAULT_LEAD_DAYS:
-            box = QCheckBox(labels.get(kind, ag.KIND_LABELS.get(kind, kind)), self)
-            box.setChecked(self.rules.on(kind))
-            self.enabled[kind] = box
-            if kind == "winback":
-                spin = QSpinBox(self)
-                spin.setRange(1, 120)
-                spin.setSuffix(self.tr(" months without contact"))
-                spin.setValue(self.rules.winback_months)
-                self.winback_months = spin
-            else:
-                spin = QSpinBox(self)
-                spin.setRange(0, ag.MAX_LEAD_DAYS)
-                spin.setSuffix(self.tr(" days ahead"))
-                spin.setValue(self.rules.lead(kind))
-                self.lead[kind] = spin
-            box.toggled.connect(spin.setEnabled)
-            spin.setEnabled(box.isChecked())
-            form.addRow(box, spin)
-            if kind in ag.DEFAULT_OFFSET_DAYS:
-                # Trip tasks also say when they fall: before departure or after coming home.
-                offset = QSpinBox(self)
-                offset.setRange(0, 366)
-                offset.setSuffix(
-                    self.tr(" days before departure")
-                    if kind == "pre_departure"
-                    else self.tr(" days after coming home")
-                )
-                offset.setValue(self.rules.offset(kind))
-                box.toggled.connect(offset.setEnabled)
-                offset.setEnabled(box.isChecked())
-                self.offsets[kind] = offset
-                form.addRow(self.tr("    falls"), offset)
-        self.feb29 = QComboBox(self)
-        self.feb29.addItem(self.tr("28 February"), "feb28")
-        self.feb29.addItem(self.tr("1 March"), "mar1")
-        self.feb29.setCurrentIndex(self.feb29.findData(self.rules.feb29))
-        form.addRow(self.tr("29 February in common years:"), self.feb29)
-        self.overdue = QSpinBox(self)
-        self.overdue.setRange(1, 365)
-        self.overdue.setSuffix(self.tr(" days"))
-        self.overdue.setValue(self.rules.overdue_days)
-        form.addRow(self.tr("Missed dates stay overdue for:"), self.overdue)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def accept(self) -> None:
-        studio, r = self.ctx.studio, self.rules
-
-        def apply() -> None:
-            for kind, box in self.enabled.items():
-                lead = self.lead[kind].value() if kind in self.lead else None
-                offset = self.offsets[kind].value() if kind in self.offsets else None
-                ag.set_rule(
-                    studio,
-                    kind,
-                    lead_days=lead if lead is not None and lead != r.lead(kind) else None,
-                    enabled=box.isChecked() if box.isChecked() != r.on(kind) else None,
-                    offset_days=offset if offset is not None and offset != r.offset(kind) else None,
-                )
-            for key, value, old in (
-                ("feb29", self.feb29.currentData(), r.feb29),
-                ("overdue_days", self.overdue.value(), r.overdue_days),
-                ("winback_months", self.winback_months.value(), r.winback_months),
-            ):
-                if value != old:
-                    ag.set_option(studio, key, value)
-
-        try:
-            self.ctx.execute(self.tr("Change agenda rules"), apply)
-        except StudioError as exc:
-            QMessageBox.warning(self, self.tr("Agenda rules"), str(exc))
-            return
-        super().accept()

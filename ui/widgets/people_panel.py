@@ -28,7 +28,7 @@ from studio.domain.names import display_name
 from studio.domain.validate import format_phone
 from studio.domain.values import ContactKind, DateKind, PersonRole
 from studio.services import clients
-from studio.services.queries import Dossier, next_occurrence
+from studio.services.queries import Dossier
 from ui.context import AppContext
 from ui.widgets import labels
 from ui.widgets.form_dialog import run_guarded
@@ -273,7 +273,7 @@ class PeoplePanel(QWidget):
                 else self.tr("%1 %2").replace("%1", month).replace("%2", str(d.day))
             )
             today = date.today()
-            nxt = next_occurrence(d.month, d.day, today)
+            nxt = self._dossier.next_date(d, today) if self._dossier else today
             days = (nxt - today).days
             soon = (
                 self.tr("today")

@@ -20,7 +20,8 @@ from studio.domain import lunar
 from studio.domain.agenda_models import AgendaAction, TravelDocument
 from studio.domain.models import ImportantDate, Interaction
 from studio.domain.validate import clean
-from studio.services import agenda as ag
+from studio.services.agenda.actions import action_id as occurrence_action_id
+from studio.services.agenda.build import agenda
 from studio.services.demo.common import seeded_id
 from studio.store import Studio
 
@@ -111,7 +112,7 @@ def add_agenda_demo(studio: Studio, *, seed: int, today: date) -> str:
 
 def _act_on_recent(studio: Studio, rng: random.Random, new_id, today: date) -> int:
     """Most reminders of the past month were done (with a gift on the timeline) or dismissed."""
-    result = ag.agenda(studio, today, 30)
+    result = agenda(studio, today, 30)
     with studio.read() as conn:
         advisors = dict(conn.exec_driver_sql("SELECT id, advisor_id FROM client").fetchall())
     acted = 0
@@ -121,7 +122,7 @@ def _act_on_recent(studio: Studio, rng: random.Random, new_id, today: date) -> i
             if e.section != "overdue" or occ.kind == "winback":
                 continue
             r = rng.random()
-            action_id = ag.action_id(occ.source_table, occ.source_id, occ.on)
+            action_id = occurrence_action_id(occ.source_table, occ.source_id, occ.on)
             base = {
                 "client_id": occ.client_id,
                 "source_table": occ.source_table,

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from typing import Any
 
 from studio.domain import validate
-from studio.services import agenda as ag
+from studio.domain.dates import format_day
+from studio.services.agenda.build import Agenda, agenda
 from studio.store import Studio
 
 
-def agenda_document(result: ag.Agenda) -> dict:
+def agenda_document(result: Agenda) -> dict[str, Any]:
+    """The agenda as the JSON document ``travel-studio agenda --json`` prints."""
     return {
         "today": result.today.isoformat(),
         "days": result.days,
@@ -21,8 +24,9 @@ def agenda_document(result: ag.Agenda) -> dict:
     }
 
 
-def agenda_text(result: ag.Agenda) -> str:
-    lines = [f"Agenda for {result.today.strftime('%A')} {ag.format_day(result.today)}"]
+def agenda_text(result: Agenda) -> str:
+    """The agenda as text for a terminal."""
+    lines = [f"Agenda for {result.today.strftime('%A')} {format_day(result.today)}"]
     for key, title, entries in result.sections():
         if not entries and key not in ("overdue", "today"):
             continue
@@ -46,7 +50,7 @@ def print_agenda(
     studio: Studio, *, days: int = 30, as_json: bool = False, today: str | None = None
 ) -> int:
     day = date.fromisoformat(validate.iso_date(today, "today")) if today else date.today()
-    result = ag.agenda(studio, day, days)
+    result = agenda(studio, day, days)
     if as_json:
         sys.stdout.write(json.dumps(agenda_document(result), ensure_ascii=False, indent=1) + "\n")
     else:

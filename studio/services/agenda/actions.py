@@ -1,0 +1,174 @@
+"""Acting on an occurrence: done (with what was sent), snoozed to a later day, dismissed, reopened.
+
+What an advisor does about an occurrence is an :class:`~studio.domain.agenda_models.AgendaAction`
+keyed by (source table, source row, the occurrence's reference day): next year's birthday is
+another occurrence and comes back fresh, while the same year's stays done when the studio changes
+its 29 February rule (the reference day does not move with the rule). Any day the occurrence can
+be observed on is accepted and recorded under its reference day. Every write is validated and goes
+through the studio's write path (journaled, undoable).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from studio.domain import dates, validate
+from studio.domain.agenda_models import ACTIONS, AgendaAction
+from studio.errors import NotFoundError, ValidationError
+from studio.services.agenda.build import AgendaEntry, source_for
+from studio.services.agenda.rules import ID_NAMESPACE
+from studio.store import Studio
+
+
+def action_id(source_table: str, source_id: str, occurrence: date) -> str:
+    """The id of the action on one occurrence (one row per occurrence, on every laptop)."""
+    return str(
+        uuid.uuid5(
+            ID_NAMESPACE, f"agenda_action:{source_table}:{source_id}:{occurrence.isoformat()}"
+        )
+    )
+
+
+def _occurrence_day(value: Any, field_name: str = "occurrence") -> date:
+    return date.fromisoformat(validate.iso_date(value, field_name))
+
+
+def _act(
+    studio: Studio, source_table: str, source_id: str, occurrence: Any, **values: Any
+) -> AgendaAction:
+    source = source_for(source_table)
+    if source is None:
+        raise ValidationError("source_table", f"“{source_table}” is not a source of reminders.")
+    day = _occurrence_day(occurrence)
+    with studio.transaction() as tx:
+        tx.flush()
+        facts = source.describe(tx.conn, source_id)
+        if facts is None:
+            raise NotFoundError(
+                f"The reminder's {source_table.replace('_', ' ')} {source_id} does not exist."
+            )
+        client_id = facts[0]
+        recorded = source.recorded_days(tx.conn, source_id, day)
+        day = recorded[0]  # the reference day: the same whichever day the rule shows it on
+        for other in recorded[1:]:  # recorded earlier under another 29 February rule
+            old_id = action_id(source_table, source_id, other)
+            if tx.get(AgendaAction, old_id) is not None:
+                tx.delete(AgendaAction, old_id)
+        row_id = action_id(source_table, source_id, day)
+        data = {
+            "action": values["action"],
+            "snooze_until": values.get("snooze_until"),
+            "sent": values.get("sent", ""),
+            "interaction_id": values.get("interaction_id"),
+            "advisor_id": studio.advisor_id,
+        }
+        row = tx.get(AgendaAction, row_id, include_deleted=True)
+        if row is None:
+            return tx.create(
+                AgendaAction,
+                id=row_id,
+                client_id=client_id,
+                source_table=source_table,
+                source_id=source_id,
+                occurrence=day.isoformat(),
+                **data,
+            )
+        if row.deleted_at:
+            tx.restore(AgendaAction, row_id)
+        tx.update(AgendaAction, row_id, **data)
+        return tx.get(AgendaAction, row_id)
+
+
+def complete(
+    studio: Studio,
+    source_table: str,
+    source_id: str,
+    occurrence: Any,
+    sent: str = "",
+    *,
+    on: Any = None,
+) -> AgendaAction:
+    """Mark an occurrence done. What was sent (flowers, a card, a call) goes on the client's
+    timeline as a gift/greeting interaction, so "last gift" and the dossier show it."""
+    from studio.services import clients
+
+    sent = validate.text(sent, "sent", max_len=500)
+    with studio.transaction() as tx:
+        source = source_for(source_table)
+        facts = source.describe(tx.conn, source_id) if source else None
+        interaction_id = None
+        if sent and facts is not None:
+            client_id, person_id, title = facts
+            interaction = clients.log_interaction(
+                studio,
+                client_id,
+                "gift",
+                f"{sent} — {title}",
+                occurred_at=on or date.today(),
+                person_id=person_id,
+            )
+            interaction_id = interaction.id
+        return _act(
+            studio,
+            source_table,
+            source_id,
+            occurrence,
+            action="done",
+            sent=sent,
+            interaction_id=interaction_id,
+        )
+
+
+def snooze(
+    studio: Studio,
+    source_table: str,
+    source_id: str,
+    occurrence: Any,
+    until: Any,
+    *,
+    today: date | None = None,
+) -> AgendaAction:
+    """Hide an occurrence until ``until`` (a later day); it then shows as due that day."""
+    day = _occurrence_day(validate.iso_date(until, "snooze_until"), "snooze_until")
+    today = today or date.today()
+    if day <= today:
+        raise ValidationError(
+            "snooze_until",
+            f"Snooze to a day after today ({dates.format_day(today)}), not {dates.format_day(day)}.",
+        )
+    return _act(
+        studio, source_table, source_id, occurrence, action="snoozed", snooze_until=day.isoformat()
+    )
+
+
+def dismiss(studio: Studio, source_table: str, source_id: str, occurrence: Any) -> AgendaAction:
+    """Nothing to do this time; next year's occurrence comes back as usual."""
+    return _act(studio, source_table, source_id, occurrence, action="dismissed")
+
+
+def reopen(studio: Studio, source_table: str, source_id: str, occurrence: Any) -> bool:
+    """Forget what was done about an occurrence (the gift on the timeline stays)."""
+    day = _occurrence_day(occurrence)
+    source = source_for(source_table)
+    with studio.transaction() as tx:
+        tx.flush()
+        recorded = source.recorded_days(tx.conn, source_id, day) if source else (day,)
+        found = False
+        for d in dict.fromkeys((*recorded, day)):
+            row_id = action_id(source_table, source_id, d)
+            if tx.get(AgendaAction, row_id) is not None:
+                found = tx.delete(AgendaAction, row_id) or found
+        return found
+
+
+def act_on(studio: Studio, entry: AgendaEntry, action: str, **kwargs: Any) -> AgendaAction:
+    """``complete``/``snooze``/``dismiss`` for an agenda entry (the UI's short-hand)."""
+    fn = {"done": complete, "snoozed": snooze, "dismissed": dismiss}.get(action)
+    if fn is None:
+        raise ValidationError(
+            "action", f"“{action}” is not an action (one of: {', '.join(ACTIONS)})."
+        )
+    occ = entry.occurrence
+    return fn(studio, occ.source_table, occ.source_id, occ.on, **kwargs)
