@@ -264,10 +264,11 @@ def _cmd_itinerary(args) -> int:
 
 def _cmd_book(args) -> int:
     from studio.reports.memory_book import build_book
-    from studio.services import media, trips
+    from studio.services import media
+    from studio.services.trips import reading as trip_reading
 
     with _open(args) as studio:
-        trip = trips.find_trip(studio, args.trip)
+        trip = trip_reading.find_trip(studio, args.trip)
         content = media.book_content(studio, trip.id)
         cache_dir = media.book_cache_dir(studio)
     preflight = build_book(

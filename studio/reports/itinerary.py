@@ -29,7 +29,9 @@ from studio.errors import NotFoundError, StudioError
 from studio.fileio import atomic_path
 from studio.reports import emergency, fonts
 from studio.services import studio_profile
-from studio.services import trips as trip_service
+from studio.services.trips import reading as trip_service
+from studio.services.trips import suppliers as _sup
+from studio.services.trips import totals as _tot
 from studio.store import Studio
 
 SIZES = ("a4", "letter")
@@ -54,7 +56,7 @@ class Plan:
     version: TripVersion
     days: list[tuple[TripDay, list[TripItem]]]
     suppliers: dict[str, Supplier]
-    totals: dict[str, trip_service.Totals] = field(default_factory=dict)  # per currency
+    totals: dict[str, _tot.Totals] = field(default_factory=dict)  # per currency
 
 
 def load_plan(studio: Studio, trip_id: str, version_id: str | None = None) -> Plan:
@@ -74,7 +76,7 @@ def load_plan(studio: Studio, trip_id: str, version_id: str | None = None) -> Pl
         (d, sorted(by_day.get(d.id, []), key=lambda i: i.position))
         for d in trip_service.days(studio, vid)
     ]
-    sup = {s.id: s for s in trip_service.suppliers(studio)}
+    sup = {s.id: s for s in _sup.suppliers(studio)}
     return Plan(
         trip,
         client,
@@ -83,7 +85,7 @@ def load_plan(studio: Studio, trip_id: str, version_id: str | None = None) -> Pl
         version,
         days,
         sup,
-        trip_service.totals(studio, vid),
+        _tot.totals(studio, vid),
     )
 
 

@@ -9,8 +9,11 @@ from PIL import Image
 
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.errors import ValidationError
-from studio.services import clients, media, trips
+from studio.services import clients, media
 from studio.services.check import check
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
 from studio.store import Studio
 
 DATE_ORIGINAL = 0x9003
@@ -56,7 +59,7 @@ def trip(studio):
             {"name": "Li Na", "native_name": "李娜", "role": "partner"},
         ],
     )
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Yunnan: Lijiang to Shangri-La",
@@ -86,7 +89,7 @@ def test_same_bytes_stored_once_and_reported_as_duplicate(studio, trip, tmp_path
     files = [p for p in media.media_dir(studio).rglob("*") if p.is_file()]
     assert files == [stored]
     # the same file in another trip: one file, two rows
-    other = trips.create_trip(
+    other = trip_lifecycle.create_trip(
         studio, trip.client_id, "Another trip", start_date="2026-05-01", end_date="2026-05-02"
     )
     res2 = media.add_media(studio, other.id, [a])
@@ -237,7 +240,7 @@ def test_undo_an_import_and_cancel_keeps_what_was_added(studio, trip, tmp_path):
         len(media.media_of(studio, trip.id)) == 4
         and studio.count(TripMedia, include_deleted=True) == 4
     )
-    other = trips.create_trip(
+    other = trip_lifecycle.create_trip(
         studio, trip.client_id, "Other", start_date="2026-06-01", end_date="2026-06-03"
     )
     seen = []
@@ -297,12 +300,12 @@ def test_editing_validated_and_journaled(studio, trip, tmp_path):
 
 
 def test_book_content(studio, trip, tmp_path):
-    v = trips.find_trip(studio, trip.id).current_version_id
-    days = trips.days(studio, v)
-    trips.update_day(studio, days[0].id, title="Lijiang old town")
-    trips.add_item(studio, days[0].id, "Walk the old town", place="Lijiang")
-    trips.add_item(studio, days[0].id, "Dinner", kind="dining", place="Lijiang")
-    trips.add_item(studio, days[0].id, "Black Dragon Pool", place="Black Dragon Pool")
+    v = trip_reading.find_trip(studio, trip.id).current_version_id
+    days = trip_reading.days(studio, v)
+    trip_plan.update_day(studio, days[0].id, title="Lijiang old town")
+    trip_plan.add_item(studio, days[0].id, "Walk the old town", place="Lijiang")
+    trip_plan.add_item(studio, days[0].id, "Dinner", kind="dining", place="Lijiang")
+    trip_plan.add_item(studio, days[0].id, "Black Dragon Pool", place="Black Dragon Pool")
     media.set_journal(studio, trip.id, 1, journal="Arrived in the rain.", highlights=["naxi music"])
     ids = [
         media.add_media(
@@ -422,17 +425,17 @@ def test_upgrade_from_0006_keeps_data_and_adds_the_media_tables(data_dir):
     with Studio.open(data_dir) as s:
         assert s.migration == f"0006_trips → {schema.HEAD}"
         assert s.backup_path is not None and s.backup_path.is_file()
-        assert trips.find_trip(s, "Provence").client_id == "c1"
+        assert trip_reading.find_trip(s, "Provence").client_id == "c1"
         assert media.media_of(s, "t1") == [] and media.book_settings(s, "t1").size == "a4"
         book = media.set_book(s, "t1", title="Provence, June 2026")
         assert media.book_settings(s, "t1").id == book.id
 
 
 def test_book_places_leave_out_terminals(studio, trip):
-    v = trips.find_trip(studio, trip.id).current_version_id
-    day = trips.days(studio, v)[0]
-    trips.add_item(studio, day.id, "Shanghai – Lijiang", kind="flight", place="Hongqiao T2")
-    trips.add_item(studio, day.id, "Songtsam Lodge", kind="lodging", place="Lijiang")
+    v = trip_reading.find_trip(studio, trip.id).current_version_id
+    day = trip_reading.days(studio, v)[0]
+    trip_plan.add_item(studio, day.id, "Shanghai – Lijiang", kind="flight", place="Hongqiao T2")
+    trip_plan.add_item(studio, day.id, "Songtsam Lodge", kind="lodging", place="Lijiang")
     assert media.book_content(studio, trip.id).days[0].places == ("Lijiang",)
 
 

@@ -12,7 +12,11 @@ from pdftext import page_texts, squash
 from studio.cli import main
 from studio.errors import StudioError
 from studio.reports.itinerary import write_itinerary
-from studio.services import clients, trips
+from studio.services import clients
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
 
 LONG = (
     " ".join(
@@ -34,7 +38,7 @@ def trip(studio):
             {"name": "Zoë Müller", "role": "partner"},
         ],
     )
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Provence & Côte d'Azur",
@@ -43,7 +47,7 @@ def trip(studio):
         destinations=["Avignon", "Nice"],
         currency="EUR",
     )
-    hotel = trips.create_supplier(
+    hotel = trip_suppliers.create_supplier(
         studio,
         "Hôtel d'Europe",
         kind="hotel",
@@ -51,12 +55,12 @@ def trip(studio):
         contacts="+33 4 90 14 76 76 · reception@example.fr",
         location="Avignon",
     )
-    insurer = trips.create_supplier(
+    insurer = trip_suppliers.create_supplier(
         studio, "Allianz Travel", kind="insurer", contacts="24h assistance +49 89 0000 0000"
     )
-    d1, d2, _d3 = trips.days(studio, t.current_version_id)
-    trips.update_day(studio, d1.id, title="Arrival in Avignon 抵达阿维尼翁")
-    trips.add_item(
+    d1, d2, _d3 = trip_reading.days(studio, t.current_version_id)
+    trip_plan.update_day(studio, d1.id, title="Arrival in Avignon 抵达阿维尼翁")
+    trip_plan.add_item(
         studio,
         d1.id,
         "Shanghai → Paris CDG",
@@ -68,7 +72,7 @@ def trip(studio):
         confirmation="MU553-QX7R",
         price="1200",
     )
-    trips.add_item(
+    trip_plan.add_item(
         studio,
         d1.id,
         "Check in at Hôtel d'Europe",
@@ -79,7 +83,7 @@ def trip(studio):
         cost="400",
         price="520",
     )
-    trips.add_item(
+    trip_plan.add_item(
         studio,
         d2.id,
         "Guided walk of the Palais des Papes 教皇宫导览",
@@ -171,7 +175,7 @@ def test_overview_lists_whole_titles_never_a_cut_word():
 @pytest.fixture
 def japan(studio):
     c = clients.create_client(studio, "Olivia Brown", native_name="欧丽薇")
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Kyoto in spring",
@@ -180,12 +184,14 @@ def japan(studio):
         destinations=["Kyoto, Japan", "Atlantis"],
         currency="JPY",
     )
-    d1, d2, _ = trips.days(studio, t.current_version_id)
-    trips.add_item(
+    d1, d2, _ = trip_reading.days(studio, t.current_version_id)
+    trip_plan.add_item(
         studio, d1.id, "Tea ceremony", cost="98765", price="123456", confirmation="TEA-1"
     )
-    trips.add_item(studio, d2.id, "Kaiseki dinner", kind="dining", price="54321.5", currency="EUR")
-    trips.add_item(studio, d2.id, "Walk in the bamboo grove", kind="activity")
+    trip_plan.add_item(
+        studio, d2.id, "Kaiseki dinner", kind="dining", price="54321.5", currency="EUR"
+    )
+    trip_plan.add_item(studio, d2.id, "Walk in the bamboo grove", kind="activity")
     return t
 
 

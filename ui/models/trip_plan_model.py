@@ -35,7 +35,11 @@ from PySide6.QtWidgets import QApplication
 
 from studio.domain.trip_models import ITEM_KINDS, Trip, TripDay, TripItem, TripVersion
 from studio.errors import NotFoundError, StudioError
-from studio.services import trips
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips import totals as trip_totals
+from studio.services.trips import versions as trip_versions
 from studio.store import ChangeSet
 from ui.context import AppContext
 from ui.style import error_color
@@ -172,7 +176,9 @@ class TripPlanModel(QAbstractItemModel):
         self._days: list[_Day] = []
         self._suppliers: dict[str, str] = {}
         self._flags: dict[str, list[str]] = {}
-        self.flag_rows: list[trips.Flag] = []  #: the version's profile flags, in the plan's order
+        self.flag_rows: list[
+            trip_totals.Flag
+        ] = []  #: the version's profile flags, in the plan's order
         self.reads = 0
         self._compact_kinds = False
         #: Asked (with the moved item's title) why the plan changes while the client travels;
@@ -224,25 +230,27 @@ class TripPlanModel(QAbstractItemModel):
             return
         studio = self.ctx.studio
         try:
-            self.trip = trips.find_trip(studio, trip_id)
+            self.trip = trip_reading.find_trip(studio, trip_id)
         except NotFoundError:
             return
-        versions = {v.id: v for v in trips.versions(studio, self.trip.id)}
+        versions = {v.id: v for v in trip_reading.versions(studio, self.trip.id)}
         self.version = versions.get(version_id or self.trip.current_version_id or "")
         if self.version is None:
             return
         self.reads += 1
         by_day: dict[str, list[TripItem]] = {}
-        for it in trips.version_items(studio, self.version.id):
+        for it in trip_reading.version_items(studio, self.version.id):
             by_day.setdefault(it.day_id, []).append(it)
-        self._days = [_Day(d, by_day.get(d.id, [])) for d in trips.days(studio, self.version.id)]
-        self._suppliers = {s.id: s.name for s in trips.suppliers(studio)}
+        self._days = [
+            _Day(d, by_day.get(d.id, [])) for d in trip_reading.days(studio, self.version.id)
+        ]
+        self._suppliers = {s.id: s.name for s in trip_suppliers.suppliers(studio)}
         if known_flags is None:
-            self.flag_rows = trips.flags(studio, self.version.id)
+            self.flag_rows = trip_totals.flags(studio, self.version.id)
         else:
             self.flag_rows = sorted(
                 (
-                    trips.Flag(it.id, it.title, d.day.day_number, reason)
+                    trip_totals.Flag(it.id, it.title, d.day.day_number, reason)
                     for d in self._days
                     for it in d.items
                     for reason in known_flags.get(it.id, ())
@@ -323,10 +331,10 @@ class TripPlanModel(QAbstractItemModel):
             return None
         studio = self.ctx.studio
         try:
-            trip = trips.find_trip(studio, self.trip.id)
+            trip = trip_reading.find_trip(studio, self.trip.id)
         except NotFoundError:
             return None
-        versions = trips.versions(studio, trip.id)
+        versions = trip_reading.versions(studio, trip.id)
         ids = {v.id for v in versions}
         if self.version.id not in ids:  # e.g. undoing the edit that started the shown version
             return trip.current_version_id
@@ -702,11 +710,11 @@ class TripPlanModel(QAbstractItemModel):
             to_day = day_map.get(day_id, day_id)
             for i in item_ids:  # moves into the day land at its end; then the day's final order
                 if where[i] != day_id:
-                    trips.move_item(studio, item_map.get(i, i), to_day)
-            trips.reorder_items(studio, to_day, [item_map.get(i, i) for i in order])
+                    trip_plan.move_item(studio, item_map.get(i, i), to_day)
+            trip_plan.reorder_items(studio, to_day, [item_map.get(i, i) for i in order])
             if reason:  # the trip's story keeps why its plan moved on the road
                 for i in item_ids:
-                    trips.update_item(studio, item_map.get(i, i), change_reason=reason)
+                    trip_plan.update_item(studio, item_map.get(i, i), change_reason=reason)
 
         return self._execute(text, operation)
 
@@ -731,7 +739,9 @@ class TripPlanModel(QAbstractItemModel):
             return v.id, {}, {}
         with studio.transaction() as tx:  # joins the move's transaction
             start = len(tx.entries)
-            new = trips.duplicate_version(studio, v.id, f"Changes after v{v.number} was approved")
+            new = trip_versions.duplicate_version(
+                studio, v.id, f"Changes after v{v.number} was approved"
+            )
             created = list(
                 dict.fromkeys((e.table, e.row_id) for e in tx.entries[start:] if e.op == "create")
             )
@@ -770,7 +780,7 @@ class TripPlanModel(QAbstractItemModel):
 
         def operation():
             vid, day_map, _ = self._writable()
-            trips.reorder_days(studio, vid, [day_map.get(d, d) for d in order])
+            trip_plan.reorder_days(studio, vid, [day_map.get(d, d) for d in order])
 
         return self._execute(text, operation)
 
