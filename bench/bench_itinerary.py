@@ -5,7 +5,7 @@ The trip is built for this bench in a fresh temporary studio (through the trips 
 
 Baseline, measured in the same run: a reportlab document with the same text as plain paragraphs
 (one paragraph per item, the same embedded fonts, A4), without reading the studio or laying out
-the handout. Ours: ``studio.reports.itinerary.write_itinerary`` — read the trip, cover, overview
+the handout. Ours: ``studio.services.trips.handout.write_itinerary`` — read the trip, cover, overview
 table, day by day, emergency contacts, written atomically.
 
     python bench/bench_itinerary.py [--repeat 5] [--prices] [--lang en|zh]
@@ -120,7 +120,7 @@ def main() -> int:
     ap.add_argument("--prices", action="store_true", help="the handout with prices and totals")
     ap.add_argument("--lang", choices=("en", "zh"), default="en", help="the handout's language")
     args = ap.parse_args()
-    from studio.reports.itinerary import write_itinerary
+    from studio.services.trips.handout import write_itinerary
     from studio.store import Studio
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -323,8 +323,8 @@ def test_demo_has_trips_in_every_status_with_versions_and_prints(tmp_path):
     from datetime import date
 
     from studio.domain.trip_models import TRIP_STATUSES
-    from studio.reports.itinerary import write_itinerary
     from studio.services import demo
+    from studio.services.trips.handout import write_itinerary
 
     with Studio.open(tmp_path / "demo") as s:
         summary = demo.build_demo(s, clients=30, seed=3, today=date(2026, 11, 22))

@@ -11,12 +11,12 @@ from pdftext import page_texts, squash
 
 from studio.cli import main
 from studio.errors import StudioError
-from studio.reports.itinerary import write_itinerary
 from studio.services import clients
 from studio.services.trips import lifecycle as trip_lifecycle
 from studio.services.trips import plan as trip_plan
 from studio.services.trips import reading as trip_reading
 from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips.handout import write_itinerary
 
 LONG = (
     " ".join(
@@ -284,11 +284,48 @@ def test_bad_language_refused(studio, japan, tmp_path):
 
 
 def test_dates_in_both_languages():
-    from studio.reports.itinerary import long_date, short_date, span
+    from studio.reports.words import date_span, long_date, plain_date, short_date
 
     assert long_date("2026-03-14") == "Saturday 14 March 2026"
     assert long_date("2026-03-14", "zh") == "2026年3月14日 星期六"
+    assert plain_date("2026-12-02") == "2 December 2026"
+    assert plain_date("2026-12-02", "zh") == "2026年12月2日"
     assert short_date("2026-03-15", "zh") == "3月15日 周日"
-    assert span("2026-12-30", "2027-01-02", "zh") == "2026年12月30日至2027年1月2日"
-    assert span("2026-05-30", "2026-06-02") == "30 May – 2 June 2026"
-    assert span(None, None, "zh") == "日期待定"
+    assert date_span("2026-12-30", "2027-01-02", "zh") == "2026年12月30日至2027年1月2日"
+    assert date_span("2026-05-30", "2026-06-02") == "30 May – 2 June 2026"
+    assert date_span("2026-05-30", "2026-05-30") == "30 May 2026"
+    assert date_span("2026-05-30", None, weekday=True) == "Saturday 30 May 2026"
+    assert date_span(None, None, "zh") == "" and long_date(None) == ""
+    assert long_date("sometime") == "sometime"  # not a date: printed as it is
+
+
+def test_flight_arrival_day_comes_from_the_time_zones(studio, tmp_path):
+    """Compared as clock text, Tokyo 21:40 → Honolulu 09:40 (the same day) and Los Angeles
+    23:30 → Sydney 09:30 (two days later) both printed "(+1)"."""
+    c = clients.create_client(studio, "Ana Costa")
+    t = trip_lifecycle.create_trip(
+        studio, c.id, "Pacific loop", start_date="2026-12-02", end_date="2026-12-04"
+    )
+    d1, d2, d3 = trip_reading.days(studio, t.current_version_id)
+    flights = [
+        (d1, "Tokyo → Honolulu", "21:40", "09:40", "Asia/Tokyo", "Pacific/Honolulu"),
+        (d2, "Los Angeles → Sydney", "23:30", "09:30", "America/Los_Angeles", "Australia/Sydney"),
+        (d3, "Sydney → Honolulu", "08:00", "19:00", "Australia/Sydney", "Pacific/Honolulu"),
+    ]
+    for day, title, start, end, zone, end_zone in flights:
+        trip_plan.add_item(
+            studio,
+            day.id,
+            title,
+            kind="flight",
+            start_time=start,
+            end_time=end,
+            time_zone=zone,
+            end_time_zone=end_zone,
+        )
+    out = tmp_path / "pacific.pdf"
+    write_itinerary(studio, t.id, out)
+    body = squash("".join(page_texts(out)))
+    assert "21:40JST–09:40HST" in body and "09:40HST(+1)" not in body
+    assert "23:30PST–09:30AEDT(+2)" in body
+    assert "08:00AEDT–19:00HST(–1)" in body  # the fonts have no minus sign: an en dash

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from pdftext import page_texts, squash
 
-from studio.reports.intake_form import write_intake_form
-from studio.reports.itinerary import write_itinerary
 from studio.reports.memory_book import build_book
 from studio.services import clients, media
 from studio.services import studio_profile as sp
+from studio.services.intake import write_intake_form
 from studio.services.trips import lifecycle as trip_lifecycle
 from studio.services.trips import plan as trip_plan
 from studio.services.trips import reading as trip_reading
+from studio.services.trips.handout import write_itinerary
 
 LONG_ZH = "莲松山水定制旅行文化传播工作室上海分部"
 

@@ -1000,7 +1000,7 @@ class TripView(QWidget):
 
     def export_handout(self, out: Path, size: str = "a4", **options: Any) -> Path | None:
         """Write the handout of the shown version to ``out``; errors go to a message box."""
-        from studio.reports.itinerary import write_itinerary
+        from studio.services.trips.handout import write_itinerary
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
