@@ -1,9 +1,11 @@
 """The day-by-day plan of one trip version as a tree: days at the top, their items beneath.
 
 Read through :mod:`studio.services.trips`; every change (drops, keyboard moves) goes through
-``ctx.execute`` as one undoable step. The model follows the version the core writes to: when an
-edit aimed at an approved (locked) version starts a new version, the model moves to that one and
-says so with :attr:`TripPlanModel.sig_version_followed`.
+``ctx.execute`` as one undoable step, calling the core's moves
+(:func:`studio.services.trips.plan.move_items`, :func:`~studio.services.trips.plan.move_days`),
+which do the copy-on-write of an approved version themselves. The model follows the version the
+core writes to: when an edit aimed at an approved (locked) version starts a new version, the model
+moves to that one and says so with :attr:`TripPlanModel.sig_version_followed`.
 """
 
 from __future__ import annotations
@@ -39,7 +41,6 @@ from studio.services.trips import plan as trip_plan
 from studio.services.trips import reading as trip_reading
 from studio.services.trips import suppliers as trip_suppliers
 from studio.services.trips import totals as trip_totals
-from studio.services.trips import versions as trip_versions
 from studio.store import ChangeSet
 from ui.context import AppContext
 from ui.style import error_color
@@ -675,17 +676,10 @@ class TripPlanModel(QAbstractItemModel):
         where = {i.id: d.day.id for d in self._days for i in d.items}
         titles = {i.id: i.title for d in self._days for i in d.items}
         item_ids = [i for i in item_ids if i in where]
-        target = self.day_items(day_id)
         if not item_ids or not any(d.day.id == day_id for d in self._days):
             return False
-        current = [i.id for i in target]
-        if row < 0 or row > len(current):
-            row = len(current)
-        before = sum(1 for i in current[:row] if i in item_ids)
-        order = [i for i in current if i not in item_ids]
-        at = row - before
-        order[at:at] = item_ids
-        if order == current:
+        current = [i.id for i in self.day_items(day_id)]
+        if trip_plan.arranged(current, item_ids, row) == current:
             return False
         day = next(d.day for d in self._days if d.day.id == day_id)
         day_name = self.tr("Day %1").replace("%1", str(day.day_number))
@@ -704,19 +698,11 @@ class TripPlanModel(QAbstractItemModel):
             reason = self.reason_provider(name)
             if not reason:
                 return False
-
-        def operation():
-            _, day_map, item_map = self._writable()
-            to_day = day_map.get(day_id, day_id)
-            for i in item_ids:  # moves into the day land at its end; then the day's final order
-                if where[i] != day_id:
-                    trip_plan.move_item(studio, item_map.get(i, i), to_day)
-            trip_plan.reorder_items(studio, to_day, [item_map.get(i, i) for i in order])
-            if reason:  # the trip's story keeps why its plan moved on the road
-                for i in item_ids:
-                    trip_plan.update_item(studio, item_map.get(i, i), change_reason=reason)
-
-        return self._execute(text, operation)
+        # the core does the copy-on-write of an approved version, once for the whole move
+        return self._execute(
+            text,
+            lambda: trip_plan.move_items(studio, item_ids, day_id, row, change_reason=reason),
+        )
 
     def _execute(self, text: str, operation: Callable[[], Any]) -> bool:
         """One undoable step; a refusal by the core is reported, never raised into Qt's drop."""
@@ -727,47 +713,13 @@ class TripPlanModel(QAbstractItemModel):
             return False
         return True
 
-    def _writable(self) -> tuple[str, dict[str, str], dict[str, str]]:
-        """The version a move lands in, with id maps. An approved (locked) version is copied
-        first, as the core does for any edit, so the writes of one move share one new version.
-
-        Runs inside the move's transaction, where reads on other connections cannot see the copy
-        yet: the copied rows are found through the transaction's own records.
-        """
-        studio, v = self.ctx.studio, self.version
-        if not v.locked:
-            return v.id, {}, {}
-        with studio.transaction() as tx:  # joins the move's transaction
-            start = len(tx.entries)
-            new = trip_versions.duplicate_version(
-                studio, v.id, f"Changes after v{v.number} was approved"
-            )
-            created = list(
-                dict.fromkeys((e.table, e.row_id) for e in tx.entries[start:] if e.op == "create")
-            )
-            new_days = [tx.get(TripDay, rid) for table, rid in created if table == "trip_day"]
-            new_items = [tx.get(TripItem, rid) for table, rid in created if table == "trip_item"]
-        new_days = sorted(
-            (d for d in new_days if d and d.version_id == new.id),
-            key=lambda d: (d.position, d.day_number),
-        )
-        day_map = {a.day.id: b.id for a, b in zip(self._days, new_days, strict=True)}
-        copies = {i.origin_id: i.id for i in new_items if i and i.version_id == new.id}
-        item_map = {i.id: copies[i.origin_id or i.id] for d in self._days for i in d.items}
-        return new.id, day_map, item_map
-
     def move_days(self, day_ids: list[str], row: int = -1) -> bool:
         """Put ``day_ids`` before what is now the ``row``-th day (-1: at the end)."""
         current = [d.day.id for d in self._days]
         day_ids = [d for d in day_ids if d in current]
         if not day_ids or self.version is None:
             return False
-        if row < 0 or row > len(current):
-            row = len(current)
-        before = sum(1 for i in current[:row] if i in day_ids)
-        order = [i for i in current if i not in day_ids]
-        at = row - before
-        order[at:at] = day_ids
+        order = trip_plan.arranged(current, day_ids, row)
         if order == current:
             return False
         first = next(d.day for d in self._days if d.day.id == day_ids[0])
@@ -776,13 +728,8 @@ class TripPlanModel(QAbstractItemModel):
             .replace("%1", str(first.day_number))
             .replace("%2", str(order.index(first.id) + 1))
         )
-        studio = self.ctx.studio
-
-        def operation():
-            vid, day_map, _ = self._writable()
-            trip_plan.reorder_days(studio, vid, [day_map.get(d, d) for d in order])
-
-        return self._execute(text, operation)
+        studio, version_id = self.ctx.studio, self.version.id
+        return self._execute(text, lambda: trip_plan.move_days(studio, version_id, day_ids, row))
 
     def step(self, index: QModelIndex | QPersistentModelIndex, delta: int) -> bool:
         """Move a row one place up (-1) or down (+1): an item crosses into the neighbouring day at

@@ -4,6 +4,7 @@ aimed at a locked (approved) version lands in a copy of it (see
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -13,7 +14,7 @@ from studio.errors import ValidationError
 from studio.services.trips.flights import item_span
 from studio.services.trips.reading import get_row, trip_of_version, tx_rows
 from studio.services.trips.validators import clean_item, text_field
-from studio.services.trips.versions import writable_version
+from studio.services.trips.versions import WritableVersion, writable, writable_version
 from studio.store import Studio
 
 
@@ -255,3 +256,74 @@ def reorder_days(studio: Studio, version_id: str, day_ids: list[str]) -> None:
             tx.update(
                 TripDay, day_map.get(did, did), position=n + 1, day_number=n + 1, date=dates[n]
             )
+
+
+def arranged(current: Sequence[str], moving: Sequence[str], row: int = -1) -> list[str]:
+    """``current`` with ``moving`` (in that order) put before what is now its ``row``-th entry;
+    -1 or past the end: at the end. ``row`` counts the entries as they are, the moving ones
+    included (as a drop names the row it lands on); ids of ``moving`` not in ``current`` come in."""
+    if row < 0 or row > len(current):
+        row = len(current)
+    before = sum(1 for i in current[:row] if i in moving)
+    order = [i for i in current if i not in moving]
+    at = row - before
+    order[at:at] = list(moving)
+    return order
+
+
+def move_items(
+    studio: Studio,
+    item_ids: Sequence[str],
+    day_id: str,
+    row: int = -1,
+    *,
+    change_reason: str | None = None,
+) -> WritableVersion:
+    """Put ``item_ids`` (in that order, all of the day's version) into ``day_id`` before what is now
+    its ``row``-th item (-1: at the end), as one change: on an approved version the move lands in
+    one new version. ``change_reason`` (why the plan moves on the road) is kept on each moved item.
+    Returns where the move landed (the ids of the copies when a version was started)."""
+    with studio.transaction() as tx:
+        day = get_row(tx, TripDay, day_id)
+        came_from: dict[str, str] = {}
+        for i in item_ids:
+            it = get_row(tx, TripItem, i)
+            if it.version_id != day.version_id:
+                raise ValidationError(
+                    "day_id", "An item can only move to a day of the same version."
+                )
+            came_from[i] = it.day_id
+        current = [r.id for r in tx_rows(tx, TripItem, ("position",), day_id=day_id)]
+        order = arranged(current, item_ids, row)
+        if order == current and not change_reason:
+            return WritableVersion(day.version_id)  # nothing moves: no new version either
+        target = writable(studio, day.version_id)
+        to_day = target.day(day_id)
+        for i in item_ids:  # moves into the day land at its end; then the day's final order
+            if came_from[i] != day_id:
+                move_item(studio, target.item(i), to_day)
+        reorder_items(studio, to_day, [target.item(i) for i in order])
+        if change_reason:  # the trip's story keeps why its plan moved on the road
+            for i in item_ids:
+                update_item(studio, target.item(i), change_reason=change_reason)
+        return target
+
+
+def move_days(
+    studio: Studio, version_id: str, day_ids: Sequence[str], row: int = -1
+) -> WritableVersion:
+    """Put ``day_ids`` (in that order) before what is now the version's ``row``-th day (-1: at the
+    end); numbers and dates follow the new order as in :func:`reorder_days`. One change: on an
+    approved version it lands in one new version. Returns where it landed."""
+    with studio.transaction() as tx:
+        current = [
+            d.id for d in tx_rows(tx, TripDay, ("position", "day_number"), version_id=version_id)
+        ]
+        if any(d not in current for d in day_ids):
+            raise ValidationError("days", "Only the version's own days can move.")
+        order = arranged(current, day_ids, row)
+        if order == current:
+            return WritableVersion(version_id)
+        target = writable(studio, version_id)
+        reorder_days(studio, target.version_id, [target.day(d) for d in order])
+        return target

@@ -99,6 +99,40 @@ def writable_version(tx, version_id: str) -> tuple[str, dict[str, str], dict[str
 
 
 @dataclass(frozen=True)
+class WritableVersion:
+    """Where edits aimed at a version land: the version itself while it is open, else the new
+    version copied from it (copy-on-write of an approved version), with the ids of the copies of
+    its days and items (old id → new id)."""
+
+    version_id: str
+    copied_from: str | None = None  # the approved version the edit was aimed at, when copied
+    day_ids: dict[str, str] = field(default_factory=dict)
+    item_ids: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def copied(self) -> bool:
+        """Whether the edit started a new version."""
+        return self.copied_from is not None
+
+    def day(self, day_id: str) -> str:
+        """The id the day ``day_id`` has in the version written to."""
+        return self.day_ids.get(day_id, day_id)
+
+    def item(self, item_id: str) -> str:
+        """The id the item ``item_id`` has in the version written to."""
+        return self.item_ids.get(item_id, item_id)
+
+
+def writable(studio: Studio, version_id: str) -> WritableVersion:
+    """The version edits aimed at ``version_id`` land in. An approved (locked) version is copied
+    first, once: called inside a transaction (which it joins), every later write of that
+    transaction can use the copy's ids, so one change to an approved plan makes one new version."""
+    with studio.transaction() as tx:
+        vid, day_map, item_map = writable_version(tx, version_id)
+    return WritableVersion(vid, version_id if vid != version_id else None, day_map, item_map)
+
+
+@dataclass(frozen=True)
 class ItemChange:
     title: str
     day: int | None
