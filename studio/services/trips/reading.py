@@ -3,7 +3,10 @@ the writing modules share."""
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from studio.domain.models import Person
 from studio.domain.trip_models import (
@@ -15,10 +18,15 @@ from studio.domain.trip_models import (
     TripVersion,
 )
 from studio.errors import NotFoundError
-from studio.store import Studio
+from studio.store import Studio, Transaction
+
+RowT = TypeVar("RowT")
 
 
-def read_rows(conn, model, order: tuple[str, ...] = (), **where) -> list:
+def read_rows(
+    conn: Connection, model: type[RowT], order: tuple[str, ...] = (), **where: Any
+) -> list[RowT]:
+    """The live rows of ``model`` matching ``where`` (column = value), in ``order``."""
     t = model.__table__
     q = select(t).where(t.c.deleted_at.is_(None), *[t.c[k] == v for k, v in where.items()])
     if order:
@@ -26,12 +34,16 @@ def read_rows(conn, model, order: tuple[str, ...] = (), **where) -> list:
     return [model(**r) for r in conn.execute(q).mappings()]
 
 
-def tx_rows(tx, model, order: tuple[str, ...] = (), **where) -> list:
+def tx_rows(
+    tx: Transaction, model: type[RowT], order: tuple[str, ...] = (), **where: Any
+) -> list[RowT]:
+    """:func:`read_rows` inside a transaction, seeing its own writes."""
     tx.flush()
     return read_rows(tx.conn, model, order, **where)
 
 
-def get_row(tx, model, row_id: str):
+def get_row(tx: Transaction, model: type[RowT], row_id: str) -> RowT:
+    """The live row ``row_id`` of ``model``, else :class:`~studio.errors.NotFoundError`."""
     row = tx.get(model, row_id)
     if row is None:
         raise NotFoundError(f"No {model.__tablename__.replace('_', ' ')} with id {row_id}.")
@@ -109,5 +121,5 @@ def travellers(studio: Studio, trip_id: str) -> list[Person]:
     return sorted(people, key=lambda p: (p.position, p.name))
 
 
-def trip_of_version(tx, version_id: str) -> Trip:
+def trip_of_version(tx: Transaction, version_id: str) -> Trip:
     return get_row(tx, Trip, get_row(tx, TripVersion, version_id).trip_id)

@@ -10,13 +10,13 @@ from studio.domain import validate
 from studio.domain.trip_models import Trip, TripDay, TripItem, TripVersion
 from studio.services.trips.reading import days, get_row, tx_rows, version_items
 from studio.services.trips.validators import ITEM_FIELDS
-from studio.store import Studio
+from studio.store import Studio, Transaction
 
 _COMPARED = tuple(f for f in ITEM_FIELDS if f not in ("position", "change_reason"))
 
 
 def copy_version(
-    tx, version: TripVersion, label: str | None
+    tx: Transaction, version: TripVersion, label: str | None
 ) -> tuple[TripVersion, dict[str, str], dict[str, str]]:
     """Deep copy of a version (days and items) as the trip's next version, made current."""
     numbers = [v.number for v in tx_rows(tx, TripVersion, trip_id=version.trip_id)]
@@ -89,7 +89,9 @@ def restore_version(studio: Studio, version_id: str) -> TripVersion:
         return new
 
 
-def writable_version(tx, version_id: str) -> tuple[str, dict[str, str], dict[str, str]]:
+def writable_version(
+    tx: Transaction, version_id: str
+) -> tuple[str, dict[str, str], dict[str, str]]:
     """The version an edit aimed at ``version_id`` lands in, with id maps when it was copied."""
     v = get_row(tx, TripVersion, version_id)
     if not v.locked:
