@@ -5,7 +5,7 @@ The trip is built for this bench in a fresh temporary studio (through the trips 
 
 Baseline, measured in the same run: a reportlab document with the same text as plain paragraphs
 (one paragraph per item, the same embedded fonts, A4), without reading the studio or laying out
-the handout. Ours: ``studio.reports.itinerary.write_itinerary`` — read the trip, cover, overview
+the handout. Ours: ``studio.services.trips.handout.write_itinerary`` — read the trip, cover, overview
 table, day by day, emergency contacts, written atomically.
 
     python bench/bench_itinerary.py [--repeat 5] [--prices] [--lang en|zh]
@@ -28,7 +28,11 @@ KINDS = ("flight", "lodging", "transfer", "activity", "dining", "activity", "fre
 
 
 def build(studio) -> str:
-    from studio.services import clients, trips
+    from studio.services import clients
+    from studio.services.trips import lifecycle as trip_lifecycle
+    from studio.services.trips import plan as trip_plan
+    from studio.services.trips import reading as trip_reading
+    from studio.services.trips import suppliers as trip_suppliers
 
     clients.setup_local_advisor(
         studio, "Mei Lin", role="owner", native_name="林美", email="mei@example.com"
@@ -40,7 +44,7 @@ def build(studio) -> str:
         kind="household",
         people=[{"name": "Wang Xiaoming", "native_name": "王小明"}, {"name": "Zoë Martin"}],
     )
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Grand tour of Japan and China",
@@ -50,7 +54,7 @@ def build(studio) -> str:
         destinations=["Tokyo", "Kyoto", "Shanghai"],
     )
     sups = [
-        trips.create_supplier(
+        trip_suppliers.create_supplier(
             studio,
             f"Supplier {n} 供应商",
             kind="hotel",
@@ -58,13 +62,13 @@ def build(studio) -> str:
         )
         for n in range(12)
     ]
-    days = trips.days(studio, t.current_version_id)
+    days = trip_reading.days(studio, t.current_version_id)
     with studio.transaction():
         for n in range(150):
             day = days[n * 21 // 150]
             kind = KINDS[n % len(KINDS)]
             hour = 7 + (n % 7) * 2
-            trips.add_item(
+            trip_plan.add_item(
                 studio,
                 day.id,
                 f"Item {n}: {'Flight Tokyo HND – Shanghai PVG' if kind == 'flight' else '京都 temple visit and garden walk'}",
@@ -90,15 +94,15 @@ def baseline(studio, trip_id: str, out: Path) -> None:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     from studio.reports import fonts
-    from studio.services import trips
+    from studio.services.trips import reading as trip_reading
 
     fonts.register()
-    trip = trips.find_trip(studio, trip_id)
+    trip = trip_reading.find_trip(studio, trip_id)
     style = ParagraphStyle("p", fontName=fonts.SANS, fontSize=9.5, leading=13)
     story = []
-    for d in trips.days(studio, trip.current_version_id):
+    for d in trip_reading.days(studio, trip.current_version_id):
         story.append(Paragraph(fonts.markup(f"Day {d.day_number} {d.date}"), style))
-        for it in trips.items(studio, d.id):
+        for it in trip_reading.items(studio, d.id):
             story.append(
                 Paragraph(
                     fonts.markup(
@@ -116,7 +120,7 @@ def main() -> int:
     ap.add_argument("--prices", action="store_true", help="the handout with prices and totals")
     ap.add_argument("--lang", choices=("en", "zh"), default="en", help="the handout's language")
     args = ap.parse_args()
-    from studio.reports.itinerary import write_itinerary
+    from studio.services.trips.handout import write_itinerary
     from studio.store import Studio
 
     with tempfile.TemporaryDirectory() as tmp:

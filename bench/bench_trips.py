@@ -2,7 +2,7 @@
 per trip), built once through the write path and cached in ``bench/_data``.
 
 Baseline, measured in the same run on the same file: a plain SQL fetch of the trips with their
-clients' names on a bare sqlite3 connection. Ours: ``trip_pipeline.pipeline_lines`` (trips with
+clients' names on a bare sqlite3 connection. Ours: ``trips.pipeline.pipeline_lines`` (trips with
 client, advisor, current version and totals per currency), the Qt table model built on it
 (offscreen), and, for comparison, the same lines read trip by trip through the trips service
 (versions and totals per trip), as the first version of the Trips area did.
@@ -28,7 +28,10 @@ BASELINE_SQL = """SELECT t.*, c.name, c.native_name FROM trip t JOIN client c ON
 
 
 def build(d: Path, n_trips: int) -> None:
-    from studio.services import clients, trips
+    from studio.services import clients
+    from studio.services.trips import lifecycle as trip_lifecycle
+    from studio.services.trips import plan as trip_plan
+    from studio.services.trips import reading as trip_reading
     from studio.store import Studio
 
     t0 = time.perf_counter()
@@ -39,7 +42,7 @@ def build(d: Path, n_trips: int) -> None:
                 clients.create_client(s, f"Client {i:04d}").id for i in range(max(n_trips // 2, 1))
             ]
             for i in range(n_trips):
-                t = trips.create_trip(
+                t = trip_lifecycle.create_trip(
                     s,
                     cids[i % len(cids)],
                     f"Trip {i:04d}",
@@ -47,9 +50,9 @@ def build(d: Path, n_trips: int) -> None:
                     end_date="2027-03-03",
                     currency=("EUR", "JPY", "CNY")[i % 3],
                 )
-                for day in trips.days(s, t.current_version_id):
+                for day in trip_reading.days(s, t.current_version_id):
                     for k in range(2):
-                        trips.add_item(s, day.id, f"Item {k}", cost="100", price="150")
+                        trip_plan.add_item(s, day.id, f"Item {k}", cost="100", price="150")
     print(f"  built {n_trips} trips in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
 
 
@@ -91,8 +94,9 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from studio.services import trips
-    from studio.services.trip_pipeline import pipeline_lines
+    from studio.services.trips import reading as trip_reading
+    from studio.services.trips import totals as trip_totals
+    from studio.services.trips.pipeline import pipeline_lines
     from studio.store import Studio
     from ui.models.trip_table import TripTableModel
 
@@ -100,9 +104,9 @@ def main() -> None:
     with Studio.open(d) as s:
 
         def per_trip():
-            for t in trips.trips_of(s):
-                trips.versions(s, t.id)
-                trips.totals(s, t.current_version_id)
+            for t in trip_reading.trips_of(s):
+                trip_reading.versions(s, t.id)
+                trip_totals.totals(s, t.current_version_id)
 
         base = summary(_timed(baseline, args.repeat))
         lines = summary(_timed(lambda: pipeline_lines(s), args.repeat))

@@ -231,7 +231,7 @@ def _cmd_ics(args) -> int:
 
 def _cmd_intake_form(args) -> int:
     from studio import paths
-    from studio.reports.intake_form import write_intake_form
+    from studio.services.intake import write_intake_form
     from studio.services.queries import find_client
 
     out = Path(args.out)
@@ -251,7 +251,7 @@ def _cmd_intake_form(args) -> int:
 
 
 def _cmd_itinerary(args) -> int:
-    from studio.reports.itinerary import write_itinerary
+    from studio.services.trips.handout import write_itinerary
 
     out = Path(args.out)
     with _open(args) as studio:
@@ -263,11 +263,11 @@ def _cmd_itinerary(args) -> int:
 
 
 def _cmd_book(args) -> int:
-    from studio.services import trips
     from studio.services.media.book import BookOptions, build_book
+    from studio.services.trips import reading as trip_reading
 
     with _open(args) as studio:
-        trip = trips.find_trip(studio, args.trip)
+        trip = trip_reading.find_trip(studio, args.trip)
         options = BookOptions(size=args.size, bleed=args.bleed)
         preflight = build_book(studio, trip.id, Path(args.out), options)
     print(preflight.summary())

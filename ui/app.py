@@ -92,14 +92,14 @@ def _parse_size(size: str) -> tuple[int, int]:
 
 def _select_planned_trip(window) -> None:
     """In the Trips area, choose the first trip (in the list's order) whose plan has days."""
-    from studio.services import trips as trip_service
+    from studio.services.trips import reading as trip_reading
 
     view = window.trips_view
     studio = window.ctx.studio
     for row in range(view.proxy.rowCount()):
         trip_id = view.proxy.trip_id(row)
-        trip = trip_service.find_trip(studio, trip_id)
-        if trip.current_version_id and trip_service.days(studio, trip.current_version_id):
+        trip = trip_reading.find_trip(studio, trip_id)
+        if trip.current_version_id and trip_reading.days(studio, trip.current_version_id):
             view.select_trip(trip_id)
             break
     else:

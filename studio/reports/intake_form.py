@@ -1,87 +1,33 @@
 """The intake questionnaire: a printable preference form generated from the taxonomy.
 
 Blank, or pre-filled with what the studio already knows about a client (for the client to review
-and correct); in English or Chinese. Every font is embedded (see :mod:`studio.reports.fonts`); the
-file is written atomically.
+and correct); in English or Chinese (:mod:`studio.reports.words`). Every font is embedded (see
+:mod:`studio.reports.fonts`); the file is written atomically. It prints an
+:class:`~studio.reports.intake_content.IntakeContent`, which :mod:`studio.services.intake` reads
+from a studio.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from studio.domain import taxonomy
 from studio.fileio import atomic_path
 from studio.reports import fonts
-from studio.store import Studio
+from studio.reports.intake_content import IntakeContent
+from studio.reports.words import intake_words
 
-_TEXT = {
-    "title": {"en": "Travel preferences", "zh": "旅行偏好问卷"},
-    "subtitle": {
-        "en": "A questionnaire to help us plan journeys that fit you",
-        "zh": "帮助我们为您量身定制旅程",
-    },
-    "intro": {
-        "en": "Please tick what applies and add anything we should know in the notes. Where we have "
-        "already filled something in, it is what we understood from you: correct anything that "
-        "has changed. There are no wrong answers, and you may leave any question blank.",
-        "zh": "请勾选符合您情况的选项，并在备注中补充任何我们应当了解的信息。已填写的内容是我们此前从您那里了解到的，"
-        "如有变化请直接更正。所有问题均无标准答案，您可以略过任何一题。",
-    },
-    "for": {"en": "Prepared for", "zh": "客户"},
-    "name": {"en": "Name", "zh": "姓名"},
-    "date": {"en": "Date", "zh": "日期"},
-    "travellers": {"en": "Who is travelling", "zh": "同行人员"},
-    "traveller": {"en": "Name", "zh": "姓名"},
-    "born": {"en": "Date of birth", "zh": "出生日期"},
-    "notes": {"en": "Notes (who, details)", "zh": "备注（何人、细节）"},
-    "severity": {"en": "Severity", "zh": "严重程度"},
-    "other": {"en": "Other things we noted", "zh": "我们记录的其他信息"},
-    "page": {"en": "Page", "zh": "第"},
-    "page_after": {"en": "", "zh": "页"},
-    "footer": {
-        "en": "Confidential — used only to plan your travel",
-        "zh": "保密资料 — 仅用于为您安排行程",
-    },
-    "thanks": {
-        "en": "Thank you. Please return this form to your advisor.",
-        "zh": "感谢您的填写，请将本问卷交回您的旅行顾问。",
-    },
-}
-
-_DIET_LEVELS = {"must": {"en": "Follows", "zh": "遵循"}, "never": {"en": "Avoids", "zh": "忌口"}}
-_YES = {"en": "Yes", "zh": "是"}
 # Tables set a cell font even around flowables; without this it would be Helvetica (not embedded).
 _FONT = ("FONTNAME", (0, 0), (-1, -1), fonts.SANS)
 
 
-@dataclass
-class _Known:
-    levels: set[str]
-    severities: set[str]
-    notes: list[str]
-
-
 def _t(key: str, lang: str) -> str:
-    return _TEXT[key][lang]
+    return intake_words(lang)[key]
 
 
-def write_intake_form(
-    studio: Studio | None,
-    out: Path,
-    *,
-    client_id: str | None = None,
-    lang: str = "en",
-    today: date | None = None,
-) -> int:
-    """Write the questionnaire to ``out``; pre-filled when ``client_id`` is given. Returns pages."""
-    if lang not in taxonomy.LANGS:
-        from studio.errors import StudioError
-
-        raise StudioError(
-            f"“{lang}” is not a language of the form (one of: {', '.join(taxonomy.LANGS)})."
-        )
+def render(content: IntakeContent, out: Path) -> int:
+    """Write the questionnaire of ``content`` to ``out`` (atomically); returns the number of pages."""
+    lang = content.lang
     fonts.register()
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_LEFT
@@ -99,7 +45,6 @@ def write_intake_form(
         TableStyle,
     )
 
-    today = today or date.today()
     tax = taxonomy.load()
     ink = colors.HexColor("#1f2a37")
     accent = colors.HexColor("#8a6d3b")
@@ -184,54 +129,9 @@ def write_intake_form(
             c.setFillColor(ink)
             fonts.draw_string(c, self.size + 1.5 * mm, 1.2, self.label, 8)
 
-    # -- what is known ----------------------------------------------------------------------------
-    client_name = ""
-    people: list[tuple[str, str | None, str | None]] = []
-    known: dict[str, _Known] = {}
-    unknown_lines: list[str] = []
-    if studio is not None and client_id:
-        from studio.services import profiles, queries
-
-        dossier = queries.get_dossier(studio, client_id)
-        c = dossier.client
-        client_name = (
-            f"{c.native_name} · {c.name}" if c.native_name and c.native_name != c.name else c.name
-        )
-        people = [
-            (card.person.name, card.person.native_name, card.person.birth_date)
-            for card in dossier.people
-        ]
-        persons = {card.person.id: card.person for card in dossier.people}
-        for f in profiles.facts(studio, client_id):
-            who = profiles.who(f, persons, lang)
-            if not tax.knows(f.key):
-                unknown_lines.append(
-                    f"{who}: {taxonomy.label(f.key, lang)} — {taxonomy.level_label(f.level, lang)}"
-                    + (f" — {f.note}" if f.note else "")
-                )
-                continue
-            k = known.setdefault(f.key, _Known(set(), set(), []))
-            k.levels.add(f.level)
-            if f.level == "dislike" and tax.items[f.key].section == "dietary":
-                k.levels.add("never")  # the form's diet choices are follows / avoids
-            if f.severity:
-                k.severities.add(f.severity)
-            bits = [who] if f.person_id else []
-            if f.note:
-                bits.append(f.note)
-            if bits:
-                k.notes.append(("：" if lang == "zh" else ": ").join(bits))
-
-    # -- the document -------------------------------------------------------------------------------
-    brand, brand_native = "Travel Studio", ""
-    if studio is not None:
-        from studio.services import studio_profile
-
-        details = studio_profile.profile(studio)
-        brand, brand_native = (
-            details.name,
-            details.native_name if details.native_name != details.name else "",
-        )
+    client_name = content.client
+    known = dict(content.known)
+    brand, brand_native = content.brand, content.brand_native
     story: list = [para(brand.upper(), "brand")] + (
         [para(brand_native, "brand")] if brand_native else []
     )
@@ -248,7 +148,7 @@ def write_intake_form(
                 para(_t("for", lang), "small"),
                 para(client_name or blank, "filled" if client_name else "body"),
                 para(_t("date", lang), "small"),
-                para(today.isoformat() if client_name else "_" * 14, "body"),
+                para(content.date or "_" * 14, "body"),
             ]
         ],
         colWidths=[24 * mm, 92 * mm, 14 * mm, 40 * mm],
@@ -276,10 +176,9 @@ def write_intake_form(
 
     # Travellers: known people pre-filled, then empty lines to add more.
     rows = [[para(_t("traveller", lang), "small"), para(_t("born", lang), "small")]]
-    for name, native, born in people:
-        shown = f"{native} · {name}" if native and native != name else name
-        rows.append([para(shown, "filled"), para(born or "", "filled")])
-    for _ in range(max(2, 5 - len(people))):
+    for person in content.travellers:
+        rows.append([para(person.name, "filled"), para(person.born or "", "filled")])
+    for _ in range(max(2, 5 - len(content.travellers))):
         rows.append([para("", "body"), para("", "body")])
     tr = Table(
         rows,
@@ -363,8 +262,8 @@ def write_intake_form(
         t.repeatRows = 0
         block.append(t)
         story += [KeepTogether(block[:2] + [t])] if len(rows) <= 8 else block
-    if unknown_lines:
-        story += [para(_t("other", lang), "h2")] + [para(line, "filled") for line in unknown_lines]
+    if content.other:
+        story += [para(_t("other", lang), "h2")] + [para(line, "filled") for line in content.other]
     story += [Spacer(1, 8 * mm), para(_t("thanks", lang), "subtitle")]
 
     def on_page(canvas, doc):
@@ -375,9 +274,7 @@ def write_intake_form(
         y = 9.5 * mm
         canvas.setFillColor(accent)
         fonts.draw_string(canvas, 18 * mm, y, _t("footer", lang), 7.5)
-        page = (
-            f"{_t('page', lang)} {doc.page}{(' ' + _t('page_after', lang)) if lang == 'zh' else ''}"
-        )
+        page = _t("page", lang).format(n=doc.page)
         fonts.draw_string(canvas, A4[0] - 18 * mm - fonts.width(page, 7.5), y, page, 7.5)
         canvas.restoreState()
 
@@ -431,12 +328,13 @@ def _levels(section: taxonomy.Section) -> tuple[str, ...]:
 
 
 def _level_label(section: taxonomy.Section, level: str, lang: str) -> str:
+    w = intake_words(lang)
     if level == "yes":
-        return _YES[lang]
+        return w["yes"]
     if section.kind == "diet":
-        return _DIET_LEVELS[level][lang]
+        return w["diet_levels"][level]
     if level == "must":
-        return _YES[lang]
+        return w["yes"]
     return taxonomy.level_label(level, lang)
 
 

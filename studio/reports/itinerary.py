@@ -1,134 +1,31 @@
-"""The itinerary handout: a studio-branded PDF of a trip's current (or a chosen) version.
+"""The itinerary handout: a studio-branded PDF of a trip's plan.
 
 A cover (client, trip, dates), an overview of the days, then day by day the times (with the
 place's time zone), places, confirmation codes and supplier contacts, and a page of emergency
 contacts with the emergency numbers of the destination countries
-(:mod:`studio.reports.emergency`). A4 or Letter; the handout's own words in English or Simplified
-Chinese (``resources/i18n/handout.json``); with ``prices`` each item's price and the totals per
-currency (cost and margin are never printed on a client's handout). Every font is embedded (see
+(:mod:`studio.reports.emergency`). A4 or Letter; the handout's own words and dates in English or
+Simplified Chinese (:mod:`studio.reports.words`); with ``prices`` each item's price and the totals
+per currency (the content never holds cost or margin). Every font is embedded (see
 :mod:`studio.reports.fonts`); Chinese and accented names render; long text wraps and flows onto the
 next page, never cut. Written atomically.
+
+It prints a :class:`~studio.reports.handout_content.HandoutContent`, which
+:func:`studio.services.trips.handout.handout_content` reads from a studio (and
+:func:`studio.services.trips.handout.write_itinerary` writes in one call).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import functools
-import json
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from studio import paths
-from studio.domain import validate
-from studio.domain.models import Advisor, Client, Person
-from studio.domain.trip_models import Supplier, Trip, TripDay, TripItem, TripVersion
-from studio.errors import NotFoundError, StudioError
 from studio.fileio import atomic_path
 from studio.reports import emergency, fonts
-from studio.services import studio_profile
-from studio.services import trips as trip_service
-from studio.store import Studio
+from studio.reports.handout_content import HandoutContent, HandoutItem
+from studio.reports.words import date_span, handout_words, long_date, short_date
 
 SIZES = ("a4", "letter")
 LANGS = ("en", "zh")
-
-
-@functools.cache
-def words(lang: str = "en") -> dict:
-    """The handout's own words in ``lang`` (English fills any key a translation lacks)."""
-    data = json.loads((paths.resources_dir() / "i18n" / "handout.json").read_text(encoding="utf-8"))
-    return {**data["en"], **data.get(lang, {})}
-
-
-@dataclass
-class Plan:
-    """Everything the handout prints, read in one go."""
-
-    trip: Trip
-    client: Client
-    advisor: Advisor | None
-    travellers: list[Person]
-    version: TripVersion
-    days: list[tuple[TripDay, list[TripItem]]]
-    suppliers: dict[str, Supplier]
-    totals: dict[str, trip_service.Totals] = field(default_factory=dict)  # per currency
-
-
-def load_plan(studio: Studio, trip_id: str, version_id: str | None = None) -> Plan:
-    trip = trip_service.find_trip(studio, trip_id)
-    vid = version_id or trip.current_version_id
-    with studio.session() as s:
-        client = s.get(Client, trip.client_id)
-        advisor = s.get(Advisor, trip.advisor_id) if trip.advisor_id else None
-        version = s.get(TripVersion, vid) if vid else None
-    if version is None or version.trip_id != trip.id:
-        raise NotFoundError(f"The trip “{trip.title}” has no version to print.")
-    items = trip_service.version_items(studio, vid)
-    by_day: dict[str, list[TripItem]] = {}
-    for it in items:
-        by_day.setdefault(it.day_id, []).append(it)
-    days = [
-        (d, sorted(by_day.get(d.id, []), key=lambda i: i.position))
-        for d in trip_service.days(studio, vid)
-    ]
-    sup = {s.id: s for s in trip_service.suppliers(studio)}
-    return Plan(
-        trip,
-        client,
-        advisor,
-        trip_service.travellers(studio, trip.id),
-        version,
-        days,
-        sup,
-        trip_service.totals(studio, vid),
-    )
-
-
-def _date_fields(d: date, w: dict, suffix: str = "") -> dict[str, object]:
-    return {
-        f"y{suffix}": d.year,
-        f"m{suffix}": d.month,
-        f"d{suffix}": d.day,
-        f"month{suffix}": w["months"][d.month - 1],
-        f"mon{suffix}": w["months_short"][d.month - 1],
-        f"weekday{suffix}": w["weekdays"][d.weekday()],
-        f"wd{suffix}": w["weekdays_short"][d.weekday()],
-    }
-
-
-def long_date(iso: str | None, lang: str = "en") -> str:
-    """“Saturday 14 March 2026” or “2026年3月14日 星期六”."""
-    if not iso:
-        return ""
-    w = words(lang)
-    return w["long_date"].format(**_date_fields(date.fromisoformat(iso), w))
-
-
-def short_date(iso: str | None, lang: str = "en") -> str:
-    """“Sat 14 Mar” or “3月14日 周六”."""
-    if not iso:
-        return ""
-    w = words(lang)
-    return w["short_date"].format(**_date_fields(date.fromisoformat(iso), w))
-
-
-def span(a: str | None, b: str | None, lang: str = "en") -> str:
-    """The trip's dates: “10 – 12 May 2027”, “2027年5月10日至12日”."""
-    w = words(lang)
-    if not a:
-        return w["dates_tbc"]
-    if not b or a == b:
-        return long_date(a, lang)
-    da, db = date.fromisoformat(a), date.fromisoformat(b)
-    fields = {**_date_fields(da, w, "1"), **_date_fields(db, w, "2")}
-    if da.year == db.year and da.month == db.month:
-        return w["span_same_month"].format(**fields)
-    if da.year == db.year:
-        return w["span_same_year"].format(**fields)
-    return w["span"].format(**fields)
 
 
 def money_text(amount: Decimal | str, currency: str | None) -> str:
@@ -138,46 +35,34 @@ def money_text(amount: Decimal | str, currency: str | None) -> str:
     return f"{text} {currency}" if currency else text
 
 
-def _zone_abbr(tz: str | None, day: str | None, hhmm: str) -> str:
-    if not tz:
-        return ""
-    try:
-        when = datetime.combine(
-            date.fromisoformat(day) if day else date.today(),
-            datetime.strptime(hhmm, "%H:%M").time(),
-            ZoneInfo(tz),
-        )
-        return when.tzname() or tz
-    except (ValueError, KeyError):
-        return tz
-
-
-def time_text(it: TripItem, day: str | None) -> str:
-    """“10:00 JST – 12:00 CST”, “19:30”, or “” for an item without a time."""
+def time_text(it: HandoutItem) -> str:
+    """“10:00 JST – 12:00 CST”, “19:30”, “23:30 PST – 09:30 AEDT (+2)”, or “” without a time."""
     if not it.start_time:
         return ""
-    start = it.start_time
-    z1 = _zone_abbr(it.time_zone, day, it.start_time)
+    start, z1 = it.start_time, it.start_zone
     out = f"{start} {z1}".strip()
     if it.end_time:
-        z2 = _zone_abbr(it.end_time_zone or it.time_zone, day, it.end_time)
+        z2 = it.end_zone
         end = f"{it.end_time} {z2}".strip() if z2 != z1 else it.end_time
         if z2 == z1 and z1:
             out = f"{start}–{it.end_time} {z1}"
         else:
             out = f"{out} – {end}"
-        if it.end_time < it.start_time and it.kind == "flight":
-            out += " (+1)"
+        if it.arrival_offset:
+            out += f" ({it.arrival_offset})"
     return out
 
 
-# Arrows advisors type in titles ("Shanghai → Paris") have no glyph in the embedded fonts.
-_ARROWS = str.maketrans({"→": "–", "⇒": "–", "➔": "–", "➜": "–", "⟶": "–", "←": "–"})
+# Arrows advisors type in titles ("Shanghai → Paris") and the minus sign of a flight landing the
+# day before ("−1") have no glyph in the embedded fonts: an en dash stands in, as typesetters do.
+_NO_GLYPH = str.maketrans(
+    {"→": "–", "⇒": "–", "➔": "–", "➜": "–", "⟶": "–", "←": "–", "\u2212": "–"}
+)
 
 
 def _mk(text: str) -> str:
-    """Paragraph markup of ``text`` (Chinese runs in the CJK font, arrows as dashes)."""
-    return fonts.markup((text or "").translate(_ARROWS))
+    """Paragraph markup of ``text`` (Chinese runs in the CJK font, arrows and minus as dashes)."""
+    return fonts.markup((text or "").translate(_NO_GLYPH))
 
 
 def _highlights(titles: list[str], limit: int = 240, lang: str = "en") -> str:
@@ -188,75 +73,24 @@ def _highlights(titles: list[str], limit: int = 240, lang: str = "en") -> str:
             break
         shown.append(t)
     rest = len(titles) - len(shown)
-    w = words(lang)
+    w = handout_words(lang)
     joined = w["list_sep"].join(shown)
     return w["and_more"].format(shown=joined, n=rest) if rest else joined
 
 
-def _names(p: Person) -> str:
-    return f"{p.name} ({p.native_name})" if p.native_name and p.native_name != p.name else p.name
-
-
-def write_itinerary(
-    studio: Studio,
-    trip_ref: str,
-    out: str | Path,
-    *,
-    size: str = "a4",
-    version_id: str | None = None,
-    studio_name: str | None = None,
-    prices: bool = False,
-    lang: str = "en",
-) -> int:
-    """Write the handout for ``trip_ref`` (id or unambiguous title) to ``out``; returns pages.
-
-    ``prices`` adds each item's price and the totals per currency (never cost or margin);
-    ``lang`` ("en" or "zh") is the language of the handout's own words and dates.
-    """
-    if size not in SIZES:
-        raise StudioError(f"The page size must be a4 or letter, not “{size}”.")
-    if lang not in LANGS:
-        raise StudioError(f"The handout language must be en or zh, not “{lang}”.")
-    plan = load_plan(studio, trip_ref, version_id)
-    details = studio_profile.profile(studio)
-    if studio_name:
-        details = dataclasses.replace(details, name=studio_name, native_name="")
-    return render(
-        plan,
-        Path(out),
-        size=size,
-        brand=details.name,
-        prices=prices,
-        lang=lang,
-        studio_contacts=details.contacts(),
-        details=details,
-    )
-
-
-# The handout's words for the studio's own details (kept beside the code that prints them).
-_STUDIO_WORDS = {
-    "en": {
-        "emergency_line": "24 h emergency line",
-        "emergency_line_intro": "Day or night, wherever you are, this line reaches someone at {brand} who knows your trip.",
-    },
-    "zh": {
-        "emergency_line": "24小时紧急热线",
-        "emergency_line_intro": "无论何时何地，拨打此热线都能联系到{brand}熟悉您行程的同事。",
-    },
-}
-
-
-def render(
-    plan: Plan,
+def render(  # noqa: C901
+    content: HandoutContent,
     out: Path,
     *,
     size: str = "a4",
-    brand: str = "Travel Studio",  # noqa: C901
     prices: bool = False,
     lang: str = "en",
-    studio_contacts: list[str] | None = None,
-    details: studio_profile.Profile | None = None,
 ) -> int:
+    """Write the handout of ``content`` to ``out`` (atomically); returns the number of pages.
+
+    ``prices`` adds each item's price and the totals per currency; ``lang`` ("en" or "zh") is the
+    language of the handout's own words and dates.
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
@@ -273,10 +107,9 @@ def render(
     )
 
     fonts.register()
-    w = words(lang)
-    sw = {**_STUDIO_WORDS["en"], **_STUDIO_WORDS.get(lang, {})}
-    details = details or studio_profile.Profile(name=brand)
-    full_brand = details.display_name if details.name == brand else brand
+    w = handout_words(lang)
+    details = content.studio
+    brand, full_brand = details.name, details.display_name
     page = A4 if size == "a4" else LETTER
     margin = 18 * mm
     content_w = page[0] - 2 * margin
@@ -362,49 +195,45 @@ def render(
         """A small accent-coloured label inside a paragraph (Chinese in the CJK font)."""
         return f"<font color='#8a6d3b' size='{size}'>{_mk(text)}</font>"
 
-    trip, client = plan.trip, plan.client
-    client_line = client.name + (
-        f"  {client.native_name}"
-        if client.native_name and client.native_name != client.name
-        else ""
-    )
-    destinations = json.loads(trip.destinations or "[]")
+    destinations = list(content.destinations)
     story: list = []
 
     # -- cover ------------------------------------------------------------------------------
     story += [Spacer(1, 38 * mm), para(brand.upper(), "brand")]
-    if details.native_name and details.name == brand:
+    if details.native_name:
         story.append(para(details.native_name, "brand"))
     if details.tagline:
         story.append(para(details.tagline, "small"))
     story += [
         Spacer(1, 6 * mm),
-        para(trip.title, "cover_title"),
+        para(content.title, "cover_title"),
         Spacer(1, 3 * mm),
-        para(span(trip.start_date, trip.end_date, lang), "cover_sub"),
+        para(
+            date_span(content.start_date, content.end_date, lang, weekday=True) or w["dates_tbc"],
+            "cover_sub",
+        ),
         Spacer(1, 10 * mm),
-        para(w["prepared_for"].format(client=client_line), "cover_line"),
+        para(w["prepared_for"].format(client=content.client), "cover_line"),
     ]
-    if plan.travellers:
-        names = w["list_sep"].join(_names(p) for p in plan.travellers)
+    if content.travellers:
+        names = w["list_sep"].join(content.travellers)
         story.append(para(w["travellers"].format(names=names), "cover_line"))
     if destinations:
         story.append(para(w["destinations"].format(places=" · ".join(destinations)), "cover_line"))
-    vlabel = w["version"].format(n=plan.version.number) + (
-        f" — {plan.version.label}" if plan.version.label else ""
+    vlabel = w["version"].format(n=content.version_number) + (
+        f" — {content.version_label}" if content.version_label else ""
     )
-    if plan.version.approved_at:
-        vlabel += " " + w["approved"].format(date=plan.version.approved_at[:10])
+    if content.approved_on:
+        vlabel += " " + w["approved"].format(date=content.approved_on)
     story += [Spacer(1, 8 * mm), para(vlabel, "small")]
     adv = ""
-    if plan.advisor:
-        adv = plan.advisor.name + (
-            f" {plan.advisor.native_name}" if plan.advisor.native_name else ""
-        )
+    advisor = content.advisor
+    if advisor:
+        adv = advisor.name
         story.append(
             para(
                 w["your_advisor"].format(name=adv)
-                + (f" · {plan.advisor.email}" if plan.advisor.email else ""),
+                + (f" · {advisor.email}" if advisor.email else ""),
                 "small",
             )
         )
@@ -413,7 +242,8 @@ def render(
     # -- overview ---------------------------------------------------------------------------
     story.append(para(w["overview"], "h1"))
     rows = [[para(w["col_day"], "cell"), para(w["col_date"], "cell"), para(w["col_plan"], "cell")]]
-    for d, its in plan.days:
+    for d in content.days:
+        its = d.items
         main = (
             d.title
             or _highlights([i.title for i in its if i.kind != "note"], lang=lang)
@@ -421,7 +251,7 @@ def render(
         )
         rows.append(
             [
-                para(str(d.day_number), "cell"),
+                para(str(d.number), "cell"),
                 para(short_date(d.date, lang), "cell"),
                 para(main, "cell"),
             ]
@@ -433,8 +263,9 @@ def render(
 
     # -- day by day --------------------------------------------------------------------------
     kinds = w["kinds"]
-    for d, its in plan.days:
-        head = w["day_heading"].format(n=d.day_number)
+    for d in content.days:
+        its = d.items
+        head = w["day_heading"].format(n=d.number)
         if d.date:
             head += f" · {long_date(d.date, lang)}"
         if d.title:
@@ -449,7 +280,7 @@ def render(
             head_par = Table(
                 [
                     [
-                        Paragraph(f"<b>{_mk(time_text(it, d.date))}</b>", st["time"]),
+                        Paragraph(f"<b>{_mk(time_text(it))}</b>", st["time"]),
                         Paragraph(
                             f"<b>{_mk(it.title)}</b> {label(kinds.get(it.kind, it.kind))}",
                             cjk("item", it.title + kinds.get(it.kind, "")),
@@ -474,14 +305,14 @@ def render(
             parts = [head_par]
             if it.place:
                 parts.append(para(it.place, "detail"))
-            sup = plan.suppliers.get(it.supplier_id or "")
+            sup = it.supplier
             if sup:
-                sname = sup.name + (f" {sup.native_name}" if sup.native_name else "")
+                sname = sup.display_name
                 parts.append(para(sname + (f" — {sup.contacts}" if sup.contacts else ""), "detail"))
             if it.confirmation:
                 parts.append(para(w["confirmation"].format(code=it.confirmation), "detail"))
             if prices and it.price is not None:
-                amount = money_text(it.price, it.currency or trip.currency)
+                amount = money_text(it.price, it.currency)
                 parts.append(para(w["price"].format(amount=amount), "detail"))
             for p in (it.notes or "").split("\n\n"):
                 if p.strip():
@@ -494,23 +325,13 @@ def render(
         story += block
 
     # -- prices: the price per currency, never cost or margin ---------------------------------
-    priced = (
-        {cur or trip.currency: tot.price for cur, tot in plan.totals.items() if tot.price}
-        if prices
-        else {}
-    )
+    priced = content.price_totals if prices else ()
     if priced:
-        counts: dict[str, int] = {}
-        for _d, its in plan.days:
-            for it in its:
-                if it.price is not None:
-                    cur = it.currency or trip.currency
-                    counts[cur] = counts.get(cur, 0) + 1
         rows = [
             [para(w["col_currency"], "cell"), para("", "cell"), para(w["prices_total"], "cell_r")]
         ]
-        for cur, amount in priced.items():
-            n = counts.get(cur, 0)
+        for total in priced:
+            cur, amount, n = total.currency, total.amount, total.items
             rows.append(
                 [
                     para(cur, "cell"),
@@ -538,11 +359,11 @@ def render(
             [
                 [
                     Paragraph(
-                        f"{label(sw['emergency_line'], 8)}<br/><b>"
-                        f"{_mk(validate.format_phone(details.emergency_phone))}</b>",
+                        f"{label(w['emergency_line'], 8)}<br/><b>"
+                        f"{_mk(details.emergency_phone)}</b>",
                         st["number"],
                     ),
-                    para(sw["emergency_line_intro"].format(brand=full_brand), "body"),
+                    para(w["emergency_line_intro"].format(brand=full_brand), "body"),
                 ]
             ],
             colWidths=[62 * mm, content_w - 62 * mm],
@@ -607,29 +428,23 @@ def render(
     elif not found.countries:
         story.append(para(w["numbers_none"], "body"))
     story.append(Spacer(1, 3 * mm))
-    if plan.advisor or studio_contacts or details.address:
+    studio_contacts = details.contacts
+    if advisor or studio_contacts or details.address:
         story.append(
             para(
-                (w["studio_heading"] if plan.advisor else w["studio_only_heading"]).format(
+                (w["studio_heading"] if advisor else w["studio_only_heading"]).format(
                     brand=full_brand
                 ),
                 "h2",
             )
         )
-        if plan.advisor:
-            story.append(
-                para(adv + (f" · {plan.advisor.email}" if plan.advisor.email else ""), "body")
-            )
+        if advisor:
+            story.append(para(adv + (f" · {advisor.email}" if advisor.email else ""), "body"))
         if studio_contacts:
             story.append(para(" · ".join(studio_contacts), "body"))
         if details.address:
             story.append(para(details.address, "body"))
-    used = []
-    for _d, its in plan.days:
-        for it in its:
-            s = plan.suppliers.get(it.supplier_id or "")
-            if s and s not in used:
-                used.append(s)
+    used = content.suppliers()
     order = {"insurer": 0, "ground-operator": 1, "guide": 2, "hotel": 3, "airline": 4}
     used.sort(key=lambda s: (order.get(s.kind, 9), s.name))
     if used:
@@ -667,9 +482,9 @@ def render(
             canvas.setFillColor(accent)
             num = w["page"].format(n=doc.page)
             room = content_w - fonts.width(num, 7.5) - 8 * mm
-            footer = f"{full_brand} · {trip.title}"
+            footer = f"{full_brand} · {content.title}"
             if fonts.width(footer, 7.5) > room:
-                footer = f"{brand} · {trip.title}"
+                footer = f"{brand} · {content.title}"
             while footer and fonts.width(footer, 7.5) > room:
                 footer = footer[:-2] + "…"
             fonts.draw_string(canvas, margin, 9.5 * mm, footer, 7.5)
@@ -685,7 +500,7 @@ def render(
             rightMargin=margin,
             topMargin=margin,
             bottomMargin=20 * mm,
-            title=f"{trip.title} — {client.name}",
+            title=f"{content.title} — {content.client_name}",
             author=brand,
             subject="Itinerary",
             lang="zh-CN" if lang == "zh" else "en",

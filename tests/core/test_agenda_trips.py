@@ -8,11 +8,12 @@ from datetime import date
 import pytest
 
 from studio.errors import ValidationError
-from studio.services import clients, trips
+from studio.services import clients
 from studio.services.agenda import actions as agenda_actions
 from studio.services.agenda import build as agenda_build
 from studio.services.agenda import rules as agenda_rules
 from studio.services.agenda import trip_sources
+from studio.services.trips import lifecycle as trip_lifecycle
 
 
 @pytest.fixture
@@ -27,10 +28,10 @@ def client_id(studio):
 
 
 def trip(studio, cid, start, end, status, title="Kyoto in autumn", destinations=("Kyoto",)):
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio, cid, title, start_date=start, end_date=end, destinations=list(destinations)
     )
-    trips.update_trip(studio, t.id, status=status)
+    trip_lifecycle.update_trip(studio, t.id, status=status)
     return t
 
 
@@ -111,7 +112,7 @@ def test_each_task_falls_on_its_day(studio, client_id):
     assert only(studio, date(2026, 2, 25), "pre_departure").section == "overdue"  # until acted on
     assert not entries(studio, date(2026, 3, 2), "pre_departure")  # moot once they have left
     assert not entries(studio, date(2026, 3, 12), "welcome_home")  # not for a trip only confirmed
-    trips.update_trip(studio, t.id, status="completed")
+    trip_lifecycle.update_trip(studio, t.id, status="completed")
     assert not entries(studio, date(2026, 2, 22), "pre_departure")
     e = only(studio, date(2026, 3, 12), "welcome_home")
     assert (e.section, e.due, e.why) == (
@@ -123,7 +124,7 @@ def test_each_task_falls_on_its_day(studio, client_id):
     assert (e.section, e.due) == ("today", date(2026, 3, 24))
     assert "satisfaction score" in e.why and e.what == "Feedback request"
     assert only(studio, date(2026, 5, 1), "feedback").section == "overdue"
-    trips.update_trip(studio, t.id, status="followed-up")  # feedback taken: no more tasks
+    trip_lifecycle.update_trip(studio, t.id, status="followed-up")  # feedback taken: no more tasks
     assert not entries(studio, date(2026, 5, 1), "feedback")
     assert not entries(studio, date(2026, 5, 1), "welcome_home")
 
@@ -229,7 +230,7 @@ def test_win_back_without_trips_falls_back_to_contact(studio, client_id):
     clients.log_interaction(
         studio, client_id, "call", "Talked about Japan", occurred_at="2024-03-10"
     )
-    trips.create_trip(
+    trip_lifecycle.create_trip(
         studio, client_id, "Just an idea", start_date="2024-05-01", end_date="2024-05-03"
     )
     e = only(studio, date(2025, 9, 20), "winback")  # an inquiry is not a booked trip

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from studio.services import clients, profiles, trips
+from studio.services import clients, profiles
 from studio.services.agenda import build as agenda_build
 from studio.services.agenda import rules as agenda_rules
+from studio.services.trips import lifecycle as trip_lifecycle
 
 
 @pytest.fixture
@@ -24,8 +25,8 @@ def _winback_due(studio, today):
 
 
 def _trip(studio, cid, start, end, status="completed"):
-    t = trips.create_trip(studio, cid, "Kyoto", start_date=start, end_date=end)
-    trips.update_trip(studio, t.id, status=status)
+    t = trip_lifecycle.create_trip(studio, cid, "Kyoto", start_date=start, end_date=end)
+    trip_lifecycle.update_trip(studio, t.id, status=status)
 
 
 def test_dormant_follows_the_winback_setting(studio, client_id):
@@ -55,7 +56,7 @@ def test_lifecycle_counts_real_trips(studio, client_id):
     assert profiles.segments(studio, client_id, today).lifecycle == "repeat"
     _trip(studio, client_id, "2026-07-01", "2026-07-09", status="confirmed")  # booked counts
     assert profiles.segments(studio, client_id, today).lifecycle == "loyal"
-    t = trips.create_trip(studio, client_id, "Just an idea", start_date="2026-09-01")
+    t = trip_lifecycle.create_trip(studio, client_id, "Just an idea", start_date="2026-09-01")
     assert t.status == "inquiry"  # not booked: does not count
     assert profiles.segments(studio, client_id, today).lifecycle == "loyal"
 

@@ -9,7 +9,7 @@ from PIL import Image
 
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.errors import ValidationError
-from studio.services import clients, trips
+from studio.services import clients
 from studio.services.check import check
 from studio.services.media import book as media_book
 from studio.services.media import editing as media_edit
@@ -18,6 +18,9 @@ from studio.services.media import importing as media_import
 from studio.services.media import probe as media_probe
 from studio.services.media import rows as media_rows
 from studio.services.media import thumbnails as media_thumbs
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
 from studio.store import Studio
 
 DATE_ORIGINAL = 0x9003
@@ -63,7 +66,7 @@ def trip(studio):
             {"name": "Li Na", "native_name": "李娜", "role": "partner"},
         ],
     )
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Yunnan: Lijiang to Shangri-La",
@@ -93,7 +96,7 @@ def test_same_bytes_stored_once_and_reported_as_duplicate(studio, trip, tmp_path
     files = [p for p in media_files.media_dir(studio).rglob("*") if p.is_file()]
     assert files == [stored]
     # the same file in another trip: one file, two rows
-    other = trips.create_trip(
+    other = trip_lifecycle.create_trip(
         studio, trip.client_id, "Another trip", start_date="2026-05-01", end_date="2026-05-02"
     )
     res2 = media_import.add_media(studio, other.id, [a])
@@ -248,7 +251,7 @@ def test_undo_an_import_and_cancel_keeps_what_was_added(studio, trip, tmp_path):
         len(media_rows.media_of(studio, trip.id)) == 4
         and studio.count(TripMedia, include_deleted=True) == 4
     )
-    other = trips.create_trip(
+    other = trip_lifecycle.create_trip(
         studio, trip.client_id, "Other", start_date="2026-06-01", end_date="2026-06-03"
     )
     seen = []
@@ -308,12 +311,12 @@ def test_editing_validated_and_journaled(studio, trip, tmp_path):
 
 
 def test_book_content(studio, trip, tmp_path):
-    v = trips.find_trip(studio, trip.id).current_version_id
-    days = trips.days(studio, v)
-    trips.update_day(studio, days[0].id, title="Lijiang old town")
-    trips.add_item(studio, days[0].id, "Walk the old town", place="Lijiang")
-    trips.add_item(studio, days[0].id, "Dinner", kind="dining", place="Lijiang")
-    trips.add_item(studio, days[0].id, "Black Dragon Pool", place="Black Dragon Pool")
+    v = trip_reading.find_trip(studio, trip.id).current_version_id
+    days = trip_reading.days(studio, v)
+    trip_plan.update_day(studio, days[0].id, title="Lijiang old town")
+    trip_plan.add_item(studio, days[0].id, "Walk the old town", place="Lijiang")
+    trip_plan.add_item(studio, days[0].id, "Dinner", kind="dining", place="Lijiang")
+    trip_plan.add_item(studio, days[0].id, "Black Dragon Pool", place="Black Dragon Pool")
     media_edit.set_journal(
         studio, trip.id, 1, journal="Arrived in the rain.", highlights=["naxi music"]
     )
@@ -437,17 +440,17 @@ def test_upgrade_from_0006_keeps_data_and_adds_the_media_tables(data_dir):
     with Studio.open(data_dir) as s:
         assert s.migration == f"0006_trips → {schema.HEAD}"
         assert s.backup_path is not None and s.backup_path.is_file()
-        assert trips.find_trip(s, "Provence").client_id == "c1"
+        assert trip_reading.find_trip(s, "Provence").client_id == "c1"
         assert media_rows.media_of(s, "t1") == [] and media_rows.book_settings(s, "t1").size == "a4"
         book = media_edit.set_book(s, "t1", title="Provence, June 2026")
         assert media_rows.book_settings(s, "t1").id == book.id
 
 
 def test_book_places_leave_out_terminals(studio, trip):
-    v = trips.find_trip(studio, trip.id).current_version_id
-    day = trips.days(studio, v)[0]
-    trips.add_item(studio, day.id, "Shanghai – Lijiang", kind="flight", place="Hongqiao T2")
-    trips.add_item(studio, day.id, "Songtsam Lodge", kind="lodging", place="Lijiang")
+    v = trip_reading.find_trip(studio, trip.id).current_version_id
+    day = trip_reading.days(studio, v)[0]
+    trip_plan.add_item(studio, day.id, "Shanghai – Lijiang", kind="flight", place="Hongqiao T2")
+    trip_plan.add_item(studio, day.id, "Songtsam Lodge", kind="lodging", place="Lijiang")
     assert media_book.book_content(studio, trip.id).days[0].places == ("Lijiang",)
 
 

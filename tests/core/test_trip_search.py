@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from studio.services import clients, queries, trips
+from studio.services import clients, queries
 from studio.services.search import search
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips import versions as trip_versions
 
 
 def names(studio, q):
@@ -17,8 +22,10 @@ def names(studio, q):
 def trip(studio):
     li = clients.create_client(studio, "Li Na", native_name="李娜")
     clients.create_client(studio, "Olivia Brown", notes="Prefers beaches")
-    hotel = trips.create_supplier(studio, "Songtsam Lodge", kind="hotel", native_name="松赞酒店")
-    t = trips.create_trip(
+    hotel = trip_suppliers.create_supplier(
+        studio, "Songtsam Lodge", kind="hotel", native_name="松赞酒店"
+    )
+    t = trip_lifecycle.create_trip(
         studio,
         li.id,
         "Yunnan in spring 云南之春",
@@ -28,9 +35,9 @@ def trip(studio):
         currency="CNY",
         notes="Celebrating a tenth anniversary",
     )
-    d1, d2, _ = trips.days(studio, t.current_version_id)
-    trips.update_day(studio, d2.id, title="Tiger Leaping Gorge 虎跳峡")
-    trips.add_item(
+    d1, d2, _ = trip_reading.days(studio, t.current_version_id)
+    trip_plan.update_day(studio, d2.id, title="Tiger Leaping Gorge 虎跳峡")
+    trip_plan.add_item(
         studio,
         d1.id,
         "Check in",
@@ -74,24 +81,26 @@ def test_trip_words_combine_with_names(studio, trip):
 
 
 def test_edits_of_trips_days_and_items_reindex_the_client(studio, trip):
-    trips.update_trip(studio, trip.id, title="Hokkaido powder", destinations=["Niseko", "二世谷"])
+    trip_lifecycle.update_trip(
+        studio, trip.id, title="Hokkaido powder", destinations=["Niseko", "二世谷"]
+    )
     assert names(studio, "Hokkaido") == ["Li Na"] and names(studio, "二世谷") == ["Li Na"]
     assert names(studio, "云南") == []  # the old title is gone from the index
-    day = trips.days(studio, trip.current_version_id)[2]
-    item = trips.add_item(
+    day = trip_reading.days(studio, trip.current_version_id)[2]
+    item = trip_plan.add_item(
         studio, day.id, "Onsen evening", place="Noboribetsu", confirmation="ONS-77"
     )
     assert names(studio, "noboribetsu") == ["Li Na"] and names(studio, "ONS-77") == ["Li Na"]
-    trips.update_item(studio, item.id, confirmation="ONS-99")
+    trip_plan.update_item(studio, item.id, confirmation="ONS-99")
     assert names(studio, "ONS-77") == [] and names(studio, "ONS-99") == ["Li Na"]
-    trips.remove_item(studio, item.id)
+    trip_plan.remove_item(studio, item.id)
     assert names(studio, "noboribetsu") == []
 
 
 def test_versions_share_lines_and_old_versions_stay_findable(studio, trip):
-    v2 = trips.duplicate_version(studio, trip.current_version_id, "Slower")
-    day = trips.days(studio, v2.id)[0]
-    trips.add_item(studio, day.id, "Naxi music concert", confirmation="NAXI-1")
+    v2 = trip_versions.duplicate_version(studio, trip.current_version_id, "Slower")
+    day = trip_reading.days(studio, v2.id)[0]
+    trip_plan.add_item(studio, day.id, "Naxi music concert", confirmation="NAXI-1")
     assert names(studio, "naxi") == ["Li Na"] and names(studio, "SGT-48213") == ["Li Na"]
     with studio.read() as conn:
         row = conn.exec_driver_sql(
@@ -143,7 +152,9 @@ def test_upgrade_indexes_the_trips_of_an_existing_studio(studio, trip, data_dir)
 
 
 def test_renaming_a_supplier_reindexes_the_clients_who_use_it(studio, trip):
-    hotel = [s for s in trips.suppliers(studio) if s.name == "Songtsam Lodge"][0]
-    trips.update_supplier(studio, hotel.id, name="Blue Moon Valley Lodge", native_name="蓝月山谷")
+    hotel = [s for s in trip_suppliers.suppliers(studio) if s.name == "Songtsam Lodge"][0]
+    trip_suppliers.update_supplier(
+        studio, hotel.id, name="Blue Moon Valley Lodge", native_name="蓝月山谷"
+    )
     assert names(studio, "Songtsam") == [] and names(studio, "松赞") == []
     assert names(studio, "blue moon") == ["Li Na"] and names(studio, "蓝月") == ["Li Na"]

@@ -10,7 +10,13 @@ import pytest
 from studio.domain.models import MODELS
 from studio.domain.trip_models import Trip, TripItem, TripVersion
 from studio.errors import ValidationError
-from studio.services import clients, exchange, profiles, trips
+from studio.services import clients, exchange, profiles
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips import totals as trip_totals
+from studio.services.trips import versions as trip_versions
 from studio.store import Studio
 
 
@@ -43,7 +49,7 @@ def _people(studio, client_id):
 @pytest.fixture
 def trip(studio, party):
     c, _ = party
-    return trips.create_trip(
+    return trip_lifecycle.create_trip(
         studio,
         c.id,
         "Kyoto in autumn",
@@ -56,14 +62,14 @@ def trip(studio, party):
 
 
 def _v(studio, trip_id) -> TripVersion:
-    t = trips.find_trip(studio, trip_id)
-    return [v for v in trips.versions(studio, trip_id) if v.id == t.current_version_id][0]
+    t = trip_reading.find_trip(studio, trip_id)
+    return [v for v in trip_reading.versions(studio, trip_id) if v.id == t.current_version_id][0]
 
 
 def test_new_trip_has_v1_with_a_day_per_date_and_the_party(studio, trip, party):
     v = _v(studio, trip.id)
     assert v.number == 1 and not v.locked
-    ds = trips.days(studio, v.id)
+    ds = trip_reading.days(studio, v.id)
     assert [d.date for d in ds] == [
         "2026-11-01",
         "2026-11-02",
@@ -71,87 +77,96 @@ def test_new_trip_has_v1_with_a_day_per_date_and_the_party(studio, trip, party):
         "2026-11-04",
         "2026-11-05",
     ]
-    assert {p.name for p in trips.travellers(studio, trip.id)} == {"Chen Wei", "Li Na"}
-    assert trips.find_trip(studio, "kyoto").id == trip.id
-    assert trips.pipeline(studio)["inquiry"][0].id == trip.id
+    assert {p.name for p in trip_reading.travellers(studio, trip.id)} == {"Chen Wei", "Li Na"}
+    assert trip_reading.find_trip(studio, "kyoto").id == trip.id
+    assert trip_reading.pipeline(studio)["inquiry"][0].id == trip.id
 
 
 def test_duplicate_compare_restore(studio, trip):
     v1 = _v(studio, trip.id)
-    d1, d2 = trips.days(studio, v1.id)[:2]
-    tea = trips.add_item(studio, d1.id, "Tea ceremony", place="Uji", start_time="10:00")
-    trips.add_item(studio, d1.id, "Ryokan", kind="lodging", price="80000", cost="60000")
-    v2 = trips.duplicate_version(studio, v1.id, "Slower pace")
-    assert v2.number == 2 and trips.find_trip(studio, trip.id).current_version_id == v2.id
-    assert len(trips.version_items(studio, v2.id)) == 2
-    copy_tea = [i for i in trips.version_items(studio, v2.id) if i.title == "Tea ceremony"][0]
-    trips.update_item(studio, copy_tea.id, start_time="14:00")
-    ryokan2 = [i for i in trips.version_items(studio, v2.id) if i.title == "Ryokan"][0]
-    trips.remove_item(studio, ryokan2.id)
-    trips.add_item(
-        studio, trips.days(studio, v2.id)[1].id, "Fushimi Inari at dawn", tags=["early start"]
+    d1, d2 = trip_reading.days(studio, v1.id)[:2]
+    tea = trip_plan.add_item(studio, d1.id, "Tea ceremony", place="Uji", start_time="10:00")
+    trip_plan.add_item(studio, d1.id, "Ryokan", kind="lodging", price="80000", cost="60000")
+    v2 = trip_versions.duplicate_version(studio, v1.id, "Slower pace")
+    assert v2.number == 2 and trip_reading.find_trip(studio, trip.id).current_version_id == v2.id
+    assert len(trip_reading.version_items(studio, v2.id)) == 2
+    copy_tea = [i for i in trip_reading.version_items(studio, v2.id) if i.title == "Tea ceremony"][
+        0
+    ]
+    trip_plan.update_item(studio, copy_tea.id, start_time="14:00")
+    ryokan2 = [i for i in trip_reading.version_items(studio, v2.id) if i.title == "Ryokan"][0]
+    trip_plan.remove_item(studio, ryokan2.id)
+    trip_plan.add_item(
+        studio,
+        trip_reading.days(studio, v2.id)[1].id,
+        "Fushimi Inari at dawn",
+        tags=["early start"],
     )
-    cmp = trips.compare_versions(studio, v1.id, v2.id)
+    cmp = trip_versions.compare_versions(studio, v1.id, v2.id)
     assert [c.title for c in cmp.added] == ["Fushimi Inari at dawn"]
     assert [c.title for c in cmp.removed] == ["Ryokan"]
     assert [(c.title, c.fields) for c in cmp.changed] == [("Tea ceremony", ("start_time",))]
     # v1 is untouched by edits to v2
     assert (
-        trips.items(studio, d1.id)[0].start_time == "10:00"
-        and tea.id == trips.items(studio, d1.id)[0].id
+        trip_reading.items(studio, d1.id)[0].start_time == "10:00"
+        and tea.id == trip_reading.items(studio, d1.id)[0].id
     )
-    v3 = trips.restore_version(studio, v1.id)
+    v3 = trip_versions.restore_version(studio, v1.id)
     assert v3.number == 3 and v3.label == "Restored from v1"
-    assert trips.find_trip(studio, trip.id).current_version_id == v3.id
-    assert trips.compare_versions(studio, v1.id, v3.id).is_empty
+    assert trip_reading.find_trip(studio, trip.id).current_version_id == v3.id
+    assert trip_versions.compare_versions(studio, v1.id, v3.id).is_empty
     assert d2.version_id == v1.id
 
 
 def test_approved_version_is_locked_edits_start_a_new_version(studio, trip):
     v1 = _v(studio, trip.id)
-    day = trips.days(studio, v1.id)[0]
-    item = trips.add_item(studio, day.id, "Kaiseki dinner", kind="dining", price="30000")
-    trips.approve_version(studio, v1.id)
-    changed = trips.update_item(studio, item.id, price="32000")
+    day = trip_reading.days(studio, v1.id)[0]
+    item = trip_plan.add_item(studio, day.id, "Kaiseki dinner", kind="dining", price="30000")
+    trip_versions.approve_version(studio, v1.id)
+    changed = trip_plan.update_item(studio, item.id, price="32000")
     assert changed.id != item.id and changed.version_id != v1.id and changed.price == "32000.00"
-    assert trips.items(studio, day.id)[0].price == "30000.00"  # the approved one is as approved
+    assert (
+        trip_reading.items(studio, day.id)[0].price == "30000.00"
+    )  # the approved one is as approved
     v2 = _v(studio, trip.id)
     assert v2.number == 2 and not v2.locked and v2.based_on_id == v1.id
-    cmp = trips.compare_versions(studio, v1.id, v2.id)
+    cmp = trip_versions.compare_versions(studio, v1.id, v2.id)
     assert [(c.title, c.fields) for c in cmp.changed] == [("Kaiseki dinner", ("price",))]
 
 
 def test_reorder_and_move_and_undo(studio, trip):
     v = _v(studio, trip.id)
-    d1, d2 = trips.days(studio, v.id)[:2]
-    a = trips.add_item(studio, d1.id, "A")
-    b = trips.add_item(studio, d1.id, "B")
-    c = trips.add_item(studio, d1.id, "C", position=0)
-    assert [i.title for i in trips.items(studio, d1.id)] == ["C", "A", "B"]
-    trips.reorder_items(studio, d1.id, [a.id, b.id, c.id])
-    assert [i.title for i in trips.items(studio, d1.id)] == ["A", "B", "C"]
+    d1, d2 = trip_reading.days(studio, v.id)[:2]
+    a = trip_plan.add_item(studio, d1.id, "A")
+    b = trip_plan.add_item(studio, d1.id, "B")
+    c = trip_plan.add_item(studio, d1.id, "C", position=0)
+    assert [i.title for i in trip_reading.items(studio, d1.id)] == ["C", "A", "B"]
+    trip_plan.reorder_items(studio, d1.id, [a.id, b.id, c.id])
+    assert [i.title for i in trip_reading.items(studio, d1.id)] == ["A", "B", "C"]
     seen = []
     studio.subscribe(lambda cs: seen.append(cs.tx))
-    trips.move_item(studio, b.id, d2.id)
-    assert [i.title for i in trips.items(studio, d1.id)] == ["A", "C"]
-    assert [i.title for i in trips.items(studio, d2.id)] == ["B"]
+    trip_plan.move_item(studio, b.id, d2.id)
+    assert [i.title for i in trip_reading.items(studio, d1.id)] == ["A", "C"]
+    assert [i.title for i in trip_reading.items(studio, d2.id)] == ["B"]
     studio.revert(seen[-1])
-    assert [i.title for i in trips.items(studio, d1.id)] == ["A", "B", "C"]
-    trips.reorder_days(
-        studio, v.id, [d2.id] + [d.id for d in trips.days(studio, v.id) if d.id != d2.id]
+    assert [i.title for i in trip_reading.items(studio, d1.id)] == ["A", "B", "C"]
+    trip_plan.reorder_days(
+        studio, v.id, [d2.id] + [d.id for d in trip_reading.days(studio, v.id) if d.id != d2.id]
     )
-    ds = trips.days(studio, v.id)
+    ds = trip_reading.days(studio, v.id)
     assert ds[0].id == d2.id and ds[0].day_number == 1 and ds[0].date == "2026-11-01"
     assert ds[1].id == d1.id and ds[1].date == "2026-11-02"
 
 
 def test_totals_per_currency(studio, trip):
     v = _v(studio, trip.id)
-    d = trips.days(studio, v.id)[0]
-    trips.add_item(studio, d.id, "Hotel", kind="lodging", cost="100000", price="130000")
-    trips.add_item(studio, d.id, "Guide", cost="20000", price="25000.50")
-    trips.add_item(studio, d.id, "Flight", kind="flight", cost="900", price="1000", currency="usd")
-    t = trips.totals(studio, v.id)
+    d = trip_reading.days(studio, v.id)[0]
+    trip_plan.add_item(studio, d.id, "Hotel", kind="lodging", cost="100000", price="130000")
+    trip_plan.add_item(studio, d.id, "Guide", cost="20000", price="25000.50")
+    trip_plan.add_item(
+        studio, d.id, "Flight", kind="flight", cost="900", price="1000", currency="usd"
+    )
+    t = trip_totals.totals(studio, v.id)
     assert t["JPY"].cost == Decimal("120000") and t["JPY"].price == Decimal("155000.50")
     assert t["JPY"].margin == Decimal("35000.50")
     assert t["USD"].margin == Decimal("100")
@@ -159,41 +174,44 @@ def test_totals_per_currency(studio, trip):
 
 def test_profile_conflicts_flagged_and_listed_before_sending(studio, trip):
     v = _v(studio, trip.id)
-    d = trips.days(studio, v.id)[1]
-    trips.add_item(studio, d.id, "Wagyu tasting", kind="dining", tags=["meat"])
-    found = trips.flags(studio, v.id)
+    d = trip_reading.days(studio, v.id)[1]
+    trip_plan.add_item(studio, d.id, "Wagyu tasting", kind="dining", tags=["meat"])
+    found = trip_totals.flags(studio, v.id)
     assert (
         len(found) == 1
         and found[0].day == 2
         and "Li Na" in found[0].reason
         and "meat" in found[0].reason
     )
-    problems = trips.presend_check(studio, trip.id)
+    problems = trip_totals.presend_check(studio, trip.id)
     assert any("Wagyu tasting" in p and "Li Na" in p for p in problems)
     with pytest.raises(ValidationError) as exc:
-        trips.set_status(studio, trip.id, "proposed")
+        trip_lifecycle.set_status(studio, trip.id, "proposed")
     assert exc.value.field == "status" and "Wagyu" in exc.value.message
-    trips.set_status(studio, trip.id, "proposed", acknowledged=True)
-    assert trips.find_trip(studio, trip.id).status == "proposed"
+    trip_lifecycle.set_status(studio, trip.id, "proposed", acknowledged=True)
+    assert trip_reading.find_trip(studio, trip.id).status == "proposed"
 
 
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda s, t, d: trips.update_trip(s, t.id, end_date="2026-10-01"), "end_date"),
-        (lambda s, t, d: trips.add_item(s, d.id, "X", price="-5"), "price"),
-        (lambda s, t, d: trips.add_item(s, d.id, "X", price="12", currency="ABC"), "currency"),
-        (lambda s, t, d: trips.update_trip(s, t.id, currency="DOLLARS"), "currency"),
-        (lambda s, t, d: trips.add_item(s, d.id, "X", start_time="25:00"), "start_time"),
-        (lambda s, t, d: trips.add_item(s, d.id, "X", time_zone="Mars/Olympus"), "time_zone"),
-        (lambda s, t, d: trips.add_item(s, d.id, "", kind="activity"), "title"),
-        (lambda s, t, d: trips.add_item(s, d.id, "X", kind="cruise"), "kind"),
-        (lambda s, t, d: trips.add_day(s, d.version_id, date="2026-12-24"), "date"),
-        (lambda s, t, d: trips.create_supplier(s, "Hotel", kind="hotel", rating=9), "rating"),
+        (lambda s, t, d: trip_lifecycle.update_trip(s, t.id, end_date="2026-10-01"), "end_date"),
+        (lambda s, t, d: trip_plan.add_item(s, d.id, "X", price="-5"), "price"),
+        (lambda s, t, d: trip_plan.add_item(s, d.id, "X", price="12", currency="ABC"), "currency"),
+        (lambda s, t, d: trip_lifecycle.update_trip(s, t.id, currency="DOLLARS"), "currency"),
+        (lambda s, t, d: trip_plan.add_item(s, d.id, "X", start_time="25:00"), "start_time"),
+        (lambda s, t, d: trip_plan.add_item(s, d.id, "X", time_zone="Mars/Olympus"), "time_zone"),
+        (lambda s, t, d: trip_plan.add_item(s, d.id, "", kind="activity"), "title"),
+        (lambda s, t, d: trip_plan.add_item(s, d.id, "X", kind="cruise"), "kind"),
+        (lambda s, t, d: trip_plan.add_day(s, d.version_id, date="2026-12-24"), "date"),
+        (
+            lambda s, t, d: trip_suppliers.create_supplier(s, "Hotel", kind="hotel", rating=9),
+            "rating",
+        ),
     ],
 )
 def test_bad_input_refused_naming_the_field(studio, trip, call, field):
-    d = trips.days(studio, _v(studio, trip.id).id)[0]
+    d = trip_reading.days(studio, _v(studio, trip.id).id)[0]
     before = studio.count(TripItem), studio.count(Trip)
     with pytest.raises(ValidationError) as exc:
         call(studio, trip, d)
@@ -203,8 +221,8 @@ def test_bad_input_refused_naming_the_field(studio, trip, call, field):
 
 def test_overlapping_flights_refused_across_time_zones(studio, trip):
     v = _v(studio, trip.id)
-    d = trips.days(studio, v.id)[0]
-    trips.add_item(
+    d = trip_reading.days(studio, v.id)[0]
+    trip_plan.add_item(
         studio,
         d.id,
         "KIX → PVG",
@@ -215,7 +233,7 @@ def test_overlapping_flights_refused_across_time_zones(studio, trip):
         end_time_zone="Asia/Shanghai",
     )
     with pytest.raises(ValidationError) as exc:
-        trips.add_item(
+        trip_plan.add_item(
             studio,
             d.id,
             "PVG → PEK",
@@ -226,7 +244,7 @@ def test_overlapping_flights_refused_across_time_zones(studio, trip):
         )
     assert exc.value.field == "start_time" and "KIX → PVG" in exc.value.message
     # 12:10 Shanghai is after the 12:00 Shanghai landing: fine
-    trips.add_item(
+    trip_plan.add_item(
         studio,
         d.id,
         "PVG → PEK",
@@ -239,28 +257,33 @@ def test_overlapping_flights_refused_across_time_zones(studio, trip):
 
 def test_shrinking_trip_dates_keeps_days_and_flags_them(studio, trip):
     v = _v(studio, trip.id)
-    trips.update_trip(studio, trip.id, end_date="2026-11-03")
-    assert len(trips.days(studio, v.id)) == 5  # nothing entered is lost
-    assert sum("outside the trip's dates" in p for p in trips.presend_check(studio, trip.id)) == 2
+    trip_lifecycle.update_trip(studio, trip.id, end_date="2026-11-03")
+    assert len(trip_reading.days(studio, v.id)) == 5  # nothing entered is lost
+    assert (
+        sum("outside the trip's dates" in p for p in trip_totals.presend_check(studio, trip.id))
+        == 2
+    )
 
 
 def test_travelling_changes_need_a_reason(studio, trip):
     v = _v(studio, trip.id)
-    d = trips.days(studio, v.id)[0]
-    it = trips.add_item(studio, d.id, "Arashiyama walk")
-    trips.set_status(studio, trip.id, "travelling")
+    d = trip_reading.days(studio, v.id)[0]
+    it = trip_plan.add_item(studio, d.id, "Arashiyama walk")
+    trip_lifecycle.set_status(studio, trip.id, "travelling")
     with pytest.raises(ValidationError) as exc:
-        trips.update_item(studio, it.id, start_time="15:00")
+        trip_plan.update_item(studio, it.id, start_time="15:00")
     assert exc.value.field == "change_reason"
     assert (
-        trips.update_item(studio, it.id, start_time="15:00", change_reason="weather").change_reason
+        trip_plan.update_item(
+            studio, it.id, start_time="15:00", change_reason="weather"
+        ).change_reason
         == "weather"
     )
 
 
 def test_export_import_round_trip_with_trips(studio, trip, tmp_path):
     v = _v(studio, trip.id)
-    sup = trips.create_supplier(
+    sup = trip_suppliers.create_supplier(
         studio,
         "Hoshinoya Kyoto",
         kind="hotel",
@@ -268,8 +291,8 @@ def test_export_import_round_trip_with_trips(studio, trip, tmp_path):
         contacts="+81 50 3134 8091",
         rating=5,
     )
-    d = trips.days(studio, v.id)[0]
-    trips.add_item(
+    d = trip_reading.days(studio, v.id)[0]
+    trip_plan.add_item(
         studio,
         d.id,
         "Check in",
@@ -280,7 +303,7 @@ def test_export_import_round_trip_with_trips(studio, trip, tmp_path):
         price="120",
         tags=["river"],
     )
-    trips.approve_version(studio, v.id)
+    trip_versions.approve_version(studio, v.id)
     out = tmp_path / "s.json"
     exchange.export_studio(studio, out)
     with Studio.open(tmp_path / "other") as other:
@@ -289,34 +312,34 @@ def test_export_import_round_trip_with_trips(studio, trip, tmp_path):
             assert other.count(m, include_deleted=True) == studio.count(m, include_deleted=True), (
                 m.__tablename__
             )
-        t2 = trips.find_trip(other, trip.id)
+        t2 = trip_reading.find_trip(other, trip.id)
         assert t2.current_version_id == v.id
-        [it] = trips.version_items(other, v.id)
+        [it] = trip_reading.version_items(other, v.id)
         assert it.supplier_id == sup.id and it.price == "120.00" and it.tags == '["river"]'
-        assert trips.versions(other, trip.id)[0].locked
+        assert trip_reading.versions(other, trip.id)[0].locked
 
 
 def test_demo_has_trips_in_every_status_with_versions_and_prints(tmp_path):
     from datetime import date
 
     from studio.domain.trip_models import TRIP_STATUSES
-    from studio.reports.itinerary import write_itinerary
     from studio.services.demo.build import build_demo
+    from studio.services.trips.handout import write_itinerary
 
     with Studio.open(tmp_path / "demo") as s:
         summary = build_demo(s, clients=30, seed=3, today=date(2026, 11, 22))
         assert "trips" in summary
-        pipe = trips.pipeline(s)
+        pipe = trip_reading.pipeline(s)
         assert all(pipe[st] for st in TRIP_STATUSES)
         confirmed = pipe["confirmed"][0]
-        vs = trips.versions(s, confirmed.id)
+        vs = trip_reading.versions(s, confirmed.id)
         assert len(vs) >= 2 and vs[-1].locked and vs[-1].id == confirmed.current_version_id
-        assert not trips.compare_versions(s, vs[0].id, vs[-1].id).is_empty
+        assert not trip_versions.compare_versions(s, vs[0].id, vs[-1].id).is_empty
         on_road = pipe["travelling"][0]
-        items = trips.version_items(s, on_road.current_version_id)
+        items = trip_reading.version_items(s, on_road.current_version_id)
         assert any(i.change_reason for i in items)
-        assert not trips.versions(s, on_road.id)[-1].locked
-        assert trips.totals(s, confirmed.current_version_id)
+        assert not trip_reading.versions(s, on_road.id)[-1].locked
+        assert trip_totals.totals(s, confirmed.current_version_id)
         assert write_itinerary(s, confirmed.id, tmp_path / "demo.pdf") >= 4
         assert all(
             i.end_time is None
@@ -332,9 +355,9 @@ def test_import_refuses_an_item_pointing_to_a_missing_supplier(studio, trip, tmp
 
     from studio.errors import ImportFileError
 
-    d = trips.days(studio, _v(studio, trip.id).id)[0]
-    sup = trips.create_supplier(studio, "Gone Hotel", kind="hotel")
-    trips.add_item(studio, d.id, "Stay", kind="lodging", supplier_id=sup.id)
+    d = trip_reading.days(studio, _v(studio, trip.id).id)[0]
+    sup = trip_suppliers.create_supplier(studio, "Gone Hotel", kind="hotel")
+    trip_plan.add_item(studio, d.id, "Stay", kind="lodging", supplier_id=sup.id)
     out = tmp_path / "s.json"
     exchange.export_studio(studio, out)
     doc = json.loads(out.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import pytest
 
 from studio import paths
 from studio.reports import emergency
-from studio.reports.itinerary import words
+from studio.reports.words import handout_words as words
 
 
 def codes(dest: str) -> list[str]:

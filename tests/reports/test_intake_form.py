@@ -10,8 +10,8 @@ from pdftext import page_texts, squash
 
 from studio.cli import main
 from studio.errors import StudioError
-from studio.reports.intake_form import write_intake_form
 from studio.services import clients, profiles
+from studio.services.intake import write_intake_form
 
 TODAY = date(2026, 11, 22)
 

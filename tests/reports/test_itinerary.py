@@ -11,8 +11,12 @@ from pdftext import page_texts, squash
 
 from studio.cli import main
 from studio.errors import StudioError
-from studio.reports.itinerary import write_itinerary
-from studio.services import clients, trips
+from studio.services import clients
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips.handout import write_itinerary
 
 LONG = (
     " ".join(
@@ -34,7 +38,7 @@ def trip(studio):
             {"name": "Zoë Müller", "role": "partner"},
         ],
     )
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Provence & Côte d'Azur",
@@ -43,7 +47,7 @@ def trip(studio):
         destinations=["Avignon", "Nice"],
         currency="EUR",
     )
-    hotel = trips.create_supplier(
+    hotel = trip_suppliers.create_supplier(
         studio,
         "Hôtel d'Europe",
         kind="hotel",
@@ -51,12 +55,12 @@ def trip(studio):
         contacts="+33 4 90 14 76 76 · reception@example.fr",
         location="Avignon",
     )
-    insurer = trips.create_supplier(
+    insurer = trip_suppliers.create_supplier(
         studio, "Allianz Travel", kind="insurer", contacts="24h assistance +49 89 0000 0000"
     )
-    d1, d2, _d3 = trips.days(studio, t.current_version_id)
-    trips.update_day(studio, d1.id, title="Arrival in Avignon 抵达阿维尼翁")
-    trips.add_item(
+    d1, d2, _d3 = trip_reading.days(studio, t.current_version_id)
+    trip_plan.update_day(studio, d1.id, title="Arrival in Avignon 抵达阿维尼翁")
+    trip_plan.add_item(
         studio,
         d1.id,
         "Shanghai → Paris CDG",
@@ -68,7 +72,7 @@ def trip(studio):
         confirmation="MU553-QX7R",
         price="1200",
     )
-    trips.add_item(
+    trip_plan.add_item(
         studio,
         d1.id,
         "Check in at Hôtel d'Europe",
@@ -79,7 +83,7 @@ def trip(studio):
         cost="400",
         price="520",
     )
-    trips.add_item(
+    trip_plan.add_item(
         studio,
         d2.id,
         "Guided walk of the Palais des Papes 教皇宫导览",
@@ -171,7 +175,7 @@ def test_overview_lists_whole_titles_never_a_cut_word():
 @pytest.fixture
 def japan(studio):
     c = clients.create_client(studio, "Olivia Brown", native_name="欧丽薇")
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Kyoto in spring",
@@ -180,12 +184,14 @@ def japan(studio):
         destinations=["Kyoto, Japan", "Atlantis"],
         currency="JPY",
     )
-    d1, d2, _ = trips.days(studio, t.current_version_id)
-    trips.add_item(
+    d1, d2, _ = trip_reading.days(studio, t.current_version_id)
+    trip_plan.add_item(
         studio, d1.id, "Tea ceremony", cost="98765", price="123456", confirmation="TEA-1"
     )
-    trips.add_item(studio, d2.id, "Kaiseki dinner", kind="dining", price="54321.5", currency="EUR")
-    trips.add_item(studio, d2.id, "Walk in the bamboo grove", kind="activity")
+    trip_plan.add_item(
+        studio, d2.id, "Kaiseki dinner", kind="dining", price="54321.5", currency="EUR"
+    )
+    trip_plan.add_item(studio, d2.id, "Walk in the bamboo grove", kind="activity")
     return t
 
 
@@ -278,11 +284,48 @@ def test_bad_language_refused(studio, japan, tmp_path):
 
 
 def test_dates_in_both_languages():
-    from studio.reports.itinerary import long_date, short_date, span
+    from studio.reports.words import date_span, long_date, plain_date, short_date
 
     assert long_date("2026-03-14") == "Saturday 14 March 2026"
     assert long_date("2026-03-14", "zh") == "2026年3月14日 星期六"
+    assert plain_date("2026-12-02") == "2 December 2026"
+    assert plain_date("2026-12-02", "zh") == "2026年12月2日"
     assert short_date("2026-03-15", "zh") == "3月15日 周日"
-    assert span("2026-12-30", "2027-01-02", "zh") == "2026年12月30日至2027年1月2日"
-    assert span("2026-05-30", "2026-06-02") == "30 May – 2 June 2026"
-    assert span(None, None, "zh") == "日期待定"
+    assert date_span("2026-12-30", "2027-01-02", "zh") == "2026年12月30日至2027年1月2日"
+    assert date_span("2026-05-30", "2026-06-02") == "30 May – 2 June 2026"
+    assert date_span("2026-05-30", "2026-05-30") == "30 May 2026"
+    assert date_span("2026-05-30", None, weekday=True) == "Saturday 30 May 2026"
+    assert date_span(None, None, "zh") == "" and long_date(None) == ""
+    assert long_date("sometime") == "sometime"  # not a date: printed as it is
+
+
+def test_flight_arrival_day_comes_from_the_time_zones(studio, tmp_path):
+    """Compared as clock text, Tokyo 21:40 → Honolulu 09:40 (the same day) and Los Angeles
+    23:30 → Sydney 09:30 (two days later) both printed "(+1)"."""
+    c = clients.create_client(studio, "Ana Costa")
+    t = trip_lifecycle.create_trip(
+        studio, c.id, "Pacific loop", start_date="2026-12-02", end_date="2026-12-04"
+    )
+    d1, d2, d3 = trip_reading.days(studio, t.current_version_id)
+    flights = [
+        (d1, "Tokyo → Honolulu", "21:40", "09:40", "Asia/Tokyo", "Pacific/Honolulu"),
+        (d2, "Los Angeles → Sydney", "23:30", "09:30", "America/Los_Angeles", "Australia/Sydney"),
+        (d3, "Sydney → Honolulu", "08:00", "19:00", "Australia/Sydney", "Pacific/Honolulu"),
+    ]
+    for day, title, start, end, zone, end_zone in flights:
+        trip_plan.add_item(
+            studio,
+            day.id,
+            title,
+            kind="flight",
+            start_time=start,
+            end_time=end,
+            time_zone=zone,
+            end_time_zone=end_zone,
+        )
+    out = tmp_path / "pacific.pdf"
+    write_itinerary(studio, t.id, out)
+    body = squash("".join(page_texts(out)))
+    assert "21:40JST–09:40HST" in body and "09:40HST(+1)" not in body
+    assert "23:30PST–09:30AEDT(+2)" in body
+    assert "08:00AEDT–19:00HST(–1)" in body  # the fonts have no minus sign: an en dash

@@ -266,12 +266,13 @@ def test_unknown_size_is_one_sentence(photos, tmp_path):
 
 def test_cli_builds_the_book_of_a_small_studio(studio, data_dir, tmp_path, capsys):
     from studio.cli import main
-    from studio.services import clients, trips
+    from studio.services import clients
     from studio.services.media import editing as media_edit
     from studio.services.media import importing as media_import
+    from studio.services.trips import lifecycle as trip_lifecycle
 
     c = clients.create_client(studio, "Zhang Wei", native_name="张伟")
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Yunnan in Autumn",

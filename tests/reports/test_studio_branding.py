@@ -7,11 +7,14 @@ import pytest
 from pdftext import page_texts, squash
 
 from studio.reports.book.pdf import write_book
-from studio.reports.intake_form import write_intake_form
-from studio.reports.itinerary import write_itinerary
-from studio.services import clients, trips
+from studio.services import clients
 from studio.services import studio_profile as sp
+from studio.services.intake import write_intake_form
 from studio.services.media import book as media_book
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips.handout import write_itinerary
 
 LONG_ZH = "莲松山水定制旅行文化传播工作室上海分部"
 
@@ -19,7 +22,7 @@ LONG_ZH = "莲松山水定制旅行文化传播工作室上海分部"
 @pytest.fixture
 def trip(studio):
     c = clients.create_client(studio, "Zhang Wei", native_name="张伟")
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Kyoto in autumn",
@@ -28,8 +31,8 @@ def trip(studio):
         destinations=["Kyoto"],
         currency="JPY",
     )
-    d1, _d2 = trips.days(studio, t.current_version_id)
-    trips.add_item(studio, d1.id, "Tea ceremony", start_time="10:00")
+    d1, _d2 = trip_reading.days(studio, t.current_version_id)
+    trip_plan.add_item(studio, d1.id, "Tea ceremony", start_time="10:00")
     return t
 
 

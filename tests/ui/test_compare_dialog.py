@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from studio.services import clients, trips
+from studio.services import clients
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips import versions as trip_versions
 from ui.dialogs.compare_dialog import CompareDialog
 
 
@@ -13,7 +18,7 @@ def versions(studio):
     """v1 and a v2 in which the cooking class costs more, starts later, moves a day and gets a
     supplier; a tour is added; the tea ceremony is dropped."""
     c = clients.create_client(studio, "Zhang Wei", native_name="张伟")
-    t = trips.create_trip(
+    t = trip_lifecycle.create_trip(
         studio,
         c.id,
         "Kyoto in autumn",
@@ -23,8 +28,8 @@ def versions(studio):
         currency="JPY",
     )
     v1 = t.current_version_id
-    d1, _d2, _d3 = trips.days(studio, v1)
-    trips.add_item(
+    d1, _d2, _d3 = trip_reading.days(studio, v1)
+    trip_plan.add_item(
         studio,
         d1.id,
         "Cooking class 料理教室",
@@ -32,21 +37,23 @@ def versions(studio):
         price="26000",
         notes="Bring an apron",
     )
-    trips.add_item(studio, d1.id, "Tea ceremony")
-    v2 = trips.duplicate_version(studio, v1, "Later start")
-    e1, e2, _e3 = trips.days(studio, v2.id)
-    cooking, tea = trips.items(studio, e1.id)
-    school = trips.create_supplier(studio, "Haru Cooking School", kind="guide")
-    trips.update_item(studio, cooking.id, start_time="08:00", price="28000", supplier_id=school.id)
-    trips.move_item(studio, cooking.id, e2.id)
-    trips.remove_item(studio, tea.id)
-    trips.add_item(studio, e1.id, "Gion walking tour", price="9000", currency="EUR")
+    trip_plan.add_item(studio, d1.id, "Tea ceremony")
+    v2 = trip_versions.duplicate_version(studio, v1, "Later start")
+    e1, e2, _e3 = trip_reading.days(studio, v2.id)
+    cooking, tea = trip_reading.items(studio, e1.id)
+    school = trip_suppliers.create_supplier(studio, "Haru Cooking School", kind="guide")
+    trip_plan.update_item(
+        studio, cooking.id, start_time="08:00", price="28000", supplier_id=school.id
+    )
+    trip_plan.move_item(studio, cooking.id, e2.id)
+    trip_plan.remove_item(studio, tea.id)
+    trip_plan.add_item(studio, e1.id, "Gion walking tour", price="9000", currency="EUR")
     return t, v1, v2.id, cooking.id
 
 
 def test_changed_fields_show_before_and_after(ctx, versions, qtbot):
     trip, v1, v2, cooking_id = versions
-    cmp = trips.compare_versions(ctx.studio, v1, v2)
+    cmp = trip_versions.compare_versions(ctx.studio, v1, v2)
     (ch,) = cmp.changed
     assert dict(zip(ch.fields, zip(ch.old_values, ch.new_values, strict=True), strict=True))[
         "price"
@@ -73,7 +80,7 @@ def test_changed_fields_show_before_and_after(ctx, versions, qtbot):
 
 def test_currency_and_long_text_changes(ctx, versions, qtbot):
     trip, v1, v2, cooking_id = versions
-    trips.update_item(
+    trip_plan.update_item(
         ctx.studio, cooking_id, currency="CNY", notes="Bring an apron and a notebook; " * 5
     )
     dialog = CompareDialog(ctx, trip.id, v1, v2)

@@ -9,12 +9,13 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QModelIndex, Qt, QUrl
 
-from studio.services import clients, trips
+from studio.services import clients
 from studio.services.media import book as media_book
 from studio.services.media import editing as media_edit
 from studio.services.media import files as media_files
 from studio.services.media import importing as media_import
 from studio.services.media import rows as media_rows
+from studio.services.trips import lifecycle as trip_lifecycle
 from ui.models.media_model import (
     MIME_IDS,
     ROLE_DAY,
@@ -39,7 +40,7 @@ def photo(path: Path, taken: str, color=(200, 120, 60), size=(480, 320)) -> Path
 @pytest.fixture
 def trip(seeded):
     c = clients.create_client(seeded, "Chen family", native_name="陈家")
-    return trips.create_trip(
+    return trip_lifecycle.create_trip(
         seeded,
         c.id,
         "Yunnan: Lijiang to Shangri-La",
@@ -373,7 +374,9 @@ def test_screenshot_of_the_memory_book_keeps_no_built_book(data_dir, tmp_path, f
     with Studio.open(data_dir) as s:
         clients.setup_local_advisor(s, "Mei Lin", role="owner", native_name="林美")
         c = clients.create_client(s, "Chen family", native_name="陈家")
-        t = trips.create_trip(s, c.id, "Yunnan", start_date="2026-03-10", end_date="2026-03-12")
+        t = trip_lifecycle.create_trip(
+            s, c.id, "Yunnan", start_date="2026-03-10", end_date="2026-03-12"
+        )
         media_import.add_media(s, t.id, [folder])
     out = tmp_path / "book.png"
     assert ui_app.screenshot(str(data_dir), out, view="book", size="1200x800") == 0

@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from studio.services import clients, profiles, trips
+from studio.services import clients, profiles
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import versions as trip_versions
 from ui.context import AppContext
 from ui.dialogs.trip_item_dialog import DayDialog, ReasonDialog, TripItemDialog
 from ui.models.trip_plan_model import (
@@ -39,9 +43,9 @@ def trip(studio):
     )
     li_na = [
         p
-        for p in trips.travellers(
+        for p in trip_reading.travellers(
             studio,
-            trips.create_trip(
+            trip_lifecycle.create_trip(
                 studio,
                 c.id,
                 "Kyoto in autumn",
@@ -53,15 +57,15 @@ def trip(studio):
         if p.name == "Li Na"
     ][0]
     profiles.set_fact(studio, c.id, "dietary.vegetarian", "must", person_id=li_na.id)
-    t = trips.find_trip(studio, "Kyoto in autumn")
-    d1, d2 = trips.days(studio, t.current_version_id)[:2]
+    t = trip_reading.find_trip(studio, "Kyoto in autumn")
+    d1, d2 = trip_reading.days(studio, t.current_version_id)[:2]
     for title, start in (
         ("Tea ceremony", "10:00"),
         ("Cable car", "13:00"),
         ("Kaiseki dinner", "19:00"),
     ):
-        trips.add_item(studio, d1.id, title, start_time=start, time_zone="Asia/Tokyo")
-    trips.add_item(
+        trip_plan.add_item(studio, d1.id, title, start_time=start, time_zone="Asia/Tokyo")
+    trip_plan.add_item(
         studio,
         d2.id,
         "Fushimi Inari",
@@ -105,8 +109,8 @@ def titles(model, day_row):
 
 
 def db_titles(studio, trip_id, day_row):
-    vid = trips.find_trip(studio, trip_id).current_version_id
-    return [i.title for i in trips.items(studio, trips.days(studio, vid)[day_row].id)]
+    vid = trip_reading.find_trip(studio, trip_id).current_version_id
+    return [i.title for i in trip_reading.items(studio, trip_reading.days(studio, vid)[day_row].id)]
 
 
 def drop_rows(model, indexes, row, parent=QModelIndex()):  # noqa: B008
@@ -135,10 +139,10 @@ def test_model_shows_days_and_items_with_roles(model, trip):
 
 def test_model_follows_changes_from_anywhere(model, ctx, trip):
     day3 = model.days()[2]
-    trips.add_item(ctx.studio, day3.id, "Nara deer park", kind="activity")
+    trip_plan.add_item(ctx.studio, day3.id, "Nara deer park", kind="activity")
     assert titles(model, 2) == ["Nara deer park"]
     item_id = model.index(0, 0, model.index(2, 0)).data(ItemIdRole)
-    trips.update_item(ctx.studio, item_id, title="Nara and Todai-ji")
+    trip_plan.update_item(ctx.studio, item_id, title="Nara and Todai-ji")
     assert titles(model, 2) == ["Nara and Todai-ji"]
     reads = model.reads
     clients.create_client(ctx.studio, "Zoë Martin")  # another client: nothing to re-read
@@ -190,7 +194,7 @@ def test_drag_moves_an_item_to_another_day_in_one_step(model, ctx, trip):
 def test_drag_reorders_days_keeping_the_calendar(model, ctx, trip):
     day2 = model.index(1, 0)
     assert drop_rows(model, [day2], 0)
-    ds = trips.days(ctx.studio, trip.current_version_id)
+    ds = trip_reading.days(ctx.studio, trip.current_version_id)
     assert [d.date for d in ds] == ["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04"]
     assert titles(model, 0) == ["Fushimi Inari"] and model.index(0, 0).data().startswith(
         "Day 1 · Sun 1 Nov"
@@ -256,7 +260,7 @@ def test_build_a_day_through_the_ui(panel, ctx, trip, monkeypatch, qtbot):
 
     seen = drive(panel, monkeypatch, fill)
     # The trip runs 1-4 Nov; a fifth day needs the trip to last a day longer.
-    trips.update_trip(ctx.studio, trip.id, end_date="2026-11-05")
+    trip_lifecycle.update_trip(ctx.studio, trip.id, end_date="2026-11-05")
     panel.add_day_action.trigger()
     assert panel.model.day_count() == 5
     assert panel.model.index(4, 0).data() == "Day 5 · Thu 5 Nov · Arashiyama"
@@ -264,7 +268,7 @@ def test_build_a_day_through_the_ui(panel, ctx, trip, monkeypatch, qtbot):
     with qtbot.waitSignal(panel.sig_current_item_changed) as sig:
         panel.add_item_action.trigger()
     assert [type(d) for d in seen] == [DayDialog, TripItemDialog]
-    it = trips.items(ctx.studio, panel.model.days()[4].id)[0]
+    it = trip_reading.items(ctx.studio, panel.model.days()[4].id)[0]
     assert (it.kind, it.title, it.price, it.currency, it.tags) == (
         "transfer",
         "Sagano train",
@@ -279,7 +283,7 @@ def test_build_a_day_through_the_ui(panel, ctx, trip, monkeypatch, qtbot):
 
 def test_invalid_price_keeps_the_text_and_writes_nothing(panel, ctx, trip, monkeypatch):
     panel.select_row(panel.model.days()[1].id)
-    before = len(trips.version_items(ctx.studio, trip.current_version_id))
+    before = len(trip_reading.version_items(ctx.studio, trip.current_version_id))
     steps = ctx.undo_stack.count()
 
     def fill(dialog):
@@ -298,7 +302,7 @@ def test_invalid_price_keeps_the_text_and_writes_nothing(panel, ctx, trip, monke
     )
     assert dialog.price.text() == "12,5x" and dialog.title.text() == "Sake tasting"
     assert dialog.notes.toPlainText() == "Fushimi brewery, ask for the junmai"
-    assert len(trips.version_items(ctx.studio, trip.current_version_id)) == before
+    assert len(trip_reading.version_items(ctx.studio, trip.current_version_id)) == before
     assert ctx.undo_stack.count() == steps
     # A bad time zone names its field too; fixing both writes once.
     dialog.price.setText("3000")
@@ -311,7 +315,7 @@ def test_invalid_price_keeps_the_text_and_writes_nothing(panel, ctx, trip, monke
     dialog.time_zone.setCurrentText("Asia/Tokyo")
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
-    assert len(trips.version_items(ctx.studio, trip.current_version_id)) == before + 1
+    assert len(trip_reading.version_items(ctx.studio, trip.current_version_id)) == before + 1
 
 
 def test_keyboard_moves_and_undo_restore_tree_and_database(panel, ctx, trip, qtbot):
@@ -351,8 +355,8 @@ def test_keyboard_moves_and_undo_restore_tree_and_database(panel, ctx, trip, qtb
 def test_flagged_item_shows_its_reason_and_the_strip_selects_it(panel, ctx, trip):
     assert not panel.flags_list.isVisible()
     day3 = panel.model.days()[2]
-    trips.add_item(ctx.studio, day3.id, "Wagyu tasting", kind="dining", tags=["meat"])
-    index = panel.model.item_index(trips.items(ctx.studio, day3.id)[0].id, COL_TITLE)
+    trip_plan.add_item(ctx.studio, day3.id, "Wagyu tasting", kind="dining", tags=["meat"])
+    index = panel.model.item_index(trip_reading.items(ctx.studio, day3.id)[0].id, COL_TITLE)
     reason = index.data(FlagRole)
     assert reason and "Li Na" in reason and "meat" in reason
     assert reason in index.data(Qt.ItemDataRole.ToolTipRole)
@@ -371,14 +375,14 @@ def test_flagged_item_shows_its_reason_and_the_strip_selects_it(panel, ctx, trip
     assert drop_rows(panel.model, [panel.model.index(2, 0)], 0)
     assert panel.flags_list.item(0).text().startswith("Day 1 · Wagyu tasting")
     assert panel.model.item_index(wagyu, COL_TITLE).data(FlagRole) == reason
-    trips.update_item(ctx.studio, wagyu, tags=["beef-free"])
+    trip_plan.update_item(ctx.studio, wagyu, tags=["beef-free"])
     assert panel.model.item_index(wagyu, COL_TITLE).data(FlagRole) is None
     assert panel.flags_list.count() == 0 and "nothing clashes" in panel.flags_title.text()
 
 
 def test_editing_a_locked_version_follows_to_the_new_version(panel, ctx, trip, monkeypatch, qtbot):
     v1 = trip.current_version_id
-    trips.approve_version(ctx.studio, v1)
+    trip_versions.approve_version(ctx.studio, v1)
     panel.set_version(trip.id, v1)
     assert panel.notice.isVisible() and "locked" in panel.notice.text()
     tea = panel.model.index(0, 0, panel.model.index(0, 0)).data(ItemIdRole)
@@ -391,12 +395,13 @@ def test_editing_a_locked_version_follows_to_the_new_version(panel, ctx, trip, m
     drive(panel, monkeypatch, fill)
     with qtbot.waitSignal(panel.sig_version_followed) as sig:
         panel.edit_current()
-    v2 = trips.find_trip(ctx.studio, trip.id).current_version_id
+    v2 = trip_reading.find_trip(ctx.studio, trip.id).current_version_id
     assert v2 != v1 and sig.args == [v1, v2] and panel.version_id() == v2
     assert "started v2" in panel.notice.text()
     assert panel.model.index(0, COL_WHEN, panel.model.index(0, 0)).data() == "10:30 JST"
     assert (
-        trips.items(ctx.studio, trips.days(ctx.studio, v1)[0].id)[0].start_time == "10:00"
+        trip_reading.items(ctx.studio, trip_reading.days(ctx.studio, v1)[0].id)[0].start_time
+        == "10:00"
     )  # v1 untouched
     # A drag on the new (unlocked) version stays there; undoing everything returns to v1.
     assert drop_rows(
@@ -406,18 +411,19 @@ def test_editing_a_locked_version_follows_to_the_new_version(panel, ctx, trip, m
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
     assert (
-        panel.version_id() == v1 and trips.find_trip(ctx.studio, trip.id).current_version_id == v1
+        panel.version_id() == v1
+        and trip_reading.find_trip(ctx.studio, trip.id).current_version_id == v1
     )
 
 
 def test_dragging_in_a_locked_version_starts_one_new_version(model, ctx, trip):
     v1 = trip.current_version_id
-    trips.approve_version(ctx.studio, v1)
+    trip_versions.approve_version(ctx.studio, v1)
     day1 = model.index(0, 0)
     assert drop_rows(
         model, [model.index(0, 0, day1), model.index(2, 0, day1)], 0, model.index(1, 0)
     )
-    versions = trips.versions(ctx.studio, trip.id)
+    versions = trip_reading.versions(ctx.studio, trip.id)
     assert len(versions) == 2 and model.version_id == versions[1].id
     assert titles(model, 0) == ["Cable car"]
     assert (
@@ -425,7 +431,9 @@ def test_dragging_in_a_locked_version_starts_one_new_version(model, ctx, trip):
         == ["Tea ceremony", "Kaiseki dinner", "Fushimi Inari"]
         == db_titles(ctx.studio, trip.id, 1)
     )
-    assert [i.title for i in trips.items(ctx.studio, trips.days(ctx.studio, v1)[0].id)] == [
+    assert [
+        i.title for i in trip_reading.items(ctx.studio, trip_reading.days(ctx.studio, v1)[0].id)
+    ] == [
         "Tea ceremony",
         "Cable car",
         "Kaiseki dinner",
@@ -433,7 +441,7 @@ def test_dragging_in_a_locked_version_starts_one_new_version(model, ctx, trip):
 
 
 def test_while_travelling_changes_ask_for_a_reason(panel, ctx, trip, monkeypatch):
-    trips.set_status(ctx.studio, trip.id, "travelling", acknowledged=True)
+    trip_lifecycle.set_status(ctx.studio, trip.id, "travelling", acknowledged=True)
     cable = panel.model.index(1, 0, panel.model.index(0, 0)).data(ItemIdRole)
     panel.select_row(cable)
 
@@ -466,7 +474,7 @@ def test_while_travelling_changes_ask_for_a_reason(panel, ctx, trip, monkeypatch
 
     drive(panel, monkeypatch, edit)
     panel.edit_action.trigger()
-    tea = trips.items(ctx.studio, panel.model.days()[0].id)[0]
+    tea = trip_reading.items(ctx.studio, panel.model.days()[0].id)[0]
     assert (tea.place, tea.change_reason) == ("Uji", "client request")
 
 
@@ -478,9 +486,11 @@ def test_refresh_keeps_selection_and_expansion(panel, ctx, trip, qtbot):
         panel.select_row(tea)
     assert sig.args == [tea]
     reads = model.reads
-    trips.update_item(ctx.studio, tea, place="Uji")  # same rows: no reset
+    trip_plan.update_item(ctx.studio, tea, place="Uji")  # same rows: no reset
     assert model.reads == reads + 1 and model.item_index(tea, 3).data() == "Uji"
-    trips.add_item(ctx.studio, model.days()[2].id, "Nara deer park")  # new row: the model resets
+    trip_plan.add_item(
+        ctx.studio, model.days()[2].id, "Nara deer park"
+    )  # new row: the model resets
     assert panel.current_item_id() == tea
     assert not panel.tree.isExpanded(model.index(1, 0)) and panel.tree.isExpanded(model.index(2, 0))
     assert panel.tree.isFirstColumnSpanned(3, QModelIndex())
@@ -526,7 +536,7 @@ def test_narrow_panel_shares_the_width_without_cutting_times_or_prices(panel, qt
 
 
 def test_moves_on_the_road_keep_their_reason_or_do_not_happen(panel, ctx, trip, monkeypatch):
-    trips.set_status(ctx.studio, trip.id, "travelling", acknowledged=True)
+    trip_lifecycle.set_status(ctx.studio, trip.id, "travelling", acknowledged=True)
     model = panel.model
     cable = model.index(1, 0, model.index(0, 0)).data(ItemIdRole)
     answers = iter([None, "weather: rain all afternoon"])
@@ -538,11 +548,11 @@ def test_moves_on_the_road_keep_their_reason_or_do_not_happen(panel, ctx, trip, 
     assert ctx.undo_stack.count() == steps and titles(model, 2) == []
     assert drop_rows(model, [model.item_index(cable)], -1, model.index(2, 0))
     assert ctx.undo_stack.count() == steps + 1 and titles(model, 2) == ["Cable car"]
-    moved = trips.items(ctx.studio, model.days()[2].id)[0]
+    moved = trip_reading.items(ctx.studio, model.days()[2].id)[0]
     assert moved.change_reason == "weather: rain all afternoon"
     ctx.undo_stack.undo()
     assert titles(model, 0) == ["Tea ceremony", "Cable car", "Kaiseki dinner"]
-    assert trips.items(ctx.studio, model.days()[0].id)[1].change_reason is None
+    assert trip_reading.items(ctx.studio, model.days()[0].id)[1].change_reason is None
 
 
 def test_re_showing_the_same_version_costs_no_read(panel, trip):
@@ -583,7 +593,7 @@ def test_enter_edits_delete_removes_and_ctrl_i_adds(panel, ctx, trip, monkeypatc
 def test_a_move_the_core_refuses_is_shown_and_writes_nothing(panel, ctx, trip):
     model = panel.model
     day1, day2 = model.days()[:2]
-    trips.add_item(
+    trip_plan.add_item(
         ctx.studio,
         day1.id,
         "Flight to Sapporo",
@@ -592,7 +602,7 @@ def test_a_move_the_core_refuses_is_shown_and_writes_nothing(panel, ctx, trip):
         end_time="12:40",
         time_zone="Asia/Tokyo",
     )
-    other = trips.add_item(
+    other = trip_plan.add_item(
         ctx.studio,
         day2.id,
         "Flight to Fukuoka",
@@ -611,11 +621,11 @@ def test_a_move_the_core_refuses_is_shown_and_writes_nothing(panel, ctx, trip):
         and "overlaps" in panel.notice.text()
         and "Flight to Sapporo" in panel.notice.text()
     )
-    assert [i.title for i in trips.items(ctx.studio, day2.id)] == [
+    assert [i.title for i in trip_reading.items(ctx.studio, day2.id)] == [
         "Fushimi Inari",
         "Flight to Fukuoka",
     ]
-    trips.update_item(ctx.studio, other.id, place="FUK")  # the next change clears the refusal
+    trip_plan.update_item(ctx.studio, other.id, place="FUK")  # the next change clears the refusal
     assert "overlaps" not in panel.notice.text() and not panel.notice.isVisible()
 
 
@@ -632,7 +642,7 @@ def test_edit_a_day_through_the_ui_even_when_approved(panel, ctx, trip, monkeypa
     assert panel.model.index(1, 0).data() == "Day 2 · Mon 2 Nov · Temples and tea"
     assert panel.model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == "Comfortable shoes"
     assert panel.model.day_at(panel.tree.currentIndex()).day_number == 2
-    trips.approve_version(ctx.studio, trip.current_version_id)
+    trip_versions.approve_version(ctx.studio, trip.current_version_id)
 
     def rename(dialog):
         dialog.title.setText("Fushimi and Uji")
@@ -642,7 +652,7 @@ def test_edit_a_day_through_the_ui_even_when_approved(panel, ctx, trip, monkeypa
     panel.edit_action.trigger()
     assert (
         panel.version_id()
-        == trips.find_trip(ctx.studio, trip.id).current_version_id
+        == trip_reading.find_trip(ctx.studio, trip.id).current_version_id
         != trip.current_version_id
     )
     assert panel.model.index(1, 0).data().endswith("Fushimi and Uji")
@@ -650,8 +660,8 @@ def test_edit_a_day_through_the_ui_even_when_approved(panel, ctx, trip, monkeypa
 
 
 def test_item_dialog_tells_clashes_while_tags_are_typed(ctx, trip, qtbot):
-    vid = trips.find_trip(ctx.studio, trip.id).current_version_id
-    day = trips.days(ctx.studio, vid)[0]
+    vid = trip_reading.find_trip(ctx.studio, trip.id).current_version_id
+    day = trip_reading.days(ctx.studio, vid)[0]
     dialog = TripItemDialog(ctx, trip, day)
     qtbot.addWidget(dialog)
     assert not dialog.clashes.isVisibleTo(dialog)
@@ -684,7 +694,7 @@ def test_delete_on_a_day_removes_it_with_its_items_after_asking(
     assert asked == [(1, 3)]
     assert panel.model.day_count() == 3
     assert titles(panel.model, 0) == ["Fushimi Inari"]
-    assert [d.date for d in trips.days(ctx.studio, trip.current_version_id)] == [
+    assert [d.date for d in trip_reading.days(ctx.studio, trip.current_version_id)] == [
         "2026-11-01",
         "2026-11-02",
         "2026-11-03",

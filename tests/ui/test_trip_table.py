@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from studio.services import clients, trips
+from studio.services import clients
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import versions as trip_versions
 from ui.models.trip_table import (
     COL_ADVISOR,
     COL_CLIENT,
@@ -42,7 +46,7 @@ def studio3(studio):
         ],
     )
     zoe = clients.create_client(studio, "Zoë Martin")
-    kyoto = trips.create_trip(
+    kyoto = trip_lifecycle.create_trip(
         studio,
         wang.id,
         "Kyoto in autumn",
@@ -51,11 +55,13 @@ def studio3(studio):
         destinations=["Kyoto", "Nara"],
         currency="JPY",
     )
-    day1 = trips.days(studio, kyoto.current_version_id)[0]
-    trips.add_item(studio, day1.id, "Kaiseki dinner", kind="dining", cost="90000", price="110000")
-    trips.add_item(studio, day1.id, "Tea ceremony", cost="25000", price="32000")
-    trips.set_status(studio, kyoto.id, "proposed", acknowledged=True)
-    provence = trips.create_trip(
+    day1 = trip_reading.days(studio, kyoto.current_version_id)[0]
+    trip_plan.add_item(
+        studio, day1.id, "Kaiseki dinner", kind="dining", cost="90000", price="110000"
+    )
+    trip_plan.add_item(studio, day1.id, "Tea ceremony", cost="25000", price="32000")
+    trip_lifecycle.set_status(studio, kyoto.id, "proposed", acknowledged=True)
+    provence = trip_lifecycle.create_trip(
         studio,
         zoe.id,
         "Provence lavender",
@@ -64,11 +70,11 @@ def studio3(studio):
         destinations=["Avignon"],
         currency="EUR",
     )
-    pday = trips.days(studio, provence.current_version_id)[0]
-    trips.add_item(studio, pday.id, "Hôtel d'Europe", kind="lodging", cost="450", price="580")
-    trips.add_item(studio, pday.id, "Helicopter", cost="900", price="1200", currency="USD")
-    trips.approve_version(studio, provence.current_version_id)
-    yunnan = trips.create_trip(studio, wang.id, "Yunnan someday", currency="CNY")
+    pday = trip_reading.days(studio, provence.current_version_id)[0]
+    trip_plan.add_item(studio, pday.id, "Hôtel d'Europe", kind="lodging", cost="450", price="580")
+    trip_plan.add_item(studio, pday.id, "Helicopter", cost="900", price="1200", currency="USD")
+    trip_versions.approve_version(studio, provence.current_version_id)
+    yunnan = trip_lifecycle.create_trip(studio, wang.id, "Yunnan someday", currency="CNY")
     studio.trip_ids = {"kyoto": kyoto.id, "provence": provence.id, "yunnan": yunnan.id}
     studio.wang, studio.zoe = wang.id, zoe.id
     return studio
@@ -162,22 +168,22 @@ def test_model_rereads_after_a_trip_change(studio3, qapp, qtbot):
     with qtbot.waitSignal(m.dataChanged):  # an edit re-reads only that client's trips
         ctx.execute(
             "Rename",
-            lambda: trips.update_trip(
+            lambda: trip_lifecycle.update_trip(
                 studio3, studio3.trip_ids["yunnan"], title="Yunnan in spring"
             ),
         )
     assert "Yunnan in spring" in _texts(m, COL_TITLE)
     assert m.loads == loads and m.partial_loads == 1
-    day = trips.days(
-        studio3, trips.find_trip(studio3, studio3.trip_ids["kyoto"]).current_version_id
+    day = trip_reading.days(
+        studio3, trip_reading.find_trip(studio3, studio3.trip_ids["kyoto"]).current_version_id
     )[0]
     with qtbot.waitSignal(m.dataChanged):
         ctx.execute(
-            "Add", lambda: trips.add_item(studio3, day.id, "Sake", cost="1000", price="8000")
+            "Add", lambda: trip_plan.add_item(studio3, day.id, "Sake", cost="1000", price="8000")
         )
     assert m.index(m.row_of(studio3.trip_ids["kyoto"]), COL_TOTAL).data() == "JPY 150,000"
     with qtbot.waitSignal(m.sig_count_changed):  # a new trip re-reads the list
-        ctx.execute("New", lambda: trips.create_trip(studio3, studio3.zoe, "Iceland"))
+        ctx.execute("New", lambda: trip_lifecycle.create_trip(studio3, studio3.zoe, "Iceland"))
     assert m.rowCount() == 4 and m.loads == loads + 1
     clients.create_advisor(studio3, "Tom Baker")  # an advisor change re-reads too (names shown)
     assert m.loads == loads + 2

@@ -13,8 +13,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from studio.domain.trip_models import Supplier
-from studio.services import clients, trips
+from studio.services import clients
 from studio.services.demo.build import build_demo
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips import totals as trip_totals
+from studio.services.trips import versions as trip_versions
 from studio.store import Studio
 from ui.context import AppContext
 from ui.models.trip_table import COL_TITLE
@@ -71,11 +77,11 @@ def view(dctx, qtbot):
 
 def _trip(studio, status: str):
     """The first demo trip (by date) with ``status``."""
-    return [t for t in trips.trips_of(studio) if t.status == status][0]
+    return [t for t in trip_reading.trips_of(studio) if t.status == status][0]
 
 
 def _stored(studio, trip_id):
-    return trips.find_trip(studio, trip_id)
+    return trip_reading.find_trip(studio, trip_id)
 
 
 def _on_modal(qtbot, act) -> list:
@@ -204,7 +210,9 @@ def test_refused_dates_show_the_reason_and_keep_the_text(view, dctx, qtbot):
     assert tv._boxes["dates"].error.isVisible()
     assert tv.end_date.text() == "2020-01-01"  # kept
     assert _stored(studio, trip.id).end_date == trip.end_date  # nothing written
-    dctx.execute("Rename", lambda: trips.update_trip(studio, trip.id, title="Renamed elsewhere"))
+    dctx.execute(
+        "Rename", lambda: trip_lifecycle.update_trip(studio, trip.id, title="Renamed elsewhere")
+    )
     assert (
         tv.title.text() == "Renamed elsewhere" and tv.end_date.text() == "2020-01-01"
     )  # a refresh keeps it
@@ -223,22 +231,22 @@ def test_travellers_are_checkable_people_of_the_party(view, dctx, qtbot):
     studio = dctx.studio
     trip = next(
         t
-        for t in trips.trips_of(studio)
-        if t.status == "inquiry" and len(trips.travellers(studio, t.id)) > 1
+        for t in trip_reading.trips_of(studio)
+        if t.status == "inquiry" and len(trip_reading.travellers(studio, t.id)) > 1
     )
     view.select_trip(trip.id)
     checks = view.trip_view._checks
     assert len(checks) >= 2 and all(c.isChecked() for c in checks.values())
     assert [c.text() for c in checks.values()] == [
         (f"{p.native_name} · {p.name}" if p.native_name and p.native_name != p.name else p.name)
-        for p in trips.travellers(studio, trip.id)
+        for p in trip_reading.travellers(studio, trip.id)
     ]
     pid, box = next(iter(checks.items()))
     with qtbot.waitSignal(dctx.bridge.sig_changed):
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-    assert pid not in {p.id for p in trips.travellers(studio, trip.id)}
+    assert pid not in {p.id for p in trip_reading.travellers(studio, trip.id)}
     dctx.undo_stack.undo()
-    assert pid in {p.id for p in trips.travellers(studio, trip.id)}
+    assert pid in {p.id for p in trip_reading.travellers(studio, trip.id)}
     assert box.isChecked()
 
 
@@ -279,8 +287,8 @@ def test_moving_to_proposed_runs_the_presend_check(view, dctx, qtbot):
     studio = dctx.studio
     trip = next(
         t
-        for t in trips.trips_of(studio)
-        if t.status == "drafting" and trips.presend_check(studio, t.id)
+        for t in trip_reading.trips_of(studio)
+        if t.status == "drafting" and trip_totals.presend_check(studio, t.id)
     )
     view.select_trip(trip.id)
     tv = view.trip_view
@@ -292,7 +300,7 @@ def test_moving_to_proposed_runs_the_presend_check(view, dctx, qtbot):
     assert tv.status.currentData() == "drafting"
 
     def acknowledge(dialog):
-        assert dialog.problems.count() == len(trips.presend_check(studio, trip.id))
+        assert dialog.problems.count() == len(trip_totals.presend_check(studio, trip.id))
         assert not dialog.ok_button.isEnabled()  # must tick first
         dialog.acknowledge.setChecked(True)
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -331,7 +339,7 @@ def test_duplicate_compare_approve_and_restore(view, dctx, qtbot, monkeypatch):
 
     with qtbot.waitSignal(dctx.bridge.sig_changed):
         qtbot.mouseClick(tv.duplicate_button, Qt.MouseButton.LeftButton)
-    vs = trips.versions(studio, trip.id)
+    vs = trip_reading.versions(studio, trip.id)
     assert [v.number for v in vs] == [1, 2, 3]
     assert _stored(studio, trip.id).current_version_id == vs[2].id
     assert (
@@ -343,7 +351,7 @@ def test_duplicate_compare_approve_and_restore(view, dctx, qtbot, monkeypatch):
     dialog = tv.compare_dialog()
     qtbot.addWidget(dialog)
     assert dialog.new.currentData() == vs[1].id and dialog.old.currentData() == vs[0].id
-    expected = trips.compare_versions(studio, vs[0].id, vs[1].id)
+    expected = trip_versions.compare_versions(studio, vs[0].id, vs[1].id)
     assert not expected.is_empty
     lines = dialog.lines()
     assert len(lines) == len(expected.added) + len(expected.removed) + len(expected.changed)
@@ -359,7 +367,7 @@ def test_duplicate_compare_approve_and_restore(view, dctx, qtbot, monkeypatch):
     monkeypatch.setattr(tv, "ask_label", lambda v: "Without Nara")
     with qtbot.waitSignal(dctx.bridge.sig_changed):
         qtbot.mouseClick(tv.label_button, Qt.MouseButton.LeftButton)
-    assert [v.label for v in trips.versions(studio, trip.id)][1] == "Without Nara"
+    assert [v.label for v in trip_reading.versions(studio, trip.id)][1] == "Without Nara"
 
     # Restore v1 as current: a copy becomes v4.
     tv.show_version(vs[0].id)
@@ -367,22 +375,22 @@ def test_duplicate_compare_approve_and_restore(view, dctx, qtbot, monkeypatch):
     with qtbot.waitSignal(dctx.bridge.sig_changed):
         qtbot.mouseClick(tv.restore_button, Qt.MouseButton.LeftButton)
     current = _stored(studio, trip.id).current_version_id
-    v4 = [v for v in trips.versions(studio, trip.id) if v.id == current][0]
+    v4 = [v for v in trip_reading.versions(studio, trip.id) if v.id == current][0]
     assert v4.number == 4 and tv.version_id == current and not tv.restore_button.isEnabled()
-    assert trips.compare_versions(studio, vs[0].id, v4.id).is_empty
+    assert trip_versions.compare_versions(studio, vs[0].id, v4.id).is_empty
 
     # Approve it: locked, the button says so.
     monkeypatch.setattr(tv, "confirm", lambda title, text: True)
     with qtbot.waitSignal(dctx.bridge.sig_changed):
         qtbot.mouseClick(tv.approve_button, Qt.MouseButton.LeftButton)
-    assert [v for v in trips.versions(studio, trip.id) if v.id == current][0].locked
+    assert [v for v in trip_reading.versions(studio, trip.id) if v.id == current][0].locked
     assert not tv.approve_button.isEnabled() and tv.approve_button.text() == "Approved"
     assert "(approved)" in tv.versions.currentText()
 
     # An edit aimed at the locked version lands in a new one, and the view follows it.
-    day = trips.days(studio, current)[0]
+    day = trip_reading.days(studio, current)[0]
     with qtbot.waitSignal(dctx.bridge.sig_changed):
-        dctx.execute("Add", lambda: trips.add_item(studio, day.id, "Sake tasting"))
+        dctx.execute("Add", lambda: trip_plan.add_item(studio, day.id, "Sake tasting"))
     newest = _stored(studio, trip.id).current_version_id
     assert newest != current and tv.version_id == newest
     assert tv.approve_button.isEnabled()
@@ -392,17 +400,17 @@ def test_totals_and_flags_follow_the_shown_version(view, dctx):
     studio = dctx.studio
     trip = next(
         t
-        for t in trips.trips_of(studio)
-        if t.current_version_id and trips.flags(studio, t.current_version_id)
+        for t in trip_reading.trips_of(studio)
+        if t.current_version_id and trip_totals.flags(studio, t.current_version_id)
     )
     view.select_trip(trip.id)
     tv = view.trip_view
-    totals = trips.totals(studio, trip.current_version_id)
+    totals = trip_totals.totals(studio, trip.current_version_id)
     cur, t = next(iter(totals.items()))
     assert cur in tv.totals.text() and f"{t.price:,.0f}" in tv.totals.text()
-    n = len(trips.flags(studio, trip.current_version_id))
+    n = len(trip_totals.flags(studio, trip.current_version_id))
     assert tv.flag_count == n and "profile flag" in tv.flags.text()
-    assert trips.flags(studio, trip.current_version_id)[0].reason in tv.flags.toolTip()
+    assert trip_totals.flags(studio, trip.current_version_id)[0].reason in tv.flags.toolTip()
 
 
 # -- Print/Export --------------------------------------------------------------------------------
@@ -486,19 +494,19 @@ def test_new_trip_dialog_creates_a_trip_and_keeps_text_on_refusal(view, dctx, qt
         dialog.title_edit.text() == "Iceland in winter"
         and dialog.result() != QDialog.DialogCode.Accepted
     )
-    assert not trips.trips_of(studio, client.id)
+    assert not trip_reading.trips_of(studio, client.id)
     dialog.currency.setText("EUR")
     dialog.submit()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    (trip,) = trips.trips_of(studio, client.id)
+    (trip,) = trip_reading.trips_of(studio, client.id)
     assert (
         trip.title == "Iceland in winter" and trip.currency == "EUR" and trip.budget == "12000.00"
     )
-    assert [p.name for p in trips.travellers(studio, trip.id)] == ["Zoë Martin"]
-    assert len(trips.days(studio, trip.current_version_id)) == 5
+    assert [p.name for p in trip_reading.travellers(studio, trip.id)] == ["Zoë Martin"]
+    assert len(trip_reading.days(studio, trip.current_version_id)) == 5
     assert view.proxy.row_of(trip.id) >= 0  # the pipeline shows it at once
     dctx.undo_stack.undo()
-    assert not trips.trips_of(studio, client.id)
+    assert not trip_reading.trips_of(studio, client.id)
 
 
 def test_new_trip_needs_a_client(dctx, qtbot):
@@ -513,7 +521,7 @@ def test_new_trip_needs_a_client(dctx, qtbot):
 
 def test_new_trip_from_the_trips_area_selects_it(view, dctx, qtbot):
     studio = dctx.studio
-    client_id = trips.trips_of(studio)[0].client_id
+    client_id = trip_reading.trips_of(studio)[0].client_id
     view.set_client_filter(client_id)
 
     def fill(dialog):
@@ -524,7 +532,9 @@ def test_new_trip_from_the_trips_area_selects_it(view, dctx, qtbot):
     seen = _on_modal(qtbot, fill)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert seen
-    trip = next(t for t in trips.trips_of(studio, client_id) if t.title == "Second honeymoon")
+    trip = next(
+        t for t in trip_reading.trips_of(studio, client_id) if t.title == "Second honeymoon"
+    )
     assert view.current_trip_id == trip.id and view.trip_view.title.text() == "Second honeymoon"
 
 
@@ -535,7 +545,7 @@ def test_supplier_directory_add_edit_delete(dctx, qtbot, monkeypatch):
     d = SuppliersDialog(dctx)
     qtbot.addWidget(d)
     before = d.table.rowCount()
-    assert before == len(trips.suppliers(studio)) > 0
+    assert before == len(trip_suppliers.suppliers(studio)) > 0
 
     def fill(dialog):
         dialog.kind.setCurrentIndex(dialog.kind.findData("guide"))
@@ -551,7 +561,7 @@ def test_supplier_directory_add_edit_delete(dctx, qtbot, monkeypatch):
 
     _on_modal(qtbot, fill)
     qtbot.mouseClick(d.add_button, Qt.MouseButton.LeftButton)
-    added = next(s for s in trips.suppliers(studio) if s.name == "Aiko Tanaka (guide)")
+    added = next(s for s in trip_suppliers.suppliers(studio) if s.name == "Aiko Tanaka (guide)")
     assert (added.kind, added.native_name, added.rating, added.location) == (
         "guide",
         "田中愛子",
@@ -568,17 +578,17 @@ def test_supplier_directory_add_edit_delete(dctx, qtbot, monkeypatch):
 
     _on_modal(qtbot, edit)
     qtbot.mouseClick(d.edit_button, Qt.MouseButton.LeftButton)
-    s = next(x for x in trips.suppliers(studio) if x.id == added.id)
+    s = next(x for x in trip_suppliers.suppliers(studio) if x.id == added.id)
     assert s.rating == 5 and s.notes == "Speaks Mandarin"
     assert d.table.item(d.table.currentRow(), 4).text() == "★★★★★"
 
     monkeypatch.setattr(d, "confirm_delete", lambda name: True)
     qtbot.mouseClick(d.delete_button, Qt.MouseButton.LeftButton)
-    assert added.id not in {x.id for x in trips.suppliers(studio)}
+    assert added.id not in {x.id for x in trip_suppliers.suppliers(studio)}
     assert studio.count(Supplier, include_deleted=True) == before + 1  # soft delete
     assert d.table.rowCount() == before
     dctx.undo_stack.undo()
-    assert added.id in {x.id for x in trips.suppliers(studio)}
+    assert added.id in {x.id for x in trip_suppliers.suppliers(studio)}
 
     d.search.setText("kyoto")
     assert 0 < d.table.rowCount() < before
@@ -642,7 +652,7 @@ def test_an_empty_studio_says_how_to_start_a_trip(ctx, qtbot):
     )
     client_id = ctx.studio.ids[0]
     with qtbot.waitSignal(v.model.sig_count_changed):
-        ctx.execute("New", lambda: trips.create_trip(ctx.studio, client_id, "First trip"))
+        ctx.execute("New", lambda: trip_lifecycle.create_trip(ctx.studio, client_id, "First trip"))
     assert v.proxy.rowCount() == 1 and v.count_label.text() == "1 trip"
 
 
@@ -650,7 +660,7 @@ def test_an_earlier_version_shown_says_so(view, dctx):
     trip = _trip(dctx.studio, "proposed")
     view.select_trip(trip.id)
     tv = view.trip_view
-    v1 = trips.versions(dctx.studio, trip.id)[0]
+    v1 = trip_reading.versions(dctx.studio, trip.id)[0]
     tv.show_version(v1.id)
     assert "Showing v1, an earlier version; the current one is v2." in tv.totals.text()
     assert tv.versions.currentData() == v1.id
@@ -670,7 +680,7 @@ def test_the_client_link_opens_the_dossier(demo_window, qtbot):
 def test_a_trip_longer_than_a_year_is_refused(dctx, qtbot):
     from ui.dialogs.trip_dialog import NewTripDialog
 
-    dialog = NewTripDialog(dctx, client_id=trips.trips_of(dctx.studio)[0].client_id)
+    dialog = NewTripDialog(dctx, client_id=trip_reading.trips_of(dctx.studio)[0].client_id)
     qtbot.addWidget(dialog)
     dialog.title_edit.setText("Typo")
     dialog.start_date.setText("2027-03-01")
@@ -683,15 +693,17 @@ def test_a_trip_longer_than_a_year_is_refused(dctx, qtbot):
 def test_the_trip_view_rereads_only_for_its_own_client(view, dctx, monkeypatch):
     studio = dctx.studio
     trip = _trip(studio, "confirmed")
-    other = next(t for t in trips.trips_of(studio) if t.client_id != trip.client_id)
+    other = next(t for t in trip_reading.trips_of(studio) if t.client_id != trip.client_id)
     view.select_trip(trip.id)
     tv = view.trip_view
     reads = []
     real = tv.reload
     monkeypatch.setattr(tv, "reload", lambda: reads.append(1) or real())
-    dctx.execute("Rename", lambda: trips.update_trip(studio, other.id, title="Someone else's"))
+    dctx.execute(
+        "Rename", lambda: trip_lifecycle.update_trip(studio, other.id, title="Someone else's")
+    )
     assert reads == []
-    dctx.execute("Rename", lambda: trips.update_trip(studio, trip.id, title="Ours"))
+    dctx.execute("Rename", lambda: trip_lifecycle.update_trip(studio, trip.id, title="Ours"))
     assert reads == [1] and tv.title.text() == "Ours"
 
 
@@ -718,7 +730,7 @@ def test_new_trip_picks_its_client_in_the_picker(dctx, qtbot):
     )
     dialog.title_edit.setText("Lisbon weekend")
     dialog.submit()
-    assert [t.title for t in trips.trips_of(studio, client.id)] == ["Lisbon weekend"]
+    assert [t.title for t in trip_reading.trips_of(studio, client.id)] == ["Lisbon weekend"]
 
 
 def test_the_trips_area_is_built_when_first_needed(dctx, settings, qtbot):
@@ -754,8 +766,8 @@ def test_screenshot_of_the_trips_area(demo_template, tmp_path, qapp, monkeypatch
 
     def record(window):
         pick(window)
-        trip = trips.find_trip(window.ctx.studio, window.trips_view.current_trip_id)
-        chosen.append(len(trips.days(window.ctx.studio, trip.current_version_id)))
+        trip = trip_reading.find_trip(window.ctx.studio, window.trips_view.current_trip_id)
+        chosen.append(len(trip_reading.days(window.ctx.studio, trip.current_version_id)))
 
     monkeypatch.setattr(ui_app, "_select_planned_trip", record)
     out = tmp_path / "trips.png"
@@ -768,7 +780,7 @@ def test_screenshot_of_the_trips_area(demo_template, tmp_path, qapp, monkeypatch
 
 def test_a_refusal_does_not_follow_to_another_trip(view, dctx, qtbot):
     studio = dctx.studio
-    first, second = [t for t in trips.trips_of(studio) if t.status == "inquiry"][:2]
+    first, second = [t for t in trip_reading.trips_of(studio) if t.status == "inquiry"][:2]
     view.select_trip(first.id)
     tv = view.trip_view
     tv.start_date.setFocus()
@@ -783,7 +795,7 @@ def test_a_refusal_does_not_follow_to_another_trip(view, dctx, qtbot):
 def test_new_trip_from_the_clients_area_is_for_the_shown_client(demo_window, qtbot):
     w = demo_window
     w.show_area("clients")
-    client_id = trips.trips_of(w.ctx.studio)[0].client_id
+    client_id = trip_reading.trips_of(w.ctx.studio)[0].client_id
     assert w.client_list.select_client(client_id)
     proposed = []
 
@@ -829,23 +841,27 @@ def test_flags_are_checked_once_per_read_and_follow_edits(view, dctx, monkeypatc
     studio = dctx.studio
     trip = next(
         t
-        for t in trips.trips_of(studio)
+        for t in trip_reading.trips_of(studio)
         if t.current_version_id
-        and trips.flags(studio, t.current_version_id)
-        and not trips.versions(studio, t.id)[-1].locked
+        and trip_totals.flags(studio, t.current_version_id)
+        and not trip_reading.versions(studio, t.id)[-1].locked
         and t.status != "travelling"
     )
     calls = []
-    real = trips.flags
-    monkeypatch.setattr(trips, "flags", lambda s, v: calls.append(v) or real(s, v))
+    real = trip_totals.flags
+    monkeypatch.setattr(trip_totals, "flags", lambda s, v: calls.append(v) or real(s, v))
     view.select_trip(trip.id)
     tv = view.trip_view
     assert calls == [trip.current_version_id]  # the plan's read; the header reuses it
     n = tv.flag_count
     flagged = real(studio, trip.current_version_id)[0]
     source = next(
-        i for i in trips.version_items(studio, trip.current_version_id) if i.id == flagged.item_id
+        i
+        for i in trip_reading.version_items(studio, trip.current_version_id)
+        if i.id == flagged.item_id
     )
-    day = trips.days(studio, trip.current_version_id)[0]
-    trips.add_item(studio, day.id, "Second helping", kind=source.kind, tags=json.loads(source.tags))
+    day = trip_reading.days(studio, trip.current_version_id)[0]
+    trip_plan.add_item(
+        studio, day.id, "Second helping", kind=source.kind, tags=json.loads(source.tags)
+    )
     assert tv.flag_count == n + 1 and str(n + 1) in tv.flags.text()

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.trip_models import TripVersion
-from studio.services import trips as trip_service
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips import versions as trip_versions
 from ui.context import AppContext
 from ui.models.trip_table import amount_text
 from ui.style import set_muted
@@ -78,7 +80,7 @@ def value_text(name: str, value: Any, suppliers: dict[str, str], limit: int = _L
 
 
 def change_text(
-    ch: trip_service.ItemChange,
+    ch: trip_versions.ItemChange,
     name: str,
     old: Any,
     new: Any,
@@ -124,7 +126,7 @@ class CompareDialog(QDialog):
         self._ctx = ctx
         self.setWindowTitle(self.tr("Compare versions"))
         self.setObjectName("compareDialog")
-        versions = trip_service.versions(ctx.studio, trip_id)
+        versions = trip_reading.versions(ctx.studio, trip_id)
         self.old = QComboBox(self)
         self.new = QComboBox(self)
         for v in versions:
@@ -189,7 +191,7 @@ class CompareDialog(QDialog):
             self.summary.setText(self.tr("This trip has no versions to compare."))
             self.empty.hide()
             return
-        cmp = trip_service.compare_versions(self._ctx.studio, old, new)
+        cmp = trip_versions.compare_versions(self._ctx.studio, old, new)
         self.comparison = cmp
         self.summary.setText(
             self.tr("%1 added, %2 removed, %3 changed.")
@@ -197,7 +199,7 @@ class CompareDialog(QDialog):
             .replace("%2", str(len(cmp.removed)))
             .replace("%3", str(len(cmp.changed)))
         )
-        suppliers = {s.id: s.name for s in trip_service.suppliers(self._ctx.studio)}
+        suppliers = {s.id: s.name for s in trip_suppliers.suppliers(self._ctx.studio)}
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for title, changes, show_fields in (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import re
 from pathlib import Path
 
@@ -45,13 +44,6 @@ def safe_file_name(title: str) -> str:
     return re.sub(r"\s+", " ", name)[:120] or "itinerary"
 
 
-def handout_supports(option: str) -> bool:
-    """True when the handout writer takes ``option`` (e.g. ``prices``) as a keyword."""
-    from studio.reports.itinerary import write_itinerary
-
-    return option in inspect.signature(write_itinerary).parameters
-
-
 class PrintDialog(QDialog):
     """Choose A4 or Letter and the PDF file; :meth:`options` gives what was chosen."""
 
@@ -88,7 +80,6 @@ class PrintDialog(QDialog):
         self.file_box = FieldBox(file_row, self)
 
         self.prices = QCheckBox(self.tr("Show prices and totals (never costs or margins)"), self)
-        self.prices.setVisible(handout_supports("prices"))
         self.lang = QComboBox(self)
         self.lang.addItem(self.tr("English"), "en")
         self.lang.addItem("中文", "zh")
@@ -99,10 +90,7 @@ class PrintDialog(QDialog):
         form.addRow(self.tr("Page size:"), sizes)
         form.addRow(self.tr("&File:"), self.file_box)
         form.addRow("", self.prices)
-        if handout_supports("lang"):
-            form.addRow(self.tr("&Language:"), self.lang)
-        else:
-            self.lang.hide()
+        form.addRow(self.tr("&Language:"), self.lang)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -115,12 +103,11 @@ class PrintDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def options(self) -> dict:
-        """Keyword options for the handout writer beyond the size (only those it takes)."""
-        out: dict = {}
-        if handout_supports("prices") and self.prices.isChecked():
+        """Keyword options for the handout writer beyond the size: ``lang``, and ``prices`` when
+        they are to be shown."""
+        out: dict = {"lang": self.lang.currentData()}
+        if self.prices.isChecked():
             out["prices"] = True
-        if handout_supports("lang"):
-            out["lang"] = self.lang.currentData()
         return out
 
     def size_key(self) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from studio.domain.trip_models import SUPPLIER_KINDS, Supplier
 from studio.errors import StudioError
 from studio.services import clients
-from studio.services import trips as trip_service
+from studio.services.trips import suppliers as trip_suppliers
 from ui.context import AppContext
 from ui.widgets.field_editors import NO_VALUE
 from ui.widgets.form_dialog import FormDialog
@@ -123,8 +123,8 @@ class SupplierDialog(FormDialog):
     def operation(self) -> Any:
         data = self.values()
         if self._supplier is None:
-            return trip_service.create_supplier(self.ctx.studio, **data)
-        return trip_service.update_supplier(self.ctx.studio, self._supplier.id, **data)
+            return trip_suppliers.create_supplier(self.ctx.studio, **data)
+        return trip_suppliers.update_supplier(self.ctx.studio, self._supplier.id, **data)
 
 
 class SuppliersDialog(QDialog):
@@ -202,7 +202,7 @@ class SuppliersDialog(QDialog):
         needle = self.search.text().casefold().strip()
         self._suppliers = [
             s
-            for s in trip_service.suppliers(self._ctx.studio)
+            for s in trip_suppliers.suppliers(self._ctx.studio)
             if not needle
             or needle
             in " ".join(

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from studio.errors import NotFoundError, ValidationError
 from studio.services import queries
-from studio.services import trips as trip_service
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import validators as trip_validators
 from ui.context import AppContext
 from ui.dialogs.client_picker import ClientPickerDialog
 from ui.style import set_muted
@@ -82,7 +83,7 @@ class NewTripDialog(FormDialog):
         self.currency = QLineEdit(last if isinstance(last, str) and last else "USD", self)
         self.currency.setMaxLength(3)
         self.currency.setToolTip(self.tr("ISO 4217 code, e.g. USD, EUR, CNY, JPY"))
-        completer = QCompleter(sorted(trip_service.currencies()), self.currency)
+        completer = QCompleter(sorted(trip_validators.currencies()), self.currency)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.currency.setCompleter(completer)
         self.travellers = QWidget(self)
@@ -188,7 +189,7 @@ class NewTripDialog(FormDialog):
             ]
         else:
             fields.pop("destinations")
-        return trip_service.create_trip(
+        return trip_lifecycle.create_trip(
             self.ctx.studio,
             self.client_id,
             self.title_edit.text(),

@@ -25,7 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.trip_models import CHANGE_REASONS, Trip, TripDay, TripItem
-from studio.services import profiles, trips
+from studio.services import profiles
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips import validators as trip_validators
 from ui.context import AppContext
 from ui.models.trip_plan_model import kind_choices
 from ui.style import set_error_style
@@ -206,7 +210,7 @@ class TripItemDialog(FormDialog):
         self.place = QLineEdit(self)
         self.supplier = QComboBox(self)
         self.supplier.addItem(self.tr("None"), NO_VALUE)
-        for s in trips.suppliers(ctx.studio):
+        for s in trip_suppliers.suppliers(ctx.studio):
             self.supplier.addItem(f"{s.name} · {s.native_name}" if s.native_name else s.name, s.id)
         self.confirmation = QLineEdit(self)
         self.cost = QLineEdit(self)
@@ -217,7 +221,7 @@ class TripItemDialog(FormDialog):
         self.currency.setPlaceholderText(trip.currency)
         self.currency.setMaxLength(3)
         self.currency.setMaximumWidth(self.currency.fontMetrics().horizontalAdvance("WWWW") + 16)
-        currency_completer = QCompleter(sorted(trips.currencies()), self.currency)
+        currency_completer = QCompleter(sorted(trip_validators.currencies()), self.currency)
         currency_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.currency.setCompleter(currency_completer)
         self.notes = NotesEdit(self)
@@ -231,7 +235,7 @@ class TripItemDialog(FormDialog):
         self.clashes.setWordWrap(True)
         self.clashes.setTextFormat(Qt.TextFormat.PlainText)
         self.clashes.hide()
-        self._going = {p.id for p in trips.travellers(ctx.studio, trip.id)}
+        self._going = {p.id for p in trip_reading.travellers(ctx.studio, trip.id)}
         self.reason = ReasonEditor(self)
 
         self.add_row(self.tr("Day:"), self.day_label)
@@ -337,8 +341,10 @@ class TripItemDialog(FormDialog):
         if self._item is None:
             if not data["currency"]:
                 del data["currency"]  # the core then prices in the trip's currency
-            return trips.add_item(studio, self._day.id, data.pop("title"), data.pop("kind"), **data)
-        return trips.update_item(studio, self._item.id, **data)
+            return trip_plan.add_item(
+                studio, self._day.id, data.pop("title"), data.pop("kind"), **data
+            )
+        return trip_plan.update_item(studio, self._item.id, **data)
 
 
 class DayDialog(FormDialog):
@@ -399,13 +405,13 @@ class DayDialog(FormDialog):
     def operation(self):
         studio = self.ctx.studio
         if self._day is None:
-            return trips.add_day(
+            return trip_plan.add_day(
                 studio,
                 self._version_id,
                 title=self.title.text(),
                 notes=self.notes.toPlainText(),
                 date=self.date.text().strip() or None,
             )
-        return trips.update_day(
+        return trip_plan.update_day(
             studio, self._day.id, title=self.title.text(), notes=self.notes.toPlainText()
         )

@@ -1,9 +1,11 @@
 """The day-by-day plan of one trip version as a tree: days at the top, their items beneath.
 
 Read through :mod:`studio.services.trips`; every change (drops, keyboard moves) goes through
-``ctx.execute`` as one undoable step. The model follows the version the core writes to: when an
-edit aimed at an approved (locked) version starts a new version, the model moves to that one and
-says so with :attr:`TripPlanModel.sig_version_followed`.
+``ctx.execute`` as one undoable step, calling the core's moves
+(:func:`studio.services.trips.plan.move_items`, :func:`~studio.services.trips.plan.move_days`),
+which do the copy-on-write of an approved version themselves. The model follows the version the
+core writes to: when an edit aimed at an approved (locked) version starts a new version, the model
+moves to that one and says so with :attr:`TripPlanModel.sig_version_followed`.
 """
 
 from __future__ import annotations
@@ -35,7 +37,10 @@ from PySide6.QtWidgets import QApplication
 
 from studio.domain.trip_models import ITEM_KINDS, Trip, TripDay, TripItem, TripVersion
 from studio.errors import NotFoundError, StudioError
-from studio.services import trips
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips import totals as trip_totals
 from studio.store import ChangeSet
 from ui.context import AppContext
 from ui.style import error_color
@@ -172,7 +177,9 @@ class TripPlanModel(QAbstractItemModel):
         self._days: list[_Day] = []
         self._suppliers: dict[str, str] = {}
         self._flags: dict[str, list[str]] = {}
-        self.flag_rows: list[trips.Flag] = []  #: the version's profile flags, in the plan's order
+        self.flag_rows: list[
+            trip_totals.Flag
+        ] = []  #: the version's profile flags, in the plan's order
         self.reads = 0
         self._compact_kinds = False
         #: Asked (with the moved item's title) why the plan changes while the client travels;
@@ -224,25 +231,27 @@ class TripPlanModel(QAbstractItemModel):
             return
         studio = self.ctx.studio
         try:
-            self.trip = trips.find_trip(studio, trip_id)
+            self.trip = trip_reading.find_trip(studio, trip_id)
         except NotFoundError:
             return
-        versions = {v.id: v for v in trips.versions(studio, self.trip.id)}
+        versions = {v.id: v for v in trip_reading.versions(studio, self.trip.id)}
         self.version = versions.get(version_id or self.trip.current_version_id or "")
         if self.version is None:
             return
         self.reads += 1
         by_day: dict[str, list[TripItem]] = {}
-        for it in trips.version_items(studio, self.version.id):
+        for it in trip_reading.version_items(studio, self.version.id):
             by_day.setdefault(it.day_id, []).append(it)
-        self._days = [_Day(d, by_day.get(d.id, [])) for d in trips.days(studio, self.version.id)]
-        self._suppliers = {s.id: s.name for s in trips.suppliers(studio)}
+        self._days = [
+            _Day(d, by_day.get(d.id, [])) for d in trip_reading.days(studio, self.version.id)
+        ]
+        self._suppliers = {s.id: s.name for s in trip_suppliers.suppliers(studio)}
         if known_flags is None:
-            self.flag_rows = trips.flags(studio, self.version.id)
+            self.flag_rows = trip_totals.flags(studio, self.version.id)
         else:
             self.flag_rows = sorted(
                 (
-                    trips.Flag(it.id, it.title, d.day.day_number, reason)
+                    trip_totals.Flag(it.id, it.title, d.day.day_number, reason)
                     for d in self._days
                     for it in d.items
                     for reason in known_flags.get(it.id, ())
@@ -323,10 +332,10 @@ class TripPlanModel(QAbstractItemModel):
             return None
         studio = self.ctx.studio
         try:
-            trip = trips.find_trip(studio, self.trip.id)
+            trip = trip_reading.find_trip(studio, self.trip.id)
         except NotFoundError:
             return None
-        versions = trips.versions(studio, trip.id)
+        versions = trip_reading.versions(studio, trip.id)
         ids = {v.id for v in versions}
         if self.version.id not in ids:  # e.g. undoing the edit that started the shown version
             return trip.current_version_id
@@ -667,17 +676,10 @@ class TripPlanModel(QAbstractItemModel):
         where = {i.id: d.day.id for d in self._days for i in d.items}
         titles = {i.id: i.title for d in self._days for i in d.items}
         item_ids = [i for i in item_ids if i in where]
-        target = self.day_items(day_id)
         if not item_ids or not any(d.day.id == day_id for d in self._days):
             return False
-        current = [i.id for i in target]
-        if row < 0 or row > len(current):
-            row = len(current)
-        before = sum(1 for i in current[:row] if i in item_ids)
-        order = [i for i in current if i not in item_ids]
-        at = row - before
-        order[at:at] = item_ids
-        if order == current:
+        current = [i.id for i in self.day_items(day_id)]
+        if trip_plan.arranged(current, item_ids, row) == current:
             return False
         day = next(d.day for d in self._days if d.day.id == day_id)
         day_name = self.tr("Day %1").replace("%1", str(day.day_number))
@@ -696,19 +698,11 @@ class TripPlanModel(QAbstractItemModel):
             reason = self.reason_provider(name)
             if not reason:
                 return False
-
-        def operation():
-            _, day_map, item_map = self._writable()
-            to_day = day_map.get(day_id, day_id)
-            for i in item_ids:  # moves into the day land at its end; then the day's final order
-                if where[i] != day_id:
-                    trips.move_item(studio, item_map.get(i, i), to_day)
-            trips.reorder_items(studio, to_day, [item_map.get(i, i) for i in order])
-            if reason:  # the trip's story keeps why its plan moved on the road
-                for i in item_ids:
-                    trips.update_item(studio, item_map.get(i, i), change_reason=reason)
-
-        return self._execute(text, operation)
+        # the core does the copy-on-write of an approved version, once for the whole move
+        return self._execute(
+            text,
+            lambda: trip_plan.move_items(studio, item_ids, day_id, row, change_reason=reason),
+        )
 
     def _execute(self, text: str, operation: Callable[[], Any]) -> bool:
         """One undoable step; a refusal by the core is reported, never raised into Qt's drop."""
@@ -719,45 +713,13 @@ class TripPlanModel(QAbstractItemModel):
             return False
         return True
 
-    def _writable(self) -> tuple[str, dict[str, str], dict[str, str]]:
-        """The version a move lands in, with id maps. An approved (locked) version is copied
-        first, as the core does for any edit, so the writes of one move share one new version.
-
-        Runs inside the move's transaction, where reads on other connections cannot see the copy
-        yet: the copied rows are found through the transaction's own records.
-        """
-        studio, v = self.ctx.studio, self.version
-        if not v.locked:
-            return v.id, {}, {}
-        with studio.transaction() as tx:  # joins the move's transaction
-            start = len(tx.entries)
-            new = trips.duplicate_version(studio, v.id, f"Changes after v{v.number} was approved")
-            created = list(
-                dict.fromkeys((e.table, e.row_id) for e in tx.entries[start:] if e.op == "create")
-            )
-            new_days = [tx.get(TripDay, rid) for table, rid in created if table == "trip_day"]
-            new_items = [tx.get(TripItem, rid) for table, rid in created if table == "trip_item"]
-        new_days = sorted(
-            (d for d in new_days if d and d.version_id == new.id),
-            key=lambda d: (d.position, d.day_number),
-        )
-        day_map = {a.day.id: b.id for a, b in zip(self._days, new_days, strict=True)}
-        copies = {i.origin_id: i.id for i in new_items if i and i.version_id == new.id}
-        item_map = {i.id: copies[i.origin_id or i.id] for d in self._days for i in d.items}
-        return new.id, day_map, item_map
-
     def move_days(self, day_ids: list[str], row: int = -1) -> bool:
         """Put ``day_ids`` before what is now the ``row``-th day (-1: at the end)."""
         current = [d.day.id for d in self._days]
         day_ids = [d for d in day_ids if d in current]
         if not day_ids or self.version is None:
             return False
-        if row < 0 or row > len(current):
-            row = len(current)
-        before = sum(1 for i in current[:row] if i in day_ids)
-        order = [i for i in current if i not in day_ids]
-        at = row - before
-        order[at:at] = day_ids
+        order = trip_plan.arranged(current, day_ids, row)
         if order == current:
             return False
         first = next(d.day for d in self._days if d.day.id == day_ids[0])
@@ -766,13 +728,8 @@ class TripPlanModel(QAbstractItemModel):
             .replace("%1", str(first.day_number))
             .replace("%2", str(order.index(first.id) + 1))
         )
-        studio = self.ctx.studio
-
-        def operation():
-            vid, day_map, _ = self._writable()
-            trips.reorder_days(studio, vid, [day_map.get(d, d) for d in order])
-
-        return self._execute(text, operation)
+        studio, version_id = self.ctx.studio, self.version.id
+        return self._execute(text, lambda: trip_plan.move_days(studio, version_id, day_ids, row))
 
     def step(self, index: QModelIndex | QPersistentModelIndex, delta: int) -> bool:
         """Move a row one place up (-1) or down (+1): an item crosses into the neighbouring day at

@@ -1,7 +1,7 @@
 """The studio's trips as a table model: the pipeline across every client and advisor.
 
 A studio has hundreds to a few thousand trips, so the model reads them all once (``load_rows``:
-:func:`studio.services.trip_pipeline.pipeline_lines`, three queries for any number of trips) and
+:func:`studio.services.trips.pipeline.pipeline_lines`, three queries for any number of trips) and
 the proxy filters and sorts in memory. After an edit it re-reads only the trips of the clients the change
 touched; a new or deleted trip, or a renamed advisor, re-reads the whole list.
 """
@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from studio.domain.trip_models import TRIP_STATUSES
-from studio.services.trip_pipeline import PipelineLine, pipeline_lines
+from studio.services.trips.pipeline import PipelineLine, pipeline_lines
 from studio.store import ChangeSet, Studio
 
 COL_TITLE = 0

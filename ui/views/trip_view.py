@@ -44,7 +44,11 @@ from studio.domain.models import Person
 from studio.domain.trip_models import TRIP_STATUSES, Trip, TripVersion
 from studio.errors import NotFoundError, StudioError, ValidationError
 from studio.services import queries
-from studio.services import trips as trip_service
+from studio.services.trips import lifecycle as trip_lifecycle
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import totals as trip_totals
+from studio.services.trips import validators as trip_validators
+from studio.services.trips import versions as trip_versions
 from ui.context import AppContext
 from ui.dialogs.compare_dialog import CompareDialog, version_text
 from ui.dialogs.presend_dialog import ChangeReasonDialog, PresendDialog
@@ -169,7 +173,7 @@ class TripView(QWidget):
         self.currency.setMaxLength(3)
         self.currency.setMaximumWidth(self.fontMetrics().horizontalAdvance("MMMM") + 16)
         self.currency.setToolTip(self.tr("ISO 4217 code, e.g. USD, EUR, CNY, JPY"))
-        completer = QCompleter(sorted(trip_service.currencies()), self.currency)
+        completer = QCompleter(sorted(trip_validators.currencies()), self.currency)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.currency.setCompleter(completer)
         self.advisor = QComboBox(self)
@@ -425,7 +429,7 @@ class TripView(QWidget):
     def _read(self, trip_id: str) -> TripState | None:
         studio = self._ctx.studio
         try:
-            trip = trip_service.find_trip(studio, trip_id)
+            trip = trip_reading.find_trip(studio, trip_id)
         except NotFoundError:
             return None
         if trip.id != trip_id:  # find_trip also matches titles; only the id counts here
@@ -436,9 +440,9 @@ class TripView(QWidget):
             return None
         name = display_name(dossier.client.name, dossier.client.native_name)
         party = [card.person for card in dossier.people]
-        going = {p.id for p in trip_service.travellers(studio, trip.id)}
+        going = {p.id for p in trip_reading.travellers(studio, trip.id)}
         advisors = [(a.id, display_name(a.name, a.native_name)) for a in queries.advisors(studio)]
-        return TripState(trip, name, trip_service.versions(studio, trip.id), party, going, advisors)
+        return TripState(trip, name, trip_reading.versions(studio, trip.id), party, going, advisors)
 
     def reload(self) -> None:
         state = self._read(self._trip_id) if self._trip_id else None
@@ -568,7 +572,7 @@ class TripView(QWidget):
             self.totals.setText("")
             return
         studio = self._ctx.studio
-        totals = trip_service.totals(studio, version_id)
+        totals = trip_totals.totals(studio, version_id)
         if totals:
             lines = []
             for cur, t in totals.items():
@@ -734,7 +738,7 @@ class TripView(QWidget):
         studio = self._ctx.studio
 
         def operation():
-            trip_service.update_trip(studio, trip_id, **{field: value})
+            trip_lifecycle.update_trip(studio, trip_id, **{field: value})
             if reason:
                 self._log_reason(trip_id, self._caption(field), reason)
 
@@ -783,7 +787,7 @@ class TripView(QWidget):
 
     def _log_reason(self, trip_id: str, what: str, reason: str) -> None:
         """Keep the reason in the trip's notes (one dated line), inside the same undoable step."""
-        trip = trip_service.find_trip(self._ctx.studio, trip_id)
+        trip = trip_reading.find_trip(self._ctx.studio, trip_id)
         line = (
             self.tr("%1 — changed %2 while travelling: %3")
             .replace("%1", date.today().isoformat())
@@ -791,7 +795,7 @@ class TripView(QWidget):
             .replace("%3", reason)
         )
         notes = (trip.notes or "").rstrip()
-        trip_service.update_trip(
+        trip_lifecycle.update_trip(
             self._ctx.studio, trip_id, notes=f"{notes}\n{line}" if notes else line
         )
 
@@ -806,7 +810,7 @@ class TripView(QWidget):
         studio, trip_id = self._ctx.studio, self._trip_id
 
         def operation():
-            trip_service.set_travellers(studio, trip_id, chosen)
+            trip_lifecycle.set_travellers(studio, trip_id, chosen)
             if reason:
                 self._log_reason(trip_id, self._caption("travellers"), reason)
 
@@ -832,7 +836,7 @@ class TripView(QWidget):
         studio, trip_id = self._ctx.studio, self._trip_id
         acknowledged = False
         if status == "proposed":
-            problems = trip_service.presend_check(
+            problems = trip_totals.presend_check(
                 studio, trip_id, self._state.trip.current_version_id
             )
             if problems:
@@ -847,7 +851,9 @@ class TripView(QWidget):
                 self.tr("Mark “%1” %2")
                 .replace("%1", self._state.trip.title)
                 .replace("%2", status_label(status).lower()),
-                lambda: trip_service.set_status(studio, trip_id, status, acknowledged=acknowledged),
+                lambda: trip_lifecycle.set_status(
+                    studio, trip_id, status, acknowledged=acknowledged
+                ),
             )
         except StudioError as exc:
             QMessageBox.warning(self, self.tr("Status not changed"), str(exc))
@@ -881,7 +887,7 @@ class TripView(QWidget):
             return None
         new = self._run(
             self.tr("Duplicate v%1").replace("%1", str(v.number)),
-            lambda: trip_service.duplicate_version(self._ctx.studio, v.id),
+            lambda: trip_versions.duplicate_version(self._ctx.studio, v.id),
         )
         if new is not None:
             self.sig_message.emit(
@@ -899,7 +905,7 @@ class TripView(QWidget):
             return
         self._run(
             self.tr("Label v%1").replace("%1", str(v.number)),
-            lambda: trip_service.label_version(self._ctx.studio, v.id, label),
+            lambda: trip_versions.label_version(self._ctx.studio, v.id, label),
         )
 
     def ask_label(self, version: TripVersion) -> str | None:
@@ -929,7 +935,7 @@ class TripView(QWidget):
             return None
         new = self._run(
             self.tr("Restore v%1").replace("%1", str(v.number)),
-            lambda: trip_service.restore_version(self._ctx.studio, v.id),
+            lambda: trip_versions.restore_version(self._ctx.studio, v.id),
         )
         if new is not None:
             self.sig_message.emit(
@@ -954,7 +960,7 @@ class TripView(QWidget):
             return False
         done = self._run(
             self.tr("Approve v%1").replace("%1", str(v.number)),
-            lambda: trip_service.approve_version(self._ctx.studio, v.id),
+            lambda: trip_versions.approve_version(self._ctx.studio, v.id),
         )
         return done is not None
 
@@ -994,7 +1000,7 @@ class TripView(QWidget):
 
     def export_handout(self, out: Path, size: str = "a4", **options: Any) -> Path | None:
         """Write the handout of the shown version to ``out``; errors go to a message box."""
-        from studio.reports.itinerary import write_itinerary
+        from studio.services.trips.handout import write_itinerary
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

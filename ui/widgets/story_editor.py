@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError, ValidationError
-from studio.services import trips as trip_service
 from studio.services.media import book as media_book
 from studio.services.media import editing as media_edit
 from studio.services.media import rows as media_rows
+from studio.services.trips import reading as trip_reading
 from ui.context import AppContext
 from ui.widgets.field_editors import FieldBox, NotesEdit
 
@@ -384,14 +384,14 @@ class StoryEditor(QTabWidget):
 def _trip_days(studio, trip_id: str) -> list[DayChoice]:
     """The trip's days (current version), else one per date between its start and end."""
     try:
-        trip = trip_service.find_trip(studio, trip_id)
+        trip = trip_reading.find_trip(studio, trip_id)
     except StudioError:
         return []
     out: list[DayChoice] = []
     start = date.fromisoformat(trip.start_date) if trip.start_date else None
     if trip.current_version_id:
         seen = set()
-        for d in trip_service.days(studio, trip.current_version_id):
+        for d in trip_reading.days(studio, trip.current_version_id):
             if d.day_number in seen:
                 continue
             seen.add(d.day_number)

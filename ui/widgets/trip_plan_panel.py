@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.services import trips
+from studio.services.trips import plan as trip_plan
+from studio.services.trips import reading as trip_reading
 from ui.context import AppContext
 from ui.dialogs.trip_item_dialog import DayDialog, ReasonDialog, TripItemDialog
 from ui.models.trip_plan_model import (
@@ -336,7 +337,10 @@ class TripPlanPanel(QWidget):
         text = self.tr("Remove “%1”").replace("%1", item.title)
         studio = self.ctx.studio
         run_guarded(
-            self, self.ctx, text, lambda: trips.remove_item(studio, item.id, change_reason=reason)
+            self,
+            self.ctx,
+            text,
+            lambda: trip_plan.remove_item(studio, item.id, change_reason=reason),
         )
         if neighbour:
             self.select_row(neighbour)
@@ -359,7 +363,7 @@ class TripPlanPanel(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def remove_day(self, day) -> None:
-        count = len(trips.items(self.ctx.studio, day.id))
+        count = len(trip_reading.items(self.ctx.studio, day.id))
         if not self.confirm_remove_day(day, count):
             return
         reason = None
@@ -372,7 +376,7 @@ class TripPlanPanel(QWidget):
         text = self.tr("Remove Day %1").replace("%1", str(day.day_number))
         studio = self.ctx.studio
         run_guarded(
-            self, self.ctx, text, lambda: trips.remove_day(studio, day.id, change_reason=reason)
+            self, self.ctx, text, lambda: trip_plan.remove_day(studio, day.id, change_reason=reason)
         )
 
     def _neighbour_of(self, item_id: str) -> str | None:
@@ -601,7 +605,7 @@ class TripPlanPanel(QWidget):
 
     def _on_version_followed(self, old_id: str, new_id: str) -> None:
         by_id = (
-            {v.id: v for v in trips.versions(self.ctx.studio, self.model.trip_id)}
+            {v.id: v for v in trip_reading.versions(self.ctx.studio, self.model.trip_id)}
             if self.model.trip_id
             else {}
         )

@@ -20,8 +20,10 @@ from studio.domain.trip_models import (
     TripTraveller,
     TripVersion,
 )
-from studio.services import trips as ts
 from studio.services.demo.common import seeded_id
+from studio.services.trips import reading as trip_reading
+from studio.services.trips import suppliers as trip_suppliers
+from studio.services.trips import validators as trip_validators
 from studio.store import Studio
 
 _SUPPLIERS = {
@@ -455,7 +457,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
     with studio.transaction() as tx:
         sup = {}
         for key, (kind, name, native, contacts, location, rating) in _SUPPLIERS.items():
-            data = ts._clean_supplier(
+            data = trip_suppliers.clean_supplier(
                 {
                     "kind": kind,
                     "name": name,
@@ -485,7 +487,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
             end = start + timedelta(days=len(plan) - 1)
             client = tx.get(Client, client_id)
             who = client.name.split(" & ")[0].split(",")[0]
-            trip_data = ts._clean_trip(
+            trip_data = trip_validators.clean_trip(
                 {
                     # distinct titles, so TRIP can be given by title on the command line
                     "title": f"{title} — {who}",
@@ -501,7 +503,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
             trip = tx.create(
                 Trip, id=new_id(), client_id=client_id, advisor_id=client.advisor_id, **trip_data
             )
-            for p in ts._tx_rows(tx, Person, ("position",), client_id=client_id):
+            for p in trip_reading.tx_rows(tx, Person, ("position",), client_id=client_id):
                 tx.create(
                     TripTraveller, id=new_id(), client_id=client_id, trip_id=trip.id, person_id=p.id
                 )
@@ -560,7 +562,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
                             st = {"06:30": "07:00"}.get(
                                 st, st
                             )  # a slower start after the client's feedback
-                        data = ts._clean_item(
+                        data = trip_validators.clean_item(
                             {
                                 "kind": kind,
                                 "title": it_title,
@@ -593,8 +595,8 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
                         origins.setdefault(key, item.id)
             if status == "travelling":
                 # on the road: the plan moved, with its reason kept
-                first = ts._tx_rows(tx, TripDay, ("position",), version_id=current)[1]
-                for it in ts._tx_rows(tx, TripItem, ("position",), day_id=first.id)[:1]:
+                first = trip_reading.tx_rows(tx, TripDay, ("position",), version_id=current)[1]
+                for it in trip_reading.tx_rows(tx, TripItem, ("position",), day_id=first.id)[:1]:
                     tx.update(
                         TripItem,
                         it.id,

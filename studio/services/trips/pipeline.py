@@ -1,7 +1,7 @@
 """The studio's trips as pipeline lines: each trip with its client's names, advisor, current
 version and totals per currency, read in three queries however many trips there are.
 
-A read model for lists (the desktop client's Trips area); writes stay in :mod:`studio.services.trips`.
+A read model for lists (the desktop client's Trips area); writes stay in the other modules of :mod:`studio.services.trips`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from studio.services.trips import Totals
+from studio.services.trips.totals import Totals
 from studio.store import Studio
 
 
@@ -61,7 +61,7 @@ def pipeline_lines(studio: Studio, client_ids: Iterable[str] | None = None) -> l
     last), then title: a client in Recently deleted takes their trips along.
 
     Totals are those of each trip's current version, per currency, never converted (as
-    :func:`studio.services.trips.totals` computes them for one version).
+    :func:`studio.services.trips.totals.totals` computes them for one version).
     """
     where, params = "", ()
     if client_ids is not None:
