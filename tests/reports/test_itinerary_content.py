@@ -38,16 +38,6 @@ def _imports(path: Path) -> set[str]:
     return out
 
 
-def test_no_report_imports_a_service_or_the_store():
-    offenders = {
-        f"{p.relative_to(REPORTS.parent)}: {m}"
-        for p in REPORTS.rglob("*.py")
-        for m in _imports(p)
-        if m == "studio.services" or m.startswith("studio.services.") or m == "studio.store"
-    }
-    assert not offenders, sorted(offenders)
-
-
 HOTEL = HandoutSupplier("hotel", "Hôtel d'Europe", "欧洲酒店", "+33 4 90 14 76 76", "Avignon")
 CONTENT = HandoutContent(
     title="Pacific loop",
