@@ -12,8 +12,7 @@ returns plain data, and the tree is filled on the GUI thread when it arrives.
 from __future__ import annotations
 
 import atexit
-import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,8 +21,6 @@ from PySide6.QtCore import (
     QDate,
     QEvent,
     QEventLoop,
-    QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     QTimer,
@@ -56,6 +53,7 @@ from studio.services.agenda.build import Agenda, AgendaEntry
 from studio.store import ChangeSet
 from ui.context import AppContext
 from ui.dialogs.agenda_rules_dialog import AgendaSettingsDialog
+from ui.workers import Cancel, Job, Progress, error_text
 
 COL_WHEN, COL_WHO, COL_WHAT, COL_WHY, COL_ADVISOR, COL_GIFT = range(6)
 #: Item data role holding the entry's index in :attr:`AgendaView.entries` (-1 on section rows).
@@ -85,7 +83,6 @@ class RowText:
 class AgendaRead:
     """One background read of the agenda: plain data, no Qt objects."""
 
-    view_token: int
     generation: int
     today: date
     result: Agenda | None = None
@@ -119,47 +116,18 @@ def row_text(e: AgendaEntry, today: date, words: dict[str, str]) -> RowText:
     return RowText((when, e.who, e.what, why, e.advisor_name or "—", gift), tip)
 
 
-class _Mailbox(QObject):
-    """Carries finished reads to the GUI thread. One for the process, never deleted, so a reader
-    thread never emits through an object that a closing window has just destroyed."""
-
-    #: Fires on the GUI thread with an :class:`AgendaRead`; each view picks its own by token.
-    sig_read = Signal(object)
-
-
-class _ReadRunner(QRunnable):
-    def __init__(
-        self, mailbox: _Mailbox, read: AgendaRead, fn: Callable[[], tuple[Agenda, list[RowText]]]
-    ):
-        super().__init__()
-        self._mailbox, self._read, self._fn = mailbox, read, fn
-
-    def run(self) -> None:
-        read = self._read
-        try:
-            read.result, read.rows = self._fn()
-        except Exception as exc:  # noqa: BLE001 - shown in the view, never a crash in a pool thread
-            read.error = (
-                str(exc) if isinstance(exc, StudioError) else f"{type(exc).__name__}: {exc}"
-            )
-        self._mailbox.sig_read.emit(read)
-
-
 _POOL: QThreadPool | None = None
-_MAILBOX: _Mailbox | None = None
-_TOKENS = itertools.count(1)
 
 
-def _reader() -> tuple[QThreadPool, _Mailbox]:
-    """The agenda's reader thread (one: reads queue rather than compete for two cores) and its
-    mailbox, made on first use on the GUI thread."""
-    global _POOL, _MAILBOX
-    if _POOL is None or _MAILBOX is None:
+def _reader_pool() -> QThreadPool:
+    """The agenda's reader thread (one: reads queue rather than compete for two cores), made on
+    first use on the GUI thread."""
+    global _POOL
+    if _POOL is None:
         _POOL = QThreadPool()
         _POOL.setMaxThreadCount(1)
-        _MAILBOX = _Mailbox()
         atexit.register(_POOL.waitForDone)  # a read under way ends before the interpreter does
-    return _POOL, _MAILBOX
+    return _POOL
 
 
 def wait_for_reads(msecs: int = -1) -> bool:
@@ -186,7 +154,6 @@ class AgendaView(QWidget):
         self._stale = False
         # Background reads: each request bumps the generation; one read runs at a time, and a
         # read that finishes behind a newer request is dropped and the newest one started.
-        self._token = next(_TOKENS)
         self._generation = 0
         self._running: int | None = None  # the generation being read, None when idle
         self._building: Iterator[None] | None = None  # the rows of a finished read, made in slices
@@ -277,7 +244,6 @@ class AgendaView(QWidget):
         layout.addLayout(buttons)
 
         ctx.bridge.sig_changed.connect(self._on_changed)
-        _reader()[1].sig_read.connect(self._on_read)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -359,18 +325,22 @@ class AgendaView(QWidget):
 
     def _start_read(self) -> None:
         studio, today, words = self.ctx.studio, self.today, self._words()
+        read = AgendaRead(self._generation, today)
 
-        def read() -> tuple[Agenda, list[RowText]]:  # runs in the pool thread: no Qt here
-            result = agenda_build.agenda(studio, today, 30)
-            return result, [row_text(e, today, words) for e in result.entries]
+        def work(_progress: Progress, _cancel: Cancel) -> AgendaRead:  # a pool thread: no Qt
+            try:
+                read.result = agenda_build.agenda(studio, today, 30)
+                read.rows = [row_text(e, today, words) for e in read.result.entries]
+            except Exception as exc:  # noqa: BLE001 - shown in the view, never a crash
+                read.error = error_text(exc)
+            return read
 
         self._running = self._generation
-        pool, mailbox = _reader()
-        pool.start(_ReadRunner(mailbox, AgendaRead(self._token, self._generation, today), read))
+        job = Job(work)
+        job.sig_result.connect(self._on_read)  # a bound method: a closed view drops it
+        job.start(_reader_pool())
 
     def _on_read(self, read: AgendaRead) -> None:
-        if read.view_token != self._token:
-            return  # another agenda view's read
         self._running = None
         if self._closed:
             return
