@@ -429,8 +429,11 @@ def test_print_writes_the_handout_and_offers_to_open_it(view, dctx, qtbot, tmp_p
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
 
     seen = _on_modal(qtbot, fill)
-    qtbot.keyClick(tv, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # Ctrl+P
-    assert seen and seen[0].objectName() == "printDialog"
+    with qtbot.waitSignal(tv.sig_handout_written, timeout=30000) as written:
+        qtbot.keyClick(tv, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # Ctrl+P
+        assert seen and seen[0].objectName() == "printDialog"
+        assert tv.isEnabled()  # the handout is written in the background
+    assert written.args == [out]
     assert out.read_bytes().startswith(b"%PDF")
     assert offered == [out]
     import pypdfium2
@@ -462,9 +465,49 @@ def test_print_refuses_a_missing_folder_and_reports_write_errors(
     )
     errors = []
     monkeypatch.setattr(tv, "show_print_error", errors.append)
-    assert tv.export_handout(tmp_path / "nowhere" / "x.pdf") is None
-    assert errors and "does not exist" in errors[0]
+    with qtbot.waitSignal(tv.sig_handout_failed, timeout=30000) as failed:
+        assert tv.export_handout(tmp_path / "nowhere" / "x.pdf") is not None
+    assert errors == failed.args and "does not exist" in errors[0]
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_handout_export_reports_a_full_disk_in_one_sentence(
+    view, dctx, qtbot, tmp_path, monkeypatch
+):
+    import errno
+
+    from studio.reports import itinerary
+
+    trip = _trip(dctx.studio, "confirmed")
+    view.select_trip(trip.id)
+    tv = view.trip_view
+    shown = []
+    monkeypatch.setattr(tv, "show_print_error", shown.append)
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(itinerary, "render", full_disk)
+    out = tmp_path / "handouts" / "x.pdf"
+    out.parent.mkdir()
+    with qtbot.waitSignal(tv.sig_handout_failed, timeout=30000) as failed:
+        tv.export_handout(out)
+    assert shown == failed.args
+    assert failed.args[0] == f"{out} could not be written: No space left on device."
+    assert list(out.parent.iterdir()) == []
+
+
+def test_a_second_handout_waits_for_the_first(view, dctx, qtbot, tmp_path):
+    trip = _trip(dctx.studio, "confirmed")
+    view.select_trip(trip.id)
+    tv = view.trip_view
+    with qtbot.waitSignal(tv.sig_handout_written, timeout=30000):
+        first = tv.export_handout(tmp_path / "a.pdf")
+        assert first is not None
+        with qtbot.waitSignal(tv.sig_message) as told:
+            assert tv.export_handout(tmp_path / "b.pdf") is None
+        assert "already" in told.args[0]
+    assert (tmp_path / "a.pdf").exists() and not (tmp_path / "b.pdf").exists()
 
 
 # -- new trips and suppliers ---------------------------------------------------------------------

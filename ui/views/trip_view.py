@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -58,6 +58,7 @@ from ui.style import error_color
 from ui.views.memory_book_view import MemoryBookView
 from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit, display_name
 from ui.widgets.trip_plan_panel import TripPlanPanel
+from ui.workers import Cancel, Job, Progress
 
 TAB_PLAN, TAB_NOTES, TAB_BOOK = 0, 1, 2
 
@@ -99,11 +100,18 @@ class TripView(QWidget):
     sig_version_changed = Signal(object, object)
     #: Emitted with a short message for the status bar (e.g. "Saved itinerary.pdf").
     sig_message = Signal(str)
+    #: Fires with the file's path when a handout export has been written.
+    sig_handout_written = Signal(object)
+    #: Fires with the sentence shown when a handout export failed (nothing was written).
+    sig_handout_failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self._ctx = ctx
         self._trip_id: str | None = None
+        self._handout_job: Job | None = None
+        self._handout_out = Path()
+        self._handout_offer_open = False
         self._state: TripState | None = None
         self._version_id: str | None = None  # the version shown (usually the current one)
         self._boxes: dict[str, FieldBox] = {}
@@ -984,43 +992,67 @@ class TripView(QWidget):
             self,
         )
 
-    def print_handout(self) -> Path | None:
-        """Ask for the page size and file, write the handout of the shown version, offer to open it."""
+    def print_handout(self) -> Job | None:
+        """Ask for the page size and file, then write the handout of the shown version in the
+        background and offer to open it (:attr:`sig_handout_written`)."""
         if self._state is None or self._version_id is None:
             return None
         dialog = self.print_dialog()
         if dialog.exec() != PrintDialog.DialogCode.Accepted:
             return None
-        out = self.export_handout(dialog.out_path(), dialog.size_key(), **dialog.options())
-        if out is not None:
-            QSettings().setValue("trips/printFolder", str(out.parent))
-            if self.ask_open(out):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
-        return out
+        return self.export_handout(
+            dialog.out_path(), dialog.size_key(), offer_open=True, **dialog.options()
+        )
 
-    def export_handout(self, out: Path, size: str = "a4", **options: Any) -> Path | None:
-        """Write the handout of the shown version to ``out``; errors go to a message box."""
+    def export_handout(
+        self, out: Path, size: str = "a4", *, offer_open: bool = False, **options: Any
+    ) -> Job | None:
+        """Write the handout of the shown version to ``out`` in a pool thread, so the window
+        stays responsive. Returns the job, or None while another handout is being written.
+        Ends in :attr:`sig_handout_written` or, after a message box, :attr:`sig_handout_failed`."""
         from studio.services.trips.handout import write_itinerary
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            pages = write_itinerary(
-                self._ctx.studio,
-                self._trip_id,
-                out,
-                size=size,
-                version_id=self._version_id,
-                **options,
-            )
-        except (StudioError, OSError) as exc:
-            QGuiApplication.restoreOverrideCursor()
-            self.show_print_error(str(exc))
+        if self._handout_job is not None and self._handout_job.running:
+            self.sig_message.emit(self.tr("A handout is already being written."))
             return None
-        QGuiApplication.restoreOverrideCursor()
+        studio, trip_id, version_id, target = (
+            self._ctx.studio,
+            self._trip_id,
+            self._version_id,
+            Path(out),
+        )
+
+        def work(_progress: Progress, _cancel: Cancel) -> int:  # a pool thread: no widgets
+            try:
+                return write_itinerary(
+                    studio, trip_id, target, size=size, version_id=version_id, **options
+                )
+            except OSError as exc:
+                raise StudioError(f"{target} could not be written: {exc.strerror or exc}.") from exc
+
+        self._handout_offer_open = offer_open
+        self._handout_out = target
+        job = Job(work)
+        job.sig_result.connect(self._on_handout_written)
+        job.sig_error.connect(self._on_handout_failed)
+        self._handout_job = job.start()
+        self.sig_message.emit(self.tr("Writing %1…").replace("%1", target.name))
+        return job
+
+    def _on_handout_written(self, pages: int) -> None:
+        out = self._handout_out
         self.sig_message.emit(
             self.tr("Saved %1 (%2 pages).").replace("%1", str(out)).replace("%2", str(pages))
         )
-        return Path(out)
+        if self._handout_offer_open:
+            QSettings().setValue("trips/printFolder", str(out.parent))
+        self.sig_handout_written.emit(out)
+        if self._handout_offer_open and self.ask_open(out):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(out)))
+
+    def _on_handout_failed(self, message: str) -> None:
+        self.show_print_error(message)
+        self.sig_handout_failed.emit(message)
 
     def show_print_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Itinerary not written"), message)
