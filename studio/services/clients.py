@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from studio.domain import validate
+from studio.domain.base import table_name
 from studio.domain.models import (
     Advisor,
     Client,
@@ -30,14 +31,14 @@ def _require(tx, model: type[Row], row_id: str | None, field: str) -> None:
     if row_id and tx.get(model, row_id) is None:
         raise ValidationError(
             field,
-            f"The {model.__tablename__.replace('_', ' ')} chosen for {field.replace('_id', '').replace('_', ' ')} does not exist.",
+            f"The {table_name(model).replace('_', ' ')} chosen for {field.replace('_id', '').replace('_', ' ')} does not exist.",
         )
 
 
 def _current(tx, model: type[Row], row_id: str) -> dict:
     row = tx.get(model, row_id, include_deleted=True)
     if row is None:
-        raise NotFoundError(f"No {model.__tablename__.replace('_', ' ')} with id {row_id}.")
+        raise NotFoundError(f"No {table_name(model).replace('_', ' ')} with id {row_id}.")
     return row.model_dump()
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from studio.domain.base import Row
+from studio.domain.base import Row, table_name
 from studio.domain.models import (
     Advisor,
     Client,
@@ -174,7 +174,7 @@ class _Builder:
     def create(self, model: type[Row], **fields: Any) -> str:
         row_id = self.new_id()
         self.tx.create(model, id=row_id, **clean(model, fields))
-        self.counts[model.__tablename__] += 1
+        self.counts[table_name(model)] += 1
         return row_id
 
     def pick(self, pairs):
@@ -820,7 +820,7 @@ class _Builder:
                 (Interaction, ""),
                 (Person, "AND position > 0"),
             ):
-                table = model.__tablename__
+                table = table_name(model)
                 row = tx.conn.exec_driver_sql(
                     f"SELECT id FROM {table} WHERE deleted_at IS NULL {extra} AND client_id IN "
                     "(SELECT value FROM json_each(?)) ORDER BY id LIMIT 1",
