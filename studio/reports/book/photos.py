@@ -20,7 +20,7 @@ from studio.reports.book.content import BookPhoto
 from studio.reports.book.geometry import Frame
 
 if TYPE_CHECKING:
-    from PIL.Image import Image
+    from PIL.Image import Image as PILImage
     from PIL.ImageCms import ImageCmsTransform
 
 TARGET_PPI = 300
@@ -123,7 +123,7 @@ _TRANSPOSE = {
 _SRGB_TRANSFORMS: dict[tuple[bytes, str], ImageCmsTransform | None] = {}
 
 
-def _to_srgb(im: Image) -> Image:
+def _to_srgb(im: PILImage) -> PILImage:
     """8-bit sRGB from whatever came in (ICC profile, CMYK, 16-bit, palette, alpha)."""
     from PIL import Image, ImageCms
 
@@ -157,7 +157,7 @@ def _to_srgb(im: Image) -> Image:
     return im if im.mode == "RGB" else im.convert("RGB")
 
 
-def _to_8bit(im: Image) -> Image:
+def _to_8bit(im: PILImage) -> PILImage:
     """Modes Pillow cannot resample well made 8-bit first (16-bit, float, palette, 1-bit)."""
     if im.mode.startswith("I;16") or im.mode == "I":
         im = im.convert("I") if im.mode != "I" else im

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from studio.services.media.files import image_module
 
 if TYPE_CHECKING:
-    from PIL.Image import Exif, Image
+    from PIL.Image import Exif
+    from PIL.Image import Image as PILImage
 
 #: Pillow format → stored extension. MPO is what some phones call a JPEG with a depth map.
 FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "HEIF": "heic"}
@@ -62,7 +63,7 @@ def _exif_date(exif: Exif) -> str | None:
     return None
 
 
-def _orientation_and_date(im: Image) -> tuple[int, str | None]:
+def _orientation_and_date(im: PILImage) -> tuple[int, str | None]:
     """The EXIF orientation (1 when absent or unreadable) and the date the photo was taken."""
     try:
         exif = im.getexif()
