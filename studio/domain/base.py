@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import Table
 from sqlmodel import Field, SQLModel
 
 
@@ -23,3 +24,13 @@ class Row(SQLModel):
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table behind a table model, typed (for ``select``, ``insert``, ``.c``)."""
+    return model.__table__  # type: ignore[attr-defined]  # sqlmodel sets it but doesn't declare it
+
+
+def table_name(model: type[SQLModel]) -> str:
+    """A table model's table name (``__tablename__`` is typed as maybe a callable)."""
+    return table_of(model).name

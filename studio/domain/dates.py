@@ -143,7 +143,8 @@ def gregorian_months(start: date, end: date) -> list[int]:
     the range touches, and February whenever it touches March (29 February observed on 1 March)."""
     if (end - start).days >= 366:
         return list(range(1, 13))
-    months, d = set(), date(start.year, start.month, 1)
+    months: set[int] = set()
+    d = date(start.year, start.month, 1)
     while d <= end and len(months) < 12:
         months.add(d.month)
         d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)

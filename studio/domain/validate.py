@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any
 
 from studio.domain import values as v
-from studio.domain.base import Row
+from studio.domain.base import Row, table_name
 from studio.domain.models import (
     Advisor,
     Client,
@@ -239,7 +239,7 @@ def clean(
             "updated_at",
             "deleted_at",
         ):
-            raise ValidationError(name, f"{model.__tablename__} has no editable field “{name}”.")
+            raise ValidationError(name, f"{table_name(model)} has no editable field “{name}”.")
         out[name] = _clean_field(model, name, raw, merged)
     return out
 
@@ -320,10 +320,10 @@ def _clean_field(model: type[Row], name: str, raw: Any, row: dict) -> Any:  # no
                 row.get("month"), row.get("day"), row.get("year"), row.get("calendar")
             )
             return {"month": m, "day": d, "year": y}[name]
-    if model.__tablename__ == "profile_fact":
+    if table_name(model) == "profile_fact":
         return profile_field(name, raw)
-    if model.__tablename__ in ("travel_document", "agenda_action", "agenda_setting"):
-        return agenda_field(model.__tablename__, name, raw)
+    if table_name(model) in ("travel_document", "agenda_action", "agenda_setting"):
+        return agenda_field(table_name(model), name, raw)
     return raw
 
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from studio import paths
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas as _Canvas
 
 SANS, SANS_BOLD, SANS_ITALIC = "TS-Sans", "TS-Sans-Bold", "TS-Sans-Italic"
 SERIF, SERIF_BOLD = "TS-Serif", "TS-Serif-Bold"
@@ -62,7 +66,7 @@ def width(text: str, size: float) -> float:
     return sum(stringWidth(r, font, size) for r, font in runs(text))
 
 
-def draw_string(canvas, x: float, y: float, text: str, size: float) -> None:
+def draw_string(canvas: _Canvas, x: float, y: float, text: str, size: float) -> None:
     """Draw one line of mixed Latin and Chinese text at ``x, y`` on a reportlab canvas."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -85,7 +89,7 @@ def markup(text: str) -> str:
     )
 
 
-def Canvas(*args, **kwargs):  # noqa: N802 - stands in for reportlab's Canvas class
+def Canvas(*args: Any, **kwargs: Any) -> _Canvas:  # noqa: N802 - stands in for reportlab's Canvas class
     """A reportlab canvas whose initial font is ours, so no base-14 font lands in the PDF."""
     from reportlab.pdfgen.canvas import Canvas as _Canvas
 

@@ -10,12 +10,17 @@ from a studio.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio.domain import taxonomy
 from studio.fileio import atomic_path
 from studio.reports import fonts
 from studio.reports.intake_content import IntakeContent
 from studio.reports.words import intake_words
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import BaseDocTemplate, Flowable, Table
 
 # Tables set a cell font even around flowables; without this it would be Helvetica (not embedded).
 _FONT = ("FONTNAME", (0, 0), (-1, -1), fonts.SANS)
@@ -115,10 +120,10 @@ def render(content: IntakeContent, out: Path) -> int:
             self.label, self.ticked = label, ticked
             self.size = 3.2 * mm
 
-        def wrap(self, avail_w, avail_h):
+        def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
             return self.size + 1.5 * mm + fonts.width(self.label, 8), self.size + 1
 
-        def draw(self):
+        def draw(self) -> None:
             c = self.canv
             c.setStrokeColor(ink)
             c.setLineWidth(0.6)
@@ -175,7 +180,9 @@ def render(content: IntakeContent, out: Path) -> int:
     story += [head, Spacer(1, 4 * mm), intro, Spacer(1, 2 * mm)]
 
     # Travellers: known people pre-filled, then empty lines to add more.
-    rows = [[para(_t("traveller", lang), "small"), para(_t("born", lang), "small")]]
+    rows: list[list[Flowable]] = [
+        [para(_t("traveller", lang), "small"), para(_t("born", lang), "small")]
+    ]
     for person in content.travellers:
         rows.append([para(person.name, "filled"), para(person.born or "", "filled")])
     for _ in range(max(2, 5 - len(content.travellers))):
@@ -216,7 +223,7 @@ def render(content: IntakeContent, out: Path) -> int:
                 continue
             # "No dietary restrictions" is an answer of its own, not a diet to follow or avoid.
             item_levels = ("yes",) if item.key == "dietary.none" else levels
-            boxes = [
+            boxes: list[Flowable] = [
                 Box(_level_label(section, lv, lang), bool(k and (lv in k.levels or lv == "yes")))
                 for lv in item_levels
             ]
@@ -266,7 +273,7 @@ def render(content: IntakeContent, out: Path) -> int:
         story += [para(_t("other", lang), "h2")] + [para(line, "filled") for line in content.other]
     story += [Spacer(1, 8 * mm), para(_t("thanks", lang), "subtitle")]
 
-    def on_page(canvas, doc):
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setStrokeColor(rule)
         canvas.setLineWidth(0.5)
@@ -338,7 +345,7 @@ def _level_label(section: taxonomy.Section, level: str, lang: str) -> str:
     return taxonomy.level_label(level, lang)
 
 
-def _box_row(boxes: list):
+def _box_row(boxes: list[Flowable]) -> Table:
     """Tick boxes side by side on one line."""
     from reportlab.platypus import Table, TableStyle
 

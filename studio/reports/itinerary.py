@@ -18,11 +18,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from studio.fileio import atomic_path
 from studio.reports import emergency, fonts
 from studio.reports.handout_content import HandoutContent, HandoutItem
 from studio.reports.words import date_span, handout_words, long_date, short_date
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle as _ParagraphStyle
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import BaseDocTemplate, Flowable
 
 SIZES = ("a4", "letter")
 LANGS = ("en", "zh")
@@ -131,8 +137,8 @@ def render(  # noqa: C901
     band = colors.HexColor("#1f2a37")
     time_w = 34 * mm
 
-    def style(name, **kw):
-        base = dict(fontName=fonts.SANS, fontSize=9.5, leading=13, textColor=ink)
+    def style(name: str, **kw: Any) -> _ParagraphStyle:
+        base: dict[str, Any] = dict(fontName=fonts.SANS, fontSize=9.5, leading=13, textColor=ink)
         base.update(kw)
         return ParagraphStyle(name, **base)
 
@@ -302,7 +308,7 @@ def render(  # noqa: C901
                     ]
                 )
             )
-            parts = [head_par]
+            parts: list[Flowable] = [head_par]
             if it.place:
                 parts.append(para(it.place, "detail"))
             sup = it.supplier
@@ -331,12 +337,12 @@ def render(  # noqa: C901
             [para(w["col_currency"], "cell"), para("", "cell"), para(w["prices_total"], "cell_r")]
         ]
         for total in priced:
-            cur, amount, n = total.currency, total.amount, total.items
+            cur, n = total.currency, total.items
             rows.append(
                 [
                     para(cur, "cell"),
                     para(w["prices_item"] if n == 1 else w["prices_items"].format(n=n), "cell"),
-                    Paragraph(f"<b>{_mk(money_text(amount, cur))}</b>", st["cell_r"]),
+                    Paragraph(f"<b>{_mk(money_text(total.amount, cur))}</b>", st["cell_r"]),
                 ]
             )
         t = Table(rows, colWidths=[30 * mm, content_w - 80 * mm, 50 * mm], hAlign="LEFT")
@@ -395,7 +401,7 @@ def render(  # noqa: C901
         )
         # one small card per service: its name above, the number large below, four to a row
         num_style = st["number"]
-        cells = [
+        cells: list[Paragraph | str] = [
             Paragraph(
                 f"{label(services.get(k, k), 7.5)}<br/><b>{_mk(country.numbers[k])}</b>", num_style
             )
@@ -451,13 +457,13 @@ def render(  # noqa: C901
         story.append(para(w["suppliers_heading"], "h2"))
         skinds = w["supplier_kinds"]
         for s in used:
-            line = (
+            entry = (
                 f"<b>{_mk(s.name + (' ' + s.native_name if s.native_name else ''))}</b> "
                 + label(skinds.get(s.kind, s.kind))
             )
             story.append(
                 Paragraph(
-                    line, cjk("body", s.name + (s.native_name or "") + skinds.get(s.kind, ""))
+                    entry, cjk("body", s.name + (s.native_name or "") + skinds.get(s.kind, ""))
                 )
             )
             for extra in (s.contacts, s.location):
@@ -465,7 +471,7 @@ def render(  # noqa: C901
                     story.append(para(extra, "body"))
             story.append(Spacer(1, 2 * mm))
 
-    def on_page(canvas, doc):
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         if doc.page == 1:
             canvas.setFillColor(band)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from studio.domain.base import table_name
 from studio.domain.models import MODELS
 from studio.store import Studio, schema
 
@@ -50,7 +51,7 @@ def check(studio: Studio) -> CheckReport:
         if indexed != live:
             rep.problems.append(f"search index has {indexed} clients, the studio {live}")
         for model in MODELS:
-            t = model.__tablename__
+            t = table_name(model)
             n = cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             dead = cur.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NOT NULL").fetchone()[
                 0

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from studio.domain import validate
+from studio.domain.base import table_name
 from studio.domain.models import (
     Advisor,
     Client,
@@ -23,21 +24,21 @@ from studio.domain.models import (
 )
 from studio.domain.values import ClientKind, ComplaintStatus, InteractionKind
 from studio.errors import NotFoundError, ValidationError
-from studio.store import Studio
+from studio.store import Studio, Transaction
 
 
-def _require(tx, model: type[Row], row_id: str | None, field: str) -> None:
+def _require(tx: Transaction, model: type[Row], row_id: str | None, field: str) -> None:
     if row_id and tx.get(model, row_id) is None:
         raise ValidationError(
             field,
-            f"The {model.__tablename__.replace('_', ' ')} chosen for {field.replace('_id', '').replace('_', ' ')} does not exist.",
+            f"The {table_name(model).replace('_', ' ')} chosen for {field.replace('_id', '').replace('_', ' ')} does not exist.",
         )
 
 
-def _current(tx, model: type[Row], row_id: str) -> dict:
+def _current(tx: Transaction, model: type[Row], row_id: str) -> dict:
     row = tx.get(model, row_id, include_deleted=True)
     if row is None:
-        raise NotFoundError(f"No {model.__tablename__.replace('_', ' ')} with id {row_id}.")
+        raise NotFoundError(f"No {table_name(model).replace('_', ' ')} with id {row_id}.")
     return row.model_dump()
 
 
@@ -138,7 +139,7 @@ def add_contact(
         return tx.create(ContactPoint, client_id=client_id, **data)
 
 
-def _clear_preferred(tx, client_id: str, kind: str, keep: str | None = None) -> None:
+def _clear_preferred(tx: Transaction, client_id: str, kind: str, keep: str | None = None) -> None:
     rows = tx.conn.exec_driver_sql(
         "SELECT id FROM contact_point WHERE client_id = ? AND kind = ? AND preferred AND deleted_at IS NULL",
         (client_id, kind),
@@ -178,7 +179,9 @@ def set_consent(
         ).scalar()
         if existing:
             tx.update(Consent, existing, **data)
-            return tx.get(Consent, existing)
+            updated = tx.get(Consent, existing)
+            assert updated is not None  # live a line ago, in this transaction
+            return updated
         return tx.create(Consent, client_id=client_id, **data)
 
 

@@ -72,7 +72,9 @@ def set_fact(
         ).scalar()
         if existing:
             tx.update(ProfileFact, existing, **data)
-            return tx.get(ProfileFact, existing)
+            updated = tx.get(ProfileFact, existing)
+            assert updated is not None  # live a line ago, in this transaction
+            return updated
         return tx.create(ProfileFact, client_id=client_id, **data)
 
 
@@ -212,10 +214,10 @@ def studio_completeness(studio: Studio) -> StudioCompleteness:
       HAVING count(DISTINCT substr(f.key, 1, instr(f.key, '.') - 1)) = {len(req)})
     """
     with studio.read() as conn:
-        complete = conn.exec_driver_sql(sql).scalar()
+        complete = conn.exec_driver_sql(sql).scalar_one()
         total = conn.exec_driver_sql(
             "SELECT count(*) FROM client WHERE deleted_at IS NULL"
-        ).scalar()
+        ).scalar_one()
     return StudioCompleteness(complete, total)
 
 
@@ -378,7 +380,10 @@ def glance(studio: Studio, client_id: str, lang: str = "en") -> Glance:
     people = _people(studio, client_id)
     g = Glance()
     tax = taxonomy.load()
-    sev = lambda s: tax.severities.get(s, {}).get(lang, s) + (": " if lang == "en" else "：")  # noqa: E731
+
+    def sev(s: str) -> str:
+        return tax.severities.get(s, {}).get(lang, s) + (": " if lang == "en" else "：")
+
     severe, health = [], []
     for f in facts(studio, client_id):
         section = f.key.split(".", 1)[0]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from studio.domain import dates
 from studio.domain.models import (
@@ -106,7 +106,7 @@ def client_ids(
             "budget": "spending_band",
             "age": "age_band",
         }.get(kind)
-        ids = clients_in_segment(studio, **{arg: value}) if arg else []
+        ids = clients_in_segment(studio, **cast(dict[str, Any], {arg: value})) if arg else []
         where.append("c.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(ids))
     direction = "DESC" if descending else "ASC"
@@ -225,11 +225,13 @@ def get_dossier(studio: Studio, client_id: str) -> Dossier:
         live = lambda model: select(model).where(  # noqa: E731
             model.client_id == client_id, model.deleted_at.is_(None)
         )
-        people = s.exec(live(Person).order_by(Person.position, Person.created_at)).all()
+        people = s.exec(live(Person).order_by(col(Person.position), col(Person.created_at))).all()
         contacts = s.exec(
-            live(ContactPoint).order_by(ContactPoint.preferred.desc(), ContactPoint.kind)
+            live(ContactPoint).order_by(col(ContactPoint.preferred).desc(), col(ContactPoint.kind))
         ).all()
-        dates = s.exec(live(ImportantDate).order_by(ImportantDate.month, ImportantDate.day)).all()
+        dates = s.exec(
+            live(ImportantDate).order_by(col(ImportantDate.month), col(ImportantDate.day))
+        ).all()
         cards = {p.id: PersonCard(p) for p in people}
         for c in contacts:
             if c.person_id in cards:
@@ -244,7 +246,7 @@ def get_dossier(studio: Studio, client_id: str) -> Dossier:
             referrals=list(
                 s.exec(
                     select(Client)
-                    .where(Client.referred_by_id == client_id, Client.deleted_at.is_(None))
+                    .where(Client.referred_by_id == client_id, col(Client.deleted_at).is_(None))
                     .order_by(Client.name)
                 ).all()
             ),
@@ -254,7 +256,7 @@ def get_dossier(studio: Studio, client_id: str) -> Dossier:
             interactions=list(
                 s.exec(
                     live(Interaction).order_by(
-                        Interaction.occurred_at.desc(), Interaction.created_at.desc()
+                        col(Interaction.occurred_at).desc(), col(Interaction.created_at).desc()
                     )
                 ).all()
             ),
@@ -354,7 +356,9 @@ def history(studio: Studio, client_id: str, limit: int = 500) -> list[HistoryEnt
 def advisors(studio: Studio) -> list[Advisor]:
     with studio.session() as s:
         return list(
-            s.exec(select(Advisor).where(Advisor.deleted_at.is_(None)).order_by(Advisor.name)).all()
+            s.exec(
+                select(Advisor).where(col(Advisor.deleted_at).is_(None)).order_by(col(Advisor.name))
+            ).all()
         )
 
 
@@ -376,14 +380,15 @@ def find_client(studio: Studio, ref: str) -> Client:
             return c
         matches = s.exec(
             select(Client).where(
-                (Client.name == ref) | (Client.native_name == ref), Client.deleted_at.is_(None)
+                (col(Client.name) == ref) | (col(Client.native_name) == ref),
+                col(Client.deleted_at).is_(None),
             )
         ).all()
         if not matches:
             ref_l = ref.lower()
             matches = [
                 m
-                for m in s.exec(select(Client).where(Client.deleted_at.is_(None))).all()
+                for m in s.exec(select(Client).where(col(Client.deleted_at).is_(None))).all()
                 if ref_l in m.name.lower() or (m.native_name and ref in m.native_name)
             ]
     if len(matches) == 1:

@@ -19,7 +19,10 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sqlite3
 from collections.abc import Iterable
+
+from sqlalchemy.engine import Connection
 
 # CJK ideographs, kana, hangul, CJK punctuation and full-width forms.
 _CJK = re.compile(
@@ -52,7 +55,7 @@ def phone_terms(value: str | None) -> str:
     return " ".join(dict.fromkeys(t for t in terms if t))
 
 
-def register_functions(dbapi_connection) -> None:
+def register_functions(dbapi_connection: sqlite3.Connection) -> None:
     dbapi_connection.create_function("ts_fold", 1, fold, deterministic=True)
     dbapi_connection.create_function("ts_phone", 1, phone_terms, deterministic=True)
     dbapi_connection.create_function("ts_pref", 1, preference_terms, deterministic=True)
@@ -109,7 +112,7 @@ WHERE c.deleted_at IS NULL {where}
 """
 
 
-def reindex(conn, client_ids: Iterable[str] | None = None) -> None:
+def reindex(conn: Connection, client_ids: Iterable[str] | None = None) -> None:
     """Rebuild the index rows of some clients (all when ``client_ids`` is None).
 
     ``conn`` is an SQLAlchemy Connection inside the write transaction.
@@ -131,7 +134,7 @@ def reindex(conn, client_ids: Iterable[str] | None = None) -> None:
     )
 
 
-def clients_using_suppliers(conn, supplier_ids: Iterable[str]) -> set[str]:
+def clients_using_suppliers(conn: Connection, supplier_ids: Iterable[str]) -> set[str]:
     """Clients whose itineraries name one of these suppliers (their index rows carry its name)."""
     ids = json.dumps(sorted(set(supplier_ids)))
     if ids == "[]":

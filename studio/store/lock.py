@@ -6,7 +6,9 @@ The OS drops the lock when the process ends, however it ends, so a crash leaves 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
+from typing import TextIO
 
 from studio.errors import StudioLockedError
 
@@ -14,7 +16,7 @@ from studio.errors import StudioLockedError
 class DirLock:
     def __init__(self, path: Path):
         self.path = path
-        self._fh = None
+        self._fh: TextIO | None = None
 
     def acquire(self) -> None:
         fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the process's life
@@ -43,22 +45,22 @@ class DirLock:
                 self._fh = None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
-    def _lock(fh) -> None:
+    def _lock(fh: TextIO) -> None:
         fh.seek(0)
         msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
 
-    def _unlock(fh) -> None:
+    def _unlock(fh: TextIO) -> None:
         fh.seek(0)
         msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
 
 else:
     import fcntl
 
-    def _lock(fh) -> None:
+    def _lock(fh: TextIO) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(fh) -> None:
+    def _unlock(fh: TextIO) -> None:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

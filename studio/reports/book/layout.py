@@ -307,11 +307,11 @@ def layout_book(
     pages += closing
 
     # folios: the title page is page 1; the cover and the closing page carry none
-    for i, p in enumerate(pages):
-        if p.kind not in ("cover", "title", "closing", "blank"):
-            p.folio = i
+    for i, page in enumerate(pages):
+        if page.kind not in ("cover", "title", "closing", "blank"):
+            page.folio = i
             s = STYLES["folio"]
-            p.frames.append(
+            page.frames.append(
                 Frame("text", Rect(g.content.x, g.safe.y, g.content.w, s.leading), "folio", str(i))
             )
     return BookLayout(g, pages)

@@ -25,13 +25,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio.errors import StudioError
 from studio.fileio import atomic_path
 from studio.reports import fonts
 from studio.reports.book.cache import PhotoCache, source_id
 from studio.reports.book.content import BookContent, BookPhoto
-from studio.reports.book.geometry import MM, SIZES, BookLayout
+from studio.reports.book.geometry import MM, SIZES, BookLayout, Geometry
 from studio.reports.book.layout import layout_book
 from studio.reports.book.photos import (
     LOW_PPI,
@@ -46,6 +47,9 @@ from studio.reports.book.photos import (
 )
 from studio.reports.book.preflight import BuildCancelled, ImageReport, Preflight, Problem
 from studio.reports.book.text import Typesetter
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 SLUG = 9 * MM  # beyond the bleed, where the crop marks go
 _RULE, _FILL = "#c9bfa8", "#d9cdb4"
@@ -67,14 +71,14 @@ def _fonts_in_pdf(path: Path) -> list[tuple[str, bool]]:
         base = name.group(1).decode("latin-1")
         base = base.split("+", 1)[1] if re.match(r"[A-Z]{6}\+", base) else base
         desc = re.search(rb"/FontDescriptor\s+(\d+)\s+0\s+R", body)
-        embedded = bool(desc) and bool(
+        embedded = desc is not None and bool(
             re.search(rb"/FontFile[23]?\s", objs.get(int(desc.group(1)), b""))
         )
         found[base] = found.get(base, True) and embedded
     return sorted(found.items())
 
 
-def _draw_marks(c, g, off: float) -> None:
+def _draw_marks(c: Canvas, g: Geometry, off: float) -> None:
     """Crop marks in the slug: the trim lines extended outside the bleed, never into it."""
     c.saveState()
     c.setStrokeColorCMYK(1, 1, 1, 1)  # registration: on every plate
@@ -167,14 +171,12 @@ def write_book(
                     min(workers, len(jobs)), mp_context=multiprocessing.get_context("spawn")
                 )
             total = len(usable) + len(layout.pages)
+
+            def tick(n: int, total: int = total) -> None:
+                tell(n, total, f"Preparing photo {n} of {len(usable)}")
+
             try:
-                failed = _run(
-                    jobs,
-                    prepared,
-                    pool,
-                    cancel,
-                    lambda n, total=total: tell(n, total, f"Preparing photo {n} of {len(usable)}"),
-                )
+                failed = _run(jobs, prepared, pool, cancel, tick)
             finally:  # cancelled or not, what was prepared is kept for the next build
                 if cache is not None:
                     for key in jobs:
@@ -252,7 +254,7 @@ def _run(
     jobs: dict[tuple, PhotoJob],
     prepared: dict[tuple, Prepared],
     pool: ProcessPoolExecutor | None,
-    cancel,
+    cancel: Callable[[], bool] | None,
     tick: Callable[[int], None],
 ) -> list[tuple]:
     """Prepare ``jobs`` (in ``pool`` if given); the keys of those that failed."""
@@ -304,7 +306,7 @@ class _Jpeg:
     def __init__(self, key: tuple, data: bytes):
         self.key, self.data = key, data
 
-    def jpeg_fh(self):
+    def jpeg_fh(self) -> io.BytesIO:
         return io.BytesIO(self.data)
 
     def __str__(self) -> str:  # reportlab names the image XObject after this
@@ -318,7 +320,7 @@ def _draw(
     prepared: dict[tuple, Prepared],
     path: Path,
     ts: Typesetter,
-    cancel,
+    cancel: Callable[[], bool] | None,
     tick: Callable[[int, int], None],
 ) -> int:
     from reportlab import rl_config

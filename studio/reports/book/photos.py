@@ -11,11 +11,17 @@ from __future__ import annotations
 import functools
 import io
 import math
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, cast
 
 from studio.reports.book.content import BookPhoto
 from studio.reports.book.geometry import Frame
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
+    from PIL.ImageCms import ImageCmsTransform
 
 TARGET_PPI = 300
 LOW_PPI = 200
@@ -28,7 +34,7 @@ _FORMATS = {"JPEG", "MPO", "PNG", "TIFF", "WEBP", "HEIF", "BMP", "GIF"}
 
 
 @contextmanager
-def pixel_limit():
+def pixel_limit() -> Iterator[None]:
     """Pillow's decompression-bomb guard, raised to our cap for the length of a build."""
     from PIL import Image
 
@@ -43,7 +49,7 @@ def pixel_limit():
 @functools.cache
 def register_heif() -> None:
     try:
-        import pillow_heif  # type: ignore[import-not-found]
+        import pillow_heif
 
         pillow_heif.register_heif_opener()
     except ImportError:
@@ -114,10 +120,10 @@ _TRANSPOSE = {
     7: "TRANSVERSE",
     8: "ROTATE_90",
 }
-_SRGB_TRANSFORMS: dict[tuple[bytes, str], object] = {}
+_SRGB_TRANSFORMS: dict[tuple[bytes, str], ImageCmsTransform | None] = {}
 
 
-def _to_srgb(im):
+def _to_srgb(im: PILImage) -> PILImage:
     """8-bit sRGB from whatever came in (ICC profile, CMYK, 16-bit, palette, alpha)."""
     from PIL import Image, ImageCms
 
@@ -138,7 +144,9 @@ def _to_srgb(im):
                 _SRGB_TRANSFORMS[key] = None  # a broken profile: read the numbers as sRGB
         transform = _SRGB_TRANSFORMS[key]
         if transform is not None:
-            return ImageCms.applyTransform(im, transform)
+            srgb = ImageCms.applyTransform(im, transform)
+            assert srgb is not None  # None only for a transform made in place
+            return srgb
     if im.mode in ("RGBA", "LA", "PA", "RGBa", "La") or (
         im.mode == "P" and "transparency" in im.info
     ):
@@ -149,11 +157,11 @@ def _to_srgb(im):
     return im if im.mode == "RGB" else im.convert("RGB")
 
 
-def _to_8bit(im):
+def _to_8bit(im: PILImage) -> PILImage:
     """Modes Pillow cannot resample well made 8-bit first (16-bit, float, palette, 1-bit)."""
     if im.mode.startswith("I;16") or im.mode == "I":
         im = im.convert("I") if im.mode != "I" else im
-        peak = im.getextrema()[1] or 1
+        peak = cast(float, im.getextrema()[1]) or 1  # one band: (min, max)
         scale = 255 / 65535 if peak > 255 else 1.0
         return im.point(lambda v: v * scale).convert("L")
     if im.mode == "F":
@@ -188,9 +196,9 @@ def prepare_photo(job: PhotoJob) -> Prepared:
             k = im.size[0] / W
             box = ((W - cw) / 2 * k, (H - ch) / 2 * k, (W + cw) / 2 * k, (H + ch) / 2 * k)
             src = im
-            im = _to_8bit(im)
+            im8 = _to_8bit(im)
             info = dict(src.info)
-            out = im.resize((out_w, out_h), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+            out = im8.resize((out_w, out_h), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
             out.info = info
             if orientation in _TRANSPOSE:
                 out = out.transpose(getattr(Image.Transpose, _TRANSPOSE[orientation]))

@@ -4,9 +4,14 @@ later drawn, with Chinese line breaking (no full-width punctuation at a line's s
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Literal
 
 from studio.reports import fonts
 from studio.reports.book.geometry import STYLES, Frame
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
 
 _INK, _ACCENT, _MUTED = "#1f2a37", "#8a6d3b", "#6b7280"
 
@@ -22,7 +27,9 @@ def _kinsoku() -> None:
     for module in (paragraph, textsplit):  # both wrap Chinese, each with its own copy of the list
         missing = "".join(c for c in _NO_LINE_START if c not in module.ALL_CANNOT_START)
         if missing:
-            module.ALL_CANNOT_START += missing
+            # typed as a bare ModuleType here (and Final in the stubs), but reportlab reads it anew
+            # at every line break, so extending it is what changes the breaking
+            module.ALL_CANNOT_START += missing  # type: ignore[attr-defined]
 
 
 _WHOLE_WORDS = {
@@ -67,7 +74,11 @@ class Typesetter:
             "accent": colors.HexColor(_ACCENT),
             "muted": colors.HexColor(_MUTED),
         }
-        align = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+        align: dict[str, Literal[0, 1, 2]] = {
+            "left": TA_LEFT,
+            "center": TA_CENTER,
+            "right": TA_RIGHT,
+        }
         self.styles = {}
         for name, s in STYLES.items():
             base = ParagraphStyle(
@@ -82,7 +93,7 @@ class Typesetter:
             self.styles[name + "/cjk"] = ParagraphStyle(name + "/cjk", parent=base, wordWrap="CJK")
         self._cache: dict[tuple[str, str, float], float] = {}
 
-    def paragraph(self, text: str, style: str, width: float = 0):
+    def paragraph(self, text: str, style: str, width: float = 0) -> tuple[Paragraph, bool]:
         from reportlab.platypus import Paragraph
 
         cjk = fonts.has_cjk(text)
@@ -105,7 +116,7 @@ class Typesetter:
             self._cache[key] = para.wrap(self._width(text, style, width), 1e6)[1]
         return self._cache[key]
 
-    def draw(self, canvas, frame: Frame, dx: float, dy: float) -> None:
+    def draw(self, canvas: Canvas, frame: Frame, dx: float, dy: float) -> None:
         para, _ = self.paragraph(frame.text, frame.ref, frame.rect.w)
         w = self._width(frame.text, frame.ref, frame.rect.w)
         _, h = para.wrap(w, 1e6)

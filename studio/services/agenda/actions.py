@@ -11,6 +11,7 @@ through the studio's write path (journaled, undoable).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -78,7 +79,9 @@ def _act(
         if row.deleted_at:
             tx.restore(AgendaAction, row_id)
         tx.update(AgendaAction, row_id, **data)
-        return tx.get(AgendaAction, row_id)
+        updated = tx.get(AgendaAction, row_id)
+        assert updated is not None  # live a line ago, in this transaction
+        return updated
 
 
 def complete(
@@ -165,7 +168,12 @@ def reopen(studio: Studio, source_table: str, source_id: str, occurrence: Any) -
 
 def act_on(studio: Studio, entry: AgendaEntry, action: str, **kwargs: Any) -> AgendaAction:
     """``complete``/``snooze``/``dismiss`` for an agenda entry (the UI's short-hand)."""
-    fn = {"done": complete, "snoozed": snooze, "dismissed": dismiss}.get(action)
+    by_action: dict[str, Callable[..., AgendaAction]] = {
+        "done": complete,
+        "snoozed": snooze,
+        "dismissed": dismiss,
+    }
+    fn = by_action.get(action)
     if fn is None:
         raise ValidationError(
             "action", f"“{action}” is not an action (one of: {', '.join(ACTIONS)})."

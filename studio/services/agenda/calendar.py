@@ -201,14 +201,18 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
             WHERE t.deleted_at IS NULL AND t.status IN ('completed', 'followed-up')
               AND coalesce(t.start_date, t.end_date) IS NOT NULL ORDER BY t.id""").fetchall()
         )
-        trip_stamps = dict(conn.exec_driver_sql("SELECT id, updated_at FROM trip").fetchall())
+        trip_stamps: dict[str, str] = dict(
+            conn.exec_driver_sql("SELECT id, updated_at FROM trip").fetchall()
+        )
         winbacks = list(
             WinbackSource().occurrences(conn, today - timedelta(days=3650), today, rules, today)
         )
-        names = dict(
+        names: dict[str, str] = dict(
             conn.exec_driver_sql("SELECT id, name FROM client WHERE deleted_at IS NULL").fetchall()
         )
-        stamps = dict(conn.exec_driver_sql("SELECT id, updated_at FROM client").fetchall())
+        stamps: dict[str, str] = dict(
+            conn.exec_driver_sql("SELECT id, updated_at FROM client").fetchall()
+        )
         revisions = _Revisions(conn)
 
     for row in important:

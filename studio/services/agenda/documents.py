@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from studio.domain import validate
 from studio.domain.agenda_models import DOCUMENT_KINDS, TravelDocument
@@ -86,13 +86,13 @@ def client_documents(
     with studio.session() as s:
         people = s.exec(
             select(Person)
-            .where(Person.client_id == client_id, Person.deleted_at.is_(None))
-            .order_by(Person.position, Person.created_at)
+            .where(Person.client_id == client_id, col(Person.deleted_at).is_(None))
+            .order_by(col(Person.position), col(Person.created_at))
         ).all()
         names = {p.id: p.name for p in people}
         docs = s.exec(
             select(TravelDocument)
-            .where(TravelDocument.client_id == client_id, TravelDocument.deleted_at.is_(None))
+            .where(TravelDocument.client_id == client_id, col(TravelDocument.deleted_at).is_(None))
             .order_by(TravelDocument.expires_on)
         ).all()
     return [(p.id, p.name) for p in people], [

@@ -99,7 +99,7 @@ class ImportantDateSource:
     year; 29 February observed as the studio's rule says."""
 
     table = "important_date"
-    kinds = ("birthday", "wedding", "custom")
+    kinds: tuple[str, ...] = ("birthday", "wedding", "custom")
 
     def occurrences(
         self, conn: Connection, start: date, end: date, rules: Rules, today: date
@@ -197,7 +197,7 @@ class DocumentSource:
     """Passports and other documents, reminded before they expire (and overdue once expired)."""
 
     table = "travel_document"
-    kinds = ("passport", "document")
+    kinds: tuple[str, ...] = ("passport", "document")
 
     def occurrences(
         self, conn: Connection, start: date, end: date, rules: Rules, today: date

@@ -68,7 +68,7 @@ class TripSource:
     """Anniversaries of trips taken, and the tasks before and after a trip."""
 
     table = "trip"
-    kinds = ("trip_anniversary", *TASK_KINDS)
+    kinds: tuple[str, ...] = ("trip_anniversary", *TASK_KINDS)
 
     def occurrences(
         self, conn: Connection, start: date, end: date, rules: Rules, today: date
@@ -243,7 +243,7 @@ class WinbackSource:
     won back); the why-text says whether it was a trip or a contact."""
 
     table = "client"
-    kinds = ("winback",)
+    kinds: tuple[str, ...] = ("winback",)
 
     def occurrences(
         self, conn: Connection, start: date, end: date, rules: Rules, today: date

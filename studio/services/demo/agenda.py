@@ -14,6 +14,7 @@ from the seed and ``today``: the same ids and rows every time.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from studio.domain import lunar
@@ -53,7 +54,7 @@ def add_agenda_demo(studio: Studio, *, seed: int, today: date) -> str:
             "JOIN client c ON c.id = p.client_id AND c.deleted_at IS NULL "
             "WHERE p.deleted_at IS NULL ORDER BY p.id"
         ).fetchall()
-        birthdays = dict(
+        birthdays: dict[str, str] = dict(
             conn.exec_driver_sql(
                 "SELECT person_id, id FROM important_date WHERE kind = 'birthday' AND calendar = 'gregorian' "
                 "AND deleted_at IS NULL AND person_id IS NOT NULL ORDER BY id"
@@ -110,11 +111,15 @@ def add_agenda_demo(studio: Studio, *, seed: int, today: date) -> str:
     )
 
 
-def _act_on_recent(studio: Studio, rng: random.Random, new_id, today: date) -> int:
+def _act_on_recent(
+    studio: Studio, rng: random.Random, new_id: Callable[[], str], today: date
+) -> int:
     """Most reminders of the past month were done (with a gift on the timeline) or dismissed."""
     result = agenda(studio, today, 30)
     with studio.read() as conn:
-        advisors = dict(conn.exec_driver_sql("SELECT id, advisor_id FROM client").fetchall())
+        advisors: dict[str, str | None] = dict(
+            conn.exec_driver_sql("SELECT id, advisor_id FROM client").fetchall()
+        )
     acted = 0
     with studio.transaction() as tx:
         for e in result.entries:

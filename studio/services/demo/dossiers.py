@@ -12,11 +12,11 @@ import calendar
 import json
 import random
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from studio.domain.base import Row
+from studio.domain.base import Row, table_name
 from studio.domain.models import (
     Advisor,
     Client,
@@ -28,7 +28,9 @@ from studio.domain.models import (
 )
 from studio.domain.validate import clean
 from studio.services.demo.common import load_resource, seeded_id
-from studio.store import Studio
+from studio.store import Studio, Transaction
+
+_T = TypeVar("_T")
 
 _CHUNK = 500
 
@@ -164,7 +166,7 @@ class _Builder:
             0,
         )
         self.first_names: dict[str, tuple[str, str]] = {}
-        self.tx = None
+        self.tx: Transaction | None = None  # the transaction being filled
         self.upcoming = 0
 
     # -- helpers --------------------------------------------------------------------------------
@@ -173,11 +175,12 @@ class _Builder:
 
     def create(self, model: type[Row], **fields: Any) -> str:
         row_id = self.new_id()
+        assert self.tx is not None  # rows are only made inside build()'s transactions
         self.tx.create(model, id=row_id, **clean(model, fields))
-        self.counts[model.__tablename__] += 1
+        self.counts[table_name(model)] += 1
         return row_id
 
-    def pick(self, pairs):
+    def pick(self, pairs: Sequence[tuple[_T, float]]) -> _T:
         return self.rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
 
     def days_ago(self, lo: int, hi: int) -> date:
@@ -201,7 +204,9 @@ class _Builder:
             given += ("'" if given and py[0] in "aeo" else "") + py
         return f"{sur[1]} {given.capitalize()}", sur[0] + "".join(c for c, _ in chars), sur
 
-    def person_name(self, locale: str, sex: str, surname=None) -> tuple[str, str | None, Any]:
+    def person_name(
+        self, locale: str, sex: str, surname: Any = None
+    ) -> tuple[str, str | None, Any]:
         if locale == "zh_CN":
             return self.zh_name(sex, surname)
         fk = self.fakers[locale]
@@ -216,6 +221,7 @@ class _Builder:
         template = self.phone_templates.get(region)
         if template is None:
             ex = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+            assert ex is not None  # every region the demo uses has an example mobile number
             template = self.phone_templates[region] = str(ex.national_number)
         keep = 3 if len(template) > 8 else 2
         for _ in range(30):
@@ -373,7 +379,7 @@ class _Builder:
             self.first_names[pid] = (name.split(" ", 1)[-1], native)
         else:
             self.first_names[pid] = (name.split(" ", 1)[0], name)
-        if m is not None:
+        if m is not None and d is not None:
             self.add_date(client_id, pid, "birthday", m, d, y)
         if role not in ("child",):
             self.add_contacts(
@@ -489,6 +495,7 @@ class _Builder:
         advisor = rng.choices(self.advisors, weights=(2, 4, 4))[0]
         if locale == "zh_CN" and rng.random() < 0.5:
             advisor = self.advisors[2]  # the Mandarin-speaking advisor
+        assert self.tx is not None  # clients are only added inside build()'s transactions
         self.tx.advisor_id = advisor  # the journal says who created the dossier
 
         # Referrals: chains, and some clients who refer several others.
@@ -820,7 +827,7 @@ class _Builder:
                 (Interaction, ""),
                 (Person, "AND position > 0"),
             ):
-                table = model.__tablename__
+                table = table_name(model)
                 row = tx.conn.exec_driver_sql(
                     f"SELECT id FROM {table} WHERE deleted_at IS NULL {extra} AND client_id IN "
                     "(SELECT value FROM json_each(?)) ORDER BY id LIMIT 1",

@@ -17,8 +17,10 @@ import hashlib
 import io
 import math
 import random
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, TypedDict
 
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.domain.trip_models import Trip
@@ -28,6 +30,9 @@ from studio.services.media.editing import highlights_json
 from studio.services.media.files import store_file
 from studio.services.media.rows import trip_days, trip_row
 from studio.store import Studio
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 #: Print size: the long side of each photo, and the small size it is painted at.
 LONG_SIDE = 3000
@@ -44,8 +49,17 @@ _PALETTES = {
     "haze": ((180, 200, 215), (235, 232, 220)),
 }
 
+
+class _Story(TypedDict):
+    scenes: list[list[tuple[str, str]]]  # per day: (scene kind, caption)
+    journal: list[tuple[str, str, list[str]]]  # per day: (journal, quotes, highlights)
+    subtitle: str
+    summary: str
+    closing: str
+
+
 # Per destination: the scenes of each day with captions (English, then Chinese on some).
-_STORIES = {
+_STORIES: dict[str, _Story] = {
     "Yunnan": {
         "scenes": [
             [
@@ -182,11 +196,11 @@ _STORIES = {
 
 
 # -- painting ---------------------------------------------------------------------------------
-def _lerp(a, b, t):
+def _lerp(a: Sequence[float], b: Sequence[float], t: float) -> tuple[int, ...]:
     return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b, strict=True))
 
 
-def _gradient(size, top, bottom):
+def _gradient(size: tuple[int, int], top: Sequence[int], bottom: Sequence[int]) -> PILImage:
     from PIL import Image
 
     w, h = size
@@ -207,7 +221,7 @@ def _ridge(rng: random.Random, w: int, base: float, rough: float, n: int = 9) ->
     return out
 
 
-def paint(kind: str, size: tuple[int, int], rng: random.Random):
+def paint(kind: str, size: tuple[int, int], rng: random.Random) -> PILImage:
     """A small painted scene of ``kind`` (sky, mountains, lake, terraces, lavender, tea, roofs,
     lanterns) at ``size``, soft enough to be enlarged."""
     from PIL import Image, ImageDraw, ImageFilter
@@ -282,7 +296,7 @@ def paint(kind: str, size: tuple[int, int], rng: random.Random):
             y0 = ground + (h - ground) * (t**1.6)
             y1 = ground + (h - ground) * (((r + 1) / rows) ** 1.6)
             wave = rng.uniform(0.5, 1.5)
-            top = [
+            edge = [
                 (x, y0 + (y1 - y0) * 0.35 * math.sin(x / w * math.pi * wave + r))
                 for x in range(0, w + 8, 8)
             ]
@@ -304,7 +318,7 @@ def paint(kind: str, size: tuple[int, int], rng: random.Random):
                     if r % 3
                     else _lerp((170, 195, 215), (120, 160, 190), t)
                 )
-            d.polygon([(0, h), *top, (w, h)], fill=fill)
+            d.polygon([(0, h), *edge, (w, h)], fill=fill)
     elif kind == "mountains":  # a meadow in the foreground, pines along its edge
         ys = _ridge(rng, w, h * rng.uniform(0.74, 0.84), h * 0.03, n=5)
         d.polygon([(0, h), *[(x, y) for x, y in enumerate(ys)], (w, h)], fill=(92, 120, 70))
@@ -434,7 +448,9 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
         return ""
     jobs = []  # (trip, day number, kind, caption, shape, seed, taken, orientation)
     for trip in chosen:
-        story = _STORIES[_story_key(trip)]
+        key = _story_key(trip)
+        assert key is not None and trip.start_date is not None  # chosen for its story, completed
+        story = _STORIES[key]
         days = trip_days(studio, trip)
         shapes = list(_SHAPES)
         rng.shuffle(shapes)
@@ -497,7 +513,9 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
             )
             by_trip[trip.id].append(m.id)
         for trip in chosen:
-            story = _STORIES[_story_key(trip)]
+            key = _story_key(trip)
+            assert key is not None  # chosen for its story
+            story = _STORIES[key]
             for day, (journal, quotes, highlights) in zip(
                 trip_days(studio, trip), story["journal"], strict=False
             ):

@@ -26,6 +26,14 @@ from studio.services.trips import suppliers as trip_suppliers
 from studio.services.trips import validators as trip_validators
 from studio.store import Studio
 
+#: kind, title, start, end, time zone, end time zone, place, supplier key, tags, cost, price
+_Item = tuple[
+    str, str, str | None, str | None, str | None, str | None, str, str | None, list[str],
+    str | None, str | None,
+]  # fmt: skip
+#: title, currency, destinations, time zone, days (title, items)
+_Plan = tuple[str, str, list[str], str, list[tuple[str, list[_Item]]]]
+
 _SUPPLIERS = {
     "hoshinoya": (
         "hotel",
@@ -70,7 +78,7 @@ _SUPPLIERS = {
 }
 
 # (destination title, currency, days: [(day title, [(kind, title, start, end, tz, end_tz, place, supplier, tags, cost, price)])])
-_PLANS = [
+_PLANS: list[_Plan] = [
     (
         "Kyoto in autumn colours",
         "JPY",
@@ -419,7 +427,7 @@ _PLANS = [
         ],
     ),
 ]
-_INSURANCE = (
+_INSURANCE: _Item = (
     "note",
     "Travel insurance: keep the policy number with your passport",
     None,
@@ -455,7 +463,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
     chosen = rng.sample(ids, min(len(ids), 2 * len(TRIP_STATUSES)))
     n_trips = 0
     with studio.transaction() as tx:
-        sup = {}
+        sup: dict[str, str] = {}
         for key, (kind, name, native, contacts, location, rating) in _SUPPLIERS.items():
             data = trip_suppliers.clean_supplier(
                 {
@@ -485,7 +493,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
                 offset = -1
             start = today + timedelta(days=offset)
             end = start + timedelta(days=len(plan) - 1)
-            client = tx.get(Client, client_id)
+            client = trip_reading.get_row(tx, Client, client_id)
             who = client.name.split(" & ")[0].split(",")[0]
             trip_data = trip_validators.clean_trip(
                 {
@@ -509,7 +517,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
                 )
             n_versions = {"inquiry": 1, "drafting": 1, "proposed": 2, "cancelled": 2}.get(status, 3)
             origins: dict[tuple[int, int], str] = {}
-            current = None
+            current: str | None = None
             for vn in range(1, n_versions + 1):
                 # travelling: v2 was approved (locked); v3 holds the changes made on the road
                 final = n_versions - 1 if status == "travelling" else n_versions
@@ -559,9 +567,8 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
                         if vn == 1 and pos == len(day_items) - 1 and len(day_items) > 2:
                             continue  # the first proposal was thinner; later versions added to it
                         if vn >= 2 and kind == "activity" and pos == 0:
-                            st = {"06:30": "07:00"}.get(
-                                st, st
-                            )  # a slower start after the client's feedback
+                            # a slower start after the client's feedback
+                            st = "07:00" if st == "06:30" else st
                         data = trip_validators.clean_item(
                             {
                                 "kind": kind,
@@ -571,7 +578,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
                                 "time_zone": tz,
                                 "end_time_zone": etz,
                                 "place": place,
-                                "supplier_id": sup.get(s_key),
+                                "supplier_id": sup.get(s_key) if s_key else None,
                                 "tags": tags,
                                 "cost": cost,
                                 "price": price,
@@ -581,7 +588,7 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
                                 else None,
                             }
                         )
-                        key = (dn, pos)
+                        slot = (dn, pos)
                         item = tx.create(
                             TripItem,
                             id=new_id(),
@@ -589,10 +596,10 @@ def add_trips_demo(studio: Studio, *, seed: int, today: date) -> str:
                             version_id=v.id,
                             day_id=day.id,
                             position=pos,
-                            origin_id=origins.get(key),
+                            origin_id=origins.get(slot),
                             **data,
                         )
-                        origins.setdefault(key, item.id)
+                        origins.setdefault(slot, item.id)
             if status == "travelling":
                 # on the road: the plan moved, with its reason kept
                 first = trip_reading.tx_rows(tx, TripDay, ("position",), version_id=current)[1]

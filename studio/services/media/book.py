@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from studio.domain.base import table_of
 from studio.domain.models import Advisor, Person
 from studio.domain.trip_models import Trip, TripItem, TripTraveller
 from studio.reports.book import pdf as book_pdf
@@ -98,8 +99,8 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
         people = [
             Person(**r)
             for r in conn.execute(
-                select(Person.__table__).where(
-                    Person.__table__.c.id.in_(ids), Person.__table__.c.deleted_at.is_(None)
+                select(table_of(Person)).where(
+                    table_of(Person).c.id.in_(ids), table_of(Person).c.deleted_at.is_(None)
                 )
             ).mappings()
         ]
@@ -107,7 +108,7 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
         if trip.advisor_id:
             r = (
                 conn.execute(
-                    select(Advisor.__table__).where(Advisor.__table__.c.id == trip.advisor_id)
+                    select(table_of(Advisor)).where(table_of(Advisor).c.id == trip.advisor_id)
                 )
                 .mappings()
                 .first()

@@ -11,15 +11,16 @@ from typing import Any
 from sqlalchemy import select
 
 from studio.domain import validate
+from studio.domain.base import table_of
 from studio.domain.media_models import BOOK_SIZES, MemoryBook, TripJournal, TripMedia
 from studio.errors import NotFoundError, ValidationError
 from studio.services.media.rows import check_day, trip_row, tx_live_rows
-from studio.store import Studio
+from studio.store import Studio, Transaction
 
 _LIMITS = {"title": 200, "subtitle": 300, "summary": 2000, "closing": 4000, "signature": 300}
 
 
-def _media(tx, media_id: str) -> TripMedia:
+def _media(tx: Transaction, media_id: str) -> TripMedia:
     row = tx.get(TripMedia, media_id)
     if row is None:
         raise NotFoundError(f"No photo with id {media_id}.")
@@ -43,7 +44,7 @@ def move_to_day(studio: Studio, media_id: str, day_number: int | None) -> dict:
     """Tie a photo to another day of its trip (None: to no day)."""
     with studio.read() as conn:
         row = (
-            conn.execute(select(TripMedia.__table__).where(TripMedia.__table__.c.id == media_id))
+            conn.execute(select(table_of(TripMedia)).where(table_of(TripMedia).c.id == media_id))
             .mappings()
             .first()
         )
@@ -122,7 +123,9 @@ def set_journal(
         rows = tx_live_rows(tx, TripJournal, trip_id=trip_id, day_number=n)
         if rows:
             tx.update(TripJournal, rows[0].id, **data)
-            return tx.get(TripJournal, rows[0].id)
+            updated = tx.get(TripJournal, rows[0].id)
+            assert updated is not None  # live a line ago, in this transaction
+            return updated
         return tx.create(
             TripJournal, client_id=trip.client_id, trip_id=trip_id, day_number=n, **data
         )
@@ -147,7 +150,7 @@ def _clean_book(studio: Studio, trip_id: str, fields: dict[str, Any]) -> dict[st
         elif name == "cover_media_id":
             if raw:
                 with studio.read() as conn:
-                    t = TripMedia.__table__
+                    t = table_of(TripMedia)
                     row = conn.execute(select(t).where(t.c.id == raw)).mappings().first()
                 if row is None or row["deleted_at"] or row["trip_id"] != trip_id:
                     raise ValidationError(
@@ -168,5 +171,7 @@ def set_book(studio: Studio, trip_id: str, **fields: Any) -> MemoryBook:
         rows = tx_live_rows(tx, MemoryBook, trip_id=trip_id)
         if rows:
             tx.update(MemoryBook, rows[0].id, **data)
-            return tx.get(MemoryBook, rows[0].id)
+            updated = tx.get(MemoryBook, rows[0].id)
+            assert updated is not None  # live a line ago, in this transaction
+            return updated
         return tx.create(MemoryBook, client_id=trip.client_id, trip_id=trip_id, **data)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from studio.domain.base import table_of
 from studio.domain.media_models import TripMedia
 from studio.services.media.files import store_file
 from studio.services.media.probe import Probe, UnusablePhoto, probe
@@ -130,7 +131,7 @@ def write_import(studio: Studio, prepared: PreparedImport) -> MediaImport:
     day_of = day_dates(studio, trip)
     with studio.transaction() as tx:
         tx.flush()
-        t = TripMedia.__table__
+        t = table_of(TripMedia)
         existing = [
             TripMedia(**r)
             for r in tx.conn.execute(select(t).where(t.c.trip_id == trip_id)).mappings()
@@ -154,6 +155,7 @@ def write_import(studio: Studio, prepared: PreparedImport) -> MediaImport:
             if old is not None:
                 tx.restore(TripMedia, old.id)
                 row = tx.get(TripMedia, old.id)
+                assert row is not None  # restored just above
             else:
                 row = tx.create(
                     TripMedia,

@@ -7,9 +7,13 @@ import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.services.media.files import image_module
+
+if TYPE_CHECKING:
+    from PIL.Image import Exif
+    from PIL.Image import Image as PILImage
 
 #: Pillow format → stored extension. MPO is what some phones call a JPEG with a depth map.
 FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "HEIF": "heic"}
@@ -39,7 +43,7 @@ class UnusablePhoto(Exception):
     """A file that cannot be taken in; the message is one sentence naming the file."""
 
 
-def _exif_date(exif) -> str | None:
+def _exif_date(exif: Exif) -> str | None:
     raw = None
     try:
         raw = exif.get_ifd(_EXIF_IFD).get(_DATE_ORIGINAL)
@@ -59,7 +63,7 @@ def _exif_date(exif) -> str | None:
     return None
 
 
-def _orientation_and_date(im) -> tuple[int, str | None]:
+def _orientation_and_date(im: PILImage) -> tuple[int, str | None]:
     """The EXIF orientation (1 when absent or unreadable) and the date the photo was taken."""
     try:
         exif = im.getexif()

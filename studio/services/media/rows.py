@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from studio.domain.base import table_of
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.domain.trip_models import Trip, TripDay
 from studio.errors import NotFoundError, ValidationError
@@ -17,7 +18,7 @@ from studio.store import Studio, Transaction
 
 def live_rows(conn: Connection, model: type, order: tuple[str, ...] = (), **where: Any) -> list:
     """The rows of ``model`` not deleted that match ``where``, as model objects, in ``order``."""
-    t = model.__table__
+    t = table_of(model)
     q = select(t).where(t.c.deleted_at.is_(None), *[t.c[k] == v for k, v in where.items()])
     if order:
         q = q.order_by(*[t.c[o] for o in order])
@@ -28,7 +29,7 @@ def trip_row(studio: Studio, trip_id: str) -> Trip:
     """The trip (not deleted); :class:`NotFoundError` otherwise."""
     with studio.read() as conn:
         row = (
-            conn.execute(select(Trip.__table__).where(Trip.__table__.c.id == trip_id))
+            conn.execute(select(table_of(Trip)).where(table_of(Trip).c.id == trip_id))
             .mappings()
             .first()
         )
@@ -139,7 +140,7 @@ def media_of(studio: Studio, trip_id: str, *, included_only: bool = False) -> li
 def get_media(studio: Studio, media_id: str) -> TripMedia:
     with studio.read() as conn:
         row = (
-            conn.execute(select(TripMedia.__table__).where(TripMedia.__table__.c.id == media_id))
+            conn.execute(select(table_of(TripMedia)).where(table_of(TripMedia).c.id == media_id))
             .mappings()
             .first()
         )

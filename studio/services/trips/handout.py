@@ -100,6 +100,8 @@ def handout_content(
         version = s.get(TripVersion, vid) if vid else None
     if version is None or version.trip_id != trip.id:
         raise NotFoundError(f"The trip “{trip.title}” has no version to print.")
+    if client is None:  # the trip's client row is gone
+        raise NotFoundError(f"No client with id {trip.client_id}.")
     by_day: dict[str, list[TripItem]] = {}
     for it in version_items(studio, version.id):
         by_day.setdefault(it.day_id, []).append(it)
@@ -120,10 +122,10 @@ def handout_content(
     # prices per currency, never cost or margin; only items on the plan's days count
     sums: dict[str, list] = {}
     for d in plan_days:
-        for it in d.items:
-            if it.price is not None:
-                acc = sums.setdefault(it.currency, [Decimal(0), 0])
-                acc[0] += it.price
+        for item in d.items:
+            if item.price is not None:
+                acc = sums.setdefault(item.currency, [Decimal(0), 0])
+                acc[0] += item.price
                 acc[1] += 1
     totals = tuple(
         PriceTotal(cur, amount, n) for cur, (amount, n) in sorted(sums.items()) if amount

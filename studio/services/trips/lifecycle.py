@@ -59,7 +59,7 @@ def create_trip(
                 TripDay, client_id=client_id, version_id=v1.id, day_number=n, date=d, position=n
             )
         tx.update(Trip, trip.id, current_version_id=v1.id)
-        return tx.get(Trip, trip.id)
+        return get_row(tx, Trip, trip.id)
 
 
 def update_trip(studio: Studio, trip_id: str, **changes: Any) -> dict:

@@ -63,7 +63,8 @@ def pipeline_lines(studio: Studio, client_ids: Iterable[str] | None = None) -> l
     Totals are those of each trip's current version, per currency, never converted (as
     :func:`studio.services.trips.totals.totals` computes them for one version).
     """
-    where, params = "", ()
+    where = ""
+    params: tuple[str, ...] = ()
     if client_ids is not None:
         where = "AND t.client_id IN (SELECT value FROM json_each(?))"
         params = (json.dumps(sorted(set(client_ids))),)

@@ -15,7 +15,7 @@ from studio.services.trips.flights import item_span
 from studio.services.trips.reading import get_row, trip_of_version, tx_rows
 from studio.services.trips.validators import clean_item, text_field
 from studio.services.trips.versions import WritableVersion, writable, writable_version
-from studio.store import Studio
+from studio.store import Studio, Transaction
 
 
 def add_day(
@@ -96,7 +96,9 @@ def remove_day(studio: Studio, day_id: str, *, change_reason: str | None = None)
         return vid
 
 
-def _check_flight(tx, version_id: str, day: TripDay, item_id: str | None, data: dict) -> None:
+def _check_flight(
+    tx: Transaction, version_id: str, day: TripDay, item_id: str | None, data: dict
+) -> None:
     """Refuse a flight whose times overlap another flight of the same version."""
     if data.get("kind") != "flight":
         return
@@ -109,7 +111,7 @@ def _check_flight(tx, version_id: str, day: TripDay, item_id: str | None, data: 
             continue
         o_day = days_by_id.get(other.day_id)
         o_span = item_span(o_day.date if o_day else None, other.model_dump())
-        if o_span and span[0] < o_span[1] and o_span[0] < span[1]:
+        if o_day and o_span and span[0] < o_span[1] and o_span[0] < span[1]:
             raise ValidationError(
                 "start_time",
                 f"This flight overlaps the flight “{other.title}” (day {o_day.day_number}, {other.start_time}–{other.end_time}).",
@@ -154,7 +156,7 @@ def add_item(
         )
         if pos is not None:
             _place(tx, day.id, item.id, pos)
-        return tx.get(TripItem, item.id)
+        return get_row(tx, TripItem, item.id)
 
 
 def update_item(studio: Studio, item_id: str, **changes: Any) -> TripItem:
@@ -177,7 +179,7 @@ def update_item(studio: Studio, item_id: str, **changes: Any) -> TripItem:
             data["currency"] = trip.currency
         _check_flight(tx, vid, get_row(tx, TripDay, it.day_id), target, merged)
         tx.update(TripItem, target, **data)
-        return tx.get(TripItem, target)
+        return get_row(tx, TripItem, target)
 
 
 def remove_item(studio: Studio, item_id: str, *, change_reason: str | None = None) -> str:
@@ -194,7 +196,7 @@ def remove_item(studio: Studio, item_id: str, *, change_reason: str | None = Non
         return vid
 
 
-def _place(tx, day_id: str, item_id: str, position: int) -> None:
+def _place(tx: Transaction, day_id: str, item_id: str, position: int) -> None:
     rows = [r for r in tx_rows(tx, TripItem, ("position",), day_id=day_id) if r.id != item_id]
     position = max(0, min(int(position), len(rows)))
     ids = [r.id for r in rows]
@@ -238,7 +240,7 @@ def move_item(studio: Studio, item_id: str, day_id: str, position: int | None = 
         _place(tx, to_day, target, n if position is None else position)
         for k, r in enumerate(tx_rows(tx, TripItem, ("position",), day_id=old_day)):
             tx.update(TripItem, r.id, position=k)
-        return tx.get(TripItem, target)
+        return get_row(tx, TripItem, target)
 
 
 def reorder_days(studio: Studio, version_id: str, day_ids: list[str]) -> None:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from studio.domain.base import Row, table_name, table_of
 from studio.domain.models import Person
 from studio.domain.trip_models import (
     TRIP_STATUSES,
@@ -20,14 +21,14 @@ from studio.domain.trip_models import (
 from studio.errors import NotFoundError
 from studio.store import Studio, Transaction
 
-RowT = TypeVar("RowT")
+RowT = TypeVar("RowT", bound=Row)
 
 
 def read_rows(
     conn: Connection, model: type[RowT], order: tuple[str, ...] = (), **where: Any
 ) -> list[RowT]:
     """The live rows of ``model`` matching ``where`` (column = value), in ``order``."""
-    t = model.__table__
+    t = table_of(model)
     q = select(t).where(t.c.deleted_at.is_(None), *[t.c[k] == v for k, v in where.items()])
     if order:
         q = q.order_by(*[t.c[o] for o in order])
@@ -46,14 +47,14 @@ def get_row(tx: Transaction, model: type[RowT], row_id: str) -> RowT:
     """The live row ``row_id`` of ``model``, else :class:`~studio.errors.NotFoundError`."""
     row = tx.get(model, row_id)
     if row is None:
-        raise NotFoundError(f"No {model.__tablename__.replace('_', ' ')} with id {row_id}.")
+        raise NotFoundError(f"No {table_name(model).replace('_', ' ')} with id {row_id}.")
     return row
 
 
 def find_trip(studio: Studio, ref: str) -> Trip:
     """A trip by id, or by a title that matches exactly one trip (exactly, else as a part)."""
     with studio.read() as conn:
-        t = Trip.__table__
+        t = table_of(Trip)
         row = (
             conn.execute(select(t).where(t.c.id == ref, t.c.deleted_at.is_(None)))
             .mappings()
@@ -115,7 +116,7 @@ def travellers(studio: Studio, trip_id: str) -> list[Person]:
         people = [
             Person(**r)
             for r in conn.execute(
-                select(Person.__table__).where(Person.__table__.c.id.in_(ids))
+                select(table_of(Person)).where(table_of(Person).c.id.in_(ids))
             ).mappings()
         ]
     return sorted(people, key=lambda p: (p.position, p.name))

@@ -77,6 +77,8 @@ def presend_check(studio: Studio, trip_id: str, version_id: str | None = None) -
     clashes, days outside the trip's dates, overlapping flights, items priced in an unknown way."""
     trip = find_trip(studio, trip_id)
     vid = version_id or trip.current_version_id
+    if vid is None:  # a trip without versions: what flags() says of a version that isn't there
+        raise NotFoundError(f"No trip version with id {vid}.")
     out = [f"Day {f.day}, “{f.title}”: {f.reason}" for f in flags(studio, vid)]
     ds = days(studio, vid)
     for d in ds:
@@ -93,8 +95,8 @@ def presend_check(studio: Studio, trip_id: str, version_id: str | None = None) -
     spans = []
     for it in version_items(studio, vid):
         if it.kind == "flight":
-            d = by_day.get(it.day_id)
-            s = item_span(d.date if d else None, it.model_dump())
+            day = by_day.get(it.day_id)
+            s = item_span(day.date if day else None, it.model_dump())
             if s:
                 spans.append((s, it))
     for i, (s, a) in enumerate(spans):

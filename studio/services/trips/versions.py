@@ -164,7 +164,7 @@ def compare_versions(studio: Studio, old_version_id: str, new_version_id: str) -
     Items are matched by lineage: a copied item remembers the first item it came from.
     """
 
-    def load(vid):
+    def load(vid: str) -> dict[str, tuple[TripItem, int | None]]:
         day_no = {d.id: d.day_number for d in days(studio, vid)}
         return {
             (i.origin_id or i.id): (i, day_no.get(i.day_id)) for i in version_items(studio, vid)
