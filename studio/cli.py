@@ -200,12 +200,13 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_search(args) -> int:
+    from studio.domain.names import NameForm, display_name
     from studio.services.search import search
 
     with _open(args) as studio:
         for hit in search(studio, args.query, limit=args.limit):
-            native = f"  {hit.native_name}" if hit.native_name else ""
-            print(f"{hit.client_id}  {hit.name}{native}  [{hit.stage}]")
+            name = display_name(hit.name, hit.native_name, NameForm.LISTED)
+            print(f"{hit.client_id}  {name}  [{hit.stage}]")
     return 0
 
 

@@ -7,16 +7,13 @@ from datetime import date
 from pathlib import Path
 
 from studio.domain import taxonomy
+from studio.domain.names import NameForm, display_name
 from studio.errors import StudioError
 from studio.reports import intake_form
 from studio.reports.intake_content import IntakeContent, IntakeTraveller, KnownAnswer
 from studio.reports.words import intake_words
 from studio.services import profiles, queries, studio_profile
 from studio.store import Studio
-
-
-def _shown(name: str, native: str | None) -> str:
-    return f"{native} · {name}" if native and native != name else name
 
 
 def intake_content(
@@ -65,11 +62,12 @@ def intake_content(
         lang=lang,
         brand=brand,
         brand_native=brand_native,
-        client=_shown(c.name, c.native_name),
+        client=display_name(c.name, c.native_name, NameForm.PRINTED),
         date=(today or date.today()).isoformat(),
         travellers=tuple(
             IntakeTraveller(
-                _shown(card.person.name, card.person.native_name), card.person.birth_date
+                display_name(card.person.name, card.person.native_name, NameForm.PRINTED),
+                card.person.birth_date,
             )
             for card in dossier.people
         ),

@@ -335,13 +335,13 @@ def test_book_content(studio, trip, tmp_path):
     content = media_book.book_content(studio, trip.id)
     assert content.title == "Yunnan, March 2026"
     assert content.subtitle == "Yunnan: Lijiang to Shangri-La"
-    assert content.travellers == ("Chen Wei 陈伟", "Li Na 李娜")
+    assert content.travellers == ("Chen Wei (陈伟)", "Li Na (李娜)")
     assert (content.start_date, content.end_date, content.destinations) == (
         "2026-03-10",
         "2026-03-13",
         ("Yunnan",),
     )
-    assert content.signature == "Mei Lin 林美 · Travel Studio"
+    assert content.signature == "Mei Lin (林美) · Travel Studio"
     assert [d.number for d in content.days] == [1, 2, 3, 4]
     d1 = content.days[0]
     assert (d1.date, d1.title, d1.places) == (

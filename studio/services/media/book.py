@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from studio.domain.models import Advisor, Person
+from studio.domain.names import NameForm, display_name
 from studio.domain.trip_models import Trip, TripItem, TripTraveller
 from studio.reports.book import pdf as book_pdf
 from studio.reports.book.content import BookContent, BookDay, BookPhoto
@@ -59,10 +60,6 @@ def travel_months(start: str | None, end: str | None) -> str:
     if a.year == b.year:
         return f"{_MONTHS[a.month - 1]} – {_MONTHS[b.month - 1]} {a.year}"
     return f"{_MONTHS[a.month - 1]} {a.year} – {_MONTHS[b.month - 1]} {b.year}"
-
-
-def _display(name: str, native: str | None) -> str:
-    return f"{name} {native}" if native and native != name else name
 
 
 def default_title(trip: Trip) -> str:
@@ -159,14 +156,14 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
     signature = book.signature
     if not signature:
         signature = (
-            f"{_display(advisor.name, advisor.native_name)} · {studio_name}"
+            f"{display_name(advisor.name, advisor.native_name, NameForm.PRINTED)} · {studio_name}"
             if advisor
             else studio_name
         )
     return BookContent(
         title=book.title or default_title(trip),
         subtitle=book.subtitle or trip.title,
-        travellers=tuple(_display(p.name, p.native_name) for p in people),
+        travellers=tuple(display_name(p.name, p.native_name, NameForm.PRINTED) for p in people),
         start_date=trip.start_date,
         end_date=trip.end_date,
         destinations=dests,
