@@ -18,8 +18,9 @@ import io
 import math
 import random
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import date
 
+from studio.domain import dates
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.domain.trip_models import Trip
 from studio.services.demo.common import seeded_id
@@ -443,9 +444,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
         portraits = 0
         for n, ((day, (kind, caption)), shape) in enumerate(zip(slots, shapes, strict=False)):
             when = (
-                date.fromisoformat(day.date)
-                if day.date
-                else start + timedelta(days=day.day_number - 1)
+                date.fromisoformat(day.date) if day.date else dates.trip_day(start, day.day_number)
             )
             minutes = 7 * 60 + 30 + n % 7 * 95 + rng.randint(0, 40)
             taken = f"{when.isoformat()}T{minutes // 60:02d}:{minutes % 60:02d}:{rng.randint(0, 59):02d}"

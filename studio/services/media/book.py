@@ -8,10 +8,11 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 
+from studio.domain import dates
 from studio.domain.models import Advisor, Person
 from studio.domain.names import NameForm, display_name
 from studio.domain.trip_models import Trip, TripItem, TripTraveller
@@ -128,7 +129,7 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
     book_days = []
     for d in days:
         j = journals.get(d.day_number)
-        when = d.date or ((start + timedelta(days=d.day_number - 1)).isoformat() if start else None)
+        when = d.date or (dates.trip_day(start, d.day_number).isoformat() if start else None)
         book_days.append(
             BookDay(
                 number=d.day_number,

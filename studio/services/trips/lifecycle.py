@@ -3,9 +3,10 @@ pipeline (status) and its travellers."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from studio.domain import dates
 from studio.domain.models import Advisor, Client, Person
 from studio.domain.trip_models import TRIP_STATUSES, Trip, TripDay, TripTraveller, TripVersion
 from studio.errors import ValidationError
@@ -18,8 +19,9 @@ from studio.store import Studio
 def _dates(start: str | None, end: str | None) -> list[str]:
     if not start or not end:
         return []
-    a, b = date.fromisoformat(start), date.fromisoformat(end)
-    return [(a + timedelta(days=i)).isoformat() for i in range((b - a).days + 1)]
+    return [
+        d.isoformat() for d in dates.trip_dates(date.fromisoformat(start), date.fromisoformat(end))
+    ]
 
 
 def create_trip(
