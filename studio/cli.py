@@ -106,6 +106,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add bleed (3 mm / 0.125 in) and crop marks for the printer",
     )
+    bk.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language of the book's dates (default en)",
+    )
 
     ic = sub.add_parser("ics", help="write the dates and reminders as a calendar file")
     ic.add_argument("out", metavar="OUT.ics")
@@ -269,7 +275,7 @@ def _cmd_book(args) -> int:
 
     with _open(args) as studio:
         trip = trip_reading.find_trip(studio, args.trip)
-        options = BookOptions(size=args.size, bleed=args.bleed)
+        options = BookOptions(size=args.size, bleed=args.bleed, lang=args.lang)
         preflight = build_book(studio, trip.id, Path(args.out), options)
     print(preflight.summary())
     return 0

@@ -23,8 +23,8 @@ from datetime import date
 from studio.domain import dates
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.domain.trip_models import Trip
+from studio.reports.words import month_span
 from studio.services.demo.common import seeded_id
-from studio.services.media.book import travel_months
 from studio.services.media.editing import highlights_json
 from studio.services.media.files import store_file
 from studio.services.media.rows import trip_days, trip_row
@@ -526,7 +526,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
                 id=new_id(),
                 client_id=trip.client_id,
                 trip_id=trip.id,
-                title=f"{_story_key(trip)}, {travel_months(trip.start_date, trip.end_date)}",
+                title=f"{_story_key(trip)}, {month_span(trip.start_date, trip.end_date)}",
                 subtitle=story["subtitle"],
                 summary=story["summary"],
                 closing=story["closing"],

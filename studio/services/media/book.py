@@ -19,6 +19,7 @@ from studio.domain.trip_models import Trip, TripItem, TripTraveller
 from studio.reports.book import pdf as book_pdf
 from studio.reports.book.content import BookContent, BookDay, BookPhoto
 from studio.reports.book.preflight import Preflight
+from studio.reports.words import month_span
 from studio.services.media.files import book_cache_dir, stored_path
 from studio.services.media.rows import (
     book_settings,
@@ -35,36 +36,9 @@ from studio.store import Studio
 _PASSING = ("flight", "transfer", "note")
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def travel_months(start: str | None, end: str | None) -> str:
-    if not start:
-        return ""
-    a = date.fromisoformat(start)
-    b = date.fromisoformat(end) if end else a
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{_MONTHS[a.month - 1]} {a.year}"
-    if a.year == b.year:
-        return f"{_MONTHS[a.month - 1]} – {_MONTHS[b.month - 1]} {a.year}"
-    return f"{_MONTHS[a.month - 1]} {a.year} – {_MONTHS[b.month - 1]} {b.year}"
-
-
-def default_title(trip: Trip) -> str:
-    """ "Yunnan, March 2026": the destinations (or the trip's title) and the month of travel."""
+def default_title(trip: Trip, lang: str = "en") -> str:
+    """ "Yunnan, March 2026" ("Yunnan, 2026年3月" in Chinese): the destinations (or the trip's
+    title) and the months of travel."""
     try:
         dests = [str(d) for d in json.loads(trip.destinations or "[]") if str(d).strip()]
     except json.JSONDecodeError:
@@ -75,12 +49,13 @@ def default_title(trip: Trip) -> str:
         where = f"{dests[0]} and {dests[1]}"
     else:
         where = trip.title.split(" — ")[0].split(":")[0].strip() or trip.title
-    when = travel_months(trip.start_date, trip.end_date)
+    when = month_span(trip.start_date, trip.end_date, lang)
     return f"{where}, {when}" if when else where
 
 
-def book_content(studio: Studio, trip_id: str) -> BookContent:
-    """Everything a memory book prints for the trip, with defaults for texts left empty."""
+def book_content(studio: Studio, trip_id: str, *, lang: str = "en") -> BookContent:
+    """Everything a memory book prints for the trip, with defaults for texts left empty; its
+    dates are printed in ``lang`` ("en" or "zh")."""
     trip = trip_row(studio, trip_id)
     book = book_settings(studio, trip_id)
     journals = journal_of(studio, trip_id)
@@ -162,7 +137,8 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
             else studio_name
         )
     return BookContent(
-        title=book.title or default_title(trip),
+        lang=lang,
+        title=book.title or default_title(trip, lang),
         subtitle=book.subtitle or trip.title,
         travellers=tuple(display_name(p.name, p.native_name, NameForm.PRINTED) for p in people),
         start_date=trip.start_date,
@@ -189,6 +165,8 @@ class BookOptions:
     workers: int | None = None
     #: Keep the prepared photos in ``media/cache/book`` for the next build (and take them from it).
     cached: bool = True
+    #: The language the book's dates are printed in ("en" or "zh").
+    lang: str = "en"
 
 
 def build_book(
@@ -207,7 +185,7 @@ def build_book(
     :class:`~studio.reports.book.preflight.BuildCancelled` when ``cancel()`` stops it.
     """
     options = options or BookOptions()
-    content = book_content(studio, trip_id)
+    content = book_content(studio, trip_id, lang=options.lang)
     size, bleed = options.size, options.bleed
     if size is None or bleed is None:
         saved = book_settings(studio, trip_id)
