@@ -19,13 +19,14 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from studio.domain import values as v
 from studio.fileio import atomic_path
 from studio.reports import emergency, fonts
 from studio.reports.handout_content import HandoutContent, HandoutItem
 from studio.reports.words import date_span, handout_words, long_date, short_date
 
-SIZES = ("a4", "letter")
-LANGS = ("en", "zh")
+SIZES = v.keys(v.HandoutSize)
+LANGS = v.keys(v.Language)
 
 
 def money_text(amount: Decimal | str, currency: str | None) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from studio.domain import taxonomy
+from studio.domain import taxonomy, validate
 from studio.domain.names import NameForm, display_name
-from studio.errors import StudioError
+from studio.domain.values import Language
 from studio.reports import intake_form
 from studio.reports.intake_content import IntakeContent, IntakeTraveller, KnownAnswer
 from studio.reports.words import intake_words
@@ -88,9 +88,6 @@ def write_intake_form(
     today: date | None = None,
 ) -> int:
     """Write the questionnaire to ``out``; pre-filled when ``client_id`` is given. Returns pages."""
-    if lang not in taxonomy.LANGS:
-        raise StudioError(
-            f"“{lang}” is not a language of the form (one of: {', '.join(taxonomy.LANGS)})."
-        )
+    lang = validate.choice(Language, lang, "lang", noun="a language of the form")
     content = intake_content(studio, client_id, lang=lang, today=today)
     return intake_form.render(content, Path(out))

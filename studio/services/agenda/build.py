@@ -15,6 +15,7 @@ from typing import Any
 
 from studio.domain import dates
 from studio.domain.names import NameForm, display_name
+from studio.domain.values import AgendaSection, keys
 from studio.errors import ValidationError
 from studio.services.agenda.rules import DEFAULT_LEAD_DAYS, Rules, load_rules
 from studio.services.agenda.sources import (
@@ -46,7 +47,7 @@ def source_for(table: str) -> AgendaSource | None:
     return next((s for s in SOURCES if s.table == table), None)
 
 
-SECTIONS = ("overdue", "today", "this_week", "next_days", "later")
+SECTIONS = keys(AgendaSection)
 SECTION_TITLES = {
     "overdue": "Overdue",
     "today": "Today",

@@ -18,7 +18,8 @@ from studio.domain import validate
 from studio.domain.models import Advisor, Client
 from studio.domain.names import NameForm, display_name
 from studio.domain.trip_models import Supplier, TripItem, TripVersion
-from studio.errors import NotFoundError, StudioError
+from studio.domain.values import HandoutSize, Language
+from studio.errors import NotFoundError
 from studio.reports import itinerary
 from studio.reports.handout_content import (
     HandoutAdvisor,
@@ -187,9 +188,7 @@ def write_itinerary(
     ``prices`` adds each item's price and the totals per currency (never cost or margin);
     ``lang`` ("en" or "zh") is the language of the handout's own words and dates.
     """
-    if size not in itinerary.SIZES:
-        raise StudioError(f"The page size must be a4 or letter, not “{size}”.")
-    if lang not in itinerary.LANGS:
-        raise StudioError(f"The handout language must be en or zh, not “{lang}”.")
+    size = validate.choice(HandoutSize, size, "size", noun="a page size of the handout")
+    lang = validate.choice(Language, lang, "lang", noun="a language of the handout")
     content = handout_content(studio, trip_ref, version_id, studio_name=studio_name)
     return itinerary.render(content, Path(out), size=size, prices=prices, lang=lang)
