@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import select
 
 from studio.domain import validate
-from studio.domain.models import MODELS, Change, Row
+from studio.domain.base import Row
+from studio.domain.models import MODELS, Change
 from studio.domain.values import ChangeOp, keys
 from studio.errors import ImportFileError, StudioError, ValidationError
 from studio.fileio import atomic_path
