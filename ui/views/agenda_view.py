@@ -69,6 +69,7 @@ _RELEVANT = {
     "client",
     "person",
     "advisor",
+    "trip",  # the trips' tasks and anniversaries, and the win-backs' last trip
 }
 
 
