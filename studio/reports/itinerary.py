@@ -452,10 +452,7 @@ def render(  # noqa: C901
         story.append(para(w["suppliers_heading"], "h2"))
         skinds = w["supplier_kinds"]
         for s in used:
-            line = (
-                f"<b>{_mk(s.name + (' ' + s.native_name if s.native_name else ''))}</b> "
-                + label(skinds.get(s.kind, s.kind))
-            )
+            line = f"<b>{_mk(s.display_name)}</b> " + label(skinds.get(s.kind, s.kind))
             story.append(
                 Paragraph(
                     line, cjk("body", s.name + (s.native_name or "") + skinds.get(s.kind, ""))
