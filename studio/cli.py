@@ -106,6 +106,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add bleed (3 mm / 0.125 in) and crop marks for the printer",
     )
+    bk.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language of the book's dates (default en)",
+    )
 
     ic = sub.add_parser("ics", help="write the dates and reminders as a calendar file")
     ic.add_argument("out", metavar="OUT.ics")
@@ -200,12 +206,13 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_search(args) -> int:
+    from studio.domain.names import NameForm, display_name
     from studio.services.search import search
 
     with _open(args) as studio:
         for hit in search(studio, args.query, limit=args.limit):
-            native = f"  {hit.native_name}" if hit.native_name else ""
-            print(f"{hit.client_id}  {hit.name}{native}  [{hit.stage}]")
+            name = display_name(hit.name, hit.native_name, NameForm.LISTED)
+            print(f"{hit.client_id}  {name}  [{hit.stage}]")
     return 0
 
 
@@ -268,7 +275,7 @@ def _cmd_book(args) -> int:
 
     with _open(args) as studio:
         trip = trip_reading.find_trip(studio, args.trip)
-        options = BookOptions(size=args.size, bleed=args.bleed)
+        options = BookOptions(size=args.size, bleed=args.bleed, lang=args.lang)
         preflight = build_book(studio, trip.id, Path(args.out), options)
     print(preflight.summary())
     return 0

@@ -12,9 +12,7 @@ from __future__ import annotations
 from sqlmodel import Field, SQLModel
 
 from studio.domain.agenda_models import AGENDA_MODELS
-from studio.domain.base import Row as Row  # re-exported: the store and exchange read it here
-from studio.domain.base import new_id as new_id  # re-exported: the write path reads it here
-from studio.domain.base import table_name
+from studio.domain.base import Row, table_name
 from studio.domain.media_models import MEDIA_MODELS
 from studio.domain.profile_models import ProfileFact
 from studio.domain.studio_models import STUDIO_MODELS

@@ -19,6 +19,10 @@ class NameForm(Enum):
     LISTED = "{name}  {native}"
     #: Printed documents: ``Wang Xiaoming (王小明)``.
     PRINTED = "{name} ({native})"
+    #: A line that goes on after the name, as the agenda's entries and the calendar file's events
+    #: read (``Wang Xiaoming 王小明: birthday``); their text is kept as it was, so a calendar app
+    #: is not sent a changed event that no change in the studio accounts for.
+    INLINE = "{name} {native}"
 
 
 def native_part(name: str, native_name: str | None) -> str | None:

@@ -148,12 +148,39 @@ class Language(StrEnum):
     ZH = "zh"
 
 
+class ChangeOp(StrEnum):
+    """What one record of the change journal did to its row."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"
+
+
 # -- agenda -----------------------------------------------------------------------------------
 class DocumentKind(StrEnum):
     PASSPORT = "passport"
     VISA = "visa"
     ID_CARD = "id_card"
     OTHER = "other"
+
+
+class AgendaSection(StrEnum):
+    """The agenda's sections, in the order it shows them."""
+
+    OVERDUE = "overdue"
+    TODAY = "today"
+    THIS_WEEK = "this_week"
+    NEXT_DAYS = "next_days"
+    LATER = "later"
+
+
+class TripTaskKind(StrEnum):
+    """The reminders a trip brings, each at its point of the pipeline."""
+
+    PRE_DEPARTURE = "pre_departure"
+    WELCOME_HOME = "welcome_home"
+    FEEDBACK = "feedback"
 
 
 class OccurrenceAction(StrEnum):
@@ -205,6 +232,13 @@ class ChangeReason(StrEnum):
     CLIENT_REQUEST = "client request"
     SUPPLIER = "supplier"
     OTHER = "other"
+
+
+class HandoutSize(StrEnum):
+    """Page sizes of the itinerary handout."""
+
+    A4 = "a4"
+    LETTER = "letter"
 
 
 # -- media ------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from studio.domain.names import NameForm, display_name
+
 
 @dataclass(frozen=True)
 class HandoutSupplier:
@@ -23,8 +25,8 @@ class HandoutSupplier:
 
     @property
     def display_name(self) -> str:
-        """“Hôtel d'Europe 欧洲酒店”, or the name alone."""
-        return self.name + (f" {self.native_name}" if self.native_name else "")
+        """“Hôtel d'Europe (欧洲酒店)”, or the name alone (the printed form of a name)."""
+        return display_name(self.name, self.native_name, NameForm.PRINTED)
 
 
 @dataclass(frozen=True)

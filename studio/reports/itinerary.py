@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studio.domain import values as v
 from studio.fileio import atomic_path
 from studio.reports import emergency, fonts
 from studio.reports.handout_content import HandoutContent, HandoutItem
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import BaseDocTemplate, Flowable
 
-SIZES = ("a4", "letter")
-LANGS = ("en", "zh")
+SIZES = v.keys(v.HandoutSize)
+LANGS = v.keys(v.Language)
 
 
 def money_text(amount: Decimal | str, currency: str | None) -> str:
@@ -457,10 +458,7 @@ def render(  # noqa: C901
         story.append(para(w["suppliers_heading"], "h2"))
         skinds = w["supplier_kinds"]
         for s in used:
-            entry = (
-                f"<b>{_mk(s.name + (' ' + s.native_name if s.native_name else ''))}</b> "
-                + label(skinds.get(s.kind, s.kind))
-            )
+            entry = f"<b>{_mk(s.display_name)}</b> " + label(skinds.get(s.kind, s.kind))
             story.append(
                 Paragraph(
                     entry, cjk("body", s.name + (s.native_name or "") + skinds.get(s.kind, ""))

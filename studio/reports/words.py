@@ -12,6 +12,7 @@ function            English                         Chinese
 :func:`plain_date`  14 March 2026                   2026年3月14日
 :func:`short_date`  Sat 14 Mar                      3月14日 周六
 :func:`date_span`   10 – 12 May 2027                2027年5月10日至12日
+:func:`month_span`  March – April 2026              2026年3月至4月
 ==================  ==============================  ===========================
 
 Dates are ISO text (``YYYY-MM-DD``) or :class:`datetime.date`; text that is not a date is printed
@@ -134,3 +135,21 @@ def date_span(start: DateLike, end: DateLike, lang: str = "en", *, weekday: bool
     if a.year == b.year:
         return w["span_same_year"].format(**fields)
     return w["span"].format(**fields)
+
+
+def month_span(start: DateLike, end: DateLike = None, lang: str = "en") -> str:
+    """The months a stretch of days falls in: “March 2026”, “March – April 2026”,
+    “December 2026 – January 2027”, “2026年3月至4月”; no start gives "" (text that is not a date
+    is printed as it is, as :func:`date_span` does)."""
+    try:
+        a, b = _as_date(start), _as_date(end)
+    except ValueError:
+        return " – ".join(str(x) for x in (start, end) if x)
+    if a is None:
+        return ""
+    b = b or a
+    w = date_words(lang)
+    if (a.year, a.month) == (b.year, b.month):
+        return w["month_year"].format(**_fields(a, w))
+    fields = {**_fields(a, w, "1"), **_fields(b, w, "2")}
+    return w["month_span_same_year" if a.year == b.year else "month_span"].format(**fields)

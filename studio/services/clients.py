@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from studio.domain import validate
-from studio.domain.base import table_name
+from studio.domain.base import Row, table_name
 from studio.domain.models import (
     Advisor,
     Client,
@@ -20,7 +20,6 @@ from studio.domain.models import (
     ImportantDate,
     Interaction,
     Person,
-    Row,
 )
 from studio.domain.values import ClientKind, ComplaintStatus, InteractionKind
 from studio.errors import NotFoundError, ValidationError

@@ -20,7 +20,9 @@ from typing import Any
 from sqlalchemy import select
 
 from studio.domain import validate
-from studio.domain.models import MODELS, Change, Row
+from studio.domain.base import Row
+from studio.domain.models import MODELS, Change
+from studio.domain.values import ChangeOp, keys
 from studio.errors import ImportFileError, StudioError, ValidationError
 from studio.fileio import atomic_path
 from studio.store import Studio, schema
@@ -67,7 +69,7 @@ _FREE_TEXT = {
 }
 _JOURNAL_FIELDS = tuple(c.name for c in Change.__table__.columns if c.name != "seq")
 _JOURNAL_NULLABLE = {"old", "new", "advisor_id"}
-_JOURNAL_OPS = {"create", "update", "delete", "restore"}
+_JOURNAL_OPS = frozenset(keys(ChangeOp))
 _HLC = re.compile(r"^\d{13}\.\d{5}\..+$")
 _BY_TABLE = {m.__tablename__: m for m in MODELS}
 

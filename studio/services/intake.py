@@ -6,17 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from studio.domain import taxonomy
-from studio.errors import StudioError
+from studio.domain import taxonomy, validate
+from studio.domain.names import NameForm, display_name
+from studio.domain.values import Language
 from studio.reports import intake_form
 from studio.reports.intake_content import IntakeContent, IntakeTraveller, KnownAnswer
 from studio.reports.words import intake_words
 from studio.services import profiles, queries, studio_profile
 from studio.store import Studio
-
-
-def _shown(name: str, native: str | None) -> str:
-    return f"{native} · {name}" if native and native != name else name
 
 
 def intake_content(
@@ -65,11 +62,12 @@ def intake_content(
         lang=lang,
         brand=brand,
         brand_native=brand_native,
-        client=_shown(c.name, c.native_name),
+        client=display_name(c.name, c.native_name, NameForm.PRINTED),
         date=(today or date.today()).isoformat(),
         travellers=tuple(
             IntakeTraveller(
-                _shown(card.person.name, card.person.native_name), card.person.birth_date
+                display_name(card.person.name, card.person.native_name, NameForm.PRINTED),
+                card.person.birth_date,
             )
             for card in dossier.people
         ),
@@ -90,9 +88,6 @@ def write_intake_form(
     today: date | None = None,
 ) -> int:
     """Write the questionnaire to ``out``; pre-filled when ``client_id`` is given. Returns pages."""
-    if lang not in taxonomy.LANGS:
-        raise StudioError(
-            f"“{lang}” is not a language of the form (one of: {', '.join(taxonomy.LANGS)})."
-        )
+    lang = validate.choice(Language, lang, "lang", noun="a language of the form")
     content = intake_content(studio, client_id, lang=lang, today=today)
     return intake_form.render(content, Path(out))

@@ -15,7 +15,8 @@ from sqlmodel import Session
 from sqlmodel import select as sm_select
 
 from studio import paths
-from studio.domain.models import Change, Row
+from studio.domain.base import Row
+from studio.domain.models import Change
 from studio.errors import NotADatabaseError, StoreError
 from studio.store import fts, schema
 from studio.store.hlc import HybridClock
@@ -256,7 +257,7 @@ class Studio:
                 )
 
     def _init_device(self) -> str:
-        from studio.domain.models import new_id
+        from studio.domain.base import new_id
 
         device = new_id()
         self.set_setting("device_id", device)

@@ -68,11 +68,6 @@ def preference_terms(key: str | None) -> str:
     return taxonomy.search_text(key)
 
 
-CREATE_SQL = (
-    "CREATE VIRTUAL TABLE client_fts USING fts5("
-    "names, contacts, tags, notes, tokenize = 'unicode61 remove_diacritics 2')"
-)
-
 # The index row of a client; rowid = client.rowid. ``{where}`` picks the clients.
 _ROW_SQL = """
 INSERT INTO client_fts(rowid, names, contacts, tags, notes)

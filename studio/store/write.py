@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, select, update
 
-from studio.domain.models import Change, Client, Row, new_id
+from studio.domain.base import Row, new_id
+from studio.domain.models import Change, Client
 from studio.errors import NotFoundError
 
 if TYPE_CHECKING:

@@ -10,11 +10,11 @@ import phonenumbers
 import pytest
 
 from studio.cli import main
+from studio.domain import dates
 from studio.domain.models import MODELS, Advisor, Client
 from studio.errors import StudioError
 from studio.services.check import check
 from studio.services.demo.build import build_demo
-from studio.services.demo.dossiers import days_until
 from studio.services.search import search
 from studio.store import Studio
 
@@ -172,7 +172,7 @@ def test_important_dates(demo_studio):
     assert {r[0] for r in rows} == {"birthday", "wedding", "custom"}
     assert any((m, d) == (2, 29) for _k, m, d, _y in rows)
     assert any(y is None for _k, _m, _d, y in rows) and any(y is not None for *_x, y in rows)
-    soon = [r for r in rows if 0 <= days_until(TODAY, r[1], r[2]) <= 30]
+    soon = [r for r in rows if (dates.next_occurrence(r[1], r[2], TODAY)[1] - TODAY).days <= 30]
     assert len(soon) >= 5
 
 

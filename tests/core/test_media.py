@@ -335,13 +335,13 @@ def test_book_content(studio, trip, tmp_path):
     content = media_book.book_content(studio, trip.id)
     assert content.title == "Yunnan, March 2026"
     assert content.subtitle == "Yunnan: Lijiang to Shangri-La"
-    assert content.travellers == ("Chen Wei 陈伟", "Li Na 李娜")
+    assert content.travellers == ("Chen Wei (陈伟)", "Li Na (李娜)")
     assert (content.start_date, content.end_date, content.destinations) == (
         "2026-03-10",
         "2026-03-13",
         ("Yunnan",),
     )
-    assert content.signature == "Mei Lin 林美 · Travel Studio"
+    assert content.signature == "Mei Lin (林美) · Travel Studio"
     assert [d.number for d in content.days] == [1, 2, 3, 4]
     d1 = content.days[0]
     assert (d1.date, d1.title, d1.places) == (
@@ -554,3 +554,21 @@ def test_build_book_takes_the_saved_size_unless_told(studio, trip, tmp_path, mon
         ("Ours", out, "square8", True, media_files.book_cache_dir(studio)),
         ("Ours", out, "a4", False, None),
     ]
+
+
+def test_a_chinese_book_gets_its_default_title_and_dates_in_chinese(
+    studio, trip, tmp_path, monkeypatch
+):
+    assert media_book.book_content(studio, trip.id).title == "Yunnan, March 2026"
+    content = media_book.book_content(studio, trip.id, lang="zh")
+    assert (content.lang, content.title) == ("zh", "Yunnan, 2026年3月")
+    seen = []
+    from studio.reports.book import pdf as book_pdf
+
+    def write_book(content, out, **kw):
+        seen.append((content.lang, content.title))
+        return "preflight"
+
+    monkeypatch.setattr(book_pdf, "write_book", write_book)
+    media_book.build_book(studio, trip.id, tmp_path / "b.pdf", media_book.BookOptions(lang="zh"))
+    assert seen == [("zh", "Yunnan, 2026年3月")]

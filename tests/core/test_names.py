@@ -17,6 +17,7 @@ def test_native_script_first_by_default():
         (NameForm.NATIVE_FIRST, "王小明 · Wang Xiaoming"),
         (NameForm.LISTED, "Wang Xiaoming  王小明"),
         (NameForm.PRINTED, "Wang Xiaoming (王小明)"),
+        (NameForm.INLINE, "Wang Xiaoming 王小明"),
     ],
 )
 def test_each_place_has_its_form(form, shown):

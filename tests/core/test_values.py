@@ -78,3 +78,59 @@ def test_a_fact_source_may_be_written_with_spaces_or_underscores(spelling):
     assert validate.profile_field("source", spelling) == "post-trip-feedback"
     with pytest.raises(ValidationError, match="“rumour” is not a valid source"):
         validate.profile_field("source", "rumour")
+
+
+def test_the_services_vocabularies_are_enums_too():
+    from studio.reports import itinerary
+    from studio.services import exchange
+    from studio.services.agenda import build, trip_sources
+
+    assert build.SECTIONS == ("overdue", "today", "this_week", "next_days", "later")
+    assert build.SECTIONS == tuple(values.AgendaSection)
+    assert trip_sources.TASK_KINDS == tuple(values.TripTaskKind)
+    assert exchange._JOURNAL_OPS == {"create", "update", "delete", "restore"}
+    assert (itinerary.SIZES, itinerary.LANGS) == (("a4", "letter"), ("en", "zh"))
+
+
+def test_the_services_refuse_through_the_one_validator(studio, tmp_path):
+    from studio.services import clients, intake, queries
+    from studio.services.agenda.actions import act_on
+    from studio.services.agenda.documents import add_document
+    from studio.services.media.editing import set_book
+    from studio.services.trips import handout, lifecycle, suppliers
+    from studio.services.trips.validators import clean_item
+
+    c = clients.create_client(studio, "Zoë Martin")
+    trip = lifecycle.create_trip(studio, c.id, "Lyon")
+    person_id = queries.get_dossier(studio, c.id).people[0].person.id
+    refusals = [
+        (lambda: lifecycle.set_status(studio, trip.id, "booked"), "“booked” is not a valid status"),
+        (lambda: clean_item({"kind": "picnic"}), "“picnic” is not a kind of item (one of: flight"),
+        (
+            lambda: suppliers.create_supplier(studio, "Ferme", kind="farm"),
+            "“farm” is not a kind of supplier (one of: hotel",
+        ),
+        (lambda: set_book(studio, trip.id, size="b5"), "“b5” is not a book size (one of: a4,"),
+        (
+            lambda: add_document(studio, person_id, "2030-01-01", kind="licence"),
+            "“licence” is not a kind of document",
+        ),
+        (lambda: act_on(studio, None, "forgotten"), "“forgotten” is not an agenda action"),
+        (
+            lambda: handout.write_itinerary(studio, trip.id, tmp_path / "h.pdf", size="b5"),
+            "“b5” is not a page size of the handout (one of: a4, letter).",
+        ),
+        (
+            lambda: handout.write_itinerary(studio, trip.id, tmp_path / "h.pdf", lang="fr"),
+            "“fr” is not a language of the handout (one of: en, zh).",
+        ),
+        (
+            lambda: intake.write_intake_form(studio, tmp_path / "i.pdf", lang="fr"),
+            "“fr” is not a language of the form (one of: en, zh).",
+        ),
+    ]
+    for call, sentence in refusals:
+        with pytest.raises(ValidationError) as err:
+            call()
+        assert err.value.message.startswith(sentence), err.value.message
+    assert lifecycle.set_status(studio, trip.id, " Drafting ")["status"] == ("inquiry", "drafting")

@@ -214,7 +214,7 @@ def test_chinese_handout_labels_and_dates(studio, japan, tmp_path):
     pages = write_itinerary(studio, japan.id, out, lang="zh", prices=True, size="letter")
     text = [squash(p) for p in page_texts(out)]
     assert pages == len(text)
-    assert "2027年3月13日至15日" in text[0] and "为OliviaBrown欧丽薇定制" in text[0]
+    assert "2027年3月13日至15日" in text[0] and "为OliviaBrown(欧丽薇)定制" in text[0]
     assert "行程概览" in text[1] and "3月13日周六" in text[1]
     body = "".join(text)
     assert "第1天·2027年3月13日星期六" in body and "第3天·2027年3月15日星期一" in body

@@ -85,7 +85,7 @@ def test_handout_from_content_alone(tmp_path):
     body = squash("".join(text))
     assert "LOTUSJOURNEYS" in body and "莲途旅行" in body and "2–3December2026" in body
     assert "21:40JST–09:40HST" in body and "(+1)" not in body  # the content says: same day
-    assert "Hôteld'Europe欧洲酒店" in body and "JL-784" in body and "+86215555" in body
+    assert "Hôteld'Europe(欧洲酒店)" in body and "JL-784" in body and "+86215555" in body
     assert "1,500.50USD" in body and "2items" in body
     late = dataclasses.replace(CONTENT.days[0].items[0], arrival_offset="\u22121")
     day = dataclasses.replace(CONTENT.days[0], items=(late,))

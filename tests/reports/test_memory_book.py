@@ -129,6 +129,24 @@ def test_book_text_fonts_pages_and_images(photos, tmp_path):
         pdf.close()
 
 
+def test_a_chinese_book_prints_its_dates_in_chinese(photos, tmp_path):
+    out = tmp_path / "book.pdf"
+    write_book(replace(_content(photos), lang="zh"), out, workers=1)
+    text = [squash(t) for t in page_texts(out)]
+    whole = "".join(text)
+    assert "2026年10月3日至4日" in text[0]  # the cover's span
+    assert "10月3日周六" in whole  # the route, day by day
+    assert "2026年10月3日星期六" in whole  # the day's opener
+    assert "October" not in whole and "Saturday" not in whole
+
+
+def test_an_english_book_prints_the_same_dates_as_before(photos, tmp_path):
+    out = tmp_path / "book.pdf"
+    write_book(_content(photos), out, workers=1)
+    whole = squash("".join(page_texts(out)))
+    assert "3–4October2026" in whole and "SAT3OCT" in whole and "Saturday3October2026" in whole
+
+
 def test_big_photo_is_downsampled_to_300_ppi_and_passed_through_as_jpeg(tmp_path):
     big = _img(tmp_path / "big.jpg", 3000, 2000, quality=80)
     small = _img(tmp_path / "s.jpg", 300, 200)
@@ -303,6 +321,10 @@ def test_cli_builds_the_book_of_a_small_studio(studio, data_dir, tmp_path, capsy
     printed = capsys.readouterr().out
     assert "pages" in printed and "all embedded" in printed and out.exists()
     assert squash(JOURNAL_ZH) in squash("".join(page_texts(out)))
+    zh = tmp_path / "book-zh.pdf"
+    assert main(["--data-dir", str(data_dir), "book", "Yunnan", str(zh), "--lang", "zh"]) == 0
+    capsys.readouterr()
+    assert "2026年10月3日至4日" in squash(page_texts(zh)[0])
     assert main(["--data-dir", str(data_dir), "book", "Nowhere", str(tmp_path / "x.pdf")]) == 1
     err = capsys.readouterr().err
     assert "No trip matches" in err and len(err.strip().splitlines()) == 1

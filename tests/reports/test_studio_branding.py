@@ -93,12 +93,12 @@ def test_book_closing_page_shows_the_studio(studio, trip, branded, tmp_path):
     content = media_book.book_content(studio, trip.id)
     assert content.studio_name == f"Lotus & Pine Journeys {LONG_ZH}"
     assert (
-        content.signature == f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}"
+        content.signature == f"Mei Lin (林美) · Lotus & Pine Journeys {LONG_ZH}"
     )  # advisor · studio
     out = tmp_path / "book.pdf"
     write_book(content, out, workers=1)
     closing = squash(page_texts(out)[-1])
-    assert squash(f"Mei Lin 林美 · Lotus & Pine Journeys {LONG_ZH}") in closing
+    assert squash(f"Mei Lin (林美) · Lotus & Pine Journeys {LONG_ZH}") in closing
 
 
 def test_blank_intake_form_from_the_command_line_carries_the_studio_name(data_dir, tmp_path):

@@ -162,6 +162,35 @@ def test_a_hidden_agenda_refreshes_when_shown_again(dated, qtbot):
     assert len(_items(view)) == 1
 
 
+def test_a_trip_edit_refreshes_the_agenda(dated, qtbot):
+    """The trip tasks and win-backs are read from the trip table: a trip edit re-reads them."""
+    from studio.services.trips import lifecycle as trip_lifecycle
+
+    studio = dated.studio
+    with studio.read() as conn:
+        client_id = conn.exec_driver_sql("SELECT id FROM client ORDER BY name LIMIT 1").scalar()
+    leaves = TODAY + timedelta(days=7)  # the pre-departure check falls a week before: today
+    trip = trip_lifecycle.create_trip(
+        studio,
+        client_id,
+        "Kyoto in autumn",
+        start_date=leaves.isoformat(),
+        end_date=(leaves + timedelta(days=3)).isoformat(),
+    )
+    trip_lifecycle.set_status(studio, trip.id, "confirmed")
+    view = _view(dated, qtbot)
+    assert any("Kyoto in autumn leaves" in i.text(COL_WHY) for _s, i in _items(view)), [
+        (s, [i.text(c) for c in range(6)]) for s, i in _items(view)
+    ]
+    with qtbot.waitSignal(view.sig_refreshed, timeout=3000):
+        dated.execute(
+            "Rename the trip",
+            lambda: trip_lifecycle.update_trip(studio, trip.id, title="Kyoto and Nara"),
+        )
+    whys = [i.text(COL_WHY) for _s, i in _items(view)]
+    assert any("Kyoto and Nara leaves" in w for w in whys), whys
+
+
 def test_rules_dialog_changes_the_studio_rules_undoably(dated, qtbot):
     from ui.dialogs.agenda_rules_dialog import AgendaSettingsDialog
 

@@ -312,10 +312,10 @@ def test_cancelled_build_leaves_no_pdf(view, ctx, trip, folder, qtbot, monkeypat
     entered, release = threading.Event(), threading.Event()
     real_content = media_book.book_content
 
-    def content(*args):  # the build waits, under way, until the user has pressed Cancel
+    def content(*args, **kwargs):  # the build waits, under way, until the user has pressed Cancel
         entered.set()
         assert release.wait(10)
-        return real_content(*args)
+        return real_content(*args, **kwargs)
 
     monkeypatch.setattr(media_book, "book_content", content)
     view.strip.setFocus()

@@ -45,7 +45,7 @@ def test_fill_a_profile_through_the_form(view, qtbot):
     qtbot.mouseClick(panel.rows["interests.diving"].buttons["love"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(panel.rows["budget.luxury"].buttons["must"], Qt.MouseButton.LeftButton)
     # Li Na: severe shellfish allergy with a note, learned from post-trip feedback on a trip.
-    panel.person.setCurrentIndex(panel.person.findText("Li Na · 李娜"))
+    panel.person.setCurrentIndex(panel.person.findText("李娜 · Li Na"))
     panel.person.activated.emit(panel.person.currentIndex())
     panel.source.setCurrentIndex(panel.source.findData("post-trip-feedback"))
     panel.trip.setText("Kyoto 2026")

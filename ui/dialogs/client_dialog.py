@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.names import display_name
 from studio.domain.values import ClientKind, Stage
 from studio.errors import ValidationError
 from studio.services import clients, queries
@@ -53,9 +54,7 @@ class NewClientDialog(QDialog):
             self.stage.addItem(stage_label(s.value), s.value)
         self.advisor = QComboBox(self)
         for a in queries.advisors(ctx.studio):
-            self.advisor.addItem(
-                a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id
-            )
+            self.advisor.addItem(display_name(a.name, a.native_name), a.id)
         i = self.advisor.findData(ctx.studio.advisor_id)
         self.advisor.setCurrentIndex(max(i, 0))
         self.email = QLineEdit(self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.names import display_name
 from studio.errors import StudioError, ValidationError
 from studio.services import clients, queries
 from studio.store import Studio
@@ -62,9 +63,7 @@ class FirstRunDialog(QDialog):
         self.existing = QComboBox(self)
         self.existing.addItem(self.tr("Someone new"), None)
         for a in queries.advisors(studio):
-            self.existing.addItem(
-                a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id
-            )
+            self.existing.addItem(display_name(a.name, a.native_name), a.id)
         self.existing.setVisible(self.existing.count() > 1)  # only when the studio knows advisors
         self.existing.currentIndexChanged.connect(self._update)
         self.name = QLineEdit(self)

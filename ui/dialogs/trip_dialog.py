@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.names import display_name
 from studio.errors import NotFoundError, ValidationError
 from studio.services import queries
 from studio.services.trips import lifecycle as trip_lifecycle
@@ -27,7 +28,6 @@ from studio.services.trips import validators as trip_validators
 from ui.context import AppContext
 from ui.dialogs.client_picker import ClientPickerDialog
 from ui.style import set_muted
-from ui.widgets.field_editors import display_name
 from ui.widgets.form_dialog import FormDialog
 
 PURPOSES = [

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.names import display_name
 from studio.domain.trip_models import CHANGE_REASONS, Trip, TripDay, TripItem
 from studio.services import profiles
 from studio.services.trips import plan as trip_plan
@@ -211,7 +212,7 @@ class TripItemDialog(FormDialog):
         self.supplier = QComboBox(self)
         self.supplier.addItem(self.tr("None"), NO_VALUE)
         for s in trip_suppliers.suppliers(ctx.studio):
-            self.supplier.addItem(f"{s.name} · {s.native_name}" if s.native_name else s.name, s.id)
+            self.supplier.addItem(display_name(s.name, s.native_name), s.id)
         self.confirmation = QLineEdit(self)
         self.cost = QLineEdit(self)
         self.cost.setPlaceholderText(self.tr("0.00"))

@@ -148,9 +148,6 @@ class MediaModel(QAbstractListModel):
             self._request(m)
         return image
 
-    def thumbnail_error(self, row: int) -> str:
-        return self._failed.get(self._rows[row].sha256, "")
-
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -235,9 +232,6 @@ class MediaModel(QAbstractListModel):
                     index, index, [Qt.ItemDataRole.DecorationRole, ROLE_THUMB_STATE]
                 )
                 self.sig_thumbnail_ready.emit(m.id)
-
-    def pending_thumbnails(self) -> int:
-        return len(self._pending)
 
     # -- drag and drop ----------------------------------------------------------------------
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:

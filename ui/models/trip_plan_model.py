@@ -408,9 +408,6 @@ class TripPlanModel(QAbstractItemModel):
     def days(self) -> list[TripDay]:
         return [d.day for d in self._days]
 
-    def flag_reasons(self, item_id: str) -> list[str]:
-        return list(self._flags.get(item_id, []))
-
     def day_label(self, day: TripDay) -> str:
         """``Day 3 · Fri 14 Mar · Arashiyama``."""
         parts = [self.tr("Day %1").replace("%1", str(day.day_number))]

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
+from studio.domain.names import NameForm, display_name
 from studio.domain.trip_models import TRIP_STATUSES
 from studio.services.trips.pipeline import PipelineLine, pipeline_lines
 from studio.store import ChangeSet, Studio
@@ -114,9 +115,7 @@ class TripRow(PipelineLine):
 
     @property
     def client_display(self) -> str:
-        if self.client_native_name and self.client_native_name != self.client_name:
-            return f"{self.client_name}  {self.client_native_name}"
-        return self.client_name
+        return display_name(self.client_name, self.client_native_name, NameForm.LISTED)
 
     @property
     def version_text(self) -> str:

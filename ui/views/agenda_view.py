@@ -67,6 +67,7 @@ _RELEVANT = {
     "client",
     "person",
     "advisor",
+    "trip",  # the trips' tasks and anniversaries, and the win-backs' last trip
 }
 
 
@@ -480,17 +481,6 @@ class AgendaView(QWidget):
             return None
         i = item.data(0, ENTRY_ROLE)
         return self.entries[i] if isinstance(i, int) and 0 <= i < len(self.entries) else None
-
-    def select_entry(self, entry: AgendaEntry) -> bool:
-        for s in range(self.tree.topLevelItemCount()):
-            section = self.tree.topLevelItem(s)
-            for c in range(section.childCount()):
-                item = section.child(c)
-                i = item.data(0, ENTRY_ROLE)
-                if isinstance(i, int) and i >= 0 and self.entries[i].key == entry.key:
-                    self.tree.setCurrentItem(item)
-                    return True
-        return False
 
     def _update_buttons(self) -> None:
         has = self.current_entry() is not None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain import taxonomy
+from studio.domain.names import display_name
 from studio.domain.values import Stage
 from studio.services import queries
 from studio.services.profiles import AGE_BANDS
@@ -253,10 +254,7 @@ class ClientListView(QWidget):
         self._fill(
             self.advisor_box,
             self.tr("All advisors"),
-            [
-                (a.name if not a.native_name else f"{a.name}  {a.native_name}", a.id)
-                for a in queries.advisors(studio)
-            ],
+            [(display_name(a.name, a.native_name), a.id) for a in queries.advisors(studio)],
         )
         self.tag_box.mark_stale()
 

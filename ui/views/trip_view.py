@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.models import Person
+from studio.domain.names import display_name
 from studio.domain.trip_models import TRIP_STATUSES, Trip, TripVersion
 from studio.errors import NotFoundError, StudioError, ValidationError
 from studio.services import queries
@@ -56,7 +57,7 @@ from ui.dialogs.print_dialog import PrintDialog
 from ui.models.trip_table import amount_text, next_status, status_label
 from ui.style import error_color
 from ui.views.memory_book_view import MemoryBookView
-from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit, display_name
+from ui.widgets.field_editors import NO_VALUE, FieldBox, NotesEdit
 from ui.widgets.trip_plan_panel import TripPlanPanel
 from ui.workers import Cancel, Job, Progress
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.names import display_name
 from studio.domain.trip_models import TRIP_STATUSES
 from studio.services import queries
 from ui.context import AppContext
@@ -43,7 +44,6 @@ from ui.models.trip_table import (
 )
 from ui.style import set_muted
 from ui.views.trip_view import TripView
-from ui.widgets.field_editors import display_name
 from ui.widgets.list_table import list_table, select_row_id
 
 ALL = "all"

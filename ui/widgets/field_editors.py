@@ -6,9 +6,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
-# The one display name is studio.domain.names.display_name; re-exported for the views that still
-# read it here (ui/views/trip_view.py, ui/views/trips_view.py, ui/dialogs/trip_dialog.py).
-from studio.domain.names import display_name as display_name
 from ui.style import error_color
 
 #: Item data for "no value" in combo boxes, rather than None: PySide6 6.12.0 on Python 3.11

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain import values as v
+from studio.domain.names import display_name
 from studio.domain.validate import format_phone
 from studio.services import queries
 from studio.services.dossier_queries import names_for_ids
 from ui.context import AppContext
 from ui.widgets import labels
-from ui.widgets.field_editors import display_name
 
 COL_WHEN, COL_WHO, COL_WHAT, COL_CHANGE = range(4)
 _ROOT = QModelIndex()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain import taxonomy
+from studio.domain.names import display_name
 from studio.domain.profile_models import ProfileFact
 from studio.errors import StudioError
 from studio.services import profiles
@@ -231,7 +232,7 @@ class ProfilePanel(QWidget):
         self.person.clear()
         self.person.addItem(taxonomy.load().party["en"], PARTY)
         for p in people or []:
-            self.person.addItem(p.name + (f" · {p.native_name}" if p.native_name else ""), p.id)
+            self.person.addItem(display_name(p.name, p.native_name), p.id)
         idx = self.person.findData(current) if current else 0
         self.person.setCurrentIndex(max(idx, 0))
         self._stale = True

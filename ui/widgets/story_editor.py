@@ -5,7 +5,7 @@ leaving it (and on switching day or trip), through ``ctx.execute``: one undo ste
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import dates
 from studio.errors import StudioError, ValidationError
 from studio.services.media import book as media_book
 from studio.services.media import editing as media_edit
@@ -395,15 +396,12 @@ def _trip_days(studio, trip_id: str) -> list[DayChoice]:
             if d.day_number in seen:
                 continue
             seen.add(d.day_number)
-            when = d.date or (
-                (start + timedelta(days=d.day_number - 1)).isoformat() if start else None
-            )
+            when = d.date or (dates.trip_day(start, d.day_number).isoformat() if start else None)
             out.append(DayChoice(d.day_number, when, d.title))
     if not out and start and trip.end_date:
-        end = date.fromisoformat(trip.end_date)
         out = [
-            DayChoice(n + 1, (start + timedelta(days=n)).isoformat(), "")
-            for n in range((end - start).days + 1)
+            DayChoice(n, d.isoformat(), "")
+            for n, d in enumerate(dates.trip_dates(start, date.fromisoformat(trip.end_date)), 1)
         ]
     return sorted(out, key=lambda d: d.number)
 

@@ -3,7 +3,9 @@ strip listing the items that clash with the travellers' profiles."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from datetime import date
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import dates
 from studio.services.trips import plan as trip_plan
 from studio.services.trips import reading as trip_reading
 from ui.context import AppContext
@@ -269,12 +272,11 @@ class TripPlanPanel(QWidget):
         trip = self.model.trip
         if trip is None or not trip.start_date:
             return None
-        start = QDate.fromString(trip.start_date, "yyyy-MM-dd")
-        return (
-            start.addDays(self.model.day_count()).toString("yyyy-MM-dd")
-            if start.isValid()
-            else None
-        )
+        try:
+            start = date.fromisoformat(trip.start_date)
+        except ValueError:
+            return None
+        return dates.trip_day(start, self.model.day_count() + 1).isoformat()
 
     def add_item(self) -> None:
         day = self._current_day()

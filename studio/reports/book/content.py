@@ -53,3 +53,4 @@ class BookContent:
     cover_media_id: str | None = None  # None: the first included photo
     days: tuple[BookDay, ...] = ()
     photos: tuple[BookPhoto, ...] = field(default_factory=tuple)
+    lang: str = "en"  # the language its dates are printed in ("en" or "zh")

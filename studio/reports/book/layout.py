@@ -17,7 +17,6 @@ from collections.abc import Sequence
 
 from studio.reports.book.arrangements import group, panorama_band, place
 from studio.reports.book.content import BookContent, BookDay, BookPhoto
-from studio.reports.book.dates import long_date, short_date, span
 from studio.reports.book.flow import Column, paragraphs, pieces
 from studio.reports.book.geometry import (
     CAPTION_GAP,
@@ -34,6 +33,7 @@ from studio.reports.book.geometry import (
     geometry,
     photo_aspect,
 )
+from studio.reports.words import date_span, long_date, short_date
 
 #: The heading of the photos that belong to no day of the trip.
 UNDATED_KICKER = "MORE MOMENTS"
@@ -67,7 +67,12 @@ def _cover(content: BookContent, cover: BookPhoto | None, g: Geometry, measure: 
         col.add(content.subtitle, "cover_sub", before=5, force=last)
         col.rule(10, 10, width=18 * MM)
         col.add(" · ".join(content.travellers), "cover_line", before=0, force=last)
-        col.add(span(content.start_date, content.end_date), "cover_line", before=2, force=last)
+        col.add(
+            date_span(content.start_date, content.end_date, content.lang),
+            "cover_line",
+            before=2,
+            force=last,
+        )
         if not col.overflow:
             break
     deficit = box.y - col.y
@@ -96,7 +101,12 @@ def _title_page(content: BookContent, g: Geometry, measure: Measure) -> Page:
         col.rule(12, 16, width=14 * MM, center=True)
         col.add(content.title, title_style, force=last)
         col.add(content.subtitle, "title_sub", before=8, force=last)
-        col.add(span(content.start_date, content.end_date), "title_line", before=18, force=last)
+        col.add(
+            date_span(content.start_date, content.end_date, content.lang),
+            "title_line",
+            before=18,
+            force=last,
+        )
         if content.travellers:
             col.add(
                 "A journey shared by " + _and(content.travellers),
@@ -139,7 +149,8 @@ def _overview(content: BookContent, g: Geometry, measure: Measure) -> list[Page]
     if content.days:
         col.rule(14, 12)
     for d in content.days:
-        head = f"DAY {d.number}" + (f"  ·  {short_date(d.date).upper()}" if d.date else "")
+        when = short_date(d.date, content.lang).upper()
+        head = f"DAY {d.number}" + (f"  ·  {when}" if d.date else "")
         block = [
             (head, "route_day", 12),
             (d.title or "", "route_title", 2),
@@ -158,7 +169,12 @@ def _overview(content: BookContent, g: Geometry, measure: Measure) -> list[Page]
 
 
 def _opener(
-    d: BookDay, photos: list[BookPhoto], g: Geometry, measure: Measure, kicker: str | None = None
+    d: BookDay,
+    photos: list[BookPhoto],
+    g: Geometry,
+    measure: Measure,
+    kicker: str | None = None,
+    lang: str = "en",
 ) -> tuple[list[Page], list[BookPhoto]]:
     """The day's opening page(s); the photo it shows below a short text, if there is room."""
     kicker = kicker or f"DAY {d.number}"
@@ -168,7 +184,7 @@ def _opener(
     pages: list[Page] = []
     col = Column(tbox, measure)
     col.add(kicker, "kicker")
-    col.add(long_date(d.date), "day_date", before=4)
+    col.add(long_date(d.date, lang), "day_date", before=4)
     col.add(d.title, "day_title", before=6)
     col.add(" · ".join(d.places), "places", before=6)
     col.rule(12, 14, width=18 * MM)
@@ -282,13 +298,18 @@ def layout_book(
         if d is not None:
             if not (d.journal or d.quotes or d.highlights or day_photos):
                 continue  # nothing to tell: the overview lists the day
-            opener_pages, rest = _opener(d, day_photos, g, measure)
+            opener_pages, rest = _opener(d, day_photos, g, measure, lang=content.lang)
             pages += opener_pages
         elif (
             day_photos
         ):  # photos tied to no day get a heading of their own, not a bare run of pages
             opener_pages, rest = _opener(
-                BookDay(0, None, UNDATED_TITLE), day_photos, g, measure, kicker=UNDATED_KICKER
+                BookDay(0, None, UNDATED_TITLE),
+                day_photos,
+                g,
+                measure,
+                kicker=UNDATED_KICKER,
+                lang=content.lang,
             )
             pages += opener_pages
         for grp in group(

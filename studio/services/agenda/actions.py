@@ -16,7 +16,8 @@ from datetime import date
 from typing import Any
 
 from studio.domain import dates, validate
-from studio.domain.agenda_models import ACTIONS, AgendaAction
+from studio.domain.agenda_models import AgendaAction
+from studio.domain.values import OccurrenceAction
 from studio.errors import NotFoundError, ValidationError
 from studio.services.agenda.build import AgendaEntry, source_for
 from studio.services.agenda.rules import ID_NAMESPACE
@@ -168,15 +169,12 @@ def reopen(studio: Studio, source_table: str, source_id: str, occurrence: Any) -
 
 def act_on(studio: Studio, entry: AgendaEntry, action: str, **kwargs: Any) -> AgendaAction:
     """``complete``/``snooze``/``dismiss`` for an agenda entry (the UI's short-hand)."""
+    action = validate.choice(OccurrenceAction, action, "action", noun="an agenda action")
     by_action: dict[str, Callable[..., AgendaAction]] = {
         "done": complete,
         "snoozed": snooze,
         "dismissed": dismiss,
     }
-    fn = by_action.get(action)
-    if fn is None:
-        raise ValidationError(
-            "action", f"“{action}” is not an action (one of: {', '.join(ACTIONS)})."
-        )
+    fn = by_action[action]
     occ = entry.occurrence
     return fn(studio, occ.source_table, occ.source_id, occ.on, **kwargs)

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from studio.domain import dates
+from studio.domain.names import NameForm, display_name
+from studio.domain.values import AgendaSection, keys
 from studio.errors import ValidationError
 from studio.services.agenda.rules import DEFAULT_LEAD_DAYS, Rules, load_rules
 from studio.services.agenda.sources import (
@@ -45,7 +47,7 @@ def source_for(table: str) -> AgendaSource | None:
     return next((s for s in SOURCES if s.table == table), None)
 
 
-SECTIONS = ("overdue", "today", "this_week", "next_days", "later")
+SECTIONS = keys(AgendaSection)
 SECTION_TITLES = {
     "overdue": "Overdue",
     "today": "Today",
@@ -83,7 +85,7 @@ class AgendaEntry:
     def who(self) -> str:
         name = self.person_name or self.client_name
         native = self.person_native_name if self.person_name else self.client_native_name
-        who = f"{name} {native}" if native else name
+        who = display_name(name, native, NameForm.INLINE)
         if self.person_name and self.person_name != self.client_name:
             who += f" ({self.client_name})"
         return who

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.domain import dates
+from studio.domain.names import NameForm, display_name
 from studio.errors import StudioError
 from studio.fileio import atomic_path
 from studio.services.agenda.rules import load_rules, setting_id
@@ -220,7 +221,7 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
         cid, pid, aid = row[13:]
         if not rules.on(kind):
             continue
-        who = f"{pname} {pnative}" if pname and pnative else (pname or cname)
+        who = display_name(pname, pnative, NameForm.INLINE) if pname else cname
         what = {"birthday": "birthday", "wedding": "wedding anniversary"}.get(kind, label or "date")
         details = (
             [f"Client: {cname}"] + ([f"Advisor: {adv}"] if adv else []) + ([note] if note else [])
@@ -276,7 +277,7 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
         noun = {"passport": "passport", "visa": "visa", "id_card": "identity card"}.get(
             kind, "document"
         )
-        who = f"{pname} {pnative}" if pnative else pname
+        who = display_name(pname, pnative, NameForm.INLINE)
         details = (
             [f"Client: {cname}"]
             + ([f"Number: {number}"] if number else [])

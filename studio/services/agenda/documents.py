@@ -9,8 +9,9 @@ from typing import Any
 from sqlmodel import col, select
 
 from studio.domain import validate
-from studio.domain.agenda_models import DOCUMENT_KINDS, TravelDocument
+from studio.domain.agenda_models import TravelDocument
 from studio.domain.models import Person
+from studio.domain.values import DocumentKind
 from studio.errors import NotFoundError, ValidationError
 from studio.store import Studio
 
@@ -19,13 +20,7 @@ def _document_fields(fields: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, raw in fields.items():
         if name == "kind":
-            kind = validate.text(raw, name, required=True, max_len=20).lower()
-            if kind not in DOCUMENT_KINDS:
-                raise ValidationError(
-                    name,
-                    f"“{raw}” is not a kind of document (one of: {', '.join(DOCUMENT_KINDS)}).",
-                )
-            out[name] = kind
+            out[name] = validate.choice(DocumentKind, raw, name, noun="a kind of document")
         elif name == "expires_on":
             out[name] = validate.iso_date(raw, name)
         elif name == "number":

@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from studio.domain import dates
+from studio.domain.values import TripTaskKind, keys
 from studio.services.agenda.rules import WINBACK_STAGES, Rules, dormant_on
 from studio.services.agenda.sources import Connection, Occurrence
 
-TASK_KINDS = ("pre_departure", "welcome_home", "feedback")
+TASK_KINDS = keys(TripTaskKind)
 ANNIVERSARY_STATUSES = ("completed", "followed-up")
 #: Trip statuses each task is made for.
 TASK_STATUSES: dict[str, tuple[str, ...]] = {

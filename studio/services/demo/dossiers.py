@@ -8,7 +8,6 @@ part of :func:`studio.services.demo.build.build_demo`.
 
 from __future__ import annotations
 
-import calendar
 import json
 import random
 import unicodedata
@@ -16,6 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
+from studio.domain import dates
 from studio.domain.base import Row, table_name
 from studio.domain.models import (
     Advisor,
@@ -97,19 +97,6 @@ def ascii_fold(text: str) -> str:
     """``Łukasz Müller`` → ``Lukasz Muller`` (for e-mail addresses and handles)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII))
     return "".join(ch for ch in decomposed if ord(ch) < 128)
-
-
-# TODO(dates): the next occurrence of a yearly date belongs to studio.domain.dates.
-def days_until(today: date, month: int, day: int) -> int:
-    """Days from ``today`` to the next occurrence of a month and day (29 February: a leap year)."""
-    for year in range(today.year, today.year + 9):
-        try:
-            when = date(year, month, day)
-        except ValueError:
-            continue
-        if when >= today:
-            return (when - today).days
-    return 10_000
 
 
 def add_dossiers_demo(
@@ -309,9 +296,9 @@ class _Builder:
     def birth(self, min_age: int, max_age: int) -> tuple[int, int, int]:
         m, d = self.month_day()
         y = self.today.year - self.rng.randint(min_age, max_age)
-        # TODO(dates): a 29 February birthday needs a leap year of birth (studio.domain.dates).
-        if (m, d) == (2, 29) and not calendar.isleap(y):
-            y -= y % 4 or 4
+        # A 29 February birthday needs a leap year of birth: one where it is observed on the day.
+        while dates.observed(y, m, d).day != d:
+            y -= 1
         return y, m, d
 
     def add_date(
@@ -324,7 +311,8 @@ class _Builder:
         y: int | None,
         label: str | None = None,
     ) -> None:
-        if days_until(self.today, m, d) <= 30:
+        _year, when = dates.next_occurrence(m, d, self.today)  # as the agenda shows it
+        if (when - self.today).days <= 30:
             self.upcoming += 1
         self.create(
             ImportantDate,

@@ -19,13 +19,14 @@ import math
 import random
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
+from studio.domain import dates
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.domain.trip_models import Trip
+from studio.reports.words import month_span
 from studio.services.demo.common import seeded_id
-from studio.services.media.book import travel_months
 from studio.services.media.editing import highlights_json
 from studio.services.media.files import store_file
 from studio.services.media.rows import trip_days, trip_row
@@ -459,9 +460,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
         portraits = 0
         for n, ((day, (kind, caption)), shape) in enumerate(zip(slots, shapes, strict=False)):
             when = (
-                date.fromisoformat(day.date)
-                if day.date
-                else start + timedelta(days=day.day_number - 1)
+                date.fromisoformat(day.date) if day.date else dates.trip_day(start, day.day_number)
             )
             minutes = 7 * 60 + 30 + n % 7 * 95 + rng.randint(0, 40)
             taken = f"{when.isoformat()}T{minutes // 60:02d}:{minutes % 60:02d}:{rng.randint(0, 59):02d}"
@@ -545,7 +544,7 @@ def add_media_demo(studio: Studio, *, seed: int, today: date) -> str:
                 id=new_id(),
                 client_id=trip.client_id,
                 trip_id=trip.id,
-                title=f"{_story_key(trip)}, {travel_months(trip.start_date, trip.end_date)}",
+                title=f"{_story_key(trip)}, {month_span(trip.start_date, trip.end_date)}",
                 subtitle=story["subtitle"],
                 summary=story["summary"],
                 closing=story["closing"],

@@ -8,16 +8,19 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 
+from studio.domain import dates
 from studio.domain.base import table_of
 from studio.domain.models import Advisor, Person
+from studio.domain.names import NameForm, display_name
 from studio.domain.trip_models import Trip, TripItem, TripTraveller
 from studio.reports.book import pdf as book_pdf
 from studio.reports.book.content import BookContent, BookDay, BookPhoto
 from studio.reports.book.preflight import Preflight
+from studio.reports.words import month_span
 from studio.services.media.files import book_cache_dir, stored_path
 from studio.services.media.rows import (
     book_settings,
@@ -34,40 +37,9 @@ from studio.store import Studio
 _PASSING = ("flight", "transfer", "note")
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
-def travel_months(start: str | None, end: str | None) -> str:
-    if not start:
-        return ""
-    a = date.fromisoformat(start)
-    b = date.fromisoformat(end) if end else a
-    if (a.year, a.month) == (b.year, b.month):
-        return f"{_MONTHS[a.month - 1]} {a.year}"
-    if a.year == b.year:
-        return f"{_MONTHS[a.month - 1]} – {_MONTHS[b.month - 1]} {a.year}"
-    return f"{_MONTHS[a.month - 1]} {a.year} – {_MONTHS[b.month - 1]} {b.year}"
-
-
-def _display(name: str, native: str | None) -> str:
-    return f"{name} {native}" if native and native != name else name
-
-
-def default_title(trip: Trip) -> str:
-    """ "Yunnan, March 2026": the destinations (or the trip's title) and the month of travel."""
+def default_title(trip: Trip, lang: str = "en") -> str:
+    """ "Yunnan, March 2026" ("Yunnan, 2026年3月" in Chinese): the destinations (or the trip's
+    title) and the months of travel."""
     try:
         dests = [str(d) for d in json.loads(trip.destinations or "[]") if str(d).strip()]
     except json.JSONDecodeError:
@@ -78,12 +50,13 @@ def default_title(trip: Trip) -> str:
         where = f"{dests[0]} and {dests[1]}"
     else:
         where = trip.title.split(" — ")[0].split(":")[0].strip() or trip.title
-    when = travel_months(trip.start_date, trip.end_date)
+    when = month_span(trip.start_date, trip.end_date, lang)
     return f"{where}, {when}" if when else where
 
 
-def book_content(studio: Studio, trip_id: str) -> BookContent:
-    """Everything a memory book prints for the trip, with defaults for texts left empty."""
+def book_content(studio: Studio, trip_id: str, *, lang: str = "en") -> BookContent:
+    """Everything a memory book prints for the trip, with defaults for texts left empty; its
+    dates are printed in ``lang`` ("en" or "zh")."""
     trip = trip_row(studio, trip_id)
     book = book_settings(studio, trip_id)
     journals = journal_of(studio, trip_id)
@@ -132,7 +105,7 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
     book_days = []
     for d in days:
         j = journals.get(d.day_number)
-        when = d.date or ((start + timedelta(days=d.day_number - 1)).isoformat() if start else None)
+        when = d.date or (dates.trip_day(start, d.day_number).isoformat() if start else None)
         book_days.append(
             BookDay(
                 number=d.day_number,
@@ -160,14 +133,15 @@ def book_content(studio: Studio, trip_id: str) -> BookContent:
     signature = book.signature
     if not signature:
         signature = (
-            f"{_display(advisor.name, advisor.native_name)} · {studio_name}"
+            f"{display_name(advisor.name, advisor.native_name, NameForm.PRINTED)} · {studio_name}"
             if advisor
             else studio_name
         )
     return BookContent(
-        title=book.title or default_title(trip),
+        lang=lang,
+        title=book.title or default_title(trip, lang),
         subtitle=book.subtitle or trip.title,
-        travellers=tuple(_display(p.name, p.native_name) for p in people),
+        travellers=tuple(display_name(p.name, p.native_name, NameForm.PRINTED) for p in people),
         start_date=trip.start_date,
         end_date=trip.end_date,
         destinations=dests,
@@ -192,6 +166,8 @@ class BookOptions:
     workers: int | None = None
     #: Keep the prepared photos in ``media/cache/book`` for the next build (and take them from it).
     cached: bool = True
+    #: The language the book's dates are printed in ("en" or "zh").
+    lang: str = "en"
 
 
 def build_book(
@@ -210,7 +186,7 @@ def build_book(
     :class:`~studio.reports.book.preflight.BuildCancelled` when ``cancel()`` stops it.
     """
     options = options or BookOptions()
-    content = book_content(studio, trip_id)
+    content = book_content(studio, trip_id, lang=options.lang)
     size, bleed = options.size, options.bleed
     if size is None or bleed is None:
         saved = book_settings(studio, trip_id)

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from studio.domain import validate
 from studio.domain.base import table_of
-from studio.domain.media_models import BOOK_SIZES, MemoryBook, TripJournal, TripMedia
+from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
+from studio.domain.values import BookSize
 from studio.errors import NotFoundError, ValidationError
 from studio.services.media.rows import check_day, trip_row, tx_live_rows
 from studio.store import Studio, Transaction
@@ -137,12 +138,7 @@ def _clean_book(studio: Studio, trip_id: str, fields: dict[str, Any]) -> dict[st
         if name in _LIMITS:
             out[name] = validate.text(raw, name, max_len=_LIMITS[name])
         elif name == "size":
-            size = str(raw or "").strip().lower()
-            if size not in BOOK_SIZES:
-                raise ValidationError(
-                    "size", f"“{raw}” is not a book size; choose one of {', '.join(BOOK_SIZES)}."
-                )
-            out[name] = size
+            out[name] = validate.choice(BookSize, raw, name, noun="a book size")
         elif name == "bleed":
             if not isinstance(raw, bool):
                 raise ValidationError("bleed", "Bleed is either on (true) or off (false).")

@@ -4,11 +4,12 @@ one per date), its photos in book order, the day journals and the memory book's 
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from studio.domain import dates
 from studio.domain.base import table_of
 from studio.domain.media_models import MemoryBook, TripJournal, TripMedia
 from studio.domain.trip_models import Trip, TripDay
@@ -56,13 +57,12 @@ def day_dates(studio: Studio, trip: Trip) -> dict[str, int]:
     for d in days:
         when = d.date
         if when is None and start is not None:
-            when = (start + timedelta(days=d.day_number - 1)).isoformat()
+            when = dates.trip_day(start, d.day_number).isoformat()
         if when:
             out.setdefault(when, d.day_number)
     if not days and start and trip.end_date:
-        end = date.fromisoformat(trip.end_date)
-        for n in range((end - start).days + 1):
-            out[(start + timedelta(days=n)).isoformat()] = n + 1
+        for n, on in enumerate(dates.trip_dates(start, date.fromisoformat(trip.end_date)), 1):
+            out[on.isoformat()] = n
     return out
 
 

@@ -15,9 +15,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from studio.domain import validate
-from studio.domain.models import Advisor, Client, Person
+from studio.domain.models import Advisor, Client
+from studio.domain.names import NameForm, display_name
 from studio.domain.trip_models import Supplier, TripItem, TripVersion
-from studio.errors import NotFoundError, StudioError
+from studio.domain.values import HandoutSize, Language
+from studio.errors import NotFoundError
 from studio.reports import itinerary
 from studio.reports.handout_content import (
     HandoutAdvisor,
@@ -45,10 +47,6 @@ def zone_abbreviation(zone: str | None, day: date, hhmm: str) -> str:
         return when.tzname() or zone
     except (ValueError, KeyError):
         return zone
-
-
-def _names(p: Person) -> str:
-    return f"{p.name} ({p.native_name})" if p.native_name and p.native_name != p.name else p.name
 
 
 def _item(
@@ -151,18 +149,20 @@ def handout_content(
     adv = None
     if advisor:
         adv = HandoutAdvisor(
-            advisor.name + (f" {advisor.native_name}" if advisor.native_name else ""),
+            display_name(advisor.name, advisor.native_name, NameForm.PRINTED),
             advisor.email or "",
         )
-    native = client.native_name
     return HandoutContent(
         title=trip.title,
-        client=client.name + (f"  {native}" if native and native != client.name else ""),
+        client=display_name(client.name, client.native_name, NameForm.PRINTED),
         client_name=client.name,
         currency=trip.currency,
         start_date=trip.start_date,
         end_date=trip.end_date,
-        travellers=tuple(_names(p) for p in travellers(studio, trip.id)),
+        travellers=tuple(
+            display_name(p.name, p.native_name, NameForm.PRINTED)
+            for p in travellers(studio, trip.id)
+        ),
         destinations=tuple(str(x) for x in destinations),
         version_number=version.number,
         version_label=version.label,
@@ -190,9 +190,7 @@ def write_itinerary(
     ``prices`` adds each item's price and the totals per currency (never cost or margin);
     ``lang`` ("en" or "zh") is the language of the handout's own words and dates.
     """
-    if size not in itinerary.SIZES:
-        raise StudioError(f"The page size must be a4 or letter, not “{size}”.")
-    if lang not in itinerary.LANGS:
-        raise StudioError(f"The handout language must be en or zh, not “{lang}”.")
+    size = validate.choice(HandoutSize, size, "size", noun="a page size of the handout")
+    lang = validate.choice(Language, lang, "lang", noun="a language of the handout")
     content = handout_content(studio, trip_ref, version_id, studio_name=studio_name)
     return itinerary.render(content, Path(out), size=size, prices=prices, lang=lang)

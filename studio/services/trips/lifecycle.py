@@ -3,23 +3,26 @@ pipeline (status) and its travellers."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from studio.domain import dates, validate
 from studio.domain.models import Advisor, Client, Person
-from studio.domain.trip_models import TRIP_STATUSES, Trip, TripDay, TripTraveller, TripVersion
+from studio.domain.trip_models import Trip, TripDay, TripTraveller, TripVersion
+from studio.domain.values import TripStatus
 from studio.errors import ValidationError
 from studio.services.trips.reading import get_row, tx_rows
 from studio.services.trips.totals import presend_check
-from studio.services.trips.validators import choice, clean_trip
+from studio.services.trips.validators import clean_trip
 from studio.store import Studio
 
 
 def _dates(start: str | None, end: str | None) -> list[str]:
     if not start or not end:
         return []
-    a, b = date.fromisoformat(start), date.fromisoformat(end)
-    return [(a + timedelta(days=i)).isoformat() for i in range((b - a).days + 1)]
+    return [
+        d.isoformat() for d in dates.trip_dates(date.fromisoformat(start), date.fromisoformat(end))
+    ]
 
 
 def create_trip(
@@ -80,7 +83,7 @@ def update_trip(studio: Studio, trip_id: str, **changes: Any) -> dict:
 def set_status(studio: Studio, trip_id: str, status: str, *, acknowledged: bool = False) -> dict:
     """Move a trip along the pipeline. Marking it proposed runs :func:`presend_check` first and
     refuses while it finds problems, unless the advisor ``acknowledged`` them."""
-    status = choice(TRIP_STATUSES, status, "status")
+    status = validate.choice(TripStatus, status, "status")
     if status == "proposed" and not acknowledged:
         problems = presend_check(studio, trip_id)
         if problems:

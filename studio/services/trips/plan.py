@@ -5,10 +5,11 @@ aimed at a locked (approved) version lands in a copy of it (see
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from studio.domain import validate
+from studio.domain.dates import trip_day
 from studio.domain.trip_models import CHANGE_REASONS, Supplier, Trip, TripDay, TripItem
 from studio.errors import ValidationError
 from studio.services.trips.flights import item_span
@@ -32,11 +33,7 @@ def add_day(
         if date:
             date = validate.iso_date(date, "date")
         elif trip.start_date:
-            date = (
-                (datetime.fromisoformat(trip.start_date) + timedelta(days=number - 1))
-                .date()
-                .isoformat()
-            )
+            date = trip_day(datetime.fromisoformat(trip.start_date).date(), number).isoformat()
         if (
             date
             and trip.start_date

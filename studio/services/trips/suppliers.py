@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from studio.domain import validate
-from studio.domain.trip_models import SUPPLIER_KINDS, Supplier
+from studio.domain.trip_models import Supplier
+from studio.domain.values import SupplierKind
 from studio.errors import ValidationError
 from studio.services.trips.reading import get_row, read_rows
-from studio.services.trips.validators import choice, text_field
+from studio.services.trips.validators import text_field
 from studio.store import Studio
 
 
@@ -16,7 +17,7 @@ def clean_supplier(fields: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, raw in fields.items():
         if name == "kind":
-            out[name] = choice(SUPPLIER_KINDS, raw, name)
+            out[name] = validate.choice(SupplierKind, raw, name, noun="a kind of supplier")
         elif name == "name":
             out[name] = text_field(raw, name, required=True, max_len=200)
         elif name == "native_name":

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from studio import paths
 from studio.domain import validate
-from studio.domain.trip_models import ITEM_KINDS, TRIP_STATUSES
+from studio.domain.values import ItemKind, TripStatus
 from studio.errors import ValidationError
 
 #: Fields of an item compared between versions (and copied when a version is duplicated).
@@ -104,15 +104,6 @@ def _zones() -> frozenset[str]:
     return frozenset(available_timezones()) | {"UTC"}
 
 
-def choice(options: tuple[str, ...], value: Any, field: str) -> str:
-    if value not in options:
-        raise ValidationError(
-            field,
-            f"“{value}” is not a {field.replace('_', ' ')}; choose one of {', '.join(options)}.",
-        )
-    return value
-
-
 def text_field(value: Any, field: str, *, required: bool = False, max_len: int = 2000) -> str:
     return validate.text(value, field, required=required, max_len=max_len)
 
@@ -133,7 +124,7 @@ def clean_trip(fields: dict[str, Any], current: dict | None = None) -> dict[str,
         elif name == "currency":
             out[name] = currency(raw, name)
         elif name == "status":
-            out[name] = choice(TRIP_STATUSES, raw, name)
+            out[name] = validate.choice(TripStatus, raw, name)
         elif name == "notes":
             out[name] = text_field(raw, name, max_len=20000)
         elif name in ("advisor_id", "client_id", "current_version_id"):
@@ -159,7 +150,7 @@ def clean_item(fields: dict[str, Any]) -> dict[str, Any]:
         if name == "title":
             out[name] = text_field(raw, name, required=True, max_len=500)
         elif name == "kind":
-            out[name] = choice(ITEM_KINDS, raw, name)
+            out[name] = validate.choice(ItemKind, raw, name, noun="a kind of item")
         elif name in ("start_time", "end_time"):
             out[name] = clock(raw, name)
         elif name in ("time_zone", "end_time_zone"):
