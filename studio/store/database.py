@@ -20,7 +20,7 @@ from studio.errors import NotADatabaseError, StoreError
 from studio.store import fts, schema
 from studio.store.hlc import HybridClock
 from studio.store.lock import DirLock
-from studio.store.write import JournalEntry, Transaction, decode
+from studio.store.write import JournalEntry, Transaction, decode, last_stamp
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,8 @@ class Studio:
         self.migration: str | None = None  # "from → to" when this open upgraded the schema
         self.backup_path: Path | None = None
         self.device_id = self.setting("device_id") or self._init_device()
-        last = self._scalar("SELECT max(hlc) FROM change WHERE device_id = ?", self.device_id)
+        with self.engine.connect() as conn:
+            last = last_stamp(conn, self.device_id)
         self.clock = HybridClock(self.device_id, last)
 
     # -- opening and closing --------------------------------------------------------------------

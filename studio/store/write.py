@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, select, update
 
-from studio.domain.models import Change, Client, Row, new_id
+from studio.domain.journal_models import OP_CODES
+from studio.domain.models import Client, Row, new_id
 from studio.errors import NotFoundError
+from studio.store.hlc import join_stamp, split_stamp
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -42,6 +44,18 @@ def _with_defaults(model: type[Row], values: dict[str, Any]) -> dict[str, Any]:
         else:
             raise ValueError(f"a new {model.__tablename__.replace('_', ' ')} needs a {name}")
     return data
+
+
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == "[]"
+
+
+def _default(model: type[Row], name: str) -> Any:
+    """A field's default as a new row gets it (``None`` for a required field)."""
+    info = model.model_fields[name]
+    if info.default is PydanticUndefined:
+        return None
+    return info.default
 
 
 def utc_now() -> str:
@@ -81,6 +95,8 @@ class Transaction:
         self.entries: list[JournalEntry] = []
         self.touched_clients: set[str] = set()
         self.touched: set[tuple[str, str]] = set()
+        self._tx_rows: dict[tuple, int] = {}
+        self._names_cache: _Names | None = None
 
     # -- writes --------------------------------------------------------------------------------
     def create(self, model: type[R], **values: Any) -> R:
@@ -94,8 +110,8 @@ class Transaction:
         data["deleted_at"] = None
         self._pending[model].append(data)
         for field, value in data.items():
-            if field in _BOOKKEEPING or value is None or value == "" or value == "[]":
-                continue
+            if field in _BOOKKEEPING or (_is_empty(value) and value == _default(model, field)):
+                continue  # another laptop makes the row with the same default
             self._record(model, data["id"], field, "create", None, value)
         self._touch(model, data["id"], data)
         return model(**data)
@@ -140,10 +156,57 @@ class Transaction:
         self._touch(model, data["id"], data)
 
     def append_journal(self, records: list[dict]) -> None:
-        """Append journal records that were written elsewhere (an imported studio's history)."""
+        """Append journal records that were written elsewhere (an imported studio's history).
+
+        Each record is flat: ``tx, op, table_name, row_id, field, old, new, advisor_id,
+        device_id, hlc, wall_time`` (old and new as JSON text).
+        """
         for rec in records:
             self.studio.clock.receive(rec["hlc"])
         self._journal.extend(records)
+
+    def apply_remote(self, records: list[dict]) -> RemoteResult:
+        """Apply journal records from another laptop: the sync's one way into the studio.
+
+        Records already in the journal (same clock stamp) are skipped, so applying is idempotent.
+        The others land in the journal as they are (history shows who changed what where) and
+        every row they touch is set to what the journal says: per field the value of the record
+        with the highest stamp; deleted while the latest ``deleted_at`` record is a delete. A
+        row whose create has not arrived, or whose parent row is missing, waits (journaled, not
+        shown) until it can be made. The result is the same whatever order records arrive in.
+        """
+        self.flush()
+        known = known_stamps(self.conn, [r["hlc"] for r in records])
+        fresh: list[dict] = []
+        for rec in records:
+            if rec["hlc"] in known:
+                continue
+            known.add(rec["hlc"])
+            fresh.append(rec)
+        result = RemoteResult(applied=len(fresh), duplicates=len(records) - len(fresh))
+        if not fresh:
+            return result
+        for rec in fresh:
+            self.studio.clock.receive(rec["hlc"])
+        self._write_journal(fresh, inbound=True)
+        for rec in fresh:
+            self.entries.append(
+                JournalEntry(
+                    rec["table_name"],
+                    rec["row_id"],
+                    rec["field"],
+                    rec["op"],
+                    decode(rec["old"]),
+                    decode(rec["new"]),
+                )
+            )
+        rows = {(r["table_name"], r["row_id"]) for r in fresh}
+        rows |= {
+            (t, r)
+            for t, r in self.conn.exec_driver_sql("SELECT table_name, row_id FROM sync_waiting")
+        }
+        result.parked = _Materializer(self).run(rows)
+        return result
 
     # -- reads inside the transaction -----------------------------------------------------------
     def get(self, model: type[R], row_id: str, *, include_deleted: bool = False) -> R | None:
@@ -165,8 +228,48 @@ class Transaction:
                 self.conn.execute(insert(model.__table__), rows)
         self._pending.clear()
         if self._journal:
-            self.conn.execute(insert(Change.__table__), self._journal)
+            self._write_journal(self._journal)
             self._journal = []
+
+    def _write_journal(self, records: list[dict], *, inbound: bool = False) -> None:
+        """Store flat journal records in the compact journal tables."""
+        names = self._names()
+        names.prefetch_rows({r["row_id"] for r in records})
+        rows = []
+        new_tx: list[int] = []
+        for rec in records:
+            device, ticks = split_stamp(rec["hlc"])
+            key = (rec["tx"], rec["advisor_id"], rec["device_id"], rec["wall_time"])
+            tx = self._tx_rows.get(key)
+            if tx is None:
+                tx = self._tx_rows[key] = names.tx(*key)
+                new_tx.append(tx)
+            rows.append(
+                (
+                    names.device(device),
+                    ticks,
+                    tx,
+                    OP_CODES[rec["op"]],
+                    names.field(rec["table_name"], rec["field"]),
+                    names.row(rec["row_id"]),
+                    rec["old"],
+                    rec["new"],
+                )
+            )
+        self.conn.exec_driver_sql(
+            "INSERT INTO journal (device, stamp, tx, op, field, row, old, new) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        if inbound and new_tx:
+            self.conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO sync_inbound (tx) VALUES (?)", [(n,) for n in new_tx]
+            )
+
+    def _names(self) -> _Names:
+        if self._names_cache is None:
+            self._names_cache = _Names(self.conn)
+        return self._names_cache
 
     def _current(self, model: type[Row], row_id: str) -> dict:
         self.flush()
@@ -198,7 +301,6 @@ class Transaction:
         table = model.__tablename__
         self._journal.append(
             {
-                "id": new_id(),
                 "tx": self.id,
                 "op": op,
                 "table_name": table,
@@ -220,3 +322,208 @@ class Transaction:
             self.touched_clients.add(row_id)
         elif data.get("client_id"):
             self.touched_clients.add(data["client_id"])
+
+
+@dataclass
+class RemoteResult:
+    """What :meth:`Transaction.apply_remote` did."""
+
+    applied: int = 0  # records new to this studio, now in its journal
+    duplicates: int = 0  # records it already had
+    parked: int = 0  # records kept in the journal but not shown (unknown table/field, waiting row)
+
+
+class _Names:
+    """The journal's interned names (devices, tables and fields, rows) and transactions."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self._devices = dict(conn.exec_driver_sql("SELECT id, n FROM journal_device").fetchall())
+        self._fields = {
+            (t, f): n
+            for t, f, n in conn.exec_driver_sql("SELECT table_name, field, n FROM journal_field")
+        }
+        self._rows: dict[str, int] = {}
+
+    def device(self, device_id: str) -> int:
+        n = self._devices.get(device_id)
+        if n is None:
+            n = self._devices[device_id] = self.conn.exec_driver_sql(
+                "INSERT INTO journal_device (id) VALUES (?)", (device_id,)
+            ).lastrowid
+        return n
+
+    def field(self, table: str, name: str) -> int:
+        n = self._fields.get((table, name))
+        if n is None:
+            n = self._fields[(table, name)] = self.conn.exec_driver_sql(
+                "INSERT INTO journal_field (table_name, field) VALUES (?, ?)", (table, name)
+            ).lastrowid
+        return n
+
+    def prefetch_rows(self, row_ids: set[str]) -> None:
+        wanted = sorted(row_ids - self._rows.keys())
+        if not wanted:
+            return
+        found = dict(
+            self.conn.exec_driver_sql(
+                "SELECT row_id, n FROM journal_row WHERE row_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(wanted),),
+            ).fetchall()
+        )
+        missing = [r for r in wanted if r not in found]
+        if missing:
+            self.conn.exec_driver_sql(
+                "INSERT INTO journal_row (row_id) VALUES (?)", [(r,) for r in missing]
+            )
+            found.update(
+                self.conn.exec_driver_sql(
+                    "SELECT row_id, n FROM journal_row "
+                    "WHERE row_id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(missing),),
+                ).fetchall()
+            )
+        self._rows.update(found)
+
+    def row(self, row_id: str) -> int:
+        if row_id not in self._rows:
+            self.prefetch_rows({row_id})
+        return self._rows[row_id]
+
+    def tx(self, tx_id: str, advisor_id: str | None, device_id: str, wall_time: str) -> int:
+        return self.conn.exec_driver_sql(
+            "INSERT INTO journal_tx (id, advisor_id, device, wall_time) VALUES (?, ?, ?, ?)",
+            (tx_id, advisor_id, self.device(device_id), wall_time),
+        ).lastrowid
+
+
+def known_stamps(conn: Connection, stamps: list[str]) -> set[str]:
+    """Which of these clock stamps the journal already holds (a record's identity)."""
+    if not stamps:
+        return set()
+    pairs = json.dumps([list(split_stamp(s)) for s in stamps])
+    found = conn.exec_driver_sql(
+        "SELECT d.id, j.stamp FROM json_each(?) e "
+        "JOIN journal_device d ON d.id = json_extract(e.value, '$[0]') "
+        "JOIN journal j ON j.device = d.n AND j.stamp = json_extract(e.value, '$[1]')",
+        (pairs,),
+    ).fetchall()
+    return {join_stamp(device, ticks) for device, ticks in found}
+
+
+def last_stamp(conn: Connection, device_id: str) -> str | None:
+    """This device's latest clock stamp in the journal."""
+    ticks = conn.exec_driver_sql(
+        "SELECT max(j.stamp) FROM journal j JOIN journal_device d ON d.n = j.device WHERE d.id = ?",
+        (device_id,),
+    ).scalar()
+    return None if ticks is None else join_stamp(device_id, ticks)
+
+
+class _Materializer:
+    """Sets rows to what their journal records say (see :meth:`Transaction.apply_remote`)."""
+
+    def __init__(self, tx: Transaction):
+        self.tx = tx
+        self.conn = tx.conn
+        self._parents: dict[str, list[tuple[str, str]]] = {}
+
+    def run(self, rows: set[tuple[str, str]]) -> int:
+        from studio.domain.models import model_for_table
+
+        parked = 0
+        known = {}
+        for table, row_id in rows:
+            try:
+                known[(table, row_id)] = model_for_table(table)
+            except KeyError:
+                parked += 1  # a table of a newer schema: kept in the journal for later
+        history = self._history({r for _t, r in known})
+        waiting = dict(known)
+        while True:
+            progress = False
+            for key, model in list(waiting.items()):
+                if self._make(model, key[1], history.get(key, [])):
+                    del waiting[key]
+                    progress = True
+            if not progress or not waiting:
+                break
+        self.conn.exec_driver_sql(
+            "DELETE FROM sync_waiting WHERE (table_name, row_id) IN "
+            "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))",
+            (json.dumps([list(k) for k in known if k not in waiting]),),
+        )
+        if waiting:
+            self.conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO sync_waiting (table_name, row_id) VALUES (?, ?)",
+                list(waiting),
+            )
+        return parked + len(waiting)
+
+    def _history(self, row_ids: set[str]) -> dict[tuple[str, str], list[tuple]]:
+        out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        rows = self.conn.exec_driver_sql(
+            "SELECT table_name, row_id, hlc, op, field, new, wall_time FROM change "
+            "WHERE row_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(row_ids)),),
+        )
+        for table, row_id, hlc, op, fld, new, wall in rows:
+            out[(table, row_id)].append((hlc, op, fld, new, wall))
+        return out
+
+    def _make(self, model: type[Row], row_id: str, records: list[tuple]) -> bool:
+        """Insert or update the row from its records; False if it must wait."""
+        if not records:
+            return True
+        records.sort()
+        winners: dict[str, Any] = {}
+        for _hlc, _op, fld, new, _wall in records:
+            if fld in model.model_fields:
+                winners[fld] = decode(new)
+        winners.pop("id", None)
+        updated_at = records[-1][4]
+        table = model.__table__
+        current = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
+        if current is None:
+            creates = [r for r in records if r[1] == "create"]
+            if not creates:
+                return False
+            data = {
+                name: _default(model, name) for name in model.model_fields if name not in winners
+            }
+            data.update(winners)
+            data.update(id=row_id, created_at=creates[0][4], updated_at=updated_at)
+            data.setdefault("deleted_at", None)
+            if not self._parents_present(model, data):
+                return False
+            self.conn.execute(insert(table), [data])
+            self.tx._touch(model, row_id, data)
+            return True
+        changes = {k: v for k, v in winners.items() if current[k] != v}
+        if current["updated_at"] != updated_at:
+            changes["updated_at"] = updated_at
+        if not changes:
+            return True
+        if not self._parents_present(model, {**current, **changes}):
+            return False
+        self.conn.execute(update(table).where(table.c.id == row_id).values(changes))
+        self.tx._touch(model, row_id, {**current, **changes})
+        return True
+
+    def _parents_present(self, model: type[Row], data: dict) -> bool:
+        table = model.__tablename__
+        if table not in self._parents:
+            self._parents[table] = [
+                (r[3], r[2])
+                for r in self.conn.exec_driver_sql(f"PRAGMA foreign_key_list({table})").fetchall()
+            ]
+        for column, target in self._parents[table]:
+            ref = data.get(column)
+            if (
+                ref is not None
+                and not self.conn.exec_driver_sql(
+                    f"SELECT 1 FROM {target} WHERE id = ?", (ref,)
+                ).first()
+            ):
+                return False
+        return True
