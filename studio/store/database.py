@@ -22,6 +22,9 @@ from studio.store.hlc import HybridClock
 from studio.store.lock import DirLock
 from studio.store.write import JournalEntry, Transaction, decode, last_stamp
 
+#: The revision that compacted the journal (a file upgraded across it is vacuumed once).
+_COMPACT_JOURNAL = schema.REVISIONS.index("0010_compact_journal")
+
 
 @dataclass(frozen=True)
 class ChangeSet:
@@ -118,6 +121,12 @@ class Studio:
 
                 backup = migrate.upgrade(engine, db_path, revision)
                 migration = f"{revision or 'empty'} → {schema.HEAD}"
+                if revision is not None and schema.REVISIONS.index(revision) < _COMPACT_JOURNAL:
+                    raw = engine.raw_connection()  # give back the old journal's space
+                    try:
+                        raw.driver_connection.execute("VACUUM")
+                    finally:
+                        raw.close()
             studio = cls(data_dir, engine, dir_lock)
             studio.migration, studio.backup_path = migration, backup
             return studio

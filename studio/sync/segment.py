@@ -34,6 +34,7 @@ from studio.sync.keys import b64, unb64
 MAGIC = b"TSSEG\x00\x00\x01"
 FORMAT = 1
 _SIG = 64
+_MAX_HEADER = 16 * 1024
 _RECORD_FIELDS = ("hlc", "op", "table_name", "row_id", "field", "old", "new")
 _TX_FIELDS = ("tx", "advisor_id", "device_id", "wall_time")
 
@@ -130,6 +131,8 @@ def read_header(data: bytes) -> tuple[Header, bytes, bytes]:
     if data[: len(MAGIC)] != MAGIC:
         raise Refused("it is not a Travel Studio segment (or of an unknown format)")
     (hlen,) = struct.unpack(">I", data[8:12])
+    if hlen > _MAX_HEADER:  # a damaged length, not a partial file: headers are small
+        raise Refused("its header length is impossible (tampered)")
     end = 12 + hlen
     if len(data) < end + 8:
         raise Truncated("the file is incomplete")
