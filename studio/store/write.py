@@ -421,7 +421,11 @@ def last_stamp(conn: Connection, device_id: str) -> str | None:
 
 
 class _Materializer:
-    """Sets rows to what their journal records say (see :meth:`Transaction.apply_remote`)."""
+    """Sets rows to what their journal records say (see :meth:`Transaction.apply_remote`).
+
+    Works in batches: one read of the rows' records, one of the current rows per table, one
+    existence check per parent table, and grouped inserts and updates.
+    """
 
     def __init__(self, tx: Transaction):
         self.tx = tx
@@ -432,31 +436,38 @@ class _Materializer:
         from studio.domain.models import model_for_table
 
         parked = 0
-        known = {}
-        for table, row_id in rows:
+        models: dict[str, type[Row]] = {}
+        by_table: dict[str, list[str]] = defaultdict(list)
+        for table, row_id in sorted(rows):
             try:
-                known[(table, row_id)] = model_for_table(table)
+                models[table] = model_for_table(table)
             except KeyError:
                 parked += 1  # a table of a newer schema: kept in the journal for later
-        history = self._history({r for _t, r in known})
-        waiting = dict(known)
-        while True:
-            progress = False
-            for key, model in list(waiting.items()):
-                if self._make(model, key[1], history.get(key, [])):
-                    del waiting[key]
-                    progress = True
-            if not progress or not waiting:
-                break
+                continue
+            by_table[table].append(row_id)
+        history = self._history({r for ids in by_table.values() for r in ids})
+        plans: dict[tuple[str, str], tuple[str, dict]] = {}
+        waiting: set[tuple[str, str]] = set()
+        for table, ids in by_table.items():
+            model = models[table]
+            current = self._rows(table, ids)
+            for row_id in ids:
+                plan = self._plan(model, row_id, history.get((table, row_id), []), current)
+                if plan == "wait":
+                    waiting.add((table, row_id))
+                elif plan is not None:
+                    plans[(table, row_id)] = plan
+        self._execute(models, plans, waiting)
+        done = [list(k) for t, ids in by_table.items() for k in ((t, r) for r in ids)]
         self.conn.exec_driver_sql(
             "DELETE FROM sync_waiting WHERE (table_name, row_id) IN "
             "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))",
-            (json.dumps([list(k) for k in known if k not in waiting]),),
+            (json.dumps([k for k in done if tuple(k) not in waiting]),),
         )
         if waiting:
             self.conn.exec_driver_sql(
                 "INSERT OR IGNORE INTO sync_waiting (table_name, row_id) VALUES (?, ?)",
-                list(waiting),
+                sorted(waiting),
             )
         return parked + len(waiting)
 
@@ -471,59 +482,90 @@ class _Materializer:
             out[(table, row_id)].append((hlc, op, fld, new, wall))
         return out
 
-    def _make(self, model: type[Row], row_id: str, records: list[tuple]) -> bool:
-        """Insert or update the row from its records; False if it must wait."""
+    def _rows(self, table: str, ids: list[str]) -> dict[str, dict]:
+        result = self.conn.exec_driver_sql(
+            f"SELECT * FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+        return {r["id"]: dict(r) for r in result.mappings()}
+
+    def _plan(self, model: type[Row], row_id: str, records: list[tuple], current: dict):
+        """("insert", row) or ("update", changes), None when nothing changes, "wait" without
+        a create."""
         if not records:
-            return True
+            return None
         records.sort()
-        winners: dict[str, Any] = {}
+        latest: dict[str, str | None] = {}
         for _hlc, _op, fld, new, _wall in records:
-            if fld in model.model_fields:
-                winners[fld] = decode(new)
-        winners.pop("id", None)
+            latest[fld] = new
+        fields = model.model_fields
+        winners = {f: decode(v) for f, v in latest.items() if f in fields and f != "id"}
         updated_at = records[-1][4]
-        table = model.__table__
-        current = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
-        if current is None:
+        row = current.get(row_id)
+        if row is None:
             creates = [r for r in records if r[1] == "create"]
             if not creates:
-                return False
+                return "wait"
             data = {
                 name: _default(model, name) for name in model.model_fields if name not in winners
             }
             data.update(winners)
             data.update(id=row_id, created_at=creates[0][4], updated_at=updated_at)
             data.setdefault("deleted_at", None)
-            if not self._parents_present(model, data):
-                return False
-            self.conn.execute(insert(table), [data])
-            self.tx._touch(model, row_id, data)
-            return True
-        changes = {k: v for k, v in winners.items() if current[k] != v}
-        if current["updated_at"] != updated_at:
+            return ("insert", data)
+        changes = {k: v for k, v in winners.items() if row[k] != v}
+        if row["updated_at"] != updated_at:
             changes["updated_at"] = updated_at
         if not changes:
-            return True
-        if not self._parents_present(model, {**current, **changes}):
-            return False
-        self.conn.execute(update(table).where(table.c.id == row_id).values(changes))
-        self.tx._touch(model, row_id, {**current, **changes})
-        return True
+            return None
+        return ("update", {**row, **changes, "_changed": tuple(sorted(changes))})
 
-    def _parents_present(self, model: type[Row], data: dict) -> bool:
-        table = model.__tablename__
+    def _refs(self, table: str, plan: tuple[str, dict]) -> list[tuple[str, str]]:
+        """The parent rows (table, id) a planned insert or update needs."""
         if table not in self._parents:
             self._parents[table] = [
                 (r[3], r[2])
                 for r in self.conn.exec_driver_sql(f"PRAGMA foreign_key_list({table})").fetchall()
             ]
-        for column, target in self._parents[table]:
-            ref = data.get(column)
-            if (
-                ref is not None
-                and not self.conn.exec_driver_sql(
-                    f"SELECT 1 FROM {target} WHERE id = ?", (ref,)
-                ).first()
-            ):
-                return False
-        return True
+        kind, data = plan
+        cols = self._parents[table]
+        if kind == "update":
+            cols = [c for c in cols if c[0] in data["_changed"]]
+        return [(target, data[col]) for col, target in cols if data.get(col) is not None]
+
+    def _execute(self, models, plans: dict, waiting: set) -> None:
+        refs = {key: self._refs(key[0], plan) for key, plan in plans.items()}
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for needs in refs.values():
+            for target, ref in needs:
+                wanted[target].add(ref)
+        present = {
+            (target, r[0])
+            for target, ids in wanted.items()
+            for r in self.conn.exec_driver_sql(
+                f"SELECT id FROM {target} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(ids)),),
+            )
+        }
+        pending = dict(plans)
+        while pending:
+            ready = {k: p for k, p in pending.items() if all(r in present for r in refs[k])}
+            if not ready:
+                break
+            inserts: dict[str, list[dict]] = defaultdict(list)
+            updates: dict[tuple, list[tuple]] = defaultdict(list)
+            for (table, row_id), (kind, data) in ready.items():
+                del pending[(table, row_id)]
+                present.add((table, row_id))
+                if kind == "insert":
+                    inserts[table].append(data)
+                else:
+                    cols = data["_changed"]
+                    updates[(table, cols)].append((*(data[c] for c in cols), row_id))
+                self.tx._touch(models[table], row_id, data)
+            for table, rows in inserts.items():
+                self.conn.execute(insert(models[table].__table__), rows)
+            for (table, cols), rows in updates.items():
+                sets = ", ".join(f"{c} = ?" for c in cols)
+                self.conn.exec_driver_sql(f"UPDATE {table} SET {sets} WHERE id = ?", rows)
+        waiting.update(pending)
