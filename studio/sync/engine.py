@@ -80,6 +80,19 @@ class SyncReport:
         return out
 
 
+def _stored_place(place: str) -> str:
+    """The place as kept in the keys file: a URL without its password (given again each time)."""
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(place)
+    if parts.scheme and parts.password:
+        host = (parts.username or "") + "@" + (parts.hostname or "")
+        if parts.port:
+            host += f":{parts.port}"
+        return urllib.parse.urlunsplit(parts._replace(netloc=host))
+    return place
+
+
 def _now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -126,7 +139,9 @@ def create_share(studio: Studio, place: str, key_file: Path | None = None) -> tu
     if t.read(PLACE_FILE) is not None or t.read(mb.NAME) is not None:
         raise SyncError(f"{place} already holds a shared studio; join it instead.")
     device_key = new_device_key()
-    keys = LocalKeys(studio.device_id, device_key, StudioKey.new(new_id(), b""), place, True)
+    keys = LocalKeys(
+        studio.device_id, device_key, StudioKey.new(new_id(), b""), _stored_place(place), True
+    )
     keys.studio.owner_key = keys.public_key
     members = mb.Membership(studio=keys.studio.studio_id, owner=studio.device_id)
     members.devices[studio.device_id] = {
@@ -160,7 +175,7 @@ def join_share(studio: Studio, place: str, key_file: Path) -> str:
     t.check()
     probe = LocalKeys(studio.device_id, b"", key, place)
     _read_membership(t, probe)  # the place holds this studio, signed by its owner
-    keys = LocalKeys(studio.device_id, new_device_key(), key, place, False)
+    keys = LocalKeys(studio.device_id, new_device_key(), key, _stored_place(place), False)
     nonce = unb64(sg.new_nonce())
     t.write(
         mb.request_name(studio.device_id),
