@@ -7,6 +7,7 @@ wall time). Nothing else in the app writes data rows.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from studio.domain.journal_models import OP_CODES
 from studio.domain.models import Client, Row, new_id
@@ -56,6 +58,16 @@ def _default(model: type[Row], name: str) -> Any:
     if info.default is PydanticUndefined:
         return None
     return info.default
+
+
+@functools.cache
+def _required(model: type[Row]) -> tuple[str, ...]:
+    """Columns a new row cannot lack (NOT NULL without a default)."""
+    return tuple(
+        c.name
+        for c in model.__table__.columns
+        if not c.nullable and c.name not in _BOOKKEEPING and _default(model, c.name) is None
+    )
 
 
 def utc_now() -> str:
@@ -512,6 +524,8 @@ class _Materializer:
             data.update(winners)
             data.update(id=row_id, created_at=creates[0][4], updated_at=updated_at)
             data.setdefault("deleted_at", None)
+            if any(data[f] is None for f in _required(model)):
+                return "wait"  # the rest of its create has not arrived yet
             return ("insert", data)
         changes = {k: v for k, v in winners.items() if row[k] != v}
         if row["updated_at"] != updated_at:
@@ -564,8 +578,37 @@ class _Materializer:
                     updates[(table, cols)].append((*(data[c] for c in cols), row_id))
                 self.tx._touch(models[table], row_id, data)
             for table, rows in inserts.items():
-                self.conn.execute(insert(models[table].__table__), rows)
+                stmt = insert(models[table].__table__)
+                failed = self._guarded(lambda rows, stmt=stmt: self.conn.execute(stmt, rows), rows)
+                waiting.update((table, r["id"]) for r in failed)
             for (table, cols), rows in updates.items():
                 sets = ", ".join(f"{c} = ?" for c in cols)
-                self.conn.exec_driver_sql(f"UPDATE {table} SET {sets} WHERE id = ?", rows)
+                sql = f"UPDATE {table} SET {sets} WHERE id = ?"
+                failed = self._guarded(
+                    lambda rows, sql=sql: self.conn.exec_driver_sql(sql, rows), rows
+                )
+                waiting.update((table, r[-1]) for r in failed)
         waiting.update(pending)
+
+    def _guarded(self, run, rows: list) -> list:
+        """Run a batch; if the database refuses it, row by row, returning the refused rows (they
+        wait, journaled): one bad record never fails the whole merge."""
+        self.conn.exec_driver_sql("SAVEPOINT merge_batch")
+        try:
+            run(rows)
+            self.conn.exec_driver_sql("RELEASE merge_batch")
+            return []
+        except IntegrityError:
+            self.conn.exec_driver_sql("ROLLBACK TO merge_batch")
+            self.conn.exec_driver_sql("RELEASE merge_batch")
+        failed = []
+        for row in rows:
+            self.conn.exec_driver_sql("SAVEPOINT merge_row")
+            try:
+                run([row])
+                self.conn.exec_driver_sql("RELEASE merge_row")
+            except IntegrityError:
+                self.conn.exec_driver_sql("ROLLBACK TO merge_row")
+                self.conn.exec_driver_sql("RELEASE merge_row")
+                failed.append(row)
+        return failed

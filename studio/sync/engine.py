@@ -274,6 +274,11 @@ def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> 
         number, prev, last_seq = _last_segment(studio, studio.device_id)
         with studio.read() as conn:
             rows = conn.exec_driver_sql(_OUTGOING, (last_seq, SEGMENT_RECORDS)).fetchall()
+            if len(rows) == SEGMENT_RECORDS:  # never split a transaction between segments
+                rows += conn.exec_driver_sql(
+                    _OUTGOING.replace("ORDER BY", "AND t.id = ? ORDER BY"),
+                    (rows[-1][0], rows[-1][1], SEGMENT_RECORDS * 100),
+                ).fetchall()
         if not rows:
             return
         records = [

@@ -292,3 +292,42 @@ def _records(studio: Studio, tx: str) -> list[dict]:
                 (tx,),
             ).mappings()
         ]
+
+
+def test_a_create_split_in_two_waits_for_its_other_half(tmp_path):
+    with Studio.open(tmp_path / "a") as a, Studio.open(tmp_path / "c") as c:
+        with a.transaction() as t1:
+            client = clients.create_client(a, "Split", notes="in two")
+        person = queries.get_dossier(a, client.id).people[0].person
+        with a.transaction() as t2:
+            clients.add_important_date(a, person.id, kind="birthday", month=7, day=7)
+        recs = _records(a, t1.id) + _records(a, t2.id)
+        first = [r for r in recs if r["field"] not in ("name", "month")]
+        rest = [r for r in recs if r["field"] in ("name", "month")]
+        with c.transaction() as tx:
+            result = tx.apply_remote(first)
+        assert result.parked >= 2 and queries.client_ids(c) == []
+        with c.transaction() as tx:
+            tx.apply_remote(rest + first)  # duplicates are skipped
+        assert exchange.export_document(c)["tables"] == exchange.export_document(a)["tables"]
+        with c.read() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM sync_waiting").scalar() == 0
+
+
+def test_weeks_offline_go_out_in_several_segments_never_splitting_a_transaction(
+    laptops, monkeypatch
+):
+    a, b, place = laptops
+    monkeypatch.setattr(engine, "SEGMENT_RECORDS", 5)
+    for n in range(6):
+        clients.create_client(b, f"Offline client {n}", notes="written offline", tags=["x"])
+    report = engine.sync(b)
+    assert report.sent_segments >= 3
+    keys = LocalKeys.load(b.data_dir)
+    seen_tx: dict[str, int] = {}
+    for path in sorted((place / "journal" / b.device_id).glob("*.seg")):
+        header, body, sig = sg.read_header(path.read_bytes())
+        for rec in sg.decode_records(sg.unseal(header, body, keys.studio.key)):
+            assert seen_tx.setdefault(rec["tx"], header.number) == header.number
+    assert engine.sync(a).received_segments == report.sent_segments
+    _same(a, b)
