@@ -11,6 +11,7 @@ import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -217,7 +218,9 @@ class Transaction:
             (t, r)
             for t, r in self.conn.exec_driver_sql("SELECT table_name, row_id FROM sync_waiting")
         }
-        result.parked = _Materializer(self).run(rows)
+        merge = _Materializer(self)
+        result.parked = merge.run(rows)
+        result.collisions = merge.collisions({r["hlc"] for r in fresh})
         return result
 
     # -- reads inside the transaction -----------------------------------------------------------
@@ -343,6 +346,7 @@ class RemoteResult:
     applied: int = 0  # records new to this studio, now in its journal
     duplicates: int = 0  # records it already had
     parked: int = 0  # records kept in the journal but not shown (unknown table/field, waiting row)
+    collisions: list[dict] = dataclass_field(default_factory=list)
 
 
 class _Names:
@@ -486,12 +490,45 @@ class _Materializer:
     def _history(self, row_ids: set[str]) -> dict[tuple[str, str], list[tuple]]:
         out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         rows = self.conn.exec_driver_sql(
-            "SELECT table_name, row_id, hlc, op, field, new, wall_time FROM change "
-            "WHERE row_id IN (SELECT value FROM json_each(?))",
+            "SELECT table_name, row_id, hlc, op, field, new, wall_time, old, advisor_id "
+            "FROM change WHERE row_id IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(row_ids)),),
         )
-        for table, row_id, hlc, op, fld, new, wall in rows:
-            out[(table, row_id)].append((hlc, op, fld, new, wall))
+        for table, row_id, hlc, op, fld, new, wall, old, adv in rows:
+            out[(table, row_id)].append((hlc, op, fld, new, wall, old, adv))
+        self._loaded = out
+        return out
+
+    def collisions(self, fresh: set[str]) -> list[dict]:
+        """Edits of one field on two laptops where the later one did not see the earlier one
+        (its old value is not what the earlier wrote), at least one of them just arrived: the
+        clock decided; both values stay in the field's history."""
+        out = []
+        for (table, row_id), records in getattr(self, "_loaded", {}).items():
+            by_field: dict[str, list[tuple]] = defaultdict(list)
+            for rec in sorted(records):
+                if rec[1] == "update":
+                    by_field[rec[2]].append(rec)
+            for fld, recs in by_field.items():
+                for before, after in zip(recs, recs[1:], strict=False):
+                    if before[0] not in fresh and after[0] not in fresh:
+                        continue
+                    if before[0].split(".", 2)[2] == after[0].split(".", 2)[2]:
+                        continue  # one laptop, in order
+                    if after[5] != before[3]:
+                        out.append(
+                            {
+                                "table": table,
+                                "row_id": row_id,
+                                "field": fld,
+                                "kept": decode(after[3]),
+                                "kept_stamp": after[0],
+                                "kept_advisor": after[6],
+                                "lost": decode(before[3]),
+                                "lost_stamp": before[0],
+                                "lost_advisor": before[6],
+                            }
+                        )
         return out
 
     def _rows(self, table: str, ids: list[str]) -> dict[str, dict]:
@@ -508,8 +545,8 @@ class _Materializer:
             return None
         records.sort()
         latest: dict[str, str | None] = {}
-        for _hlc, _op, fld, new, _wall in records:
-            latest[fld] = new
+        for rec in records:
+            latest[rec[2]] = rec[3]
         fields = model.model_fields
         winners = {f: decode(v) for f, v in latest.items() if f in fields and f != "id"}
         updated_at = records[-1][4]

@@ -60,6 +60,8 @@ class SyncReport:
     refused: list[dict] = field(default_factory=list)  # {"file", "device", "reason"}
     admitted: list[str] = field(default_factory=list)
     waiting_admission: bool = False
+    #: the same field changed on two laptops unaware of each other (see Transaction.apply_remote)
+    collisions: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -75,6 +77,11 @@ class SyncReport:
             out.append("this laptop waits for the owner's laptop to admit it (at its next sync)")
         out += [f"held {h['file']}: {h['reason']}" for h in self.held]
         out += [f"refused {r['file']}: {r['reason']}" for r in self.refused]
+        out += [
+            f"collision on {c['table']} {c['row_id']} {c['field']}: kept {c['kept']!r}, "
+            f"the other laptop's {c['lost']!r} stays in its history"
+            for c in self.collisions
+        ]
         if self.parked:
             out.append(f"{self.parked:,} change(s) kept but not shown yet (waiting for their row)")
         return out
@@ -406,6 +413,7 @@ def _receive(
         report.received_records += result.applied
         report.duplicates += result.duplicates
         report.parked += result.parked + bad
+        report.collisions += result.collisions
         report.received_from[device] = report.received_from.get(device, 0) + result.applied
         last, prev = number, sg.digest(data)
 

@@ -59,6 +59,10 @@ def test_two_laptops_converge_and_history_says_who_and_where(laptops):
     engine.sync(b)
     report = engine.sync(a)
     assert report.received_records == 1 and report.sent_records == 1
+    assert report.collisions == []  # different fields: no collision
+    clients.update_client(a, zoe, notes="Prefers night trains")  # A saw B's value: no collision
+    engine.sync(a)
+    assert engine.sync(b).collisions == []
     engine.sync(b)
     _same(a, b)
     with a.read() as conn:
@@ -76,8 +80,14 @@ def test_the_same_field_on_two_laptops_the_clock_decides_and_both_stay_in_histor
     zoe = _client(a, "Zoë Martin")
     clients.update_client(a, zoe, notes="from A")
     clients.update_client(b, zoe, notes="from B")  # later stamp
-    for s in (a, b, a):
-        engine.sync(s)
+    engine.sync(a)
+    report = engine.sync(b)  # B's later edit did not know A's: a collision to review
+    assert [(c["field"], c["kept"], c["lost"]) for c in report.collisions] == [
+        ("notes", "from B", "from A")
+    ]
+    assert any("collision" in line for line in report.lines())
+    report = engine.sync(a)
+    assert [(c["kept"], c["lost"]) for c in report.collisions] == [("from B", "from A")]
     assert queries.get_dossier(a, zoe).client.notes == "from B"
     assert queries.get_dossier(b, zoe).client.notes == "from B"
     notes = [e.new for e in queries.history(a, zoe) if e.field == "notes"]
