@@ -2,7 +2,12 @@
 
 A :class:`Transaction` applies changes inside one SQLite transaction and appends one journal
 record per changed field (table, row, field, old and new value as JSON, advisor, device, HLC stamp,
-wall time). Nothing else in the app writes data rows.
+wall time). Nothing else in the app writes data rows: changes from other laptops come in through
+:meth:`Transaction.apply_remote`, in the same kind of transaction.
+
+The journal is stored compactly (``studio/domain/journal_models.py``): transaction facts once per
+transaction, names once, the clock stamp as a record's identity; the ``change`` view reads it back
+as flat records, the shape :meth:`Transaction.append_journal` and ``apply_remote`` take.
 """
 
 from __future__ import annotations
@@ -131,6 +136,9 @@ class Transaction:
 
     def update(self, model: type[R], row_id: str, **changes: Any) -> dict[str, tuple[Any, Any]]:
         """Change fields of a row; returns ``{field: (old, new)}`` for the fields that changed."""
+        unknown = set(changes) - set(model.model_fields)
+        if unknown:
+            raise ValueError(f"{model.__tablename__} has no field {sorted(unknown)[0]}")
         current = self._current(model, row_id)
         diff = {
             f: (current[f], v)
@@ -139,9 +147,6 @@ class Transaction:
         }
         if not diff:
             return {}
-        unknown = set(diff) - set(model.model_fields)
-        if unknown:
-            raise ValueError(f"{model.__tablename__} has no field {sorted(unknown)[0]}")
         self.conn.execute(
             update(model.__table__)
             .where(model.__table__.c.id == row_id)
