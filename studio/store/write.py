@@ -76,6 +76,16 @@ def _required(model: type[Row]) -> tuple[str, ...]:
     )
 
 
+@functools.cache
+def _field_names(model: type[Row]) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
+@functools.cache
+def _defaults(model: type[Row]) -> dict[str, Any]:
+    return {name: _default(model, name) for name in model.model_fields}
+
+
 def utc_now() -> str:
     """Wall time as stored: ISO 8601 in UTC with milliseconds."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -97,6 +107,25 @@ class JournalEntry:
     op: str
     old: Any
     new: Any
+
+
+class _RemoteEntry(JournalEntry):
+    """A journal entry from another laptop whose values are decoded when first read (a joining
+    laptop applies millions; listeners mostly look at table, row, field and op)."""
+
+    def __init__(self, rec: dict):
+        for name, key in (("table", "table_name"), ("row_id", "row_id"), ("field", "field")):
+            object.__setattr__(self, name, rec[key])
+        object.__setattr__(self, "op", rec["op"])
+        object.__setattr__(self, "_raw", (rec["old"], rec["new"]))
+
+    @property
+    def old(self) -> Any:  # type: ignore[override]
+        return decode(self._raw[0])
+
+    @property
+    def new(self) -> Any:  # type: ignore[override]
+        return decode(self._raw[1])
 
 
 class Transaction:
@@ -206,24 +235,16 @@ class Transaction:
             return result
         for rec in fresh:
             self.studio.clock.receive(rec["hlc"])
+        named_before = set(self._names().new_rows)
         self._write_journal(fresh, inbound=True)
-        for rec in fresh:
-            self.entries.append(
-                JournalEntry(
-                    rec["table_name"],
-                    rec["row_id"],
-                    rec["field"],
-                    rec["op"],
-                    decode(rec["old"]),
-                    decode(rec["new"]),
-                )
-            )
+        first_named = self._names().new_rows - named_before  # rows with no older records
+        self.entries.extend(_RemoteEntry(rec) for rec in fresh)
         rows = {(r["table_name"], r["row_id"]) for r in fresh}
         rows |= {
             (t, r)
             for t, r in self.conn.exec_driver_sql("SELECT table_name, row_id FROM sync_waiting")
         }
-        merge = _Materializer(self)
+        merge = _Materializer(self, fresh, first_named)
         result.parked = merge.run(rows)
         result.collisions = merge.collisions({r["hlc"] for r in fresh})
         return result
@@ -365,6 +386,7 @@ class _Names:
             for t, f, n in conn.exec_driver_sql("SELECT table_name, field, n FROM journal_field")
         }
         self._rows: dict[str, int] = {}
+        self.new_rows: set[str] = set()  # rows first named in this transaction: no older records
 
     def device(self, device_id: str) -> int:
         n = self._devices.get(device_id)
@@ -393,6 +415,7 @@ class _Names:
             ).fetchall()
         )
         missing = [r for r in wanted if r not in found]
+        self.new_rows.update(missing)
         if missing:
             self.conn.exec_driver_sql(
                 "INSERT INTO journal_row (row_id) VALUES (?)", [(r,) for r in missing]
@@ -422,7 +445,18 @@ def known_stamps(conn: Connection, stamps: list[str]) -> set[str]:
     """Which of these clock stamps the journal already holds (a record's identity)."""
     if not stamps:
         return set()
-    pairs = json.dumps([list(split_stamp(s)) for s in stamps])
+    # Stamps above a device's latest in the journal are new (segments mostly come in order).
+    latest: dict[str, str] = {}
+    maybe = []
+    for stamp in stamps:
+        device = stamp[20:]
+        if device not in latest:
+            latest[device] = last_stamp(conn, device) or ""
+        if stamp <= latest[device]:
+            maybe.append(stamp)
+    if not maybe:
+        return set()
+    pairs = json.dumps([list(split_stamp(s)) for s in maybe])
     found = conn.exec_driver_sql(
         "SELECT d.id, j.stamp FROM json_each(?) e "
         "JOIN journal_device d ON d.id = json_extract(e.value, '$[0]') "
@@ -448,10 +482,12 @@ class _Materializer:
     existence check per parent table, and grouped inserts and updates.
     """
 
-    def __init__(self, tx: Transaction):
+    def __init__(self, tx: Transaction, fresh: list[dict], new_rows: set[str]):
         self.tx = tx
         self.conn = tx.conn
         self._parents: dict[str, list[tuple[str, str]]] = {}
+        self._fresh = fresh
+        self._new_rows = new_rows
 
     def run(self, rows: set[tuple[str, str]]) -> int:
         from studio.domain.models import model_for_table
@@ -494,13 +530,31 @@ class _Materializer:
 
     def _history(self, row_ids: set[str]) -> dict[tuple[str, str], list[tuple]]:
         out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-        rows = self.conn.exec_driver_sql(
-            "SELECT table_name, row_id, hlc, op, field, new, wall_time, old, advisor_id "
-            "FROM change WHERE row_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(row_ids)),),
+        older = row_ids - self._new_rows
+        rows = (
+            self.conn.exec_driver_sql(
+                "SELECT table_name, row_id, hlc, op, field, new, wall_time, old, advisor_id "
+                "FROM change WHERE row_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(older)),),
+            )
+            if older
+            else ()
         )
         for table, row_id, hlc, op, fld, new, wall, old, adv in rows:
             out[(table, row_id)].append((hlc, op, fld, new, wall, old, adv))
+        for r in self._fresh:  # rows named first now: their records are all in this batch
+            if r["row_id"] in self._new_rows and r["row_id"] in row_ids:
+                out[(r["table_name"], r["row_id"])].append(
+                    (
+                        r["hlc"],
+                        r["op"],
+                        r["field"],
+                        r["new"],
+                        r["wall_time"],
+                        r["old"],
+                        r["advisor_id"],
+                    )
+                )
         self._loaded = out
         return out
 
@@ -552,7 +606,7 @@ class _Materializer:
         latest: dict[str, str | None] = {}
         for rec in records:
             latest[rec[2]] = rec[3]
-        fields = model.model_fields
+        fields = _field_names(model)
         winners = {f: decode(v) for f, v in latest.items() if f in fields and f != "id"}
         updated_at = records[-1][4]
         row = current.get(row_id)
@@ -560,9 +614,7 @@ class _Materializer:
             creates = [r for r in records if r[1] == "create"]
             if not creates:
                 return "wait"
-            data = {
-                name: _default(model, name) for name in model.model_fields if name not in winners
-            }
+            data = {name: d for name, d in _defaults(model).items() if name not in winners}
             data.update(winners)
             data.update(id=row_id, created_at=creates[0][4], updated_at=updated_at)
             data.setdefault("deleted_at", None)

@@ -421,17 +421,23 @@ def _receive(
 def _check_records(records: list[dict]) -> tuple[list[dict], int]:
     """Records fit to apply, and how many were not (kept out; never fails the segment)."""
     good = []
+    ok_op = set(OPS)
     for r in records:
-        if (
-            isinstance(r.get("hlc"), str)
-            and _HLC.match(r["hlc"])
-            and r.get("op") in OPS
-            and all(isinstance(r.get(k), str) and r[k] for k in ("table_name", "row_id", "field"))
-            and all(r.get(k) is None or isinstance(r[k], str) for k in ("old", "new"))
-            and isinstance(r.get("tx"), str)
-            and isinstance(r.get("device_id"), str)
-            and isinstance(r.get("wall_time"), str)
-        ):
+        try:
+            fit = (
+                r["op"] in ok_op
+                and _HLC.match(r["hlc"]) is not None
+                and r["table_name"]
+                and r["row_id"]
+                and r["field"]
+                and type(r["table_name"]) is type(r["row_id"]) is type(r["field"]) is str
+                and (r["old"] is None or type(r["old"]) is str)
+                and (r["new"] is None or type(r["new"]) is str)
+                and type(r["tx"]) is type(r["device_id"]) is type(r["wall_time"]) is str
+            )
+        except (KeyError, TypeError):
+            fit = False
+        if fit:
             good.append(r)
     return good, len(records) - len(good)
 

@@ -341,3 +341,15 @@ def test_weeks_offline_go_out_in_several_segments_never_splitting_a_transaction(
             assert seen_tx.setdefault(rec["tx"], header.number) == header.number
     assert engine.sync(a).received_segments == report.sent_segments
     _same(a, b)
+
+
+def test_two_batches_in_one_transaction_see_each_other(tmp_path):
+    with Studio.open(tmp_path / "a") as a, Studio.open(tmp_path / "c") as c:
+        with a.transaction() as t1:
+            client = clients.create_client(a, "Twice")
+        with a.transaction() as t2:
+            clients.update_client(a, client.id, notes="second")
+        with c.transaction() as tx:
+            tx.apply_remote(_records(a, t1.id))
+            tx.apply_remote(_records(a, t2.id))
+        assert exchange.export_document(c)["tables"] == exchange.export_document(a)["tables"]
