@@ -274,9 +274,11 @@ def _outbox(studio: Studio) -> Path:
 def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> None:
     # segments made earlier whose upload did not finish go first
     box = _outbox(studio)
+    recorded = _last_segment(studio, studio.device_id)[0]
     for path in sorted(box.glob("*.seg")) if box.is_dir() else []:
-        t.write(sg.file_name(studio.device_id, int(path.stem)), path.read_bytes())
-        path.unlink()
+        if int(path.stem) <= recorded:
+            t.write(sg.file_name(studio.device_id, int(path.stem)), path.read_bytes())
+        path.unlink()  # one never recorded (a crash before its commit) is made again below
     while True:
         number, prev, last_seq = _last_segment(studio, studio.device_id)
         with studio.read() as conn:

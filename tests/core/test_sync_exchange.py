@@ -353,3 +353,19 @@ def test_two_batches_in_one_transaction_see_each_other(tmp_path):
             tx.apply_remote(_records(a, t1.id))
             tx.apply_remote(_records(a, t2.id))
         assert exchange.export_document(c)["tables"] == exchange.export_document(a)["tables"]
+
+
+def test_a_segment_staged_but_never_recorded_is_made_again_not_sent(laptops):
+    """A crash between staging a segment and recording it must not put two different files
+    under one number."""
+    a, b, place = laptops
+    clients.create_client(a, "After the crash")
+    box = a.data_dir / engine.OUTBOX
+    box.mkdir(exist_ok=True)
+    number = engine._last_segment(a, a.device_id)[0] + 1
+    (box / f"{number:08d}.seg").write_bytes(b"staged before a crash")
+    engine.sync(a)
+    assert not list(box.glob("*.seg"))
+    assert _seg(place, a, number).read_bytes() != b"staged before a crash"
+    assert not engine.sync(b).refused
+    _same(a, b)
