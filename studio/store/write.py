@@ -96,7 +96,11 @@ def encode(value: Any) -> str | None:
 
 
 def decode(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
+    if text is None:
+        return None
+    if len(text) > 1 and text[0] == text[-1] == '"' and "\\" not in text:
+        return text[1:-1]  # a JSON string without escapes is its own text (the common case)
+    return json.loads(text)
 
 
 @dataclass(frozen=True)
@@ -114,10 +118,13 @@ class _RemoteEntry(JournalEntry):
     laptop applies millions; listeners mostly look at table, row, field and op)."""
 
     def __init__(self, rec: dict):
-        for name, key in (("table", "table_name"), ("row_id", "row_id"), ("field", "field")):
-            object.__setattr__(self, name, rec[key])
-        object.__setattr__(self, "op", rec["op"])
-        object.__setattr__(self, "_raw", (rec["old"], rec["new"]))
+        self.__dict__.update(
+            table=rec["table_name"],
+            row_id=rec["row_id"],
+            field=rec["field"],
+            op=rec["op"],
+            _raw=(rec["old"], rec["new"]),
+        )
 
     @property
     def old(self) -> Any:  # type: ignore[override]
@@ -607,7 +614,13 @@ class _Materializer:
         for rec in records:
             latest[rec[2]] = rec[3]
         fields = _field_names(model)
-        winners = {f: decode(v) for f, v in latest.items() if f in fields and f != "id"}
+        winners = {}
+        for f, v in latest.items():
+            if f in fields and f != "id":
+                try:
+                    winners[f] = decode(v)
+                except ValueError:  # not JSON (a damaged record): the field keeps its value
+                    continue
         updated_at = records[-1][4]
         row = current.get(row_id)
         if row is None:

@@ -369,3 +369,16 @@ def test_a_segment_staged_but_never_recorded_is_made_again_not_sent(laptops):
     assert _seg(place, a, number).read_bytes() != b"staged before a crash"
     assert not engine.sync(b).refused
     _same(a, b)
+
+
+def test_one_damaged_record_never_fails_the_whole_merge(tmp_path):
+    with Studio.open(tmp_path / "a") as a, Studio.open(tmp_path / "c") as c:
+        with a.transaction() as t:
+            client = clients.create_client(a, "Fine", notes="readable")
+        recs = _records(a, t.id)
+        for r in recs:
+            if r["field"] == "notes":
+                r["new"] = "{not json"
+        with c.transaction() as tx:
+            tx.apply_remote(recs)
+        assert queries.get_dossier(c, client.id).client.name == "Fine"
