@@ -115,7 +115,25 @@ def _parser() -> argparse.ArgumentParser:
 
     ic = sub.add_parser("ics", help="write the dates and reminders as a calendar file")
     ic.add_argument("out", metavar="OUT.ics")
+    _add_sharing(sub)
     return p
+
+
+def _add_sharing(sub) -> None:
+    sy = sub.add_parser("sync", help="exchange changes with the shared place now")
+    sy.add_argument("--json", action="store_true", help="print JSON instead of text")
+    sr = sub.add_parser("share", help="share this studio between laptops")
+    ss = sr.add_subparsers(dest="share_command", metavar="ACTION", required=True)
+    c = ss.add_parser("create", help="make this studio shared in PLACE (a folder)")
+    c.add_argument("place", metavar="PLACE")
+    c.add_argument("--key-file", metavar="KEY", help="where to write the studio key (0600)")
+    j = ss.add_parser("join", help="join the studio shared in PLACE, into an empty data directory")
+    j.add_argument("place", metavar="PLACE")
+    j.add_argument("--key-file", metavar="KEY", required=True, help="the studio key file")
+    st = ss.add_parser("status", help="the shared place, the laptops, what waits to go out")
+    st.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rm = ss.add_parser("remove-device", help="remove a laptop (owner only)")
+    rm.add_argument("device", metavar="DEVICE", help="its device id (or an unambiguous start)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,7 +299,64 @@ def _cmd_book(args) -> int:
     return 0
 
 
+def _print_sync(report, as_json: bool) -> None:
+    import json
+
+    if as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(report.lines()))
+
+
+def _cmd_sync(args) -> int:
+    from studio.sync import engine
+
+    with _open(args) as studio:
+        report = engine.sync(studio)
+    _print_sync(report, args.json)
+    return 1 if report.refused else 0
+
+
+def _cmd_share(args) -> int:
+    import json
+
+    from studio.sync import engine
+
+    with _open(args) as studio:
+        if args.share_command == "create":
+            key_file, code = engine.create_share(
+                studio, args.place, Path(args.key_file) if args.key_file else None
+            )
+            print(f"Shared this studio in {args.place}; studio key written to {key_file}")
+            print(f"join code (compare on the new laptop): {code}")
+            _print_sync(engine.sync(studio), False)
+        elif args.share_command == "join":
+            code = engine.join_share(studio, args.place, Path(args.key_file))
+            print(f"Joined the studio in {args.place} (join code {code})")
+            _print_sync(engine.sync(studio), False)
+        elif args.share_command == "status":
+            info = engine.status(studio)
+            if args.json:
+                print(json.dumps(info, ensure_ascii=False, indent=1))
+            else:
+                role = "owner's laptop" if info["owner"] else "laptop"
+                print(f"shared in {info['place']} (this is the {role} {info['device']})")
+                print(f"{info['waiting_to_go_out']:,} change(s) waiting to go out")
+                for lap in info["laptops"]:
+                    state = "removed" if lap["removed"] else f"{lap['segments']} segment(s)"
+                    mark = " (this laptop)" if lap["this_laptop"] else ""
+                    print(f"  {lap['device']}  {lap['name']}{mark}: {state}")
+                if info.get("problem"):
+                    print(f"problem: {info['problem']}")
+        else:
+            device = engine.remove_device(studio, args.device)
+            print(f"Removed laptop {device}; its later segments are refused")
+    return 0
+
+
 _COMMANDS = {
+    "sync": _cmd_sync,
+    "share": _cmd_share,
     "itinerary": _cmd_itinerary,
     "book": _cmd_book,
     "intake-form": _cmd_intake_form,

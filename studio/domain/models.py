@@ -103,11 +103,14 @@ class ImportantDate(Row, table=True):
 
 
 class Change(SQLModel, table=True):
-    """One changed field: the append-only journal behind history, undo and (later) sync."""
+    """One changed field: the append-only journal behind history, undo and sync.
+
+    ``change`` is a read-only view over the compact tables of ``journal_models``; ``hlc`` is a
+    record's identity.
+    """
 
     __tablename__ = "change"
     seq: int | None = Field(default=None, primary_key=True)
-    id: str = Field(unique=True)
     tx: str
     op: str  # create / update / delete / restore
     table_name: str

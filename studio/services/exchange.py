@@ -1,9 +1,10 @@
 """The whole studio as one versioned JSON document: export, and import validated before writing.
 
-The document is ``{"format": "travel-studio", "version": 1, "schema": <revision>, "tables":
+The document is ``{"format": "travel-studio", "version": 2, "schema": <revision>, "tables":
 {table: [rows]}, "journal": [change records]}``. Rows keep every column (timestamps and soft
 deletes included) and are sorted by id; the journal keeps every column but the local ``seq`` and is
-sorted by HLC stamp then id. Nothing volatile is written, so exporting a studio imported from a file
+sorted by HLC stamp, a record's identity. Version 1 files (whose records also carry an ``id``,
+which the stamp replaced) are still read. Nothing volatile is written, so exporting a studio imported from a file
 gives that file back byte for byte. Local settings (device id, laptop advisor) are not exported.
 """
 
@@ -26,9 +27,10 @@ from studio.domain.values import ChangeOp, keys
 from studio.errors import ImportFileError, StudioError, ValidationError
 from studio.fileio import atomic_path
 from studio.store import Studio, schema
+from studio.store.write import known_stamps
 
 FORMAT = "travel-studio"
-VERSION = 1
+VERSION = 2
 
 _BOOKKEEPING = ("id", "created_at", "updated_at", "deleted_at")
 #: Reference columns and the table they point into.
@@ -69,6 +71,8 @@ _FREE_TEXT = {
 }
 _JOURNAL_FIELDS = tuple(c.name for c in Change.__table__.columns if c.name != "seq")
 _JOURNAL_NULLABLE = {"old", "new", "advisor_id"}
+#: Fields a journal record of format version 1 also had (read, then dropped).
+_JOURNAL_FIELDS_V1 = ("id",)
 _JOURNAL_OPS = frozenset(keys(ChangeOp))
 _HLC = re.compile(r"^\d{13}\.\d{5}\..+$")
 _BY_TABLE = {m.__tablename__: m for m in MODELS}
@@ -86,9 +90,7 @@ def export_document(studio: Studio) -> dict:
             ]
         ch = Change.__table__
         cols = [ch.c[name] for name in _JOURNAL_FIELDS]
-        journal = [
-            dict(r) for r in conn.execute(select(*cols).order_by(ch.c.hlc, ch.c.id)).mappings()
-        ]
+        journal = [dict(r) for r in conn.execute(select(*cols).order_by(ch.c.hlc)).mappings()]
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -340,9 +342,10 @@ class _Plan:
             self.skipped_rows += len(existing)
             self.new_rows[table] = [r for rid, r in rows.items() if rid not in existing]
         journal = self._journal(self.doc.get("journal", []))
-        existing = self._existing("change", [r["id"] for r in journal])
+        with self.studio.read() as conn:
+            existing = known_stamps(conn, [r["hlc"] for r in journal])
         self.skipped_journal = len(existing)
-        self.new_journal = [r for r in journal if r["id"] not in existing]
+        self.new_journal = [r for r in journal if r["hlc"] not in existing]
 
     # -- rows -----------------------------------------------------------------------------------
     def _row(self, table: str, n: int, row: Any) -> dict:
@@ -450,11 +453,13 @@ class _Plan:
     def _journal(self, records: list) -> list[dict]:
         out: list[dict] = []
         seen: set[str] = set()
+        seen_ids: set[str] = set()
+        extra = _JOURNAL_FIELDS_V1 if self.doc["version"] == 1 else ()
         for n, rec in enumerate(records, start=1):
             where = f"journal record {n}"
             if not isinstance(rec, dict):
                 self.fail(f"{where} is not an object")
-            unknown = sorted(set(rec) - set(_JOURNAL_FIELDS))
+            unknown = sorted(set(rec) - set(_JOURNAL_FIELDS) - set(extra))
             if unknown:
                 self.fail(f"{where} has an unknown field “{unknown[0]}”")
             for name in _JOURNAL_FIELDS:
@@ -481,9 +486,16 @@ class _Plan:
                         json.loads(rec[name])
                     except json.JSONDecodeError:
                         self.fail(f"{where} has an “{name}” value that is not JSON")
-            if rec["id"] in seen:
-                self.fail(f"the journal record id {rec['id']} appears twice")
-            seen.add(rec["id"])
+            if extra:
+                rid = rec.get("id")
+                if not isinstance(rid, str) or not rid:
+                    self.fail(f"{where} lacks the field “id”")
+                if rid in seen_ids:
+                    self.fail(f"the journal record id {rid} appears twice")
+                seen_ids.add(rid)
+            if rec["hlc"] in seen:
+                self.fail(f"the journal record stamped {rec['hlc']} appears twice")
+            seen.add(rec["hlc"])
             out.append({name: rec[name] for name in _JOURNAL_FIELDS})
         return out
 

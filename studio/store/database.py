@@ -21,7 +21,10 @@ from studio.errors import NotADatabaseError, StoreError
 from studio.store import fts, schema
 from studio.store.hlc import HybridClock
 from studio.store.lock import DirLock
-from studio.store.write import JournalEntry, Transaction, decode
+from studio.store.write import JournalEntry, Transaction, decode, last_stamp
+
+#: The revision that compacted the journal (a file upgraded across it is vacuumed once).
+_COMPACT_JOURNAL = schema.REVISIONS.index("0010_compact_journal")
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,8 @@ class Studio:
         self.migration: str | None = None  # "from → to" when this open upgraded the schema
         self.backup_path: Path | None = None
         self.device_id = self.setting("device_id") or self._init_device()
-        last = self._scalar("SELECT max(hlc) FROM change WHERE device_id = ?", self.device_id)
+        with self.engine.connect() as conn:
+            last = last_stamp(conn, self.device_id)
         self.clock = HybridClock(self.device_id, last)
 
     # -- opening and closing --------------------------------------------------------------------
@@ -118,6 +122,12 @@ class Studio:
 
                 backup = migrate.upgrade(engine, db_path, revision)
                 migration = f"{revision or 'empty'} → {schema.HEAD}"
+                if revision is not None and schema.REVISIONS.index(revision) < _COMPACT_JOURNAL:
+                    raw = engine.raw_connection()  # give back the old journal's space
+                    try:
+                        raw.driver_connection.execute("VACUUM")
+                    finally:
+                        raw.close()
             studio = cls(data_dir, engine, dir_lock)
             studio.migration, studio.backup_path = migration, backup
             return studio

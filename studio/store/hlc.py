@@ -1,6 +1,8 @@
 """Hybrid logical clock: stamps that sort in causal order across laptops whose clocks disagree.
 
 A stamp is ``<13-digit wall ms>.<5-digit counter>.<device id>`` so plain string order is HLC order.
+The journal stores it as the device and one integer, ``wall ms × 100000 + counter``
+(:func:`split_stamp`, :func:`join_stamp`).
 """
 
 from __future__ import annotations
@@ -8,10 +10,29 @@ from __future__ import annotations
 import threading
 import time
 
+_COUNTER = 100_000
+
 
 def _parse(stamp: str) -> tuple[int, int]:
     wall, counter, _device = stamp.split(".", 2)
     return int(wall), int(counter)
+
+
+def split_stamp(stamp: str) -> tuple[str, int]:
+    """``(device id, wall ms × 100000 + counter)`` of a stamp."""
+    wall, counter, device = stamp.split(".", 2)
+    return device, int(wall) * _COUNTER + int(counter)
+
+
+def join_stamp(device: str, ticks: int) -> str:
+    """The stamp text of :func:`split_stamp`'s parts."""
+    wall, counter = divmod(ticks, _COUNTER)
+    return f"{wall:013d}.{counter:05d}.{device}"
+
+
+def wall_ms(stamp: str) -> int:
+    """The wall-clock part of a stamp, in ms since the epoch."""
+    return int(stamp.split(".", 1)[0])
 
 
 class HybridClock:
@@ -37,6 +58,10 @@ class HybridClock:
             r_wall, r_counter = _parse(remote)
             if (r_wall, r_counter) > (self._wall, self._counter):
                 self._wall, self._counter = r_wall, r_counter
+
+    def now_ms(self) -> int:
+        """This laptop's wall clock, in ms."""
+        return self._now_ms()
 
     def _format(self) -> str:
         return f"{self._wall:013d}.{self._counter:05d}.{self.device_id}"

@@ -18,6 +18,7 @@ REVISIONS: tuple[str, ...] = (
     "0007_media",
     "0008_trip_search",
     "0009_studio_profile",
+    "0010_compact_journal",
 )
 HEAD = REVISIONS[-1]
 

@@ -2,23 +2,33 @@
 
 A :class:`Transaction` applies changes inside one SQLite transaction and appends one journal
 record per changed field (table, row, field, old and new value as JSON, advisor, device, HLC stamp,
-wall time). Nothing else in the app writes data rows.
+wall time). Nothing else in the app writes data rows: changes from other laptops come in through
+:meth:`Transaction.apply_remote`, in the same kind of transaction.
+
+The journal is stored compactly (``studio/domain/journal_models.py``): transaction facts once per
+transaction, names once, the clock stamp as a record's identity; the ``change`` view reads it back
+as flat records, the shape :meth:`Transaction.append_journal` and ``apply_remote`` take.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from studio.domain.base import Row, new_id
-from studio.domain.models import Change, Client
+from studio.domain.journal_models import OP_CODES
+from studio.domain.models import Client
 from studio.errors import NotFoundError
+from studio.store.hlc import join_stamp, split_stamp
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -45,6 +55,38 @@ def _with_defaults(model: type[Row], values: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == "[]"
+
+
+def _default(model: type[Row], name: str) -> Any:
+    """A field's default as a new row gets it (``None`` for a required field)."""
+    info = model.model_fields[name]
+    if info.default is PydanticUndefined:
+        return None
+    return info.default
+
+
+@functools.cache
+def _required(model: type[Row]) -> tuple[str, ...]:
+    """Columns a new row cannot lack (NOT NULL without a default)."""
+    return tuple(
+        c.name
+        for c in model.__table__.columns
+        if not c.nullable and c.name not in _BOOKKEEPING and _default(model, c.name) is None
+    )
+
+
+@functools.cache
+def _field_names(model: type[Row]) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
+@functools.cache
+def _defaults(model: type[Row]) -> dict[str, Any]:
+    return {name: _default(model, name) for name in model.model_fields}
+
+
 def utc_now() -> str:
     """Wall time as stored: ISO 8601 in UTC with milliseconds."""
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -55,7 +97,11 @@ def encode(value: Any) -> str | None:
 
 
 def decode(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
+    if text is None:
+        return None
+    if len(text) > 1 and text[0] == text[-1] == '"' and "\\" not in text:
+        return text[1:-1]  # a JSON string without escapes is its own text (the common case)
+    return json.loads(text)
 
 
 @dataclass(frozen=True)
@@ -66,6 +112,28 @@ class JournalEntry:
     op: str
     old: Any
     new: Any
+
+
+class _RemoteEntry(JournalEntry):
+    """A journal entry from another laptop whose values are decoded when first read (a joining
+    laptop applies millions; listeners mostly look at table, row, field and op)."""
+
+    def __init__(self, rec: dict):
+        self.__dict__.update(
+            table=rec["table_name"],
+            row_id=rec["row_id"],
+            field=rec["field"],
+            op=rec["op"],
+            _raw=(rec["old"], rec["new"]),
+        )
+
+    @property
+    def old(self) -> Any:  # type: ignore[override]
+        return decode(self._raw[0])
+
+    @property
+    def new(self) -> Any:  # type: ignore[override]
+        return decode(self._raw[1])
 
 
 class Transaction:
@@ -82,6 +150,8 @@ class Transaction:
         self.entries: list[JournalEntry] = []
         self.touched_clients: set[str] = set()
         self.touched: set[tuple[str, str]] = set()
+        self._tx_rows: dict[tuple, int] = {}
+        self._names_cache: _Names | None = None
 
     # -- writes --------------------------------------------------------------------------------
     def create(self, model: type[R], **values: Any) -> R:
@@ -95,14 +165,17 @@ class Transaction:
         data["deleted_at"] = None
         self._pending[model].append(data)
         for field, value in data.items():
-            if field in _BOOKKEEPING or value is None or value == "" or value == "[]":
-                continue
+            if field in _BOOKKEEPING or (_is_empty(value) and value == _default(model, field)):
+                continue  # another laptop makes the row with the same default
             self._record(model, data["id"], field, "create", None, value)
         self._touch(model, data["id"], data)
         return model(**data)
 
     def update(self, model: type[R], row_id: str, **changes: Any) -> dict[str, tuple[Any, Any]]:
         """Change fields of a row; returns ``{field: (old, new)}`` for the fields that changed."""
+        unknown = set(changes) - set(model.model_fields)
+        if unknown:
+            raise ValueError(f"{model.__tablename__} has no field {sorted(unknown)[0]}")
         current = self._current(model, row_id)
         diff = {
             f: (current[f], v)
@@ -111,9 +184,6 @@ class Transaction:
         }
         if not diff:
             return {}
-        unknown = set(diff) - set(model.model_fields)
-        if unknown:
-            raise ValueError(f"{model.__tablename__} has no field {sorted(unknown)[0]}")
         self.conn.execute(
             update(model.__table__)
             .where(model.__table__.c.id == row_id)
@@ -141,10 +211,51 @@ class Transaction:
         self._touch(model, data["id"], data)
 
     def append_journal(self, records: list[dict]) -> None:
-        """Append journal records that were written elsewhere (an imported studio's history)."""
+        """Append journal records that were written elsewhere (an imported studio's history).
+
+        Each record is flat: ``tx, op, table_name, row_id, field, old, new, advisor_id,
+        device_id, hlc, wall_time`` (old and new as JSON text).
+        """
         for rec in records:
             self.studio.clock.receive(rec["hlc"])
         self._journal.extend(records)
+
+    def apply_remote(self, records: list[dict]) -> RemoteResult:
+        """Apply journal records from another laptop: the sync's one way into the studio.
+
+        Records already in the journal (same clock stamp) are skipped, so applying is idempotent.
+        The others land in the journal as they are (history shows who changed what where) and
+        every row they touch is set to what the journal says: per field the value of the record
+        with the highest stamp; deleted while the latest ``deleted_at`` record is a delete. A
+        row whose create has not arrived, or whose parent row is missing, waits (journaled, not
+        shown) until it can be made. The result is the same whatever order records arrive in.
+        """
+        self.flush()
+        known = known_stamps(self.conn, [r["hlc"] for r in records])
+        fresh: list[dict] = []
+        for rec in records:
+            if rec["hlc"] in known:
+                continue
+            known.add(rec["hlc"])
+            fresh.append(rec)
+        result = RemoteResult(applied=len(fresh), duplicates=len(records) - len(fresh))
+        if not fresh:
+            return result
+        for rec in fresh:
+            self.studio.clock.receive(rec["hlc"])
+        named_before = set(self._names().new_rows)
+        self._write_journal(fresh, inbound=True)
+        first_named = self._names().new_rows - named_before  # rows with no older records
+        self.entries.extend(_RemoteEntry(rec) for rec in fresh)
+        rows = {(r["table_name"], r["row_id"]) for r in fresh}
+        rows |= {
+            (t, r)
+            for t, r in self.conn.exec_driver_sql("SELECT table_name, row_id FROM sync_waiting")
+        }
+        merge = _Materializer(self, fresh, first_named)
+        result.parked = merge.run(rows)
+        result.collisions = merge.collisions({r["hlc"] for r in fresh})
+        return result
 
     # -- reads inside the transaction -----------------------------------------------------------
     def get(self, model: type[R], row_id: str, *, include_deleted: bool = False) -> R | None:
@@ -166,8 +277,48 @@ class Transaction:
                 self.conn.execute(insert(model.__table__), rows)
         self._pending.clear()
         if self._journal:
-            self.conn.execute(insert(Change.__table__), self._journal)
+            self._write_journal(self._journal)
             self._journal = []
+
+    def _write_journal(self, records: list[dict], *, inbound: bool = False) -> None:
+        """Store flat journal records in the compact journal tables."""
+        names = self._names()
+        names.prefetch_rows({r["row_id"] for r in records})
+        rows = []
+        new_tx: list[int] = []
+        for rec in records:
+            device, ticks = split_stamp(rec["hlc"])
+            key = (rec["tx"], rec["advisor_id"], rec["device_id"], rec["wall_time"])
+            tx = self._tx_rows.get(key)
+            if tx is None:
+                tx = self._tx_rows[key] = names.tx(*key)
+                new_tx.append(tx)
+            rows.append(
+                (
+                    names.device(device),
+                    ticks,
+                    tx,
+                    OP_CODES[rec["op"]],
+                    names.field(rec["table_name"], rec["field"]),
+                    names.row(rec["row_id"]),
+                    rec["old"],
+                    rec["new"],
+                )
+            )
+        self.conn.exec_driver_sql(
+            "INSERT INTO journal (device, stamp, tx, op, field, row, old, new) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        if inbound and new_tx:
+            self.conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO sync_inbound (tx) VALUES (?)", [(n,) for n in new_tx]
+            )
+
+    def _names(self) -> _Names:
+        if self._names_cache is None:
+            self._names_cache = _Names(self.conn)
+        return self._names_cache
 
     def _current(self, model: type[Row], row_id: str) -> dict:
         self.flush()
@@ -199,7 +350,6 @@ class Transaction:
         table = model.__tablename__
         self._journal.append(
             {
-                "id": new_id(),
                 "tx": self.id,
                 "op": op,
                 "table_name": table,
@@ -221,3 +371,352 @@ class Transaction:
             self.touched_clients.add(row_id)
         elif data.get("client_id"):
             self.touched_clients.add(data["client_id"])
+
+
+@dataclass
+class RemoteResult:
+    """What :meth:`Transaction.apply_remote` did."""
+
+    applied: int = 0  # records new to this studio, now in its journal
+    duplicates: int = 0  # records it already had
+    parked: int = 0  # records kept in the journal but not shown (unknown table/field, waiting row)
+    collisions: list[dict] = dataclass_field(default_factory=list)
+
+
+class _Names:
+    """The journal's interned names (devices, tables and fields, rows) and transactions."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self._devices = dict(conn.exec_driver_sql("SELECT id, n FROM journal_device").fetchall())
+        self._fields = {
+            (t, f): n
+            for t, f, n in conn.exec_driver_sql("SELECT table_name, field, n FROM journal_field")
+        }
+        self._rows: dict[str, int] = {}
+        self.new_rows: set[str] = set()  # rows first named in this transaction: no older records
+
+    def device(self, device_id: str) -> int:
+        n = self._devices.get(device_id)
+        if n is None:
+            n = self._devices[device_id] = self.conn.exec_driver_sql(
+                "INSERT INTO journal_device (id) VALUES (?)", (device_id,)
+            ).lastrowid
+        return n
+
+    def field(self, table: str, name: str) -> int:
+        n = self._fields.get((table, name))
+        if n is None:
+            n = self._fields[(table, name)] = self.conn.exec_driver_sql(
+                "INSERT INTO journal_field (table_name, field) VALUES (?, ?)", (table, name)
+            ).lastrowid
+        return n
+
+    def prefetch_rows(self, row_ids: set[str]) -> None:
+        wanted = sorted(row_ids - self._rows.keys())
+        if not wanted:
+            return
+        found = dict(
+            self.conn.exec_driver_sql(
+                "SELECT row_id, n FROM journal_row WHERE row_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(wanted),),
+            ).fetchall()
+        )
+        missing = [r for r in wanted if r not in found]
+        self.new_rows.update(missing)
+        if missing:
+            self.conn.exec_driver_sql(
+                "INSERT INTO journal_row (row_id) VALUES (?)", [(r,) for r in missing]
+            )
+            found.update(
+                self.conn.exec_driver_sql(
+                    "SELECT row_id, n FROM journal_row "
+                    "WHERE row_id IN (SELECT value FROM json_each(?))",
+                    (json.dumps(missing),),
+                ).fetchall()
+            )
+        self._rows.update(found)
+
+    def row(self, row_id: str) -> int:
+        if row_id not in self._rows:
+            self.prefetch_rows({row_id})
+        return self._rows[row_id]
+
+    def tx(self, tx_id: str, advisor_id: str | None, device_id: str, wall_time: str) -> int:
+        return self.conn.exec_driver_sql(
+            "INSERT INTO journal_tx (id, advisor_id, device, wall_time) VALUES (?, ?, ?, ?)",
+            (tx_id, advisor_id, self.device(device_id), wall_time),
+        ).lastrowid
+
+
+def known_stamps(conn: Connection, stamps: list[str]) -> set[str]:
+    """Which of these clock stamps the journal already holds (a record's identity)."""
+    if not stamps:
+        return set()
+    # Stamps above a device's latest in the journal are new (segments mostly come in order).
+    latest: dict[str, str] = {}
+    maybe = []
+    for stamp in stamps:
+        device = stamp[20:]
+        if device not in latest:
+            latest[device] = last_stamp(conn, device) or ""
+        if stamp <= latest[device]:
+            maybe.append(stamp)
+    if not maybe:
+        return set()
+    pairs = json.dumps([list(split_stamp(s)) for s in maybe])
+    found = conn.exec_driver_sql(
+        "SELECT d.id, j.stamp FROM json_each(?) e "
+        "JOIN journal_device d ON d.id = json_extract(e.value, '$[0]') "
+        "JOIN journal j ON j.device = d.n AND j.stamp = json_extract(e.value, '$[1]')",
+        (pairs,),
+    ).fetchall()
+    return {join_stamp(device, ticks) for device, ticks in found}
+
+
+def last_stamp(conn: Connection, device_id: str) -> str | None:
+    """This device's latest clock stamp in the journal."""
+    ticks = conn.exec_driver_sql(
+        "SELECT max(j.stamp) FROM journal j JOIN journal_device d ON d.n = j.device WHERE d.id = ?",
+        (device_id,),
+    ).scalar()
+    return None if ticks is None else join_stamp(device_id, ticks)
+
+
+class _Materializer:
+    """Sets rows to what their journal records say (see :meth:`Transaction.apply_remote`).
+
+    Works in batches: one read of the rows' records, one of the current rows per table, one
+    existence check per parent table, and grouped inserts and updates.
+    """
+
+    def __init__(self, tx: Transaction, fresh: list[dict], new_rows: set[str]):
+        self.tx = tx
+        self.conn = tx.conn
+        self._parents: dict[str, list[tuple[str, str]]] = {}
+        self._fresh = fresh
+        self._new_rows = new_rows
+
+    def run(self, rows: set[tuple[str, str]]) -> int:
+        from studio.domain.models import model_for_table
+
+        parked = 0
+        models: dict[str, type[Row]] = {}
+        by_table: dict[str, list[str]] = defaultdict(list)
+        for table, row_id in sorted(rows):
+            try:
+                models[table] = model_for_table(table)
+            except KeyError:
+                parked += 1  # a table of a newer schema: kept in the journal for later
+                continue
+            by_table[table].append(row_id)
+        history = self._history({r for ids in by_table.values() for r in ids})
+        plans: dict[tuple[str, str], tuple[str, dict]] = {}
+        waiting: set[tuple[str, str]] = set()
+        for table, ids in by_table.items():
+            model = models[table]
+            current = self._rows(table, ids)
+            for row_id in ids:
+                plan = self._plan(model, row_id, history.get((table, row_id), []), current)
+                if plan == "wait":
+                    waiting.add((table, row_id))
+                elif plan is not None:
+                    plans[(table, row_id)] = plan
+        self._execute(models, plans, waiting)
+        done = [list(k) for t, ids in by_table.items() for k in ((t, r) for r in ids)]
+        self.conn.exec_driver_sql(
+            "DELETE FROM sync_waiting WHERE (table_name, row_id) IN "
+            "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))",
+            (json.dumps([k for k in done if tuple(k) not in waiting]),),
+        )
+        if waiting:
+            self.conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO sync_waiting (table_name, row_id) VALUES (?, ?)",
+                sorted(waiting),
+            )
+        return parked + len(waiting)
+
+    def _history(self, row_ids: set[str]) -> dict[tuple[str, str], list[tuple]]:
+        out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        older = row_ids - self._new_rows
+        rows = (
+            self.conn.exec_driver_sql(
+                "SELECT table_name, row_id, hlc, op, field, new, wall_time, old, advisor_id "
+                "FROM change WHERE row_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(older)),),
+            )
+            if older
+            else ()
+        )
+        for table, row_id, hlc, op, fld, new, wall, old, adv in rows:
+            out[(table, row_id)].append((hlc, op, fld, new, wall, old, adv))
+        for r in self._fresh:  # rows named first now: their records are all in this batch
+            if r["row_id"] in self._new_rows and r["row_id"] in row_ids:
+                out[(r["table_name"], r["row_id"])].append(
+                    (
+                        r["hlc"],
+                        r["op"],
+                        r["field"],
+                        r["new"],
+                        r["wall_time"],
+                        r["old"],
+                        r["advisor_id"],
+                    )
+                )
+        self._loaded = out
+        return out
+
+    def collisions(self, fresh: set[str]) -> list[dict]:
+        """Edits of one field on two laptops where the later one did not see the earlier one
+        (its old value is not what the earlier wrote), at least one of them just arrived: the
+        clock decided; both values stay in the field's history."""
+        out = []
+        for (table, row_id), records in getattr(self, "_loaded", {}).items():
+            by_field: dict[str, list[tuple]] = defaultdict(list)
+            for rec in sorted(records):
+                if rec[1] == "update":
+                    by_field[rec[2]].append(rec)
+            for fld, recs in by_field.items():
+                for before, after in zip(recs, recs[1:], strict=False):
+                    if before[0] not in fresh and after[0] not in fresh:
+                        continue
+                    if before[0].split(".", 2)[2] == after[0].split(".", 2)[2]:
+                        continue  # one laptop, in order
+                    if after[5] != before[3]:
+                        out.append(
+                            {
+                                "table": table,
+                                "row_id": row_id,
+                                "field": fld,
+                                "kept": decode(after[3]),
+                                "kept_stamp": after[0],
+                                "kept_advisor": after[6],
+                                "lost": decode(before[3]),
+                                "lost_stamp": before[0],
+                                "lost_advisor": before[6],
+                            }
+                        )
+        return out
+
+    def _rows(self, table: str, ids: list[str]) -> dict[str, dict]:
+        result = self.conn.exec_driver_sql(
+            f"SELECT * FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )
+        return {r["id"]: dict(r) for r in result.mappings()}
+
+    def _plan(self, model: type[Row], row_id: str, records: list[tuple], current: dict):
+        """("insert", row) or ("update", changes), None when nothing changes, "wait" without
+        a create."""
+        if not records:
+            return None
+        records.sort()
+        latest: dict[str, str | None] = {}
+        for rec in records:
+            latest[rec[2]] = rec[3]
+        fields = _field_names(model)
+        winners = {}
+        for f, v in latest.items():
+            if f in fields and f != "id":
+                try:
+                    winners[f] = decode(v)
+                except ValueError:  # not JSON (a damaged record): the field keeps its value
+                    continue
+        updated_at = records[-1][4]
+        row = current.get(row_id)
+        if row is None:
+            creates = [r for r in records if r[1] == "create"]
+            if not creates:
+                return "wait"
+            data = {name: d for name, d in _defaults(model).items() if name not in winners}
+            data.update(winners)
+            data.update(id=row_id, created_at=creates[0][4], updated_at=updated_at)
+            data.setdefault("deleted_at", None)
+            if any(data[f] is None for f in _required(model)):
+                return "wait"  # the rest of its create has not arrived yet
+            return ("insert", data)
+        changes = {k: v for k, v in winners.items() if row[k] != v}
+        if row["updated_at"] != updated_at:
+            changes["updated_at"] = updated_at
+        if not changes:
+            return None
+        return ("update", {**row, **changes, "_changed": tuple(sorted(changes))})
+
+    def _refs(self, table: str, plan: tuple[str, dict]) -> list[tuple[str, str]]:
+        """The parent rows (table, id) a planned insert or update needs."""
+        if table not in self._parents:
+            self._parents[table] = [
+                (r[3], r[2])
+                for r in self.conn.exec_driver_sql(f"PRAGMA foreign_key_list({table})").fetchall()
+            ]
+        kind, data = plan
+        cols = self._parents[table]
+        if kind == "update":
+            cols = [c for c in cols if c[0] in data["_changed"]]
+        return [(target, data[col]) for col, target in cols if data.get(col) is not None]
+
+    def _execute(self, models, plans: dict, waiting: set) -> None:
+        refs = {key: self._refs(key[0], plan) for key, plan in plans.items()}
+        wanted: dict[str, set[str]] = defaultdict(set)
+        for needs in refs.values():
+            for target, ref in needs:
+                wanted[target].add(ref)
+        present = {
+            (target, r[0])
+            for target, ids in wanted.items()
+            for r in self.conn.exec_driver_sql(
+                f"SELECT id FROM {target} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(ids)),),
+            )
+        }
+        pending = dict(plans)
+        while pending:
+            ready = {k: p for k, p in pending.items() if all(r in present for r in refs[k])}
+            if not ready:
+                break
+            inserts: dict[str, list[dict]] = defaultdict(list)
+            updates: dict[tuple, list[tuple]] = defaultdict(list)
+            for (table, row_id), (kind, data) in ready.items():
+                del pending[(table, row_id)]
+                present.add((table, row_id))
+                if kind == "insert":
+                    inserts[table].append(data)
+                else:
+                    cols = data["_changed"]
+                    updates[(table, cols)].append((*(data[c] for c in cols), row_id))
+                self.tx._touch(models[table], row_id, data)
+            for table, rows in inserts.items():
+                stmt = insert(models[table].__table__)
+                failed = self._guarded(lambda rows, stmt=stmt: self.conn.execute(stmt, rows), rows)
+                waiting.update((table, r["id"]) for r in failed)
+            for (table, cols), rows in updates.items():
+                sets = ", ".join(f"{c} = ?" for c in cols)
+                sql = f"UPDATE {table} SET {sets} WHERE id = ?"
+                failed = self._guarded(
+                    lambda rows, sql=sql: self.conn.exec_driver_sql(sql, rows), rows
+                )
+                waiting.update((table, r[-1]) for r in failed)
+        waiting.update(pending)
+
+    def _guarded(self, run, rows: list) -> list:
+        """Run a batch; if the database refuses it, row by row, returning the refused rows (they
+        wait, journaled): one bad record never fails the whole merge."""
+        self.conn.exec_driver_sql("SAVEPOINT merge_batch")
+        try:
+            run(rows)
+            self.conn.exec_driver_sql("RELEASE merge_batch")
+            return []
+        except IntegrityError:
+            self.conn.exec_driver_sql("ROLLBACK TO merge_batch")
+            self.conn.exec_driver_sql("RELEASE merge_batch")
+        failed = []
+        for row in rows:
+            self.conn.exec_driver_sql("SAVEPOINT merge_row")
+            try:
+                run([row])
+                self.conn.exec_driver_sql("RELEASE merge_row")
+            except IntegrityError:
+                self.conn.exec_driver_sql("ROLLBACK TO merge_row")
+                self.conn.exec_driver_sql("RELEASE merge_row")
+                failed.append(row)
+        return failed

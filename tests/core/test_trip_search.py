@@ -129,11 +129,14 @@ def test_upgrade_indexes_the_trips_of_an_existing_studio(studio, trip, data_dir)
     """A studio from before 0008_trip_search (index without trip text) finds trips after opening."""
     import sqlite3
 
+    from fixtures.flat_journal import flatten_journal
+
     from studio import paths
     from studio.services.check import check
     from studio.store import Studio
 
     studio.close()
+    flatten_journal(data_dir / paths.DB_NAME)  # the journal as 0007 kept it
     con = sqlite3.connect(data_dir / paths.DB_NAME)
     with con:
         con.execute("DELETE FROM client_fts")

@@ -1,0 +1,509 @@
+"""Exchanging a studio's journal with the shared place, and merging what other laptops wrote.
+
+Layout of the shared place::
+
+    travel-studio.json               which studio this is (plain: id and format)
+    membership.json                  laptops allowed to write, signed by the owner
+    requests/<device>.req            a laptop asking to join, sealed with the studio key
+    journal/<device>/00000001.seg    that laptop's segments, numbered, chained, sealed, signed
+
+A sync (1) admits join requests when this laptop is the owner's, (2) sends this laptop's new
+journal records as a segment (first kept in ``sync-outbox/`` in the data directory, so a place
+that is full, read-only or unplugged mid-write loses nothing), (3) reads every other laptop's
+segments in number order and applies each in one transaction through
+:meth:`studio.store.write.Transaction.apply_remote`. A segment is *held* (kept, retried at every
+sync) while it is incomplete, follows a missing one, comes from a laptop the owner has not yet
+admitted, was written by a newer schema, or carries stamps more than five minutes ahead of this
+laptop's clock; it is *refused* (never applied, reported by name) when it is tampered, forged,
+malformed, out of its chain, of another studio, or from a removed laptop after its removal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from studio.domain.journal_models import OPS
+from studio.domain.models import new_id
+from studio.store import schema
+from studio.store.database import Studio
+from studio.store.hlc import wall_ms
+from studio.sync import membership as mb
+from studio.sync import segment as sg
+from studio.sync.keys import LocalKeys, StudioKey, SyncError, new_device_key, unb64
+from studio.sync.transport import Transport, open_place
+
+PLACE_FILE = "travel-studio.json"
+OUTBOX = "sync-outbox"
+#: A segment whose stamps are further ahead of this laptop's clock than this is held.
+MAX_AHEAD_MS = 5 * 60 * 1000
+#: Journal records per segment (a laptop back after weeks offline sends several).
+SEGMENT_RECORDS = 50_000
+_SEG_NAME = re.compile(r"^(\d{8})\.seg$")
+_HLC = re.compile(r"^\d{13}\.\d{5}\..+$")
+
+
+@dataclass
+class SyncReport:
+    place: str
+    sent_segments: int = 0
+    sent_records: int = 0
+    received_segments: int = 0
+    received_records: int = 0
+    duplicates: int = 0
+    parked: int = 0
+    received_from: dict[str, int] = field(default_factory=dict)
+    held: list[dict] = field(default_factory=list)  # {"file", "device", "reason"}
+    refused: list[dict] = field(default_factory=list)  # {"file", "device", "reason"}
+    admitted: list[str] = field(default_factory=list)
+    waiting_admission: bool = False
+    #: the same field changed on two laptops unaware of each other (see Transaction.apply_remote)
+    collisions: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"sent {self.sent_records:,} change(s) in {self.sent_segments} segment(s) to {self.place}",
+            f"received {self.received_records:,} change(s) in {self.received_segments} segment(s)"
+            + (f" ({self.duplicates:,} already here)" if self.duplicates else ""),
+        ]
+        out += [f"admitted laptop {d}" for d in self.admitted]
+        if self.waiting_admission:
+            out.append("this laptop waits for the owner's laptop to admit it (at its next sync)")
+        out += [f"held {h['file']}: {h['reason']}" for h in self.held]
+        out += [f"refused {r['file']}: {r['reason']}" for r in self.refused]
+        out += [
+            f"collision on {c['table']} {c['row_id']} {c['field']}: kept {c['kept']!r}, "
+            f"the other laptop's {c['lost']!r} stays in its history"
+            for c in self.collisions
+        ]
+        if self.parked:
+            out.append(f"{self.parked:,} change(s) kept but not shown yet (waiting for their row)")
+        return out
+
+
+def _stored_place(place: str) -> str:
+    """The place as kept in the keys file: a URL without its password (given again each time)."""
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(place)
+    if parts.scheme and parts.password:
+        host = (parts.username or "") + "@" + (parts.hostname or "")
+        if parts.port:
+            host += f":{parts.port}"
+        return urllib.parse.urlunsplit(parts._replace(netloc=host))
+    return place
+
+
+def _now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _device_name(studio: Studio) -> str:
+    adv = studio.advisor_id
+    if adv:
+        name = studio._scalar("SELECT name FROM advisor WHERE id = ?", adv)
+        if name:
+            return str(name)
+    return f"laptop {studio.device_id[:8]}"
+
+
+def _keys(studio: Studio) -> LocalKeys:
+    keys = LocalKeys.load(studio.data_dir)
+    if keys is None:
+        raise SyncError(
+            "This studio is not shared: run “travel-studio share create PLACE” on the owner's "
+            "laptop, or “travel-studio share join PLACE --key-file KEY” into an empty one."
+        )
+    return keys
+
+
+def _read_membership(t: Transport, keys: LocalKeys) -> mb.Membership:
+    data = t.read(mb.NAME)
+    if data is None:
+        raise SyncError(f"{t.description} holds no shared studio (its membership file is missing).")
+    return mb.Membership.parse(data, keys.studio.owner_key, keys.studio.studio_id)
+
+
+# -- creating and joining -------------------------------------------------------------------
+def create_share(studio: Studio, place: str, key_file: Path | None = None) -> tuple[Path, str]:
+    """Make this studio shared in ``place``; returns (key file, fingerprint)."""
+    if LocalKeys.load(studio.data_dir) is not None:
+        raise SyncError("This studio is already shared (see “travel-studio share status”).")
+    t = open_place(place)
+    root = getattr(t, "root", None)
+    if root is not None and not root.exists():
+        try:
+            root.mkdir(parents=False)
+        except OSError as exc:
+            raise SyncError(f"Cannot create the shared folder {root}: {exc.strerror}.") from None
+    t.check()
+    if t.read(PLACE_FILE) is not None or t.read(mb.NAME) is not None:
+        raise SyncError(f"{place} already holds a shared studio; join it instead.")
+    device_key = new_device_key()
+    keys = LocalKeys(
+        studio.device_id, device_key, StudioKey.new(new_id(), b""), _stored_place(place), True
+    )
+    keys.studio.owner_key = keys.public_key
+    members = mb.Membership(studio=keys.studio.studio_id, owner=studio.device_id)
+    members.devices[studio.device_id] = {
+        "key": sg.b64(keys.public_key),
+        "name": _device_name(studio),
+        "added": _now_iso(),
+    }
+    key_file = Path(key_file) if key_file else studio.data_dir / "studio-key.json"
+    keys.studio.write(key_file)
+    t.write(
+        PLACE_FILE,
+        json.dumps(
+            {"format": "travel-studio-share", "version": 1, "studio": members.studio}
+        ).encode(),
+    )
+    t.write(mb.NAME, members.sign(keys.signer))
+    keys.save(studio.data_dir)
+    return key_file, keys.studio.fingerprint()
+
+
+def join_share(studio: Studio, place: str, key_file: Path) -> str:
+    """Join the studio shared in ``place`` with its key file; returns the fingerprint."""
+    if LocalKeys.load(studio.data_dir) is not None:
+        raise SyncError("This data directory already belongs to a shared studio.")
+    if not studio.is_empty() or studio._scalar("SELECT count(*) FROM journal"):
+        raise SyncError(
+            f"{studio.data_dir} already holds a studio; join into an empty data directory."
+        )
+    key = StudioKey.read(key_file)
+    t = open_place(place)
+    t.check()
+    probe = LocalKeys(studio.device_id, b"", key, place)
+    _read_membership(t, probe)  # the place holds this studio, signed by its owner
+    keys = LocalKeys(studio.device_id, new_device_key(), key, _stored_place(place), False)
+    nonce = unb64(sg.new_nonce())
+    t.write(
+        mb.request_name(studio.device_id),
+        mb.seal_request(key.key, studio.device_id, keys.public_key, _device_name(studio), nonce),
+    )
+    keys.save(studio.data_dir)
+    return key.fingerprint()
+
+
+# -- sync -----------------------------------------------------------------------------------
+def sync(studio: Studio) -> SyncReport:
+    """Exchange with the shared place now (see the module's docstring)."""
+    keys = _keys(studio)
+    t = open_place(keys.place)
+    t.check()
+    report = SyncReport(place=t.description)
+    members = _read_membership(t, keys)
+    if keys.owner:
+        members = _admit(t, keys, members, report)
+    if studio.device_id not in members.devices:
+        if studio.device_id in members.removed:
+            raise SyncError("The owner removed this laptop from the shared studio.")
+        report.waiting_admission = True
+    _send(studio, t, keys, report)
+    for device in t.folders("journal"):
+        if device != studio.device_id:
+            _receive(studio, t, keys, members, device, report)
+    studio.set_setting("sync_last", json.dumps({"at": _now_iso(), **report.to_json()}))
+    return report
+
+
+def _admit(t: Transport, keys: LocalKeys, members: mb.Membership, report: SyncReport):
+    changed = False
+    for name in t.list(mb.REQUESTS):
+        data = t.read(f"{mb.REQUESTS}/{name}")
+        req = mb.open_request(keys.studio.key, data or b"")
+        if req is None or name != f"{req['device']}.req":
+            continue
+        device = req["device"]
+        if device in members.devices or device in members.removed:
+            continue
+        members.devices[device] = {"key": req["key"], "name": req["name"], "added": _now_iso()}
+        report.admitted.append(device)
+        changed = True
+    if changed:
+        members.version += 1
+        t.write(mb.NAME, members.sign(keys.signer))
+    return members
+
+
+def _last_segment(studio: Studio, device: str) -> tuple[int, str, int]:
+    with studio.read() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT number, hash, last_seq FROM sync_segment WHERE device = ? "
+            "ORDER BY number DESC LIMIT 1",
+            (device,),
+        ).first()
+    return (row[0], row[1], row[2] or 0) if row else (0, "", 0)
+
+
+_OUTGOING = """
+SELECT j.seq, t.id, CASE j.op WHEN 0 THEN 'create' WHEN 1 THEN 'update' WHEN 2 THEN 'delete'
+       ELSE 'restore' END, f.table_name, r.row_id, f.field, j.old, j.new, t.advisor_id, td.id,
+       printf('%013d.%05d.%s', j.stamp / 100000, j.stamp % 100000, hd.id), t.wall_time
+FROM journal j JOIN journal_tx t ON t.n = j.tx JOIN journal_field f ON f.n = j.field
+JOIN journal_row r ON r.n = j.row JOIN journal_device hd ON hd.n = j.device
+JOIN journal_device td ON td.n = t.device
+WHERE j.seq > ? AND j.tx NOT IN (SELECT tx FROM sync_inbound) ORDER BY j.seq LIMIT ?
+"""
+_FLAT = ("tx", "op", "table_name", "row_id", "field", "old", "new", "advisor_id", "device_id")
+
+
+def pending_records(studio: Studio) -> int:
+    """This laptop's journal records not yet in a segment."""
+    _n, _h, last_seq = _last_segment(studio, studio.device_id)
+    return int(
+        studio._scalar(
+            "SELECT count(*) FROM journal WHERE seq > ? "
+            "AND tx NOT IN (SELECT tx FROM sync_inbound)",
+            last_seq,
+        )
+    )
+
+
+def _outbox(studio: Studio) -> Path:
+    return studio.data_dir / OUTBOX
+
+
+def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> None:
+    # segments made earlier whose upload did not finish go first
+    box = _outbox(studio)
+    recorded = _last_segment(studio, studio.device_id)[0]
+    for path in sorted(box.glob("*.seg")) if box.is_dir() else []:
+        if int(path.stem) <= recorded:
+            t.write(sg.file_name(studio.device_id, int(path.stem)), path.read_bytes())
+        path.unlink()  # one never recorded (a crash before its commit) is made again below
+    while True:
+        number, prev, last_seq = _last_segment(studio, studio.device_id)
+        with studio.read() as conn:
+            rows = conn.exec_driver_sql(_OUTGOING, (last_seq, SEGMENT_RECORDS)).fetchall()
+            if len(rows) == SEGMENT_RECORDS:  # never split a transaction between segments
+                rows += conn.exec_driver_sql(
+                    _OUTGOING.replace("ORDER BY", "AND t.id = ? ORDER BY"),
+                    (rows[-1][0], rows[-1][1], SEGMENT_RECORDS * 100),
+                ).fetchall()
+        if not rows:
+            return
+        records = [
+            {**dict(zip(_FLAT, r[1:10], strict=True)), "hlc": r[10], "wall_time": r[11]}
+            for r in rows
+        ]
+        stamps = sorted(r["hlc"] for r in records)
+        header = sg.Header(
+            format=sg.FORMAT,
+            studio=keys.studio.studio_id,
+            device=studio.device_id,
+            number=number + 1,
+            prev=prev,
+            schema=schema.HEAD,
+            records=len(records),
+            first=stamps[0],
+            last=stamps[-1],
+            max_wall=max(wall_ms(s) for s in stamps),
+            created=_now_iso(),
+            nonce=sg.new_nonce(),
+        )
+        data = sg.seal(header, sg.encode_records(records), keys.studio.key, keys.signer)
+        box.mkdir(exist_ok=True)
+        staged = box / f"{header.number:08d}.seg"
+        staged.write_bytes(data)
+        with studio.engine.connect() as conn, conn.begin():
+            conn.exec_driver_sql(
+                "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    studio.device_id,
+                    header.number,
+                    sg.digest(data),
+                    len(records),
+                    rows[-1][0],
+                    _now_iso(),
+                ),
+            )
+        t.write(sg.file_name(studio.device_id, header.number), data)
+        staged.unlink()
+        report.sent_segments += 1
+        report.sent_records += len(records)
+
+
+def _receive(
+    studio: Studio,
+    t: Transport,
+    keys: LocalKeys,
+    members: mb.Membership,
+    device: str,
+    report: SyncReport,
+) -> None:
+    numbers = sorted(
+        int(m.group(1)) for m in map(_SEG_NAME.match, t.list(f"journal/{device}")) if m
+    )
+    last, prev, _seq = _last_segment(studio, device)
+    for number in numbers:
+        if number <= last:
+            continue
+        name = sg.file_name(device, number)
+
+        def hold(reason: str, name: str = name) -> None:
+            report.held.append({"file": name, "device": device, "reason": reason})
+
+        def refuse(reason: str, name: str = name) -> None:
+            report.refused.append({"file": name, "device": device, "reason": reason})
+
+        if number != last + 1:
+            hold(f"waits for segment {last + 1} of this laptop, not here yet")
+            return
+        data = t.read(name)
+        try:
+            if data is None:
+                raise sg.Truncated("the file vanished while reading")
+            header, body, signature = sg.read_header(data)
+            if header.studio != keys.studio.studio_id:
+                raise sg.Refused("it belongs to another studio")
+            if header.device != device or header.number != number:
+                raise sg.Refused("its header names another laptop or number (moved or replayed)")
+            key = members.key_of(device)
+            if key is None:
+                hold("its laptop is not (yet) admitted by the owner")
+                return
+            removed = members.removed.get(device)
+            if removed and number > int(removed.get("last_number", 0)):
+                raise sg.Refused("its laptop was removed from the studio")
+            sg.verify(body, signature, key)
+            if header.prev != prev:
+                raise sg.Refused(f"it does not follow segment {number - 1} (replayed or forged)")
+            if header.schema not in schema.REVISIONS:
+                hold(
+                    f"written by a newer Travel Studio (schema {header.schema}); update to see its "
+                    f"{header.records:,} changes"
+                )
+                return
+            now = studio.clock.now_ms()
+            if header.max_wall > now + MAX_AHEAD_MS:
+                ahead = (header.max_wall - now) / 60000
+                hold(
+                    f"its laptop's clock is {ahead:,.0f} min ahead of this one's; applied once its "
+                    "stamps are no longer in the future"
+                )
+                return
+            records = sg.decode_records(sg.unseal(header, body, keys.studio.key))
+            if len(records) != header.records:
+                raise sg.Refused("it holds another number of records than its header says")
+            good, bad = _check_records(records)
+            if good and max(wall_ms(r["hlc"]) for r in good) > now + MAX_AHEAD_MS:
+                hold("its stamps are ahead of this laptop's clock; applied once they are not")
+                return
+        except sg.Truncated as exc:
+            hold(f"{exc.reason}; retried when it arrives whole")
+            return
+        except sg.Refused as exc:
+            refuse(exc.reason)
+            return
+        with studio.transaction() as tx:
+            result = tx.apply_remote(good)
+            tx.conn.exec_driver_sql(
+                "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at) "
+                "VALUES (?, ?, ?, ?, NULL, ?)",
+                (device, number, sg.digest(data), len(records), _now_iso()),
+            )
+        report.received_segments += 1
+        report.received_records += result.applied
+        report.duplicates += result.duplicates
+        report.parked += result.parked + bad
+        report.collisions += result.collisions
+        report.received_from[device] = report.received_from.get(device, 0) + result.applied
+        last, prev = number, sg.digest(data)
+
+
+def _check_records(records: list[dict]) -> tuple[list[dict], int]:
+    """Records fit to apply, and how many were not (kept out; never fails the segment)."""
+    good = []
+    ok_op = set(OPS)
+    for r in records:
+        try:
+            fit = (
+                r["op"] in ok_op
+                and _HLC.match(r["hlc"]) is not None
+                and r["table_name"]
+                and r["row_id"]
+                and r["field"]
+                and type(r["table_name"]) is type(r["row_id"]) is type(r["field"]) is str
+                and (r["old"] is None or type(r["old"]) is str)
+                and (r["new"] is None or type(r["new"]) is str)
+                and type(r["tx"]) is type(r["device_id"]) is type(r["wall_time"]) is str
+            )
+        except (KeyError, TypeError):
+            fit = False
+        if fit:
+            good.append(r)
+    return good, len(records) - len(good)
+
+
+# -- status and removal ---------------------------------------------------------------------
+def status(studio: Studio) -> dict:
+    """What this laptop knows about the shared studio (for ``share status``)."""
+    keys = _keys(studio)
+    out: dict = {
+        "place": keys.place,
+        "studio": keys.studio.studio_id,
+        "device": studio.device_id,
+        "owner": keys.owner,
+        "fingerprint": keys.studio.fingerprint(),
+        "waiting_to_go_out": pending_records(studio),
+        "last_sync": json.loads(studio.setting("sync_last") or "null"),
+        "laptops": [],
+    }
+    t = open_place(keys.place)
+    try:
+        t.check()
+        members = _read_membership(t, keys)
+    except SyncError as exc:
+        out["problem"] = str(exc)
+        return out
+    with studio.read() as conn:
+        seen = {
+            d: (n, at)
+            for d, n, at in conn.exec_driver_sql(
+                "SELECT device, max(number), max(applied_at) FROM sync_segment GROUP BY device"
+            )
+        }
+    for device, entry in [*members.devices.items(), *members.removed.items()]:
+        n, at = seen.get(device, (0, None))
+        out["laptops"].append(
+            {
+                "device": device,
+                "name": entry.get("name", ""),
+                "removed": device in members.removed,
+                "segments": n,
+                "last_seen": at,
+                "this_laptop": device == studio.device_id,
+            }
+        )
+    return out
+
+
+def remove_device(studio: Studio, device: str) -> str:
+    """Remove a laptop (owner only): its segments after the last one seen here are refused."""
+    keys = _keys(studio)
+    if not keys.owner:
+        raise SyncError("Only the owner's laptop can remove a laptop from the studio.")
+    t = open_place(keys.place)
+    t.check()
+    members = _read_membership(t, keys)
+    matches = [d for d in members.devices if d == device or d.startswith(device)]
+    if len(matches) != 1:
+        raise SyncError(f"No single laptop {device} in this studio (see “share status”).")
+    (device,) = matches
+    if device == studio.device_id:
+        raise SyncError("The owner's laptop cannot remove itself.")
+    last, _h, _s = _last_segment(studio, device)
+    entry = members.devices.pop(device)
+    members.removed[device] = {**entry, "removed": _now_iso(), "last_number": last}
+    members.version += 1
+    t.write(mb.NAME, members.sign(keys.signer))
+    return device

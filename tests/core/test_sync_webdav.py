@@ -1,0 +1,78 @@
+"""Sync through a real WebDAV server (wsgidav) on loopback: the same studio on two laptops."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from studio.services import clients, exchange
+from studio.store import Studio
+from studio.sync import engine
+from studio.sync.keys import SyncError
+from studio.sync.transport import open_place
+from studio.sync.webdav import WebDAVTransport
+
+wsgidav_app = pytest.importorskip("wsgidav.wsgidav_app")
+cheroot_wsgi = pytest.importorskip("cheroot.wsgi")
+
+
+@pytest.fixture
+def webdav(tmp_path, monkeypatch):
+    root = tmp_path / "dav"
+    root.mkdir()
+    config = {
+        "host": "127.0.0.1",
+        "port": 0,
+        "provider_mapping": {"/": str(root)},
+        "simple_dc": {"user_mapping": {"*": {"mei": {"password": "s3cret"}}}},
+        "http_authenticator": {
+            "domain_controller": None,
+            "accept_basic": True,
+            "accept_digest": False,
+            "default_to_digest": False,
+        },
+        "verbose": 0,
+        "logging": {"enable": False},
+    }
+    server = cheroot_wsgi.Server(("127.0.0.1", 0), wsgidav_app.WsgiDAVApp(config))
+    server.prepare()
+    thread = threading.Thread(target=server.serve, daemon=True)
+    thread.start()
+    monkeypatch.setenv("TRAVEL_STUDIO_WEBDAV_USER", "mei")
+    monkeypatch.setenv("TRAVEL_STUDIO_WEBDAV_PASSWORD", "s3cret")
+    yield f"webdav://127.0.0.1:{server.bind_addr[1]}/studio", root
+    server.stop()
+    thread.join(timeout=10)
+
+
+def test_two_laptops_share_a_studio_over_webdav(webdav, tmp_path):
+    url, root = webdav
+    with Studio.open(tmp_path / "a") as a, Studio.open(tmp_path / "b") as b:
+        clients.setup_local_advisor(a, "Mei Lin", role="owner")
+        clients.create_client(a, "Zoë Martin", native_name="佐伊")
+        engine.create_share(a, url, tmp_path / "key.json")
+        assert engine.sync(a).sent_records > 0
+        engine.join_share(b, url, tmp_path / "key.json")
+        assert engine.sync(b).received_records > 0
+        engine.sync(a)  # admits B
+        clients.create_client(b, "Wang Xiaoming", native_name="王小明")
+        # a sync tool's leftovers on the server are never read
+        seg_dir = root / "studio" / "journal" / a.device_id
+        (seg_dir / "00000009.sync-conflict-20261122-0101.seg").write_bytes(b"junk")
+        (seg_dir / ".syncthing.00000010.seg.tmp").write_bytes(b"junk")
+        report = engine.sync(b)
+        assert report.sent_records > 0 and not report.refused
+        assert engine.sync(a).received_records > 0
+        da, db = exchange.export_document(a), exchange.export_document(b)
+        assert da["tables"] == db["tables"] and da["journal"] == db["journal"]
+        assert not [p for p in root.rglob("*.tmp") if not p.name.startswith(".syncthing")]
+
+
+def test_a_wrong_password_or_an_unreachable_server_is_one_clear_error(webdav, monkeypatch):
+    url, _root = webdav
+    monkeypatch.setenv("TRAVEL_STUDIO_WEBDAV_PASSWORD", "wrong")
+    with pytest.raises(SyncError, match="refused the account"):
+        open_place(url).check()
+    with pytest.raises(SyncError, match="cannot be reached"):
+        WebDAVTransport("webdav://127.0.0.1:9/nothing").check()
