@@ -26,15 +26,16 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from studio.domain.base import new_id
 from studio.domain.journal_models import OPS
-from studio.domain.models import new_id
 from studio.store import schema
 from studio.store.database import Studio
 from studio.store.hlc import wall_ms
 from studio.sync import membership as mb
 from studio.sync import segment as sg
 from studio.sync.keys import LocalKeys, StudioKey, SyncError, new_device_key, unb64
-from studio.sync.transport import Transport, open_place
+from studio.sync.places import open_place
+from studio.sync.transport import Transport
 
 PLACE_FILE = "travel-studio.json"
 OUTBOX = "sync-outbox"

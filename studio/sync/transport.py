@@ -116,15 +116,3 @@ class FolderTransport:
             return []
         except OSError as exc:
             raise SyncError(f"Cannot list {path}: {exc.strerror or exc}.") from None
-
-
-def open_place(place: str) -> Transport:
-    """The transport for a place as the user gives it: a folder, or a ``webdav(s)://`` URL."""
-    scheme = re.match(r"^([a-z][a-z0-9+.-]*)://", place, re.IGNORECASE)
-    if scheme and scheme.group(1).lower() in ("webdav", "webdavs", "http", "https"):
-        from studio.sync.webdav import WebDAVTransport
-
-        return WebDAVTransport(place)
-    if scheme and scheme.group(1).lower() != "file":
-        raise SyncError(f"{place}: a shared place is a folder or a webdav(s):// address.")
-    return FolderTransport(place.removeprefix("file://"))

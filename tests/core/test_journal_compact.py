@@ -12,7 +12,8 @@ import pytest
 from fixtures.flat_journal import flatten_journal
 
 from studio import paths
-from studio.services import clients, demo, exchange, profiles, queries
+from studio.services import clients, exchange, profiles, queries
+from studio.services.demo.build import build_demo
 from studio.services.check import check
 from studio.store import Studio, schema
 
@@ -36,7 +37,7 @@ def _reading(s: Studio) -> tuple:
 def demo_studio(tmp_path_factory):
     d = tmp_path_factory.mktemp("demo") / "data"
     with Studio.open(d) as s:
-        demo.build_demo(s, clients=25, seed=5, today=TODAY)
+        build_demo(s, clients=25, seed=5, today=TODAY)
         c = queries.client_ids(s)[0]
         clients.update_client(s, c, notes="Edited once")
         clients.delete_client(s, c)

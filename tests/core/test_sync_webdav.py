@@ -10,7 +10,7 @@ from studio.services import clients, exchange
 from studio.store import Studio
 from studio.sync import engine
 from studio.sync.keys import SyncError
-from studio.sync.transport import open_place
+from studio.sync.places import open_place
 from studio.sync.webdav import WebDAVTransport
 
 wsgidav_app = pytest.importorskip("wsgidav.wsgidav_app")
