@@ -8,10 +8,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio import __version__
 from studio.errors import StudioError
+
+if TYPE_CHECKING:
+    from studio.store import Studio
+    from studio.sync.engine import SyncReport
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -119,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _add_sharing(sub) -> None:
+def _add_sharing(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sy = sub.add_parser("sync", help="exchange changes with the shared place now")
     sy.add_argument("--json", action="store_true", help="print JSON instead of text")
     sr = sub.add_parser("share", help="share this studio between laptops")
@@ -156,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def _gui(name: str):
+def _gui(name: str) -> Callable[..., int]:
     """The desktop client's entry point ``name``, looked up only when a command needs the GUI.
 
     The core never imports the client at import time (a test walks every module to prove it);
@@ -167,7 +173,7 @@ def _gui(name: str):
     return getattr(importlib.import_module("ui.app"), name)
 
 
-def _open(args):
+def _open(args: argparse.Namespace) -> Studio:
     from studio.store import Studio
 
     studio = Studio.open(args.data_dir)
@@ -179,7 +185,7 @@ def _open(args):
     return studio
 
 
-def _cmd_demo(args) -> int:
+def _cmd_demo(args: argparse.Namespace) -> int:
     from studio.services.demo.build import build_demo
 
     with _open(args) as studio:
@@ -192,7 +198,7 @@ def _cmd_demo(args) -> int:
     return 0
 
 
-def _cmd_export(args) -> int:
+def _cmd_export(args: argparse.Namespace) -> int:
     from studio.services import exchange
 
     with _open(args) as studio:
@@ -201,7 +207,7 @@ def _cmd_export(args) -> int:
     return 0
 
 
-def _cmd_import(args) -> int:
+def _cmd_import(args: argparse.Namespace) -> int:
     from studio.services import exchange
 
     with _open(args) as studio:
@@ -210,7 +216,7 @@ def _cmd_import(args) -> int:
     return 0
 
 
-def _cmd_check(args) -> int:
+def _cmd_check(args: argparse.Namespace) -> int:
     from studio.services.check import check
 
     with _open(args) as studio:
@@ -223,7 +229,7 @@ def _cmd_check(args) -> int:
     return 0 if report.ok else 1
 
 
-def _cmd_search(args) -> int:
+def _cmd_search(args: argparse.Namespace) -> int:
     from studio.domain.names import NameForm, display_name
     from studio.services.search import search
 
@@ -234,18 +240,18 @@ def _cmd_search(args) -> int:
     return 0
 
 
-def _cmd_screenshot(args) -> int:
+def _cmd_screenshot(args: argparse.Namespace) -> int:
     return _gui("screenshot")(args.data_dir, Path(args.out), view=args.view, size=args.size)
 
 
-def _cmd_agenda(args) -> int:
+def _cmd_agenda(args: argparse.Namespace) -> int:
     from studio.services.agenda.cli import print_agenda
 
     with _open(args) as studio:
         return print_agenda(studio, days=args.days, as_json=args.json, today=args.today)
 
 
-def _cmd_ics(args) -> int:
+def _cmd_ics(args: argparse.Namespace) -> int:
     from studio.services.agenda.calendar import write_ics
 
     with _open(args) as studio:
@@ -254,7 +260,7 @@ def _cmd_ics(args) -> int:
     return 0
 
 
-def _cmd_intake_form(args) -> int:
+def _cmd_intake_form(args: argparse.Namespace) -> int:
     from studio import paths
     from studio.services.intake import write_intake_form
     from studio.services.queries import find_client
@@ -275,7 +281,7 @@ def _cmd_intake_form(args) -> int:
     return 0
 
 
-def _cmd_itinerary(args) -> int:
+def _cmd_itinerary(args: argparse.Namespace) -> int:
     from studio.services.trips.handout import write_itinerary
 
     out = Path(args.out)
@@ -287,7 +293,7 @@ def _cmd_itinerary(args) -> int:
     return 0
 
 
-def _cmd_book(args) -> int:
+def _cmd_book(args: argparse.Namespace) -> int:
     from studio.services.media.book import BookOptions, build_book
     from studio.services.trips import reading as trip_reading
 
@@ -299,7 +305,7 @@ def _cmd_book(args) -> int:
     return 0
 
 
-def _print_sync(report, as_json: bool) -> None:
+def _print_sync(report: SyncReport, as_json: bool) -> None:
     import json
 
     if as_json:
@@ -308,7 +314,7 @@ def _print_sync(report, as_json: bool) -> None:
         print("\n".join(report.lines()))
 
 
-def _cmd_sync(args) -> int:
+def _cmd_sync(args: argparse.Namespace) -> int:
     from studio.sync import engine
 
     with _open(args) as studio:
@@ -317,7 +323,7 @@ def _cmd_sync(args) -> int:
     return 1 if report.refused else 0
 
 
-def _cmd_share(args) -> int:
+def _cmd_share(args: argparse.Namespace) -> int:
     import json
 
     from studio.sync import engine

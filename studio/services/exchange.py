@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 
 from studio.domain import validate
-from studio.domain.base import Row
+from studio.domain.base import Row, table_name, table_of
 from studio.domain.models import MODELS, Change
 from studio.domain.values import ChangeOp, keys
 from studio.errors import ImportFileError, StudioError, ValidationError
@@ -69,13 +69,13 @@ _FREE_TEXT = {
     "quotes",
     "original_name",
 }
-_JOURNAL_FIELDS = tuple(c.name for c in Change.__table__.columns if c.name != "seq")
+_JOURNAL_FIELDS = tuple(c.name for c in table_of(Change).columns if c.name != "seq")
 _JOURNAL_NULLABLE = {"old", "new", "advisor_id"}
 #: Fields a journal record of format version 1 also had (read, then dropped).
 _JOURNAL_FIELDS_V1 = ("id",)
 _JOURNAL_OPS = frozenset(keys(ChangeOp))
 _HLC = re.compile(r"^\d{13}\.\d{5}\..+$")
-_BY_TABLE = {m.__tablename__: m for m in MODELS}
+_BY_TABLE = {table_name(m): m for m in MODELS}
 
 
 # -- export -----------------------------------------------------------------------------------
@@ -84,11 +84,11 @@ def export_document(studio: Studio) -> dict:
     tables: dict[str, list[dict]] = {}
     with studio.read() as conn:
         for model in MODELS:
-            t = model.__table__
-            tables[model.__tablename__] = [
+            t = table_of(model)
+            tables[table_name(model)] = [
                 dict(r) for r in conn.execute(select(t).order_by(t.c.id)).mappings()
             ]
-        ch = Change.__table__
+        ch = table_of(Change)
         cols = [ch.c[name] for name in _JOURNAL_FIELDS]
         journal = [dict(r) for r in conn.execute(select(*cols).order_by(ch.c.hlc)).mappings()]
     return {
@@ -179,7 +179,7 @@ def import_studio(studio: Studio, path: Path) -> str:
     )
     with studio.transaction() as tx:
         for model in MODELS:
-            for row in plan.new_rows[model.__tablename__]:
+            for row in plan.new_rows[table_name(model)]:
                 tx.insert_verbatim(model, row)
         tx.append_journal(plan.new_journal)
     added = {t: rows for t, rows in plan.new_rows.items() if rows}
@@ -293,7 +293,7 @@ def read_document(path: Path) -> dict:
 
 def _field_types(model: type[Row]) -> dict[str, tuple[type, bool, bool]]:
     """``{field: (python type, nullable, required)}`` from the model's annotations."""
-    out = {}
+    out: dict[str, tuple[type, bool, bool]] = {}
     for name, info in model.model_fields.items():
         ann = info.annotation
         nullable = False
@@ -302,11 +302,11 @@ def _field_types(model: type[Row]) -> dict[str, tuple[type, bool, bool]]:
             nullable = len(args) < len(typing.get_args(ann))
             ann = args[0]
         required = info.is_required() or name in ("id", "created_at", "updated_at")
-        out[name] = (ann, nullable, required)
+        out[name] = (typing.cast(type, ann), nullable, required)  # columns are str, int, bool
     return out
 
 
-_TYPES = {m.__tablename__: _field_types(m) for m in MODELS}
+_TYPES = {table_name(m): _field_types(m) for m in MODELS}
 _TYPE_NAMES = {str: "text", int: "a whole number", bool: "true or false"}
 
 

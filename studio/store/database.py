@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import Session
+from sqlmodel import Session, col
 from sqlmodel import select as sm_select
 
 from studio import paths
@@ -49,7 +50,7 @@ def make_engine(db_path: Path) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None
         cur = dbapi_connection.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
@@ -60,7 +61,7 @@ def make_engine(db_path: Path) -> Engine:
         fts.register_functions(dbapi_connection)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection):
+    def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql(conn.get_execution_options().get("sqlite_begin", "BEGIN"))
 
     return engine
@@ -125,6 +126,7 @@ class Studio:
                 if revision is not None and schema.REVISIONS.index(revision) < _COMPACT_JOURNAL:
                     raw = engine.raw_connection()  # give back the old journal's space
                     try:
+                        assert raw.driver_connection is not None  # None only once invalidated
                         raw.driver_connection.execute("VACUUM")
                     finally:
                         raw.close()
@@ -152,7 +154,7 @@ class Studio:
     def __enter__(self) -> Studio:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # -- reading --------------------------------------------------------------------------------
@@ -166,7 +168,7 @@ class Studio:
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
-    def _scalar(self, sql: str, *params):
+    def _scalar(self, sql: str, *params: object) -> Any:
         with self.engine.connect() as conn:
             return conn.exec_driver_sql(sql, params).scalar()
 
@@ -223,7 +225,7 @@ class Studio:
 
         with self.session() as s:
             changes = s.exec(
-                sm_select(Change).where(Change.tx == tx_id).order_by(Change.seq.desc())
+                sm_select(Change).where(Change.tx == tx_id).order_by(col(Change.seq).desc())
             ).all()
         if not changes:
             return None

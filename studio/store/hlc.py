@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 _COUNTER = 100_000
 
@@ -36,7 +37,9 @@ def wall_ms(stamp: str) -> int:
 
 
 class HybridClock:
-    def __init__(self, device_id: str, last: str | None = None, *, now_ms=None):
+    def __init__(
+        self, device_id: str, last: str | None = None, *, now_ms: Callable[[], int] | None = None
+    ):
         self.device_id = device_id
         self._now_ms = now_ms or (lambda: int(time.time() * 1000))
         self._wall, self._counter = _parse(last) if last else (0, 0)

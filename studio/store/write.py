@@ -18,19 +18,21 @@ from collections import defaultdict
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from pydantic_core import PydanticUndefined
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from studio.domain.base import Row, new_id
+from studio.domain.base import Row, new_id, table_name, table_of
 from studio.domain.journal_models import OP_CODES
 from studio.domain.models import Client
 from studio.errors import NotFoundError
 from studio.store.hlc import join_stamp, split_stamp
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy.engine import Connection
 
     from studio.store.database import Studio
@@ -47,11 +49,11 @@ def _with_defaults(model: type[Row], values: dict[str, Any]) -> dict[str, Any]:
         if name in values:
             data[name] = values[name]
         elif info.default_factory is not None:
-            data[name] = info.default_factory()
+            data[name] = info.get_default(call_default_factory=True)
         elif info.default is not PydanticUndefined:
             data[name] = info.default
         else:
-            raise ValueError(f"a new {model.__tablename__.replace('_', ' ')} needs a {name}")
+            raise ValueError(f"a new {table_name(model).replace('_', ' ')} needs a {name}")
     return data
 
 
@@ -72,7 +74,7 @@ def _required(model: type[Row]) -> tuple[str, ...]:
     """Columns a new row cannot lack (NOT NULL without a default)."""
     return tuple(
         c.name
-        for c in model.__table__.columns
+        for c in table_of(model).columns
         if not c.nullable and c.name not in _BOOKKEEPING and _default(model, c.name) is None
     )
 
@@ -127,12 +129,14 @@ class _RemoteEntry(JournalEntry):
             _raw=(rec["old"], rec["new"]),
         )
 
+    _raw: tuple[str | None, str | None]  # set in __init__ (the dataclass is frozen)
+
     @property
-    def old(self) -> Any:  # type: ignore[override]
+    def old(self) -> Any:
         return decode(self._raw[0])
 
     @property
-    def new(self) -> Any:  # type: ignore[override]
+    def new(self) -> Any:
         return decode(self._raw[1])
 
 
@@ -158,7 +162,7 @@ class Transaction:
         """Insert a new row (validated by the caller) and journal each field it sets."""
         unknown = set(values) - set(model.model_fields)
         if unknown:
-            raise ValueError(f"{model.__tablename__} has no field {sorted(unknown)[0]}")
+            raise ValueError(f"{table_name(model)} has no field {sorted(unknown)[0]}")
         data = _with_defaults(model, values)
         data["id"] = data.get("id") or new_id()
         data["created_at"] = data["updated_at"] = self.now
@@ -175,7 +179,7 @@ class Transaction:
         """Change fields of a row; returns ``{field: (old, new)}`` for the fields that changed."""
         unknown = set(changes) - set(model.model_fields)
         if unknown:
-            raise ValueError(f"{model.__tablename__} has no field {sorted(unknown)[0]}")
+            raise ValueError(f"{table_name(model)} has no field {sorted(unknown)[0]}")
         current = self._current(model, row_id)
         diff = {
             f: (current[f], v)
@@ -185,8 +189,8 @@ class Transaction:
         if not diff:
             return {}
         self.conn.execute(
-            update(model.__table__)
-            .where(model.__table__.c.id == row_id)
+            update(table_of(model))
+            .where(table_of(model).c.id == row_id)
             .values({**{f: new for f, (_old, new) in diff.items()}, "updated_at": self.now})
         )
         for f, (old, new) in diff.items():
@@ -261,7 +265,7 @@ class Transaction:
     def get(self, model: type[R], row_id: str, *, include_deleted: bool = False) -> R | None:
         self.flush()
         row = (
-            self.conn.execute(select(model.__table__).where(model.__table__.c.id == row_id))
+            self.conn.execute(select(table_of(model)).where(table_of(model).c.id == row_id))
             .mappings()
             .first()
         )
@@ -274,7 +278,7 @@ class Transaction:
         """Send pending inserts and journal records to the database (still uncommitted)."""
         for model, rows in self._pending.items():
             if rows:
-                self.conn.execute(insert(model.__table__), rows)
+                self.conn.execute(insert(table_of(model)), rows)
         self._pending.clear()
         if self._journal:
             self._write_journal(self._journal)
@@ -323,12 +327,12 @@ class Transaction:
     def _current(self, model: type[Row], row_id: str) -> dict:
         self.flush()
         row = (
-            self.conn.execute(select(model.__table__).where(model.__table__.c.id == row_id))
+            self.conn.execute(select(table_of(model)).where(table_of(model).c.id == row_id))
             .mappings()
             .first()
         )
         if row is None:
-            raise NotFoundError(f"No {model.__tablename__.replace('_', ' ')} with id {row_id}.")
+            raise NotFoundError(f"No {table_name(model).replace('_', ' ')} with id {row_id}.")
         return dict(row)
 
     def _set_deleted(self, model: type[Row], row_id: str, value: str | None, op: str) -> bool:
@@ -336,8 +340,8 @@ class Transaction:
         if (current["deleted_at"] is None) == (value is None):
             return False
         self.conn.execute(
-            update(model.__table__)
-            .where(model.__table__.c.id == row_id)
+            update(table_of(model))
+            .where(table_of(model).c.id == row_id)
             .values(deleted_at=value, updated_at=self.now)
         )
         self._record(model, row_id, "deleted_at", op, current["deleted_at"], value)
@@ -347,7 +351,7 @@ class Transaction:
     def _record(
         self, model: type[Row], row_id: str, field: str, op: str, old: Any, new: Any
     ) -> None:
-        table = model.__tablename__
+        table = table_name(model)
         self._journal.append(
             {
                 "tx": self.id,
@@ -366,7 +370,7 @@ class Transaction:
         self.entries.append(JournalEntry(table, row_id, field, op, old, new))
 
     def _touch(self, model: type[Row], row_id: str, data: dict) -> None:
-        self.touched.add((model.__tablename__, row_id))
+        self.touched.add((table_name(model), row_id))
         if model is Client:
             self.touched_clients.add(row_id)
         elif data.get("client_id"):
@@ -388,7 +392,9 @@ class _Names:
 
     def __init__(self, conn: Connection):
         self.conn = conn
-        self._devices = dict(conn.exec_driver_sql("SELECT id, n FROM journal_device").fetchall())
+        self._devices: dict[str, int] = dict(
+            conn.exec_driver_sql("SELECT id, n FROM journal_device").fetchall()
+        )
         self._fields = {
             (t, f): n
             for t, f, n in conn.exec_driver_sql("SELECT table_name, field, n FROM journal_field")
@@ -416,7 +422,7 @@ class _Names:
         wanted = sorted(row_ids - self._rows.keys())
         if not wanted:
             return
-        found = dict(
+        found: dict[str, int] = dict(
             self.conn.exec_driver_sql(
                 "SELECT row_id, n FROM journal_row WHERE row_id IN (SELECT value FROM json_each(?))",
                 (json.dumps(wanted),),
@@ -605,7 +611,9 @@ class _Materializer:
         )
         return {r["id"]: dict(r) for r in result.mappings()}
 
-    def _plan(self, model: type[Row], row_id: str, records: list[tuple], current: dict):
+    def _plan(
+        self, model: type[Row], row_id: str, records: list[tuple], current: dict
+    ) -> tuple[str, dict] | Literal["wait"] | None:
         """("insert", row) or ("update", changes), None when nothing changes, "wait" without
         a create."""
         if not records:
@@ -655,7 +663,12 @@ class _Materializer:
             cols = [c for c in cols if c[0] in data["_changed"]]
         return [(target, data[col]) for col, target in cols if data.get(col) is not None]
 
-    def _execute(self, models, plans: dict, waiting: set) -> None:
+    def _execute(
+        self,
+        models: dict[str, type[Row]],
+        plans: dict[tuple[str, str], tuple[str, dict]],
+        waiting: set[tuple[str, str]],
+    ) -> None:
         refs = {key: self._refs(key[0], plan) for key, plan in plans.items()}
         wanted: dict[str, set[str]] = defaultdict(set)
         for needs in refs.values():
@@ -686,19 +699,19 @@ class _Materializer:
                     updates[(table, cols)].append((*(data[c] for c in cols), row_id))
                 self.tx._touch(models[table], row_id, data)
             for table, rows in inserts.items():
-                stmt = insert(models[table].__table__)
+                stmt = insert(table_of(models[table]))
                 failed = self._guarded(lambda rows, stmt=stmt: self.conn.execute(stmt, rows), rows)
                 waiting.update((table, r["id"]) for r in failed)
-            for (table, cols), rows in updates.items():
+            for (table, cols), params in updates.items():
                 sets = ", ".join(f"{c} = ?" for c in cols)
                 sql = f"UPDATE {table} SET {sets} WHERE id = ?"
                 failed = self._guarded(
-                    lambda rows, sql=sql: self.conn.exec_driver_sql(sql, rows), rows
+                    lambda rows, sql=sql: self.conn.exec_driver_sql(sql, rows), params
                 )
                 waiting.update((table, r[-1]) for r in failed)
         waiting.update(pending)
 
-    def _guarded(self, run, rows: list) -> list:
+    def _guarded(self, run: Callable[..., object], rows: list) -> list:
         """Run a batch; if the database refuses it, row by row, returning the refused rows (they
         wait, journaled): one bad record never fails the whole merge."""
         self.conn.exec_driver_sql("SAVEPOINT merge_batch")

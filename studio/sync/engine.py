@@ -215,7 +215,9 @@ def sync(studio: Studio) -> SyncReport:
     return report
 
 
-def _admit(t: Transport, keys: LocalKeys, members: mb.Membership, report: SyncReport):
+def _admit(
+    t: Transport, keys: LocalKeys, members: mb.Membership, report: SyncReport
+) -> mb.Membership:
     changed = False
     for name in t.list(mb.REQUESTS):
         data = t.read(f"{mb.REQUESTS}/{name}")
@@ -283,7 +285,7 @@ def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> 
     while True:
         number, prev, last_seq = _last_segment(studio, studio.device_id)
         with studio.read() as conn:
-            rows = conn.exec_driver_sql(_OUTGOING, (last_seq, SEGMENT_RECORDS)).fetchall()
+            rows = list(conn.exec_driver_sql(_OUTGOING, (last_seq, SEGMENT_RECORDS)).fetchall())
             if len(rows) == SEGMENT_RECORDS:  # never split a transaction between segments
                 rows += conn.exec_driver_sql(
                     _OUTGOING.replace("ORDER BY", "AND t.id = ? ORDER BY"),

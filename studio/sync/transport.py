@@ -7,6 +7,7 @@ makes (its conflict copies and temporary files) and temporary names are never li
 
 from __future__ import annotations
 
+import builtins
 import os
 import re
 import secrets
@@ -45,7 +46,7 @@ class Transport(Protocol):
     def list(self, folder: str) -> list[str]:
         """Names of the files directly in ``folder`` (none ignored ones), sorted."""
 
-    def folders(self, folder: str) -> list[str]:
+    def folders(self, folder: str) -> builtins.list[str]:  # `list` is the method here
         """Names of the folders directly in ``folder``, sorted."""
 
     def check(self) -> None:
@@ -108,7 +109,7 @@ class FolderTransport:
         except OSError as exc:
             raise SyncError(f"Cannot list {path}: {exc.strerror or exc}.") from None
 
-    def folders(self, folder: str) -> list[str]:
+    def folders(self, folder: str) -> builtins.list[str]:  # `list` is the method here
         path = self._path(folder) if folder else self.root
         try:
             return sorted(p.name for p in path.iterdir() if p.is_dir() and not is_ignored(p.name))

@@ -11,6 +11,7 @@ scripted use needs no keyboard, and no password is ever stored in the studio.
 from __future__ import annotations
 
 import base64
+import builtins
 import os
 import secrets
 import urllib.error
@@ -163,5 +164,5 @@ class WebDAVTransport:
     def list(self, folder: str) -> list[str]:
         return sorted(n for n, d in self._entries(folder) if not d and not is_ignored(n))
 
-    def folders(self, folder: str) -> list[str]:
+    def folders(self, folder: str) -> builtins.list[str]:  # `list` is the method here
         return sorted(n for n, d in self._entries(folder) if d and not is_ignored(n))

@@ -13,8 +13,8 @@ from fixtures.flat_journal import flatten_journal
 
 from studio import paths
 from studio.services import clients, exchange, profiles, queries
-from studio.services.demo.build import build_demo
 from studio.services.check import check
+from studio.services.demo.build import build_demo
 from studio.store import Studio, schema
 
 TODAY = date(2026, 11, 22)
