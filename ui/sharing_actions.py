@@ -18,8 +18,6 @@ class SharingUi(QObject):
         self.window = window
         self.ctx = window.ctx  # type: ignore[attr-defined]
         self.controller = SyncController(self.ctx, self)
-        unsubscribe = self.controller._unsubscribe
-        self.destroyed.connect(lambda *_: _quietly(unsubscribe))
 
         self.share_action = QAction(self.tr("S&hare this studio…"), window)
         self.share_action.triggered.connect(self.share)
@@ -105,10 +103,3 @@ def add_sharing_actions(window: QMainWindow, menu: QMenu) -> SharingUi:
     ui = SharingUi(window, menu)
     window.sharing = ui  # type: ignore[attr-defined]
     return ui
-
-
-def _quietly(fn) -> None:
-    try:
-        fn()
-    except ValueError:  # already unsubscribed
-        pass
