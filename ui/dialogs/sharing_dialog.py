@@ -126,6 +126,7 @@ class SharingDialog(QDialog):
             ]
         )
         self._table_style(self.laptop_table)
+        self.laptop_table.horizontalHeader().setStretchLastSection(False)
         self.laptop_table.itemSelectionChanged.connect(self._update)
         self.remove_button = QPushButton(self.tr("&Remove laptop…"), laptops_box)
         self.remove_button.setAutoDefault(False)
@@ -266,6 +267,7 @@ class SharingDialog(QDialog):
                     )
                 t.setItem(row, col, item)
         t.resizeColumnsToContents()
+        t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def selected_laptop(self) -> share_status.Laptop | None:
         rows = self.laptop_table.selectionModel().selectedRows()

@@ -8,7 +8,7 @@ import os
 import urllib.parse
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QFontDatabase, QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -95,7 +95,6 @@ class PlaceForm(QWidget):
         dav.addRow(self.tr("&Address"), self.url)
         dav.addRow(self.tr("&User name"), self.user)
         dav.addRow(self.tr("&Password"), self.password)
-        dav.addRow("", self.password_note)
         self.folder_box = QWidget(self)
         fl = QVBoxLayout(self.folder_box)
         fl.setContentsMargins(24, 0, 0, 0)
@@ -107,6 +106,8 @@ class PlaceForm(QWidget):
         layout.addWidget(self.folder_box)
         layout.addWidget(self.webdav_radio)
         layout.addWidget(self.webdav_box)
+        self.password_note.setContentsMargins(24, 0, 0, 0)
+        layout.addWidget(self.password_note)
         for w in (self.folder, self.url, self.user):
             w.textChanged.connect(self.sig_changed)
         self.folder_radio.toggled.connect(self._update)
@@ -116,6 +117,7 @@ class PlaceForm(QWidget):
         folder = self.folder_radio.isChecked()
         self.folder_box.setEnabled(folder)
         self.webdav_box.setEnabled(not folder)
+        self.password_note.setEnabled(not folder)
         self.sig_changed.emit()
 
     def _browse(self) -> None:
@@ -217,7 +219,7 @@ class RecoverySheet(QWidget):
         self.key_edit.setObjectName("studioKey")
         self.key_edit.setReadOnly(True)
         self.key_edit.setFont(mono)
-        self.key_edit.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.key_edit.setFixedHeight(self.fontMetrics().height() * 5)
         key_caption.setBuddy(self.key_edit)
 
         facts = QVBoxLayout()
@@ -254,6 +256,7 @@ class RecoverySheet(QWidget):
         layout.addWidget(key_caption)
         layout.addWidget(self.key_edit)
         layout.addLayout(buttons)
+        layout.addStretch(1)
 
     # -- saving and printing ------------------------------------------------------------------
     def write_key_file(self, path: str | os.PathLike) -> Path:
@@ -359,12 +362,3 @@ def _html_escape(text: str) -> str:
     import html
 
     return html.escape(text)
-
-
-def image_png(image: QImage) -> bytes:
-    """``image`` as PNG bytes (tests compare what a QR code holds)."""
-    data = QByteArray()
-    buf = QBuffer(data)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, "PNG")
-    return bytes(data.data())
