@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
         self.studio_details_action.triggered.connect(self.edit_studio_details)
         file_menu.addAction(self.studio_details_action)
         file_menu.addSeparator()
+        from ui.sharing_actions import add_sharing_actions
+
+        add_sharing_actions(self, file_menu)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -464,4 +468,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        self.sharing.stop()  # a sync under way ends before the studio closes
         super().closeEvent(event)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,6 +26,7 @@ from studio.errors import StudioError, ValidationError
 from studio.services import clients, queries
 from studio.store import Studio
 from ui.style import scaled_font, set_error_style
+from ui.workers import JobOutcome
 
 DEMO_CLIENTS = 300
 DEMO_SEED = 2026
@@ -41,7 +42,11 @@ def demo_builder() -> Callable | None:
 
 
 class FirstRunDialog(QDialog):
-    """Sets the laptop's advisor (an existing one, or a new one) and optionally loads the demo."""
+    """Sets the laptop's advisor (an existing one, or a new one) and optionally loads the demo
+    or joins a shared studio."""
+
+    #: Fires when a join started from this dialog has ended (the :class:`JobOutcome`).
+    sig_join_finished = Signal(object)
 
     def __init__(self, studio: Studio, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,14 +99,28 @@ class FirstRunDialog(QDialog):
             ),
             self.start_box,
         )
-        self.empty_radio = QRadioButton(self.tr("An empty studio"), self.start_box)
+        self.empty_radio = QRadioButton(self.tr("An &empty studio"), self.start_box)
+        self.join_radio = QRadioButton(
+            self.tr("&Join a shared studio (the owner shared it; you have its key)"),
+            self.start_box,
+        )
         group = QButtonGroup(self)
         group.addButton(self.demo_radio)
         group.addButton(self.empty_radio)
+        group.addButton(self.join_radio)
         self.empty_radio.setChecked(True)
+        from ui.dialogs.join_dialog import JoinForm, JoinRunner
+
+        self.join_form = JoinForm(self.start_box)
+        self.join_form.setContentsMargins(24, 0, 0, 0)
+        self.join_form.hide()
+        self.join_runner = JoinRunner(self)
+        self.join_radio.toggled.connect(self._update)
         start_layout = QVBoxLayout(self.start_box)
         start_layout.addWidget(self.demo_radio)
         start_layout.addWidget(self.empty_radio)
+        start_layout.addWidget(self.join_radio)
+        start_layout.addWidget(self.join_form)
         if demo_builder() is None or not studio.is_empty():
             self.demo_radio.setEnabled(False)
             if not studio.is_empty():
@@ -111,7 +130,9 @@ class FirstRunDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
+        self.start_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.start_button.setText(self.tr("&Start"))
+        self.start_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -126,6 +147,11 @@ class FirstRunDialog(QDialog):
         new = self.existing.currentData() is None
         for w in (self.name, self.native_name, self.role):
             w.setEnabled(new)
+        joining = self.join_radio.isChecked()
+        if joining != self.join_form.isVisible():
+            self.join_form.setVisible(joining)
+            self.adjustSize()
+        self.start_button.setText(self.tr("&Join and start") if joining else self.tr("&Start"))
 
     def accept(self) -> None:
         self.name_error.hide()
@@ -133,6 +159,9 @@ class FirstRunDialog(QDialog):
         if existing:
             self._studio.set_local_advisor(existing)
             super().accept()
+            return
+        if self.join_radio.isChecked() and self.start_box.isVisible():
+            self._join()
             return
         try:
             if self.demo_radio.isChecked() and self.demo_radio.isEnabled():
@@ -153,6 +182,72 @@ class FirstRunDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
         super().accept()
+
+    # -- joining a shared studio ---------------------------------------------------------------
+    def _join(self) -> None:
+        """Join in the background; the advisor is set up once the studio has been fetched."""
+        if self.join_runner.job is not None:
+            return
+        if getattr(self, "join_report", None) is not None:  # joined; the name was refused
+            self._finish_joined()
+            return
+        if not self.name.text().strip():
+            self.name_error.setText(self.tr("Your name cannot be empty."))
+            self.name_error.show()
+            self.name.setFocus()
+            return
+        if not self.join_form.is_complete():
+            self.join_form.show_error(
+                self.tr("Say where the studio is shared, and give its key (a file or pasted).")
+            )
+            return
+        try:
+            key = self.join_form.studio_key()
+        except StudioError as exc:
+            self.join_form.show_error(str(exc))
+            return
+        self.join_form.place_form.use_password()
+        job = self.join_runner.start(self._studio, self.join_form.place_form.place(), key)
+        job.sig_finished.connect(self._joined)
+        self.start_button.setEnabled(False)
+
+    def _joined(self, outcome: JobOutcome) -> None:
+        self.start_button.setEnabled(True)
+        if outcome.error is not None:
+            self.join_form.show_error(outcome.error)
+        elif outcome.result is not None:  # joined (a cancel that came too late keeps it)
+            self.join_report = outcome.result[1]
+            self._finish_joined()
+        self.sig_join_finished.emit(outcome)
+
+    def _finish_joined(self) -> None:
+        try:
+            self._setup_joined_advisor()
+        except ValidationError as exc:
+            self.name_error.setText(exc.message)
+            self.name_error.show()
+            self.name.setFocus()
+            return
+        super().accept()
+
+    def _setup_joined_advisor(self) -> None:
+        """The advisor of this laptop: one the shared studio knows by this name, else new."""
+        typed = self.name.text().strip().casefold()
+        for a in queries.advisors(self._studio):
+            if a.name.strip().casefold() == typed:
+                self._studio.set_local_advisor(a.id)
+                return
+        clients.setup_local_advisor(
+            self._studio,
+            self.name.text(),
+            self.role.currentData(),
+            native_name=self.native_name.text(),
+        )
+
+    def reject(self) -> None:
+        if self.join_runner.job is not None:  # Cancel of the progress stops the join first
+            return
+        super().reject()
 
     def _run_demo(self) -> bool:
         # Validate the name first, so a typo does not leave a half-set-up studio behind.
