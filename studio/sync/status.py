@@ -175,10 +175,11 @@ class Collision:
 def collisions(studio: Studio, found: list[dict]) -> list[Collision]:
     """The collisions a sync reported (``SyncReport.collisions``), with the client and advisors
     named."""
+    from studio.domain.base import table_name
     from studio.domain.models import MODELS
     from studio.domain.names import display_name
 
-    _BY_TABLE.update({m.__tablename__: m for m in MODELS})
+    _BY_TABLE.update({table_name(m): m for m in MODELS})
 
     with studio.read() as conn:
         advisors = {
