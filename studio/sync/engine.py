@@ -170,11 +170,23 @@ def create_share(studio: Studio, place: str, key_file: Path | None = None) -> tu
     return key_file, keys.studio.fingerprint()
 
 
+def _joinable(studio: Studio) -> bool:
+    """An empty studio, or one whose only history is this laptop setting up its own advisor (the
+    app asks who works here before it offers to join)."""
+    if studio._scalar("SELECT count(*) FROM client"):
+        return False
+    others = studio._scalar(
+        "SELECT count(*) FROM change WHERE table_name != 'advisor' OR device_id != ?",
+        studio.device_id,
+    )
+    return not others
+
+
 def join_share(studio: Studio, place: str, key_file: Path) -> str:
     """Join the studio shared in ``place`` with its key file; returns the fingerprint."""
     if LocalKeys.load(studio.data_dir) is not None:
         raise SyncError("This data directory already belongs to a shared studio.")
-    if not studio.is_empty() or studio._scalar("SELECT count(*) FROM journal"):
+    if not _joinable(studio):
         raise SyncError(
             f"{studio.data_dir} already holds a studio; join into an empty data directory."
         )

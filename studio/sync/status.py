@@ -129,7 +129,7 @@ def laptops(studio: Studio) -> dict[str, Any]:
         out.append(
             Laptop(
                 device=lap["device"],
-                name=lap["name"],
+                name=_known_name(studio, lap["device"], lap["name"]),
                 this_laptop=lap["this_laptop"],
                 removed=lap["removed"],
                 segments=lap["segments"],
@@ -141,6 +141,19 @@ def laptops(studio: Studio) -> dict[str, Any]:
             )
         )
     return {"status": info, "laptops": out}
+
+
+def _known_name(studio: Studio, device: str, name: str) -> str:
+    """The laptop's name in the membership file, or, where it joined before its advisor was set up
+    ("laptop 1a2b3c4d"), the advisor whose changes it has sent most recently."""
+    if not name.startswith("laptop "):
+        return name
+    advisor = studio._scalar(
+        "SELECT a.name FROM journal_tx t JOIN journal_device d ON d.n = t.device "
+        "JOIN advisor a ON a.id = t.advisor_id WHERE d.id = ? ORDER BY t.n DESC LIMIT 1",
+        device,
+    )
+    return str(advisor) if advisor else name
 
 
 def _latest_header(t: Any, device: str) -> sg.Header | None:

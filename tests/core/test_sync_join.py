@@ -1,0 +1,49 @@
+"""Joining a shared studio from a laptop whose only history is setting up its own advisor (the
+app's File › Join a shared studio… on an empty studio), and the laptop's name it is then known by."""
+
+from __future__ import annotations
+
+import pytest
+
+from studio.services import clients
+from studio.services.search import search
+from studio.store import Studio
+from studio.sync import engine, status
+from studio.sync.keys import SyncError
+
+
+@pytest.fixture
+def shared(tmp_path):
+    place, key = tmp_path / "shared", tmp_path / "studio-key.json"
+    with Studio.open(tmp_path / "owner") as s:
+        clients.setup_local_advisor(s, "Mei Lin", role="owner", native_name="林美")
+        clients.create_client(s, "Zoë Martin")
+        engine.create_share(s, str(place), key)
+        engine.sync(s)
+    return tmp_path, place, key
+
+
+def test_a_laptop_with_only_its_own_advisor_joins_and_is_named_after_it(shared):
+    tmp_path, place, key = shared
+    with Studio.open(tmp_path / "b") as s:
+        clients.setup_local_advisor(s, "Tom Baker", role="advisor")
+        engine.join_share(s, str(place), key)
+        engine.sync(s)
+        assert [h.name for h in search(s, "zoe")] == ["Zoë Martin"]
+    with Studio.open(tmp_path / "owner") as s:
+        engine.sync(s)  # admits b
+    with Studio.open(tmp_path / "b") as s:
+        engine.sync(s)  # sends its advisor
+    with Studio.open(tmp_path / "owner") as s:
+        engine.sync(s)
+        names = {lap.name for lap in status.laptops(s)["laptops"]}
+    assert names == {"Mei Lin", "Tom Baker"}
+
+
+def test_a_laptop_with_clients_of_its_own_is_refused(shared):
+    tmp_path, place, key = shared
+    with Studio.open(tmp_path / "c") as s:
+        clients.setup_local_advisor(s, "Tom Baker", role="advisor")
+        clients.create_client(s, "A client of my own")
+        with pytest.raises(SyncError, match="already holds a studio"):
+            engine.join_share(s, str(place), key)
