@@ -39,6 +39,10 @@ class SharingUi(QObject):
         self.controller.sig_review_changed.connect(self._review_changed)
         self._show_status(self.controller.status_text())
         self.update_actions()
+        if self.controller.state.shared:
+            # Catch up with what the other laptops did while this one was closed, a moment after
+            # the window has painted.
+            self.controller.debounce.start()
 
     def update_actions(self) -> None:
         shared = self.controller.state.shared

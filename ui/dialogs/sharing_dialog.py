@@ -178,9 +178,11 @@ class SharingDialog(QDialog):
         rb.addWidget(self.dismiss_button)
         rb.addStretch(1)
         rl = QVBoxLayout(review_box)
+        self._review_layout = rl
         rl.addWidget(review_note)
-        rl.addWidget(self.review_table)
+        rl.addWidget(self.review_table, 1)
         rl.addWidget(self.review_empty)
+        rl.addStretch(0)  # with no table, the note and "Nothing to review." stay at the top
         rl.addLayout(rb)
         controller.sig_review_changed.connect(self.load_review)
 
@@ -344,6 +346,7 @@ class SharingDialog(QDialog):
         t.resizeColumnsToContents()
         empty = not self.collisions
         self.review_empty.setVisible(empty)
+        self._review_layout.setStretch(3, 1 if empty else 0)
         t.setVisible(not empty)
         self._update()
 
