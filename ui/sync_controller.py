@@ -209,6 +209,7 @@ class SyncController(QObject):
             self.state.refused = list(report.refused)
             self.state.waiting_admission = report.waiting_admission
             self.state.names.update(result.names)
+            share_status.remember_laptop_names(self.ctx.studio, result.names)
             if report.collisions:
                 seen = {_key(c) for c in self._review}
                 new = [c for c in report.collisions if _key(c) not in seen]

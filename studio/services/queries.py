@@ -289,6 +289,7 @@ class HistoryEntry:
     old: Any
     new: Any
     subject: str  # what row it is about, e.g. "Zoë Martin" or "email zoe@example.com"
+    device: str = ""  # the laptop the change was made on
 
     def describe(self) -> str:
         if self.op == "create":
@@ -323,7 +324,8 @@ def history(studio: Studio, client_id: str, limit: int = 500) -> list[HistoryEnt
         UNION ALL SELECT 'important_date', id, kind || ' ' || month || '/' || day FROM important_date WHERE client_id = :c
         UNION ALL SELECT 'profile_fact', id, 'profile ' || key FROM profile_fact WHERE client_id = :c
     )
-    SELECT ch.tx, ch.wall_time, ch.hlc, a.name, ch.table_name, ch.row_id, ch.field, ch.op, ch.old, ch.new, r.subject
+    SELECT ch.tx, ch.wall_time, ch.hlc, a.name, ch.table_name, ch.row_id, ch.field, ch.op, ch.old, ch.new, r.subject,
+           ch.device_id
     FROM change ch JOIN rows r ON r.row_id = ch.row_id AND r.table_name = ch.table_name
     LEFT JOIN advisor a ON a.id = ch.advisor_id
     ORDER BY ch.hlc DESC, ch.seq DESC LIMIT :limit
@@ -347,6 +349,7 @@ def history(studio: Studio, client_id: str, limit: int = 500) -> list[HistoryEnt
             old=decode(r[8]),
             new=decode(r[9]),
             subject=f"profile: {label(r[10][8:])}" if r[4] == "profile_fact" else r[10],
+            device=r[11] or "",
         )
         for r in rows
     ]

@@ -245,3 +245,25 @@ def _stamp_time(stamp: str) -> str:
     except ValueError:
         return ""
     return datetime.fromtimestamp(ms / 1000, UTC).isoformat(timespec="seconds")
+
+
+#: Local setting: the names of the studio's laptops as the last sync saw them (device id → name).
+LAPTOP_NAMES = "sync_laptop_names"
+
+
+def remember_laptop_names(studio: Studio, names: dict[str, str]) -> None:
+    """Keep the laptops' names (from a sync) so History can say on which laptop a change was made
+    without reading the shared place."""
+    known = laptop_names(studio)
+    names = {device: _known_name(studio, device, name) for device, name in names.items()}
+    if names and {**known, **names} != known:
+        studio.set_setting(LAPTOP_NAMES, json.dumps({**known, **names}, ensure_ascii=False))
+
+
+def laptop_names(studio: Studio) -> dict[str, str]:
+    """The laptops' names as the last sync saw them; empty for a studio that is not shared."""
+    try:
+        names = json.loads(studio.setting(LAPTOP_NAMES) or "{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {}

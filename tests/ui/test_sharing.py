@@ -183,6 +183,33 @@ def test_changes_from_another_laptop_do_not_start_another_sync(
         studio_b.close()
 
 
+def test_history_says_which_laptop_a_change_came_from(
+    ctx, shared, qtbot, make_controller, tmp_path
+):
+    from ui.widgets.history_panel import COL_WHO, HistoryModel
+
+    place, key = shared
+    controller = make_controller(debounce_ms=20)
+    studio_b, _dialog = _join(qtbot, tmp_path / "b", place, key, name="Tom Baker")
+    try:
+        with qtbot.waitSignal(controller.sig_finished, timeout=30_000):
+            controller.sync_now()  # admits B
+        cid = queries.client_ids(ctx.studio)[0]
+        engine.sync(studio_b)
+        clients.update_client(studio_b, cid, notes="Edited on Tom's laptop")
+        clients.update_client(ctx.studio, cid, tags=["edited-here"])
+        engine.sync(studio_b)
+        with qtbot.waitSignal(controller.sig_finished, timeout=30_000):
+            controller.sync_now()
+        model = HistoryModel()
+        model.load(ctx.studio, cid)
+        whos = [model.index(r, COL_WHO).data() for r in range(model.rowCount())]
+        assert "Tom Baker · on their laptop" in whos  # the edit made on B
+        assert "Mei Lin" in whos  # the edits made here name no laptop
+    finally:
+        studio_b.close()
+
+
 def _all_clients():
     from sqlmodel import select
 

@@ -31,6 +31,7 @@ from studio.domain.names import display_name
 from studio.domain.validate import format_phone
 from studio.services import queries
 from studio.services.dossier_queries import names_for_ids
+from studio.sync.status import laptop_names
 from ui.context import AppContext
 from ui.widgets import labels
 
@@ -122,17 +123,30 @@ class HistoryModel(QAbstractTableModel):
         names = {k: display_name(*n) for k, n in names_for_ids(studio, ids).items()} if ids else {}
         rows: list[HistoryRow] = []
         created: dict[tuple[str, str], list] = {}
+        laptops = laptop_names(studio) if entries else {}
+        here = studio.device_id
+
+        def who(e: queries.HistoryEntry) -> str:
+            """The advisor, and the laptop when the change came from another one."""
+            if not e.device or e.device == here:
+                return e.advisor or ""
+            laptop = laptops.get(e.device) or _tr("laptop %1").replace("%1", e.device[:8])
+            if e.advisor and laptop == e.advisor:
+                return f"{e.advisor} · {_tr('on their laptop')}"
+            on = _tr("on %1").replace("%1", laptop)
+            return f"{e.advisor} · {on}" if e.advisor else on
+
         for e in entries:
             if e.op == "create":
                 key = (e.tx, e.row_id)
                 if key not in created:
                     created[key] = []
-                    rows.append(HistoryRow(e.when, e.advisor or "", _what(e), ""))
+                    rows.append(HistoryRow(e.when, who(e), _what(e), ""))
                     created[key].append(rows[-1])
                 if e.field not in _QUIET and e.new is not False:  # “preferred: no” is noise
                     created[key].append(e)
                 continue
-            rows.append(HistoryRow(e.when, e.advisor or "", _what(e), _describe(e, names)))
+            rows.append(HistoryRow(e.when, who(e), _what(e), _describe(e, names)))
         for row, *fields in created.values():
             shown = [f"{_field(e.field)} {_value(e, e.new, names)}" for e in reversed(fields)]
             row.change = _tr("added: %1").replace("%1", "; ".join(shown)) if shown else _tr("added")
