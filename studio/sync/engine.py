@@ -124,6 +124,23 @@ def _keys(studio: Studio) -> LocalKeys:
     return keys
 
 
+def _check_key_fits(t: Transport, key: StudioKey) -> None:
+    """Refuse a key of another studio in plain words (before its signature check would call the
+    place's membership file forged)."""
+    data = t.read(PLACE_FILE)
+    if data is None:
+        return  # the membership check says what is missing
+    try:
+        studio_id = json.loads(data.decode("utf-8")).get("studio")
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        return
+    if studio_id and studio_id != key.studio_id:
+        raise SyncError(
+            f"This key belongs to another studio than the one shared in {t.description}; "
+            "use the key file from this studio's recovery sheet."
+        )
+
+
 def _read_membership(t: Transport, keys: LocalKeys) -> mb.Membership:
     data = t.read(mb.NAME)
     if data is None:
@@ -193,6 +210,7 @@ def join_share(studio: Studio, place: str, key_file: Path) -> str:
     key = StudioKey.read(key_file)
     t = open_place(place)
     t.check()
+    _check_key_fits(t, key)
     probe = LocalKeys(studio.device_id, b"", key, place)
     _read_membership(t, probe)  # the place holds this studio, signed by its owner
     keys = LocalKeys(studio.device_id, new_device_key(), key, _stored_place(place), False)

@@ -47,3 +47,15 @@ def test_a_laptop_with_clients_of_its_own_is_refused(shared):
         clients.create_client(s, "A client of my own")
         with pytest.raises(SyncError, match="already holds a studio"):
             engine.join_share(s, str(place), key)
+
+
+def test_another_studios_key_is_named_as_such(shared):
+    tmp_path, place, _key = shared
+    other_place, other_key = tmp_path / "other", tmp_path / "other-key.json"
+    with Studio.open(tmp_path / "other-owner") as s:
+        clients.setup_local_advisor(s, "Li Na", role="owner")
+        engine.create_share(s, str(other_place), other_key)
+    with Studio.open(tmp_path / "d") as s:
+        with pytest.raises(SyncError, match="belongs to another studio"):
+            engine.join_share(s, str(place), other_key)
+        assert not (tmp_path / "d" / "sharing.json").exists()
