@@ -5,6 +5,8 @@ Layout of the shared place::
     travel-studio.json               which studio this is (plain: id and format)
     membership.json                  laptops allowed to write, signed by the owner
     requests/<device>.req            a laptop asking to join, sealed with the studio key
+    keys/<generation>/<device>.key   a generation of the studio key, sealed to one laptop (after a
+                                     removal: see studio.sync.rotation)
     journal/<device>/00000001.seg    that laptop's segments, numbered, chained, sealed, signed
 
 A sync (1) admits join requests when this laptop is the owner's, (2) sends this laptop's new
@@ -32,8 +34,9 @@ from studio.store import schema
 from studio.store.database import Studio
 from studio.store.hlc import wall_ms
 from studio.sync import membership as mb
+from studio.sync import rotation
 from studio.sync import segment as sg
-from studio.sync.keys import LocalKeys, StudioKey, SyncError, new_device_key, unb64
+from studio.sync.keys import LocalKeys, StudioKey, SyncError, new_device_key
 from studio.sync.places import open_place
 from studio.sync.transport import Transport
 
@@ -63,6 +66,10 @@ class SyncReport:
     waiting_admission: bool = False
     #: the same field changed on two laptops unaware of each other (see Transaction.apply_remote)
     collisions: list[dict] = field(default_factory=list)
+    #: this laptop's changes wait: the owner has not handed it the studio's current key yet
+    waiting_key: bool = False
+    #: key generations the owner handed this laptop in this sync
+    keys_received: list[int] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -76,6 +83,11 @@ class SyncReport:
         out += [f"admitted laptop {d}" for d in self.admitted]
         if self.waiting_admission:
             out.append("this laptop waits for the owner's laptop to admit it (at its next sync)")
+        if self.waiting_key:
+            out.append(
+                "this laptop's changes wait for the studio's new key from the owner's laptop "
+                "(kept here; they go out at a later sync)"
+            )
         out += [f"held {h['file']}: {h['reason']}" for h in self.held]
         out += [f"refused {r['file']}: {r['reason']}" for r in self.refused]
         out += [
@@ -182,13 +194,15 @@ def join_share(studio: Studio, place: str, key_file: Path) -> str:
     t = open_place(place)
     t.check()
     probe = LocalKeys(studio.device_id, b"", key, place)
-    _read_membership(t, probe)  # the place holds this studio, signed by its owner
+    members = _read_membership(t, probe)  # the place holds this studio, signed by its owner
+    generation = rotation.join_generation(members, key.key)
     keys = LocalKeys(studio.device_id, new_device_key(), key, _stored_place(place), False)
-    nonce = unb64(sg.new_nonce())
+    ring = rotation.Keyring(rotation.new_kx_key(), {generation: key.key})
     t.write(
         mb.request_name(studio.device_id),
-        mb.seal_request(key.key, studio.device_id, keys.public_key, _device_name(studio), nonce),
+        rotation.seal_join_request(keys, ring, _device_name(studio), key.key, key.studio_id),
     )
+    ring.save(studio.data_dir)  # before sharing.json: a keyring is never guessed for this laptop
     keys.save(studio.data_dir)
     return key.fingerprint()
 
@@ -201,31 +215,61 @@ def sync(studio: Studio) -> SyncReport:
     t.check()
     report = SyncReport(place=t.description)
     members = _read_membership(t, keys)
+    ring = rotation.load_keyring(studio.data_dir, keys)
     if keys.owner:
-        members = _admit(t, keys, members, report)
+        members = _admit(t, keys, members, report, ring)
+        rotation.deliver(t, keys, ring, members)
     if studio.device_id not in members.devices:
         if studio.device_id in members.removed:
             raise SyncError("The owner removed this laptop from the shared studio.")
         report.waiting_admission = True
-    _send(studio, t, keys, report)
+    elif not keys.owner:
+        report.keys_received = rotation.refresh(
+            t, keys, ring, members, studio.data_dir, report.refused
+        )
+        _publish_kx(studio, t, keys, ring, members)
+    _send(studio, t, keys, report, members, ring)
     for device in t.folders("journal"):
         if device != studio.device_id:
-            _receive(studio, t, keys, members, device, report)
+            _receive(studio, t, keys, members, device, report, ring)
     studio.set_setting("sync_last", json.dumps({"at": _now_iso(), **report.to_json()}))
     return report
 
 
-def _admit(t: Transport, keys: LocalKeys, members: mb.Membership, report: SyncReport):
+def _admit(
+    t: Transport,
+    keys: LocalKeys,
+    members: mb.Membership,
+    report: SyncReport,
+    ring: rotation.Keyring,
+) -> mb.Membership:
     changed = False
+    current = rotation.current_generation(members)
     for name in t.list(mb.REQUESTS):
-        data = t.read(f"{mb.REQUESTS}/{name}")
-        req = mb.open_request(keys.studio.key, data or b"")
+        data = t.read(f"{mb.REQUESTS}/{name}") or b""
+        req, sealed_with = None, None
+        for gen, key in sorted(ring.generations.items(), reverse=True):
+            req = rotation.open_join_request(key, data, keys.studio.studio_id)
+            if req is not None:
+                sealed_with = gen
+                break
         if req is None or name != f"{req['device']}.req":
             continue
         device = req["device"]
-        if device in members.devices or device in members.removed:
+        if device in members.removed:
             continue
+        if device in members.devices:  # a member publishing its X25519 key, signed by itself
+            entry = members.devices[device]
+            if req["signed"] and req["kx"] and req["key"] == entry["key"]:
+                if entry.get("kx") != req["kx"]:
+                    entry["kx"] = req["kx"]
+                    changed = True
+            continue
+        if sealed_with != current:
+            continue  # sealed with a retired key: a removed laptop's old key file
         members.devices[device] = {"key": req["key"], "name": req["name"], "added": _now_iso()}
+        if req["kx"]:
+            members.devices[device]["kx"] = req["kx"]
         report.admitted.append(device)
         changed = True
     if changed:
@@ -272,7 +316,36 @@ def _outbox(studio: Studio) -> Path:
     return studio.data_dir / OUTBOX
 
 
-def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> None:
+def _publish_kx(
+    studio: Studio, t: Transport, keys: LocalKeys, ring: rotation.Keyring, members: mb.Membership
+) -> None:
+    """A laptop the membership file knows without its X25519 key (joined before key generations)
+    asks the owner, in its own request file, to record it."""
+    entry = members.devices.get(studio.device_id, {})
+    if entry.get("kx") == sg.b64(ring.kx_public):
+        return
+    name = mb.request_name(studio.device_id)
+    for key in ring.generations.values():
+        req = rotation.open_join_request(key, t.read(name) or b"", keys.studio.studio_id)
+        if req is not None and req["kx"] == sg.b64(ring.kx_public):
+            return  # asked already; the owner's next sync records it
+    gen = max(ring.generations)
+    t.write(
+        name,
+        rotation.seal_join_request(
+            keys, ring, entry.get("name", ""), ring.generations[gen], keys.studio.studio_id
+        ),
+    )
+
+
+def _send(
+    studio: Studio,
+    t: Transport,
+    keys: LocalKeys,
+    report: SyncReport,
+    members: mb.Membership | None = None,
+    ring: rotation.Keyring | None = None,
+) -> None:
     # segments made earlier whose upload did not finish go first
     box = _outbox(studio)
     recorded = _last_segment(studio, studio.device_id)[0]
@@ -280,6 +353,12 @@ def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> 
         if int(path.stem) <= recorded:
             t.write(sg.file_name(studio.device_id, int(path.stem)), path.read_bytes())
         path.unlink()  # one never recorded (a crash before its commit) is made again below
+    ring = ring or rotation.load_keyring(studio.data_dir, keys)
+    sending = rotation.sending_key(ring, members) if members else (0, keys.studio.key)
+    if sending is None:
+        report.waiting_key = pending_records(studio) > 0
+        return
+    generation, studio_key = sending
     while True:
         number, prev, last_seq = _last_segment(studio, studio.device_id)
         with studio.read() as conn:
@@ -309,8 +388,9 @@ def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> 
             max_wall=max(wall_ms(s) for s in stamps),
             created=_now_iso(),
             nonce=sg.new_nonce(),
+            generation=generation,
         )
-        data = sg.seal(header, sg.encode_records(records), keys.studio.key, keys.signer)
+        data = sg.seal(header, sg.encode_records(records), studio_key, keys.signer)
         box.mkdir(exist_ok=True)
         staged = box / f"{header.number:08d}.seg"
         staged.write_bytes(data)
@@ -340,7 +420,9 @@ def _receive(
     members: mb.Membership,
     device: str,
     report: SyncReport,
+    ring: rotation.Keyring | None = None,
 ) -> None:
+    ring = ring or rotation.load_keyring(studio.data_dir, keys)
     numbers = sorted(
         int(m.group(1)) for m in map(_SEG_NAME.match, t.list(f"journal/{device}")) if m
     )
@@ -392,7 +474,14 @@ def _receive(
                     "stamps are no longer in the future"
                 )
                 return
-            records = sg.decode_records(sg.unseal(header, body, keys.studio.key))
+            studio_key = ring.key(header.generation)
+            if studio_key is None:
+                hold(
+                    f"sealed with the studio key of generation {header.generation}, which the "
+                    "owner's laptop has not handed to this one yet"
+                )
+                return
+            records = sg.decode_records(sg.unseal(header, body, studio_key))
             if len(records) != header.records:
                 raise sg.Refused("it holds another number of records than its header says")
             good, bad = _check_records(records)
@@ -505,6 +594,26 @@ def remove_device(studio: Studio, device: str) -> str:
     last, _h, _s = _last_segment(studio, device)
     entry = members.devices.pop(device)
     members.removed[device] = {**entry, "removed": _now_iso(), "last_number": last}
+    # a new generation of the studio key, handed to the laptops that stay (before the membership
+    # file names it, so each finds its key when it reads the file)
+    ring = rotation.load_keyring(studio.data_dir, keys)
+    rotation.rotate(t, keys, ring, members)
+    ring.save(studio.data_dir)
     members.version += 1
     t.write(mb.NAME, members.sign(keys.signer))
     return device
+
+
+def write_key_file(studio: Studio, path: Path) -> str:
+    """Owner: write a key file for a new laptop (0600) holding the studio's current key; after
+    a laptop was removed, the key file the studio was shared with no longer admits anyone.
+    Returns the join code (fingerprint) to compare on the new laptop."""
+    keys = _keys(studio)
+    if not keys.owner:
+        raise SyncError("Only the owner's laptop writes key files for new laptops.")
+    t = open_place(keys.place)
+    t.check()
+    members = _read_membership(t, keys)
+    key = rotation.key_file(keys, rotation.load_keyring(studio.data_dir, keys), members)
+    key.write(Path(path))
+    return key.fingerprint()
