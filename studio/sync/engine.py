@@ -33,6 +33,7 @@ from studio.domain.journal_models import OPS
 from studio.store import schema
 from studio.store.database import Studio
 from studio.store.hlc import wall_ms
+from studio.sync import media as photos
 from studio.sync import membership as mb
 from studio.sync import rotation
 from studio.sync import segment as sg
@@ -70,6 +71,10 @@ class SyncReport:
     waiting_key: bool = False
     #: key generations the owner handed this laptop in this sync
     keys_received: list[int] = field(default_factory=list)
+    #: photo files put in the place, fetched from it, and needed here but not there yet
+    media_sent: int = 0
+    media_fetched: int = 0
+    media_waiting: int = 0
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -87,6 +92,13 @@ class SyncReport:
             out.append(
                 "this laptop's changes wait for the studio's new key from the owner's laptop "
                 "(kept here; they go out at a later sync)"
+            )
+        if self.media_sent or self.media_fetched:
+            out.append(f"photos: {self.media_sent} sent, {self.media_fetched} fetched")
+        if self.media_waiting:
+            out.append(
+                f"{self.media_waiting} photo(s) not in the shared place yet (their laptop sends "
+                "them at its next sync)"
             )
         out += [f"held {h['file']}: {h['reason']}" for h in self.held]
         out += [f"refused {r['file']}: {r['reason']}" for r in self.refused]
@@ -229,9 +241,13 @@ def sync(studio: Studio) -> SyncReport:
         )
         _publish_kx(studio, t, keys, ring, members)
     _send(studio, t, keys, report, members, ring)
+    report.media_sent = photos.send_media(studio, t, ring, members)
     for device in t.folders("journal"):
         if device != studio.device_id:
             _receive(studio, t, keys, members, device, report, ring)
+    fetched = photos.fetch_missing(studio, t, ring)
+    report.media_fetched, report.media_waiting = fetched.fetched, len(fetched.waiting)
+    report.refused += fetched.refused
     studio.set_setting("sync_last", json.dumps({"at": _now_iso(), **report.to_json()}))
     return report
 
@@ -602,6 +618,12 @@ def remove_device(studio: Studio, device: str) -> str:
     members.version += 1
     t.write(mb.NAME, members.sign(keys.signer))
     return device
+
+
+def fetch_media(studio: Studio, sha256: str) -> Path | None:
+    """Fetch one photo file from the shared place now (see :func:`studio.sync.media.fetch_media`):
+    its local path, or None when it is not in the place yet."""
+    return photos.fetch_media(studio, sha256)
 
 
 def write_key_file(studio: Studio, path: Path) -> str:
