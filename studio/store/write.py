@@ -115,25 +115,46 @@ class JournalEntry:
 
 
 class _RemoteEntry(JournalEntry):
-    """A journal entry from another laptop whose values are decoded when first read (a joining
-    laptop applies millions; listeners mostly look at table, row, field and op)."""
+    """A journal entry from another laptop, read from its record when asked (a joining laptop
+    applies millions; listeners mostly look at table, row, field and op); values are decoded
+    when first read."""
 
     def __init__(self, rec: dict):
-        self.__dict__.update(
-            table=rec["table_name"],
-            row_id=rec["row_id"],
-            field=rec["field"],
-            op=rec["op"],
-            _raw=(rec["old"], rec["new"]),
-        )
+        self.__dict__["_rec"] = rec
+
+    @classmethod
+    def many(cls, records: list[dict]) -> list[JournalEntry]:
+        new = object.__new__
+        out: list[JournalEntry] = []
+        for rec in records:
+            entry = new(cls)
+            entry.__dict__["_rec"] = rec
+            out.append(entry)
+        return out
+
+    @property
+    def table(self) -> str:  # type: ignore[override]
+        return self._rec["table_name"]
+
+    @property
+    def row_id(self) -> str:  # type: ignore[override]
+        return self._rec["row_id"]
+
+    @property
+    def field(self) -> str:  # type: ignore[override]
+        return self._rec["field"]
+
+    @property
+    def op(self) -> str:  # type: ignore[override]
+        return self._rec["op"]
 
     @property
     def old(self) -> Any:  # type: ignore[override]
-        return decode(self._raw[0])
+        return decode(self._rec["old"])
 
     @property
     def new(self) -> Any:  # type: ignore[override]
-        return decode(self._raw[1])
+        return decode(self._rec["new"])
 
 
 class Transaction:
@@ -241,12 +262,12 @@ class Transaction:
         result = RemoteResult(applied=len(fresh), duplicates=len(records) - len(fresh))
         if not fresh:
             return result
-        for rec in fresh:
-            self.studio.clock.receive(rec["hlc"])
+        # stamps sort as text in clock order: moving past the latest moves past them all
+        self.studio.clock.receive(max(rec["hlc"] for rec in fresh))
         named_before = set(self._names().new_rows)
         self._write_journal(fresh, inbound=True)
         first_named = self._names().new_rows - named_before  # rows with no older records
-        self.entries.extend(_RemoteEntry(rec) for rec in fresh)
+        self.entries.extend(_RemoteEntry.many(fresh))
         rows = {(r["table_name"], r["row_id"]) for r in fresh}
         rows |= {
             (t, r)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +34,7 @@ from studio.domain.journal_models import OPS
 from studio.store import schema
 from studio.store.database import Studio
 from studio.store.hlc import wall_ms
+from studio.store.write import Transaction
 from studio.sync import media as photos
 from studio.sync import membership as mb
 from studio.sync import rotation
@@ -47,6 +49,8 @@ OUTBOX = "sync-outbox"
 MAX_AHEAD_MS = 5 * 60 * 1000
 #: Journal records per segment (a laptop back after weeks offline sends several).
 SEGMENT_RECORDS = 50_000
+#: Incoming records applied in one transaction at most (several segments; one at least).
+APPLY_BATCH_RECORDS = 250_000
 _SEG_NAME = re.compile(r"^(\d{8})\.seg$")
 _HLC = re.compile(r"^\d{13}\.\d{5}\..+$")
 
@@ -443,87 +447,99 @@ def _receive(
         int(m.group(1)) for m in map(_SEG_NAME.match, t.list(f"journal/{device}")) if m
     )
     last, prev, _seq = _last_segment(studio, device)
-    for number in numbers:
-        if number <= last:
-            continue
-        name = sg.file_name(device, number)
+    # consecutive segments are applied in one transaction, up to APPLY_BATCH_RECORDS records:
+    # a joining laptop commits (and reindexes its search) a few times, not once per segment
+    tx: Transaction | None = None
+    batched = 0
+    with ExitStack() as batch:
+        for number in numbers:
+            if number <= last:
+                continue
+            name = sg.file_name(device, number)
 
-        def hold(reason: str, name: str = name) -> None:
-            report.held.append({"file": name, "device": device, "reason": reason})
+            def hold(reason: str, name: str = name) -> None:
+                report.held.append({"file": name, "device": device, "reason": reason})
 
-        def refuse(reason: str, name: str = name) -> None:
-            report.refused.append({"file": name, "device": device, "reason": reason})
+            def refuse(reason: str, name: str = name) -> None:
+                report.refused.append({"file": name, "device": device, "reason": reason})
 
-        if number != last + 1:
-            hold(f"waits for segment {last + 1} of this laptop, not here yet")
-            return
-        data = t.read(name)
-        try:
-            if data is None:
-                raise sg.Truncated("the file vanished while reading")
-            header, body, signature = sg.read_header(data)
-            if header.studio != keys.studio.studio_id:
-                raise sg.Refused("it belongs to another studio")
-            if header.device != device or header.number != number:
-                raise sg.Refused("its header names another laptop or number (moved or replayed)")
-            key = members.key_of(device)
-            if key is None:
-                hold("its laptop is not (yet) admitted by the owner")
+            if number != last + 1:
+                hold(f"waits for segment {last + 1} of this laptop, not here yet")
                 return
-            removed = members.removed.get(device)
-            if removed and number > int(removed.get("last_number", 0)):
-                raise sg.Refused("its laptop was removed from the studio")
-            sg.verify(body, signature, key)
-            if header.prev != prev:
-                raise sg.Refused(f"it does not follow segment {number - 1} (replayed or forged)")
-            if header.schema not in schema.REVISIONS:
-                hold(
-                    f"written by a newer Travel Studio (schema {header.schema}); update to see its "
-                    f"{header.records:,} changes"
-                )
+            data = t.read(name)
+            try:
+                if data is None:
+                    raise sg.Truncated("the file vanished while reading")
+                header, body, signature = sg.read_header(data)
+                if header.studio != keys.studio.studio_id:
+                    raise sg.Refused("it belongs to another studio")
+                if header.device != device or header.number != number:
+                    raise sg.Refused(
+                        "its header names another laptop or number (moved or replayed)"
+                    )
+                key = members.key_of(device)
+                if key is None:
+                    hold("its laptop is not (yet) admitted by the owner")
+                    return
+                removed = members.removed.get(device)
+                if removed and number > int(removed.get("last_number", 0)):
+                    raise sg.Refused("its laptop was removed from the studio")
+                sg.verify(body, signature, key)
+                if header.prev != prev:
+                    raise sg.Refused(
+                        f"it does not follow segment {number - 1} (replayed or forged)"
+                    )
+                if header.schema not in schema.REVISIONS:
+                    hold(
+                        f"written by a newer Travel Studio (schema {header.schema}); update to see its "
+                        f"{header.records:,} changes"
+                    )
+                    return
+                now = studio.clock.now_ms()
+                if header.max_wall > now + MAX_AHEAD_MS:
+                    ahead = (header.max_wall - now) / 60000
+                    hold(
+                        f"its laptop's clock is {ahead:,.0f} min ahead of this one's; applied once its "
+                        "stamps are no longer in the future"
+                    )
+                    return
+                studio_key = ring.key(header.generation)
+                if studio_key is None:
+                    hold(
+                        f"sealed with the studio key of generation {header.generation}, which the "
+                        "owner's laptop has not handed to this one yet"
+                    )
+                    return
+                records = sg.decode_records(sg.unseal(header, body, studio_key))
+                if len(records) != header.records:
+                    raise sg.Refused("it holds another number of records than its header says")
+                good, bad = _check_records(records)
+                if good and max(wall_ms(r["hlc"]) for r in good) > now + MAX_AHEAD_MS:
+                    hold("its stamps are ahead of this laptop's clock; applied once they are not")
+                    return
+            except sg.Truncated as exc:
+                hold(f"{exc.reason}; retried when it arrives whole")
                 return
-            now = studio.clock.now_ms()
-            if header.max_wall > now + MAX_AHEAD_MS:
-                ahead = (header.max_wall - now) / 60000
-                hold(
-                    f"its laptop's clock is {ahead:,.0f} min ahead of this one's; applied once its "
-                    "stamps are no longer in the future"
-                )
+            except sg.Refused as exc:
+                refuse(exc.reason)
                 return
-            studio_key = ring.key(header.generation)
-            if studio_key is None:
-                hold(
-                    f"sealed with the studio key of generation {header.generation}, which the "
-                    "owner's laptop has not handed to this one yet"
-                )
-                return
-            records = sg.decode_records(sg.unseal(header, body, studio_key))
-            if len(records) != header.records:
-                raise sg.Refused("it holds another number of records than its header says")
-            good, bad = _check_records(records)
-            if good and max(wall_ms(r["hlc"]) for r in good) > now + MAX_AHEAD_MS:
-                hold("its stamps are ahead of this laptop's clock; applied once they are not")
-                return
-        except sg.Truncated as exc:
-            hold(f"{exc.reason}; retried when it arrives whole")
-            return
-        except sg.Refused as exc:
-            refuse(exc.reason)
-            return
-        with studio.transaction() as tx:
+            if tx is None or batched >= APPLY_BATCH_RECORDS:
+                batch.close()  # commits the segments applied so far
+                tx, batched = batch.enter_context(studio.transaction()), 0
             result = tx.apply_remote(good)
             tx.conn.exec_driver_sql(
                 "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at) "
                 "VALUES (?, ?, ?, ?, NULL, ?)",
                 (device, number, sg.digest(data), len(records), _now_iso()),
             )
-        report.received_segments += 1
-        report.received_records += result.applied
-        report.duplicates += result.duplicates
-        report.parked += result.parked + bad
-        report.collisions += result.collisions
-        report.received_from[device] = report.received_from.get(device, 0) + result.applied
-        last, prev = number, sg.digest(data)
+            batched += len(records)
+            report.received_segments += 1
+            report.received_records += result.applied
+            report.duplicates += result.duplicates
+            report.parked += result.parked + bad
+            report.collisions += result.collisions
+            report.received_from[device] = report.received_from.get(device, 0) + result.applied
+            last, prev = number, sg.digest(data)
 
 
 def _check_records(records: list[dict]) -> tuple[list[dict], int]:

@@ -104,12 +104,14 @@ def decode_records(payload: bytes) -> list[dict]:
     try:
         body = json.loads(zlib.decompress(payload))
         out = []
+        keys, width = (*_RECORD_FIELDS, *_TX_FIELDS), len(_RECORD_FIELDS)
         for group in body:
-            facts = {k: group[k] for k in _TX_FIELDS}
+            facts = [group[k] for k in _TX_FIELDS]
             for rec in group["records"]:
-                if len(rec) != len(_RECORD_FIELDS):
+                if type(rec) is not list or len(rec) != width:
                     raise ValueError("a record of the wrong length")
-                out.append({**facts, **dict(zip(_RECORD_FIELDS, rec, strict=True))})
+                rec.extend(facts)
+                out.append(dict(zip(keys, rec, strict=True)))
         return out
     except (ValueError, KeyError, TypeError, zlib.error) as exc:
         raise Refused(f"its contents are malformed ({exc})") from None
