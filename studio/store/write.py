@@ -25,7 +25,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from studio.domain.base import Row, new_id
-from studio.domain.journal_models import OP_CODES
+from studio.domain.journal_models import OP_CODES, OPS
 from studio.domain.models import Client
 from studio.errors import NotFoundError
 from studio.store.hlc import join_stamp, split_stamp
@@ -265,6 +265,7 @@ class Transaction:
         # stamps sort as text in clock order: moving past the latest moves past them all
         self.studio.clock.receive(max(rec["hlc"] for rec in fresh))
         named_before = set(self._names().new_rows)
+        before = self.conn.exec_driver_sql("SELECT max(seq) FROM journal").scalar() or 0
         self._write_journal(fresh, inbound=True)
         first_named = self._names().new_rows - named_before  # rows with no older records
         self.entries.extend(_RemoteEntry.many(fresh))
@@ -273,7 +274,7 @@ class Transaction:
             (t, r)
             for t, r in self.conn.exec_driver_sql("SELECT table_name, row_id FROM sync_waiting")
         }
-        merge = _Materializer(self, fresh, first_named)
+        merge = _Materializer(self, fresh, first_named, journal_before=before)
         result.parked = merge.run(rows)
         result.collisions = merge.collisions({r["hlc"] for r in fresh})
         return result
@@ -511,12 +512,22 @@ class _Materializer:
     existence check per parent table, and grouped inserts and updates.
     """
 
-    def __init__(self, tx: Transaction, fresh: list[dict], new_rows: set[str]):
+    def __init__(
+        self,
+        tx: Transaction,
+        fresh: list[dict],
+        new_rows: set[str],
+        *,
+        journal_before: int | None = None,
+    ):
         self.tx = tx
         self.conn = tx.conn
         self._parents: dict[str, list[tuple[str, str]]] = {}
         self._fresh = fresh
         self._new_rows = new_rows
+        #: the journal's last seq before ``fresh`` was written: older records are read from the
+        #: journal (up to it, which its row index answers alone), ``fresh`` from memory
+        self._before = journal_before
 
     def run(self, rows: set[tuple[str, str]]) -> int:
         from studio.domain.models import model_for_table
@@ -560,19 +571,29 @@ class _Materializer:
     def _history(self, row_ids: set[str]) -> dict[tuple[str, str], list[tuple]]:
         out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         older = row_ids - self._new_rows
-        rows = (
-            self.conn.exec_driver_sql(
-                "SELECT table_name, row_id, hlc, op, field, new, wall_time, old, advisor_id "
-                "FROM change WHERE row_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(older)),),
-            )
-            if older
-            else ()
-        )
-        for table, row_id, hlc, op, fld, new, wall, old, adv in rows:
-            out[(table, row_id)].append((hlc, op, fld, new, wall, old, adv))
+        if older:
+            # the journal's own tables, names from the transaction's caches (not the change view)
+            names = self.tx._names()
+            names.prefetch_rows(older)
+            by_n = {names.row(r): r for r in older}
+            fields = {n: tf for tf, n in names._fields.items()}
+            devices = {n: d for d, n in names._devices.items()}
+            upto = "" if self._before is None else f" AND j.seq <= {int(self._before)}"
+            rows = self.conn.exec_driver_sql(
+                "SELECT j.row, printf('%013d.%05d.', j.stamp / 100000, j.stamp % 100000), "
+                "j.device, j.op, j.field, j.new, t.wall_time, j.old, t.advisor_id "
+                "FROM journal j JOIN journal_tx t ON t.n = j.tx "
+                f"WHERE j.row IN (SELECT value FROM json_each(?)){upto}",
+                (json.dumps(sorted(by_n)),),
+            ).fetchall()
+            for row_n, ticks, dev, op, fld, new, wall, old, adv in rows:
+                table, name = fields[fld]
+                out[(table, by_n[row_n])].append(
+                    (ticks + devices[dev], OPS[op], name, new, wall, old, adv)
+                )
+        from_memory = row_ids if self._before is not None else self._new_rows & row_ids
         for r in self._fresh:  # rows named first now: their records are all in this batch
-            if r["row_id"] in self._new_rows and r["row_id"] in row_ids:
+            if r["row_id"] in from_memory:
                 out[(r["table_name"], r["row_id"])].append(
                     (
                         r["hlc"],
