@@ -171,6 +171,8 @@ class Transaction:
         self.entries: list[JournalEntry] = []
         self.touched_clients: set[str] = set()
         self.touched: set[tuple[str, str]] = set()
+        self._search_needed: set[str] = set()
+        self._search_skipped: set[str] = set()
         self._tx_rows: dict[tuple, int] = {}
         self._names_cache: _Names | None = None
 
@@ -387,12 +389,17 @@ class Transaction:
         )
         self.entries.append(JournalEntry(table, row_id, field, op, old, new))
 
-    def _touch(self, model: type[Row], row_id: str, data: dict) -> None:
+    def _touch(self, model: type[Row], row_id: str, data: dict, *, indexed: bool = True) -> None:
         self.touched.add((model.__tablename__, row_id))
-        if model is Client:
-            self.touched_clients.add(row_id)
-        elif data.get("client_id"):
-            self.touched_clients.add(data["client_id"])
+        client = row_id if model is Client else data.get("client_id")
+        if client:
+            self.touched_clients.add(client)
+            (self._search_needed if indexed else self._search_skipped).add(client)
+
+    def search_clients(self) -> set[str]:
+        """The touched clients whose search index rows must be rebuilt: all of them, except
+        clients only changed (by other laptops) in columns the index does not hold."""
+        return self.touched_clients - (self._search_skipped - self._search_needed)
 
 
 @dataclass
@@ -503,6 +510,10 @@ def last_stamp(conn: Connection, device_id: str) -> str | None:
         (device_id,),
     ).scalar()
     return None if ticks is None else join_stamp(device_id, ticks)
+
+
+#: The client columns its search index row is made of (see studio.store.fts).
+_CLIENT_SEARCHED = frozenset({"name", "native_name", "tags", "notes", "deleted_at"})
 
 
 class _Materializer:
@@ -726,7 +737,16 @@ class _Materializer:
                 else:
                     cols = data["_changed"]
                     updates[(table, cols)].append((*(data[c] for c in cols), row_id))
-                self.tx._touch(models[table], row_id, data)
+                self.tx._touch(
+                    models[table],
+                    row_id,
+                    data,
+                    indexed=not (
+                        table == "client"
+                        and kind == "update"
+                        and _CLIENT_SEARCHED.isdisjoint(data["_changed"])
+                    ),
+                )
             for table, rows in inserts.items():
                 stmt = insert(models[table].__table__)
                 failed = self._guarded(lambda rows, stmt=stmt: self.conn.execute(stmt, rows), rows)

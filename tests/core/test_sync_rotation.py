@@ -170,3 +170,19 @@ def test_a_tampered_key_file_is_not_used_and_named_then_replaced_by_the_owner(th
     assert report.keys_received == [1] and report.sent_segments == 1
     engine.sync(a)
     _same(a, b)
+
+
+def test_remove_device_and_key_file_through_the_cli(three, tmp_path, capsys):
+    from studio.cli import main
+
+    a, b, c, place = three
+    for s in (a, b, c):
+        s.close()
+    assert main(["--data-dir", str(a.data_dir), "share", "remove-device", c.device_id]) == 0
+    assert "studio key was rotated" in capsys.readouterr().out
+    key = tmp_path / "new.json"
+    assert main(["--data-dir", str(a.data_dir), "share", "key-file", str(key)]) == 0
+    assert "join code" in capsys.readouterr().out
+    assert oct(key.stat().st_mode & 0o777) == "0o600"
+    assert main(["--data-dir", str(b.data_dir), "share", "key-file", str(key)]) == 1
+    assert "Only the owner" in capsys.readouterr().err
