@@ -629,8 +629,7 @@ def remove_device(studio: Studio, device: str) -> str:
     # a new generation of the studio key, handed to the laptops that stay (before the membership
     # file names it, so each finds its key when it reads the file)
     ring = rotation.load_keyring(studio.data_dir, keys)
-    rotation.rotate(t, keys, ring, members)
-    ring.save(studio.data_dir)
+    rotation.rotate(t, keys, ring, members, studio.data_dir)
     members.version += 1
     t.write(mb.NAME, members.sign(keys.signer))
     return device

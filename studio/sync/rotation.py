@@ -220,6 +220,7 @@ def seal_key(
         "device": device,
         "generation": generation,
         "kx": b64(kx_public),
+        "check": key_check(studio_key),
         "ephemeral": b64(ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)),
         "nonce": b64(secrets.token_bytes(12)),
     }
@@ -283,7 +284,7 @@ def deliver(t: Transport, keys: LocalKeys, ring: Keyring, members: mb.Membership
                 continue
             name = key_file_name(gen, device)
             if f"{device}.key" in present and _signed_for(
-                t.read(name), keys, device, gen, entry["kx"]
+                t.read(name), keys, device, gen, entry["kx"], key_check(key)
             ):
                 continue  # handed out already (one not signed by the owner is replaced)
             t.write(name, seal_key(keys, device, unb64(entry["kx"]), gen, key))
@@ -291,15 +292,22 @@ def deliver(t: Transport, keys: LocalKeys, ring: Keyring, members: mb.Membership
     return written
 
 
-def _signed_for(data: bytes | None, keys: LocalKeys, device: str, gen: int, kx: str) -> bool:
-    """True for a key file the owner signed, for this laptop, generation and X25519 key."""
+def _signed_for(
+    data: bytes | None, keys: LocalKeys, device: str, gen: int, kx: str, check: str
+) -> bool:
+    """True for a key file the owner signed, for this laptop, generation, X25519 key and key."""
     try:
         doc = json.loads(data or b"")
         body = doc["body"]
         Ed25519PublicKey.from_public_bytes(keys.public_key).verify(
             unb64(doc["signature"]), _canonical(body)
         )
-        return bool(body["device"] == device and body["generation"] == gen and body["kx"] == kx)
+        return bool(
+            body["device"] == device
+            and body["generation"] == gen
+            and body["kx"] == kx
+            and body["check"] == check
+        )
     except (InvalidSignature, ValueError, KeyError, TypeError, AttributeError):
         return False
 
@@ -354,10 +362,14 @@ def sending_key(ring: Keyring, members: mb.Membership) -> tuple[int, bytes] | No
     return None if key is None else (gen, key)
 
 
-def rotate(t: Transport, keys: LocalKeys, ring: Keyring, members: mb.Membership) -> int:
+def rotate(
+    t: Transport, keys: LocalKeys, ring: Keyring, members: mb.Membership, data_dir: Path
+) -> int:
     """Owner: make a new generation of the studio key, hand it to every laptop still a member,
-    and name it in ``members`` (the caller signs and writes the membership file). The key files
-    go out first, so a laptop reading the new membership finds its key."""
+    and name it in ``members`` (the caller signs and writes the membership file). The new key is
+    kept in this laptop's keyring before anything goes out, and a rotation that failed half-way
+    (the place gone before the membership file was written) reuses it when tried again; the key
+    files go out before the membership file, so a laptop reading it finds its key."""
     old = current_generation(members)
     checks: dict[str, str] = dict(members.key_checks)
     for gen in range(old + 1):
@@ -366,7 +378,9 @@ def rotate(t: Transport, keys: LocalKeys, ring: Keyring, members: mb.Membership)
             raise SyncError(f"The owner's laptop lacks the studio key of generation {gen}.")
         checks.setdefault(str(gen), key_check(key))
     new = old + 1
-    ring.generations[new] = secrets.token_bytes(32)
+    if new not in ring.generations:
+        ring.generations[new] = secrets.token_bytes(32)
+        ring.save(data_dir)
     checks[str(new)] = key_check(ring.generations[new])
     members.generation = new
     members.key_checks = checks

@@ -186,3 +186,29 @@ def test_remove_device_and_key_file_through_the_cli(three, tmp_path, capsys):
     assert oct(key.stat().st_mode & 0o777) == "0o600"
     assert main(["--data-dir", str(b.data_dir), "share", "key-file", str(key)]) == 1
     assert "Only the owner" in capsys.readouterr().err
+
+
+def test_a_removal_cut_off_before_the_membership_file_is_written_is_safe_to_repeat(
+    three, monkeypatch
+):
+    a, b, c, place = three
+    real = FolderTransport.write
+
+    def unplugged(self, name, data):
+        if name == mb.NAME:
+            raise SyncError("the disk went away")
+        return real(self, name, data)
+
+    monkeypatch.setattr(FolderTransport, "write", unplugged)
+    with pytest.raises(SyncError):
+        engine.remove_device(a, c.device_id)
+    monkeypatch.undo()
+    assert _members(place).get("generation", 0) == 0  # nothing named yet: B goes on as before
+    assert engine.sync(b).keys_received == []
+    engine.remove_device(a, c.device_id)  # again: the same new key, its files already out
+    report = engine.sync(b)
+    assert report.keys_received == [1] and not report.refused
+    clients.create_client(b, "After the second try")
+    engine.sync(b)
+    assert not engine.sync(a).refused
+    _same(a, b)
