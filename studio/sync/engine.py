@@ -199,9 +199,13 @@ def create_share(studio: Studio, place: str, key_file: Path | None = None) -> tu
 
 
 def join_share(studio: Studio, place: str, key_file: Path) -> str:
-    """Join the studio shared in ``place`` with its key file; returns the fingerprint."""
-    if LocalKeys.load(studio.data_dir) is not None:
-        raise SyncError("This data directory already belongs to a shared studio.")
+    """Join the studio shared in ``place`` with its key file; returns the fingerprint.
+
+    Run again on a laptop that asked to join but was not admitted before the owner rotated the
+    studio key, it asks again with the new key file."""
+    existing = LocalKeys.load(studio.data_dir)
+    if existing is not None:
+        return _ask_again(studio, existing, key_file)
     if not studio.is_empty() or studio._scalar("SELECT count(*) FROM journal"):
         raise SyncError(
             f"{studio.data_dir} already holds a studio; join into an empty data directory."
@@ -223,6 +227,27 @@ def join_share(studio: Studio, place: str, key_file: Path) -> str:
     return key.fingerprint()
 
 
+def _ask_again(studio: Studio, keys: LocalKeys, key_file: Path) -> str:
+    """A laptop waiting for admission asks again with a key file of the current generation."""
+    key = StudioKey.read(key_file)
+    if key.studio_id != keys.studio.studio_id:
+        raise SyncError("This data directory already belongs to another shared studio.")
+    t = open_place(keys.place)
+    t.check()
+    members = _read_membership(t, keys)
+    if studio.device_id in members.devices or studio.device_id in members.removed:
+        raise SyncError("This data directory already belongs to a shared studio.")
+    generation = rotation.join_generation(members, key.key)
+    ring = rotation.load_keyring(studio.data_dir, keys)
+    ring.generations[generation] = key.key
+    ring.save(studio.data_dir)
+    t.write(
+        mb.request_name(studio.device_id),
+        rotation.seal_join_request(keys, ring, _device_name(studio), key.key, key.studio_id),
+    )
+    return key.fingerprint()
+
+
 # -- sync -----------------------------------------------------------------------------------
 def sync(studio: Studio) -> SyncReport:
     """Exchange with the shared place now (see the module's docstring)."""
@@ -239,6 +264,13 @@ def sync(studio: Studio) -> SyncReport:
         if studio.device_id in members.removed:
             raise SyncError("The owner removed this laptop from the shared studio.")
         report.waiting_admission = True
+        if rotation.sending_key(ring, members) is None:
+            raise SyncError(
+                "The owner's laptop removed a laptop after this one asked to join, so the key "
+                "it asked with no longer admits it: ask the owner for a new key file "
+                "(“travel-studio share key-file KEY”) and run “travel-studio share join PLACE "
+                "--key-file KEY” again here."
+            )
     elif not keys.owner:
         report.keys_received = rotation.refresh(
             t, keys, ring, members, studio.data_dir, report.refused

@@ -212,3 +212,30 @@ def test_a_removal_cut_off_before_the_membership_file_is_written_is_safe_to_repe
     engine.sync(b)
     assert not engine.sync(a).refused
     _same(a, b)
+
+
+def test_a_laptop_that_asked_to_join_before_a_removal_asks_again_with_the_new_key_file(
+    three, tmp_path
+):
+    a, b, c, place = three
+    with Studio.open(tmp_path / "late") as late:
+        engine.join_share(late, str(place), tmp_path / "key.json")
+        engine.sync(late)  # waits for admission
+        engine.remove_device(a, c.device_id)
+        engine.sync(a)  # its request is sealed with the retired key: not admitted
+        with pytest.raises(SyncError, match="new key file"):
+            engine.sync(late)
+        engine.write_key_file(a, tmp_path / "new.json")
+        engine.join_share(late, str(place), tmp_path / "new.json")
+        engine.sync(a)  # admitted now, and handed every generation
+        report = engine.sync(late)
+        assert not report.waiting_admission and not report.refused and not report.held
+        ring = rotation.Keyring.load(late.data_dir, LocalKeys.load(late.data_dir))
+        assert sorted(ring.generations) == [0, 1]  # its first key file's, and the new one
+        clients.create_client(late, "From the late laptop")
+        engine.sync(late)
+        engine.sync(a)
+        engine.sync(b)
+        _same(a, b, late)
+        with pytest.raises(SyncError, match="already belongs"):
+            engine.join_share(late, str(place), tmp_path / "new.json")
