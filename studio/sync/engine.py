@@ -619,6 +619,7 @@ def status(studio: Studio) -> dict:
     except SyncError as exc:
         out["problem"] = str(exc)
         return out
+    out["key_generation"] = members.generation
     with studio.read() as conn:
         seen = {
             d: (n, at)

@@ -62,6 +62,7 @@ def test_after_removal_the_removed_laptop_cannot_read_new_segments_and_the_other
     engine.remove_device(a, c.device_id)
     body = _members(place)
     assert body["generation"] == 1 and set(body["key_checks"]) == {"0", "1"}
+    assert engine.status(a)["key_generation"] == 1
     assert (place / rotation.key_file_name(1, b.device_id)).is_file()
     assert not (place / rotation.key_file_name(1, c.device_id)).exists()
 
