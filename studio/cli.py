@@ -140,6 +140,8 @@ def _add_sharing(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     st.add_argument("--json", action="store_true", help="print JSON instead of text")
     rm = ss.add_parser("remove-device", help="remove a laptop (owner only)")
     rm.add_argument("device", metavar="DEVICE", help="its device id (or an unambiguous start)")
+    kf = ss.add_parser("key-file", help="write a key file for a new laptop (owner only)")
+    kf.add_argument("key_file", metavar="KEY", help="where to write it (0600)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -354,9 +356,13 @@ def _cmd_share(args: argparse.Namespace) -> int:
                     print(f"  {lap['device']}  {lap['name']}{mark}: {state}")
                 if info.get("problem"):
                     print(f"problem: {info['problem']}")
+        elif args.share_command == "key-file":
+            code = engine.write_key_file(studio, Path(args.key_file))
+            print(f"Studio key written to {args.key_file}; join code {code}")
         else:
             device = engine.remove_device(studio, args.device)
             print(f"Removed laptop {device}; its later segments are refused")
+            print("The studio key was rotated: new laptops join with “share key-file KEY”")
     return 0
 
 

@@ -194,7 +194,7 @@ class Studio:
                     suppliers = [row for table, row in tx.touched if table == "supplier"]
                     if suppliers:  # a renamed supplier changes the text of every client using it
                         tx.touched_clients |= fts.clients_using_suppliers(conn, suppliers)
-                    fts.reindex(conn, tx.touched_clients)
+                    fts.reindex(conn, tx.search_clients())
             finally:
                 self._local.tx = None
         if tx.entries:

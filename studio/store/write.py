@@ -25,7 +25,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from studio.domain.base import Row, new_id, table_name, table_of
-from studio.domain.journal_models import OP_CODES
+from studio.domain.journal_models import OP_CODES, OPS
 from studio.domain.models import Client
 from studio.errors import NotFoundError
 from studio.store.hlc import join_stamp, split_stamp
@@ -117,27 +117,48 @@ class JournalEntry:
 
 
 class _RemoteEntry(JournalEntry):
-    """A journal entry from another laptop whose values are decoded when first read (a joining
-    laptop applies millions; listeners mostly look at table, row, field and op)."""
+    """A journal entry from another laptop, read from its record when asked (a joining laptop
+    applies millions; listeners mostly look at table, row, field and op); values are decoded
+    when first read."""
 
     def __init__(self, rec: dict):
-        self.__dict__.update(
-            table=rec["table_name"],
-            row_id=rec["row_id"],
-            field=rec["field"],
-            op=rec["op"],
-            _raw=(rec["old"], rec["new"]),
-        )
+        self.__dict__["_rec"] = rec
 
-    _raw: tuple[str | None, str | None]  # set in __init__ (the dataclass is frozen)
+    @classmethod
+    def many(cls, records: list[dict]) -> list[JournalEntry]:
+        new = object.__new__
+        out: list[JournalEntry] = []
+        for rec in records:
+            entry = new(cls)
+            entry.__dict__["_rec"] = rec
+            out.append(entry)
+        return out
+
+    @property
+    def table(self) -> str:
+        return self._rec["table_name"]
+
+    @property
+    def row_id(self) -> str:
+        return self._rec["row_id"]
+
+    @property
+    def field(self) -> str:
+        return self._rec["field"]
+
+    @property
+    def op(self) -> str:
+        return self._rec["op"]
+
+    _rec: dict[str, Any]  # set in __init__ and many() (the dataclass is frozen)
 
     @property
     def old(self) -> Any:
-        return decode(self._raw[0])
+        return decode(self._rec["old"])
 
     @property
     def new(self) -> Any:
-        return decode(self._raw[1])
+        return decode(self._rec["new"])
 
 
 class Transaction:
@@ -154,6 +175,8 @@ class Transaction:
         self.entries: list[JournalEntry] = []
         self.touched_clients: set[str] = set()
         self.touched: set[tuple[str, str]] = set()
+        self._search_needed: set[str] = set()
+        self._search_skipped: set[str] = set()
         self._tx_rows: dict[tuple, int] = {}
         self._names_cache: _Names | None = None
 
@@ -245,18 +268,19 @@ class Transaction:
         result = RemoteResult(applied=len(fresh), duplicates=len(records) - len(fresh))
         if not fresh:
             return result
-        for rec in fresh:
-            self.studio.clock.receive(rec["hlc"])
+        # stamps sort as text in clock order: moving past the latest moves past them all
+        self.studio.clock.receive(max(rec["hlc"] for rec in fresh))
         named_before = set(self._names().new_rows)
+        before = self.conn.exec_driver_sql("SELECT max(seq) FROM journal").scalar() or 0
         self._write_journal(fresh, inbound=True)
         first_named = self._names().new_rows - named_before  # rows with no older records
-        self.entries.extend(_RemoteEntry(rec) for rec in fresh)
+        self.entries.extend(_RemoteEntry.many(fresh))
         rows = {(r["table_name"], r["row_id"]) for r in fresh}
         rows |= {
             (t, r)
             for t, r in self.conn.exec_driver_sql("SELECT table_name, row_id FROM sync_waiting")
         }
-        merge = _Materializer(self, fresh, first_named)
+        merge = _Materializer(self, fresh, first_named, journal_before=before)
         result.parked = merge.run(rows)
         result.collisions = merge.collisions({r["hlc"] for r in fresh})
         return result
@@ -369,12 +393,17 @@ class Transaction:
         )
         self.entries.append(JournalEntry(table, row_id, field, op, old, new))
 
-    def _touch(self, model: type[Row], row_id: str, data: dict) -> None:
+    def _touch(self, model: type[Row], row_id: str, data: dict, *, indexed: bool = True) -> None:
         self.touched.add((table_name(model), row_id))
-        if model is Client:
-            self.touched_clients.add(row_id)
-        elif data.get("client_id"):
-            self.touched_clients.add(data["client_id"])
+        client = row_id if model is Client else data.get("client_id")
+        if client:
+            self.touched_clients.add(client)
+            (self._search_needed if indexed else self._search_skipped).add(client)
+
+    def search_clients(self) -> set[str]:
+        """The touched clients whose search index rows must be rebuilt: all of them, except
+        clients only changed (by other laptops) in columns the index does not hold."""
+        return self.touched_clients - (self._search_skipped - self._search_needed)
 
 
 @dataclass
@@ -489,6 +518,10 @@ def last_stamp(conn: Connection, device_id: str) -> str | None:
     return None if ticks is None else join_stamp(device_id, ticks)
 
 
+#: The client columns its search index row is made of (see studio.store.fts).
+_CLIENT_SEARCHED = frozenset({"name", "native_name", "tags", "notes", "deleted_at"})
+
+
 class _Materializer:
     """Sets rows to what their journal records say (see :meth:`Transaction.apply_remote`).
 
@@ -496,12 +529,22 @@ class _Materializer:
     existence check per parent table, and grouped inserts and updates.
     """
 
-    def __init__(self, tx: Transaction, fresh: list[dict], new_rows: set[str]):
+    def __init__(
+        self,
+        tx: Transaction,
+        fresh: list[dict],
+        new_rows: set[str],
+        *,
+        journal_before: int | None = None,
+    ):
         self.tx = tx
         self.conn = tx.conn
         self._parents: dict[str, list[tuple[str, str]]] = {}
         self._fresh = fresh
         self._new_rows = new_rows
+        #: the journal's last seq before ``fresh`` was written: older records are read from the
+        #: journal (up to it, which its row index answers alone), ``fresh`` from memory
+        self._before = journal_before
 
     def run(self, rows: set[tuple[str, str]]) -> int:
         from studio.domain.models import model_for_table
@@ -545,19 +588,29 @@ class _Materializer:
     def _history(self, row_ids: set[str]) -> dict[tuple[str, str], list[tuple]]:
         out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         older = row_ids - self._new_rows
-        rows = (
-            self.conn.exec_driver_sql(
-                "SELECT table_name, row_id, hlc, op, field, new, wall_time, old, advisor_id "
-                "FROM change WHERE row_id IN (SELECT value FROM json_each(?))",
-                (json.dumps(sorted(older)),),
-            )
-            if older
-            else ()
-        )
-        for table, row_id, hlc, op, fld, new, wall, old, adv in rows:
-            out[(table, row_id)].append((hlc, op, fld, new, wall, old, adv))
+        if older:
+            # the journal's own tables, names from the transaction's caches (not the change view)
+            names = self.tx._names()
+            names.prefetch_rows(older)
+            by_n = {names.row(r): r for r in older}
+            fields = {n: tf for tf, n in names._fields.items()}
+            devices = {n: d for d, n in names._devices.items()}
+            upto = "" if self._before is None else f" AND j.seq <= {int(self._before)}"
+            rows = self.conn.exec_driver_sql(
+                "SELECT j.row, printf('%013d.%05d.', j.stamp / 100000, j.stamp % 100000), "
+                "j.device, j.op, j.field, j.new, t.wall_time, j.old, t.advisor_id "
+                "FROM journal j JOIN journal_tx t ON t.n = j.tx "
+                f"WHERE j.row IN (SELECT value FROM json_each(?)){upto}",
+                (json.dumps(sorted(by_n)),),
+            ).fetchall()
+            for row_n, ticks, dev, op, fld, new, wall, old, adv in rows:
+                table, name = fields[fld]
+                out[(table, by_n[row_n])].append(
+                    (ticks + devices[dev], OPS[op], name, new, wall, old, adv)
+                )
+        from_memory = row_ids if self._before is not None else self._new_rows & row_ids
         for r in self._fresh:  # rows named first now: their records are all in this batch
-            if r["row_id"] in self._new_rows and r["row_id"] in row_ids:
+            if r["row_id"] in from_memory:
                 out[(r["table_name"], r["row_id"])].append(
                     (
                         r["hlc"],
@@ -697,7 +750,16 @@ class _Materializer:
                 else:
                     cols = data["_changed"]
                     updates[(table, cols)].append((*(data[c] for c in cols), row_id))
-                self.tx._touch(models[table], row_id, data)
+                self.tx._touch(
+                    models[table],
+                    row_id,
+                    data,
+                    indexed=not (
+                        table == "client"
+                        and kind == "update"
+                        and _CLIENT_SEARCHED.isdisjoint(data["_changed"])
+                    ),
+                )
             for table, rows in inserts.items():
                 stmt = insert(table_of(models[table]))
                 failed = self._guarded(lambda rows, stmt=stmt: self.conn.execute(stmt, rows), rows)

@@ -5,6 +5,8 @@ Layout of the shared place::
     travel-studio.json               which studio this is (plain: id and format)
     membership.json                  laptops allowed to write, signed by the owner
     requests/<device>.req            a laptop asking to join, sealed with the studio key
+    keys/<generation>/<device>.key   a generation of the studio key, sealed to one laptop (after a
+                                     removal: see studio.sync.rotation)
     journal/<device>/00000001.seg    that laptop's segments, numbered, chained, sealed, signed
 
 A sync (1) admits join requests when this laptop is the owner's, (2) sends this laptop's new
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,9 +34,12 @@ from studio.domain.journal_models import OPS
 from studio.store import schema
 from studio.store.database import Studio
 from studio.store.hlc import wall_ms
+from studio.store.write import Transaction
+from studio.sync import media as photos
 from studio.sync import membership as mb
+from studio.sync import rotation
 from studio.sync import segment as sg
-from studio.sync.keys import LocalKeys, StudioKey, SyncError, new_device_key, unb64
+from studio.sync.keys import LocalKeys, StudioKey, SyncError, new_device_key
 from studio.sync.places import open_place
 from studio.sync.transport import Transport
 
@@ -43,6 +49,8 @@ OUTBOX = "sync-outbox"
 MAX_AHEAD_MS = 5 * 60 * 1000
 #: Journal records per segment (a laptop back after weeks offline sends several).
 SEGMENT_RECORDS = 50_000
+#: Incoming records applied in one transaction at most (several segments; one at least).
+APPLY_BATCH_RECORDS = 250_000
 _SEG_NAME = re.compile(r"^(\d{8})\.seg$")
 _HLC = re.compile(r"^\d{13}\.\d{5}\..+$")
 
@@ -63,6 +71,14 @@ class SyncReport:
     waiting_admission: bool = False
     #: the same field changed on two laptops unaware of each other (see Transaction.apply_remote)
     collisions: list[dict] = field(default_factory=list)
+    #: this laptop's changes wait: the owner has not handed it the studio's current key yet
+    waiting_key: bool = False
+    #: key generations the owner handed this laptop in this sync
+    keys_received: list[int] = field(default_factory=list)
+    #: photo files put in the place, fetched from it, and needed here but not there yet
+    media_sent: int = 0
+    media_fetched: int = 0
+    media_waiting: int = 0
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -76,6 +92,18 @@ class SyncReport:
         out += [f"admitted laptop {d}" for d in self.admitted]
         if self.waiting_admission:
             out.append("this laptop waits for the owner's laptop to admit it (at its next sync)")
+        if self.waiting_key:
+            out.append(
+                "this laptop's changes wait for the studio's new key from the owner's laptop "
+                "(kept here; they go out at a later sync)"
+            )
+        if self.media_sent or self.media_fetched:
+            out.append(f"photos: {self.media_sent} sent, {self.media_fetched} fetched")
+        if self.media_waiting:
+            out.append(
+                f"{self.media_waiting} photo(s) not in the shared place yet (their laptop sends "
+                "them at its next sync)"
+            )
         out += [f"held {h['file']}: {h['reason']}" for h in self.held]
         out += [f"refused {r['file']}: {r['reason']}" for r in self.refused]
         out += [
@@ -200,9 +228,13 @@ def _joinable(studio: Studio) -> bool:
 
 
 def join_share(studio: Studio, place: str, key_file: Path) -> str:
-    """Join the studio shared in ``place`` with its key file; returns the fingerprint."""
-    if LocalKeys.load(studio.data_dir) is not None:
-        raise SyncError("This data directory already belongs to a shared studio.")
+    """Join the studio shared in ``place`` with its key file; returns the fingerprint.
+
+    Run again on a laptop that asked to join but was not admitted before the owner rotated the
+    studio key, it asks again with the new key file."""
+    existing = LocalKeys.load(studio.data_dir)
+    if existing is not None:
+        return _ask_again(studio, existing, key_file)
     if not _joinable(studio):
         raise SyncError(
             f"{studio.data_dir} already holds a studio; join into an empty data directory."
@@ -212,14 +244,37 @@ def join_share(studio: Studio, place: str, key_file: Path) -> str:
     t.check()
     _check_key_fits(t, key)
     probe = LocalKeys(studio.device_id, b"", key, place)
-    _read_membership(t, probe)  # the place holds this studio, signed by its owner
+    members = _read_membership(t, probe)  # the place holds this studio, signed by its owner
+    generation = rotation.join_generation(members, key.key)
     keys = LocalKeys(studio.device_id, new_device_key(), key, _stored_place(place), False)
-    nonce = unb64(sg.new_nonce())
+    ring = rotation.Keyring(rotation.new_kx_key(), {generation: key.key})
     t.write(
         mb.request_name(studio.device_id),
-        mb.seal_request(key.key, studio.device_id, keys.public_key, _device_name(studio), nonce),
+        rotation.seal_join_request(keys, ring, _device_name(studio), key.key, key.studio_id),
     )
+    ring.save(studio.data_dir)  # before sharing.json: a keyring is never guessed for this laptop
     keys.save(studio.data_dir)
+    return key.fingerprint()
+
+
+def _ask_again(studio: Studio, keys: LocalKeys, key_file: Path) -> str:
+    """A laptop waiting for admission asks again with a key file of the current generation."""
+    key = StudioKey.read(key_file)
+    if key.studio_id != keys.studio.studio_id:
+        raise SyncError("This data directory already belongs to another shared studio.")
+    t = open_place(keys.place)
+    t.check()
+    members = _read_membership(t, keys)
+    if studio.device_id in members.devices or studio.device_id in members.removed:
+        raise SyncError("This data directory already belongs to a shared studio.")
+    generation = rotation.join_generation(members, key.key)
+    ring = rotation.load_keyring(studio.data_dir, keys)
+    ring.generations[generation] = key.key
+    ring.save(studio.data_dir)
+    t.write(
+        mb.request_name(studio.device_id),
+        rotation.seal_join_request(keys, ring, _device_name(studio), key.key, key.studio_id),
+    )
     return key.fingerprint()
 
 
@@ -231,33 +286,72 @@ def sync(studio: Studio) -> SyncReport:
     t.check()
     report = SyncReport(place=t.description)
     members = _read_membership(t, keys)
+    ring = rotation.load_keyring(studio.data_dir, keys)
     if keys.owner:
-        members = _admit(t, keys, members, report)
+        members = _admit(t, keys, members, report, ring)
+        rotation.deliver(t, keys, ring, members)
     if studio.device_id not in members.devices:
         if studio.device_id in members.removed:
             raise SyncError("The owner removed this laptop from the shared studio.")
         report.waiting_admission = True
-    _send(studio, t, keys, report)
+        if rotation.sending_key(ring, members) is None:
+            raise SyncError(
+                "The owner's laptop removed a laptop after this one asked to join, so the key "
+                "it asked with no longer admits it: ask the owner for a new key file "
+                "(“travel-studio share key-file KEY”) and run “travel-studio share join PLACE "
+                "--key-file KEY” again here."
+            )
+    elif not keys.owner:
+        report.keys_received = rotation.refresh(
+            t, keys, ring, members, studio.data_dir, report.refused
+        )
+        _publish_kx(studio, t, keys, ring, members)
+    _send(studio, t, keys, report, members, ring)
+    report.media_sent = photos.send_media(studio, t, ring, members)
     for device in t.folders("journal"):
         if device != studio.device_id:
-            _receive(studio, t, keys, members, device, report)
+            _receive(studio, t, keys, members, device, report, ring)
+    fetched = photos.fetch_missing(studio, t, ring)
+    report.media_fetched, report.media_waiting = fetched.fetched, len(fetched.waiting)
+    report.refused += fetched.refused
     studio.set_setting("sync_last", json.dumps({"at": _now_iso(), **report.to_json()}))
     return report
 
 
 def _admit(
-    t: Transport, keys: LocalKeys, members: mb.Membership, report: SyncReport
+    t: Transport,
+    keys: LocalKeys,
+    members: mb.Membership,
+    report: SyncReport,
+    ring: rotation.Keyring,
 ) -> mb.Membership:
     changed = False
+    current = rotation.current_generation(members)
     for name in t.list(mb.REQUESTS):
-        data = t.read(f"{mb.REQUESTS}/{name}")
-        req = mb.open_request(keys.studio.key, data or b"")
+        data = t.read(f"{mb.REQUESTS}/{name}") or b""
+        req, sealed_with = None, None
+        for gen, key in sorted(ring.generations.items(), reverse=True):
+            req = rotation.open_join_request(key, data, keys.studio.studio_id)
+            if req is not None:
+                sealed_with = gen
+                break
         if req is None or name != f"{req['device']}.req":
             continue
         device = req["device"]
-        if device in members.devices or device in members.removed:
+        if device in members.removed:
             continue
+        if device in members.devices:  # a member publishing its X25519 key, signed by itself
+            entry = members.devices[device]
+            if req["signed"] and req["kx"] and req["key"] == entry["key"]:
+                if entry.get("kx") != req["kx"]:
+                    entry["kx"] = req["kx"]
+                    changed = True
+            continue
+        if sealed_with != current:
+            continue  # sealed with a retired key: a removed laptop's old key file
         members.devices[device] = {"key": req["key"], "name": req["name"], "added": _now_iso()}
+        if req["kx"]:
+            members.devices[device]["kx"] = req["kx"]
         report.admitted.append(device)
         changed = True
     if changed:
@@ -304,7 +398,36 @@ def _outbox(studio: Studio) -> Path:
     return studio.data_dir / OUTBOX
 
 
-def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> None:
+def _publish_kx(
+    studio: Studio, t: Transport, keys: LocalKeys, ring: rotation.Keyring, members: mb.Membership
+) -> None:
+    """A laptop the membership file knows without its X25519 key (joined before key generations)
+    asks the owner, in its own request file, to record it."""
+    entry = members.devices.get(studio.device_id, {})
+    if entry.get("kx") == sg.b64(ring.kx_public):
+        return
+    name = mb.request_name(studio.device_id)
+    for key in ring.generations.values():
+        req = rotation.open_join_request(key, t.read(name) or b"", keys.studio.studio_id)
+        if req is not None and req["kx"] == sg.b64(ring.kx_public):
+            return  # asked already; the owner's next sync records it
+    gen = max(ring.generations)
+    t.write(
+        name,
+        rotation.seal_join_request(
+            keys, ring, entry.get("name", ""), ring.generations[gen], keys.studio.studio_id
+        ),
+    )
+
+
+def _send(
+    studio: Studio,
+    t: Transport,
+    keys: LocalKeys,
+    report: SyncReport,
+    members: mb.Membership | None = None,
+    ring: rotation.Keyring | None = None,
+) -> None:
     # segments made earlier whose upload did not finish go first
     box = _outbox(studio)
     recorded = _last_segment(studio, studio.device_id)[0]
@@ -312,6 +435,12 @@ def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> 
         if int(path.stem) <= recorded:
             t.write(sg.file_name(studio.device_id, int(path.stem)), path.read_bytes())
         path.unlink()  # one never recorded (a crash before its commit) is made again below
+    ring = ring or rotation.load_keyring(studio.data_dir, keys)
+    sending = rotation.sending_key(ring, members) if members else (0, keys.studio.key)
+    if sending is None:
+        report.waiting_key = pending_records(studio) > 0
+        return
+    generation, studio_key = sending
     while True:
         number, prev, last_seq = _last_segment(studio, studio.device_id)
         with studio.read() as conn:
@@ -341,8 +470,9 @@ def _send(studio: Studio, t: Transport, keys: LocalKeys, report: SyncReport) -> 
             max_wall=max(wall_ms(s) for s in stamps),
             created=_now_iso(),
             nonce=sg.new_nonce(),
+            generation=generation,
         )
-        data = sg.seal(header, sg.encode_records(records), keys.studio.key, keys.signer)
+        data = sg.seal(header, sg.encode_records(records), studio_key, keys.signer)
         box.mkdir(exist_ok=True)
         staged = box / f"{header.number:08d}.seg"
         staged.write_bytes(data)
@@ -372,85 +502,106 @@ def _receive(
     members: mb.Membership,
     device: str,
     report: SyncReport,
+    ring: rotation.Keyring | None = None,
 ) -> None:
+    ring = ring or rotation.load_keyring(studio.data_dir, keys)
     numbers = sorted(
         int(m.group(1)) for m in map(_SEG_NAME.match, t.list(f"journal/{device}")) if m
     )
     last, prev, _seq = _last_segment(studio, device)
-    for number in numbers:
-        if number <= last:
-            continue
-        name = sg.file_name(device, number)
+    # consecutive segments are applied in one transaction, up to APPLY_BATCH_RECORDS records:
+    # a joining laptop commits (and reindexes its search) a few times, not once per segment
+    tx: Transaction | None = None
+    batched = 0
+    with ExitStack() as batch:
+        for number in numbers:
+            if number <= last:
+                continue
+            name = sg.file_name(device, number)
 
-        def hold(reason: str, name: str = name) -> None:
-            report.held.append({"file": name, "device": device, "reason": reason})
+            def hold(reason: str, name: str = name) -> None:
+                report.held.append({"file": name, "device": device, "reason": reason})
 
-        def refuse(reason: str, name: str = name) -> None:
-            report.refused.append({"file": name, "device": device, "reason": reason})
+            def refuse(reason: str, name: str = name) -> None:
+                report.refused.append({"file": name, "device": device, "reason": reason})
 
-        if number != last + 1:
-            hold(f"waits for segment {last + 1} of this laptop, not here yet")
-            return
-        data = t.read(name)
-        try:
-            if data is None:
-                raise sg.Truncated("the file vanished while reading")
-            header, body, signature = sg.read_header(data)
-            if header.studio != keys.studio.studio_id:
-                raise sg.Refused("it belongs to another studio")
-            if header.device != device or header.number != number:
-                raise sg.Refused("its header names another laptop or number (moved or replayed)")
-            key = members.key_of(device)
-            if key is None:
-                hold("its laptop is not (yet) admitted by the owner")
+            if number != last + 1:
+                hold(f"waits for segment {last + 1} of this laptop, not here yet")
                 return
-            removed = members.removed.get(device)
-            if removed and number > int(removed.get("last_number", 0)):
-                raise sg.Refused("its laptop was removed from the studio")
-            sg.verify(body, signature, key)
-            if header.prev != prev:
-                raise sg.Refused(f"it does not follow segment {number - 1} (replayed or forged)")
-            if header.schema not in schema.REVISIONS:
-                hold(
-                    f"written by a newer Travel Studio (schema {header.schema}); update to see its "
-                    f"{header.records:,} changes"
-                )
+            data = t.read(name)
+            try:
+                if data is None:
+                    raise sg.Truncated("the file vanished while reading")
+                header, body, signature = sg.read_header(data)
+                if header.studio != keys.studio.studio_id:
+                    raise sg.Refused("it belongs to another studio")
+                if header.device != device or header.number != number:
+                    raise sg.Refused(
+                        "its header names another laptop or number (moved or replayed)"
+                    )
+                key = members.key_of(device)
+                if key is None:
+                    hold("its laptop is not (yet) admitted by the owner")
+                    return
+                removed = members.removed.get(device)
+                if removed and number > int(removed.get("last_number", 0)):
+                    raise sg.Refused("its laptop was removed from the studio")
+                sg.verify(body, signature, key)
+                if header.prev != prev:
+                    raise sg.Refused(
+                        f"it does not follow segment {number - 1} (replayed or forged)"
+                    )
+                if header.schema not in schema.REVISIONS:
+                    hold(
+                        f"written by a newer Travel Studio (schema {header.schema}); update to see its "
+                        f"{header.records:,} changes"
+                    )
+                    return
+                now = studio.clock.now_ms()
+                if header.max_wall > now + MAX_AHEAD_MS:
+                    ahead = (header.max_wall - now) / 60000
+                    hold(
+                        f"its laptop's clock is {ahead:,.0f} min ahead of this one's; applied once its "
+                        "stamps are no longer in the future"
+                    )
+                    return
+                studio_key = ring.key(header.generation)
+                if studio_key is None:
+                    hold(
+                        f"sealed with the studio key of generation {header.generation}, which the "
+                        "owner's laptop has not handed to this one yet"
+                    )
+                    return
+                records = sg.decode_records(sg.unseal(header, body, studio_key))
+                if len(records) != header.records:
+                    raise sg.Refused("it holds another number of records than its header says")
+                good, bad = _check_records(records)
+                if good and max(wall_ms(r["hlc"]) for r in good) > now + MAX_AHEAD_MS:
+                    hold("its stamps are ahead of this laptop's clock; applied once they are not")
+                    return
+            except sg.Truncated as exc:
+                hold(f"{exc.reason}; retried when it arrives whole")
                 return
-            now = studio.clock.now_ms()
-            if header.max_wall > now + MAX_AHEAD_MS:
-                ahead = (header.max_wall - now) / 60000
-                hold(
-                    f"its laptop's clock is {ahead:,.0f} min ahead of this one's; applied once its "
-                    "stamps are no longer in the future"
-                )
+            except sg.Refused as exc:
+                refuse(exc.reason)
                 return
-            records = sg.decode_records(sg.unseal(header, body, keys.studio.key))
-            if len(records) != header.records:
-                raise sg.Refused("it holds another number of records than its header says")
-            good, bad = _check_records(records)
-            if good and max(wall_ms(r["hlc"]) for r in good) > now + MAX_AHEAD_MS:
-                hold("its stamps are ahead of this laptop's clock; applied once they are not")
-                return
-        except sg.Truncated as exc:
-            hold(f"{exc.reason}; retried when it arrives whole")
-            return
-        except sg.Refused as exc:
-            refuse(exc.reason)
-            return
-        with studio.transaction() as tx:
+            if tx is None or batched >= APPLY_BATCH_RECORDS:
+                batch.close()  # commits the segments applied so far
+                tx, batched = batch.enter_context(studio.transaction()), 0
             result = tx.apply_remote(good)
             tx.conn.exec_driver_sql(
                 "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at) "
                 "VALUES (?, ?, ?, ?, NULL, ?)",
                 (device, number, sg.digest(data), len(records), _now_iso()),
             )
-        report.received_segments += 1
-        report.received_records += result.applied
-        report.duplicates += result.duplicates
-        report.parked += result.parked + bad
-        report.collisions += result.collisions
-        report.received_from[device] = report.received_from.get(device, 0) + result.applied
-        last, prev = number, sg.digest(data)
+            batched += len(records)
+            report.received_segments += 1
+            report.received_records += result.applied
+            report.duplicates += result.duplicates
+            report.parked += result.parked + bad
+            report.collisions += result.collisions
+            report.received_from[device] = report.received_from.get(device, 0) + result.applied
+            last, prev = number, sg.digest(data)
 
 
 def _check_records(records: list[dict]) -> tuple[list[dict], int]:
@@ -498,6 +649,7 @@ def status(studio: Studio) -> dict:
     except SyncError as exc:
         out["problem"] = str(exc)
         return out
+    out["key_generation"] = members.generation
     with studio.read() as conn:
         seen = {
             d: (n, at)
@@ -537,6 +689,31 @@ def remove_device(studio: Studio, device: str) -> str:
     last, _h, _s = _last_segment(studio, device)
     entry = members.devices.pop(device)
     members.removed[device] = {**entry, "removed": _now_iso(), "last_number": last}
+    # a new generation of the studio key, handed to the laptops that stay (before the membership
+    # file names it, so each finds its key when it reads the file)
+    ring = rotation.load_keyring(studio.data_dir, keys)
+    rotation.rotate(t, keys, ring, members, studio.data_dir)
     members.version += 1
     t.write(mb.NAME, members.sign(keys.signer))
     return device
+
+
+def fetch_media(studio: Studio, sha256: str) -> Path | None:
+    """Fetch one photo file from the shared place now (see :func:`studio.sync.media.fetch_media`):
+    its local path, or None when it is not in the place yet."""
+    return photos.fetch_media(studio, sha256)
+
+
+def write_key_file(studio: Studio, path: Path) -> str:
+    """Owner: write a key file for a new laptop (0600) holding the studio's current key; after
+    a laptop was removed, the key file the studio was shared with no longer admits anyone.
+    Returns the join code (fingerprint) to compare on the new laptop."""
+    keys = _keys(studio)
+    if not keys.owner:
+        raise SyncError("Only the owner's laptop writes key files for new laptops.")
+    t = open_place(keys.place)
+    t.check()
+    members = _read_membership(t, keys)
+    key = rotation.key_file(keys, rotation.load_keyring(studio.data_dir, keys), members)
+    key.write(Path(path))
+    return key.fingerprint()

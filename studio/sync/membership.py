@@ -30,8 +30,12 @@ class Membership:
     version: int = 1
     devices: dict[str, dict] = field(default_factory=dict)
     removed: dict[str, dict] = field(default_factory=dict)
+    #: the studio key's generation new segments are sealed with (see studio.sync.rotation)
+    generation: int = 0
+    key_checks: dict[str, str] = field(default_factory=dict)
 
     def body(self) -> dict:
+        rotated = {"generation": self.generation, "key_checks": self.key_checks}
         return {
             "format": 1,
             "studio": self.studio,
@@ -39,6 +43,7 @@ class Membership:
             "owner": self.owner,
             "devices": self.devices,
             "removed": self.removed,
+            **(rotated if self.generation else {}),
         }
 
     def sign(self, signer: Ed25519PrivateKey) -> bytes:
@@ -60,6 +65,8 @@ class Membership:
                 version=int(body["version"]),
                 devices=dict(body["devices"]),
                 removed=dict(body.get("removed", {})),
+                generation=int(body.get("generation", 0)),
+                key_checks=dict(body.get("key_checks", {})),
             )
         except InvalidSignature:
             raise SyncError(

@@ -13,7 +13,9 @@ File layout (all integers big-endian)::
 The payload is JSON: a list of transactions ``{"tx", "advisor_id", "device_id", "wall_time",
 "records": [[hlc, op, table, row_id, field, old, new], ...]}``. The name of the file is
 ``journal/<device>/<number, 8 digits>.seg``; ``prev`` names the SHA-256 of the previous
-segment's file, so a missing, replaced or replayed segment shows.
+segment's file, so a missing, replaced or replayed segment shows. The header's ``generation`` names the
+generation of the studio key it is sealed with (absent, read as 0, before the first rotation; see
+:mod:`studio.sync.rotation`).
 """
 
 from __future__ import annotations
@@ -69,9 +71,13 @@ class Header:
     max_wall: int  # the highest wall time (ms) of any stamp inside
     created: str  # wall time of writing, ISO UTC
     nonce: str  # base64, 12 bytes
+    generation: int = 0  # the studio key's generation it is sealed with (left out when 0)
 
     def encode(self) -> bytes:
-        return json.dumps(asdict(self), sort_keys=True, separators=(",", ":")).encode()
+        body = asdict(self)
+        if not self.generation:
+            del body["generation"]  # a segment from before key generations reads the same
+        return json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
 
 
 def file_name(device: str, number: int) -> str:
@@ -98,12 +104,14 @@ def decode_records(payload: bytes) -> list[dict]:
     try:
         body = json.loads(zlib.decompress(payload))
         out = []
+        keys, width = (*_RECORD_FIELDS, *_TX_FIELDS), len(_RECORD_FIELDS)
         for group in body:
-            facts = {k: group[k] for k in _TX_FIELDS}
+            facts = [group[k] for k in _TX_FIELDS]
             for rec in group["records"]:
-                if len(rec) != len(_RECORD_FIELDS):
+                if type(rec) is not list or len(rec) != width:
                     raise ValueError("a record of the wrong length")
-                out.append({**facts, **dict(zip(_RECORD_FIELDS, rec, strict=True))})
+                rec.extend(facts)
+                out.append(dict(zip(keys, rec, strict=True)))
         return out
     except (ValueError, KeyError, TypeError, zlib.error) as exc:
         raise Refused(f"its contents are malformed ({exc})") from None
@@ -141,6 +149,8 @@ def read_header(data: bytes) -> tuple[Header, bytes, bytes]:
         header = Header(**raw)
         if not isinstance(header.number, int) or header.number < 1:
             raise ValueError("bad number")
+        if not isinstance(header.generation, int) or header.generation < 0:
+            raise ValueError("bad key generation")
     except (ValueError, TypeError) as exc:
         raise Refused(f"its header is malformed ({exc})") from None
     (clen,) = struct.unpack(">Q", data[end : end + 8])

@@ -76,3 +76,39 @@ def test_a_wrong_password_or_an_unreachable_server_is_one_clear_error(webdav, mo
         open_place(url).check()
     with pytest.raises(SyncError, match="cannot be reached"):
         WebDAVTransport("webdav://127.0.0.1:9/nothing").check()
+
+
+def test_photos_and_a_key_rotation_over_webdav(webdav, tmp_path):
+    from PIL import Image
+
+    from studio.services.media import files as media_files
+    from studio.services.media import importing as media_import
+    from studio.services.trips import lifecycle as trip_lifecycle
+
+    url, root = webdav
+    with (
+        Studio.open(tmp_path / "a") as a,
+        Studio.open(tmp_path / "b") as b,
+        Studio.open(tmp_path / "c") as c,
+    ):
+        clients.setup_local_advisor(a, "Mei Lin", role="owner")
+        client = clients.create_client(a, "Chen family")
+        trip = trip_lifecycle.create_trip(a, client.id, "Yunnan", start_date="2026-03-10")
+        (tmp_path / "in").mkdir()
+        Image.new("RGB", (40, 30), (200, 120, 60)).save(tmp_path / "in" / "p.png")
+        media_import.add_media(a, trip.id, [tmp_path / "in"])
+        engine.create_share(a, url, tmp_path / "key.json")
+        assert engine.sync(a).media_sent == 1
+        for s in (b, c):
+            engine.join_share(s, url, tmp_path / "key.json")
+            assert engine.sync(s).media_fetched == 1  # with the studio, before admission
+        engine.sync(a)  # admits B and C
+        assert not media_files.missing_media(b)
+        assert (root / "studio" / "media").is_dir()
+        engine.remove_device(a, c.device_id)
+        clients.create_client(b, "After the rotation")
+        report = engine.sync(b)
+        assert report.keys_received == [1] and report.sent_segments == 1
+        assert not engine.sync(a).refused
+        da, db = exchange.export_document(a), exchange.export_document(b)
+        assert da["tables"] == db["tables"] and da["journal"] == db["journal"]
