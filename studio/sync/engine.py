@@ -708,12 +708,18 @@ def write_key_file(studio: Studio, path: Path) -> str:
     """Owner: write a key file for a new laptop (0600) holding the studio's current key; after
     a laptop was removed, the key file the studio was shared with no longer admits anyone.
     Returns the join code (fingerprint) to compare on the new laptop."""
+    key = current_key(studio)
+    key.write(Path(path))
+    return key.fingerprint()
+
+
+def current_key(studio: Studio) -> StudioKey:
+    """Owner: the studio key a new laptop joins with now (the current generation: after a laptop
+    was removed, the first key no longer admits anyone). Reads the shared place."""
     keys = _keys(studio)
     if not keys.owner:
         raise SyncError("Only the owner's laptop writes key files for new laptops.")
     t = open_place(keys.place)
     t.check()
     members = _read_membership(t, keys)
-    key = rotation.key_file(keys, rotation.load_keyring(studio.data_dir, keys), members)
-    key.write(Path(path))
-    return key.fingerprint()
+    return rotation.key_file(keys, rotation.load_keyring(studio.data_dir, keys), members)

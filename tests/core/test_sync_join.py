@@ -59,3 +59,23 @@ def test_another_studios_key_is_named_as_such(shared):
         with pytest.raises(SyncError, match="belongs to another studio"):
             engine.join_share(s, str(place), other_key)
         assert not (tmp_path / "d" / "sharing.json").exists()
+
+
+def test_after_a_removal_the_recovery_key_is_the_new_generation(shared):
+    from studio.sync.keys import StudioKey
+
+    tmp_path, place, key = shared
+    with Studio.open(tmp_path / "b") as s:
+        clients.setup_local_advisor(s, "Tom Baker", role="advisor")
+        engine.join_share(s, str(place), key)
+        b_device = s.device_id
+    with Studio.open(tmp_path / "owner") as s:
+        engine.sync(s)  # admits b
+        first = StudioKey.read(key).fingerprint()
+        assert engine.current_key(s).fingerprint() == first
+        engine.remove_device(s, b_device)
+        current = engine.current_key(s)
+        assert current.fingerprint() != first
+        assert engine.write_key_file(s, tmp_path / "new-key.json") == current.fingerprint()
+    with Studio.open(tmp_path / "e") as s:  # a new laptop joins with the sheet's key
+        engine.join_share(s, str(place), tmp_path / "new-key.json")

@@ -29,7 +29,7 @@ from studio.services import studio_profile
 from studio.store import Studio
 from studio.sync import engine
 from studio.sync import status as share_status
-from studio.sync.keys import LocalKeys
+from studio.sync.keys import LocalKeys, SyncError
 from ui.context import AppContext
 from ui.style import scaled_font, set_error_style, set_muted
 from ui.sync_controller import SyncController
@@ -317,10 +317,15 @@ class SharingDialog(QDialog):
         keys = LocalKeys.load(self.ctx.studio.data_dir)
         if keys is None:
             return
+        try:  # the current key: after a removal, the first one admits no one
+            key = engine.current_key(self.ctx.studio)
+        except SyncError as exc:
+            self._show_error(str(exc))
+            return
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Recovery sheet"))
         sheet = RecoverySheet(
-            keys.studio, studio_profile.profile(self.ctx.studio).display_name, keys.place, dialog
+            key, studio_profile.profile(self.ctx.studio).display_name, keys.place, dialog
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)
