@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from studio import __version__
 from studio.domain.base import new_id
 from studio.domain.journal_models import OPS
 from studio.store import schema
@@ -471,6 +472,7 @@ def _send(
             created=_now_iso(),
             nonce=sg.new_nonce(),
             generation=generation,
+            app=__version__,
         )
         data = sg.seal(header, sg.encode_records(records), studio_key, keys.signer)
         box.mkdir(exist_ok=True)

@@ -25,7 +25,7 @@ import json
 import secrets
 import struct
 import zlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -72,11 +72,14 @@ class Header:
     created: str  # wall time of writing, ISO UTC
     nonce: str  # base64, 12 bytes
     generation: int = 0  # the studio key's generation it is sealed with (left out when 0)
+    app: str = ""  # the Travel Studio version that wrote it (left out when unknown)
 
     def encode(self) -> bytes:
         body = asdict(self)
         if not self.generation:
             del body["generation"]  # a segment from before key generations reads the same
+        if not self.app:
+            del body["app"]
         return json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
 
 
@@ -146,7 +149,12 @@ def read_header(data: bytes) -> tuple[Header, bytes, bytes]:
         raise Truncated("the file is incomplete")
     try:
         raw = json.loads(data[12:end])
-        header = Header(**raw)
+        if not isinstance(raw, dict):
+            raise ValueError("not an object")
+        # Fields a newer version adds are signed with the rest and read by that version; this
+        # one reads the fields it knows, so a newer laptop's segment is held, not refused.
+        known = {f.name for f in fields(Header)}
+        header = Header(**{k: v for k, v in raw.items() if k in known})
         if not isinstance(header.number, int) or header.number < 1:
             raise ValueError("bad number")
         if not isinstance(header.generation, int) or header.generation < 0:

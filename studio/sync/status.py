@@ -110,6 +110,7 @@ class Laptop:
     schema: str | None  # the schema its latest segment was written with
     newer: bool  # that schema is newer than this laptop's
     clock_ahead_min: int | None  # known when a segment of it is held for its clock
+    app: str = ""  # the Travel Studio version its latest segment was written by
 
 
 def laptops(studio: Studio) -> dict[str, Any]:
@@ -138,6 +139,7 @@ def laptops(studio: Studio) -> dict[str, Any]:
                 schema=rev,
                 newer=rev is not None and rev not in schema.REVISIONS,
                 clock_ahead_min=ahead.get(lap["device"]),
+                app=header.app if header else "",
             )
         )
     return {"status": info, "laptops": out}

@@ -146,3 +146,30 @@ def test_sync_tools_conflict_copies_and_temporary_files_are_ignored(tmp_path):
         (tmp_path / "journal" / "d" / n).write_bytes(b"y")
     assert t.list("journal/d") == ["00000001.seg"]
     assert t.read("journal/d/00000009.seg") is None
+
+
+def test_a_header_field_from_a_newer_version_is_read_past_and_still_signed(sealed):
+    """A newer Travel Studio may add header fields: this one reads the fields it knows (so such a
+    segment is held for its schema, not refused as malformed); the field stays signed."""
+    import json
+    import struct
+
+    _key, signer, header, data = sealed
+    hlen = struct.unpack(">I", data[8:12])[0]
+    extended = json.dumps(
+        {**json.loads(data[12 : 12 + hlen]), "colour": "teal"}, separators=(",", ":")
+    ).encode()
+    rebuilt = data[:8] + struct.pack(">I", len(extended)) + extended + data[12 + hlen :]
+    read, body, sig = sg.read_header(rebuilt)
+    assert read == header
+    with pytest.raises(sg.Refused):  # added here, not by the signer: the signature says so
+        sg.verify(body, sig, public_bytes(signer.public_key()))
+
+
+def test_the_writers_version_travels_in_the_header(sealed):
+    key, signer, header, _data = sealed
+    data = sg.seal(
+        dataclasses.replace(header, app="0.1.0"), sg.encode_records(RECORDS), key, signer
+    )
+    assert sg.read_header(data)[0].app == "0.1.0"
+    assert "app" not in header.encode().decode()  # left out when unknown, as before

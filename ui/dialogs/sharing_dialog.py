@@ -250,7 +250,9 @@ class SharingDialog(QDialog):
             if lap.schema is None:
                 version = "—"
             elif lap.newer:
-                version = self.tr("newer (%1)").replace("%1", lap.schema.split("_", 1)[0])
+                version = self.tr("newer (%1)").replace("%1", lap.app or lap.schema.split("_")[0])
+            elif lap.app:
+                version = lap.app
             else:
                 version = self.tr("schema %1").replace("%1", lap.schema.split("_", 1)[0])
             if lap.clock_ahead_min:
