@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -80,6 +81,9 @@ class SyncReport:
     media_sent: int = 0
     media_fetched: int = 0
     media_waiting: int = 0
+    #: the exchange stopped early when asked to (what was applied is whole segments; the rest
+    #: comes at the next sync)
+    cancelled: bool = False
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -280,8 +284,18 @@ def _ask_again(studio: Studio, keys: LocalKeys, key_file: Path) -> str:
 
 
 # -- sync -----------------------------------------------------------------------------------
-def sync(studio: Studio) -> SyncReport:
-    """Exchange with the shared place now (see the module's docstring)."""
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+
+def sync(
+    studio: Studio, *, progress: Progress | None = None, cancel: Cancel | None = None
+) -> SyncReport:
+    """Exchange with the shared place now (see the module's docstring).
+
+    ``progress(done, total, message)`` is told of each segment received; when ``cancel()`` turns
+    true, receiving stops after the segment being applied (what was applied stays: whole
+    segments; the rest comes at the next sync) and the report says ``cancelled``."""
     keys = _keys(studio)
     t = open_place(keys.place)
     t.check()
@@ -311,7 +325,12 @@ def sync(studio: Studio) -> SyncReport:
     report.media_sent = photos.send_media(studio, t, ring, members)
     for device in t.folders("journal"):
         if device != studio.device_id:
-            _receive(studio, t, keys, members, device, report, ring)
+            _receive(studio, t, keys, members, device, report, ring, progress, cancel)
+            if report.cancelled:
+                break
+    if report.cancelled:
+        studio.set_setting("sync_last", json.dumps({"at": _now_iso(), **report.to_json()}))
+        return report
     fetched = photos.fetch_missing(studio, t, ring)
     report.media_fetched, report.media_waiting = fetched.fetched, len(fetched.waiting)
     report.refused += fetched.refused
@@ -505,12 +524,16 @@ def _receive(
     device: str,
     report: SyncReport,
     ring: rotation.Keyring | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
 ) -> None:
     ring = ring or rotation.load_keyring(studio.data_dir, keys)
     numbers = sorted(
         int(m.group(1)) for m in map(_SEG_NAME.match, t.list(f"journal/{device}")) if m
     )
     last, prev, _seq = _last_segment(studio, device)
+    todo = report.received_segments + sum(1 for n in numbers if n > last)
+    laptop = members.devices.get(device, {}).get("name")
     # consecutive segments are applied in one transaction, up to APPLY_BATCH_RECORDS records:
     # a joining laptop commits (and reindexes its search) a few times, not once per segment
     tx: Transaction | None = None
@@ -530,6 +553,15 @@ def _receive(
             if number != last + 1:
                 hold(f"waits for segment {last + 1} of this laptop, not here yet")
                 return
+            if cancel is not None and cancel():
+                report.cancelled = True
+                return
+            if progress is not None:
+                progress(
+                    report.received_segments,
+                    todo,
+                    f"Fetching changes from {laptop or 'laptop ' + device[:8]}",
+                )
             data = t.read(name)
             try:
                 if data is None:

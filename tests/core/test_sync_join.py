@@ -79,3 +79,26 @@ def test_after_a_removal_the_recovery_key_is_the_new_generation(shared):
         assert engine.write_key_file(s, tmp_path / "new-key.json") == current.fingerprint()
     with Studio.open(tmp_path / "e") as s:  # a new laptop joins with the sheet's key
         engine.join_share(s, str(place), tmp_path / "new-key.json")
+
+
+def test_a_fetch_reports_progress_and_stops_between_segments_when_cancelled(shared):
+    tmp_path, place, key = shared
+    with Studio.open(tmp_path / "owner") as s:
+        for n in range(3):  # three more segments
+            clients.create_client(s, f"Client {n}")
+            engine.sync(s)
+    with Studio.open(tmp_path / "b") as s:
+        engine.join_share(s, str(place), key)
+        told: list[tuple[int, int, str]] = []
+
+        def cancel() -> bool:
+            return len(told) >= 2  # after the second segment has been taken in
+
+        report = engine.sync(s, progress=lambda d, t, m: told.append((d, t, m)), cancel=cancel)
+        assert report.cancelled and report.received_segments == 2
+        assert [d for d, _t, _m in told] == [0, 1] and told[0][1] == 4
+        assert "Mei Lin" in told[0][2]
+        assert len(search(s, "client")) == 1  # whole segments only: the first two
+        rest = engine.sync(s)
+        assert not rest.cancelled and rest.received_segments == 2
+        assert len(search(s, "client")) == 3
