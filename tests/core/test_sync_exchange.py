@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from fixtures.journal import tx_records
 
 from studio.domain.models import Person
 from studio.services import clients, exchange, queries
@@ -283,25 +284,13 @@ def test_a_child_row_before_its_parent_waits_then_appears(tmp_path):
             client = clients.create_client(a, "Parent")
         with a.transaction() as tx2:
             clients.add_person(a, client.id, "Child", role="child")
-        rec = {t: _records(a, t.id) for t in (tx1, tx2)}
+        rec = {t: tx_records(a, t.id) for t in (tx1, tx2)}
         with c.transaction() as tx:
             tx.apply_remote(rec[tx2])
         assert c.count(Person, include_deleted=True) == 0
         with c.transaction() as tx:
             tx.apply_remote(rec[tx1])
         assert exchange.export_document(c)["tables"] == exchange.export_document(a)["tables"]
-
-
-def _records(studio: Studio, tx: str) -> list[dict]:
-    with studio.read() as conn:
-        return [
-            dict(r)
-            for r in conn.exec_driver_sql(
-                "SELECT tx, op, table_name, row_id, field, old, new, advisor_id, device_id, hlc, "
-                "wall_time FROM change WHERE tx = ? ORDER BY seq",
-                (tx,),
-            ).mappings()
-        ]
 
 
 def test_a_create_split_in_two_waits_for_its_other_half(tmp_path):
@@ -311,7 +300,7 @@ def test_a_create_split_in_two_waits_for_its_other_half(tmp_path):
         person = queries.get_dossier(a, client.id).people[0].person
         with a.transaction() as t2:
             clients.add_important_date(a, person.id, kind="birthday", month=7, day=7)
-        recs = _records(a, t1.id) + _records(a, t2.id)
+        recs = tx_records(a, t1.id) + tx_records(a, t2.id)
         first = [r for r in recs if r["field"] not in ("name", "month")]
         rest = [r for r in recs if r["field"] in ("name", "month")]
         with c.transaction() as tx:
@@ -350,8 +339,8 @@ def test_two_batches_in_one_transaction_see_each_other(tmp_path):
         with a.transaction() as t2:
             clients.update_client(a, client.id, notes="second")
         with c.transaction() as tx:
-            tx.apply_remote(_records(a, t1.id))
-            tx.apply_remote(_records(a, t2.id))
+            tx.apply_remote(tx_records(a, t1.id))
+            tx.apply_remote(tx_records(a, t2.id))
         assert exchange.export_document(c)["tables"] == exchange.export_document(a)["tables"]
 
 
@@ -375,7 +364,7 @@ def test_one_damaged_record_never_fails_the_whole_merge(tmp_path):
     with Studio.open(tmp_path / "a") as a, Studio.open(tmp_path / "c") as c:
         with a.transaction() as t:
             client = clients.create_client(a, "Fine", notes="readable")
-        recs = _records(a, t.id)
+        recs = tx_records(a, t.id)
         for r in recs:
             if r["field"] == "notes":
                 r["new"] = "{not json"

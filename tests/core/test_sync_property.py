@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from fixtures.journal import tx_records
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,18 +61,6 @@ def _template() -> Path:
     return _TEMPLATE
 
 
-def _records(studio: Studio, tx: str) -> list[dict]:
-    with studio.read() as conn:
-        return [
-            dict(r)
-            for r in conn.exec_driver_sql(
-                "SELECT tx, op, table_name, row_id, field, old, new, advisor_id, device_id, hlc, "
-                "wall_time FROM change WHERE tx = ? ORDER BY seq",
-                (tx,),
-            ).mappings()
-        ]
-
-
 def _ids(studio: Studio, deleted: bool) -> list[str]:
     with studio.read() as conn:
         return [
@@ -99,7 +88,7 @@ class Laptops:
             clients.create_client(owner, name)
         with owner.read() as conn:
             txs = [r[0] for r in conn.exec_driver_sql("SELECT DISTINCT tx FROM change")]
-        self.batches[0].append([r for t in txs for r in _records(owner, t)])
+        self.batches[0].append([r for t in txs for r in tx_records(owner, t)])
         for s in self.studios[1:]:
             self.apply(s, self.batches[0][0])
             s.set_local_advisor(adv.id)
@@ -113,7 +102,7 @@ class Laptops:
         with s.transaction() as tx:
             action(s)
         if tx.entries:
-            self.batches[n].append(_records(s, tx.id))
+            self.batches[n].append(tx_records(s, tx.id))
 
     def step(self, op: tuple) -> None:
         kind, n = op[0], op[1]

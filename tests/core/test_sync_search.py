@@ -4,21 +4,11 @@ names, tags, a delete) rebuilds the client's index row; one of a column search d
 
 from __future__ import annotations
 
+from fixtures.journal import tx_records
+
 from studio.services import clients, search
 from studio.services.check import check
 from studio.store import Studio
-
-
-def _records(studio: Studio, tx: str) -> list[dict]:
-    with studio.read() as conn:
-        return [
-            dict(r)
-            for r in conn.exec_driver_sql(
-                "SELECT tx, op, table_name, row_id, field, old, new, advisor_id, device_id, hlc, "
-                "wall_time FROM change WHERE tx = ? ORDER BY seq",
-                (tx,),
-            ).mappings()
-        ]
 
 
 def _ids(studio: Studio, query: str) -> set[str]:
@@ -36,15 +26,15 @@ def test_remote_edits_keep_search_right_and_skip_unsearched_columns(tmp_path):
         with a.transaction() as t3:
             clients.update_client(a, two.id, stage="dormant")
         with c.transaction() as tx:
-            tx.apply_remote(_records(a, t1.id))
+            tx.apply_remote(tx_records(a, t1.id))
         with c.transaction() as tx:
-            tx.apply_remote(_records(a, t2.id))
+            tx.apply_remote(tx_records(a, t2.id))
             assert tx.search_clients() == {one.id}  # Wang's stage is not in his index row
             assert tx.touched_clients == {one.id, two.id}  # but both are reported changed
         seen = []
         c.subscribe(seen.append)
         with c.transaction() as tx:
-            tx.apply_remote(_records(a, t3.id))
+            tx.apply_remote(tx_records(a, t3.id))
             assert tx.search_clients() == set()
         assert seen[-1].client_ids == {two.id}
         assert _ids(c, "ferries") == {one.id} and _ids(c, "trains") == set()
