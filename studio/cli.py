@@ -6,6 +6,7 @@ Errors go to stderr as one clear sentence with a non-zero exit; nothing half-wri
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable
@@ -122,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     ic = sub.add_parser("ics", help="write the dates and reminders as a calendar file")
     ic.add_argument("out", metavar="OUT.ics")
     _add_sharing(sub)
+    for name in _COMMAND_MODULES:
+        _COMMANDS.update(importlib.import_module(name).add_commands(sub))
     return p
 
 
@@ -170,8 +173,6 @@ def _gui(name: str) -> Callable[..., int]:
     The core never imports the client at import time (a test walks every module to prove it);
     only launching the window or rendering a screenshot reaches for it, by name.
     """
-    import importlib
-
     return getattr(importlib.import_module("ui.app"), name)
 
 
@@ -366,7 +367,12 @@ def _cmd_share(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {
+# Feature packages that bring commands of their own: each module's ``add_commands(sub)`` adds its
+# subparsers and returns {command name: handler(args) -> exit code}. Keep those modules cheap to
+# import (stdlib only at module level; the work is imported inside the handlers).
+_COMMAND_MODULES: tuple[str, ...] = ()
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": _cmd_sync,
     "share": _cmd_share,
     "itinerary": _cmd_itinerary,
