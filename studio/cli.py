@@ -32,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the studio's data directory (default: $TRAVEL_STUDIO_HOME, else your user data folder)",
     )
     p.add_argument("--version", action="version", version=f"travel-studio {__version__}")
+    p.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=("en", "zh"),
+        help="the language of the command's output (default: the system's, from LANG)",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     d = sub.add_parser("demo", help="fill the data directory with a realistic demo studio")
@@ -73,6 +79,9 @@ def _parser() -> argparse.ArgumentParser:
         help="which view to show: clients, dossier, agenda, trips or book (a trip's memory book)",
     )
     sh.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
+    sh.add_argument(
+        "--lang", choices=("en", "zh", "pseudo"), help="the window's language (default: chosen)"
+    )
 
     ag = sub.add_parser("agenda", help="upcoming birthdays, anniversaries, expiries and follow-ups")
     ag.add_argument("--days", type=int, default=30, help="how many days ahead (default 30)")
@@ -149,6 +158,9 @@ def _add_sharing(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from studio.domain import i18n
+
+    i18n.set_language(args.ui_lang or i18n.language_from_environment())
     try:
         if args.command is None:
             return _gui("run")(args.data_dir)
@@ -244,7 +256,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
-    return _gui("screenshot")(args.data_dir, Path(args.out), view=args.view, size=args.size)
+    return _gui("screenshot")(
+        args.data_dir, Path(args.out), view=args.view, size=args.size, lang=args.lang
+    )
 
 
 def _cmd_agenda(args: argparse.Namespace) -> int:

@@ -30,6 +30,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationDisplayName(APPLICATION)
     load_fonts(app)  # type: ignore[arg-type]
+    from ui.i18n import install_chosen
+
+    install_chosen()
     return app  # type: ignore[return-value]
 
 
@@ -142,7 +145,11 @@ def _show_memory_book(window, folder: Path) -> None:
 
 
 def screenshot(
-    data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900"
+    data_dir: str | None,
+    out: Path,
+    view: str = "clients",
+    size: str = "1400x900",
+    lang: str | None = None,
 ) -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
     if view not in ("clients", "dossier", "agenda", "trips", "book"):
@@ -151,6 +158,10 @@ def screenshot(
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
+    if lang:
+        from ui.i18n import install
+
+        install(lang)
     from studio.fileio import atomic_path
     from studio.store import Studio
     from ui.context import AppContext

@@ -221,6 +221,9 @@ class MainWindow(QMainWindow):
         trips_area.setShortcut(QKeySequence("Ctrl+3"))
         trips_area.triggered.connect(lambda: self.show_area(AREA_TRIPS))
         view_menu.addAction(trips_area)
+        from ui.i18n import add_language_menu
+
+        add_language_menu(self, view_menu)  # View › Language: switches at once
 
         trips_menu = self.menuBar().addMenu(self.tr("&Trips"))
         self.new_trip_action = QAction(self.tr("&New trip…"), self)
