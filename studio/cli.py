@@ -232,6 +232,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from studio.domain import i18n
     from studio.services.check import check
 
     with _open(args) as studio:
@@ -239,8 +240,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     for line in report.facts:
         print(line)
     for line in report.problems:
-        print(f"PROBLEM: {line}", file=sys.stderr)
-    print("ok" if report.ok else f"{len(report.problems)} problem(s) found")
+        print(i18n.tr("PROBLEM: {problem}", problem=line), file=sys.stderr)
+    print(i18n.tr("ok") if report.ok else i18n.tr("{n} problem(s) found", n=len(report.problems)))
     return 0 if report.ok else 1
 
 
@@ -269,11 +270,12 @@ def _cmd_agenda(args: argparse.Namespace) -> int:
 
 
 def _cmd_ics(args: argparse.Namespace) -> int:
+    from studio.domain.i18n import tr_n
     from studio.services.agenda.calendar import write_ics
 
     with _open(args) as studio:
         n = write_ics(studio, Path(args.out))
-    print(f"Wrote {n:,} events to {args.out}")
+    print(tr_n("Wrote {n} event to {out}", "Wrote {n} events to {out}", n, out=args.out))
     return 0
 
 

@@ -176,7 +176,6 @@ def switch_language(window, lang: str):
     """Show the app in ``lang`` ("system", "en", "zh") now: keep the choice, load the
     catalogues, and rebuild ``window`` (a :class:`~ui.main_window.MainWindow`) in the new language
     with the same area, client, trip and layout. Returns the new window."""
-    from ui.main_window import MainWindow
     from ui.widgets.tray_notifier import TrayNotifier
 
     settings = window._settings
@@ -185,7 +184,7 @@ def switch_language(window, lang: str):
     window.save_layout()
     install(chosen_language(settings))
     had_tray = bool(window.agenda_view.findChildren(TrayNotifier))
-    new = MainWindow(window.ctx, settings=settings)
+    new = type(window)(window.ctx, settings=settings)
     new.setGeometry(window.geometry())
     if state.get("client"):
         new.client_list.select_client(state["client"])

@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from studio.domain import lunar
+from studio.domain import i18n, lunar
 
 GREGORIAN, LUNAR = "gregorian", "lunar"
 #: Where 29 February is observed in common years: the studio's choice.
@@ -35,7 +35,11 @@ def ordinal(n: int) -> str:
 
 
 def format_day(d: date, *, year: bool = True) -> str:
-    """``3 March 2027`` (``3 March`` without the year)."""
+    """``3 March 2027`` (``3 March`` without the year); in Chinese ``2027年3月3日``."""
+    if i18n.current_language() != i18n.SOURCE_LANGUAGE:
+        from studio.domain import formatting  # babel, only for a language other than English
+
+        return formatting.format_date(d) if year else formatting.day_month(d, weekday=False)
     text = f"{d.day} {calendar.month_name[d.month]}"
     return f"{text} {d.year}" if year else text
 

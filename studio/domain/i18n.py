@@ -111,7 +111,60 @@ def tr_n(singular: str, plural: str, n: int, *, lang: str | None = None, **value
     return out.format(n=f"{n:,}", **values)
 
 
+def ordinal(n: int, *, lang: str | None = None) -> str:
+    """``n`` as an ordinal in the current language: "3rd", "第3"."""
+    if (normalize(lang) if lang else _current) == "zh":
+        return f"第{n}"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def field_label(field: str) -> str:
+    """A field's name as a refusal names it: "advisor_id" → "Advisor" ("顾问")."""
+    return tr(field.replace("_id", "").replace("_", " ").capitalize())
+
+
 def mark(text: str) -> str:
     """Marks ``text`` for the catalogue where it is defined (a table of constants) and returns it
     unchanged; translate it with :func:`tr` where it is shown."""
     return text
+
+
+# The fields a refusal names most (validate.py), so the catalogue holds their names.
+FIELD_LABELS = (
+    mark("Name"),
+    mark("Native name"),
+    mark("Email"),
+    mark("Phone"),
+    mark("Value"),
+    mark("Label"),
+    mark("Kind"),
+    mark("Stage"),
+    mark("Source"),
+    mark("Advisor"),
+    mark("Notes"),
+    mark("Note"),
+    mark("Role"),
+    mark("Birth date"),
+    mark("Summary"),
+    mark("Details"),
+    mark("Title"),
+    mark("Date"),
+    mark("Start date"),
+    mark("End date"),
+    mark("Occurred at"),
+    mark("Resolved at"),
+    mark("Decided on"),
+    mark("Expires on"),
+    mark("Currency"),
+    mark("Budget"),
+    mark("Destinations"),
+    mark("Purpose"),
+    mark("Status"),
+    mark("Method"),
+    mark("Number"),
+    mark("Tags"),
+    mark("Tagline"),
+    mark("Website"),
+    mark("Address"),
+)

@@ -10,6 +10,7 @@ from typing import Any
 
 from studio.domain import values as v
 from studio.domain.base import Row, table_name
+from studio.domain.i18n import field_label, tr
 from studio.domain.models import (
     Advisor,
     Client,
@@ -25,10 +26,16 @@ from studio.errors import ValidationError
 def text(value: Any, field: str, *, required: bool = False, max_len: int = 2000) -> str:
     s = "" if value is None else str(value).strip()
     if required and not s:
-        raise ValidationError(field, f"{_label(field)} cannot be empty.")
+        raise ValidationError(field, tr("{field} cannot be empty.", field=_label(field)))
     if len(s) > max_len:
         raise ValidationError(
-            field, f"{_label(field)} is too long ({len(s)} characters; at most {max_len})."
+            field,
+            tr(
+                "{field} is too long ({n} characters; at most {max}).",
+                field=_label(field),
+                n=len(s),
+                max=max_len,
+            ),
         )
     return s
 
@@ -47,13 +54,21 @@ def choice(vocabulary: type[StrEnum], value: Any, field: str, *, noun: str | Non
     """
     s = str(value).strip().lower()
     if value is None or not s:
-        raise ValidationError(field, f"{_label(field)} cannot be empty.")
+        raise ValidationError(field, tr("{field} cannot be empty.", field=_label(field)))
     try:
         return vocabulary(s).value
     except ValueError:
         allowed = ", ".join(e.value for e in vocabulary)
-        what = noun or f"a valid {_label(field).lower()}"
-        raise ValidationError(field, f"“{value}” is not {what} (one of: {allowed}).") from None
+        what = noun or tr("a valid {field}", field=_label(field).lower())
+        raise ValidationError(
+            field,
+            tr(
+                "“{value}” is not {what} (one of: {allowed}).",
+                value=value,
+                what=what,
+                allowed=allowed,
+            ),
+        ) from None
 
 
 def email(value: Any, field: str = "email") -> str:
@@ -63,7 +78,9 @@ def email(value: Any, field: str = "email") -> str:
     try:
         return validate_email(s, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise ValidationError(field, f"“{s}” is not a valid email address: {exc}") from None
+        raise ValidationError(
+            field, tr("“{value}” is not a valid email address: {reason}", value=s, reason=exc)
+        ) from None
 
 
 def phone(value: Any, field: str = "phone", region: str | None = None) -> str:
@@ -76,10 +93,16 @@ def phone(value: Any, field: str = "phone", region: str | None = None) -> str:
     except phonenumbers.NumberParseException:
         raise ValidationError(
             field,
-            f"“{s}” is not a phone number; write it with + and the country code, e.g. +86 138 0013 8000.",
+            tr(
+                "“{value}” is not a phone number; write it with + and the country code, "
+                "e.g. +86 138 0013 8000.",
+                value=s,
+            ),
         ) from None
     if not phonenumbers.is_valid_number(num):
-        raise ValidationError(field, f"“{s}” is not a valid phone number for its country code.")
+        raise ValidationError(
+            field, tr("“{value}” is not a valid phone number for its country code.", value=s)
+        )
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -106,12 +129,18 @@ def iso_date(value: Any, field: str, *, allow_future: bool = True) -> str:
             d = date.fromisoformat(s)
         except ValueError:
             raise ValidationError(
-                field, f"“{s}” is not a valid date (use YYYY-MM-DD, e.g. 1984-03-14)."
+                field,
+                tr("“{value}” is not a valid date (use YYYY-MM-DD, e.g. 1984-03-14).", value=s),
             ) from None
     if not allow_future and d > date.today():
-        raise ValidationError(field, f"{_label(field)} {d.isoformat()} is in the future.")
+        raise ValidationError(
+            field, tr("{field} {date} is in the future.", field=_label(field), date=d.isoformat())
+        )
     if d.year < 1880:
-        raise ValidationError(field, f"{_label(field)} {d.isoformat()} is too far in the past.")
+        raise ValidationError(
+            field,
+            tr("{field} {date} is too far in the past.", field=_label(field), date=d.isoformat()),
+        )
     return d.isoformat()
 
 
@@ -127,12 +156,15 @@ def iso_datetime(value: Any, field: str) -> str:
     s = text(value, field, required=True, max_len=16).replace(" ", "T")
     if not _DATETIME.match(s):
         raise ValidationError(
-            field, f"“{value}” is not a valid date (use YYYY-MM-DD or YYYY-MM-DD HH:MM)."
+            field,
+            tr("“{value}” is not a valid date (use YYYY-MM-DD or YYYY-MM-DD HH:MM).", value=value),
         )
     try:
         datetime.fromisoformat(s)
     except ValueError:
-        raise ValidationError(field, f"“{value}” is not a valid date or time.") from None
+        raise ValidationError(
+            field, tr("“{value}” is not a valid date or time.", value=value)
+        ) from None
     return s
 
 
@@ -143,10 +175,11 @@ def satisfaction(value: Any, field: str = "satisfaction") -> int | None:
         n = int(value)
     except (TypeError, ValueError):
         raise ValidationError(
-            field, f"Satisfaction must be a whole number from 0 to 100, not “{value}”."
+            field,
+            tr("Satisfaction must be a whole number from 0 to 100, not “{value}”.", value=value),
         ) from None
     if not 0 <= n <= 100:
-        raise ValidationError(field, f"Satisfaction must be from 0 to 100, not {n}.")
+        raise ValidationError(field, tr("Satisfaction must be from 0 to 100, not {n}.", n=n))
     return n
 
 
@@ -160,7 +193,7 @@ def tags(value: Any, field: str = "tags") -> str:
             try:
                 items = json.loads(s)
             except json.JSONDecodeError:
-                raise ValidationError(field, "Tags are not a valid list.") from None
+                raise ValidationError(field, tr("Tags are not a valid list.")) from None
         else:
             items = re.split(r"[,，;；]", s)
     else:
@@ -169,7 +202,7 @@ def tags(value: Any, field: str = "tags") -> str:
     for t in out:
         if len(t) > 60:
             raise ValidationError(
-                field, f"The tag “{t[:20]}…” is too long (at most 60 characters)."
+                field, tr("The tag “{tag}…” is too long (at most 60 characters).", tag=t[:20])
             )
     return json.dumps(out, ensure_ascii=False)
 
@@ -182,7 +215,7 @@ def partial_date(
         d = int(day)
         y = int(year) if year not in (None, "") else None
     except (TypeError, ValueError):
-        raise ValidationError(field, "A date needs a month and day as numbers.") from None
+        raise ValidationError(field, tr("A date needs a month and day as numbers.")) from None
     try:
         pd = v.PartialDate(m, d, y)
     except ValueError as exc:
@@ -202,7 +235,7 @@ def important_date(
         m, d = int(month), int(day)
         y = int(year) if year not in (None, "") else None
     except (TypeError, ValueError):
-        raise ValidationError(field, "A date needs a month and day as numbers.") from None
+        raise ValidationError(field, tr("A date needs a month and day as numbers.")) from None
     try:
         lunar.check(m, d, y)
     except ValueError as exc:
@@ -219,7 +252,7 @@ def contact_value(kind: str, value: Any, field: str = "value") -> str:
 
 
 def _label(field: str) -> str:
-    return field.replace("_id", "").replace("_", " ").capitalize()
+    return field_label(field)
 
 
 # -- per-table cleaning -----------------------------------------------------------------------

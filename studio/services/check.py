@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from studio.domain.base import table_name
+from studio.domain.i18n import tr
 from studio.domain.models import MODELS
 from studio.store import Studio, schema
 
@@ -22,34 +23,45 @@ class CheckReport:
 def check(studio: Studio) -> CheckReport:
     rep = CheckReport()
     rev = studio.schema_revision()
-    rep.facts.append(f"schema {rev} (this version writes {schema.HEAD})")
+    rep.facts.append(tr("schema {rev} (this version writes {head})", rev=rev, head=schema.HEAD))
     if rev != schema.HEAD:
-        rep.problems.append(f"schema is {rev}, expected {schema.HEAD}")
+        rep.problems.append(tr("schema is {rev}, expected {head}", rev=rev, head=schema.HEAD))
     raw = studio.engine.raw_connection()
     try:
         cur = raw.cursor()
         result = [r[0] for r in cur.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
-            rep.problems.extend(f"integrity: {r}" for r in result[:20])
+            rep.problems.extend(tr("integrity: {problem}", problem=r) for r in result[:20])
         else:
-            rep.facts.append("SQLite integrity check: ok")
+            rep.facts.append(tr("SQLite integrity check: ok"))
         fk = cur.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             rep.problems.extend(
-                f"broken reference in {t} row {rowid} to {parent}"
+                tr(
+                    "broken reference in {table} row {row} to {parent}",
+                    table=t,
+                    row=rowid,
+                    parent=parent,
+                )
                 for t, rowid, parent, _ in fk[:20]
             )
         else:
-            rep.facts.append("references: ok")
+            rep.facts.append(tr("references: ok"))
         try:
             cur.execute("INSERT INTO client_fts(client_fts, rank) VALUES('integrity-check', 1)")
-            rep.facts.append("search index: ok")
+            rep.facts.append(tr("search index: ok"))
         except Exception as exc:  # noqa: BLE001 - reported, not raised
-            rep.problems.append(f"search index: {exc}")
+            rep.problems.append(tr("search index: {problem}", problem=exc))
         indexed = cur.execute("SELECT count(*) FROM client_fts").fetchone()[0]
         live = cur.execute("SELECT count(*) FROM client WHERE deleted_at IS NULL").fetchone()[0]
         if indexed != live:
-            rep.problems.append(f"search index has {indexed} clients, the studio {live}")
+            rep.problems.append(
+                tr(
+                    "search index has {indexed} clients, the studio {live}",
+                    indexed=indexed,
+                    live=live,
+                )
+            )
         for model in MODELS:
             t = table_name(model)
             n = cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
@@ -60,15 +72,25 @@ def check(studio: Studio) -> CheckReport:
                 f"SELECT count(*) FROM {t} r WHERE NOT EXISTS (SELECT 1 FROM change ch "
                 f"WHERE ch.row_id = r.id AND ch.table_name = '{t}')"
             ).fetchone()[0]
-            rep.facts.append(f"{t}: {n - dead} live, {dead} deleted")
+            rep.facts.append(
+                tr("{table}: {live} live, {deleted} deleted", table=t, live=n - dead, deleted=dead)
+            )
             if orphans:
-                rep.problems.append(f"{orphans} {t} rows have no history in the change journal")
+                rep.problems.append(
+                    tr("{n} {table} rows have no history in the change journal", n=orphans, table=t)
+                )
         from studio.services.profiles import studio_completeness
 
         share = studio_completeness(studio)
         rep.facts.append(
-            f"preference profiles: {share.complete:,} of {share.total:,} dossiers complete "
-            f"({share.share:.0%}; the studio's target is {share.target:.0%})"
+            tr(
+                "preference profiles: {complete} of {total} dossiers complete "
+                "({share}; the studio's target is {target})",
+                complete=f"{share.complete:,}",
+                total=f"{share.total:,}",
+                share=f"{share.share:.0%}",
+                target=f"{share.target:.0%}",
+            )
         )
         from studio.services.media.files import missing_media
 
@@ -86,7 +108,7 @@ def check(studio: Studio) -> CheckReport:
                     f"… and {len(gone) - 20} more trip photos are missing from the media folder"
                 )
         else:
-            rep.facts.append(f"media: {n_media:,} trip photos, all files present")
+            rep.facts.append(tr("media: {n} trip photos, all files present", n=f"{n_media:,}"))
         from studio.services.media.files import unused_files
 
         spare = unused_files(studio)
@@ -96,7 +118,7 @@ def check(studio: Studio) -> CheckReport:
                 "(left by an interrupted import; safe to delete)"
             )
         changes = cur.execute("SELECT count(*) FROM change").fetchone()[0]
-        rep.facts.append(f"change journal: {changes} records")
+        rep.facts.append(tr("change journal: {n} records", n=changes))
         cur.close()
     finally:
         raw.close()

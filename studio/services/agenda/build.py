@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from studio.domain import dates
+from studio.domain.i18n import mark, tr
 from studio.domain.names import NameForm, display_name
 from studio.domain.values import AgendaSection, keys
 from studio.errors import ValidationError
@@ -49,11 +50,11 @@ def source_for(table: str) -> AgendaSource | None:
 
 SECTIONS = keys(AgendaSection)
 SECTION_TITLES = {
-    "overdue": "Overdue",
-    "today": "Today",
-    "this_week": "This week",
-    "next_days": "Next {days} days",
-    "later": "Coming up",
+    "overdue": mark("Overdue"),
+    "today": mark("Today"),
+    "this_week": mark("This week"),
+    "next_days": mark("Next {days} days"),
+    "later": mark("Coming up"),
 }
 
 
@@ -99,7 +100,11 @@ class AgendaEntry:
         occ = self.occurrence
         why = occ.why
         if occ.calendar_note:
-            why += f" ({occ.calendar_note}; {dates.format_day(occ.on, year=False)} this time)"
+            why += tr(
+                " ({note}; {day} this time)",
+                note=occ.calendar_note,
+                day=dates.format_day(occ.on, year=False),
+            )
         return why
 
     @property
@@ -139,7 +144,7 @@ class Agenda:
 
     def sections(self) -> list[tuple[str, str, list[AgendaEntry]]]:
         """(key, title, entries) of each section, in order, empty ones included."""
-        return [(s, SECTION_TITLES[s].format(days=self.days), self.section(s)) for s in SECTIONS]
+        return [(s, tr(SECTION_TITLES[s], days=self.days), self.section(s)) for s in SECTIONS]
 
     def due_today(self) -> list[AgendaEntry]:
         return self.section("today")

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.domain import dates
+from studio.domain.i18n import SOURCE_LANGUAGE, current_language, tr
 from studio.domain.names import NameForm, display_name
 from studio.errors import StudioError
 from studio.fileio import atomic_path
@@ -222,9 +223,13 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
         if not rules.on(kind):
             continue
         who = display_name(pname, pnative, NameForm.INLINE) if pname else cname
-        what = {"birthday": "birthday", "wedding": "wedding anniversary"}.get(kind, label or "date")
+        what = {"birthday": tr("birthday"), "wedding": tr("wedding anniversary")}.get(
+            kind, label or tr("date")
+        )
         details = (
-            [f"Client: {cname}"] + ([f"Advisor: {adv}"] if adv else []) + ([note] if note else [])
+            [tr("Client: {name}", name=cname)]
+            + ([tr("Advisor: {name}", name=adv)] if adv else [])
+            + ([note] if note else [])
         )
         lead = rules.lead(kind)
         inputs = [
@@ -235,7 +240,7 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
             *_settings(f"lead_days.{kind}"),
         ]
         if calendar == dates.LUNAR:
-            details.insert(0, f"Lunar calendar: month {m}, day {d}")
+            details.insert(0, tr("Lunar calendar: month {m}, day {d}", m=m, d=d))
             revision = revisions.of(inputs, updated)
             for ly in range(today.year - 1, today.year + LUNAR_YEARS_AHEAD + 1):
                 on = dates.occurrence_in(ly, m, d, calendar)
@@ -252,7 +257,7 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
                 )
             continue
         if y:
-            details.insert(0, f"Since {y}")
+            details.insert(0, tr("Since {year}", year=y))
         if (m, d) == (2, 29):
             start = date(y if y and y % 4 == 0 else 2000, 2, 29)
             rule = _yearly_rule(rules.feb29)
@@ -274,14 +279,16 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
         k = "passport" if kind == "passport" else "document"
         if not rules.on(k):
             continue
-        noun = {"passport": "passport", "visa": "visa", "id_card": "identity card"}.get(
-            kind, "document"
-        )
+        expiring = {
+            "passport": tr("{who}: passport expires", who="{who}"),
+            "visa": tr("{who}: visa expires", who="{who}"),
+            "id_card": tr("{who}: identity card expires", who="{who}"),
+        }.get(kind, tr("{who}: document expires", who="{who}"))
         who = display_name(pname, pnative, NameForm.INLINE)
         details = (
-            [f"Client: {cname}"]
-            + ([f"Number: {number}"] if number else [])
-            + ([f"Advisor: {adv}"] if adv else [])
+            [tr("Client: {name}", name=cname)]
+            + ([tr("Number: {number}", number=number)] if number else [])
+            + ([tr("Advisor: {name}", name=adv)] if adv else [])
         )
         inputs = [
             ("travel_document", rid),
@@ -292,7 +299,7 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
         ]
         event(
             f"travel_document-{rid}",
-            f"{who}: {noun} expires",
+            expiring.format(who=who),
             date.fromisoformat(expires),
             revisions.of(inputs, updated),
             rules.lead(k),
@@ -311,11 +318,15 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
             rule = {"freq": "yearly"}
         event(
             f"trip-{tid}-anniversary",
-            f"{names.get(cid, '?')}: trip anniversary ({place_of(title, dests)})",
+            tr(
+                "{who}: trip anniversary ({place})",
+                who=names.get(cid, "?"),
+                place=place_of(title, dests),
+            ),
             start,
             revisions.of(inputs, updated),
             rules.lead("trip_anniversary"),
-            f"Trip: {title}, from {first}",
+            tr("Trip: {title}, from {day}", title=title, day=first),
             rule,
         )
     for occ in trip_tasks:
@@ -327,7 +338,7 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
         ]
         event(
             f"trip-{occ.source_id.replace(':', '-')}",  # one per trip and task: moved, not duplicated
-            f"{names.get(occ.client_id, '?')}: {occ.what.lower()}",
+            f"{names.get(occ.client_id, '?')}: {_lower(occ.what)}",
             occ.on,
             revisions.of(inputs, trip_stamps.get(tid)),
             rules.lead(occ.kind),
@@ -343,13 +354,18 @@ def build_calendar(studio: Studio, today: date | None = None) -> Any:
         ]
         event(
             f"client-{occ.source_id}-winback",  # one per client: it moves, never duplicates
-            f"{names.get(cid, '?')}: win-back",
+            tr("{who}: win-back", who=names.get(cid, "?")),
             occ.on,
             revisions.of(inputs, stamps.get(cid)),
             0,
             occ.why,
         )
     return cal
+
+
+def _lower(text: str) -> str:
+    """A title's lower case where the language has one ("Feedback request" → "feedback request")."""
+    return text.lower() if current_language() == SOURCE_LANGUAGE else text
 
 
 def write_ics(studio: Studio, path: Path, today: date | None = None) -> int:

@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from studio.domain import validate
-from studio.domain.dates import format_day
+from studio.domain.formatting import long_date
+from studio.domain.i18n import tr
 from studio.services.agenda.build import Agenda, agenda
 from studio.store import Studio
 
@@ -26,22 +27,25 @@ def agenda_document(result: Agenda) -> dict[str, Any]:
 
 def agenda_text(result: Agenda) -> str:
     """The agenda as text for a terminal."""
-    lines = [f"Agenda for {result.today.strftime('%A')} {format_day(result.today)}"]
+    lines = [tr("Agenda for {day}", day=long_date(result.today))]
     for key, title, entries in result.sections():
         if not entries and key not in ("overdue", "today"):
             continue
-        lines += ["", f"{title} ({len(entries)})" if entries else f"{title}: nothing"]
+        lines += [
+            "",
+            f"{title} ({len(entries)})" if entries else tr("{title}: nothing", title=title),
+        ]
         for e in entries:
             star = "★ " if e.milestone else ""
             why = "" if e.why.lower() == e.what.lower() else f": {e.why}"
             line = f"  {e.due.isoformat()}  {star}{e.who} — {e.what}{why}"
             extra = []
             if e.advisor_name:
-                extra.append(f"advisor {e.advisor_name}")
+                extra.append(tr("advisor {name}", name=e.advisor_name))
             if e.last_gift:
-                extra.append(f"last gift {e.last_gift[0]}: {e.last_gift[1]}")
+                extra.append(tr("last gift {day}: {what}", day=e.last_gift[0], what=e.last_gift[1]))
             if e.snoozed_from:
-                extra.append(f"snoozed from {e.snoozed_from.isoformat()}")
+                extra.append(tr("snoozed from {day}", day=e.snoozed_from.isoformat()))
             lines.append(line + (f"  [{'; '.join(extra)}]" if extra else ""))
     return "\n".join(lines) + "\n"
 

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from studio.domain import dates
 from studio.domain.agenda_models import DOCUMENT_KINDS
+from studio.domain.i18n import mark, ordinal, tr
 from studio.services.agenda.rules import Rules
 
 #: A connection as the sources receive it (SQLAlchemy's, used through ``exec_driver_sql``).
@@ -134,10 +135,10 @@ class ImportantDateSource:
         ).first()
         if row is None:
             return None
-        what = {"birthday": "Birthday", "wedding": "Wedding anniversary"}.get(
-            row[2], row[3] or "Date"
+        what = {"birthday": tr("Birthday"), "wedding": tr("Wedding anniversary")}.get(
+            row[2], row[3] or tr("Date")
         )
-        return row[0], row[1], f"{what} of {row[4]}" if row[4] else what
+        return row[0], row[1], tr("{what} of {name}", what=what, name=row[4]) if row[4] else what
 
     def recorded_days(self, conn: Connection, source_id: str, day: date) -> tuple[date, ...]:
         row = conn.exec_driver_sql(
@@ -163,21 +164,21 @@ def occurrence_of_date(
     n = dates.years_since(y, occ_year)
     milestone = False
     if kind == "birthday":
-        what = "Birthday"
+        what = tr("Birthday")
         if n is not None and n > 0:
-            why, milestone = f"turns {n}", is_round_birthday(n)
+            why, milestone = tr("turns {n}", n=n), is_round_birthday(n)
         else:
-            why = "birthday"
+            why = tr("birthday")
     elif kind == "wedding":
-        what = "Wedding anniversary"
+        what = tr("Wedding anniversary")
         if n is not None and n > 0:
-            why, milestone = f"{dates.ordinal(n)} anniversary", is_milestone_anniversary(n)
+            why, milestone = tr("{nth} anniversary", nth=ordinal(n)), is_milestone_anniversary(n)
         else:
-            why = "wedding day" if n == 0 else "wedding anniversary"
+            why = tr("wedding day") if n == 0 else tr("wedding anniversary")
     else:
-        what = label or "Date"
-        why = f"{dates.ordinal(n)} year" if n is not None and n > 0 else (label or "date")
-    note = f"lunar {dates.ordinal(m)} month, day {d}" if cal == dates.LUNAR else None
+        what = label or tr("Date")
+        why = tr("{nth} year", nth=ordinal(n)) if n is not None and n > 0 else (label or tr("date"))
+    note = tr("lunar {nth} month, day {d}", nth=ordinal(m), d=d) if cal == dates.LUNAR else None
     return Occurrence(
         source_table="important_date",
         source_id=rid,
@@ -191,6 +192,20 @@ def occurrence_of_date(
         calendar_note=note,
         recorded=dates.observed_days(m, d, cal, on),
     )
+
+
+_EXPIRY_WHAT = {
+    "passport": mark("Passport expiry"),
+    "visa": mark("Visa expiry"),
+    "id_card": mark("Identity card expiry"),
+    "document": mark("Document expiry"),
+}
+_EXPIRY_WHY = {
+    "passport": (mark("passport expires {day}"), mark("passport expired {day}")),
+    "visa": (mark("visa expires {day}"), mark("visa expired {day}")),
+    "id_card": (mark("identity card expires {day}"), mark("identity card expired {day}")),
+    "document": (mark("document expires {day}"), mark("document expired {day}")),
+}
 
 
 class DocumentSource:
@@ -216,10 +231,8 @@ class DocumentSource:
         """
         for rid, cid, pid, kind, expires in conn.exec_driver_sql(sql, (end.isoformat(), *kinds)):
             on = date.fromisoformat(expires)
-            noun = {"passport": "passport", "visa": "visa", "id_card": "identity card"}.get(
-                kind, "document"
-            )
-            verb = "expires" if on >= today else "expired"
+            noun = kind if kind in ("passport", "visa", "id_card") else "document"
+            expires = on >= today
             yield Occurrence(
                 source_table=self.table,
                 source_id=rid,
@@ -227,8 +240,8 @@ class DocumentSource:
                 client_id=cid,
                 person_id=pid,
                 on=on,
-                what=f"{noun.capitalize()} expiry",
-                why=f"{noun} {verb} {dates.format_day(on)}",
+                what=tr(_EXPIRY_WHAT[noun]),
+                why=tr(_EXPIRY_WHY[noun][0 if expires else 1], day=dates.format_day(on)),
                 persistent=True,
             )
 

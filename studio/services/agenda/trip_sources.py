@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from studio.domain import dates
+from studio.domain.i18n import mark, tr, tr_n
 from studio.domain.values import TripTaskKind, keys
 from studio.services.agenda.rules import WINBACK_STAGES, Rules, dormant_on
 from studio.services.agenda.sources import Connection, Occurrence
@@ -95,16 +96,22 @@ class TripSource:
                     if first is None or today > first:
                         continue  # no use once they have left
                     on = first - timedelta(days=rules.offset(kind))
-                    why = f"{title} leaves {dates.format_day(first)}: check documents, tickets and transfers"
+                    why = tr(
+                        "{title} leaves {day}: check documents, tickets and transfers",
+                        title=title,
+                        day=dates.format_day(first),
+                    )
                     persistent = True
                 else:
                     if last is None:
                         continue
                     on = last + timedelta(days=rules.offset(kind))
                     why = (
-                        f"home from {place} since {dates.format_day(last)}"
+                        tr("home from {place} since {day}", place=place, day=dates.format_day(last))
                         if kind == "welcome_home"
-                        else f"ask how {place} went, with a satisfaction score (0–100)"
+                        else tr(
+                            "ask how {place} went, with a satisfaction score (0–100)", place=place
+                        )
                     )
                     persistent = True
                 if on <= end and (persistent or on >= start):
@@ -115,7 +122,7 @@ class TripSource:
                         client_id=cid,
                         person_id=None,
                         on=on,
-                        what=_WHAT[kind],
+                        what=tr(_WHAT[kind]),
                         why=why,
                         persistent=persistent,
                     )
@@ -144,8 +151,13 @@ class TripSource:
                     client_id=cid,
                     person_id=None,
                     on=on,
-                    what="Trip anniversary",
-                    why=f"{_years_ago(n)} today you were in {place}",
+                    what=tr("Trip anniversary"),
+                    why=tr_n(
+                        "a year ago today you were in {place}",
+                        "{n} years ago today you were in {place}",
+                        n,
+                        place=place,
+                    ),
                     milestone=n % 5 == 0,
                     recorded=dates.observed_days(anchor.month, anchor.day, dates.GREGORIAN, on),
                 )
@@ -157,7 +169,7 @@ class TripSource:
         ).first()
         if row is None or (kind and kind not in TASK_KINDS):
             return None
-        return row[0], None, f"{_WHAT.get(kind, 'Trip anniversary')}: {row[1]}"
+        return row[0], None, f"{tr(_WHAT.get(kind, 'Trip anniversary'))}: {row[1]}"
 
     def recorded_days(self, conn: Connection, source_id: str, day: date) -> tuple[date, ...]:
         if ":" in source_id:
@@ -173,10 +185,10 @@ class TripSource:
 
 
 _WHAT = {
-    "trip_anniversary": "Trip anniversary",
-    "pre_departure": "Pre-departure check",
-    "welcome_home": "Welcome-home call",
-    "feedback": "Feedback request",
+    "trip_anniversary": mark("Trip anniversary"),
+    "pre_departure": mark("Pre-departure check"),
+    "welcome_home": mark("Welcome-home call"),
+    "feedback": mark("Feedback request"),
 }
 
 
@@ -189,11 +201,12 @@ class Activity:
 
     def why(self) -> str:
         if self.trip_title is not None:
-            return (
-                f"no trip booked or completed since {self.trip_title} "
-                f"({dates.format_day(self.day)})"
+            return tr(
+                "no trip booked or completed since {title} ({day})",
+                title=self.trip_title,
+                day=dates.format_day(self.day),
             )
-        return f"no contact since {dates.format_day(self.day)}"
+        return tr("no contact since {day}", day=dates.format_day(self.day))
 
 
 def last_activity(
@@ -261,14 +274,14 @@ class WinbackSource:
                     client_id=cid,
                     person_id=None,
                     on=on,
-                    what="Win-back",
+                    what=tr("Win-back"),
                     why=activity.why(),
                     persistent=True,
                 )
 
     def describe(self, conn: Connection, source_id: str) -> tuple[str, str | None, str] | None:
         row = conn.exec_driver_sql("SELECT id, name FROM client WHERE id = ?", (source_id,)).first()
-        return None if row is None else (row[0], None, f"Win-back of {row[1]}")
+        return None if row is None else (row[0], None, tr("Win-back of {name}", name=row[1]))
 
     def recorded_days(self, conn: Connection, source_id: str, day: date) -> tuple[date, ...]:
         return (day,)
