@@ -21,6 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
+from studio.domain import formatting
 from studio.sync import engine
 from studio.sync import status as share_status
 from studio.sync.keys import SyncError
@@ -341,9 +342,7 @@ class SyncController(QObject):
             lines.append(s.offline)
         if s.last_at is not None:
             lines.append(
-                self.tr("Last synced %1").replace(
-                    "%1", s.last_at.astimezone().strftime("%Y-%m-%d %H:%M")
-                )
+                self.tr("Last synced %1").replace("%1", formatting.format_datetime(s.last_at))
             )
         return "\n".join(lines)
 

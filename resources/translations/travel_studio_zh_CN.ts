@@ -2394,14 +2394,6 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
         <translation>生于 %1</translation>
     </message>
     <message>
-        <source>%1 %2, %3</source>
-        <translation>%3年%1%2日</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1%2日</translation>
-    </message>
-    <message>
         <source>today</source>
         <translation>今天</translation>
     </message>
@@ -4564,6 +4556,21 @@ Open it now?</source>
     <message>
         <source>The studio database was upgraded (%1); a backup was kept.</source>
         <translation>工作室数据库已升级（%1）；已保留备份。</translation>
+    </message>
+</context>
+<context>
+    <name>panel</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>what exactly?</source>
+        <translation>具体是什么？</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,14 @@ def day_month(value: DateLike, lang: str | None = None, weekday: bool = True) ->
     return babel_dates.format_date(d, pattern, locale=_locale(lang))
 
 
+def month_day(month: int, day: int, lang: str | None = None) -> str:
+    """A yearly day without a year (a birthday whose year is unknown): "14 March", "3月14日"."""
+    if _zh(lang):
+        return f"{month}月{day}日"
+    names = babel_dates.get_month_names("wide", locale=_locale(lang))
+    return f"{day} {names[month]}"
+
+
 def weekday(value: DateLike, lang: str | None = None) -> str:
     """The day's weekday in full: "Wednesday", "星期三"."""
     d = _as_date(value)

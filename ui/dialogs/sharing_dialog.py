@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import formatting
 from studio.domain.models import model_for_table
 from studio.services import studio_profile
 from studio.store import Studio
@@ -52,7 +53,7 @@ def _when(iso: str | None) -> str:
         at = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
         return iso
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return formatting.format_datetime(at)
 
 
 def _show(value: Any) -> str:

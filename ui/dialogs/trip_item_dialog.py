@@ -10,7 +10,7 @@ import functools
 import json
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import formatting
 from studio.domain.names import display_name
 from studio.domain.trip_models import CHANGE_REASONS, Trip, TripDay, TripItem
 from studio.services import profiles
@@ -59,7 +60,7 @@ def day_caption(day: TripDay) -> str:
     if day.date:
         qd = QDate.fromString(day.date, "yyyy-MM-dd")
         if qd.isValid():
-            text += " · " + QLocale().toString(qd, QLocale.FormatType.LongFormat)
+            text += " · " + formatting.long_date(day.date)
     if day.title:
         text += " · " + day.title
     return text

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from studio.domain import names
+from studio.domain import formatting, names
 from studio.services import queries
 from studio.services.queries import ClientFilter, ClientRow
 from studio.store import ChangeSet, Studio
@@ -90,7 +90,7 @@ def local_time(stamp: str | None) -> str:
         return stamp
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    return formatting.format_datetime(when)
 
 
 def _listed_name(row: ClientRow) -> str:
@@ -316,9 +316,13 @@ class ClientTableModel(QAbstractTableModel):
         if kind == COL_TAGS:
             return ", ".join(row.tags)
         if kind == COL_LAST_INTERACTION:
-            return (row.last_interaction or "")[:10]
+            return formatting.format_date((row.last_interaction or "")[:10])
         if kind == COL_NEXT_DATE:
-            return f"{row.next_date[0]}  {row.next_date[1]}" if row.next_date else ""
+            return (
+                f"{formatting.format_date(row.next_date[0])}  {row.next_date[1]}"
+                if row.next_date
+                else ""
+            )
         if kind == COL_DELETED:
             return local_time(row.deleted_at)
         if kind == COL_PROFILE:

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QDate,
-    QLocale,
     QMimeData,
     QModelIndex,
     QObject,
@@ -35,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from studio.domain import formatting
 from studio.domain.trip_models import ITEM_KINDS, Trip, TripDay, TripItem, TripVersion
 from studio.errors import NotFoundError, StudioError
 from studio.services.trips import plan as trip_plan
@@ -414,7 +414,7 @@ class TripPlanModel(QAbstractItemModel):
         if day.date:
             qd = QDate.fromString(day.date, "yyyy-MM-dd")
             if qd.isValid():
-                parts.append(QLocale().toString(qd, "ddd d MMM"))
+                parts.append(formatting.day_month(day.date))
         if day.title:
             parts.append(day.title)
         return " · ".join(parts)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
+from studio.domain import formatting
 from studio.domain.names import NameForm, display_name
 from studio.domain.trip_models import TRIP_STATUSES
 from studio.services.trips.pipeline import PipelineLine, pipeline_lines
@@ -100,13 +101,7 @@ def date_span(start: str | None, end: str | None) -> str:
         b = date.fromisoformat(end) if end else None
     except ValueError:
         return f"{start} – {end or ''}".strip(" –")
-    if b is None or a == b:
-        return f"{a.day} {a:%b %Y}"
-    if a.year != b.year:
-        return f"{a.day} {a:%b %Y} – {b.day} {b:%b %Y}"
-    if a.month != b.month:
-        return f"{a.day} {a:%b} – {b.day} {b:%b %Y}"
-    return f"{a.day}–{b.day} {b:%b %Y}"
+    return formatting.date_range(a, b)
 
 
 @dataclass

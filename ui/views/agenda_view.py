@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.domain.dates import format_day
+from studio.domain import formatting
 from studio.errors import StudioError
 from studio.services.agenda import actions as agenda_actions
 from studio.services.agenda import build as agenda_build
@@ -105,7 +105,7 @@ def row_text(e: AgendaEntry, today: date, words: dict[str, str]) -> RowText:
         when = words["ago"].replace("%1", str(-days))
     else:
         when = words["ahead"].replace("%1", str(days))
-    when = f"{e.due.strftime('%a')} {e.due.day} {e.due.strftime('%b')} · {when}"
+    when = f"{formatting.day_month(e.due)} · {when}"
     occ = e.occurrence
     why = (
         ("★ " if e.milestone else "")
@@ -436,9 +436,7 @@ class AgendaView(QWidget):
         self.result = result
         self.entries = list(result.entries)
         today = read.today
-        self.title.setText(
-            self.tr("Agenda for %1").replace("%1", f"{today.strftime('%A')} {format_day(today)}")
-        )
+        self.title.setText(self.tr("Agenda for %1").replace("%1", formatting.long_date(today)))
         counts = {k: len(v) for k, _t, v in result.sections()}
         self.summary.setText(
             self.tr("%1 overdue · %2 today · %3 this week")

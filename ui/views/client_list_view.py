@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain import taxonomy
+from studio.domain.i18n import current_language
 from studio.domain.names import display_name
 from studio.domain.values import Stage
 from studio.services import queries
@@ -127,7 +128,9 @@ class ClientListView(QWidget):
         tax = taxonomy.load()
         for section, prefix in (("purpose", self.tr("Purpose: ")), ("budget", self.tr("Budget: "))):
             for item in tax.by_section[section].items:
-                self.profile_box.addItem(prefix + item.text("en"), f"{section}:{item.key}")
+                self.profile_box.addItem(
+                    prefix + item.text(current_language()), f"{section}:{item.key}"
+                )
         for _lo, _hi, band in AGE_BANDS:
             self.profile_box.addItem(self.tr("Age: ") + band, f"age:{band}")
         for box in (self.stage_box, self.advisor_box, self.tag_box, self.profile_box):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import formatting
 from studio.domain.models import ContactPoint, ImportantDate, Person
 from studio.domain.names import display_name
 from studio.domain.validate import format_phone
@@ -260,17 +261,12 @@ class PeoplePanel(QWidget):
         from datetime import date
 
         self.dates.setRowCount(len(dates))
-        locale = QLocale()
         for row, d in enumerate(dates):
             what = labels.label(DateKind, d.kind) if d.kind != "custom" or not d.label else d.label
-            month = locale.standaloneMonthName(d.month)
             when = (
-                self.tr("%1 %2, %3")
-                .replace("%1", month)
-                .replace("%2", str(d.day))
-                .replace("%3", str(d.year))
-                if d.year
-                else self.tr("%1 %2").replace("%1", month).replace("%2", str(d.day))
+                formatting.format_date(date(d.year, d.month, d.day))
+                if d.year and d.calendar != "lunar"
+                else formatting.month_day(d.month, d.day)
             )
             today = date.today()
             nxt = self._dossier.next_date(d, today) if self._dossier else today
@@ -280,7 +276,7 @@ class PeoplePanel(QWidget):
                 if days == 0
                 else labels.count_text(days, self.tr("in %n day"), self.tr("in %n days"))
             )
-            cells = [what, when, f"{nxt.isoformat()} ({soon})"]
+            cells = [what, when, f"{formatting.format_date(nxt)} ({soon})"]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, d)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain import taxonomy
+from studio.domain.i18n import current_language
 from studio.domain.names import display_name
 from studio.domain.profile_models import ProfileFact
 from studio.errors import StudioError
@@ -70,7 +71,7 @@ class _ItemRow:
     ):
         self.panel, self.section, self.item = panel, section, item
         parent = grid.parentWidget()
-        self.label = QLabel(item.text("en"), parent)
+        self.label = QLabel(item.text(current_language()), parent)
         self.label.setToolTip(item.text("zh"))
         grid.addWidget(self.label, row, 0)
         box = QWidget(parent)
@@ -98,12 +99,14 @@ class _ItemRow:
             self.severity = QComboBox(parent)
             self.severity.addItem("—", NO_VALUE)
             for key in taxonomy.SEVERITIES:
-                self.severity.addItem(taxonomy.load().severities[key]["en"], key)
-            self.severity.setToolTip("Severity")
+                self.severity.addItem(taxonomy.load().severities[key][current_language()], key)
+            self.severity.setToolTip(panel.tr("Severity"))
             self.severity.activated.connect(lambda _i: panel._severity_changed(self))
             grid.addWidget(self.severity, row, 2)
         self.note = QLineEdit(parent)
-        self.note.setPlaceholderText("note" if section.kind != "note" else "what exactly?")
+        self.note.setPlaceholderText(
+            panel.tr("note") if section.kind != "note" else panel.tr("what exactly?")
+        )
         self.note.setClearButtonEnabled(True)
         self.note.editingFinished.connect(lambda: panel._note_finished(self))
         grid.addWidget(self.note, row, 3)
@@ -149,7 +152,7 @@ class ProfilePanel(QWidget):
         self.person.activated.connect(lambda _i: self.refresh())
         self.source = QComboBox(self)
         for key in taxonomy.SOURCES:
-            self.source.addItem(taxonomy.load().sources[key]["en"], key)
+            self.source.addItem(taxonomy.load().sources[key][current_language()], key)
         self.source.setCurrentIndex(taxonomy.SOURCES.index("conversation"))
         self.source.setToolTip(self.tr("Where what you record now was learned"))
         self.trip = QLineEdit(self)
@@ -191,7 +194,11 @@ class ProfilePanel(QWidget):
         tax = taxonomy.load()
         # One column width for every section, so the level buttons line up down the whole form.
         label_width = (
-            max(self.fontMetrics().horizontalAdvance(i.text("en")) for i in tax.items.values()) + 12
+            max(
+                self.fontMetrics().horizontalAdvance(i.text(current_language()))
+                for i in tax.items.values()
+            )
+            + 12
         )
         buttons_width = self.fontMetrics().horizontalAdvance("Love Like Neutral Dislike Never") + 90
         for section in tax.sections:
@@ -230,7 +237,7 @@ class ProfilePanel(QWidget):
         self._client_id = client_id
         current = self.person.currentData()
         self.person.clear()
-        self.person.addItem(taxonomy.load().party["en"], PARTY)
+        self.person.addItem(taxonomy.load().party[current_language()], PARTY)
         for p in people or []:
             self.person.addItem(display_name(p.name, p.native_name), p.id)
         idx = self.person.findData(current) if current else 0
@@ -261,9 +268,9 @@ class ProfilePanel(QWidget):
         for f in facts:
             if f.person_id != pid:
                 who = (
-                    people.get(f.person_id, taxonomy.load().party["en"])
+                    people.get(f.person_id, taxonomy.load().party[current_language()])
                     if f.person_id
-                    else taxonomy.load().party["en"]
+                    else taxonomy.load().party[current_language()]
                 )
                 others.setdefault(f.key, []).append(f"{who}: {taxonomy.level_label(f.level)}")
         for key, row in self.rows.items():
@@ -275,7 +282,7 @@ class ProfilePanel(QWidget):
             self.completeness.setText(
                 self.tr("Profile %1% complete — still to ask: %2.")
                 .replace("%1", str(comp.score))
-                .replace("%2", ", ".join(comp.missing_labels()))
+                .replace("%2", ", ".join(comp.missing_labels(current_language())))
             )
         if self._share_stale:
             self._share_stale = False
@@ -322,7 +329,7 @@ class ProfilePanel(QWidget):
             self.refresh()
 
     def _level_clicked(self, row: _ItemRow, level: str, checked: bool) -> None:
-        label = row.item.text("en")
+        label = row.item.text(current_language())
         studio, cid, pid = self._ctx.studio, self._client_id, self.person_id()
         if not cid:
             return
@@ -374,7 +381,7 @@ class ProfilePanel(QWidget):
                 return
             cid, pid, key = self._client_id, self.person_id(), row.item.key
             self._run(
-                self.tr("Record “%1”").replace("%1", row.item.text("en")),
+                self.tr("Record “%1”").replace("%1", row.item.text(current_language())),
                 lambda: profiles.set_fact(
                     studio,
                     cid,
@@ -389,7 +396,7 @@ class ProfilePanel(QWidget):
             return
         fid = row.fact.id
         self._run(
-            self.tr("Change severity of “%1”").replace("%1", row.item.text("en")),
+            self.tr("Change severity of “%1”").replace("%1", row.item.text(current_language())),
             lambda: profiles.update_fact(studio, fid, severity=sev),
         )
 
@@ -402,7 +409,7 @@ class ProfilePanel(QWidget):
             cid, pid, key = self._client_id, self.person_id(), row.item.key
             level = levels_for(row.section)[0]
             self._run(
-                self.tr("Note on “%1”").replace("%1", row.item.text("en")),
+                self.tr("Note on “%1”").replace("%1", row.item.text(current_language())),
                 lambda: profiles.set_fact(
                     studio, cid, key, level, person_id=pid, note=text, **self._common()
                 ),
@@ -412,7 +419,7 @@ class ProfilePanel(QWidget):
             return
         fid = row.fact.id
         self._run(
-            self.tr("Note on “%1”").replace("%1", row.item.text("en")),
+            self.tr("Note on “%1”").replace("%1", row.item.text(current_language())),
             lambda: profiles.update_fact(studio, fid, note=text),
         )
 
@@ -444,7 +451,7 @@ class GlanceCard(QFrame):
             self.glance = None
             self.hide()
             return
-        g = self.glance = profiles.glance(self._ctx.studio, client_id)
+        g = self.glance = profiles.glance(self._ctx.studio, client_id, current_language())
         if g.is_empty():
             self.text.setText(
                 html.escape(self.tr("No preferences recorded yet — fill in the Profile tab."))

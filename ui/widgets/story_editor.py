@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.domain import dates
+from studio.domain import dates, formatting
 from studio.errors import StudioError, ValidationError
 from studio.services.media import book as media_book
 from studio.services.media import editing as media_edit
@@ -220,7 +220,7 @@ class StoryEditor(QTabWidget):
         text = self.tr("Day %1").replace("%1", str(d.number))
         if d.date:
             try:
-                text += " · " + date.fromisoformat(d.date).strftime("%a %d %b")
+                text += " · " + formatting.day_month(d.date)
             except ValueError:
                 text += " · " + d.date
         if d.title:
