@@ -74,7 +74,8 @@ class PseudoTranslator(QTranslator):
     """Every text of the client, pseudo-translated (see :func:`pseudo`)."""
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
-        if not source_text or context in ("QShortcut", "QKeySequence"):
+        # Shortcuts must stay keys, and one-letter badges drawn in a fixed square stay one letter.
+        if not source_text or context in ("QShortcut", "QKeySequence", "KindBadge"):
             return source_text
         return pseudo(source_text)
 

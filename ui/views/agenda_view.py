@@ -112,7 +112,7 @@ def row_text(e: AgendaEntry, today: date, words: dict[str, str]) -> RowText:
         + occ.why
         + (f" ({occ.calendar_note})" if occ.calendar_note else "")
     )
-    gift = f"{e.last_gift[0]} · {e.last_gift[1]}" if e.last_gift else "—"
+    gift = f"{formatting.format_date(e.last_gift[0])} · {e.last_gift[1]}" if e.last_gift else "—"
     tip = words["milestone"].replace("%1", e.why) if e.milestone else e.why
     return RowText((when, e.who, e.what, why, e.advisor_name or "—", gift), tip)
 
