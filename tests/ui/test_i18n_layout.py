@@ -108,4 +108,4 @@ def test_a_clipped_label_is_found(qtbot):
     box.show()
     qtbot.waitExposed(box)
     found = clipped(box)
-    assert len(found) == 1 and "far" in found[0]
+    assert len(found) == 1 and "needs" in found[0] and "has 60" in found[0]
