@@ -152,8 +152,10 @@ def screenshot(
     lang: str | None = None,
 ) -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
-    if view not in ("clients", "dossier", "agenda", "trips", "book"):
-        raise StudioError(f"Unknown view “{view}”; choose clients, dossier, agenda, trips or book.")
+    if view not in ("clients", "dossier", "agenda", "trips", "book", "deleted"):
+        raise StudioError(
+            f"Unknown view “{view}”; choose clients, dossier, agenda, trips, book or deleted."
+        )
     width, height = _parse_size(size)
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -180,7 +182,11 @@ def screenshot(
             app.processEvents()
             window.client_list.select_first()
             window.show_area(
-                view if view in ("agenda", "trips") else "trips" if view == "book" else "clients"
+                view
+                if view in ("agenda", "trips", "deleted")
+                else "trips"
+                if view == "book"
+                else "clients"
             )
             if view == "agenda":  # read in a background thread: show the rows, not "Reading…"
                 window.agenda_view.wait_until_read()

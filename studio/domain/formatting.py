@@ -141,6 +141,23 @@ def format_datetime(value: datetime | None, lang: str | None = None) -> str:
     return f"{format_date(value.date(), lang)}{sep}{format_time(value, lang)}"
 
 
+def format_iso(text: str | None, lang: str | None = None) -> str:
+    """Stored ISO text as a day or a moment: "2026-05-01" → "1 May 2026", "2026-05-01T14:30" →
+    "1 May 2026, 14:30", a UTC stamp ("…Z", "+00:00") in local time; other text as it is."""
+    if not text:
+        return ""
+    if len(text) <= 10:
+        try:
+            return format_date(date.fromisoformat(text), lang)
+        except ValueError:
+            return text
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return text
+    return format_datetime(moment, lang)
+
+
 def format_number(value: int | float | Decimal, lang: str | None = None) -> str:
     """A number with the language's grouping and decimal sign: "12,345.5"."""
     return babel_numbers.format_decimal(value, locale=_locale(lang))

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import formatting
 from studio.domain import values as v
 from studio.domain.names import display_name
 from studio.domain.validate import format_phone
@@ -174,8 +174,7 @@ class HistoryModel(QAbstractTableModel):
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == COL_WHEN:
-                local = QDateTime.fromString(row.when, Qt.DateFormat.ISODateWithMs).toLocalTime()
-                return local.toString("yyyy-MM-dd HH:mm")  # unambiguous in every locale
+                return formatting.format_iso(row.when)
             return (row.when, row.who, row.what, row.change)[col]
         if role == SortRole:
             return row.when if col == COL_WHEN else (row.when, row.who, row.what, row.change)[col]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import formatting
 from studio.domain.names import display_name
 from studio.domain.validate import format_phone
 from studio.domain.values import (
@@ -266,7 +267,7 @@ class OverviewPanel(QWidget):
                 state = html.escape(
                     self.tr("%1 on %2 (%3)")
                     .replace("%1", answer)
-                    .replace("%2", c.decided_on)
+                    .replace("%2", formatting.format_date(c.decided_on))
                     .replace("%3", how)
                 )
                 state = f"<b>{state}</b>" if c.granted else state

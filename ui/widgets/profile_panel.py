@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.domain import taxonomy
+from studio.domain import formatting, taxonomy
 from studio.domain.i18n import current_language
 from studio.domain.names import display_name
 from studio.domain.profile_models import ProfileFact
@@ -297,7 +297,8 @@ class ProfilePanel(QWidget):
         changes = profiles.profile_history(studio, self._client_id)[:20]
         self.history.setText(
             "\n".join(
-                f"{c.when[:10]} · {c.advisor or '—'} · {c.person} — {c.text}" for c in changes
+                f"{formatting.format_date(c.when[:10])} · {c.advisor or '—'} · {c.person} — {c.text}"
+                for c in changes
             )
             or self.tr("No changes yet.")
         )

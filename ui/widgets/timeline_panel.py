@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import formatting
 from studio.domain.models import Interaction
 from studio.domain.names import display_name
 from studio.domain.values import InteractionKind
@@ -138,7 +139,7 @@ class TimelinePanel(QWidget):
             item = QTreeWidgetItem(
                 [
                     kind,
-                    it.occurred_at.replace("T", " "),
+                    formatting.format_iso(it.occurred_at),
                     display_name(adv.name, adv.native_name) if adv else "",
                     it.summary or it.body.splitlines()[0] if (it.summary or it.body) else "",
                     status,
@@ -226,7 +227,7 @@ class TimelinePanel(QWidget):
                 f"<p>{html.escape(self.tr('Nothing logged yet. Press Ctrl+L to log a call, meeting, feedback or complaint.'))}</p>"
             )
             return
-        head = [html.escape(it.occurred_at.replace("T", " "))]
+        head = [html.escape(formatting.format_iso(it.occurred_at))]
         people = {c.person.id: c.person for c in self._dossier.people} if self._dossier else {}
         if it.person_id in people:
             p = people[it.person_id]
