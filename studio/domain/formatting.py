@@ -163,6 +163,17 @@ def format_number(value: int | float | Decimal, lang: str | None = None) -> str:
     return babel_numbers.format_decimal(value, locale=_locale(lang))
 
 
+def format_amount(
+    value: int | float | Decimal, lang: str | None = None, *, cents: bool | None = None
+) -> str:
+    """An amount without its currency: "1,234,567.50", whole amounts without cents ("1,200")
+    unless ``cents`` is True."""
+    d = Decimal(str(value))
+    whole = d == d.to_integral_value() if cents is None else not cents
+    pattern = "#,##0" if whole else "#,##0.00"
+    return babel_numbers.format_decimal(d, pattern, locale=_locale(lang), decimal_quantization=True)
+
+
 def format_money(amount: int | float | Decimal, currency: str, lang: str | None = None) -> str:
     """An amount in ``currency`` (ISO code) as the language writes it: "€1,234.50", "US$1,234.50"
     in Chinese; the currency's own decimals (¥1,235 for yen)."""

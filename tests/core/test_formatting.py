@@ -5,6 +5,7 @@ from __future__ import annotations
 import locale
 import re
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 
@@ -94,6 +95,9 @@ def test_times_numbers_and_money():
     assert formatting.format_datetime(None) == ""
     assert formatting.format_number(12345.5, "en") == "12,345.5"
     assert formatting.format_number(12345.5, "zh") == "12,345.5"
+    assert formatting.format_amount(Decimal("1234567.5")) == "1,234,567.50"
+    assert formatting.format_amount(1200) == "1,200"
+    assert formatting.format_amount(Decimal("2900"), cents=True) == "2,900.00"
     assert formatting.format_money(1234.5, "EUR", "en") == "€1,234.50"
     assert formatting.format_money(1234.5, "eur", "zh") == "€1,234.50"
     assert formatting.format_money(1234, "JPY", "en").endswith("1,234")  # no decimals for yen

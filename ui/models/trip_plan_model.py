@@ -145,7 +145,7 @@ def money_text(amount: str | None, currency: str | None) -> str:
     if not amount:
         return ""
     try:
-        value = f"{Decimal(amount):,.2f}"
+        value = formatting.format_amount(Decimal(amount), cents=True)
     except (InvalidOperation, ValueError):
         value = amount
     return f"{value} {currency or ''}".strip()

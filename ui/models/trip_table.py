@@ -89,7 +89,7 @@ def amount_text(value: Decimal | str | None) -> str:
     if value is None or value == "":
         return ""
     d = Decimal(str(value))
-    return f"{d:,.0f}" if d == d.to_integral_value() else f"{d:,.2f}"
+    return formatting.format_amount(d)
 
 
 def date_span(start: str | None, end: str | None) -> str:
