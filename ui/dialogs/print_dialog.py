@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.i18n import current_language
 from ui.widgets.field_editors import FieldBox
 
 
@@ -83,6 +84,7 @@ class PrintDialog(QDialog):
         self.lang = QComboBox(self)
         self.lang.addItem(self.tr("English"), "en")
         self.lang.addItem("中文", "zh")
+        self.lang.setCurrentIndex(max(0, self.lang.findData(current_language())))
         self.lang.setToolTip(self.tr("Language of the handout's own words and dates"))
         self.lang.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.i18n import current_language
 from studio.errors import StudioError
 from studio.services.media import book as media_book
 from studio.services.media import editing as media_edit
@@ -590,7 +591,9 @@ class MemoryBookView(QWidget):
 
         studio, trip_id = self._ctx.studio, self._trip_id
         size, bleed = self.story.book_options()
-        options = media_book.BookOptions(size=size, bleed=bleed, workers=self.build_workers)
+        options = media_book.BookOptions(
+            size=size, bleed=bleed, workers=self.build_workers, lang=current_language()
+        )
         folder = self.books_dir()
         out = folder / f"memory-book-{uuid.uuid4().hex[:12]}.pdf"
 
