@@ -138,3 +138,18 @@ def test_the_language_menu_switches(own_window, qtbot):
     qtbot.addWidget(new)
     assert new.windowTitle().startswith("Travel Studio")
     assert new.menuBar().actions()[1].text() == "编辑(&E)"
+
+
+def test_screenshot_in_chinese(seeded, tmp_path, qapp):
+    """`travel-studio screenshot OUT.png --lang zh`: the window drawn in Chinese."""
+    from PySide6.QtGui import QImage
+
+    from ui.app import screenshot
+
+    data_dir = seeded.data_dir
+    seeded.close()
+    out = tmp_path / "zh-deleted.png"
+    assert screenshot(str(data_dir), out, view="deleted", size="1366x768", lang="zh") == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+    assert core_i18n.current_language() == "zh"
