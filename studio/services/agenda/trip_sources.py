@@ -52,11 +52,9 @@ def place_of(title: str, destinations: str | None) -> str:
         places = []
     if not places:
         return title
-    return places[0] if len(places) == 1 else f"{', '.join(places[:-1])} and {places[-1]}"
-
-
-def _years_ago(n: int) -> str:
-    return "a year ago" if n == 1 else f"{n} years ago"
+    if len(places) == 1:
+        return places[0]
+    return tr("{places} and {last}", places=", ".join(places[:-1]), last=places[-1])
 
 
 def _day(value: str | None) -> date | None:
