@@ -264,6 +264,7 @@ class Transaction:
 
     def _apply_remote(self, records: list[dict]) -> RemoteResult:
         self.flush()
+        _roomy_cache(self.conn)
         known = known_stamps(self.conn, [r["hlc"] for r in records])
         fresh: list[dict] = []
         for rec in records:
@@ -514,6 +515,18 @@ class _Names:
             [(n, t, adv, self.device(dev), wall) for (t, adv, dev, wall), n in numbered.items()],
         )
         return numbered
+
+
+#: Page cache of a connection applying other laptops' changes (KiB): their rows and history
+#: are scattered over the file, which SQLite's default 2 MB would read again and again.
+APPLY_CACHE_KIB = 32 * 1024
+
+
+def _roomy_cache(conn: Connection) -> None:
+    size = conn.exec_driver_sql("PRAGMA cache_size").scalar() or 0
+    kib = -size if size < 0 else size * 4  # negative: KiB; positive: pages (4 KiB here)
+    if kib < APPLY_CACHE_KIB:
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{APPLY_CACHE_KIB}")
 
 
 @contextlib.contextmanager

@@ -41,7 +41,7 @@ from studio.sync import media as photos
 from studio.sync import membership as mb
 from studio.sync import rotation
 from studio.sync import segment as sg
-from studio.sync.keys import LocalKeys, StudioKey, SyncError, new_device_key
+from studio.sync.keys import KEYS_NAME, LocalKeys, StudioKey, SyncError, new_device_key
 from studio.sync.places import open_place
 from studio.sync.transport import Transport
 
@@ -257,9 +257,54 @@ def join_share(studio: Studio, place: str, key_file: Path) -> str:
         mb.request_name(studio.device_id),
         rotation.seal_join_request(keys, ring, _device_name(studio), key.key, key.studio_id),
     )
-    ring.save(studio.data_dir)  # before sharing.json: a keyring is never guessed for this laptop
-    keys.save(studio.data_dir)
+    try:
+        ring.save(
+            studio.data_dir
+        )  # before sharing.json: a keyring is never guessed for this laptop
+        keys.save(studio.data_dir)
+    except BaseException:
+        # nothing of the join stays: not its request (the owner would admit a laptop that
+        # cannot read the studio), not half of its keys
+        (studio.data_dir / rotation.KEYRING_NAME).unlink(missing_ok=True)
+        t.delete(mb.request_name(studio.device_id))
+        raise
     return key.fingerprint()
+
+
+def abandon_join(studio: Studio) -> bool:
+    """Give up a join that has taken in nothing yet (cancelled, or failed before its fetch).
+
+    Its request and any segment this laptop already put there leave the shared place, and this
+    data directory forgets the share (it may join again), so the owner's laptop never admits a
+    laptop that did not finish. Returns False when this studio is not joining anything. Raises
+    :class:`SyncError` when the place cannot be reached (the local keys stay, so a later call
+    can finish the job) or when changes of the studio have already arrived here (the join then
+    stands; the rest comes at the next sync)."""
+    keys = LocalKeys.load(studio.data_dir)
+    if keys is None:
+        return False
+    if keys.owner:
+        raise SyncError("The owner's laptop cannot give up its own shared studio.")
+    received = studio._scalar(
+        "SELECT count(*) FROM sync_segment WHERE device != ?", studio.device_id
+    )
+    if received:
+        raise SyncError(
+            "This laptop has already taken in part of the shared studio; it stays joined and "
+            "the rest comes at the next sync."
+        )
+    t = open_place(keys.place)
+    own = f"journal/{studio.device_id}"
+    for name in t.list(own):
+        t.delete(f"{own}/{name}")
+    t.delete(mb.request_name(studio.device_id))
+    with studio.engine.connect() as conn, conn.begin():
+        conn.exec_driver_sql("DELETE FROM sync_segment WHERE device = ?", (studio.device_id,))
+    for path in sorted(_outbox(studio).glob("*.seg")) if _outbox(studio).is_dir() else []:
+        path.unlink()
+    (studio.data_dir / rotation.KEYRING_NAME).unlink(missing_ok=True)
+    (studio.data_dir / KEYS_NAME).unlink(missing_ok=True)
+    return True
 
 
 def _ask_again(studio: Studio, keys: LocalKeys, key_file: Path) -> str:

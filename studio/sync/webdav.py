@@ -137,6 +137,11 @@ class WebDAVTransport:
                 f"Cannot rename {name} into place on {self.description} (HTTP {status})."
             )
 
+    def delete(self, name: str) -> None:
+        status, _ = self._request("DELETE", self._url(name))
+        if status not in (200, 202, 204, 404):
+            raise SyncError(f"Cannot remove {name} from {self.description} (HTTP {status}).")
+
     def _entries(self, folder: str) -> list[tuple[str, bool]]:
         url = self._url(folder) + "/" if folder else self.base
         body = (

@@ -112,3 +112,18 @@ def test_photos_and_a_key_rotation_over_webdav(webdav, tmp_path):
         assert not engine.sync(a).refused
         da, db = exchange.export_document(a), exchange.export_document(b)
         assert da["tables"] == db["tables"] and da["journal"] == db["journal"]
+
+
+def test_a_join_given_up_removes_its_request_from_the_webdav_place(webdav, tmp_path):
+    url, root = webdav
+    with Studio.open(tmp_path / "a") as a, Studio.open(tmp_path / "b") as b:
+        clients.setup_local_advisor(a, "Mei Lin", role="owner")
+        engine.create_share(a, url, tmp_path / "key.json")
+        engine.sync(a)
+        engine.join_share(b, url, tmp_path / "key.json")
+        request = root / "studio" / "requests" / f"{b.device_id}.req"
+        assert request.exists()
+        assert engine.abandon_join(b)
+        assert not request.exists()
+        open_place(url).delete("requests/no-such-file.req")  # a file already gone is fine
+        assert engine.sync(a).admitted == []

@@ -298,3 +298,22 @@ def test_main_window_menu_shows_sharing_once_shared(window, ctx, shared):
     ui.shared()
     assert not ui.share_action.isVisible() and ui.panel_action.isVisible()
     assert ui.status_label.text().startswith("Synced")
+
+
+def test_a_join_cancelled_before_its_fetch_takes_its_request_back(ctx, shared, tmp_path):
+    from ui.dialogs.join_dialog import JoinCancelled, join_work
+
+    place, key_file = shared
+    asked = []
+
+    def cancel() -> bool:  # Cancel pressed while the request was being written
+        asked.append(True)
+        return len(asked) > 1
+
+    with Studio.open(tmp_path / "b") as studio:
+        work = join_work(studio, str(place), StudioKey.read(key_file))
+        with pytest.raises(JoinCancelled):
+            work(lambda *_a: None, cancel)
+        assert not (studio.data_dir / KEYS_NAME).exists()
+    assert not list((place / "requests").iterdir())
+    assert engine.sync(ctx.studio).admitted == []
