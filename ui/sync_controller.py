@@ -5,8 +5,8 @@ the shared folder changes (a ``QFileSystemWatcher`` on folder places), every two
 shortly after each local change; changes the sync itself applied do not start another one. The
 changes that arrive reach every view through the usual ``ctx.bridge.sig_changed``. It keeps the
 status the status bar shows (*Synced 2 min ago*, *3 changes waiting to go out*, *Offline —
-changes kept*, or a problem by name) and the collisions for the Sharing panel's *Changes to
-review*.
+changes kept*, or a problem by name), and tells the Sharing panel when its *Changes to review*
+(kept in the studio by :mod:`studio.sync.review`) have changed.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
 from studio.sync import engine
+from studio.sync import review as share_review
 from studio.sync import status as share_status
 from studio.sync.keys import SyncError
 from studio.sync.places import open_place
@@ -34,7 +35,6 @@ INTERVAL_MS = 2 * 60 * 1000
 DEBOUNCE_MS = 3000
 #: How long after a change in the shared folder (the last of a burst) a sync starts.
 WATCH_DEBOUNCE_MS = 1500
-REVIEW_SETTING = "sync_review"
 
 
 @dataclass
@@ -93,7 +93,6 @@ class SyncController(QObject):
         self._sync_txs: set[str] = set()  # transactions the running sync committed
         self._during_sync: list[Any] = []  # change sets seen while a sync ran: decided after
         self._quiet_until = 0.0  # folder events of our own sync's writes are ignored until then
-        self._review: list[dict] = self._load_review()
 
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -139,14 +138,14 @@ class SyncController(QObject):
         return self._job is not None
 
     def review(self) -> list[dict]:
-        """The collisions waiting for review (as the engine reported them), newest first."""
-        return list(self._review)
+        """The collisions waiting for review (as the engine reported them), newest first; kept
+        in the studio, so they outlast a restart."""
+        return share_review.pending(self.ctx.studio)
 
     def dismiss(self, collision: dict) -> None:
         """Take a collision off the review list (its value was taken, or it was looked at)."""
-        self._review = [c for c in self._review if _key(c) != _key(collision)]
-        self._save_review()
-        self.sig_review_changed.emit()
+        if share_review.settle(self.ctx.studio, share_review.key_of(collision)):
+            self.sig_review_changed.emit()
 
     # -- running a sync -------------------------------------------------------------------------
     def sync_now(self) -> Job | None:
@@ -210,13 +209,8 @@ class SyncController(QObject):
             self.state.waiting_admission = report.waiting_admission
             self.state.names.update(result.names)
             share_status.remember_laptop_names(self.ctx.studio, result.names)
-            if report.collisions:
-                seen = {_key(c) for c in self._review}
-                new = [c for c in report.collisions if _key(c) not in seen]
-                if new:
-                    self._review = new + self._review
-                    self._save_review()
-                    self.sig_review_changed.emit()
+            if report.collisions:  # the sync listed them in the studio (studio.sync.review)
+                self.sig_review_changed.emit()
         # change sets committed while the sync ran: the sync's own start nothing
         local = [cs for cs in self._during_sync if cs.tx not in self._sync_txs]
         self._during_sync.clear()
@@ -362,17 +356,6 @@ class SyncController(QObject):
     def _emit_status(self) -> None:
         self.sig_status.emit(self.status_text())
 
-    # -- review list, kept on this laptop -------------------------------------------------------
-    def _load_review(self) -> list[dict]:
-        try:
-            data = json.loads(self.ctx.studio.setting(REVIEW_SETTING) or "[]")
-        except ValueError:
-            return []
-        return [c for c in data if isinstance(c, dict)] if isinstance(data, list) else []
-
-    def _save_review(self) -> None:
-        self.ctx.studio.set_setting(REVIEW_SETTING, json.dumps(self._review[:500], default=str))
-
     # -- ending -----------------------------------------------------------------------------------
     def stop(self, wait_ms: int = 30_000) -> None:
         """Stop the timers and watcher; wait for a running sync and deliver its outcome."""
@@ -389,10 +372,6 @@ class SyncController(QObject):
             self.ctx.bridge.sig_changed.disconnect(self._on_changed)
         except (RuntimeError, TypeError):
             pass
-
-
-def _key(c: dict) -> str:
-    return f"{c.get('kept_stamp')}|{c.get('lost_stamp')}"
 
 
 def _last_sync(raw: str | None) -> datetime | None:

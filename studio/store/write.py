@@ -724,7 +724,7 @@ class _Materializer:
                 oldest[row_id] = r["hlc"]
         first = {r: int(h[:13]) * 100000 + int(h[14:19]) for r, h in oldest.items()}
         numbers = {r: n for n, r in by_n.items() if r in first}
-        latest = dict(
+        latest: dict[int, int] = dict(
             self.conn.exec_driver_sql(
                 "SELECT row, max(stamp) FROM journal "
                 "WHERE row IN (SELECT value FROM json_each(?)) AND seq <= ? GROUP BY row",

@@ -39,7 +39,7 @@ from studio.store.hlc import wall_ms
 from studio.store.write import Transaction
 from studio.sync import media as photos
 from studio.sync import membership as mb
-from studio.sync import rotation
+from studio.sync import review, rotation
 from studio.sync import segment as sg
 from studio.sync.keys import KEYS_NAME, LocalKeys, StudioKey, SyncError, new_device_key
 from studio.sync.places import open_place
@@ -668,10 +668,11 @@ def _receive(
                 batch.close()  # commits the segments applied so far
                 tx, batched = batch.enter_context(studio.transaction()), 0
             result = tx.apply_remote(good)
+            review.record(tx.conn, result.collisions)
             tx.conn.exec_driver_sql(
-                "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at) "
-                "VALUES (?, ?, ?, ?, NULL, ?)",
-                (device, number, sg.digest(data), len(records), _now_iso()),
+                "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at, "
+                "written_at) VALUES (?, ?, ?, ?, NULL, ?, ?)",
+                (device, number, sg.digest(data), len(records), _now_iso(), header.created),
             )
             batched += len(records)
             report.received_segments += 1

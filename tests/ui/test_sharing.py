@@ -317,3 +317,34 @@ def test_a_join_cancelled_before_its_fetch_takes_its_request_back(ctx, shared, t
         assert not (studio.data_dir / KEYS_NAME).exists()
     assert not list((place / "requests").iterdir())
     assert engine.sync(ctx.studio).admitted == []
+
+
+def test_changes_to_review_come_from_the_studio_after_a_restart(
+    ctx, shared, qtbot, make_controller
+):
+    from studio.sync import review
+
+    cid = ctx.studio.ids[2]
+    found = {
+        "table": "client",
+        "row_id": cid,
+        "field": "notes",
+        "kept": "Kept here",
+        "kept_stamp": "1764000000000.00001.b",
+        "kept_advisor": None,
+        "lost": "The other laptop's",
+        "lost_stamp": "1764000000000.00000.a",
+        "lost_advisor": None,
+    }
+    with ctx.studio.engine.connect() as conn, conn.begin():  # what an earlier run's sync found
+        review.record(conn, [found])
+    controller = make_controller()  # the app starts again
+    assert [c["key"] for c in controller.review()] == [review.key_of(found)]
+    panel = SharingDialog(ctx, controller)
+    qtbot.addWidget(panel)
+    assert panel.review_table.rowCount() == 1
+    panel.review_table.selectRow(0)
+    with qtbot.waitSignal(controller.sig_review_changed, timeout=5000):
+        panel.dismiss_selected()
+    assert panel.review_table.isHidden()
+    assert make_controller().review() == []  # and it stays settled
