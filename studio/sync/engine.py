@@ -29,6 +29,7 @@ from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio import __version__
 from studio.domain.base import new_id
@@ -44,6 +45,9 @@ from studio.sync import segment as sg
 from studio.sync.keys import KEYS_NAME, LocalKeys, StudioKey, SyncError, new_device_key
 from studio.sync.places import open_place
 from studio.sync.transport import Transport
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 PLACE_FILE = "travel-studio.json"
 OUTBOX = "sync-outbox"
@@ -132,6 +136,12 @@ def _stored_place(place: str) -> str:
             host += f":{parts.port}"
         return urllib.parse.urlunsplit(parts._replace(netloc=host))
     return place
+
+
+def _clock_iso(studio: Studio) -> str:
+    """This laptop's wall clock (the one its clock stamps read), as ISO 8601 UTC with ms."""
+    at = datetime.fromtimestamp(studio.clock.now_ms() / 1000, UTC)
+    return at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _now_iso() -> str:
@@ -533,7 +543,7 @@ def _send(
             first=stamps[0],
             last=stamps[-1],
             max_wall=max(wall_ms(s) for s in stamps),
-            created=_now_iso(),
+            created=_clock_iso(studio),
             nonce=sg.new_nonce(),
             generation=generation,
             app=__version__,
@@ -672,7 +682,7 @@ def _receive(
             tx.conn.exec_driver_sql(
                 "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at, "
                 "written_at) VALUES (?, ?, ?, ?, NULL, ?, ?)",
-                (device, number, sg.digest(data), len(records), _now_iso(), header.created),
+                (device, number, sg.digest(data), len(records), _clock_iso(studio), header.created),
             )
             batched += len(records)
             report.received_segments += 1
@@ -737,6 +747,7 @@ def status(studio: Studio) -> dict:
                 "SELECT device, max(number), max(applied_at) FROM sync_segment GROUP BY device"
             )
         }
+        offsets = clock_offsets(conn, studio.device_id)
     for device, entry in [*members.devices.items(), *members.removed.items()]:
         n, at = seen.get(device, (0, None))
         out["laptops"].append(
@@ -747,9 +758,45 @@ def status(studio: Studio) -> dict:
                 "segments": n,
                 "last_seen": at,
                 "this_laptop": device == studio.device_id,
+                "clock_offset_s": 0 if device == studio.device_id else offsets.get(device),
             }
         )
     return out
+
+
+#: How many of a laptop's latest segments its clock offset is estimated from.
+OFFSET_SAMPLES = 20
+
+
+def clock_offsets(conn: Connection, this_device: str) -> dict[str, int]:
+    """Each other laptop's clock offset from this one's, estimated in seconds (positive: ahead).
+
+    A segment says when its laptop wrote it, by that laptop's clock; this laptop notes when it
+    took the segment in, by its own. The difference is the offset less the time the file took
+    to arrive, so the largest difference over a laptop's latest segments is the best estimate,
+    and a lower bound: that laptop's clock is at least this far ahead (or at most this far
+    behind). Laptops with no such segment yet are left out."""
+    rows = conn.exec_driver_sql(
+        "SELECT device, written_at, applied_at FROM sync_segment "
+        "WHERE device != ? AND written_at IS NOT NULL ORDER BY device, number DESC",
+        (this_device,),
+    ).fetchall()
+    samples: dict[str, list[float]] = {}
+    for device, written, applied in rows:
+        got = samples.setdefault(device, [])
+        if len(got) >= OFFSET_SAMPLES:
+            continue
+        try:
+            diff = _parse_iso(written) - _parse_iso(applied)
+        except ValueError:
+            continue
+        got.append(diff)
+    return {device: round(max(got)) for device, got in samples.items() if got}
+
+
+def _parse_iso(text: str) -> float:
+    """Seconds since the epoch of an ISO 8601 UTC time as segments and this module write it."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
 
 
 def remove_device(studio: Studio, device: str) -> str:

@@ -348,3 +348,26 @@ def test_changes_to_review_come_from_the_studio_after_a_restart(
         panel.dismiss_selected()
     assert panel.review_table.isHidden()
     assert make_controller().review() == []  # and it stays settled
+
+
+def test_the_panel_always_shows_each_laptops_clock(ctx, shared, qtbot, make_controller):
+    from studio.sync.status import Laptop
+
+    panel = SharingDialog(ctx, make_controller())
+    qtbot.addWidget(panel)
+
+    def lap(offset, held=None, this=False) -> Laptop:
+        return Laptop("d", "Tom", this, False, 3, None, None, None, False, held, "", offset)
+
+    assert panel.clock_text(lap(0, this=True))[0] == "this clock"
+    assert panel.clock_text(lap(None))[0] == "—"
+    assert panel.clock_text(lap(40))[0] == "in step"
+    assert panel.clock_text(lap(190))[0] == "at least 3 min ahead"
+    assert panel.clock_text(lap(-3 * 3600))[0] == "up to 3 h behind"
+    assert panel.clock_text(lap(-4 * 86400))[0] == "up to 4 days behind"
+    assert panel.clock_text(lap(190, held=62))[0] == "62 min ahead"  # held: what its stamps say
+    assert "arrived" in panel.clock_text(lap(190))[1]
+    with qtbot.waitSignal(panel.sig_loaded, timeout=30_000):
+        panel.load()
+    col = panel.laptop_table.horizontalHeaderItem(3).text()
+    assert col == "Clock" and panel.laptop_table.item(0, 3).text() == "this clock"
