@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
-from studio.sync import engine
+from studio.sync import credentials, engine
 from studio.sync import review as share_review
 from studio.sync import status as share_status
 from studio.sync.keys import SyncError
@@ -51,6 +52,7 @@ class SyncState:
     refused: list[dict] = field(default_factory=list)
     waiting_admission: bool = False
     names: dict[str, str] = field(default_factory=dict)  # device -> laptop name
+    password_needed: bool = False  # a WebDAV place whose password nobody gave in this session
 
 
 @dataclass
@@ -93,6 +95,10 @@ class SyncController(QObject):
         self._sync_txs: set[str] = set()  # transactions the running sync committed
         self._during_sync: list[Any] = []  # change sets seen while a sync ran: decided after
         self._quiet_until = 0.0  # folder events of our own sync's writes are ignored until then
+        self._asked_password = False  # background syncs ask for a WebDAV password once a run
+        #: Asks for a WebDAV place's password: ``(password, remember in the keychain)``, or None
+        #: when the user declines. Tests replace it.
+        self.password_prompt: Callable[[str], tuple[str, bool] | None] = self._prompt
 
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -148,12 +154,17 @@ class SyncController(QObject):
             self.sig_review_changed.emit()
 
     # -- running a sync -------------------------------------------------------------------------
-    def sync_now(self) -> Job | None:
-        """Start a sync now (or right after the running one); returns the job started."""
+    def sync_now(self, *, ask: bool = False) -> Job | None:
+        """Start a sync now (or right after the running one); returns the job started.
+
+        A WebDAV place whose password this session does not have is asked for in a dialog, once
+        for the background syncs of a run; ``ask`` (F5, *Sync now*) asks again."""
         if self._stopped or not self.state.shared:
             return None
         if self._job is not None:
             self._again = True
+            return None
+        if not self._have_password(ask):
             return None
         self.debounce.stop()
         self.watch_debounce.stop()
@@ -167,6 +178,7 @@ class SyncController(QObject):
                     open_place(place or "").check()
                 except SyncError as exc:
                     if "refused the account" in str(exc):
+                        credentials.forget(place or "")  # asked again, not tried again
                         raise
                     return _Outcome(offline=str(exc), pending=engine.pending_records(studio))
                 report = engine.sync(studio)
@@ -226,6 +238,37 @@ class SyncController(QObject):
             self._again = False
             self.sync_now()
 
+    # -- the WebDAV password -------------------------------------------------------------------
+    def _have_password(self, ask: bool) -> bool:
+        """False (and the status says so) when the place needs a password nobody gave."""
+        place = share_status.place(self.ctx.studio)
+        if not credentials.needs_password(place):
+            self.state.password_needed = False
+            return True
+        if self._asked_password and not ask:
+            return False
+        self._asked_password = True
+        answer = self.password_prompt(place or "")
+        if answer and answer[0]:
+            credentials.use_for_session(place or "", answer[0], remember=answer[1])
+            self.state.password_needed = False
+            return True
+        self.state.password_needed = True
+        self._emit_status()
+        return False
+
+    def _prompt(self, place: str) -> tuple[str, bool] | None:
+        from PySide6.QtWidgets import QDialog, QWidget
+
+        from ui.widgets.share_widgets import PasswordDialog
+
+        parent = self.parent()
+        window = getattr(parent, "window", None)
+        dialog = PasswordDialog(place, window if isinstance(window, QWidget) else None)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.answer()
+
     # -- what starts a sync -----------------------------------------------------------------------
     def _on_commit(self, changes: Any) -> None:
         # Called on the committing thread, before its queued sig_changed reaches the GUI thread.
@@ -270,7 +313,9 @@ class SyncController(QObject):
         if not s.shared:
             return ""
         parts = []
-        if s.offline:
+        if s.password_needed:
+            parts.append(self.tr("Not syncing: the WebDAV password is needed (F5 asks for it)"))
+        elif s.offline:
             parts.append(self.tr("Offline — changes kept"))
         elif s.error:
             parts.append(self.tr("Sync problem: %1").replace("%1", s.error))

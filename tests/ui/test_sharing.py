@@ -371,3 +371,49 @@ def test_the_panel_always_shows_each_laptops_clock(ctx, shared, qtbot, make_cont
         panel.load()
     col = panel.laptop_table.horizontalHeaderItem(3).text()
     assert col == "Clock" and panel.laptop_table.item(0, 3).text() == "this clock"
+
+
+def test_after_a_restart_the_webdav_password_is_asked_once(
+    ctx, qtbot, tmp_path, monkeypatch, make_controller
+):
+    from fixtures.webdav_server import PASSWORD, USER, webdav_server
+
+    from studio.sync import credentials
+    from ui.widgets.share_widgets import PasswordDialog
+
+    for name in (credentials.ENV_PASSWORD, credentials.ENV_PASSWORD_FILE, credentials.ENV_USER):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(credentials, "_session", {})
+    (tmp_path / "dav").mkdir()
+    with webdav_server(tmp_path / "dav") as port:
+        place = f"webdav://{USER}@127.0.0.1:{port}/studio"
+        credentials.use_for_session(place, PASSWORD)
+        engine.create_share(ctx.studio, place, tmp_path / "key.json")
+        monkeypatch.setattr(credentials, "_session", {})  # the app starts again: no password
+
+        asked: list[str] = []
+        controller = make_controller()
+        controller.password_prompt = lambda p: asked.append(p) or None  # declined
+        assert controller.sync_now() is None and asked == [place]
+        assert "password is needed" in controller.status_text()
+        assert controller.sync_now() is None and len(asked) == 1  # background: asked once
+        controller.password_prompt = lambda p: asked.append(p) or (PASSWORD, False)
+        job = controller.sync_now(ask=True)  # F5 asks again
+        assert job is not None and len(asked) == 2
+        with qtbot.waitSignal(controller.sig_finished, timeout=30_000) as done:
+            pass
+        assert done.args[0].error is None and controller.state.last_at is not None
+        with qtbot.waitSignal(controller.sig_finished, timeout=30_000):
+            assert controller.sync_now() is not None  # known for the rest of the run
+        assert len(asked) == 2
+
+    dialog = PasswordDialog(place)  # the dialog itself: masked, no keychain on this machine
+    qtbot.addWidget(dialog)
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+    assert dialog.remember.isHidden()
+    monkeypatch.setattr(credentials, "keychain_available", lambda: True)
+    with_keychain = PasswordDialog(place)
+    qtbot.addWidget(with_keychain)
+    with_keychain.password.setText("typed")
+    with_keychain.remember.setChecked(True)
+    assert not with_keychain.remember.isHidden() and with_keychain.answer() == ("typed", True)

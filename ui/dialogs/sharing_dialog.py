@@ -416,7 +416,7 @@ class SharingDialog(QDialog):
 
     # -- helpers ------------------------------------------------------------------------------
     def _sync_now(self) -> None:
-        self.controller.sync_now()
+        self.controller.sync_now(ask=True)
         self._update()
 
     def _synced(self, _outcome: Any) -> None:
