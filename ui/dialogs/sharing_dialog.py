@@ -129,6 +129,8 @@ class SharingDialog(QDialog):
         )
         self._table_style(self.laptop_table)
         self.laptop_table.horizontalHeader().setStretchLastSection(False)
+        # the header and three laptops without scrolling
+        self.laptop_table.setMinimumHeight(self.fontMetrics().height() * 9)
         self.laptop_table.itemSelectionChanged.connect(self._update)
         self.remove_button = QPushButton(self.tr("&Remove laptop…"), laptops_box)
         self.remove_button.setAutoDefault(False)
