@@ -643,7 +643,9 @@ class _Materializer:
                 elif plan is not None:
                     plans[(table, row_id)] = plan
         self._execute(models, plans, waiting)
-        done = [list(k) for k in sorted(self._waiting_before) if k not in waiting]
+        done = [
+            list(k) for k in sorted(self._waiting_before) if k[0] in models and k not in waiting
+        ]
         if done:
             self.conn.exec_driver_sql(
                 "DELETE FROM sync_waiting WHERE (table_name, row_id) IN (SELECT "
