@@ -9,7 +9,10 @@ Figures, each beside a baseline measured in the same run:
 - a new laptop joining the shared studio from a folder (every segment verified, decrypted and
   applied), against copying the data file.
 
-    python bench/bench_sync.py [--clients 10000] [--data-dir DIR]
+    python bench/bench_sync.py [--clients 10000] [--data-dir DIR] [--only apply] [--repeat N]
+
+``--only apply`` measures the sizes and the apply (not the share and the join); ``--repeat N``
+measures the apply N times, each on a fresh copy, and prints each and the median ratio.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sqlite3
+import statistics
 import sys
 import tempfile
 import time
@@ -71,10 +75,57 @@ def _remote_records(studio, n: int, rows: int) -> list[dict]:
     return out
 
 
+def _apply(studio_cls, owner: Path, apply_dir: Path) -> float:
+    """Apply 10,000 incoming changes to a fresh copy of the studio (just opened, as a laptop
+    that syncs after a start), and insert the same rows with a bare ``executemany``."""
+    shutil.rmtree(apply_dir, ignore_errors=True)
+    shutil.copytree(owner, apply_dir)
+    with studio_cls.open(apply_dir) as s:
+        incoming = _remote_records(s, CHANGES, CHANGES // 5)
+        t = time.perf_counter()
+        with s.transaction() as tx:
+            result = tx.apply_remote(incoming)
+            t_apply = time.perf_counter() - t
+        t_index = time.perf_counter() - t - t_apply
+    con = sqlite3.connect(apply_dir / "studio.sqlite3")
+    con.execute(
+        "CREATE TABLE bench_flat (tx, op, table_name, row_id, field, old, new, advisor_id, "
+        "device_id, hlc, wall_time)"
+    )
+    cols = (
+        "tx",
+        "op",
+        "table_name",
+        "row_id",
+        "field",
+        "old",
+        "new",
+        "advisor_id",
+        "device_id",
+        "hlc",
+        "wall_time",
+    )
+    rows = [tuple(r[c] for c in cols) for r in incoming]
+    t = time.perf_counter()
+    with con:
+        con.executemany("INSERT INTO bench_flat VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+    t_base = time.perf_counter() - t
+    con.close()
+    print(
+        f"apply {result.applied:,} incoming field changes on {CHANGES // 5:,} clients: "
+        f"{t_apply * 1000:,.0f} ms journal and rows, then {t_index * 1000:,.0f} ms search "
+        f"index and commit = {(t_apply + t_index) * 1000:,.0f} ms in all (baseline executemany "
+        f"of the same rows: {t_base * 1000:,.0f} ms; {t_apply / t_base:.1f}× for journal and rows)"
+    )
+    return t_apply / t_base
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clients", type=int, default=10_000)
     ap.add_argument("--data-dir", type=Path, help="an existing demo studio to measure (copied)")
+    ap.add_argument("--only", choices=["apply"], help="skip the share and the join")
+    ap.add_argument("--repeat", type=int, default=1, help="measure the apply N times")
     args = ap.parse_args()
     from studio.store import Studio
     from studio.sync import engine
@@ -95,45 +146,13 @@ def main() -> None:
         print(f"  whole file per field change: {size / records:.0f} B")
 
         # apply 10,000 incoming field changes, and the bare executemany baseline
-        apply_dir = work / "apply"
-        shutil.copytree(owner, apply_dir)
-        with Studio.open(apply_dir) as s:
-            incoming = _remote_records(s, CHANGES, CHANGES // 5)
-            t = time.perf_counter()
-            with s.transaction() as tx:
-                result = tx.apply_remote(incoming)
-                t_apply = time.perf_counter() - t
-            t_index = time.perf_counter() - t - t_apply
-        con = sqlite3.connect(apply_dir / "studio.sqlite3")
-        con.execute(
-            "CREATE TABLE bench_flat (tx, op, table_name, row_id, field, old, new, advisor_id, "
-            "device_id, hlc, wall_time)"
-        )
-        cols = (
-            "tx",
-            "op",
-            "table_name",
-            "row_id",
-            "field",
-            "old",
-            "new",
-            "advisor_id",
-            "device_id",
-            "hlc",
-            "wall_time",
-        )
-        rows = [tuple(r[c] for c in cols) for r in incoming]
-        t = time.perf_counter()
-        with con:
-            con.executemany("INSERT INTO bench_flat VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
-        t_base = time.perf_counter() - t
-        con.close()
-        print(
-            f"apply {result.applied:,} incoming field changes on {CHANGES // 5:,} clients: "
-            f"{t_apply * 1000:,.0f} ms journal and rows, then {t_index * 1000:,.0f} ms search "
-            f"index and commit (baseline executemany of the same rows: {t_base * 1000:,.0f} ms; "
-            f"{t_apply / t_base:.1f}× for journal and rows)"
-        )
+        ratios = []
+        for _ in range(max(1, args.repeat)):
+            ratios.append(_apply(Studio, owner, work / "apply"))
+        if len(ratios) > 1:
+            print(f"median of {len(ratios)}: {statistics.median(ratios):.1f}× for journal and rows")
+        if args.only == "apply":
+            return
 
         # share: the owner writes its whole journal as segments
         place = work / "place"

@@ -137,15 +137,33 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+_WEBDAV_HELP = (
+    "A WebDAV place takes its account from the URL (webdavs://USER@host/path) or "
+    "TRAVEL_STUDIO_WEBDAV_USER, and its password from TRAVEL_STUDIO_WEBDAV_PASSWORD or the first "
+    "line of the file named by TRAVEL_STUDIO_WEBDAV_PASSWORD_FILE (or the OS keychain, where the "
+    "app was told to remember it); no password is ever written to the data directory."
+)
+
+
 def _add_sharing(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    sy = sub.add_parser("sync", help="exchange changes with the shared place now")
+    sy = sub.add_parser(
+        "sync", help="exchange changes with the shared place now", epilog=_WEBDAV_HELP
+    )
     sy.add_argument("--json", action="store_true", help="print JSON instead of text")
-    sr = sub.add_parser("share", help="share this studio between laptops")
+    sr = sub.add_parser("share", help="share this studio between laptops", epilog=_WEBDAV_HELP)
     ss = sr.add_subparsers(dest="share_command", metavar="ACTION", required=True)
-    c = ss.add_parser("create", help="make this studio shared in PLACE (a folder)")
+    c = ss.add_parser(
+        "create",
+        help="make this studio shared in PLACE (a folder or a webdav(s):// URL)",
+        epilog=_WEBDAV_HELP,
+    )
     c.add_argument("place", metavar="PLACE")
     c.add_argument("--key-file", metavar="KEY", help="where to write the studio key (0600)")
-    j = ss.add_parser("join", help="join the studio shared in PLACE, into an empty data directory")
+    j = ss.add_parser(
+        "join",
+        help="join the studio shared in PLACE, into an empty data directory",
+        epilog=_WEBDAV_HELP,
+    )
     j.add_argument("place", metavar="PLACE")
     j.add_argument("--key-file", metavar="KEY", required=True, help="the studio key file")
     st = ss.add_parser("status", help="the shared place, the laptops, what waits to go out")

@@ -27,7 +27,7 @@ class SharingUi(QObject):
         self.panel_action.triggered.connect(self.open_panel)
         self.sync_action = QAction(self.tr("S&ync now"), window)
         self.sync_action.setShortcut("F5")
-        self.sync_action.triggered.connect(self.controller.sync_now)
+        self.sync_action.triggered.connect(lambda: self.controller.sync_now(ask=True))
         for a in (self.share_action, self.join_action, self.panel_action, self.sync_action):
             menu.addAction(a)
         menu.aboutToShow.connect(self.update_actions)

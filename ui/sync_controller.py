@@ -5,8 +5,8 @@ the shared folder changes (a ``QFileSystemWatcher`` on folder places), every two
 shortly after each local change; changes the sync itself applied do not start another one. The
 changes that arrive reach every view through the usual ``ctx.bridge.sig_changed``. It keeps the
 status the status bar shows (*Synced 2 min ago*, *3 changes waiting to go out*, *Offline —
-changes kept*, or a problem by name) and the collisions for the Sharing panel's *Changes to
-review*.
+changes kept*, or a problem by name), and tells the Sharing panel when its *Changes to review*
+(kept in the studio by :mod:`studio.sync.review`) have changed.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,8 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 
 from studio.domain import formatting
-from studio.sync import engine
+from studio.sync import credentials, engine
+from studio.sync import review as share_review
 from studio.sync import status as share_status
 from studio.sync.keys import SyncError
 from studio.sync.places import open_place
@@ -35,7 +37,6 @@ INTERVAL_MS = 2 * 60 * 1000
 DEBOUNCE_MS = 3000
 #: How long after a change in the shared folder (the last of a burst) a sync starts.
 WATCH_DEBOUNCE_MS = 1500
-REVIEW_SETTING = "sync_review"
 
 
 @dataclass
@@ -52,6 +53,7 @@ class SyncState:
     refused: list[dict] = field(default_factory=list)
     waiting_admission: bool = False
     names: dict[str, str] = field(default_factory=dict)  # device -> laptop name
+    password_needed: bool = False  # a WebDAV place whose password nobody gave in this session
 
 
 @dataclass
@@ -94,7 +96,10 @@ class SyncController(QObject):
         self._sync_txs: set[str] = set()  # transactions the running sync committed
         self._during_sync: list[Any] = []  # change sets seen while a sync ran: decided after
         self._quiet_until = 0.0  # folder events of our own sync's writes are ignored until then
-        self._review: list[dict] = self._load_review()
+        self._asked_password = False  # background syncs ask for a WebDAV password once a run
+        #: Asks for a WebDAV place's password: ``(password, remember in the keychain)``, or None
+        #: when the user declines. Tests replace it.
+        self.password_prompt: Callable[[str], tuple[str, bool] | None] = self._prompt
 
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -140,22 +145,27 @@ class SyncController(QObject):
         return self._job is not None
 
     def review(self) -> list[dict]:
-        """The collisions waiting for review (as the engine reported them), newest first."""
-        return list(self._review)
+        """The collisions waiting for review (as the engine reported them), newest first; kept
+        in the studio, so they outlast a restart."""
+        return share_review.pending(self.ctx.studio)
 
     def dismiss(self, collision: dict) -> None:
         """Take a collision off the review list (its value was taken, or it was looked at)."""
-        self._review = [c for c in self._review if _key(c) != _key(collision)]
-        self._save_review()
-        self.sig_review_changed.emit()
+        if share_review.settle(self.ctx.studio, share_review.key_of(collision)):
+            self.sig_review_changed.emit()
 
     # -- running a sync -------------------------------------------------------------------------
-    def sync_now(self) -> Job | None:
-        """Start a sync now (or right after the running one); returns the job started."""
+    def sync_now(self, *, ask: bool = False) -> Job | None:
+        """Start a sync now (or right after the running one); returns the job started.
+
+        A WebDAV place whose password this session does not have is asked for in a dialog, once
+        for the background syncs of a run; ``ask`` (F5, *Sync now*) asks again."""
         if self._stopped or not self.state.shared:
             return None
         if self._job is not None:
             self._again = True
+            return None
+        if not self._have_password(ask):
             return None
         self.debounce.stop()
         self.watch_debounce.stop()
@@ -169,6 +179,7 @@ class SyncController(QObject):
                     open_place(place or "").check()
                 except SyncError as exc:
                     if "refused the account" in str(exc):
+                        credentials.forget(place or "")  # asked again, not tried again
                         raise
                     return _Outcome(offline=str(exc), pending=engine.pending_records(studio))
                 report = engine.sync(studio)
@@ -211,13 +222,8 @@ class SyncController(QObject):
             self.state.waiting_admission = report.waiting_admission
             self.state.names.update(result.names)
             share_status.remember_laptop_names(self.ctx.studio, result.names)
-            if report.collisions:
-                seen = {_key(c) for c in self._review}
-                new = [c for c in report.collisions if _key(c) not in seen]
-                if new:
-                    self._review = new + self._review
-                    self._save_review()
-                    self.sig_review_changed.emit()
+            if report.collisions:  # the sync listed them in the studio (studio.sync.review)
+                self.sig_review_changed.emit()
         # change sets committed while the sync ran: the sync's own start nothing
         local = [cs for cs in self._during_sync if cs.tx not in self._sync_txs]
         self._during_sync.clear()
@@ -232,6 +238,37 @@ class SyncController(QObject):
         if self._again and not self._stopped:
             self._again = False
             self.sync_now()
+
+    # -- the WebDAV password -------------------------------------------------------------------
+    def _have_password(self, ask: bool) -> bool:
+        """False (and the status says so) when the place needs a password nobody gave."""
+        place = share_status.place(self.ctx.studio)
+        if not credentials.needs_password(place):
+            self.state.password_needed = False
+            return True
+        if self._asked_password and not ask:
+            return False
+        self._asked_password = True
+        answer = self.password_prompt(place or "")
+        if answer and answer[0]:
+            credentials.use_for_session(place or "", answer[0], remember=answer[1])
+            self.state.password_needed = False
+            return True
+        self.state.password_needed = True
+        self._emit_status()
+        return False
+
+    def _prompt(self, place: str) -> tuple[str, bool] | None:
+        from PySide6.QtWidgets import QDialog, QWidget
+
+        from ui.widgets.share_widgets import PasswordDialog
+
+        parent = self.parent()
+        window = getattr(parent, "window", None)
+        dialog = PasswordDialog(place, window if isinstance(window, QWidget) else None)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.answer()
 
     # -- what starts a sync -----------------------------------------------------------------------
     def _on_commit(self, changes: Any) -> None:
@@ -277,7 +314,9 @@ class SyncController(QObject):
         if not s.shared:
             return ""
         parts = []
-        if s.offline:
+        if s.password_needed:
+            parts.append(self.tr("Not syncing: the WebDAV password is needed (F5 asks for it)"))
+        elif s.offline:
             parts.append(self.tr("Offline — changes kept"))
         elif s.error:
             parts.append(self.tr("Sync problem: %1").replace("%1", s.error))
@@ -361,17 +400,6 @@ class SyncController(QObject):
     def _emit_status(self) -> None:
         self.sig_status.emit(self.status_text())
 
-    # -- review list, kept on this laptop -------------------------------------------------------
-    def _load_review(self) -> list[dict]:
-        try:
-            data = json.loads(self.ctx.studio.setting(REVIEW_SETTING) or "[]")
-        except ValueError:
-            return []
-        return [c for c in data if isinstance(c, dict)] if isinstance(data, list) else []
-
-    def _save_review(self) -> None:
-        self.ctx.studio.set_setting(REVIEW_SETTING, json.dumps(self._review[:500], default=str))
-
     # -- ending -----------------------------------------------------------------------------------
     def stop(self, wait_ms: int = 30_000) -> None:
         """Stop the timers and watcher; wait for a running sync and deliver its outcome."""
@@ -388,10 +416,6 @@ class SyncController(QObject):
             self.ctx.bridge.sig_changed.disconnect(self._on_changed)
         except (RuntimeError, TypeError):
             pass
-
-
-def _key(c: dict) -> str:
-    return f"{c.get('kept_stamp')}|{c.get('lost_stamp')}"
 
 
 def _last_sync(raw: str | None) -> datetime | None:

@@ -12,7 +12,9 @@ as flat records, the shape :meth:`Transaction.append_journal` and ``apply_remote
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -31,7 +33,7 @@ from studio.errors import NotFoundError
 from studio.store.hlc import join_stamp, split_stamp
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from sqlalchemy.engine import Connection
 
@@ -257,7 +259,12 @@ class Transaction:
         row whose create has not arrived, or whose parent row is missing, waits (journaled, not
         shown) until it can be made. The result is the same whatever order records arrive in.
         """
+        with _gc_paused():
+            return self._apply_remote(records)
+
+    def _apply_remote(self, records: list[dict]) -> RemoteResult:
         self.flush()
+        _roomy_cache(self.conn)
         known = known_stamps(self.conn, [r["hlc"] for r in records])
         fresh: list[dict] = []
         for rec in records:
@@ -275,12 +282,12 @@ class Transaction:
         self._write_journal(fresh, inbound=True)
         first_named = self._names().new_rows - named_before  # rows with no older records
         self.entries.extend(_RemoteEntry.many(fresh))
-        rows = {(r["table_name"], r["row_id"]) for r in fresh}
-        rows |= {
+        waiting = {
             (t, r)
             for t, r in self.conn.exec_driver_sql("SELECT table_name, row_id FROM sync_waiting")
         }
-        merge = _Materializer(self, fresh, first_named, journal_before=before)
+        rows = {(r["table_name"], r["row_id"]) for r in fresh} | waiting
+        merge = _Materializer(self, fresh, first_named, journal_before=before, waiting=waiting)
         result.parked = merge.run(rows)
         result.collisions = merge.collisions({r["hlc"] for r in fresh})
         return result
@@ -309,26 +316,42 @@ class Transaction:
             self._journal = []
 
     def _write_journal(self, records: list[dict], *, inbound: bool = False) -> None:
-        """Store flat journal records in the compact journal tables."""
+        """Store flat journal records in the compact journal tables (one ``executemany``; names
+        and transactions looked up in batches first)."""
         names = self._names()
         names.prefetch_rows({r["row_id"] for r in records})
+        tx_rows = self._tx_rows
+        new_tx = [
+            key
+            for key in dict.fromkeys(
+                (r["tx"], r["advisor_id"], r["device_id"], r["wall_time"]) for r in records
+            )
+            if key not in tx_rows
+        ]
+        tx_rows.update(names.txs(new_tx))
+        device_n, field_n, row_n = names.device, names.field, names.row
+        devices: dict[str, int] = {}
+        fields: dict[tuple[str, str], int] = {}
+        op_codes = OP_CODES
         rows = []
-        new_tx: list[int] = []
         for rec in records:
-            device, ticks = split_stamp(rec["hlc"])
-            key = (rec["tx"], rec["advisor_id"], rec["device_id"], rec["wall_time"])
-            tx = self._tx_rows.get(key)
-            if tx is None:
-                tx = self._tx_rows[key] = names.tx(*key)
-                new_tx.append(tx)
+            hlc = rec["hlc"]  # "<13-digit wall ms>.<5-digit counter>.<device>" (split_stamp)
+            device = hlc[20:]
+            dev = devices.get(device)
+            if dev is None:
+                dev = devices[device] = device_n(device)
+            key = (rec["table_name"], rec["field"])
+            fld = fields.get(key)
+            if fld is None:
+                fld = fields[key] = field_n(*key)
             rows.append(
                 (
-                    names.device(device),
-                    ticks,
-                    tx,
-                    OP_CODES[rec["op"]],
-                    names.field(rec["table_name"], rec["field"]),
-                    names.row(rec["row_id"]),
+                    dev,
+                    int(hlc[:13]) * 100000 + int(hlc[14:19]),
+                    tx_rows[(rec["tx"], rec["advisor_id"], rec["device_id"], rec["wall_time"])],
+                    op_codes[rec["op"]],
+                    fld,
+                    row_n(rec["row_id"]),
                     rec["old"],
                     rec["new"],
                 )
@@ -340,7 +363,8 @@ class Transaction:
         )
         if inbound and new_tx:
             self.conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO sync_inbound (tx) VALUES (?)", [(n,) for n in new_tx]
+                "INSERT OR IGNORE INTO sync_inbound (tx) VALUES (?)",
+                [(tx_rows[key],) for key in new_tx],
             )
 
     def _names(self) -> _Names:
@@ -473,15 +497,49 @@ class _Names:
         self._rows.update(found)
 
     def row(self, row_id: str) -> int:
-        if row_id not in self._rows:
+        n = self._rows.get(row_id)
+        if n is None:
             self.prefetch_rows({row_id})
-        return self._rows[row_id]
+            n = self._rows[row_id]
+        return n
 
-    def tx(self, tx_id: str, advisor_id: str | None, device_id: str, wall_time: str) -> int:
-        return self.conn.exec_driver_sql(
-            "INSERT INTO journal_tx (id, advisor_id, device, wall_time) VALUES (?, ?, ?, ?)",
-            (tx_id, advisor_id, self.device(device_id), wall_time),
-        ).lastrowid
+    def txs(self, keys: list[tuple[str, str | None, str, str]]) -> dict[tuple, int]:
+        """New ``journal_tx`` rows for ``(tx id, advisor, device, wall time)`` keys, numbered
+        after the last one (one ``executemany``); returns key → number."""
+        if not keys:
+            return {}
+        last = self.conn.exec_driver_sql("SELECT max(n) FROM journal_tx").scalar() or 0
+        numbered = {key: last + i for i, key in enumerate(keys, 1)}
+        self.conn.exec_driver_sql(
+            "INSERT INTO journal_tx (n, id, advisor_id, device, wall_time) VALUES (?, ?, ?, ?, ?)",
+            [(n, t, adv, self.device(dev), wall) for (t, adv, dev, wall), n in numbered.items()],
+        )
+        return numbered
+
+
+#: Page cache of a connection applying other laptops' changes (KiB): their rows and history
+#: are scattered over the file, which SQLite's default 2 MB would read again and again.
+APPLY_CACHE_KIB = 32 * 1024
+
+
+def _roomy_cache(conn: Connection) -> None:
+    size = conn.exec_driver_sql("PRAGMA cache_size").scalar() or 0
+    kib = -size if size < 0 else size * 4  # negative: KiB; positive: pages (4 KiB here)
+    if kib < APPLY_CACHE_KIB:
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{APPLY_CACHE_KIB}")
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is worked out: it makes tens of thousands of
+    short-lived tuples and no cycles, and each full collection walks the whole heap."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def known_stamps(conn: Connection, stamps: list[str]) -> set[str]:
@@ -525,8 +583,15 @@ _CLIENT_SEARCHED = frozenset({"name", "native_name", "tags", "notes", "deleted_a
 class _Materializer:
     """Sets rows to what their journal records say (see :meth:`Transaction.apply_remote`).
 
-    Works in batches: one read of the rows' records, one of the current rows per table, one
-    existence check per parent table, and grouped inserts and updates.
+    Works in batches: one read of the current rows per table, one of the rows' older records,
+    one existence check per parent table, and grouped inserts and updates.
+
+    Most incoming records are newer than everything the journal holds for their row (segments
+    arrive in order, and laptops edit different clients). Such a row is *ahead*: it already is
+    what its older records say, so its fresh records alone decide it, and only the latest
+    older update of each field they touch is read (to tell a collision). Any other row (new
+    here, waiting, or with a fresh record older than one already here) is worked out from its
+    whole history.
     """
 
     def __init__(
@@ -536,6 +601,7 @@ class _Materializer:
         new_rows: set[str],
         *,
         journal_before: int | None = None,
+        waiting: set[tuple[str, str]] | None = None,
     ):
         self.tx = tx
         self.conn = tx.conn
@@ -545,6 +611,8 @@ class _Materializer:
         #: the journal's last seq before ``fresh`` was written: older records are read from the
         #: journal (up to it, which its row index answers alone), ``fresh`` from memory
         self._before = journal_before
+        #: rows that waited (for their create or a parent row) before this batch
+        self._waiting_before = waiting or set()
 
     def run(self, rows: set[tuple[str, str]]) -> int:
         from studio.domain.models import model_for_table
@@ -559,25 +627,31 @@ class _Materializer:
                 parked += 1  # a table of a newer schema: kept in the journal for later
                 continue
             by_table[table].append(row_id)
-        history = self._history({r for ids in by_table.values() for r in ids})
+        current = {table: self._rows(table, ids) for table, ids in by_table.items()}
+        history = self._history(
+            {r for ids in by_table.values() for r in ids},
+            {(t, r) for t, found in current.items() for r in found} - self._waiting_before,
+        )
         plans: dict[tuple[str, str], tuple[str, dict]] = {}
         waiting: set[tuple[str, str]] = set()
         for table, ids in by_table.items():
             model = models[table]
-            current = self._rows(table, ids)
             for row_id in ids:
-                plan = self._plan(model, row_id, history.get((table, row_id), []), current)
+                plan = self._plan(model, row_id, history.get((table, row_id), []), current[table])
                 if plan == "wait":
                     waiting.add((table, row_id))
                 elif plan is not None:
                     plans[(table, row_id)] = plan
         self._execute(models, plans, waiting)
-        done = [list(k) for t, ids in by_table.items() for k in ((t, r) for r in ids)]
-        self.conn.exec_driver_sql(
-            "DELETE FROM sync_waiting WHERE (table_name, row_id) IN "
-            "(SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))",
-            (json.dumps([k for k in done if tuple(k) not in waiting]),),
-        )
+        done = [
+            list(k) for k in sorted(self._waiting_before) if k[0] in models and k not in waiting
+        ]
+        if done:
+            self.conn.exec_driver_sql(
+                "DELETE FROM sync_waiting WHERE (table_name, row_id) IN (SELECT "
+                "json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))",
+                (json.dumps(done),),
+            )
         if waiting:
             self.conn.exec_driver_sql(
                 "INSERT OR IGNORE INTO sync_waiting (table_name, row_id) VALUES (?, ?)",
@@ -585,9 +659,15 @@ class _Materializer:
             )
         return parked + len(waiting)
 
-    def _history(self, row_ids: set[str]) -> dict[tuple[str, str], list[tuple]]:
+    def _history(
+        self, row_ids: set[str], present: set[tuple[str, str]]
+    ) -> dict[tuple[str, str], list[tuple]]:
+        """The records each row is worked out from: ``(stamp, op, field, new, wall time, old,
+        advisor)``; for a row that is ahead (see the class), its fresh records and the latest
+        older update of each field they touch."""
         out: dict[tuple[str, str], list[tuple]] = defaultdict(list)
         older = row_ids - self._new_rows
+        ahead: set[str] = set()
         if older:
             # the journal's own tables, names from the transaction's caches (not the change view)
             names = self.tx._names()
@@ -595,19 +675,28 @@ class _Materializer:
             by_n = {names.row(r): r for r in older}
             fields = {n: tf for tf, n in names._fields.items()}
             devices = {n: d for d, n in names._devices.items()}
+            if self._before is not None:
+                ahead = self._ahead({r for t, r in present if r in older}, by_n)
             upto = "" if self._before is None else f" AND j.seq <= {int(self._before)}"
-            rows = self.conn.exec_driver_sql(
-                "SELECT j.row, printf('%013d.%05d.', j.stamp / 100000, j.stamp % 100000), "
-                "j.device, j.op, j.field, j.new, t.wall_time, j.old, t.advisor_id "
-                "FROM journal j JOIN journal_tx t ON t.n = j.tx "
-                f"WHERE j.row IN (SELECT value FROM json_each(?)){upto}",
-                (json.dumps(sorted(by_n)),),
-            ).fetchall()
+            behind = sorted(n for n, r in by_n.items() if r not in ahead)
+            rows = (
+                self.conn.exec_driver_sql(
+                    "SELECT j.row, printf('%013d.%05d.', j.stamp / 100000, j.stamp % 100000), "
+                    "j.device, j.op, j.field, j.new, t.wall_time, j.old, t.advisor_id "
+                    "FROM journal j JOIN journal_tx t ON t.n = j.tx "
+                    f"WHERE j.row IN (SELECT value FROM json_each(?)){upto}",
+                    (json.dumps(behind),),
+                ).fetchall()
+                if behind
+                else []
+            )
             for row_n, ticks, dev, op, fld, new, wall, old, adv in rows:
                 table, name = fields[fld]
                 out[(table, by_n[row_n])].append(
                     (ticks + devices[dev], OPS[op], name, new, wall, old, adv)
                 )
+            for row_id, table, rec in self._latest_updates(ahead, by_n, fields):
+                out[(table, row_id)].append(rec)
         from_memory = row_ids if self._before is not None else self._new_rows & row_ids
         for r in self._fresh:  # rows named first now: their records are all in this batch
             if r["row_id"] in from_memory:
@@ -623,6 +712,63 @@ class _Materializer:
                     )
                 )
         self._loaded = out
+        return out
+
+    def _ahead(self, candidates: set[str], by_n: dict[int, str]) -> set[str]:
+        """The rows (existing, not waiting) whose every fresh record is newer than every record
+        the journal held for them before this batch."""
+        if not candidates:
+            return set()
+        oldest: dict[str, str] = {}  # each row's oldest fresh stamp (stamps sort as text)
+        for r in self._fresh:
+            row_id = r["row_id"]
+            if row_id in candidates and r["hlc"] < oldest.get(row_id, "~"):
+                oldest[row_id] = r["hlc"]
+        first = {r: int(h[:13]) * 100000 + int(h[14:19]) for r, h in oldest.items()}
+        numbers = {r: n for n, r in by_n.items() if r in first}
+        latest: dict[int, int] = dict(
+            self.conn.exec_driver_sql(
+                "SELECT row, max(stamp) FROM journal "
+                "WHERE row IN (SELECT value FROM json_each(?)) AND seq <= ? GROUP BY row",
+                (json.dumps(sorted(numbers.values())), int(self._before or 0)),
+            ).fetchall()
+        )
+        # equal ticks (two laptops in the same millisecond and counter) take the whole history
+        return {r for r, n in numbers.items() if latest.get(n, -1) < first[r]}
+
+    def _latest_updates(
+        self, ahead: set[str], by_n: dict[int, str], fields: dict[int, tuple[str, str]]
+    ) -> list[tuple[str, str, tuple]]:
+        """For the rows ahead: the latest older update of each field a fresh update touches,
+        as ``(row id, table, record)``."""
+        touched = {(r["row_id"], r["field"]) for r in self._fresh if r["op"] == "update"}
+        touched = {(row, f) for row, f in touched if row in ahead}
+        if not touched:
+            return []
+        numbers = {r: n for n, r in by_n.items() if r in ahead}
+        tables = {r["table_name"] for r in self._fresh}
+        names = {f for _r, f in touched}
+        wanted_fields = sorted(n for n, (t, f) in fields.items() if f in names and t in tables)
+        found = self.conn.exec_driver_sql(
+            # the bare columns come from the record with the highest (ticks, device id)
+            "SELECT j.row, j.field, max(printf('%020d', j.stamp) || d.id), j.new, t.wall_time, "
+            "j.old, t.advisor_id FROM journal j JOIN journal_device d ON d.n = j.device "
+            "JOIN journal_tx t ON t.n = j.tx "
+            "WHERE j.row IN (SELECT value FROM json_each(?)) AND j.op = 1 AND j.seq <= ? "
+            "AND j.field IN (SELECT value FROM json_each(?)) GROUP BY j.row, j.field",
+            (
+                json.dumps(sorted(numbers.values())),
+                int(self._before or 0),
+                json.dumps(wanted_fields),
+            ),
+        ).fetchall()
+        out = []
+        for row_n, fld, key, new, wall, old, adv in found:
+            table, name = fields[fld]
+            row_id = by_n[row_n]
+            if (row_id, name) in touched:
+                stamp = join_stamp(key[20:], int(key[:20]))
+                out.append((row_id, table, (stamp, "update", name, new, wall, old, adv)))
         return out
 
     def collisions(self, fresh: set[str]) -> list[dict]:
@@ -662,7 +808,10 @@ class _Materializer:
             f"SELECT * FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(ids),),
         )
-        return {r["id"]: dict(r) for r in result.mappings()}
+        cols = tuple(result.keys())
+        return {
+            row["id"]: row for row in (dict(zip(cols, r, strict=True)) for r in result.fetchall())
+        }
 
     def _plan(
         self, model: type[Row], row_id: str, records: list[tuple], current: dict

@@ -29,6 +29,7 @@ from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio import __version__
 from studio.domain.base import new_id
@@ -39,11 +40,14 @@ from studio.store.hlc import wall_ms
 from studio.store.write import Transaction
 from studio.sync import media as photos
 from studio.sync import membership as mb
-from studio.sync import rotation
+from studio.sync import review, rotation
 from studio.sync import segment as sg
-from studio.sync.keys import LocalKeys, StudioKey, SyncError, new_device_key
+from studio.sync.keys import KEYS_NAME, LocalKeys, StudioKey, SyncError, new_device_key
 from studio.sync.places import open_place
 from studio.sync.transport import Transport
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 PLACE_FILE = "travel-studio.json"
 OUTBOX = "sync-outbox"
@@ -132,6 +136,12 @@ def _stored_place(place: str) -> str:
             host += f":{parts.port}"
         return urllib.parse.urlunsplit(parts._replace(netloc=host))
     return place
+
+
+def _clock_iso(studio: Studio) -> str:
+    """This laptop's wall clock (the one its clock stamps read), as ISO 8601 UTC with ms."""
+    at = datetime.fromtimestamp(studio.clock.now_ms() / 1000, UTC)
+    return at.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _now_iso() -> str:
@@ -257,9 +267,54 @@ def join_share(studio: Studio, place: str, key_file: Path) -> str:
         mb.request_name(studio.device_id),
         rotation.seal_join_request(keys, ring, _device_name(studio), key.key, key.studio_id),
     )
-    ring.save(studio.data_dir)  # before sharing.json: a keyring is never guessed for this laptop
-    keys.save(studio.data_dir)
+    try:
+        ring.save(
+            studio.data_dir
+        )  # before sharing.json: a keyring is never guessed for this laptop
+        keys.save(studio.data_dir)
+    except BaseException:
+        # nothing of the join stays: not its request (the owner would admit a laptop that
+        # cannot read the studio), not half of its keys
+        (studio.data_dir / rotation.KEYRING_NAME).unlink(missing_ok=True)
+        t.delete(mb.request_name(studio.device_id))
+        raise
     return key.fingerprint()
+
+
+def abandon_join(studio: Studio) -> bool:
+    """Give up a join that has taken in nothing yet (cancelled, or failed before its fetch).
+
+    Its request and any segment this laptop already put there leave the shared place, and this
+    data directory forgets the share (it may join again), so the owner's laptop never admits a
+    laptop that did not finish. Returns False when this studio is not joining anything. Raises
+    :class:`SyncError` when the place cannot be reached (the local keys stay, so a later call
+    can finish the job) or when changes of the studio have already arrived here (the join then
+    stands; the rest comes at the next sync)."""
+    keys = LocalKeys.load(studio.data_dir)
+    if keys is None:
+        return False
+    if keys.owner:
+        raise SyncError("The owner's laptop cannot give up its own shared studio.")
+    received = studio._scalar(
+        "SELECT count(*) FROM sync_segment WHERE device != ?", studio.device_id
+    )
+    if received:
+        raise SyncError(
+            "This laptop has already taken in part of the shared studio; it stays joined and "
+            "the rest comes at the next sync."
+        )
+    t = open_place(keys.place)
+    own = f"journal/{studio.device_id}"
+    for name in t.list(own):
+        t.delete(f"{own}/{name}")
+    t.delete(mb.request_name(studio.device_id))
+    with studio.engine.connect() as conn, conn.begin():
+        conn.exec_driver_sql("DELETE FROM sync_segment WHERE device = ?", (studio.device_id,))
+    for path in sorted(_outbox(studio).glob("*.seg")) if _outbox(studio).is_dir() else []:
+        path.unlink()
+    (studio.data_dir / rotation.KEYRING_NAME).unlink(missing_ok=True)
+    (studio.data_dir / KEYS_NAME).unlink(missing_ok=True)
+    return True
 
 
 def _ask_again(studio: Studio, keys: LocalKeys, key_file: Path) -> str:
@@ -488,7 +543,7 @@ def _send(
             first=stamps[0],
             last=stamps[-1],
             max_wall=max(wall_ms(s) for s in stamps),
-            created=_now_iso(),
+            created=_clock_iso(studio),
             nonce=sg.new_nonce(),
             generation=generation,
             app=__version__,
@@ -623,10 +678,11 @@ def _receive(
                 batch.close()  # commits the segments applied so far
                 tx, batched = batch.enter_context(studio.transaction()), 0
             result = tx.apply_remote(good)
+            review.record(tx.conn, result.collisions)
             tx.conn.exec_driver_sql(
-                "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at) "
-                "VALUES (?, ?, ?, ?, NULL, ?)",
-                (device, number, sg.digest(data), len(records), _now_iso()),
+                "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at, "
+                "written_at) VALUES (?, ?, ?, ?, NULL, ?, ?)",
+                (device, number, sg.digest(data), len(records), _clock_iso(studio), header.created),
             )
             batched += len(records)
             report.received_segments += 1
@@ -691,6 +747,7 @@ def status(studio: Studio) -> dict:
                 "SELECT device, max(number), max(applied_at) FROM sync_segment GROUP BY device"
             )
         }
+        offsets = clock_offsets(conn, studio.device_id)
     for device, entry in [*members.devices.items(), *members.removed.items()]:
         n, at = seen.get(device, (0, None))
         out["laptops"].append(
@@ -701,9 +758,45 @@ def status(studio: Studio) -> dict:
                 "segments": n,
                 "last_seen": at,
                 "this_laptop": device == studio.device_id,
+                "clock_offset_s": 0 if device == studio.device_id else offsets.get(device),
             }
         )
     return out
+
+
+#: How many of a laptop's latest segments its clock offset is estimated from.
+OFFSET_SAMPLES = 20
+
+
+def clock_offsets(conn: Connection, this_device: str) -> dict[str, int]:
+    """Each other laptop's clock offset from this one's, estimated in seconds (positive: ahead).
+
+    A segment says when its laptop wrote it, by that laptop's clock; this laptop notes when it
+    took the segment in, by its own. The difference is the offset less the time the file took
+    to arrive, so the largest difference over a laptop's latest segments is the best estimate,
+    and a lower bound: that laptop's clock is at least this far ahead (or at most this far
+    behind). Laptops with no such segment yet are left out."""
+    rows = conn.exec_driver_sql(
+        "SELECT device, written_at, applied_at FROM sync_segment "
+        "WHERE device != ? AND written_at IS NOT NULL ORDER BY device, number DESC",
+        (this_device,),
+    ).fetchall()
+    samples: dict[str, list[float]] = {}
+    for device, written, applied in rows:
+        got = samples.setdefault(device, [])
+        if len(got) >= OFFSET_SAMPLES:
+            continue
+        try:
+            diff = _parse_iso(written) - _parse_iso(applied)
+        except ValueError:
+            continue
+        got.append(diff)
+    return {device: round(max(got)) for device, got in samples.items() if got}
+
+
+def _parse_iso(text: str) -> float:
+    """Seconds since the epoch of an ISO 8601 UTC time as segments and this module write it."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
 
 
 def remove_device(studio: Studio, device: str) -> str:

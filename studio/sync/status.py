@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from studio.store import schema
@@ -111,6 +112,9 @@ class Laptop:
     newer: bool  # that schema is newer than this laptop's
     clock_ahead_min: int | None  # known when a segment of it is held for its clock
     app: str = ""  # the Travel Studio version its latest segment was written by
+    #: its clock against this laptop's, estimated in seconds (positive: ahead; a lower bound, see
+    #: :func:`studio.sync.engine.clock_offsets`); None before any of its segments arrived
+    clock_offset_s: int | None = None
 
 
 def laptops(studio: Studio) -> dict[str, Any]:
@@ -140,9 +144,25 @@ def laptops(studio: Studio) -> dict[str, Any]:
                 newer=rev is not None and rev not in schema.REVISIONS,
                 clock_ahead_min=ahead.get(lap["device"]),
                 app=header.app if header else "",
+                clock_offset_s=_offset(lap, header),
             )
         )
     return {"status": info, "laptops": out}
+
+
+def _offset(lap: dict, header: sg.Header | None) -> int | None:
+    """The engine's estimate; for a laptop whose segments arrived before segments' wall times
+    were kept here, its latest segment's wall time against when this laptop last took one in."""
+    if lap.get("clock_offset_s") is not None:
+        return int(lap["clock_offset_s"])
+    if header is None or not lap.get("last_seen") or header.number != lap.get("segments"):
+        return None
+    try:
+        written = datetime.fromisoformat(header.created.replace("Z", "+00:00"))
+        seen = datetime.fromisoformat(str(lap["last_seen"]).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return round((written - seen).total_seconds())
 
 
 def _known_name(studio: Studio, device: str, name: str) -> str:

@@ -43,6 +43,10 @@ class Transport(Protocol):
     def write(self, name: str, data: bytes) -> None:
         """Write the file whole (temporary name, then rename)."""
 
+    def delete(self, name: str) -> None:
+        """Remove the file; nothing happens when there is no such file. Only for a file this
+        laptop wrote and nobody relies on yet (a join request that was given up)."""
+
     def list(self, folder: str) -> list[str]:
         """Names of the files directly in ``folder`` (none ignored ones), sorted."""
 
@@ -98,6 +102,14 @@ class FolderTransport:
             raise SyncError(
                 f"Cannot write {name} to {self.root}: {exc.strerror or exc}; local changes are "
                 "kept and go out at the next sync."
+            ) from None
+
+    def delete(self, name: str) -> None:
+        try:
+            self._path(name).unlink(missing_ok=True)
+        except OSError as exc:
+            raise SyncError(
+                f"Cannot remove {name} from {self.root}: {exc.strerror or exc}."
             ) from None
 
     def list(self, folder: str) -> list[str]:

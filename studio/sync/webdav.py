@@ -2,24 +2,24 @@
 
 Plain HTTP(S) with the standard library: ``PROPFIND`` lists, ``GET`` reads, ``PUT`` to a
 temporary name then ``MOVE`` renames (so a reader never sees a half-written file), ``MKCOL``
-makes folders. ``webdav://`` means ``http://`` and ``webdavs://`` ``https://``. The account comes
-from the URL's user name or ``TRAVEL_STUDIO_WEBDAV_USER``, the password from
-``TRAVEL_STUDIO_WEBDAV_PASSWORD`` or the file named by ``TRAVEL_STUDIO_WEBDAV_PASSWORD_FILE`` —
-scripted use needs no keyboard, and no password is ever stored in the studio.
+makes folders. ``webdav://`` means ``http://`` and ``webdavs://`` ``https://``. The account and
+its password come from :mod:`studio.sync.credentials` (the URL, ``TRAVEL_STUDIO_WEBDAV_USER``,
+``TRAVEL_STUDIO_WEBDAV_PASSWORD`` or the file named by ``TRAVEL_STUDIO_WEBDAV_PASSWORD_FILE``,
+what the app asked, the OS keychain): scripted use needs no keyboard, and no password is ever
+stored in the studio.
 """
 
 from __future__ import annotations
 
 import base64
 import builtins
-import os
 import secrets
 import urllib.error
 import urllib.parse
 import urllib.request
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
+from studio.sync import credentials
 from studio.sync.keys import SyncError
 from studio.sync.transport import is_ignored
 
@@ -27,20 +27,9 @@ _DAV = "{DAV:}"
 _TIMEOUT = 30
 
 
-def _credentials(parsed: urllib.parse.SplitResult) -> tuple[str, str] | None:
-    user = urllib.parse.unquote(parsed.username or "") or os.environ.get(
-        "TRAVEL_STUDIO_WEBDAV_USER", ""
-    )
-    password = urllib.parse.unquote(parsed.password or "") or os.environ.get(
-        "TRAVEL_STUDIO_WEBDAV_PASSWORD", ""
-    )
-    pw_file = os.environ.get("TRAVEL_STUDIO_WEBDAV_PASSWORD_FILE")
-    if not password and pw_file:
-        try:
-            password = Path(pw_file).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise SyncError(f"Cannot read the WebDAV password file {pw_file}: {exc}.") from None
-    return (user, password) if user else None
+def _credentials(url: str) -> tuple[str, str] | None:
+    user = credentials.account(url)
+    return (user, credentials.password(url) or "") if user else None
 
 
 class WebDAVTransport:
@@ -54,7 +43,7 @@ class WebDAVTransport:
             host += f":{parsed.port}"
         path = parsed.path.rstrip("/") + "/"
         self.base = urllib.parse.urlunsplit((scheme, host, path, "", ""))
-        self._auth = _credentials(parsed)
+        self._auth = _credentials(url)
         self.description = urllib.parse.urlunsplit((parsed.scheme, host, path, "", ""))
 
     # -- http -------------------------------------------------------------------------------
@@ -136,6 +125,11 @@ class WebDAVTransport:
             raise SyncError(
                 f"Cannot rename {name} into place on {self.description} (HTTP {status})."
             )
+
+    def delete(self, name: str) -> None:
+        status, _ = self._request("DELETE", self._url(name))
+        if status not in (200, 202, 204, 404):
+            raise SyncError(f"Cannot remove {name} from {self.description} (HTTP {status}).")
 
     def _entries(self, folder: str) -> list[tuple[str, bool]]:
         url = self._url(folder) + "/" if folder else self.base

@@ -371,3 +371,25 @@ def test_one_damaged_record_never_fails_the_whole_merge(tmp_path):
         with c.transaction() as tx:
             tx.apply_remote(recs)
         assert queries.get_dossier(c, client.id).client.name == "Fine"
+
+
+def test_each_laptops_clock_offset_is_estimated_from_its_segments(laptops):
+    from studio.sync import status
+
+    a, b = laptops[0], laptops[1]
+    real = b.clock._now_ms
+    b.clock._now_ms = lambda: real() + 3 * 60_000  # B's clock is 3 min fast (not held for it)
+    clients.create_client(b, "Written on a fast clock")
+    engine.sync(b)
+    engine.sync(a)
+    on_a = {lap["device"]: lap["clock_offset_s"] for lap in engine.status(a)["laptops"]}
+    assert on_a[a.device_id] == 0
+    assert 170 <= on_a[b.device_id] <= 181
+    lap_b = next(lap for lap in status.laptops(a)["laptops"] if lap.device == b.device_id)
+    assert lap_b.clock_offset_s == on_a[b.device_id]
+    clients.create_client(a, "Written on a right clock")
+    engine.sync(a)
+    b.clock._now_ms = lambda: real() - 60_000  # B now a minute slow (A not held for it)
+    engine.sync(b)
+    on_b = {lap["device"]: lap["clock_offset_s"] for lap in engine.status(b)["laptops"]}
+    assert 50 <= on_b[a.device_id] <= 61  # from B, A is ahead by as much

@@ -102,3 +102,46 @@ def test_a_fetch_reports_progress_and_stops_between_segments_when_cancelled(shar
         rest = engine.sync(s)
         assert not rest.cancelled and rest.received_segments == 2
         assert len(search(s, "client")) == 3
+
+
+def test_a_join_given_up_before_its_fetch_leaves_nothing_in_the_place(shared):
+    tmp_path, place, key = shared
+    with Studio.open(tmp_path / "b") as s:
+        clients.setup_local_advisor(s, "Tom Baker", role="advisor")
+        engine.join_share(s, str(place), key)
+        device = s.device_id
+        assert (place / "requests" / f"{device}.req").exists()
+        assert engine.abandon_join(s) is True
+        assert not (place / "requests" / f"{device}.req").exists()
+        assert not (s.data_dir / "sharing.json").exists()
+        assert engine.abandon_join(s) is False  # nothing left to give up
+    with Studio.open(tmp_path / "owner") as s:
+        assert engine.sync(s).admitted == []  # the owner admits no laptop that gave up
+    with Studio.open(tmp_path / "b") as s:  # and it may join again
+        engine.join_share(s, str(place), key)
+        assert engine.sync(s).received_records > 0
+
+
+def test_a_join_whose_fetch_was_cancelled_at_once_takes_its_own_segment_back(shared):
+    tmp_path, place, key = shared
+    with Studio.open(tmp_path / "b") as s:
+        clients.setup_local_advisor(s, "Tom Baker", role="advisor")
+        engine.join_share(s, str(place), key)
+        report = engine.sync(s, cancel=lambda: True)  # its advisor went out, nothing came in
+        assert report.cancelled and report.received_segments == 0 and report.sent_segments == 1
+        assert engine.abandon_join(s)
+        assert not list((place / "journal").glob(f"{s.device_id}/*"))
+        assert not list((place / "requests").iterdir())
+    with Studio.open(tmp_path / "owner") as s:
+        report = engine.sync(s)
+        assert report.admitted == [] and not report.held
+
+
+def test_a_laptop_that_took_in_part_of_the_studio_stays_joined(shared):
+    tmp_path, place, key = shared
+    with Studio.open(tmp_path / "b") as s:
+        engine.join_share(s, str(place), key)
+        engine.sync(s)
+        with pytest.raises(SyncError, match="stays joined"):
+            engine.abandon_join(s)
+        assert (place / "requests" / f"{s.device_id}.req").exists()

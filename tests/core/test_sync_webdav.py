@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 from studio.services import clients, exchange
@@ -19,31 +17,14 @@ cheroot_wsgi = pytest.importorskip("cheroot.wsgi")
 
 @pytest.fixture
 def webdav(tmp_path, monkeypatch):
+    from fixtures.webdav_server import PASSWORD, USER, webdav_server
+
     root = tmp_path / "dav"
     root.mkdir()
-    config = {
-        "host": "127.0.0.1",
-        "port": 0,
-        "provider_mapping": {"/": str(root)},
-        "simple_dc": {"user_mapping": {"*": {"mei": {"password": "s3cret"}}}},
-        "http_authenticator": {
-            "domain_controller": None,
-            "accept_basic": True,
-            "accept_digest": False,
-            "default_to_digest": False,
-        },
-        "verbose": 0,
-        "logging": {"enable": False},
-    }
-    server = cheroot_wsgi.Server(("127.0.0.1", 0), wsgidav_app.WsgiDAVApp(config))
-    server.prepare()
-    thread = threading.Thread(target=server.serve, daemon=True)
-    thread.start()
-    monkeypatch.setenv("TRAVEL_STUDIO_WEBDAV_USER", "mei")
-    monkeypatch.setenv("TRAVEL_STUDIO_WEBDAV_PASSWORD", "s3cret")
-    yield f"webdav://127.0.0.1:{server.bind_addr[1]}/studio", root
-    server.stop()
-    thread.join(timeout=10)
+    monkeypatch.setenv("TRAVEL_STUDIO_WEBDAV_USER", USER)
+    monkeypatch.setenv("TRAVEL_STUDIO_WEBDAV_PASSWORD", PASSWORD)
+    with webdav_server(root) as port:
+        yield f"webdav://127.0.0.1:{port}/studio", root
 
 
 def test_two_laptops_share_a_studio_over_webdav(webdav, tmp_path):
@@ -112,3 +93,106 @@ def test_photos_and_a_key_rotation_over_webdav(webdav, tmp_path):
         assert not engine.sync(a).refused
         da, db = exchange.export_document(a), exchange.export_document(b)
         assert da["tables"] == db["tables"] and da["journal"] == db["journal"]
+
+
+def test_a_join_given_up_removes_its_request_from_the_webdav_place(webdav, tmp_path):
+    url, root = webdav
+    with Studio.open(tmp_path / "a") as a, Studio.open(tmp_path / "b") as b:
+        clients.setup_local_advisor(a, "Mei Lin", role="owner")
+        engine.create_share(a, url, tmp_path / "key.json")
+        engine.sync(a)
+        engine.join_share(b, url, tmp_path / "key.json")
+        request = root / "studio" / "requests" / f"{b.device_id}.req"
+        assert request.exists()
+        assert engine.abandon_join(b)
+        assert not request.exists()
+        open_place(url).delete("requests/no-such-file.req")  # a file already gone is fine
+        assert engine.sync(a).admitted == []
+
+
+class _MemoryKeychain:
+    """An operating-system keychain stand-in for ``keyring`` (this machine has none)."""
+
+    def __init__(self):
+        import keyring.backend
+
+        class Backend(keyring.backend.KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+            store: dict = {}
+
+            def get_password(self, service, username):
+                return self.store.get((service, username))
+
+            def set_password(self, service, username, password):
+                self.store[(service, username)] = password
+
+            def delete_password(self, service, username):
+                self.store.pop((service, username), None)
+
+        self.backend = Backend()
+
+
+@pytest.fixture
+def no_password(monkeypatch):
+    from studio.sync import credentials
+
+    for name in (credentials.ENV_PASSWORD, credentials.ENV_PASSWORD_FILE, credentials.ENV_USER):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(credentials, "_session", {})
+    return credentials
+
+
+def test_where_a_webdav_password_comes_from(no_password, monkeypatch, tmp_path):
+    c = no_password
+    place = "webdavs://mei@cloud.example.com/dav/Studio/"
+    assert c.needs_password(place) and c.password(place) is None
+    assert not c.needs_password("/some/folder") and not c.needs_password("webdavs://host/x")
+    assert c.password("webdavs://mei:in%20url@cloud.example.com/dav") == "in url"
+    (tmp_path / "pw").write_text("from a file\nignored\n", encoding="utf-8")
+    monkeypatch.setenv(c.ENV_PASSWORD_FILE, str(tmp_path / "pw"))
+    assert c.password(place) == "from a file"
+    monkeypatch.setenv(c.ENV_PASSWORD, "from the environment")
+    assert c.password(place) == "from the environment"
+    monkeypatch.delenv(c.ENV_PASSWORD)
+    monkeypatch.setenv(c.ENV_PASSWORD_FILE, str(tmp_path / "missing"))
+    with pytest.raises(SyncError, match="Cannot read the WebDAV password file"):
+        c.password(place)
+    monkeypatch.delenv(c.ENV_PASSWORD_FILE)
+    assert c.use_for_session(place, "typed", remember=True) is False  # no keychain here
+    assert c.password("webdavs://mei@CLOUD.example.com/dav/Studio") == "typed"
+    assert c.password("webdavs://other@cloud.example.com/dav/Studio") is None
+    c.forget(place)
+    assert c.needs_password(place)
+
+
+def test_a_keychain_remembers_the_password_across_a_restart(no_password, monkeypatch):
+    import keyring
+
+    c = no_password
+    place = "webdavs://mei@cloud.example.com/dav/Studio"
+    before = keyring.get_keyring()
+    keyring.set_keyring(_MemoryKeychain().backend)
+    try:
+        assert c.keychain_available()
+        assert c.use_for_session(place, "kept", remember=True) is True
+        monkeypatch.setattr(c, "_session", {})  # the app starts again
+        assert c.password(place) == "kept" and not c.needs_password(place)
+        c.forget(place)
+        assert c.password(place) is None
+    finally:
+        keyring.set_keyring(before)
+    assert not c.keychain_available()  # this machine's own keyring: none (its fail backend)
+
+
+def test_the_password_is_never_written_into_the_data_directory(webdav, tmp_path, no_password):
+    from fixtures.webdav_server import PASSWORD, USER
+
+    url, _root = webdav
+    place = url.replace("webdav://", f"webdav://{USER}@")
+    no_password.use_for_session(place, PASSWORD)
+    with Studio.open(tmp_path / "a") as a:
+        clients.setup_local_advisor(a, "Mei Lin", role="owner")
+        engine.create_share(a, place, tmp_path / "key.json")
+        assert engine.sync(a).sent_records > 0
+    written = [p for p in (tmp_path / "a").rglob("*") if p.is_file()]
+    assert written and not [p for p in written if PASSWORD.encode() in p.read_bytes()]

@@ -298,3 +298,122 @@ def test_main_window_menu_shows_sharing_once_shared(window, ctx, shared):
     ui.shared()
     assert not ui.share_action.isVisible() and ui.panel_action.isVisible()
     assert ui.status_label.text().startswith("Synced")
+
+
+def test_a_join_cancelled_before_its_fetch_takes_its_request_back(ctx, shared, tmp_path):
+    from ui.dialogs.join_dialog import JoinCancelled, join_work
+
+    place, key_file = shared
+    asked = []
+
+    def cancel() -> bool:  # Cancel pressed while the request was being written
+        asked.append(True)
+        return len(asked) > 1
+
+    with Studio.open(tmp_path / "b") as studio:
+        work = join_work(studio, str(place), StudioKey.read(key_file))
+        with pytest.raises(JoinCancelled):
+            work(lambda *_a: None, cancel)
+        assert not (studio.data_dir / KEYS_NAME).exists()
+    assert not list((place / "requests").iterdir())
+    assert engine.sync(ctx.studio).admitted == []
+
+
+def test_changes_to_review_come_from_the_studio_after_a_restart(
+    ctx, shared, qtbot, make_controller
+):
+    from studio.sync import review
+
+    cid = ctx.studio.ids[2]
+    found = {
+        "table": "client",
+        "row_id": cid,
+        "field": "notes",
+        "kept": "Kept here",
+        "kept_stamp": "1764000000000.00001.b",
+        "kept_advisor": None,
+        "lost": "The other laptop's",
+        "lost_stamp": "1764000000000.00000.a",
+        "lost_advisor": None,
+    }
+    with ctx.studio.engine.connect() as conn, conn.begin():  # what an earlier run's sync found
+        review.record(conn, [found])
+    controller = make_controller()  # the app starts again
+    assert [c["key"] for c in controller.review()] == [review.key_of(found)]
+    panel = SharingDialog(ctx, controller)
+    qtbot.addWidget(panel)
+    assert panel.review_table.rowCount() == 1
+    panel.review_table.selectRow(0)
+    with qtbot.waitSignal(controller.sig_review_changed, timeout=5000):
+        panel.dismiss_selected()
+    assert panel.review_table.isHidden()
+    assert make_controller().review() == []  # and it stays settled
+
+
+def test_the_panel_always_shows_each_laptops_clock(ctx, shared, qtbot, make_controller):
+    from studio.sync.status import Laptop
+
+    panel = SharingDialog(ctx, make_controller())
+    qtbot.addWidget(panel)
+
+    def lap(offset, held=None, this=False) -> Laptop:
+        return Laptop("d", "Tom", this, False, 3, None, None, None, False, held, "", offset)
+
+    assert panel.clock_text(lap(0, this=True))[0] == "this clock"
+    assert panel.clock_text(lap(None))[0] == "—"
+    assert panel.clock_text(lap(40))[0] == "in step"
+    assert panel.clock_text(lap(190))[0] == "at least 3 min ahead"
+    assert panel.clock_text(lap(-3 * 3600))[0] == "up to 3 h behind"
+    assert panel.clock_text(lap(-4 * 86400))[0] == "up to 4 days behind"
+    assert panel.clock_text(lap(190, held=62))[0] == "62 min ahead"  # held: what its stamps say
+    assert "arrived" in panel.clock_text(lap(190))[1]
+    with qtbot.waitSignal(panel.sig_loaded, timeout=30_000):
+        panel.load()
+    col = panel.laptop_table.horizontalHeaderItem(3).text()
+    assert col == "Clock" and panel.laptop_table.item(0, 3).text() == "this clock"
+
+
+def test_after_a_restart_the_webdav_password_is_asked_once(
+    ctx, qtbot, tmp_path, monkeypatch, make_controller
+):
+    from fixtures.webdav_server import PASSWORD, USER, webdav_server
+
+    from studio.sync import credentials
+    from ui.widgets.share_widgets import PasswordDialog
+
+    for name in (credentials.ENV_PASSWORD, credentials.ENV_PASSWORD_FILE, credentials.ENV_USER):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(credentials, "_session", {})
+    (tmp_path / "dav").mkdir()
+    with webdav_server(tmp_path / "dav") as port:
+        place = f"webdav://{USER}@127.0.0.1:{port}/studio"
+        credentials.use_for_session(place, PASSWORD)
+        engine.create_share(ctx.studio, place, tmp_path / "key.json")
+        monkeypatch.setattr(credentials, "_session", {})  # the app starts again: no password
+
+        asked: list[str] = []
+        controller = make_controller()
+        controller.password_prompt = lambda p: asked.append(p) or None  # declined
+        assert controller.sync_now() is None and asked == [place]
+        assert "password is needed" in controller.status_text()
+        assert controller.sync_now() is None and len(asked) == 1  # background: asked once
+        controller.password_prompt = lambda p: asked.append(p) or (PASSWORD, False)
+        job = controller.sync_now(ask=True)  # F5 asks again
+        assert job is not None and len(asked) == 2
+        with qtbot.waitSignal(controller.sig_finished, timeout=30_000) as done:
+            pass
+        assert done.args[0].error is None and controller.state.last_at is not None
+        with qtbot.waitSignal(controller.sig_finished, timeout=30_000):
+            assert controller.sync_now() is not None  # known for the rest of the run
+        assert len(asked) == 2
+
+    dialog = PasswordDialog(place)  # the dialog itself: masked, no keychain on this machine
+    qtbot.addWidget(dialog)
+    assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+    assert dialog.remember.isHidden()
+    monkeypatch.setattr(credentials, "keychain_available", lambda: True)
+    with_keychain = PasswordDialog(place)
+    qtbot.addWidget(with_keychain)
+    with_keychain.password.setText("typed")
+    with_keychain.remember.setChecked(True)
+    assert not with_keychain.remember.isHidden() and with_keychain.answer() == ("typed", True)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from studio.errors import StudioError
 from studio.store import Studio
 from studio.sync import engine
-from studio.sync.keys import KEYS_NAME, StudioKey, SyncError, write_private
+from studio.sync.keys import StudioKey, SyncError, write_private
 from ui.style import scaled_font, set_error_style, set_muted
 from ui.widgets.share_widgets import PlaceForm
 from ui.workers import Job, JobOutcome, Work
@@ -180,13 +180,29 @@ def join_work(studio: Studio, place: str, key: StudioKey) -> Work:
         finally:
             tmp.unlink(missing_ok=True)
         if cancel():
-            (studio.data_dir / KEYS_NAME).unlink(missing_ok=True)
+            engine.abandon_join(studio)  # its request leaves the place too
             raise JoinCancelled
         progress(1, 2, _t("Fetching the studio…"))
-        report = _with_hooks(engine.sync, studio, progress, cancel)
+        try:
+            report = _with_hooks(engine.sync, studio, progress, cancel)
+        except Exception:
+            _give_up(studio)
+            raise
+        if report.cancelled and not report.received_segments:
+            _give_up(studio)
+            raise JoinCancelled
         return code, report
 
     return work
+
+
+def _give_up(studio: Studio) -> None:
+    """A join that failed or was cancelled before anything arrived leaves nothing behind (in
+    the place or here); one that took in part of the studio stays (the rest comes later)."""
+    try:
+        engine.abandon_join(studio)
+    except SyncError:
+        pass  # part of the studio is here, or the place went away: the join stands
 
 
 def _plain_refusal(text: str) -> str:

@@ -38,6 +38,8 @@ from ui.workers import Job, JobOutcome
 
 LAPTOP_COLUMNS = ("laptop", "last_seen", "version", "clock", "changes")
 REVIEW_COLUMNS = ("client", "field", "kept", "other")
+#: Clocks closer than this to this laptop's are shown as in step.
+CLOCK_IN_STEP_S = 120
 
 
 def take_value(studio: Studio, table: str, row_id: str, field: str, value: Any) -> None:
@@ -128,6 +130,8 @@ class SharingDialog(QDialog):
         )
         self._table_style(self.laptop_table)
         self.laptop_table.horizontalHeader().setStretchLastSection(False)
+        # the header and three laptops without scrolling
+        self.laptop_table.setMinimumHeight(self.fontMetrics().height() * 9)
         self.laptop_table.itemSelectionChanged.connect(self._update)
         self.remove_button = QPushButton(self.tr("&Remove laptop…"), laptops_box)
         self.remove_button.setAutoDefault(False)
@@ -256,14 +260,13 @@ class SharingDialog(QDialog):
                 version = lap.app
             else:
                 version = self.tr("schema %1").replace("%1", lap.schema.split("_", 1)[0])
-            if lap.clock_ahead_min:
-                clock = self.tr("%1 min ahead").replace("%1", f"{lap.clock_ahead_min:,}")
-            else:
-                clock = self.tr("in step")
+            clock, clock_tip = self.clock_text(lap)
             cells = (name, seen, version, clock, str(lap.segments))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, lap.device)
+                if col == LAPTOP_COLUMNS.index("clock") and clock_tip:
+                    item.setToolTip(clock_tip)
                 if col == 0 and lap.last_written:
                     item.setToolTip(
                         self.tr("Last wrote %1 (by its own clock)").replace(
@@ -273,6 +276,36 @@ class SharingDialog(QDialog):
                 t.setItem(row, col, item)
         t.resizeColumnsToContents()
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def clock_text(self, lap: share_status.Laptop) -> tuple[str, str]:
+        """The Clock cell of a laptop and its tooltip: how far its clock is from this one's."""
+        if lap.this_laptop:
+            return self.tr("this clock"), ""
+        if lap.clock_ahead_min:  # a segment of it is held: its stamps are that far ahead now
+            return self.tr("%1 ahead").replace("%1", self._span(lap.clock_ahead_min * 60)), self.tr(
+                "Its changes wait until this laptop's clock has caught up with their stamps"
+            )
+        offset = lap.clock_offset_s
+        if offset is None:
+            return "—", self.tr("Known once changes from it have arrived")
+        tip = self.tr(
+            "Estimated from when it wrote its latest change files (by its own clock) and when "
+            "they arrived here; a late arrival makes its clock look further behind"
+        )
+        if abs(offset) < CLOCK_IN_STEP_S:
+            return self.tr("in step"), tip
+        if offset > 0:
+            return self.tr("at least %1 ahead").replace("%1", self._span(offset)), tip
+        return self.tr("up to %1 behind").replace("%1", self._span(-offset)), tip
+
+    def _span(self, seconds: int) -> str:
+        minutes = max(1, round(seconds / 60))
+        if minutes < 120:
+            return self.tr("%1 min").replace("%1", f"{minutes:,}")
+        hours = round(minutes / 60)
+        if hours < 48:
+            return self.tr("%1 h").replace("%1", f"{hours:,}")
+        return self.tr("%1 days").replace("%1", f"{round(hours / 24):,}")
 
     def selected_laptop(self) -> share_status.Laptop | None:
         rows = self.laptop_table.selectionModel().selectedRows()
@@ -386,7 +419,7 @@ class SharingDialog(QDialog):
 
     # -- helpers ------------------------------------------------------------------------------
     def _sync_now(self) -> None:
-        self.controller.sync_now()
+        self.controller.sync_now(ask=True)
         self._update()
 
     def _synced(self, _outcome: Any) -> None:

@@ -12,6 +12,9 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QFontDatabase, QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
@@ -27,11 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError
+from studio.sync import credentials
 from studio.sync.keys import StudioKey, write_private
 from ui.style import scaled_font, set_muted
 
 #: The environment variable the engine reads a WebDAV password from (never stored).
-PASSWORD_ENV = "TRAVEL_STUDIO_WEBDAV_PASSWORD"
+PASSWORD_ENV = credentials.ENV_PASSWORD
 
 
 def qr_image(text: str, scale: int = 6) -> QImage:
@@ -80,9 +84,12 @@ class PlaceForm(QWidget):
         self.user = QLineEdit(self)
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("Re&member on this laptop (in its keychain)"), self)
+        self.remember.setVisible(credentials.keychain_available())
         self.password_note = QLabel(
             self.tr(
-                "The password is used while the app is open and never stored; for scripts, set %1."
+                "The password is used while the app is open and never written to the studio; "
+                "for scripts, set %1."
             ).replace("%1", PASSWORD_ENV),
             self,
         )
@@ -95,6 +102,7 @@ class PlaceForm(QWidget):
         dav.addRow(self.tr("&Address"), self.url)
         dav.addRow(self.tr("&User name"), self.user)
         dav.addRow(self.tr("&Password"), self.password)
+        dav.addRow("", self.remember)
         self.folder_box = QWidget(self)
         fl = QVBoxLayout(self.folder_box)
         fl.setContentsMargins(24, 0, 0, 0)
@@ -157,10 +165,80 @@ class PlaceForm(QWidget):
         return url
 
     def use_password(self) -> None:
-        """Hand the typed password to the engine for this session (an environment variable of
-        this process only; nothing is written)."""
+        """Hand the typed password to the engine for this session (kept in memory; in the
+        keychain too when *Remember on this laptop* is ticked; never in the studio)."""
         if self.webdav_radio.isChecked() and self.password.text():
-            os.environ[PASSWORD_ENV] = self.password.text()
+            credentials.use_for_session(
+                self.place(),
+                self.password.text(),
+                remember=not self.remember.isHidden() and self.remember.isChecked(),
+            )
+
+
+class PasswordDialog(QDialog):
+    """Asks once for the password of the WebDAV place a shared studio syncs with (after a
+    restart, when no keychain or variable holds it): masked, and with *Remember on this laptop*
+    only where there is a keychain to remember it in."""
+
+    def __init__(self, place: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("WebDAV password"))
+        keychain = credentials.keychain_available()
+        text = self.tr(
+            "To sync, Travel Studio needs the password of %1 on %2. It is used while the app "
+            "is open and never written to the studio."
+        )
+        intro = QLabel(
+            text.replace("%1", credentials.account(place)).replace(
+                "%2", credentials.address(place)
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember = QCheckBox(self.tr("Re&member on this laptop (in its keychain)"), self)
+        self.remember.setVisible(keychain)
+        note = QLabel(
+            self.tr(
+                "This laptop has no keychain, so it asks again after a restart; scripts read %1 "
+                "or the file named by %2."
+            )
+            .replace("%1", credentials.ENV_PASSWORD)
+            .replace("%2", credentials.ENV_PASSWORD_FILE),
+            self,
+        )
+        note.setWordWrap(True)
+        set_muted(note)
+        note.setVisible(not keychain)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.password.textChanged.connect(self._update)
+        form = QFormLayout()
+        label = QLabel(self.tr("&Password"), self)
+        label.setBuddy(self.password)
+        form.addRow(label, self.password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.remember)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self._update()
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.password.text())
+        )
+
+    def answer(self) -> tuple[str, bool]:
+        """The password typed, and whether to remember it in the keychain."""
+        return self.password.text(), not self.remember.isHidden() and self.remember.isChecked()
 
 
 class RecoverySheet(QWidget):
