@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection
 
 from studio.domain import taxonomy
-from studio.domain.models import Advisor, Person
+from studio.domain.models import Advisor
 from studio.domain.profile_models import ProfileFact
 from studio.domain.safety_models import SafetyCheck
 from studio.domain.trip_models import Trip, TripItem, TripVersion
@@ -266,6 +266,45 @@ def _rows(conn: Connection, sql: str, params: tuple) -> list[dict]:
     return [dict(r) for r in conn.exec_driver_sql(sql, params).mappings()]
 
 
+def travellers_facts(studio: Studio, trip_id: str) -> tuple[list[ProfileFact], dict[str, str]]:
+    """The facts the check reads for a trip (the travellers' and the whole party's; everyone's
+    while no traveller is named) and the names of the client's people by id."""
+    with studio.read() as conn:
+        trip = _rows(conn, "SELECT * FROM trip WHERE id = ?", (trip_id,))
+        if not trip:
+            raise NotFoundError(f"No trip with id {trip_id}.")
+        return _facts_and_names(conn, trip_id, trip[0]["client_id"])
+
+
+def _facts_and_names(
+    conn: Connection, trip_id: str, client_id: str
+) -> tuple[list[ProfileFact], dict[str, str]]:
+    going = {
+        r["person_id"]
+        for r in _rows(
+            conn,
+            "SELECT person_id FROM trip_traveller WHERE trip_id = ? AND deleted_at IS NULL",
+            (trip_id,),
+        )
+    }
+    facts = [
+        ProfileFact(**r)
+        for r in _rows(
+            conn,
+            "SELECT * FROM profile_fact WHERE client_id = ? AND deleted_at IS NULL "
+            "ORDER BY created_at",
+            (client_id,),
+        )
+    ]
+    if going:
+        facts = [f for f in facts if not f.person_id or f.person_id in going]
+    names = {
+        r["id"]: r["name"]
+        for r in _rows(conn, "SELECT id, name FROM person WHERE client_id = ?", (client_id,))
+    }
+    return facts, names
+
+
 def version_flags(studio: Studio, version_id: str) -> list[VersionFlag]:
     """Every clash of a version's items with the profiles of the trip's travellers (the whole
     party's facts always), with the marks that hold, in the plan's order."""
@@ -275,27 +314,7 @@ def version_flags(studio: Studio, version_id: str) -> list[VersionFlag]:
             raise NotFoundError(f"No trip version with id {version_id}.")
         version = TripVersion(**v[0])
         trip = Trip(**_rows(conn, "SELECT * FROM trip WHERE id = ?", (version.trip_id,))[0])
-        going = {
-            r["person_id"]
-            for r in _rows(
-                conn,
-                "SELECT person_id FROM trip_traveller WHERE trip_id = ? AND deleted_at IS NULL",
-                (trip.id,),
-            )
-        }
-        facts = [
-            ProfileFact(**r)
-            for r in _rows(
-                conn,
-                "SELECT * FROM profile_fact WHERE client_id = ? AND deleted_at IS NULL "
-                "ORDER BY created_at",
-                (trip.client_id,),
-            )
-        ]
-        people = {
-            r["id"]: Person(**r)
-            for r in _rows(conn, "SELECT * FROM person WHERE client_id = ?", (trip.client_id,))
-        }
+        facts, names = _facts_and_names(conn, trip.id, trip.client_id)
         items = [
             TripItem(**r)
             for r in _rows(
@@ -313,9 +332,6 @@ def version_flags(studio: Studio, version_id: str) -> list[VersionFlag]:
             "WHERE s.trip_id = ? AND s.deleted_at IS NULL ORDER BY s.checked_at",
             (trip.id,),
         )
-    if going:
-        facts = [f for f in facts if not f.person_id or f.person_id in going]
-    names = {pid: p.name for pid, p in people.items()}
     by_key: dict[tuple[str, str], dict] = {(m["item_key"], m["fact_id"]): m for m in marks}
     vocab = load()
     out: list[VersionFlag] = []
