@@ -145,8 +145,10 @@ def screenshot(
     data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900"
 ) -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
-    if view not in ("clients", "dossier", "agenda", "trips", "book"):
-        raise StudioError(f"Unknown view “{view}”; choose clients, dossier, agenda, trips or book.")
+    if view not in ("clients", "dossier", "profile", "agenda", "trips", "book"):
+        raise StudioError(
+            f"Unknown view “{view}”; choose clients, dossier, profile, agenda, trips or book."
+        )
     width, height = _parse_size(size)
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -182,6 +184,8 @@ def screenshot(
             else:  # the dossier takes most of the width
                 total = sum(window.splitter.sizes())
                 window.splitter.setSizes([total * 3 // 10, total - total * 3 // 10])
+                if view == "profile":
+                    window.dossier.tabs.setCurrentWidget(window.dossier.profile)
             app.processEvents()
             pixmap = window.grab()
             with atomic_path(out) as tmp:
