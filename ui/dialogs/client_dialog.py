@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import validate
 from studio.domain.names import display_name
 from studio.domain.values import ClientKind, Stage
 from studio.errors import ValidationError
@@ -60,7 +61,12 @@ class NewClientDialog(QDialog):
         self.email = QLineEdit(self)
         self.email.setPlaceholderText(self.tr("optional"))
         self.phone = QLineEdit(self)
-        self.phone.setPlaceholderText(self.tr("optional, with country code: +86 138 0013 8000"))
+        region = validate.default_region()
+        self.phone.setPlaceholderText(
+            self.tr("optional; without a country code it is a number of %1").replace("%1", region)
+            if region
+            else self.tr("optional, with country code: +86 138 0013 8000")
+        )
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("comma separated, e.g. honeymoon, food lover"))
         self.notes = QPlainTextEdit(self)
