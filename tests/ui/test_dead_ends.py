@@ -1,0 +1,130 @@
+"""Dead ends found in the walkthrough, each reproduced in the real widgets: Return submits *New
+trip*, Escape on a filled dialog asks first, a form's refusals all show at once, the first-run
+"name cannot be empty" goes once a name is typed, numbers are read in the studio's country."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from studio.services import clients
+from studio.services import studio_profile as sp
+from studio.store import Studio
+from ui.context import AppContext
+from ui.dialogs.client_dialog import NewClientDialog
+from ui.dialogs.first_run import FirstRunDialog
+from ui.dialogs.trip_dialog import NewTripDialog
+
+
+@pytest.fixture
+def ctx(studio, qapp):
+    c = AppContext(studio)
+    yield c
+    c.bridge.close()
+
+
+@pytest.fixture
+def client(studio):
+    return clients.create_client(studio, "Ana Wong", people=[{"name": "Ana Wong"}])
+
+
+def _trip_titles(studio):
+    with studio.read() as conn:
+        return [r[0] for r in conn.exec_driver_sql("SELECT title FROM trip")]
+
+
+def test_return_in_the_title_creates_the_trip(ctx, client, qtbot):
+    dialog = NewTripDialog(ctx, client.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.title_edit.setFocus()
+    qtbot.keyClicks(dialog.title_edit, "Lisbon in spring")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    assert _trip_titles(ctx.studio) == ["Lisbon in spring"]
+
+
+def test_escape_on_a_filled_dialog_asks_before_discarding(ctx, client, qtbot):
+    dialog = NewTripDialog(ctx, client.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.title_edit, "Lisbon")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.discard_box is not None
+    assert dialog.discard_box.isVisible()
+    dialog.discard_box.button(QMessageBox.StandardButton.Cancel).click()  # keep editing
+    assert dialog.isVisible() and dialog.title_edit.text() == "Lisbon"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(dialog.rejected):
+        dialog.discard_box.button(QMessageBox.StandardButton.Discard).click()
+    assert not dialog.isVisible() and _trip_titles(ctx.studio) == []
+
+
+def test_escape_on_an_untouched_dialog_closes_at_once(ctx, client, qtbot):
+    dialog = NewTripDialog(ctx, client.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.discard_box is None
+
+
+def test_new_trip_shows_every_refusal_at_once(ctx, client, qtbot):
+    dialog = NewTripDialog(ctx, client.id)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("")
+    dialog.start_date.setText("2026-13-40")
+    dialog.currency.setText("XYZ")
+    dialog.submit()
+    shown = {
+        name: dialog.field(name).error.text()
+        for name in ("title", "start_date", "currency")
+        if dialog.field(name).error.isVisibleTo(dialog)
+    }
+    assert set(shown) == {"title", "start_date", "currency"}, shown
+    assert _trip_titles(ctx.studio) == []
+
+
+def test_new_client_shows_email_and_phone_refusals_together(ctx, qtbot):
+    dialog = NewClientDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Zoë Martin")
+    dialog.email.setText("zoe@")
+    dialog.phone.setText("12")
+    dialog.accept()
+    assert dialog.error_for("email") and dialog.error_for("phone")
+    assert dialog.client_id is None
+
+
+def test_a_number_without_country_code_is_read_in_the_studio_country(ctx, qtbot):
+    sp.update_profile(ctx.studio, phone="+86 21 6321 0000")
+    dialog = NewClientDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "CN" in dialog.phone.placeholderText()
+    dialog.name.setText("Wang Wei")
+    dialog.phone.setText("138 0013 8000")
+    dialog.accept()
+    assert dialog.client_id and not dialog.error_for("phone")
+    with ctx.studio.read() as conn:
+        value = conn.exec_driver_sql(
+            "SELECT value FROM contact_point WHERE client_id = ?", (dialog.client_id,)
+        ).scalar()
+    assert value == "+8613800138000"
+
+
+def test_first_run_name_error_clears_once_a_name_is_typed(data_dir, qtbot):
+    with Studio.open(data_dir) as s:
+        dialog = FirstRunDialog(s)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.accept()  # no name yet
+        assert dialog.name_error.isVisible()
+        qtbot.keyClicks(dialog.name, "Mei")
+        assert not dialog.name_error.isVisible()
+        dialog.close()
