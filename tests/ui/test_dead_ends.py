@@ -128,3 +128,107 @@ def test_first_run_name_error_clears_once_a_name_is_typed(data_dir, qtbot):
         qtbot.keyClicks(dialog.name, "Mei")
         assert not dialog.name_error.isVisible()
         dialog.close()
+
+
+def _dates(studio, client_id):
+    with studio.read() as conn:
+        return conn.exec_driver_sql(
+            "SELECT kind, person_id, month, day, year, calendar FROM important_date "
+            "WHERE client_id = ? AND deleted_at IS NULL ORDER BY kind",
+            (client_id,),
+        ).fetchall()
+
+
+def test_a_birth_date_typed_in_add_person_becomes_a_birthday_reminder(ctx, client, qtbot):
+    from datetime import date, timedelta
+
+    from studio.services.agenda import build as agenda_build
+    from ui.dialogs.person_dialog import PersonDialog
+
+    soon = date.today() + timedelta(days=10)
+    born = soon.replace(year=soon.year - 40)
+    dialog = PersonDialog(ctx, client.id)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Tom Wong")
+    dialog.birth_date.setText(born.isoformat())
+    dialog.submit()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    (row,) = [r for r in _dates(ctx.studio, client.id) if r[0] == "birthday"]
+    assert row[2:] == (born.month, born.day, born.year, "gregorian")
+    entries = agenda_build.agenda(ctx.studio, days=30).entries
+    assert any(e.occurrence.kind == "birthday" and "40" in e.why for e in entries)
+    # Correcting the birth date moves the birthday with it; undo takes both back.
+    person = dialog.result_value
+    from studio.domain.models import Person
+    from studio.services import queries
+
+    fresh = next(
+        c.person
+        for c in queries.get_dossier(ctx.studio, client.id).people
+        if c.person.id == person.id
+    )
+    assert isinstance(fresh, Person)
+    edit = PersonDialog(ctx, client.id, person=fresh)
+    qtbot.addWidget(edit)
+    edit.birth_date.setText(born.replace(day=1).isoformat())
+    edit.submit()
+    (row,) = [r for r in _dates(ctx.studio, client.id) if r[0] == "birthday"]
+    assert row[3] == 1
+    ctx.undo_stack.undo()
+    (row,) = [r for r in _dates(ctx.studio, client.id) if r[0] == "birthday"]
+    assert row[3] == born.day
+
+
+def test_add_date_takes_a_lunar_date(ctx, client, qtbot):
+    from studio.services import queries
+    from ui.dialogs.person_dialog import DateDialog
+
+    person = queries.get_dossier(ctx.studio, client.id).people[0].person
+    dialog = DateDialog(ctx, person)
+    qtbot.addWidget(dialog)
+    dialog.calendar.setCurrentIndex(dialog.calendar.findData("lunar"))
+    assert "正月" in dialog.month.itemText(0) and dialog.day.maximum() == 30
+    dialog.month.setCurrentIndex(7)  # the 8th month
+    dialog.day.setValue(15)  # 中秋
+    dialog.submit()
+    assert _dates(ctx.studio, client.id) == [("birthday", person.id, 8, 15, None, "lunar")]
+
+
+def test_a_wedding_anniversary_belongs_to_the_couple(ctx, client, qtbot):
+    from studio.services import queries
+    from ui.dialogs.person_dialog import DateDialog
+
+    person = queries.get_dossier(ctx.studio, client.id).people[0].person
+    dialog = DateDialog(ctx, person)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("wedding"))
+    assert "couple" in dialog.whose.text()
+    dialog.month.setCurrentIndex(4)
+    dialog.day.setValue(18)
+    dialog.year.setValue(2005)
+    dialog.submit()
+    assert _dates(ctx.studio, client.id) == [("wedding", None, 5, 18, 2005, "gregorian")]
+
+
+def test_the_supplier_picker_adds_a_new_supplier(ctx, client, qtbot):
+    from studio.services.trips import lifecycle as trip_lifecycle
+    from studio.services.trips import reading as trip_reading
+    from ui.dialogs.trip_item_dialog import TripItemDialog
+
+    trip = trip_lifecycle.create_trip(
+        ctx.studio, client.id, "Lisbon", start_date="2026-05-01", end_date="2026-05-02"
+    )
+    day = trip_reading.days(ctx.studio, trip.current_version_id)[0]
+    dialog = TripItemDialog(ctx, trip, day)
+    qtbot.addWidget(dialog)
+    new = dialog.supplier.findData(dialog.NEW_SUPPLIER)
+    assert new > 0 and "New supplier" in dialog.supplier.itemText(new)
+    dialog.supplier.setCurrentIndex(new)
+    dialog.supplier.activated.emit(new)
+    form = dialog.supplier_dialog
+    assert dialog.supplier.currentData() != dialog.NEW_SUPPLIER
+    form.name.setText("Pastéis de Belém")
+    with qtbot.waitSignal(form.accepted):
+        form.submit()
+    assert dialog.supplier.currentText() == "Pastéis de Belém"
+    assert dialog.supplier.currentData() == form.result_value.id

@@ -34,6 +34,7 @@ from studio.services.trips import reading as trip_reading
 from studio.services.trips import suppliers as trip_suppliers
 from studio.services.trips import validators as trip_validators
 from ui.context import AppContext
+from ui.dialogs.suppliers_dialog import SupplierDialog
 from ui.models.trip_plan_model import kind_choices
 from ui.widgets.field_editors import NO_VALUE, ErrorLabel, NotesEdit
 from ui.widgets.form_dialog import FormDialog
@@ -212,9 +213,10 @@ class TripItemDialog(FormDialog):
         self.end_time_zone.lineEdit().setPlaceholderText(self.tr("same"))
         self.place = QLineEdit(self)
         self.supplier = QComboBox(self)
-        self.supplier.addItem(self.tr("None"), NO_VALUE)
-        for s in trip_suppliers.suppliers(ctx.studio):
-            self.supplier.addItem(display_name(s.name, s.native_name), s.id)
+        self._fill_suppliers()
+        self._supplier_before = 0
+        self.supplier.currentIndexChanged.connect(self._remember_supplier)
+        self.supplier.activated.connect(self._supplier_chosen)
         self.confirmation = QLineEdit(self)
         self.cost = QLineEdit(self)
         self.cost.setPlaceholderText(self.tr("0.00"))
@@ -293,6 +295,40 @@ class TripItemDialog(FormDialog):
         else:
             self.time_zone.setCurrentText(default_zone or "")
         self.title.setFocus()
+
+    NEW_SUPPLIER = "\x00new-supplier"
+
+    def _fill_suppliers(self, select: str | None = None) -> None:
+        self.supplier.blockSignals(True)
+        self.supplier.clear()
+        self.supplier.addItem(self.tr("None"), NO_VALUE)
+        for s in trip_suppliers.suppliers(self.ctx.studio):
+            self.supplier.addItem(display_name(s.name, s.native_name), s.id)
+        self.supplier.insertSeparator(self.supplier.count())
+        self.supplier.addItem(self.tr("New supplier…"), self.NEW_SUPPLIER)
+        if select:
+            self.supplier.setCurrentIndex(max(0, self.supplier.findData(select)))
+        self.supplier.blockSignals(False)
+
+    def _remember_supplier(self, index: int) -> None:
+        if self.supplier.itemData(index) != self.NEW_SUPPLIER:
+            self._supplier_before = index
+
+    def _supplier_chosen(self, index: int) -> None:
+        """*New supplier…* opens the supplier form; the new supplier is then chosen here."""
+        if self.supplier.itemData(index) != self.NEW_SUPPLIER:
+            return
+        self.supplier.setCurrentIndex(self._supplier_before)
+        dialog = SupplierDialog(self.ctx, parent=self)
+        self.supplier_dialog = dialog
+        dialog.accepted.connect(lambda: self._supplier_added(dialog))
+        dialog.open()
+
+    def _supplier_added(self, dialog: QDialog) -> None:
+        created = getattr(dialog, "result_value", None)
+        if created is not None:
+            self._fill_suppliers(select=created.id)
+            self._supplier_before = self.supplier.currentIndex()
 
     def _tags(self) -> list[str]:
         return [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
