@@ -3,6 +3,8 @@ numbers without a country code are read in the studio's country."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from studio.domain import validate
@@ -64,3 +66,30 @@ def test_without_a_studio_country_the_message_asks_for_the_code():
     with pytest.raises(ValidationError) as exc:
         validate.phone("138 0013 8000")
     assert "country code" in exc.value.message
+
+
+def test_a_clients_trips_spend_next_departure_and_last_trip(studio):
+    from datetime import date
+
+    from studio.services.trips import client_trips
+    from studio.services.trips import plan as trip_plan
+
+    c = clients.create_client(studio, "Ana Wong")
+    past = trip_lifecycle.create_trip(
+        studio, c.id, "Kyoto", start_date="2025-04-01", end_date="2025-04-02", currency="JPY"
+    )
+    day = trip_reading.days(studio, past.current_version_id)[0]
+    trip_plan.add_item(studio, day.id, "Ryokan", price="150000", currency="JPY")
+    trip_plan.add_item(studio, day.id, "Guide", price="300", currency="USD")
+    trip_lifecycle.update_trip(studio, past.id, status="completed")
+    soon = trip_lifecycle.create_trip(studio, c.id, "Lisbon", start_date="2026-05-01")
+    quoted = trip_lifecycle.create_trip(
+        studio, c.id, "Patagonia", start_date="2027-01-10", end_date="2027-01-11"
+    )
+    d2 = trip_reading.days(studio, quoted.current_version_id)[0]
+    trip_plan.add_item(studio, d2.id, "Estancia", price="9000", currency="USD")  # not booked
+    found = client_trips.client_trips(studio, c.id, today=date(2026, 3, 1))
+    assert [t.title for t in found.trips] == ["Kyoto", "Lisbon", "Patagonia"]
+    assert found.spend == {"JPY": Decimal("150000"), "USD": Decimal("300")}
+    assert found.next_departure is not None and found.next_departure.id == soon.id
+    assert found.last_trip is not None and found.last_trip.id == past.id

@@ -232,3 +232,44 @@ def test_the_supplier_picker_adds_a_new_supplier(ctx, client, qtbot):
         form.submit()
     assert dialog.supplier.currentText() == "Pastéis de Belém"
     assert dialog.supplier.currentData() == form.result_value.id
+
+
+def test_the_dossier_lists_trips_and_their_figures(ctx, client, qtbot, monkeypatch):
+    from studio.services.trips import lifecycle as trip_lifecycle
+    from studio.services.trips import plan as trip_plan
+    from studio.services.trips import reading as trip_reading
+    from ui.views.dossier_view import DossierView
+
+    t = trip_lifecycle.create_trip(
+        ctx.studio, client.id, "Kyoto", start_date="2025-04-01", end_date="2025-04-02"
+    )
+    day = trip_reading.days(ctx.studio, t.current_version_id)[0]
+    trip_plan.add_item(ctx.studio, day.id, "Ryokan", price="150000", currency="JPY")
+    trip_lifecycle.update_trip(ctx.studio, t.id, status="completed")
+    view = DossierView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1024, 700)
+    view.show()
+    view.show_client(client.id)
+    assert view.tabs.tabText(view.tabs.indexOf(view.trips)) == "Trips"
+    assert view.trips.table.topLevelItemCount() == 1
+    assert view.trips.table.topLevelItem(0).text(0) == "Kyoto"
+    summary = view.trip_summary.text()
+    assert "Spent: JPY 150,000" in summary and "Last trip: Kyoto" in summary
+
+    # New trip for this client: the dialog comes with the client chosen, and the trip opens.
+    def fill(dialog):
+        assert dialog.client_id == client.id
+        dialog.title_edit.setText("Lisbon")
+        dialog.start_date.setText("2099-05-01")
+        dialog.submit()
+        return dialog.result()
+
+    monkeypatch.setattr("ui.dialogs.trip_dialog.NewTripDialog.exec", fill)
+    with qtbot.waitSignal(view.sig_open_trip) as opened:
+        qtbot.mouseClick(view.trips.new_button, Qt.MouseButton.LeftButton)
+    assert view.trips.table.topLevelItemCount() == 2
+    with ctx.studio.read() as conn:
+        ids = {r[0] for r in conn.exec_driver_sql("SELECT id FROM trip WHERE title = 'Lisbon'")}
+    assert opened.args[0] in ids
+    assert "Next departure: Lisbon" in view.trip_summary.text()
