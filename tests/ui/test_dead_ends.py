@@ -273,3 +273,15 @@ def test_the_dossier_lists_trips_and_their_figures(ctx, client, qtbot, monkeypat
         ids = {r[0] for r in conn.exec_driver_sql("SELECT id FROM trip WHERE title = 'Lisbon'")}
     assert opened.args[0] in ids
     assert "Next departure: Lisbon" in view.trip_summary.text()
+
+
+def test_add_person_shows_name_and_birth_date_refusals_together(ctx, client, qtbot):
+    from ui.dialogs.person_dialog import PersonDialog
+
+    dialog = PersonDialog(ctx, client.id)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("")
+    dialog.birth_date.setText("1990-02-31")
+    dialog.submit()
+    assert dialog.field("name").error.isVisibleTo(dialog)
+    assert dialog.field("birth_date").error.isVisibleTo(dialog)

@@ -7,14 +7,16 @@ from datetime import date
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from studio.domain import validate
 from studio.domain.models import ImportantDate, Person
 from studio.domain.values import DateKind, PersonRole
+from studio.errors import ValidationError
 from studio.services import clients
 from studio.store import Studio
 from ui.context import AppContext
 from ui.widgets import labels
 from ui.widgets.field_editors import NotesEdit
-from ui.widgets.form_dialog import FormDialog
+from ui.widgets.form_dialog import FormDialog, collect
 
 
 class PersonDialog(FormDialog):
@@ -56,6 +58,16 @@ class PersonDialog(FormDialog):
         else:
             self.role.setCurrentIndex(max(0, self.role.findData("partner")))
         self.name.setFocus()
+
+    def precheck(self) -> list[ValidationError]:
+        checks = [lambda: validate.text(self.name.text(), "name", required=True, max_len=200)]
+        if self.birth_date.text().strip():
+            checks.append(
+                lambda: validate.iso_date(
+                    self.birth_date.text().strip(), "birth_date", allow_future=False
+                )
+            )
+        return collect(*checks)
 
     def operation(self):
         fields = {
