@@ -315,11 +315,12 @@ def version_flags(studio: Studio, version_id: str) -> list[VersionFlag]:
         version = TripVersion(**v[0])
         trip = Trip(**_rows(conn, "SELECT * FROM trip WHERE id = ?", (version.trip_id,))[0])
         facts, names = _facts_and_names(conn, trip.id, trip.client_id)
-        items = [
-            TripItem(**r)
+        items = [  # plain rows: building a model per item costs more than checking it
+            r
             for r in _rows(
                 conn,
-                "SELECT i.* FROM trip_item i JOIN trip_day d ON d.id = i.day_id "
+                "SELECT i.id, i.origin_id, i.day_id, i.title, i.tags, i.notes, i.place, i.kind, "
+                "i.start_time, i.end_time FROM trip_item i JOIN trip_day d ON d.id = i.day_id "
                 "WHERE i.version_id = ? AND i.deleted_at IS NULL AND d.deleted_at IS NULL "
                 "ORDER BY d.position, d.day_number, i.position",
                 (version_id,),
@@ -336,17 +337,26 @@ def version_flags(studio: Studio, version_id: str) -> list[VersionFlag]:
     vocab = load()
     out: list[VersionFlag] = []
     for it in items:
-        key = it.origin_id or it.id
-        for c in clashes(ItemText.of(it), facts, names, vocab):
+        key = it["origin_id"] or it["id"]
+        text = ItemText(
+            it["title"] or "",
+            tuple(json.loads(it["tags"] or "[]")),
+            it["notes"] or "",
+            it["place"] or "",
+            it["kind"],
+            it["start_time"],
+            it["end_time"],
+        )
+        for c in clashes(text, facts, names, vocab):
             m = by_key.get((key, c.fact.id))
             mark = CheckMark(m["id"], m["advisor"] or "an advisor", m["checked_at"]) if m else None
             holds = mark is not None and m is not None and m["fingerprint"] == c.fingerprint
             out.append(
                 VersionFlag(
-                    it.id,
+                    it["id"],
                     key,
-                    it.title,
-                    it.day_id,
+                    it["title"],
+                    it["day_id"],
                     c,
                     mark if holds else None,
                     None if holds else mark,

@@ -24,6 +24,7 @@ _NEGATION_AFTER = re.compile(r"^\s*(?:free|less)\b")
 _CJK_NEGATION_BEFORE = ("无", "不含", "免", "去", "没有", "不加", "不放", "走")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Case-, accent- and width-insensitive text with punctuation as single spaces."""
     text = unicodedata.normalize("NFKC", text or "").casefold()
@@ -86,20 +87,22 @@ class _Matcher:
         self.latin = _word_pattern(latin)
         self.not_latin = _word_pattern([t for t in concept.not_ if not is_cjk(t)])
         self.not_cjk = [normalise(t).strip() for t in concept.not_ if is_cjk(t)]
+        self.cjk_any = _any_pattern(self.cjk)
+        self.not_cjk_any = _any_pattern(self.not_cjk)
 
     def find(self, text: str) -> list[Hit]:
         """Every mention of the concept in ``text`` (already :func:`normalise`-d)."""
         masked: list[tuple[int, int]] = []
         if self.not_latin is not None:
             masked += [m.span() for m in self.not_latin.finditer(text)]
-        for t in self.not_cjk:
-            masked += [(m.start(), m.end()) for m in re.finditer(re.escape(t), text)]
+        cjk_text = _CJK.search(text) is not None
+        if cjk_text and self.not_cjk_any is not None:
+            masked += [m.span(1) for m in self.not_cjk_any.finditer(text)]
         found: list[tuple[int, int]] = []
         if self.latin is not None:
             found += [m.span(1) for m in self.latin.finditer(text)]
-        for t in self.cjk:
-            for m in re.finditer(re.escape(t), text):
-                found.append((m.start(), m.end()))
+        if cjk_text and self.cjk_any is not None:
+            found += [m.span(1) for m in self.cjk_any.finditer(text)]
         out: list[Hit] = []
         taken: list[tuple[int, int]] = []
         for s, e in sorted(found, key=lambda se: (se[0], -(se[1] - se[0]))):
@@ -130,6 +133,14 @@ def _word_pattern(terms: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![a-z0-9])((?:{alternatives})s?)(?![a-z0-9])")
 
 
+def _any_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """Every occurrence of any of ``terms`` (overlapping ones too, longest first at a place)."""
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    return re.compile(rf"(?=({alternatives}))")
+
+
 def _negated(text: str, start: int, end: int) -> bool:
     before, after = text[max(0, start - 14) : start], text[end : end + 8]
     if _NEGATION_BEFORE.search(before) or _NEGATION_AFTER.search(after):
@@ -142,6 +153,7 @@ def _negated(text: str, start: int, end: int) -> bool:
 class Vocabulary:
     concepts: dict[str, Concept]
     facts: dict[str, FactRule]
+    _cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived indexes
 
     def closure(self, keys: tuple[str, ...] | list[str]) -> list[str]:
         """The concepts and every narrower one they include (seafood → fish, raw fish…)."""
@@ -161,10 +173,18 @@ class Vocabulary:
         """A concept key for a taxonomy word such as "early start" or "shellfish"; a word the
         vocabulary does not know becomes a concept of its own (matched as written)."""
         n = normalise(word).strip()
-        for c in self.concepts.values():
-            if n == c.key.replace("_", " ") or n in {normalise(t).strip() for t in c.terms}:
-                return c.key
-        return "word:" + n
+        return self._word_index().get(n, "word:" + n)
+
+    def _word_index(self) -> dict[str, str]:
+        index = self._cache.get("words")
+        if index is None:
+            index = {}
+            for c in self.concepts.values():
+                index.setdefault(c.key.replace("_", " "), c.key)
+                for t in c.terms:
+                    index.setdefault(normalise(t).strip(), c.key)
+            self._cache["words"] = index
+        return index
 
     def concept(self, key: str) -> Concept:
         if key in self.concepts:
@@ -176,13 +196,18 @@ class Vocabulary:
         """What a fact avoids and is about: the safety file's rule, or else the taxonomy's words."""
         if fact_key in self.facts:
             return self.facts[fact_key]
-        item = taxonomy.load().items.get(fact_key)
-        if item is None:
-            return FactRule()
-        return FactRule(
-            avoid=tuple(self.concept_for_word(w) for w in item.avoid),
-            about=tuple(self.concept_for_word(w) for w in item.tags),
-        )
+        rules = self._cache.setdefault("rules", {})
+        if fact_key not in rules:
+            item = taxonomy.load().items.get(fact_key)
+            rules[fact_key] = (
+                FactRule()
+                if item is None
+                else FactRule(
+                    avoid=tuple(self.concept_for_word(w) for w in item.avoid),
+                    about=tuple(self.concept_for_word(w) for w in item.tags),
+                )
+            )
+        return rules[fact_key]
 
     def matcher(self, key: str) -> _Matcher:
         return _matcher(key)
