@@ -91,6 +91,7 @@ class DossierView(QWidget):
         self.trip_summary.setObjectName("dossierTripSummary")
         self.trip_summary.setWordWrap(True)
         self.trip_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trip_summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hv.addWidget(self.title)
         hv.addWidget(self.subtitle)
         hv.addWidget(self.trip_summary)
