@@ -12,6 +12,15 @@ from studio.services import clients  # noqa: E402
 from studio.store import Studio  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _no_default_phone_region():
+    """A studio's country read by one test does not decide how the next reads phone numbers."""
+    from studio.domain import validate
+
+    yield
+    validate.set_default_region(None)
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     d = tmp_path / "studio"

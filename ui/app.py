@@ -144,6 +144,18 @@ def _show_memory_book(window, folder: Path) -> None:
     loop.exec()
 
 
+#: The views ``travel-studio screenshot --view`` can show (extend here when an area is added).
+SCREENSHOT_VIEWS: tuple[str, ...] = (
+    "clients",
+    "dossier",
+    "profile",
+    "agenda",
+    "trips",
+    "book",
+    "deleted",
+)
+
+
 def screenshot(
     data_dir: str | None,
     out: Path,
@@ -152,9 +164,9 @@ def screenshot(
     lang: str | None = None,
 ) -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
-    if view not in ("clients", "dossier", "agenda", "trips", "book", "deleted"):
+    if view not in SCREENSHOT_VIEWS:
         raise StudioError(
-            f"Unknown view “{view}”; choose clients, dossier, agenda, trips, book or deleted."
+            f"Unknown view “{view}”; choose one of: {', '.join(SCREENSHOT_VIEWS)}."
         )
     width, height = _parse_size(size)
     if QApplication.instance() is None:
@@ -199,6 +211,8 @@ def screenshot(
             else:  # the dossier takes most of the width
                 total = sum(window.splitter.sizes())
                 window.splitter.setSizes([total * 3 // 10, total - total * 3 // 10])
+                if view == "profile":
+                    window.dossier.tabs.setCurrentWidget(window.dossier.profile)
             app.processEvents()
             pixmap = window.grab()
             with atomic_path(out) as tmp:

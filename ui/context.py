@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QUndoStack
 
+from studio.services import studio_profile
 from studio.store import ChangeSet, Studio
 from ui.commands import StudioCommand
 from ui.workers import Job, Work
@@ -42,6 +43,7 @@ class AppContext(QObject):
         self.studio = studio
         self.bridge = StudioBridge(studio, self)
         self.undo_stack = QUndoStack(self)
+        studio_profile.apply_default_region(studio)  # "138…" is a number of the studio's country
 
     def execute(self, text: str, operation: Callable[[], Any]) -> Any:
         """Run ``operation`` (which calls core write functions) as one undoable step.

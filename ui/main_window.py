@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
         sig_open = getattr(self.dossier, "sig_open_client", None)
         if sig_open is not None:
             sig_open.connect(self.open_client)
+        sig_trip = getattr(self.dossier, "sig_open_trip", None)  # the dossier's Trips tab
+        if sig_trip is not None:
+            sig_trip.connect(self.open_trip)
         # A bound method, not a lambda: Qt drops the connection when this window is destroyed,
         # while the undo stack (owned by the longer-lived context) may still emit.
         ctx.undo_stack.indexChanged.connect(self._update_actions)
@@ -288,6 +291,11 @@ class MainWindow(QMainWindow):
             return
         self.show_area(AREA_CLIENTS)
         self.client_list.focus_search()
+
+    def open_trip(self, trip_id: str) -> None:
+        """Show ``trip_id`` in the Trips area (from a dossier's Trips tab)."""
+        self.show_area(AREA_TRIPS)
+        self.trips_view.select_trip(trip_id)  # clears a filter that hides it
 
     def open_client(self, client_id: str) -> None:
         self.show_area(AREA_CLIENTS)

@@ -15,6 +15,7 @@ from studio.domain.agenda_models import AGENDA_MODELS
 from studio.domain.base import Row, table_name
 from studio.domain.media_models import MEDIA_MODELS
 from studio.domain.profile_models import ProfileFact
+from studio.domain.safety_models import SAFETY_MODELS
 from studio.domain.studio_models import STUDIO_MODELS
 from studio.domain.trip_models import TRIP_MODELS
 
@@ -138,6 +139,7 @@ MODELS: tuple[type[Row], ...] = (
     *TRIP_MODELS,
     *MEDIA_MODELS,
     *STUDIO_MODELS,
+    *SAFETY_MODELS,
 )
 
 _BY_TABLE = {table_name(m): m for m in MODELS}

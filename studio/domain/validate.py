@@ -83,11 +83,28 @@ def email(value: Any, field: str = "email") -> str:
         ) from None
 
 
+#: The country (ISO 3166 code, e.g. "CN") a number written without "+" is read in: the studio's
+#: own (see :func:`studio.services.studio_profile.apply_default_region`); None asks for the code.
+_DEFAULT_REGION: str | None = None
+
+
+def set_default_region(region: str | None) -> None:
+    """Read numbers written without a country code as numbers of ``region`` from now on."""
+    global _DEFAULT_REGION
+    _DEFAULT_REGION = region.upper() if region else None
+
+
+def default_region() -> str | None:
+    return _DEFAULT_REGION
+
+
 def phone(value: Any, field: str = "phone", region: str | None = None) -> str:
-    """A phone number in E.164 form (``+8613800138000``)."""
+    """A phone number in E.164 form (``+8613800138000``); one written without "+" and the country
+    code is read in ``region``, else in the studio's country (:func:`set_default_region`)."""
     import phonenumbers
 
     s = text(value, field, required=True, max_len=40)
+    region = region or _DEFAULT_REGION
     try:
         num = phonenumbers.parse(s, region)
     except phonenumbers.NumberParseException:

@@ -149,6 +149,7 @@ _NOUNS = {
     "trip_journal": ("trip journal day", "trip journal days"),
     "memory_book": ("memory book", "memory books"),
     "studio_profile": ("studio profile", "studio profiles"),
+    "safety_check": ("profile-flag check", "profile-flag checks"),
 }
 
 

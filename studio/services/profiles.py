@@ -389,6 +389,8 @@ def glance(studio: Studio, client_id: str, lang: str = "en") -> Glance:
         section = f.key.split(".", 1)[0]
         if f.key in ("dietary.none", "access.none") or f.level == "neutral":
             continue
+        if section == "dietary" and f.level in ("like", "love") and not f.severity:
+            continue  # "eats it": nothing to avoid
         if section == "dietary":
             if f.severity == "severe":
                 severe.append(_line(f, people, lang, sev("severe")))

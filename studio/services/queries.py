@@ -201,6 +201,7 @@ class Dossier:
     consents: list[Consent]
     interactions: list[Interaction]  # newest first
     feb29: str = dates.DEFAULT_FEB29  # the studio's 29 February rule when it was read
+    shared_dates: list[ImportantDate] = field(default_factory=list)  # the household's (wedding)
 
     def next_date(self, d: ImportantDate, today: date) -> date:
         """The next day (today or later) one of the dossier's dates falls on, in its calendar
@@ -239,7 +240,9 @@ def get_dossier(studio: Studio, client_id: str) -> Dossier:
         for d in dates:
             if d.person_id in cards:
                 cards[d.person_id].dates.append(d)
+        shared = [d for d in dates if d.person_id is None]
         return Dossier(
+            shared_dates=shared,
             client=client,
             advisor=s.get(Advisor, client.advisor_id) if client.advisor_id else None,
             referred_by=s.get(Client, client.referred_by_id) if client.referred_by_id else None,

@@ -114,6 +114,30 @@ def _clean(name: str, raw: Any) -> str:
     return s
 
 
+def default_region(studio: Studio) -> str | None:
+    """The studio's country (e.g. "CN"), read from its own phone number (else its 24 h line):
+    where a client's number written without a country code is."""
+    import phonenumbers
+
+    p = profile(studio)
+    for number in (p.phone, p.emergency_phone):
+        if number:
+            try:
+                region = phonenumbers.region_code_for_number(phonenumbers.parse(number, None))
+            except phonenumbers.NumberParseException:
+                continue
+            if region and region != "ZZ":
+                return str(region)
+    return None
+
+
+def apply_default_region(studio: Studio) -> str | None:
+    """Read numbers typed without a country code in the studio's country from now on."""
+    region = default_region(studio)
+    validate.set_default_region(region)
+    return region
+
+
 def update_profile(studio: Studio, **changes: Any) -> Profile:
     """Change some of the studio's details (validated; one journaled, undoable transaction).
 
@@ -129,4 +153,6 @@ def update_profile(studio: Studio, **changes: Any) -> Profile:
             if row.deleted_at:
                 tx.restore(StudioProfile, PROFILE_ID)
             tx.update(StudioProfile, PROFILE_ID, **cleaned)
+    if {"phone", "emergency_phone"} & set(cleaned):
+        apply_default_region(studio)
     return profile(studio)

@@ -20,6 +20,7 @@ REVISIONS: tuple[str, ...] = (
     "0009_studio_profile",
     "0010_compact_journal",
     "0011_sync_apply",
+    "0012_safety_checks",
 )
 HEAD = REVISIONS[-1]
 

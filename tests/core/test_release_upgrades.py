@@ -35,8 +35,10 @@ def _counts(db: Path) -> dict[str, int]:
 
 def test_every_release_has_a_fixture():
     released = {r.split("_")[0] for r in schema.REVISIONS} - {"0001", "0004"}
-    if schema.HEAD.split("_")[0] not in RELEASED:
-        released.discard(schema.HEAD.split("_")[0])  # the revision being written now
+    # Revisions after the newest fixture are the ones being written now (several land in one
+    # release); when that release ships, its fixture is made and they count from then on.
+    newest = max(RELEASED)
+    released = {r for r in released if r <= newest}
     assert released <= set(RELEASED), "make a fixture for each released revision"
 
 

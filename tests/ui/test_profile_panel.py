@@ -53,6 +53,7 @@ def test_fill_a_profile_through_the_form(view, qtbot):
     row.note.setText("carries an EpiPen")
     row.severity.setCurrentIndex(row.severity.findData("severe"))
     row.severity.activated.emit(row.severity.currentIndex())
+    qtbot.mouseClick(row.buttons["never"], Qt.MouseButton.LeftButton)  # "Avoids"
     facts = _facts(studio, cid)
     li_na = panel.person_id()
     assert facts[("interests.diving", None)].level == "love"

@@ -122,17 +122,17 @@ def test_mixed_currencies_and_an_approved_version(studio3, qapp):
 def test_status_counts_and_filters(studio3, qapp):
     m = TripTableModel(studio3)
     counts = m.status_counts()
-    assert counts["proposed"] == 1 and counts["inquiry"] == 2 and counts["cancelled"] == 0
+    # (approving Provence's version confirmed it)
+    assert counts["proposed"] == 1 and counts["inquiry"] == 1 and counts["confirmed"] == 1
+    assert counts["cancelled"] == 0
     assert (
-        m.status_counts(studio3.zoe)["inquiry"] == 1
+        m.status_counts(studio3.zoe)["confirmed"] == 1
         and sum(m.status_counts(studio3.zoe).values()) == 1
     )
     p = TripProxyModel()
     p.setSourceModel(m)
     p.set_status("inquiry")
-    assert sorted(p.trip_id(r) for r in range(p.rowCount())) == sorted(
-        [studio3.trip_ids["provence"], studio3.trip_ids["yunnan"]]
-    )
+    assert sorted(p.trip_id(r) for r in range(p.rowCount())) == [studio3.trip_ids["yunnan"]]
     p.set_status(None)
     p.set_client(studio3.wang)
     assert p.rowCount() == 2
@@ -152,7 +152,11 @@ def test_sorting_uses_the_sort_role(studio3, qapp):
     p = TripProxyModel()
     p.setSourceModel(m)
     p.sort(COL_STATUS, Qt.SortOrder.DescendingOrder)  # pipeline order, not alphabetical
-    assert [p.index(r, COL_STATUS).data() for r in range(3)] == ["Proposed", "Inquiry", "Inquiry"]
+    assert [p.index(r, COL_STATUS).data() for r in range(3)] == [
+        "Confirmed",
+        "Proposed",
+        "Inquiry",
+    ]
     p.sort(COL_DATES, Qt.SortOrder.AscendingOrder)
     assert p.index(2, COL_TITLE).data() == "Yunnan someday"  # undated trips last
     assert m.index(0, COL_DATES).data(SortRole) == ("2027-03-14", "2027-03-17")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import validate
 from studio.domain.names import display_name
 from studio.domain.values import ClientKind, Stage
 from studio.errors import ValidationError
@@ -22,6 +23,7 @@ from studio.services import clients, queries
 from ui.context import AppContext
 from ui.models.client_table import stage_label
 from ui.style import set_error_style, set_muted
+from ui.widgets.form_dialog import collect
 
 
 def kind_label(kind: str) -> str:
@@ -60,7 +62,12 @@ class NewClientDialog(QDialog):
         self.email = QLineEdit(self)
         self.email.setPlaceholderText(self.tr("optional"))
         self.phone = QLineEdit(self)
-        self.phone.setPlaceholderText(self.tr("optional, with country code: +86 138 0013 8000"))
+        region = validate.default_region()
+        self.phone.setPlaceholderText(
+            self.tr("optional; without a country code it is a number of %1").replace("%1", region)
+            if region
+            else self.tr("optional, with country code: +86 138 0013 8000")
+        )
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("comma separated, e.g. honeymoon, food lover"))
         self.notes = QPlainTextEdit(self)
@@ -127,7 +134,17 @@ class NewClientDialog(QDialog):
             label.hide()
         self.general_error.hide()
 
-    def _show_error(self, exc: ValidationError) -> None:
+    def _precheck(self) -> list[ValidationError]:
+        checks = [lambda: validate.text(self.name.text(), "name", required=True, max_len=200)]
+        if self.email.text().strip():
+            checks.append(lambda: validate.email(self.email.text(), "email"))
+        if self.phone.text().strip():
+            checks.append(lambda: validate.phone(self.phone.text(), "phone"))
+        if self.tags.text().strip():
+            checks.append(lambda: validate.tags(self.tags.text(), "tags"))
+        return collect(*checks)
+
+    def _show_error(self, exc: ValidationError, *, focus: bool = True) -> None:
         field = exc.field
         if field == "value":  # a contact value that is neither email nor phone
             field = "email"
@@ -139,6 +156,8 @@ class NewClientDialog(QDialog):
         editor, label = pair
         label.setText(exc.message)
         label.show()
+        if not focus:
+            return
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(editor, QLineEdit):
             editor.selectAll()
@@ -165,7 +184,13 @@ class NewClientDialog(QDialog):
                 lambda: clients.create_client(self._ctx.studio, name, contacts=contacts, **fields),
             )
         except ValidationError as exc:
+            # Every field this dialog can check alone is checked, so all refusals show at once.
+            shown = {exc.field}
             self._show_error(exc)
+            for other in self._precheck():
+                if other.field not in shown:
+                    shown.add(other.field)
+                    self._show_error(other, focus=False)
             return
         self.client_id = client.id
         super().accept()

@@ -83,6 +83,8 @@ class FirstRunDialog(QDialog):
         self.name_error.setWordWrap(True)
         set_error_style(self.name_error)
         self.name_error.hide()
+        # "Your name cannot be empty" goes as soon as a name is typed.
+        self.name.textChanged.connect(lambda text: self.name_error.hide() if text.strip() else None)
 
         form = QFormLayout()
         if self.existing.count() > 1:

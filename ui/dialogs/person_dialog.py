@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+from datetime import date
 
-from studio.domain.models import Person
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
+
+from studio.domain import validate
+from studio.domain.models import ImportantDate, Person
 from studio.domain.values import DateKind, PersonRole
+from studio.errors import ValidationError
 from studio.services import clients
+from studio.store import Studio
 from ui.context import AppContext
 from ui.widgets import labels
 from ui.widgets.field_editors import NotesEdit
-from ui.widgets.form_dialog import FormDialog
+from ui.widgets.form_dialog import FormDialog, collect
 
 
 class PersonDialog(FormDialog):
@@ -54,6 +59,16 @@ class PersonDialog(FormDialog):
             self.role.setCurrentIndex(max(0, self.role.findData("partner")))
         self.name.setFocus()
 
+    def precheck(self) -> list[ValidationError]:
+        checks = [lambda: validate.text(self.name.text(), "name", required=True, max_len=200)]
+        if self.birth_date.text().strip():
+            checks.append(
+                lambda: validate.iso_date(
+                    self.birth_date.text().strip(), "birth_date", allow_future=False
+                )
+            )
+        return collect(*checks)
+
     def operation(self):
         fields = {
             "native_name": self.native_name.text(),
@@ -61,11 +76,42 @@ class PersonDialog(FormDialog):
             "birth_date": self.birth_date.text().strip() or None,
             "notes": self.notes.toPlainText(),
         }
+        studio = self.ctx.studio
         if self._person is None:
-            return clients.add_person(self.ctx.studio, self._client_id, self.name.text(), **fields)
-        return clients.update_row(
-            self.ctx.studio, Person, self._person.id, name=self.name.text(), **fields
+            person = clients.add_person(studio, self._client_id, self.name.text(), **fields)
+            keep_birthday(studio, person.id, None, person.birth_date)
+            return person
+        result = clients.update_row(
+            studio, Person, self._person.id, name=self.name.text(), **fields
         )
+        if "birth_date" in result:
+            keep_birthday(studio, self._person.id, self._person.birth_date, result["birth_date"][1])
+        return result
+
+
+def keep_birthday(studio: Studio, person_id: str, old: str | None, new: str | None) -> None:
+    """A birth date is a birthday to remember: the agenda reads important dates, so the person
+    gets one (Gregorian, with the year). A birthday that was the old birth date follows the
+    change; one entered by hand (a lunar birthday, another day) is left as it is."""
+    if not new:
+        return
+    born = date.fromisoformat(new)
+    with studio.read() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT id, month, day, year, calendar FROM important_date "
+            "WHERE person_id = ? AND kind = 'birthday' AND deleted_at IS NULL",
+            (person_id,),
+        ).fetchall()
+    if not rows:
+        clients.add_important_date(studio, person_id, "birthday", born.month, born.day, born.year)
+        return
+    if old:
+        was = date.fromisoformat(old)
+        for rid, m, d, y, cal in rows:
+            if cal == "gregorian" and (m, d, y) == (was.month, was.day, was.year):
+                clients.update_row(
+                    studio, ImportantDate, rid, month=born.month, day=born.day, year=born.year
+                )
 
 
 class DateDialog(FormDialog):
@@ -89,8 +135,16 @@ class DateDialog(FormDialog):
         self.year.setRange(0, 9999)
         self.year.setSpecialValueText(self.tr("Year unknown"))
         self.year.setValue(0)
+        self.calendar = QComboBox(self)
+        self.calendar.addItem(self.tr("Gregorian"), "gregorian")
+        self.calendar.addItem(self.tr("Chinese lunar (农历)"), "lunar")
+        self.calendar.currentIndexChanged.connect(self._calendar_changed)
         self.note = QLineEdit(self)
+        self.whose = QLabel(self)
+        self.whose.setWordWrap(True)
         self.add_field("kind", self.tr("&Kind:"), self.kind)
+        self.add_row("", self.whose)
+        self.add_field("calendar", self.tr("&Calendar:"), self.calendar)
         self.add_field("label", self.tr("&Label:"), self.label)
         self.add_field("month", self.tr("&Month:"), self.month)
         self.add_field("date", self.tr("&Day:"), self.day)
@@ -101,6 +155,26 @@ class DateDialog(FormDialog):
 
     def _kind_changed(self) -> None:
         self.set_row_visible("label", self.kind.currentData() == "custom")
+        self.whose.setText(
+            self.tr("A wedding anniversary belongs to the couple: it is kept for the household.")
+            if self.for_household()
+            else ""
+        )
+        self.whose.setVisible(self.for_household())
+
+    def for_household(self) -> bool:
+        """A wedding anniversary is the couple's, not one spouse's."""
+        return self.kind.currentData() == "wedding"
+
+    def _calendar_changed(self) -> None:
+        lunar = self.calendar.currentData() == "lunar"
+        locale = QLocale()
+        current = self.month.currentIndex()
+        self.month.clear()
+        for m in range(1, 13):
+            self.month.addItem(lunar_month_name(m) if lunar else locale.standaloneMonthName(m), m)
+        self.month.setCurrentIndex(max(current, 0))
+        self.day.setRange(1, 30 if lunar else 31)
 
     def undo_text(self) -> str:
         return (
@@ -111,10 +185,10 @@ class DateDialog(FormDialog):
 
     def operation(self):
         year = self.year.value() or None
-        extra = {"note": self.note.text()}
+        extra = {"note": self.note.text(), "calendar": self.calendar.currentData()}
         if self.kind.currentData() == "custom":
             extra["label"] = self.label.text()
-        return clients.add_important_date(
+        row = clients.add_important_date(
             self.ctx.studio,
             self._person.id,
             self.kind.currentData(),
@@ -123,3 +197,20 @@ class DateDialog(FormDialog):
             year,
             **extra,
         )
+        if self.for_household():
+            clients.update_row(self.ctx.studio, ImportantDate, row.id, person_id=None)
+        return row
+
+
+_LUNAR_MONTHS = ("正", "二", "三", "四", "五", "六", "七", "八", "九", "十", "冬", "腊")
+
+
+def lunar_month_name(month: int) -> str:
+    """ "1st month (正月)": how a lunar month reads in the chooser."""
+    from PySide6.QtCore import QCoreApplication
+
+    return (
+        QCoreApplication.translate("DateDialog", "Month %1 (%2月)")
+        .replace("%1", str(month))
+        .replace("%2", _LUNAR_MONTHS[month - 1])
+    )

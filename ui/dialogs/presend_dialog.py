@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain.trip_models import CHANGE_REASONS
+from ui.widgets.safety_widgets import severity_colour
 
 
 def reason_label(reason: str) -> str:
@@ -53,6 +55,9 @@ class PresendDialog(QDialog):
         self.problems.setWordWrap(True)
         self.problems.setAlternatingRowColors(True)
         self.problems.addItems(problems)
+        for row, text in enumerate(problems):  # a checked flag is listed, but quietly
+            if "(checked by " in text:
+                self.problems.item(row).setForeground(QBrush(severity_colour("notice")))
         self.acknowledge = QCheckBox(
             self.tr("I have looked at each point and want to send it as it is"), self
         )

@@ -6,6 +6,7 @@ nothing typed is lost; the trip, its travellers and its first version are one un
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -28,7 +29,7 @@ from studio.services.trips import validators as trip_validators
 from ui.context import AppContext
 from ui.dialogs.client_picker import ClientPickerDialog
 from ui.style import set_muted
-from ui.widgets.form_dialog import FormDialog
+from ui.widgets.form_dialog import FormDialog, collect
 
 PURPOSES = [
     "leisure",
@@ -196,6 +197,26 @@ class NewTripDialog(FormDialog):
             travellers=self.chosen_travellers(),
             **fields,
         )
+
+    def precheck(self) -> list[ValidationError]:
+        def one(name: str, value: Any) -> Callable[[], Any]:
+            return lambda: trip_validators.clean_trip({name: value})
+
+        checks = [one("title", self.title_edit.text())]
+        for name, edit in (
+            ("start_date", self.start_date),
+            ("end_date", self.end_date),
+            ("budget", self.budget),
+        ):
+            if edit.text().strip():
+                checks.append(one(name, edit.text().strip()))
+        checks.append(one("currency", self.currency.text()))
+        out = collect(*checks)
+        if not self.client_id:
+            out.insert(
+                0, ValidationError("client_id", self.tr("Choose the client this trip is for."))
+            )
+        return out
 
     def accept(self) -> None:
         if self.result_value is not None:

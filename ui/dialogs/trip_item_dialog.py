@@ -7,6 +7,7 @@ stays, and nothing is written.
 from __future__ import annotations
 
 import functools
+import html
 import json
 from zoneinfo import available_timezones
 
@@ -27,16 +28,18 @@ from PySide6.QtWidgets import (
 from studio.domain import formatting
 from studio.domain.names import display_name
 from studio.domain.trip_models import CHANGE_REASONS, Trip, TripDay, TripItem
-from studio.services import profiles
+from studio.services.safety import check as safety_check
+from studio.services.safety.check import ItemText
 from studio.services.trips import plan as trip_plan
 from studio.services.trips import reading as trip_reading
 from studio.services.trips import suppliers as trip_suppliers
 from studio.services.trips import validators as trip_validators
 from ui.context import AppContext
+from ui.dialogs.suppliers_dialog import SupplierDialog
 from ui.models.trip_plan_model import kind_choices
-from ui.style import set_error_style
 from ui.widgets.field_editors import NO_VALUE, ErrorLabel, NotesEdit
 from ui.widgets.form_dialog import FormDialog
+from ui.widgets.safety_widgets import SIGNS, TagCompleter, severity_colour
 
 _REASON_LABELS = {
     "weather": QT_TRANSLATE_NOOP("Vocabulary", "Weather"),
@@ -211,9 +214,10 @@ class TripItemDialog(FormDialog):
         self.end_time_zone.lineEdit().setPlaceholderText(self.tr("same"))
         self.place = QLineEdit(self)
         self.supplier = QComboBox(self)
-        self.supplier.addItem(self.tr("None"), NO_VALUE)
-        for s in trip_suppliers.suppliers(ctx.studio):
-            self.supplier.addItem(display_name(s.name, s.native_name), s.id)
+        self._fill_suppliers()
+        self._supplier_before = 0
+        self.supplier.currentIndexChanged.connect(self._remember_supplier)
+        self.supplier.activated.connect(self._supplier_chosen)
         self.confirmation = QLineEdit(self)
         self.cost = QLineEdit(self)
         self.cost.setPlaceholderText(self.tr("0.00"))
@@ -232,12 +236,17 @@ class TripItemDialog(FormDialog):
         self.notes.setMaximumHeight(lines * 8)
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(self.tr("comma separated, e.g. stairs, seafood, early start"))
-        self.tags.textChanged.connect(self._check_tags)
-        self.clashes = QLabel(self)  # what the typed tags clash with, before anything is saved
+        self.tag_completer = TagCompleter(safety_check.suggested_tags(ctx.studio), self.tags)
+        self.clashes = QLabel(self)  # what the item's text clashes with, before anything is saved
         self.clashes.setWordWrap(True)
-        self.clashes.setTextFormat(Qt.TextFormat.PlainText)
+        self.clashes.setTextFormat(Qt.TextFormat.RichText)
         self.clashes.hide()
         self._going = {p.id for p in trip_reading.travellers(ctx.studio, trip.id)}
+        self._facts, self._names = safety_check.travellers_facts(ctx.studio, trip.id)
+        for edit in (self.title, self.tags, self.place, self.start_time, self.end_time):
+            edit.textChanged.connect(self._check_tags)
+        self.notes.textChanged.connect(self._check_tags)
+        self.kind.currentIndexChanged.connect(self._check_tags)
         self.reason = ReasonEditor(self)
 
         self.add_row(self.tr("Day:"), self.day_label)
@@ -288,20 +297,69 @@ class TripItemDialog(FormDialog):
             self.time_zone.setCurrentText(default_zone or "")
         self.title.setFocus()
 
+    NEW_SUPPLIER = "\x00new-supplier"
+
+    def _fill_suppliers(self, select: str | None = None) -> None:
+        self.supplier.blockSignals(True)
+        self.supplier.clear()
+        self.supplier.addItem(self.tr("None"), NO_VALUE)
+        for s in trip_suppliers.suppliers(self.ctx.studio):
+            self.supplier.addItem(display_name(s.name, s.native_name), s.id)
+        self.supplier.insertSeparator(self.supplier.count())
+        self.supplier.addItem(self.tr("New supplier…"), self.NEW_SUPPLIER)
+        if select:
+            self.supplier.setCurrentIndex(max(0, self.supplier.findData(select)))
+        self.supplier.blockSignals(False)
+
+    def _remember_supplier(self, index: int) -> None:
+        if self.supplier.itemData(index) != self.NEW_SUPPLIER:
+            self._supplier_before = index
+
+    def _supplier_chosen(self, index: int) -> None:
+        """*New supplier…* opens the supplier form; the new supplier is then chosen here."""
+        if self.supplier.itemData(index) != self.NEW_SUPPLIER:
+            return
+        self.supplier.setCurrentIndex(self._supplier_before)
+        dialog = SupplierDialog(self.ctx, parent=self)
+        self.supplier_dialog = dialog
+        dialog.accepted.connect(lambda: self._supplier_added(dialog))
+        dialog.open()
+
+    def _supplier_added(self, dialog: QDialog) -> None:
+        created = getattr(dialog, "result_value", None)
+        if created is not None:
+            self._fill_suppliers(select=created.id)
+            self._supplier_before = self.supplier.currentIndex()
+
     def _tags(self) -> list[str]:
         return [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
 
     def _check_tags(self) -> None:
-        """Say at once which travellers' profiles the typed tags clash with."""
-        found = [
-            c.reason
-            for c in profiles.conflicts(self.ctx.studio, self._trip.client_id, self._tags())
-            if not (self._going and c.fact.person_id and c.fact.person_id not in self._going)
-        ]
-        self.clashes.setText(
-            "\n".join(self.tr("Clashes: %1").replace("%1", r) for r in dict.fromkeys(found))
+        """Say at once what the item's title, tags, notes, place and times clash with in the
+        travellers' profiles (the same check the plan runs), loudest first."""
+        item = ItemText(
+            self.title.text(),
+            tuple(self._tags()),
+            self.notes.toPlainText(),
+            self.place.text(),
+            self.kind.currentData() or "activity",
+            self.start_time.text().strip() or None,
+            self.end_time.text().strip() or None,
         )
-        set_error_style(self.clashes)
+        found = safety_check.clashes(item, self._facts, self._names)
+        self.clash_severities = [c.severity for c in found]
+        self.clashes.setText(
+            "<br>".join(
+                f'<span style="color:{severity_colour(c.severity).name()}">'
+                + ("<b>" if c.severity == "danger" else "")
+                + html.escape(
+                    SIGNS[c.severity] + " " + self.tr("Clashes: %1").replace("%1", c.reason)
+                )
+                + ("</b>" if c.severity == "danger" else "")
+                + "</span>"
+                for c in found
+            )
+        )
         self.clashes.setVisible(bool(found))
 
     def undo_text(self) -> str:

@@ -1,4 +1,5 @@
-"""The dossier of one client: a header, then Overview / People / Timeline / History tabs.
+"""The dossier of one client: a header (with the client's trips in figures), then Overview /
+People / Timeline / History / Profile / Trips tabs.
 
 Layout only; each tab's behaviour lives in ``ui/widgets``. Everything is re-read from the core
 when ``ctx.bridge.sig_changed`` reports a change touching the shown client, so undo and redo
@@ -27,13 +28,17 @@ from studio.domain.values import ClientKind, Stage
 from studio.errors import NotFoundError
 from studio.services import queries
 from studio.services.queries import Dossier
+from studio.services.trips import client_trips
 from ui.context import AppContext
 from ui.dialogs.client_picker import ClientPickerDialog
 from ui.dialogs.consent_dialog import ConsentDialog
 from ui.dialogs.contact_dialog import ContactDialog
 from ui.dialogs.interaction_dialog import InteractionDialog, ResolveDialog
 from ui.dialogs.person_dialog import DateDialog, PersonDialog
+from ui.dialogs.trip_dialog import NewTripDialog
+from ui.models.trip_table import amount_text
 from ui.widgets import labels
+from ui.widgets.client_trips_panel import ClientTripsPanel
 from ui.widgets.field_editors import ErrorLabel
 from ui.widgets.history_panel import HistoryPanel
 from ui.widgets.overview_panel import OverviewPanel
@@ -49,6 +54,8 @@ class DossierView(QWidget):
 
     #: Emitted with a client id when the user asks to open another client (referrer, referral).
     sig_open_client = Signal(str)
+    #: Emitted with a trip id when the user opens one of the client's trips (the Trips tab).
+    sig_open_trip = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,8 +86,15 @@ class DossierView(QWidget):
         hv = QVBoxLayout(header)
         hv.setContentsMargins(4, 4, 4, 4)
         hv.setSpacing(2)
+        # The client's trips at a glance: spend per currency, next departure, last trip.
+        self.trip_summary = QLabel(self)
+        self.trip_summary.setObjectName("dossierTripSummary")
+        self.trip_summary.setWordWrap(True)
+        self.trip_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.trip_summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hv.addWidget(self.title)
         hv.addWidget(self.subtitle)
+        hv.addWidget(self.trip_summary)
         hv.addWidget(self.warning)
         self.glance = GlanceCard(ctx, header)
         hv.addWidget(self.glance)
@@ -97,6 +111,10 @@ class DossierView(QWidget):
         self.tabs.addTab(self.history, self.tr("History"))
         self.profile = ProfilePanel(ctx, self)
         self.tabs.addTab(self.profile, self.tr("Profile"))
+        self.trips = ClientTripsPanel(ctx, self)
+        self.tabs.addTab(self.trips, self.tr("Trips"))
+        self.trips.sig_new_trip.connect(lambda: self.new_trip())
+        self.trips.sig_open_trip.connect(self.sig_open_trip)
 
         page = QWidget(self)
         pv = QVBoxLayout(page)
@@ -164,6 +182,8 @@ class DossierView(QWidget):
             or "advisor" in changes.tables
         ):
             self._reload()
+        elif "trip" in changes.tables or "trip_item" in changes.tables:
+            self._show_trips()
 
     def _reload(self) -> None:
         if not self._client_id:
@@ -183,11 +203,53 @@ class DossierView(QWidget):
         self.timeline.set_dossier(dossier, advisors)
         self.glance.set_client(self._client_id)
         self.profile.set_client(self._client_id, self._people())
+        self._show_trips()
         self._history_stale = True
         if self.tabs.currentIndex() == TAB_HISTORY:
             self._load_history()
         self.action_log_interaction.setEnabled(True)
         self._stack.setCurrentWidget(self._page)
+
+    def _show_trips(self) -> None:
+        if not self._client_id:
+            return
+        found = client_trips.client_trips(self._ctx.studio, self._client_id)
+        self.trips.set_trips(found)
+        parts = []
+        if found.spend:
+            parts.append(
+                self.tr("Spent: %1").replace(
+                    "%1",
+                    " · ".join(f"{cur} {amount_text(v)}" for cur, v in found.spend.items()),
+                )
+            )
+        if found.next_departure is not None:
+            parts.append(
+                self.tr("Next departure: %1 (%2)")
+                .replace("%1", found.next_departure.title)
+                .replace("%2", found.next_departure.start_date or "")
+            )
+        if found.last_trip is not None:
+            parts.append(
+                self.tr("Last trip: %1 (%2)")
+                .replace("%1", found.last_trip.title)
+                .replace("%2", found.last_trip.start_date or "")
+            )
+        if not found.trips:
+            parts.append(self.tr("No trips yet"))
+        self.trip_summary.setText(" · ".join(parts))
+
+    def new_trip(self) -> str | None:
+        """*New trip for this client*: the New trip dialog with the client chosen."""
+        if not self._client_id:
+            return None
+        dialog = NewTripDialog(self._ctx, self._client_id, self)
+        self.new_trip_dialog = dialog
+        if dialog.exec() != NewTripDialog.DialogCode.Accepted or dialog.result_value is None:
+            return None
+        trip_id = dialog.result_value.id
+        self.sig_open_trip.emit(trip_id)
+        return trip_id
 
     def _tab_changed(self, index: int) -> None:
         if index == TAB_HISTORY and getattr(self, "_history_stale", False):
@@ -251,6 +313,7 @@ class DossierView(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
+            self.tabs.setTabText(self.tabs.indexOf(self.trips), self.tr("Trips"))
             self.tabs.setTabText(TAB_OVERVIEW, self.tr("Overview"))
             self.tabs.setTabText(TAB_PEOPLE, self.tr("People"))
             self.tabs.setTabText(TAB_TIMELINE, self.tr("Timeline"))

@@ -54,6 +54,7 @@ from ui.context import AppContext
 from ui.dialogs.compare_dialog import CompareDialog, version_text
 from ui.dialogs.presend_dialog import ChangeReasonDialog, PresendDialog
 from ui.dialogs.print_dialog import PrintDialog
+from ui.dialogs.safety_dialog import SafetyDialog, flags_html, review_link
 from ui.models.trip_table import amount_text, next_status, status_label
 from ui.style import error_color
 from ui.views.memory_book_view import MemoryBookView
@@ -294,6 +295,7 @@ class TripView(QWidget):
         self.flags.setObjectName("tripFlags")
         self.flags.setTextFormat(Qt.TextFormat.RichText)
         self.flags.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.flags.linkActivated.connect(lambda _link: self.review_flags())
         sums = QHBoxLayout()
         sums.setContentsMargins(0, 0, 0, 0)
         sums.addWidget(self.totals, 1)
@@ -622,13 +624,12 @@ class TripView(QWidget):
             self.flags.setText("")
             self.flags.setToolTip("")
         elif found:
-            colour = _warning_colour(self)
             text = (
                 self.tr("⚠ 1 profile flag")
                 if len(found) == 1
                 else self.tr("⚠ %1 profile flags").replace("%1", str(len(found)))
             )
-            self.flags.setText(f'<span style="color:{colour}">{html.escape(text)}</span>')
+            self.flags.setText(flags_html(found, text) + review_link(self))
             self.flags.setToolTip(
                 "\n".join(
                     self.tr("Day %1, “%2”: %3")
@@ -639,8 +640,16 @@ class TripView(QWidget):
                 )
             )
         else:
-            self.flags.setText(_muted(self, self.tr("No profile flags")))
+            self.flags.setText(_muted(self, self.tr("No profile flags")) + review_link(self))
             self.flags.setToolTip(self.tr("No item clashes with the travellers' profiles."))
+
+    def review_flags(self) -> SafetyDialog | None:
+        """The version's profile flags, where the advisor marks them checked."""
+        if self._state is None or self.plan.model.version_id is None:
+            return None
+        dialog = SafetyDialog(self._ctx, self._state.trip.title, self.plan.model.version_id, self)
+        dialog.open()
+        return dialog
 
     def _version(self, version_id: str | None) -> TripVersion | None:
         if self._state is None or version_id is None:

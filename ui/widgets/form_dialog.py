@@ -1,6 +1,9 @@
 """A small form dialog whose OK runs one undoable change and shows refusals beside the field.
 
-The dialog stays open when the core refuses a value; everything typed stays where it was.
+The dialog stays open when the core refuses a value; everything typed stays where it was, and
+every field the dialog can check on its own is checked at once, so all the refusals show together
+(not one per try). Return submits (OK is the default button, never a "Choose…" button in the
+form); Escape or Cancel on a dialog that holds typed text asks before throwing it away.
 """
 
 from __future__ import annotations
@@ -9,11 +12,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +59,8 @@ class FormDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self._initial: dict[int, Any] | None = None
+        self.discard_box: QMessageBox | None = None
 
     # -- building -------------------------------------------------------------------------------
     def add_field(self, name: str, label: str, editor: QWidget) -> FieldBox:
@@ -79,29 +90,112 @@ class FormDialog(QDialog):
         """Call core write functions; raise ValidationError to refuse. Runs inside ctx.execute."""
         raise NotImplementedError
 
+    def precheck(self) -> list[ValidationError]:
+        """Refusals the dialog finds by checking fields one by one (each with the core's own
+        validators), so that all show together; the core still checks everything on OK."""
+        return []
+
     def submit(self) -> None:
-        """Try the change; on a refusal show the message beside its field and stay open."""
+        """Try the change; on a refusal show the message beside its field (and every other
+        field's refusal :meth:`precheck` finds) and stay open."""
         for box in self._fields.values():
             box.clear_error()
         self.general_error.set_message(None)
         try:
             self.result_value = self.ctx.execute(self.undo_text(), self.operation)
         except ValidationError as exc:
+            shown = {exc.field}
             self.show_refusal(exc)
+            for other in self.precheck():
+                if other.field not in shown:
+                    shown.add(other.field)
+                    self.show_refusal(other, focus=False)
             return
         except StudioError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
         self.accept()
 
-    def show_refusal(self, exc: ValidationError) -> None:
+    def show_refusal(self, exc: ValidationError, *, focus: bool = True) -> None:
         name = self.FIELD_ALIASES.get(exc.field, exc.field)
         box = self._fields.get(name)
         if box is None:
             self.general_error.set_message(exc.message)
             return
         box.show_error(exc.message)
-        box.editor.setFocus()
+        if focus:
+            box.editor.setFocus()
+
+    # -- Return and Escape ----------------------------------------------------------------------
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        for button in self.findChildren(QPushButton):
+            if button is not ok and self.buttons.buttonRole(button) in (
+                QDialogButtonBox.ButtonRole.InvalidRole,
+            ):
+                button.setAutoDefault(False)  # Return is OK, not "Choose…"
+        if ok is not None:
+            ok.setDefault(True)
+        if self._initial is None:
+            self._initial = self._snapshot()
+        super().showEvent(event)
+
+    def _snapshot(self) -> dict[int, Any]:
+        values: dict[int, Any] = {}
+        for w in self.findChildren(QWidget):
+            if isinstance(w, QLineEdit):
+                values[id(w)] = w.text()
+            elif isinstance(w, QPlainTextEdit | QTextEdit):
+                values[id(w)] = w.toPlainText()
+            elif isinstance(w, QComboBox) and not w.isEditable():
+                values[id(w)] = w.currentIndex()
+            elif isinstance(w, QCheckBox):
+                values[id(w)] = w.isChecked()
+        return values
+
+    def is_dirty(self) -> bool:
+        """True when something was typed or chosen since the dialog opened."""
+        if self._initial is None:
+            return False
+        now = self._snapshot()
+        return any(now.get(k) != v for k, v in self._initial.items())
+
+    def reject(self) -> None:
+        """Escape or Cancel: close at once when nothing was typed, else ask first."""
+        if self.result() == QDialog.DialogCode.Accepted or not self.is_dirty():
+            super().reject()
+            return
+        if self.discard_box is not None and self.discard_box.isVisible():
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.windowTitle(),
+            self.tr("Discard what you typed in this dialog?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setObjectName("discardBox")
+        self.discard_box = box
+        box.finished.connect(lambda _answer: self._discard_answered(box))
+        box.open()
+
+    def _discard_answered(self, box: QMessageBox) -> None:
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+            self._initial = None
+            super().reject()
+
+
+def collect(*checks: Callable[[], Any]) -> list[ValidationError]:
+    """Run each check; the refusals they raise, in order (for :meth:`FormDialog.precheck`)."""
+    out: list[ValidationError] = []
+    for check in checks:
+        try:
+            check()
+        except ValidationError as exc:
+            out.append(exc)
+    return out
 
 
 def run_guarded(parent: QWidget, ctx: AppContext, text: str, operation: Callable[[], Any]) -> Any:

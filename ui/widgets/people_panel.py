@@ -232,7 +232,8 @@ class PeoplePanel(QWidget):
             if person.notes:
                 text += "\n" + person.notes
             self.facts.setText(text)
-            contacts, dates = card.contacts, card.dates
+            # the household's dates (a wedding anniversary) belong to each of the couple too
+            contacts, dates = card.contacts, card.dates + self._dossier.shared_dates
         self.dates_box.setVisible(person is not None)
         self._fill_contacts(contacts)
         self._fill_dates(dates)

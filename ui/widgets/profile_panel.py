@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -34,6 +34,7 @@ from studio.domain.names import display_name
 from studio.domain.profile_models import ProfileFact
 from studio.errors import StudioError
 from studio.services import profiles
+from studio.services.safety import vocabulary as safety_vocabulary
 from ui.context import AppContext
 from ui.style import error_color
 from ui.widgets.field_editors import NO_VALUE, ErrorLabel
@@ -41,21 +42,49 @@ from ui.widgets.field_editors import NO_VALUE, ErrorLabel
 PARTY = "party"  # person-combo data for "the whole party" (never None in combo data)
 
 
-def levels_for(section: taxonomy.Section) -> tuple[str, ...]:
-    """The level buttons a section offers."""
+def is_allergen(item: taxonomy.Item | None) -> bool:
+    """An ingredient row of the diet section (peanuts, shellfish…), as against a diet (vegan)."""
+    return item is not None and safety_vocabulary.load().rule(item.key).allergen
+
+
+def levels_for(section: taxonomy.Section, item: taxonomy.Item | None = None) -> tuple[str, ...]:
+    """The level buttons a section (and, in the diet section, an item) offers."""
     if section.single or section.kind in ("need", "note"):
         return ("must",)
     if section.kind == "diet":
-        return ("must", "never", "dislike")
+        return ("like", "never", "dislike") if is_allergen(item) else ("must",)
     return ("love", "like", "neutral", "dislike", "never")
 
 
-def _level_text(section: taxonomy.Section, level: str) -> str:
+def _level_text(section: taxonomy.Section, level: str, item: taxonomy.Item | None = None) -> str:
+    tr = QCoreApplication.translate
     if section.kind == "diet":
-        return {"must": "Follows", "never": "Avoids", "dislike": "Dislikes"}[level]
+        if is_allergen(item):
+            return {
+                "like": tr("ProfilePanel", "Eats"),
+                "never": tr("ProfilePanel", "Avoids"),
+                "dislike": tr("ProfilePanel", "Dislikes"),
+                "must": tr("ProfilePanel", "Avoids"),
+            }[level]
+        return tr("ProfilePanel", "Follows")
     if level == "must":
-        return "Yes" if section.kind in ("need", "note") or section.single else "Must"
+        return (
+            tr("ProfilePanel", "Yes")
+            if section.kind in ("need", "note") or section.single
+            else tr("ProfilePanel", "Must")
+        )
     return taxonomy.level_label(level)
+
+
+def severity_text(key: str | None) -> str:
+    """How the severity chooser words a severity: allergies read "Allergic (severe)"."""
+    tr = QCoreApplication.translate
+    return {
+        None: tr("ProfilePanel", "Not allergic"),
+        "preference": tr("ProfilePanel", "By choice"),
+        "intolerance": tr("ProfilePanel", "Allergic (intolerance)"),
+        "severe": tr("ProfilePanel", "Allergic (severe)"),
+    }.get(key, key or "")
 
 
 class _ItemRow:
@@ -81,9 +110,9 @@ class _ItemRow:
         self.group = QButtonGroup(box)
         self.group.setExclusive(False)
         self.buttons: dict[str, QToolButton] = {}
-        for level in levels_for(section):
+        for level in levels_for(section, item):
             b = QToolButton(box)
-            b.setText(_level_text(section, level))
+            b.setText(_level_text(section, level, item))
             b.setCheckable(True)
             b.setAutoRaise(False)
             b.setObjectName(f"level-{item.key}-{level}")
@@ -95,17 +124,21 @@ class _ItemRow:
         hb.addStretch(1)
         grid.addWidget(box, row, 1)
         self.severity: QComboBox | None = None
-        if section.kind == "diet" and item.key != "dietary.none":
+        if section.kind == "diet" and is_allergen(item):
             self.severity = QComboBox(parent)
-            self.severity.addItem("—", NO_VALUE)
+            self.severity.addItem(severity_text(None), NO_VALUE)
             for key in taxonomy.SEVERITIES:
-                self.severity.addItem(taxonomy.load().severities[key][current_language()], key)
-            self.severity.setToolTip(panel.tr("Severity"))
+                self.severity.addItem(severity_text(key), key)
+            self.severity.setToolTip(
+                QCoreApplication.translate("ProfilePanel", "Allergic (severity)")
+            )
             self.severity.activated.connect(lambda _i: panel._severity_changed(self))
             grid.addWidget(self.severity, row, 2)
         self.note = QLineEdit(parent)
         self.note.setPlaceholderText(
-            panel.tr("note") if section.kind != "note" else panel.tr("what exactly?")
+            QCoreApplication.translate("ProfilePanel", "note")
+            if section.kind != "note"
+            else QCoreApplication.translate("ProfilePanel", "what exactly?")
         )
         self.note.setClearButtonEnabled(True)
         self.note.editingFinished.connect(lambda: panel._note_finished(self))
@@ -115,20 +148,35 @@ class _ItemRow:
         self.others.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         grid.addWidget(self.others, row, 4)
         self.fact: ProfileFact | None = None
+        #: A note or severity typed on a row without a fact, kept until a level is chosen.
+        self.pending = False
+
+    def shown_level(self, fact: ProfileFact | None) -> str | None:
+        """The button a fact lights: an allergen recorded as "must" (kept from older versions,
+        meaning "keeps away from it") lights *Avoids*."""
+        if fact is None:
+            return None
+        if fact.level == "must" and "must" not in self.buttons and "never" in self.buttons:
+            return "never"
+        return fact.level
 
     def show_fact(self, fact: ProfileFact | None, others: str = "") -> None:
         self.fact = fact
-        self.others.setText(others)
+        keep = fact is None and self.pending  # what was typed waits for a level
+        if not keep:
+            self.pending = False
+            self.others.setText(others)
+        lit = self.shown_level(fact)
         for level, b in self.buttons.items():
             b.blockSignals(True)
-            b.setChecked(fact is not None and fact.level == level)
+            b.setChecked(lit == level)
             b.blockSignals(False)
-        if self.severity is not None:
+        if self.severity is not None and not keep:
             self.severity.blockSignals(True)
             idx = self.severity.findData(fact.severity if fact and fact.severity else NO_VALUE)
             self.severity.setCurrentIndex(max(idx, 0))
             self.severity.blockSignals(False)
-        if not self.note.hasFocus():
+        if not self.note.hasFocus() and not keep:
             self.note.setText(fact.note if fact else "")
         bold = self.label.font()
         bold.setBold(fact is not None)
@@ -172,11 +220,15 @@ class ProfilePanel(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
 
+        # Nothing above the form changes height while it is used: the completeness line keeps
+        # two lines' room, and a refusal shows below the form, so no row moves under the pointer.
+        self.completeness.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 4)
+        self.completeness.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.completeness)
-        layout.addWidget(self.error)
         layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.error)
 
     def _ensure_form(self) -> None:
         """Build the form on first use: 138 lines of widgets would slow every start-up."""
@@ -193,9 +245,13 @@ class ProfilePanel(QWidget):
         bv.setContentsMargins(0, 0, 8, 0)
         tax = taxonomy.load()
         # One column width for every section, so the level buttons line up down the whole form.
+        # Measured in bold: a label turns bold once its item has a fact, and must not push the
+        # buttons beside it sideways.
+        bold = self.font()
+        bold.setBold(True)
         label_width = (
             max(
-                self.fontMetrics().horizontalAdvance(i.text(current_language()))
+                QFontMetrics(bold).horizontalAdvance(i.text(current_language()))
                 for i in tax.items.values()
             )
             + 12
@@ -259,6 +315,10 @@ class ProfilePanel(QWidget):
         pid = self.person_id()
         facts = profiles.facts(studio, self._client_id)
         mine = {f.key: f for f in facts if f.person_id == pid}
+        if (self._client_id, pid) != getattr(self, "_shown", None):
+            for row in self.rows.values():  # typed for someone else: not carried over
+                row.pending = False
+            self._shown = (self._client_id, pid)
         people = {
             p_id: self.person.itemText(i).split(" · ")[0]
             for i in range(self.person.count())
@@ -374,26 +434,19 @@ class ProfilePanel(QWidget):
             op,
         )
 
+    def _hold(self, row: _ItemRow) -> None:
+        """Something typed or chosen on a row without a level: kept on the row, not recorded,
+        until the user picks a level (which records it with the note and severity)."""
+        row.pending = True
+        row.others.setText(self.tr("choose a level to record this"))
+
     def _severity_changed(self, row: _ItemRow) -> None:
+        assert row.severity is not None  # only diet rows have the chooser
         sev = row.severity.currentData() or None
         studio = self._ctx.studio
         if row.fact is None:
-            if sev is None:
-                return
-            cid, pid, key = self._client_id, self.person_id(), row.item.key
-            self._run(
-                self.tr("Record “%1”").replace("%1", row.item.text(current_language())),
-                lambda: profiles.set_fact(
-                    studio,
-                    cid,
-                    key,
-                    "never",
-                    person_id=pid,
-                    severity=sev,
-                    note=row.note.text().strip(),
-                    **self._common(),
-                ),
-            )
+            if sev is not None:
+                self._hold(row)
             return
         fid = row.fact.id
         self._run(
@@ -407,12 +460,16 @@ class ProfilePanel(QWidget):
         if row.fact is None:
             if not text or not self._client_id:
                 return
+            if row.section.kind != "note":
+                self._hold(row)
+                return
+            # A note row (a service prompt, an insight) has no level to choose: the note is
+            # the answer.
             cid, pid, key = self._client_id, self.person_id(), row.item.key
-            level = levels_for(row.section)[0]
             self._run(
                 self.tr("Note on “%1”").replace("%1", row.item.text(current_language())),
                 lambda: profiles.set_fact(
-                    studio, cid, key, level, person_id=pid, note=text, **self._common()
+                    studio, cid, key, "must", person_id=pid, note=text, **self._common()
                 ),
             )
             return
@@ -441,11 +498,43 @@ class GlanceCard(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text)
+        # The card keeps one height however many facts it lists (longer lists scroll inside),
+        # so recording a fact never pushes the form below it down between two clicks.
+        self.area = QScrollArea(self)
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area.setWidget(self.text)
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("glanceToggle")
+        self.toggle.setAutoRaise(True)
+        self.toggle.setCheckable(True)
+        self.toggle.setChecked(True)
+        self.toggle.toggled.connect(self._set_expanded)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.area, 1)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
         self.glance: profiles.Glance | None = None
+        self._set_expanded(True)
+
+    #: Lines of the card when open (collapsed: one line).
+    LINES = 4
+
+    def _set_expanded(self, expanded: bool) -> None:
+        lines = self.LINES if expanded else 1
+        self.toggle.setText("▴" if expanded else "▾")
+        self.toggle.setToolTip(
+            self.tr("Fold the card to one line") if expanded else self.tr("Show the whole card")
+        )
+        self.area.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 6)
+        self.area.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if expanded
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
 
     def set_client(self, client_id: str | None) -> None:
         if not client_id:

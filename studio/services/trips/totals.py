@@ -3,15 +3,13 @@ check before a proposal goes to the client."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 
-from studio.domain.trip_models import Trip, TripTraveller, TripVersion
 from studio.errors import NotFoundError
-from studio.services import profiles
+from studio.services.safety import check as safety_check
 from studio.services.trips.flights import item_span
-from studio.services.trips.reading import days, find_trip, read_rows, version_items
+from studio.services.trips.reading import days, find_trip, version_items
 from studio.store import Studio
 
 
@@ -48,26 +46,36 @@ class Flag:
     title: str
     day: int | None
     reason: str
+    severity: str = "warning"  #: danger / warning / notice: how loud the plan says it
+    fact_id: str | None = None
+    checked: str | None = None  #: "checked by Ana on 2026-12-02" once marked (and still valid)
+    check_id: str | None = None
 
 
-def flags(studio: Studio, version_id: str) -> list[Flag]:
-    """Items whose tags clash with a traveller's profile, each with the reason."""
-    with studio.read() as conn:
-        v = read_rows(conn, TripVersion, id=version_id)
-        if not v:
-            raise NotFoundError(f"No trip version with id {version_id}.")
-        trip = read_rows(conn, Trip, id=v[0].trip_id)[0]
-        going = {t.person_id for t in read_rows(conn, TripTraveller, trip_id=trip.id)}
+def flags(studio: Studio, version_id: str, *, include_checked: bool = False) -> list[Flag]:
+    """Items whose title, tags, notes or place clash with a traveller's profile, each with the
+    reason (:mod:`studio.services.safety.check`). Flags the advisor marked checked are left out
+    unless ``include_checked``; a mark made before the item's text changed no longer counts."""
     day_no = {d.id: d.day_number for d in days(studio, version_id)}
     out: list[Flag] = []
-    for it in version_items(studio, version_id):
-        tags = json.loads(it.tags or "[]")
-        if not tags:
+    for f in safety_check.version_flags(studio, version_id):
+        if f.mark is not None and not include_checked:
             continue
-        for c in profiles.conflicts(studio, trip.client_id, tags):
-            if going and c.fact.person_id and c.fact.person_id not in going:
-                continue
-            out.append(Flag(it.id, it.title, day_no.get(it.day_id), c.reason))
+        reason = f.clash.reason
+        if f.stale is not None:
+            reason += f" — the item changed since it was {safety_check.describe_mark(f.stale)}"
+        out.append(
+            Flag(
+                f.item_id,
+                f.title,
+                day_no.get(f.day_id),
+                reason,
+                f.clash.severity,
+                f.clash.fact.id,
+                safety_check.describe_mark(f.mark) if f.mark else None,
+                f.mark.id if f.mark else None,
+            )
+        )
     out.sort(key=lambda f: (f.day or 0, f.title))
     return out
 
@@ -79,7 +87,10 @@ def presend_check(studio: Studio, trip_id: str, version_id: str | None = None) -
     vid = version_id or trip.current_version_id
     if vid is None:  # a trip without versions: what flags() says of a version that isn't there
         raise NotFoundError(f"No trip version with id {vid}.")
-    out = [f"Day {f.day}, “{f.title}”: {f.reason}" for f in flags(studio, vid)]
+    out = [
+        f"Day {f.day}, “{f.title}”: {f.reason}" + (f" ({f.checked})" if f.checked else "")
+        for f in flags(studio, vid, include_checked=True)
+    ]
     ds = days(studio, vid)
     for d in ds:
         if (

@@ -73,11 +73,22 @@ def label_version(studio: Studio, version_id: str, label: str | None) -> dict:
         return tx.update(TripVersion, version_id, label=label)
 
 
+#: Statuses an approval moves on: the client said yes to a proposal, so the trip is confirmed.
+APPROVAL_MOVES = ("inquiry", "drafting", "proposed")
+
+
 def approve_version(studio: Studio, version_id: str, when: str | None = None) -> dict:
-    """The client approved this version: lock it (later edits start a new version)."""
+    """The client approved this version: lock it (later edits start a new version), and a trip
+    still before confirmation (inquiry, drafting, proposed) becomes confirmed."""
     with studio.transaction() as tx:
         v = get_row(tx, TripVersion, version_id)
-        return tx.update(TripVersion, v.id, locked=True, approved_at=when or tx.now)
+        changed = tx.update(TripVersion, v.id, locked=True, approved_at=when or tx.now)
+        trip = get_row(tx, Trip, v.trip_id)
+        if trip.status in APPROVAL_MOVES:
+            changed |= {
+                f"trip.{k}": val for k, val in tx.update(Trip, trip.id, status="confirmed").items()
+            }
+        return changed
 
 
 def restore_version(studio: Studio, version_id: str) -> TripVersion:
