@@ -56,7 +56,7 @@ def run(data_dir: str | None) -> int:
 
         ctx = AppContext(studio)
         window = MainWindow(ctx)
-        if studio.migration:
+        if studio.migration and studio.backup_path is not None:  # not a brand-new studio
             window.statusBar().showMessage(
                 QCoreApplication.translate(
                     "app", "The studio database was upgraded (%1); a backup was kept."
@@ -65,11 +65,11 @@ def run(data_dir: str | None) -> int:
             )
         window.show()
         window.client_list.select_first()
+        from ui.widgets.icons import area_icon
         from ui.widgets.tray_notifier import TrayNotifier
 
         tray = TrayNotifier(  # noqa: F841 - kept alive
-            window.agenda_view,
-            window.style().standardIcon(window.style().StandardPixmap.SP_FileDialogInfoView),
+            window.agenda_view, area_icon("agenda", window.palette())
         )
         rc = app.exec()
         ctx.bridge.close()
