@@ -141,12 +141,28 @@ def _show_memory_book(window, folder: Path) -> None:
     loop.exec()
 
 
+#: What ``travel-studio screenshot --view`` can show: the areas, and the dossier's tabs.
+SCREENSHOT_VIEWS = (
+    "clients",
+    "dossier",
+    "people",
+    "profile",
+    "agenda",
+    "trips",
+    "book",
+    "deleted",
+)
+
+
 def screenshot(
     data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900"
 ) -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
-    if view not in ("clients", "dossier", "agenda", "trips", "book"):
-        raise StudioError(f"Unknown view “{view}”; choose clients, dossier, agenda, trips or book.")
+    if view not in SCREENSHOT_VIEWS:
+        raise StudioError(
+            f"Unknown view “{view}”; choose {', '.join(SCREENSHOT_VIEWS[:-1])} "
+            f"or {SCREENSHOT_VIEWS[-1]}."
+        )
     width, height = _parse_size(size)
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -168,9 +184,13 @@ def screenshot(
             window.show()
             app.processEvents()
             window.client_list.select_first()
-            window.show_area(
-                view if view in ("agenda", "trips") else "trips" if view == "book" else "clients"
-            )
+            area = {
+                "book": "trips",
+                "people": "clients",
+                "profile": "clients",
+                "dossier": "clients",
+            }
+            window.show_area(area.get(view, view))
             if view == "agenda":  # read in a background thread: show the rows, not "Reading…"
                 window.agenda_view.wait_until_read()
             elif view == "trips":
@@ -179,9 +199,17 @@ def screenshot(
                 _show_memory_book(window, Path(books.name))
             elif view == "clients":
                 window.client_list.table.setFocus()
-            else:  # the dossier takes most of the width
+            elif view in ("dossier", "people", "profile"):  # the dossier takes most of the width
                 total = sum(window.splitter.sizes())
                 window.splitter.setSizes([total * 3 // 10, total - total * 3 // 10])
+                tabs = getattr(window.dossier, "tabs", None)
+                if tabs is not None and view != "dossier":
+                    names = [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
+                    wanted = "People" if view == "people" else "Profile"
+                    if wanted in names:
+                        tabs.setCurrentIndex(names.index(wanted))
+                for _ in range(3):
+                    app.processEvents()
             app.processEvents()
             pixmap = window.grab()
             with atomic_path(out) as tmp:

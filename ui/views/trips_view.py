@@ -117,7 +117,7 @@ class TripsView(QWidget):
             "tripTable",
             self.proxy,
             {
-                COL_TITLE: 22,
+                COL_TITLE: 30,  # "Yunnan: Lijiang to Shangri-La" whole
                 COL_CLIENT: 18,
                 COL_DATES: 17,
                 COL_DESTINATIONS: 16,
