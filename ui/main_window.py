@@ -34,6 +34,7 @@ from ui.models.client_table import COL_NAME
 from ui.views.agenda_view import AgendaView
 from ui.views.client_list_view import ClientListView
 from ui.views.deleted_view import DeletedView
+from ui.widgets.fit_scroll import FitScrollArea
 from ui.widgets.icons import area_icon
 
 AREA_CLIENTS = "clients"
@@ -135,9 +136,8 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.client_list)
         # The dossier scrolls rather than forcing a wide window on a small laptop screen.
-        self.dossier_scroll = QScrollArea(self)
-        self.dossier_scroll.setWidgetResizable(True)
-        self.dossier_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # (to its minimum size only: panels that scroll on their own get the height there is)
+        self.dossier_scroll = FitScrollArea(self)
         self.dossier_scroll.setWidget(self.dossier)
         self.splitter.addWidget(self.dossier_scroll)
         self.splitter.setStretchFactor(0, 3)
@@ -614,11 +614,12 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter):
             pass
         else:
-            # Give the dossier the width it needs, the list the rest.
+            # Give the dossier the width its widest tab needs (the Profile form's five buttons a
+            # row), as long as the list keeps room for names; the list gets the rest.
             total = max(self.width() - self.nav.width() - 16, 400)
-            dossier = min(
-                max(self.dossier.minimumSizeHint().width() + 20, total * 2 // 5), total * 3 // 5
-            )
+            least_list = max(self.client_list.minimumSizeHint().width(), 320)
+            wanted = max(self._dossier_wanted_width(), total * 2 // 5)
+            dossier = max(min(wanted, total - least_list, total * 7 // 10), total * 2 // 5)
             self.splitter.setSizes([total - dossier, dossier])
         header = s.value("mainWindow/clientColumns")
         if isinstance(header, QByteArray):
@@ -626,6 +627,23 @@ class MainWindow(QMainWindow):
         area = s.value("mainWindow/area")
         if area in self._areas:
             self.show_area(area)
+
+    #: The dossier's forms are built when first shown; their widest (the Profile: a label, five
+    #: level buttons and a note a row) needs about this many ems to show without scrolling.
+    DOSSIER_FORM_EMS = 66
+
+    def _dossier_wanted_width(self) -> int:
+        """The dossier's width at which none of its scrolling panels scrolls sideways."""
+        em = self.fontMetrics().horizontalAdvance("m")
+        least = max(self.dossier.minimumSizeHint().width() + 20, em * self.DOSSIER_FORM_EMS)
+        for area in self.dossier.findChildren(QScrollArea):
+            inner = area.widget()
+            if inner is None or area is self.dossier_scroll:
+                continue
+            around = self.dossier.width() - area.viewport().width() if self.dossier.width() else 40
+            need = inner.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
+            least = max(least, need + max(around, 24))
+        return least
 
     def save_layout(self) -> None:
         s = self._settings
