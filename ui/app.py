@@ -33,6 +33,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def upgrade_message(studio) -> str | None:
+    """The status line after opening ``studio``: only when an existing studio's database was
+    upgraded (a backup was kept); a brand-new studio is not greeted with schema names."""
+    if not studio.migration or studio.backup_path is None:
+        return None
+    return QCoreApplication.translate(
+        "app", "The studio database was upgraded (%1); a backup was kept."
+    ).replace("%1", studio.migration)
+
+
 def run(data_dir: str | None) -> int:
     """Open the studio in ``data_dir`` and run the main window until it is closed."""
     app = make_application()
@@ -56,13 +66,9 @@ def run(data_dir: str | None) -> int:
 
         ctx = AppContext(studio)
         window = MainWindow(ctx)
-        if studio.migration and studio.backup_path is not None:  # not a brand-new studio
-            window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "app", "The studio database was upgraded (%1); a backup was kept."
-                ).replace("%1", studio.migration),
-                10000,
-            )
+        message = upgrade_message(studio)
+        if message:
+            window.statusBar().showMessage(message, 10000)
         window.show()
         window.client_list.select_first()
         from ui.widgets.icons import area_icon

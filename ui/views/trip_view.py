@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -398,8 +398,28 @@ class TripView(QWidget):
     TWO_COLUMNS_MIN_WIDTH = 720
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self._arrange(event.size().width() >= self.TWO_COLUMNS_MIN_WIDTH)
+        self._arrange(self._room(event.size().width()) >= self.TWO_COLUMNS_MIN_WIDTH)
         super().resizeEvent(event)
+
+    def _room(self, own_width: int) -> int:
+        """The width there is: inside a scroll area, its viewport's (the view itself is never
+        narrower than its minimum, so its own width would keep a wide layout forever)."""
+        viewport = self._viewport()
+        return min(own_width, viewport.width()) if viewport is not None else own_width
+
+    def _viewport(self) -> QWidget | None:
+        parent = self.parentWidget()
+        if parent is not None and parent.objectName() == "qt_scrollarea_viewport":
+            if not getattr(self, "_watching_viewport", False):
+                self._watching_viewport = True
+                parent.installEventFilter(self)
+            return parent
+        return None
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and obj is self.parentWidget():
+            self._arrange(self._room(self.width()) >= self.TWO_COLUMNS_MIN_WIDTH)
+        return super().eventFilter(obj, event)
 
     def _fold_details(self, index: int) -> None:
         self.details.setVisible(self.tabs.widget(index) is not self.memory_book)
