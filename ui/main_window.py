@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -214,6 +214,9 @@ class MainWindow(QMainWindow):
                 self.tr("Restored. It is back in the client list."), 5000
             )
         )
+        dossier_tabs = getattr(self.dossier, "tabs", None)
+        if dossier_tabs is not None:
+            dossier_tabs.currentChanged.connect(self._order_dossier_later)
         sig_open = getattr(self.dossier, "sig_open_client", None)
         if sig_open is not None:
             sig_open.connect(self.open_client)
@@ -495,6 +498,19 @@ class MainWindow(QMainWindow):
         if show is not None:
             show(client_id)
         self._update_actions()
+        self._order_dossier_later()
+
+    def _order_dossier_later(self, *_args) -> None:
+        """Tab through the dossier in reading order, once its rows for this client are laid out."""
+        QTimer.singleShot(0, self.order_dossier)
+
+    def order_dossier(self) -> list[QWidget]:
+        """Set the dossier's Tab order to its reading order; returns that order."""
+        from ui.widgets.focus_order import set_reading_order
+
+        if not self.dossier.isVisible():
+            return []
+        return set_reading_order(self.dossier)
 
     def _show_deleted_count(self, n: int) -> None:
         item = self.nav.item(self._areas.index(AREA_DELETED))

@@ -168,3 +168,27 @@ def test_guide_opens_from_help(window, qtbot, monkeypatch):
     monkeypatch.setattr(guide_dialog.GuideDialog, "exec", lambda self: shown.append(self.text))
     window.guide_action.trigger()
     assert shown and "Agenda" in shown[0] and "Ctrl+Z" in shown[0]
+
+
+def test_tab_order_in_the_dossier_follows_the_reading_order(window, qtbot, seeded):
+    from PySide6.QtCore import QPoint
+
+    from ui.widgets.focus_order import takes_tab_focus
+
+    window.show_area(mw.AREA_CLIENTS)
+    window.client_list.select_client(seeded.ids[2])
+    order = window.order_dossier()
+    assert len(order) > 3
+    dossier = window.dossier
+    start = order[0]
+    chain, w = [start], start.nextInFocusChain()
+    while w is not start and len(chain) < 2000:
+        if dossier.isAncestorOf(w) and takes_tab_focus(w) and w.focusProxy() is None:
+            chain.append(w)
+        w = w.nextInFocusChain()
+    assert chain == order
+    tops = [w.mapTo(dossier, QPoint(0, 0)).y() for w in chain]
+    # rows never go back up by more than a row's half height
+    assert all(b >= a - 12 for a, b in zip(tops, tops[1:], strict=False)), str(
+        [(t, type(w).__name__, w.height()) for t, w in zip(tops, chain, strict=False)]
+    )
