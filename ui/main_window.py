@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -50,7 +50,7 @@ class Area:
     key: str
     label: str
     widget: QWidget
-    icon: str  # the name of an SVG in resources/icons (see ui.widgets.icons)
+    icon: str  # the name of an SVG in resources/icons (see ui.widgets.icons); "" for a QIcon
     menu_text: str = ""  # with the &-mnemonic; the label when empty
 
 
@@ -232,15 +232,17 @@ class MainWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------------------------
     def _add_area(
-        self, key: str, label: str, widget: QWidget, icon: str, menu_text: str = ""
+        self, key: str, label: str, widget: QWidget, icon: str | QIcon, menu_text: str = ""
     ) -> Area:
         """A sidebar entry, its page and its View-menu action (Ctrl+N, N its place in the
-        sidebar). ``icon`` names an SVG in resources/icons."""
-        area = Area(key, label, widget, icon, menu_text or label)
+        sidebar). ``icon`` names an SVG in resources/icons (drawn in the palette's colours);
+        a ready QIcon is taken as it is."""
+        area = Area(key, label, widget, icon if isinstance(icon, str) else "", menu_text or label)
         self.areas.append(area)
         self._areas.append(key)
         self.stack.addWidget(widget)
-        item = QListWidgetItem(area_icon(icon, self.palette()), label, self.nav)
+        drawn = area_icon(icon, self.palette()) if isinstance(icon, str) else icon
+        item = QListWidgetItem(drawn, label, self.nav)
         item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
         if self.view_menu is not None:  # added after the menus were built
             self._add_area_action(area, len(self.areas))
@@ -678,7 +680,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "nav"):
             for row, area in enumerate(self.areas):  # light ↔ dark: redraw the icons' ink
-                self.nav.item(row).setIcon(area_icon(area.icon, self.palette()))
+                if area.icon:
+                    self.nav.item(row).setIcon(area_icon(area.icon, self.palette()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

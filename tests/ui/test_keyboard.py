@@ -192,3 +192,26 @@ def test_tab_order_in_the_dossier_follows_the_reading_order(window, qtbot, seede
     assert all(b >= a - 12 for a, b in zip(tops, tops[1:], strict=False)), str(
         [(t, type(w).__name__, w.height()) for t, w in zip(tops, chain, strict=False)]
     )
+
+
+def test_sidebar_icons_come_from_the_svg_set_in_both_palettes(window, qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    from ui.widgets.icons import area_icon, icon_names
+
+    assert {"agenda", "clients", "trips", "deleted", "studio"} <= set(icon_names())
+    assert [a.icon for a in window.areas] == ["agenda", "clients", "trips", "deleted"]
+    light, dark = QPalette(QColor("#f0f0f0")), QPalette(QColor("#202020"))
+
+    def ink(palette):
+        image = area_icon("clients", palette).pixmap(24, 24).toImage()
+        dots = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() > 200
+        ]
+        assert dots, "the icon draws nothing"
+        return sum(c.lightness() for c in dots) / len(dots)
+
+    assert ink(light) < 100 < ink(dark)  # dark ink on light, light ink on dark

@@ -55,8 +55,8 @@ def shortcuts(window: QMainWindow) -> list[Shortcut]:
             if action.menu() is not None:
                 walk(action.menu(), group)
                 continue
-            if action.isSeparator():
-                continue
+            if action.isSeparator() or id(action) in in_menus:
+                continue  # an action in two menus is listed once, under the first
             in_menus.add(id(action))
             keys = _keys(action)
             if keys:
@@ -67,11 +67,18 @@ def shortcuts(window: QMainWindow) -> list[Shortcut]:
             walk(top.menu(), _clean(top.text()))
     panel = QCoreApplication.translate("ShortcutsDialog", "In lists and panels")
     seen: set[tuple[str, tuple[str, ...]]] = set()
+
+    def same(text: str) -> str:
+        return text.replace("…", "").strip().lower()
+
+    in_menu_text = {(same(item.text), key) for item in out for key in item.keys}
     for action in window.findChildren(QAction):
         if id(action) in in_menus or action.menu() is not None:
             continue
         keys = _keys(action)
         text = _clean(action.text())
+        if keys and all((same(text), key) in in_menu_text for key in keys):
+            continue  # a view's own copy of a menu's action (Ctrl+P, Ctrl+Shift+N): listed there
         if keys and text and (text, keys) not in seen:
             seen.add((text, keys))
             out.append(Shortcut(panel, text, keys))
