@@ -199,6 +199,7 @@ def screenshot(
             window.show_area(area.get(view, view))
             if view == "agenda":  # read in a background thread: show the rows, not "Reading…"
                 window.agenda_view.wait_until_read()
+                window.agenda_view.select_first()  # and the first client's card beside it
             elif view == "trips":
                 _select_planned_trip(window)
             elif view == "book":

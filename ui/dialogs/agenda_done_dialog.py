@@ -89,6 +89,7 @@ class DoneDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 34)
         self.channel.setFocus()
 
     def _use_template(self, index: int) -> None:

@@ -274,7 +274,7 @@ class AgendaView(QWidget):
         self.card_wechat = QLabel(self.card)
         self.card_last = QLabel(self.card)
         card_form = QFormLayout()
-        card_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        card_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for label_text, value_label in (
             (self.tr("Phone:"), self.card_phone),
             (self.tr("Email:"), self.card_email),
@@ -662,6 +662,14 @@ class AgendaView(QWidget):
             self.card_last.setText(f"{format_day(date.fromisoformat(when))} · {summary}")
         else:
             self.card_last.setText(self.tr("never logged"))
+
+    def select_first(self) -> AgendaEntry | None:
+        """Choose the first line the filters show (its client's card beside it)."""
+        for item, entry in self._entry_items():
+            if not item.isHidden():
+                self.tree.setCurrentItem(item)
+                return entry
+        return None
 
     def current_entry(self) -> AgendaEntry | None:
         item = self.tree.currentItem() if self.tree.topLevelItemCount() else None
