@@ -588,16 +588,19 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         """The studio's name once it has one of its own (“Lotus Journeys 莲途旅行”). The desktop
-        adds the application's name after it (its display name), so the title never says it
-        itself — it would read “Travel Studio — Travel Studio”."""
+        adds the application's display name after a title that differs from it, so a named
+        studio's title does not say it again (“Travel Studio — Lotus Journeys — Travel
+        Studio”); an unnamed one is just the app's name."""
         from studio.services import studio_profile
 
         details = studio_profile.profile(self.ctx.studio)
         named = details.name != studio_profile.DEFAULT_NAME or details.native_name
-        title = details.display_name if named else ""
-        if not QApplication.applicationDisplayName():  # nothing is added after the title
-            title = f"{title} — Travel Studio" if title else "Travel Studio"
-        self.setWindowTitle(title)
+        if not named:  # the same as the display name: the desktop adds nothing after it
+            self.setWindowTitle(self.tr("Travel Studio"))
+        elif QApplication.applicationDisplayName():
+            self.setWindowTitle(details.display_name)
+        else:  # nothing is added after the title
+            self.setWindowTitle(f"{details.display_name} — {self.tr('Travel Studio')}")
 
     def _about(self) -> None:
         from studio import __version__

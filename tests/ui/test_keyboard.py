@@ -85,6 +85,16 @@ def test_tab_leaves_the_client_table(window, qtbot):
     assert table.currentIndex().row() == row
 
 
+def test_tab_leaves_the_trips_table(window, qtbot):
+    window.show_area(mw.AREA_TRIPS)
+    table = window.trips_view.table
+    assert not table.tabKeyNavigation()
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus()
+
+
 def test_f6_and_ctrl_tab_cycle_the_panes(window, qtbot):
     window.show_area(mw.AREA_CLIENTS)
     panes = window.panes()
