@@ -76,8 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument(
         "--view",
         default="clients",
-        help="which view to show: clients, dossier, profile (its Profile tab), agenda, trips, "
-        "book (a trip's memory book) or deleted",
+        help="which view to show: clients, dossier, people, profile (dossier tabs), agenda, "
+        "trips, book (a trip's memory book) or deleted",
     )
     sh.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
     sh.add_argument(

@@ -36,6 +36,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def upgrade_message(studio) -> str | None:
+    """The status line after opening ``studio``: only when an existing studio's database was
+    upgraded (a backup was kept); a brand-new studio is not greeted with schema names."""
+    if not studio.migration or studio.backup_path is None:
+        return None
+    return QCoreApplication.translate(
+        "app", "The studio database was upgraded (%1); a backup was kept."
+    ).replace("%1", studio.migration)
+
+
 def run(data_dir: str | None) -> int:
     """Open the studio in ``data_dir`` and run the main window until it is closed."""
     app = make_application()
@@ -59,20 +69,16 @@ def run(data_dir: str | None) -> int:
 
         ctx = AppContext(studio)
         window = MainWindow(ctx)
-        if studio.migration:
-            window.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "app", "The studio database was upgraded (%1); a backup was kept."
-                ).replace("%1", studio.migration),
-                10000,
-            )
+        message = upgrade_message(studio)
+        if message:
+            window.statusBar().showMessage(message, 10000)
         window.show()
         window.client_list.select_first()
+        from ui.widgets.icons import area_icon
         from ui.widgets.tray_notifier import TrayNotifier
 
         tray = TrayNotifier(  # noqa: F841 - kept alive
-            window.agenda_view,
-            window.style().standardIcon(window.style().StandardPixmap.SP_FileDialogInfoView),
+            window.agenda_view, area_icon("agenda", window.palette())
         )
         rc = app.exec()
         ctx.bridge.close()
@@ -144,10 +150,11 @@ def _show_memory_book(window, folder: Path) -> None:
     loop.exec()
 
 
-#: The views ``travel-studio screenshot --view`` can show (extend here when an area is added).
+#: What ``travel-studio screenshot --view`` can show: the areas, and the dossier's tabs.
 SCREENSHOT_VIEWS: tuple[str, ...] = (
     "clients",
     "dossier",
+    "people",
     "profile",
     "agenda",
     "trips",
@@ -193,26 +200,28 @@ def screenshot(
             window.show()
             app.processEvents()
             window.client_list.select_first()
-            window.show_area(
-                view
-                if view in ("agenda", "trips", "deleted")
-                else "trips"
-                if view == "book"
-                else "clients"
-            )
+                if view != "dossier":
+                    panel = window.dossier.people if view == "people" else window.dossier.profile
+                    window.dossier.tabs.setCurrentWidget(panel)
+                for _ in range(3):
+                    app.processEvents()
             if view == "agenda":  # read in a background thread: show the rows, not "Reading…"
                 window.agenda_view.wait_until_read()
+                window.agenda_view.select_first()  # and the first client's card beside it
             elif view == "trips":
                 _select_planned_trip(window)
             elif view == "book":
                 _show_memory_book(window, Path(books.name))
             elif view == "clients":
                 window.client_list.table.setFocus()
-            else:  # the dossier takes most of the width
+            elif view in ("dossier", "people", "profile"):  # the dossier takes most of the width
                 total = sum(window.splitter.sizes())
                 window.splitter.setSizes([total * 3 // 10, total - total * 3 // 10])
-                if view == "profile":
-                    window.dossier.tabs.setCurrentWidget(window.dossier.profile)
+                if view != "dossier":
+                    panel = window.dossier.people if view == "people" else window.dossier.profile
+                    window.dossier.tabs.setCurrentWidget(panel)
+                for _ in range(3):
+                    app.processEvents()
             app.processEvents()
             pixmap = window.grab()
             with atomic_path(out) as tmp:

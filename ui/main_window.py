@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStyle,
+    QTextEdit,
     QWidget,
 )
 
@@ -26,11 +34,76 @@ from ui.models.client_table import COL_NAME
 from ui.views.agenda_view import AgendaView
 from ui.views.client_list_view import ClientListView
 from ui.views.deleted_view import DeletedView
+from ui.widgets.fit_scroll import FitScrollArea
+from ui.widgets.icons import area_icon
 
 AREA_CLIENTS = "clients"
 AREA_DELETED = "deleted"
 AREA_AGENDA = "agenda"
 AREA_TRIPS = "trips"
+
+
+@dataclass
+class Area:
+    """One entry of the sidebar (and of the View menu, with its Ctrl+number in sidebar order)."""
+
+    key: str
+    label: str
+    widget: QWidget
+    icon: str  # the name of an SVG in resources/icons (see ui.widgets.icons); "" for a QIcon
+    menu_text: str = ""  # with the &-mnemonic; the label when empty
+
+
+def redo_shortcuts() -> list[QKeySequence]:
+    """The platform's Redo keys plus Ctrl+Y and Ctrl+Shift+Z, each once (on X11 the platform's
+    Redo *is* Ctrl+Shift+Z: registering it twice makes the shortcut ambiguous and dead)."""
+    keys: list[QKeySequence] = []
+    for key in (
+        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+        QKeySequence("Ctrl+Y"),
+        QKeySequence("Ctrl+Shift+Z"),
+    ):
+        if not key.isEmpty() and all(key != k for k in keys):
+            keys.append(key)
+    return keys
+
+
+class FieldUndoFilter(QObject):
+    """Ctrl+Z (and Redo) in a text field that has nothing of its own to undo undoes the studio's
+    last change instead. A field that was just saved has no typing left to undo, yet the field
+    would swallow the key and nothing would happen."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        undo = event.matches(QKeySequence.StandardKey.Undo)
+        redo = event.matches(QKeySequence.StandardKey.Redo) or any(
+            QKeySequence(event.keyCombination()) == k for k in redo_shortcuts()
+        )
+        if not (undo or redo):
+            return False
+        if _local_history(obj, undo) is False:
+            event.ignore()  # not the field's: the window's Undo/Redo action takes the key
+            return True
+        return False
+
+
+def _local_history(obj: QObject, undo: bool) -> bool | None:
+    """Whether a text editor has its own typing to undo (redo); None for other widgets."""
+    if isinstance(obj, QAbstractSpinBox):
+        obj = obj.findChild(QLineEdit) or obj
+    if isinstance(obj, QLineEdit):
+        if obj.isReadOnly():
+            return False
+        available = obj.isUndoAvailable() if undo else obj.isRedoAvailable()
+        return available and obj.isModified()
+    if isinstance(obj, QTextEdit | QPlainTextEdit):
+        doc = obj.document()
+        if obj.isReadOnly():
+            return False
+        available = doc.isUndoAvailable() if undo else doc.isRedoAvailable()
+        return available and doc.isModified()
+    return None
 
 
 def _dossier_view(ctx: AppContext, parent: QWidget) -> QWidget:
@@ -63,9 +136,8 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.client_list)
         # The dossier scrolls rather than forcing a wide window on a small laptop screen.
-        self.dossier_scroll = QScrollArea(self)
-        self.dossier_scroll.setWidgetResizable(True)
-        self.dossier_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # (to its minimum size only: panels that scroll on their own get the height there is)
+        self.dossier_scroll = FitScrollArea(self)
         self.dossier_scroll.setWidget(self.dossier)
         self.splitter.addWidget(self.dossier_scroll)
         self.splitter.setStretchFactor(0, 3)
@@ -77,21 +149,19 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setObjectName("navigation")
         self._areas: list[str] = []
-        style = self.style()
+        #: The sidebar's areas in order; the View menu lists them with Ctrl+1… in this order.
+        self.areas: list[Area] = []
+        self.view_menu: QMenu | None = None
         # The agenda is the first screen: what to do today for the studio's clients.
         self.agenda_view = AgendaView(ctx, self)
         self.agenda_view.sig_open_client.connect(self.open_client)
+        self.agenda_view.sig_message.connect(self._show_message)
+        self.agenda_view.sig_new_client.connect(self.new_client)
         self._add_area(
-            AREA_AGENDA,
-            self.tr("Agenda"),
-            self.agenda_view,
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
+            AREA_AGENDA, self.tr("Agenda"), self.agenda_view, "agenda", self.tr("&Agenda")
         )
         self._add_area(
-            AREA_CLIENTS,
-            self.tr("Clients"),
-            self.splitter,
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            AREA_CLIENTS, self.tr("Clients"), self.splitter, "clients", self.tr("&Clients")
         )
         # The trips pipeline across the studio, the chosen trip beside it: built when first
         # needed (see ``trips_view``), so start-up does not pay for it.
@@ -99,17 +169,13 @@ class MainWindow(QMainWindow):
         self._trips_page = QWidget(self)
         trips_layout = QHBoxLayout(self._trips_page)
         trips_layout.setContentsMargins(0, 0, 0, 0)
-        self._add_area(
-            AREA_TRIPS,
-            self.tr("Trips"),
-            self._trips_page,
-            style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon),
-        )
+        self._add_area(AREA_TRIPS, self.tr("Trips"), self._trips_page, "trips", self.tr("&Trips"))
         self._add_area(
             AREA_DELETED,
             self.tr("Recently deleted"),
             self.deleted_view,
-            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
+            "deleted",
+            self.tr("Recently &deleted"),
         )
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(2)
@@ -135,6 +201,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_actions()
+        # Tab leaves a table (arrows move inside it) rather than walking its cells.
+        self.client_list.table.setTabKeyNavigation(False)
         self.client_list.sig_current_changed.connect(self._show_client)
         self.client_list.sig_delete_requested.connect(self.delete_client)
         self.client_list.sig_new_requested.connect(self.new_client)
@@ -146,6 +214,9 @@ class MainWindow(QMainWindow):
                 self.tr("Restored. It is back in the client list."), 5000
             )
         )
+        dossier_tabs = getattr(self.dossier, "tabs", None)
+        if dossier_tabs is not None:
+            dossier_tabs.currentChanged.connect(self._order_dossier_later)
         sig_open = getattr(self.dossier, "sig_open_client", None)
         if sig_open is not None:
             sig_open.connect(self.open_client)
@@ -163,11 +234,32 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # -- building -----------------------------------------------------------------------------
-    def _add_area(self, key: str, label: str, widget: QWidget, icon) -> None:
+    def _add_area(
+        self, key: str, label: str, widget: QWidget, icon: str | QIcon, menu_text: str = ""
+    ) -> Area:
+        """A sidebar entry, its page and its View-menu action (Ctrl+N, N its place in the
+        sidebar). ``icon`` names an SVG in resources/icons (drawn in the palette's colours);
+        a ready QIcon is taken as it is."""
+        area = Area(key, label, widget, icon if isinstance(icon, str) else "", menu_text or label)
+        self.areas.append(area)
         self._areas.append(key)
         self.stack.addWidget(widget)
-        item = QListWidgetItem(icon, label, self.nav)
+        drawn = area_icon(icon, self.palette()) if isinstance(icon, str) else icon
+        item = QListWidgetItem(drawn, label, self.nav)
         item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
+        if self.view_menu is not None:  # added after the menus were built
+            self._add_area_action(area, len(self.areas))
+        return area
+
+    def _add_area_action(self, area: Area, place: int) -> QAction:
+        action = QAction(area.menu_text, self)
+        action.setObjectName(f"viewArea_{area.key}")
+        if place <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{place}"))
+        action.triggered.connect(lambda _=False, k=area.key: self.show_area(k))
+        assert self.view_menu is not None
+        self.view_menu.insertAction(self._view_areas_end, action)
+        return action
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -193,9 +285,11 @@ class MainWindow(QMainWindow):
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
-        )
+        self.redo_action.setShortcuts(redo_shortcuts())
+        self._field_undo = FieldUndoFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._field_undo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -213,20 +307,30 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.delete_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for i, (key, text) in enumerate(
-            ((AREA_CLIENTS, self.tr("&Clients")), (AREA_DELETED, self.tr("Recently &deleted")))
-        ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            action.triggered.connect(lambda _=False, k=key: self.show_area(k))
-            view_menu.addAction(action)
-        trips_area = QAction(self.tr("&Trips"), self)
-        trips_area.setShortcut(QKeySequence("Ctrl+3"))
-        trips_area.triggered.connect(lambda: self.show_area(AREA_TRIPS))
-        view_menu.addAction(trips_area)
+        self.view_menu = view_menu
+        self._view_areas_end = view_menu.addSeparator()
+        for place, area in enumerate(self.areas, start=1):
+            self._add_area_action(area, place)
+        self.next_pane_action = QAction(self.tr("Next &pane"), self)
+        self.next_pane_action.setShortcuts([QKeySequence("F6"), QKeySequence("Ctrl+Tab")])
+        self.next_pane_action.triggered.connect(lambda: self.cycle_pane(1))
+        view_menu.addAction(self.next_pane_action)
+        self.previous_pane_action = QAction(self.tr("Pre&vious pane"), self)
+        self.previous_pane_action.setShortcuts(
+            [QKeySequence("Shift+F6"), QKeySequence("Ctrl+Shift+Tab")]
+        )
+        self.previous_pane_action.triggered.connect(lambda: self.cycle_pane(-1))
+        view_menu.addAction(self.previous_pane_action)
         from ui.i18n import add_language_menu
 
         add_language_menu(self, view_menu)  # View › Language: switches at once
+
+        clients_menu = self.menuBar().addMenu(self.tr("&Clients"))
+        clients_menu.addAction(self.new_action)
+        log_action = getattr(self.dossier, "action_log_interaction", None)
+        if log_action is not None:  # Ctrl+L: the dossier's own action, listed here
+            clients_menu.addAction(log_action)
+        clients_menu.addAction(self.delete_action)
 
         trips_menu = self.menuBar().addMenu(self.tr("&Trips"))
         self.new_trip_action = QAction(self.tr("&New trip…"), self)
@@ -244,12 +348,25 @@ class MainWindow(QMainWindow):
         self.print_trip_action = QAction(self.tr("&Print/Export itinerary…") + "\tCtrl+P", self)
         self.print_trip_action.triggered.connect(self.print_trip)
         trips_menu.addAction(self.print_trip_action)
+        # Ctrl+B belongs to the memory book tab (active while it has the focus), as Ctrl+P above.
+        self.build_book_action = QAction(self.tr("&Build memory book") + "\tCtrl+B", self)
+        self.build_book_action.triggered.connect(self.build_memory_book)
+        trips_menu.addAction(self.build_book_action)
         trips_menu.addSeparator()
         suppliers = QAction(self.tr("&Suppliers…"), self)
         suppliers.triggered.connect(lambda: self.trips_view.open_suppliers())
         trips_menu.addAction(suppliers)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = QAction(self.tr("&Getting started"), self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.show_guide)
+        help_menu.addAction(self.guide_action)
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence("Ctrl+/"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         about = QAction(self.tr("&About Travel Studio"), self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._about)
@@ -265,6 +382,7 @@ class MainWindow(QMainWindow):
             view = TripsView(self.ctx, self._trips_page)
             self._trips_view = view
             self._trips_page.layout().addWidget(view)
+            view.table.setTabKeyNavigation(False)
             view.sig_open_client.connect(self.open_client)
             view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
             trip_print = view.trip_view.action_print
@@ -284,6 +402,64 @@ class MainWindow(QMainWindow):
 
     def show_area(self, key: str) -> None:
         self.nav.setCurrentRow(self._areas.index(key))
+
+    def panes(self, key: str | None = None) -> list[QWidget]:
+        """The panes F6 / Ctrl+Tab moves between: the sidebar, then the area's own panes (the
+        parts of its splitter, left to right)."""
+        key = key or self.current_area()
+        if key == AREA_TRIPS:
+            _ = self.trips_view
+        page = self.areas[self._areas.index(key)].widget
+        splitter = page if isinstance(page, QSplitter) else page.findChild(QSplitter)
+        parts = (
+            [splitter.widget(i) for i in range(splitter.count())] if splitter is not None else []
+        )
+        return [self.nav, *[w for w in parts if w.isVisible()]] if parts else [self.nav, page]
+
+    def cycle_pane(self, step: int = 1) -> QWidget | None:
+        """Move the keyboard focus to the next (``step`` 1) or previous (-1) pane."""
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        here = next(
+            (
+                i
+                for i, p in enumerate(panes)
+                if focus is not None and (p is focus or p.isAncestorOf(focus))
+            ),
+            -1,
+        )
+        for n in range(1, len(panes) + 1):
+            pane = panes[(here + step * n) % len(panes)]
+            target = _first_focusable(pane)
+            if target is not None:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return target
+        return None
+
+    def build_memory_book(self) -> None:
+        """Trips ▸ Build memory book: the trip in view's memory book tab, built."""
+        from ui.views.trip_view import TAB_BOOK
+
+        self.show_area(AREA_TRIPS)
+        trip_view = self.trips_view.trip_view
+        trip_view.tabs.setCurrentIndex(TAB_BOOK)
+        trip_view.memory_book.build()
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard shortcuts: the sheet, read from this window's actions."""
+        from ui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+        _ = self.trips_view  # its panels' keys belong on the sheet too
+        ShortcutsDialog(self, self).exec()
+
+    def show_guide(self) -> None:
+        """Help ▸ Getting started: a short guide to the areas and the daily round."""
+        from ui.dialogs.guide_dialog import GuideDialog
+
+        GuideDialog(self).exec()
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def focus_search(self) -> None:
         if self.current_area() == AREA_TRIPS:  # Ctrl+F filters the list in view
@@ -335,6 +511,19 @@ class MainWindow(QMainWindow):
         if show is not None:
             show(client_id)
         self._update_actions()
+        self._order_dossier_later()
+
+    def _order_dossier_later(self, *_args) -> None:
+        """Tab through the dossier in reading order, once its rows for this client are laid out."""
+        QTimer.singleShot(0, self.order_dossier)
+
+    def order_dossier(self) -> list[QWidget]:
+        """Set the dossier's Tab order to its reading order; returns that order."""
+        from ui.widgets.focus_order import set_reading_order
+
+        if not self.dossier.isVisible():
+            return []
+        return set_reading_order(self.dossier)
 
     def _show_deleted_count(self, n: int) -> None:
         item = self.nav.item(self._areas.index(AREA_DELETED))
@@ -409,14 +598,20 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _update_title(self) -> None:
-        """“Travel Studio — Lotus Journeys 莲途旅行” once the studio has a name of its own."""
+        """The studio's name once it has one of its own (“Lotus Journeys 莲途旅行”). The desktop
+        adds the application's display name after a title that differs from it, so a named
+        studio's title does not say it again (“Travel Studio — Lotus Journeys — Travel
+        Studio”); an unnamed one is just the app's name."""
         from studio.services import studio_profile
 
         details = studio_profile.profile(self.ctx.studio)
-        title = self.tr("Travel Studio")
-        if details.name != studio_profile.DEFAULT_NAME or details.native_name:
-            title += f" — {details.display_name}"
-        self.setWindowTitle(title)
+        named = details.name != studio_profile.DEFAULT_NAME or details.native_name
+        if not named:  # the same as the display name: the desktop adds nothing after it
+            self.setWindowTitle(self.tr("Travel Studio"))
+        elif QApplication.applicationDisplayName():
+            self.setWindowTitle(details.display_name)
+        else:  # nothing is added after the title
+            self.setWindowTitle(f"{details.display_name} — {self.tr('Travel Studio')}")
 
     def _about(self) -> None:
         from studio import __version__
@@ -451,11 +646,12 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and self.splitter.restoreState(splitter):
             pass
         else:
-            # Give the dossier the width it needs, the list the rest.
+            # Give the dossier the width its widest tab needs (the Profile form's five buttons a
+            # row), as long as the list keeps room for names; the list gets the rest.
             total = max(self.width() - self.nav.width() - 16, 400)
-            dossier = min(
-                max(self.dossier.minimumSizeHint().width() + 20, total * 2 // 5), total * 3 // 5
-            )
+            least_list = max(self.client_list.minimumSizeHint().width(), 320)
+            wanted = max(self._dossier_wanted_width(), total * 2 // 5)
+            dossier = max(min(wanted, total - least_list, total * 7 // 10), total * 2 // 5)
             self.splitter.setSizes([total - dossier, dossier])
         header = s.value("mainWindow/clientColumns")
         if isinstance(header, QByteArray):
@@ -463,6 +659,23 @@ class MainWindow(QMainWindow):
         area = s.value("mainWindow/area")
         if area in self._areas:
             self.show_area(area)
+
+    #: The dossier's forms are built when first shown; their widest (the Profile: a label, five
+    #: level buttons and a note a row) needs about this many ems to show without scrolling.
+    DOSSIER_FORM_EMS = 66
+
+    def _dossier_wanted_width(self) -> int:
+        """The dossier's width at which none of its scrolling panels scrolls sideways."""
+        em = self.fontMetrics().horizontalAdvance("m")
+        least = max(self.dossier.minimumSizeHint().width() + 20, em * self.DOSSIER_FORM_EMS)
+        for area in self.dossier.findChildren(QScrollArea):
+            inner = area.widget()
+            if inner is None or area is self.dossier_scroll:
+                continue
+            around = self.dossier.width() - area.viewport().width() if self.dossier.width() else 40
+            need = inner.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
+            least = max(least, need + max(around, 24))
+        return least
 
     def save_layout(self) -> None:
         s = self._settings
@@ -477,7 +690,32 @@ class MainWindow(QMainWindow):
         s.setValue("mainWindow/area", self.current_area())
         s.sync()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "nav"):
+            for row, area in enumerate(self.areas):  # light ↔ dark: redraw the icons' ink
+                if area.icon:
+                    self.nav.item(row).setIcon(area_icon(area.icon, self.palette()))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.sharing.stop()  # a sync under way ends before the studio closes
         super().closeEvent(event)
+
+
+def _first_focusable(pane: QWidget) -> QWidget | None:
+    """The pane itself when it takes the focus by Tab, else its first such child in tab order."""
+
+    def takes(w: QWidget) -> bool:
+        return w.isVisible() and w.isEnabled() and bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+    if takes(pane) and (isinstance(pane, QAbstractItemView) or not pane.findChildren(QWidget)):
+        return pane
+    w = pane.nextInFocusChain()
+    seen = 0
+    while w is not None and w is not pane and seen < 5000:
+        if pane.isAncestorOf(w) and takes(w):
+            return w
+        w = w.nextInFocusChain()
+        seen += 1
+    return pane if takes(pane) else None

@@ -73,26 +73,37 @@ class AgendaSettingsDialog(QDialog):
             else:
                 spin = QSpinBox(self)
                 spin.setRange(0, MAX_LEAD_DAYS)
-                spin.setSuffix(self.tr(" days ahead"))
+                if kind in DEFAULT_OFFSET_DAYS:
+                    # A trip task has a day of its own (below); the lead says how early it shows.
+                    spin.setPrefix(self.tr("shows "))
+                    spin.setSuffix(self.tr(" days before its day"))
+                    spin.setSpecialValueText(self.tr("shows on its day"))
+                else:
+                    spin.setSuffix(self.tr(" days ahead"))
+                    spin.setSpecialValueText(self.tr("on the day itself"))
                 spin.setValue(self.rules.lead(kind))
                 self.lead[kind] = spin
             box.toggled.connect(spin.setEnabled)
             spin.setEnabled(box.isChecked())
-            form.addRow(box, spin)
             if kind in DEFAULT_OFFSET_DAYS:
-                # Trip tasks also say when they fall: before departure or after coming home.
+                # Trip tasks say first when they fall: before departure or after coming home.
                 offset = QSpinBox(self)
                 offset.setRange(0, 366)
-                offset.setSuffix(
-                    self.tr(" days before departure")
-                    if kind == "pre_departure"
-                    else self.tr(" days after coming home")
-                )
+                offset.setPrefix(self.tr("falls "))
+                if kind == "pre_departure":
+                    offset.setSuffix(self.tr(" days before departure"))
+                    offset.setSpecialValueText(self.tr("falls on the day of departure"))
+                else:
+                    offset.setSuffix(self.tr(" days after coming home"))
+                    offset.setSpecialValueText(self.tr("falls on the day of coming home"))
                 offset.setValue(self.rules.offset(kind))
                 box.toggled.connect(offset.setEnabled)
                 offset.setEnabled(box.isChecked())
                 self.offsets[kind] = offset
-                form.addRow(self.tr("    falls"), offset)
+                form.addRow(box, offset)
+                form.addRow("", spin)
+            else:
+                form.addRow(box, spin)
         self.feb29 = QComboBox(self)
         self.feb29.addItem(self.tr("28 February"), "feb28")
         self.feb29.addItem(self.tr("1 March"), "mar1")

@@ -18,7 +18,6 @@ from datetime import date
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QEvent,
     QEventLoop,
     Qt,
@@ -29,16 +28,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
+    QCheckBox,
+    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSplitter,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -49,6 +50,8 @@ from studio.domain import formatting
 from studio.errors import StudioError
 from studio.services.agenda import actions as agenda_actions
 from studio.services.agenda import build as agenda_build
+from studio.services.agenda import desk as agenda_desk
+from studio.services.agenda.actions import DoneNote
 from studio.services.agenda.build import Agenda, AgendaEntry
 from studio.store import ChangeSet
 from ui.context import AppContext
@@ -143,6 +146,10 @@ class AgendaView(QWidget):
     sig_open_client = Signal(str)
     #: Fires after the tree shows a fresh read (the first one, and each after a change).
     sig_refreshed = Signal()
+    #: A line for the status bar: what was just done (and that Ctrl+Z undoes it).
+    sig_message = Signal(str)
+    #: The empty agenda's "New client…": the main window opens its New client dialog.
+    sig_new_client = Signal()
 
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None
@@ -159,6 +166,7 @@ class AgendaView(QWidget):
         self._running: int | None = None  # the generation being read, None when idle
         self._building: Iterator[None] | None = None  # the rows of a finished read, made in slices
         self._closed = False
+        self._select_after: list[tuple] = []  # keys to select after the next read, in order
 
         self.title = QLabel(self)
         font = self.title.font()
@@ -230,18 +238,103 @@ class AgendaView(QWidget):
         buttons.addWidget(self.documents_button)
         buttons.addWidget(self.open_button)
 
+        # Filters: the advisor's own clients, one kind of reminder.
+        self.mine_only = QCheckBox(self.tr("&Mine only"), self)
+        self.mine_only.setToolTip(self.tr("Only the clients you are the advisor of."))
+        self.mine_only.toggled.connect(lambda _on: self._apply_filters())
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setToolTip(self.tr("Show one kind of reminder"))
+        self.kind_filter.addItem(self.tr("All kinds"), "")
+        for kind, label in self._kind_labels().items():
+            self.kind_filter.addItem(label, kind)
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self._mine: set[str] | None = None  # the advisor's clients, read when first asked for
+
         heading = QVBoxLayout()
         heading.setSpacing(2)
         heading.addWidget(self.title)
         heading.addWidget(self.summary)
         top = QHBoxLayout()
         top.addLayout(heading, 1)
+        top.addWidget(self.mine_only, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.kind_filter, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.rules_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        # The client beside the list: how to reach them, when they last heard from the studio.
+        self.card = QFrame(self)
+        self.card.setObjectName("agendaClientCard")
+        self.card.setFrameShape(QFrame.Shape.StyledPanel)
+        self.card_name = QLabel(self.card)
+        bold_font = self.card_name.font()
+        bold_font.setBold(True)
+        self.card_name.setFont(bold_font)
+        self.card_name.setWordWrap(True)
+        self.card_phone = QLabel(self.card)
+        self.card_email = QLabel(self.card)
+        self.card_wechat = QLabel(self.card)
+        self.card_last = QLabel(self.card)
+        card_form = QFormLayout()
+        card_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        for label_text, value_label in (
+            (self.tr("Phone:"), self.card_phone),
+            (self.tr("Email:"), self.card_email),
+            (self.tr("WeChat:"), self.card_wechat),
+            (self.tr("Last contact:"), self.card_last),
+        ):
+            value_label.setWordWrap(True)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value_label.setTextFormat(Qt.TextFormat.PlainText)
+            card_form.addRow(label_text, value_label)
+        card_layout = QVBoxLayout(self.card)
+        card_layout.addWidget(self.card_name)
+        card_layout.addLayout(card_form)
+        card_layout.addStretch(1)
+        self.card.setMinimumWidth(self.fontMetrics().horizontalAdvance("m") * 18)
+
+        # The empty agenda says what fills it, with the first steps as buttons.
+        self.empty = QWidget(self)
+        self.empty.setObjectName("agendaEmpty")
+        empty_text = QLabel(
+            self.tr(
+                "Nothing on the agenda yet.\n\nIt fills itself from your clients: birthdays "
+                "and anniversaries of the people in a dossier, passports that expire, trips to "
+                "prepare and clients due a call. Add a client with their dates to begin."
+            ),
+            self.empty,
+        )
+        empty_text.setWordWrap(True)
+        empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_new_client = QPushButton(self.tr("&New client…"), self.empty)
+        self.empty_new_client.clicked.connect(self.sig_new_client)
+        self.empty_rules = QPushButton(self.tr("Agenda &rules…"), self.empty)
+        self.empty_rules.clicked.connect(self.edit_rules)
+        empty_buttons = QHBoxLayout()
+        empty_buttons.addStretch(1)
+        empty_buttons.addWidget(self.empty_new_client)
+        empty_buttons.addWidget(self.empty_rules)
+        empty_buttons.addStretch(1)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(empty_text)
+        empty_layout.addLayout(empty_buttons)
+        empty_layout.addStretch(2)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.tree)
+        self.list_stack.addWidget(self.empty)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.card)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.tree.currentItemChanged.connect(lambda *_a: self._show_card())
+        self._show_card()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 8)
         layout.addLayout(top)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
 
         ctx.bridge.sig_changed.connect(self._on_changed)
@@ -433,6 +526,11 @@ class AgendaView(QWidget):
         # The swap: everything below happens in one step, so the tree never shows half a read.
         current = self.current_entry()
         select = by_key.get(current.key) if current else None
+        for key in self._select_after:  # after Done: the line that followed it, if still there
+            if key in by_key:
+                select = by_key[key]
+                break
+        self._select_after = []
         self.result = result
         self.entries = list(result.entries)
         today = read.today
@@ -453,11 +551,14 @@ class AgendaView(QWidget):
             for section in sections:
                 section.setExpanded(True)
             self._size_columns()
-            if select is not None:
+            self._apply_filters()
+            if select is not None and not select.isHidden():
                 self.tree.setCurrentItem(select)
         finally:
             self.tree.setUpdatesEnabled(True)
+        self.list_stack.setCurrentWidget(self.empty if not self.entries else self.tree)
         self._update_buttons()
+        self._show_card()
 
     def _size_columns(self) -> None:
         fm = self.tree.fontMetrics()
@@ -472,6 +573,101 @@ class AgendaView(QWidget):
         }
         for col, w in widths.items():
             self.tree.setColumnWidth(col, w)
+
+    def _kind_labels(self) -> dict[str, str]:
+        return {
+            "birthday": self.tr("Birthdays"),
+            "wedding": self.tr("Wedding anniversaries"),
+            "custom": self.tr("Other dates"),
+            "passport": self.tr("Passport expiries"),
+            "document": self.tr("Other document expiries"),
+            "winback": self.tr("Win-back"),
+            "trip_anniversary": self.tr("Trip anniversaries"),
+            "pre_departure": self.tr("Pre-departure checks"),
+            "welcome_home": self.tr("Welcome-home calls"),
+            "feedback": self.tr("Feedback requests"),
+        }
+
+    def _entry_of(self, item: QTreeWidgetItem | None) -> AgendaEntry | None:
+        i = item.data(0, ENTRY_ROLE) if item is not None else None
+        return self.entries[i] if isinstance(i, int) and 0 <= i < len(self.entries) else None
+
+    def _passes(self, entry: AgendaEntry) -> bool:
+        kind = self.kind_filter.currentData()
+        if kind and entry.occurrence.kind != kind:
+            return False
+        if self.mine_only.isChecked():
+            if self._mine is None:
+                self._mine = agenda_desk.clients_of(self.ctx.studio, self.ctx.studio.advisor_id)
+            return entry.client_id in self._mine
+        return True
+
+    def visible_entries(self) -> list[AgendaEntry]:
+        """The entries the filters let through, in the tree's order."""
+        out = []
+        for _item, entry in self._entry_items():
+            if self._passes(entry):
+                out.append(entry)
+        return out
+
+    def _entry_items(self) -> Iterator[tuple[QTreeWidgetItem, AgendaEntry]]:
+        for s in range(self.tree.topLevelItemCount()):
+            section = self.tree.topLevelItem(s)
+            for c in range(section.childCount()):
+                item = section.child(c)
+                entry = self._entry_of(item)
+                if entry is not None:
+                    yield item, entry
+
+    def _apply_filters(self) -> None:
+        """Hide the lines the filters leave out; the sections count what is shown."""
+        filtered = bool(self.kind_filter.currentData()) or self.mine_only.isChecked()
+        for s in range(self.tree.topLevelItemCount()):
+            section = self.tree.topLevelItem(s)
+            shown = total = 0
+            for c in range(section.childCount()):
+                item = section.child(c)
+                entry = self._entry_of(item)
+                if entry is None:
+                    continue
+                total += 1
+                hide = not self._passes(entry)
+                item.setHidden(hide)
+                shown += not hide
+            title = section.text(0).rsplit(" (", 1)[0]
+            count = f"{shown} / {total}" if filtered and shown != total else str(total)
+            section.setText(0, f"{title} ({count})")
+        current = self.tree.currentItem()
+        if current is not None and current.isHidden():
+            self.tree.setCurrentItem(None)
+        self._update_buttons()
+
+    def _show_card(self) -> None:
+        entry = self.current_entry()
+        card = agenda_desk.contact_card(self.ctx.studio, entry.client_id) if entry else None
+        none = self.tr("—")
+        if card is None:
+            self.card_name.setText(self.tr("Choose a line to see how to reach the client."))
+            for value in (self.card_phone, self.card_email, self.card_wechat, self.card_last):
+                value.setText(none)
+            return
+        self.card_name.setText(entry.who if entry else card.name)
+        self.card_phone.setText("\n".join(card.phones) or none)
+        self.card_email.setText("\n".join(card.emails) or none)
+        self.card_wechat.setText("\n".join(card.wechat) or none)
+        if card.last_contact:
+            when, _kind, summary = card.last_contact
+            self.card_last.setText(f"{formatting.format_date(date.fromisoformat(when))} · {summary}")
+        else:
+            self.card_last.setText(self.tr("never logged"))
+
+    def select_first(self) -> AgendaEntry | None:
+        """Choose the first line the filters show (its client's card beside it)."""
+        for item, entry in self._entry_items():
+            if not item.isHidden():
+                self.tree.setCurrentItem(item)
+                return entry
+        return None
 
     def current_entry(self) -> AgendaEntry | None:
         item = self.tree.currentItem() if self.tree.topLevelItemCount() else None
@@ -533,41 +729,26 @@ class AgendaView(QWidget):
             self.sig_open_client.emit(self.entries[i].client_id)
 
     # -- asking (tests replace these) ---------------------------------------------------------
-    def ask_sent(self, entry: AgendaEntry) -> str | None:
-        """What was sent or done; None when cancelled. An empty answer marks it done without a gift."""
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Done"),
-            self.tr(
-                "%1 — %2\n\nWhat was sent or done? (flowers, a card, a call…)\n"
-                "It goes on the client's timeline as a gift or greeting."
-            )
-            .replace("%1", entry.who)
-            .replace("%2", entry.why),
-        )
-        return text if ok else None
+    def ask_sent(self, entry: AgendaEntry) -> DoneNote | str | None:
+        """The Done form's answer (how, gift, cost, note); None when cancelled."""
+        from studio.services import studio_profile
+        from ui.dialogs.agenda_done_dialog import DoneDialog
 
-    def ask_snooze_date(self, entry: AgendaEntry) -> date | None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Snooze"))
-        form = QFormLayout(dialog)
-        form.addRow(QLabel(f"{entry.who} — {entry.why}", dialog))
-        edit = QDateEdit(dialog)
-        edit.setCalendarPopup(True)
-        tomorrow = QDate(self.today.year, self.today.month, self.today.day).addDays(1)
-        edit.setMinimumDate(tomorrow)
-        edit.setDate(QDate(self.today.year, self.today.month, self.today.day).addDays(3))
-        form.addRow(self.tr("Remind me again on"), edit)
-        box = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-        )
-        box.accepted.connect(dialog.accept)
-        box.rejected.connect(dialog.reject)
-        form.addRow(box)
+        currency = getattr(studio_profile.profile(self.ctx.studio), "currency", "") or ""
+        dialog = DoneDialog(entry, currency, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        d = edit.date()
-        return date(d.year(), d.month(), d.day())
+        return dialog.result_note
+
+    def ask_snooze_date(self, entry: AgendaEntry) -> date | None:
+        """The day chosen in the Snooze form (a preset or a day); None when cancelled."""
+        from ui.dialogs.agenda_done_dialog import SnoozeDialog
+
+        after = agenda_desk.after_next_trip(self.ctx.studio, entry.client_id, self.today)
+        dialog = SnoozeDialog(entry, self.today, after, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen_day()
 
     # -- acting -------------------------------------------------------------------------------
     def _run(self, text: str, operation) -> bool:
@@ -578,18 +759,42 @@ class AgendaView(QWidget):
             return False
         return True
 
+    def _move_on(self, entry: AgendaEntry) -> None:
+        """After acting on ``entry``: select the line below it (above, at the end) now, and again
+        once the agenda is read anew."""
+        items = [(i, e) for i, e in self._entry_items() if not i.isHidden()]
+        keys = [e.key for _i, e in items]
+        if entry.key not in keys:
+            return
+        at = keys.index(entry.key)
+        after = [k for k in keys[at + 1 :]] + [k for k in reversed(keys[:at])]
+        self._select_after = after
+        if after:
+            self.tree.setCurrentItem(items[keys.index(after[0])][0])
+
+    def _acted(self, entry: AgendaEntry, message: str) -> None:
+        self._move_on(entry)
+        self.sig_message.emit(message + " " + self.tr("Undo with Ctrl+Z."))
+
     def mark_done(self) -> bool:
         entry = self.current_entry()
         if entry is None:
             return False
-        sent = self.ask_sent(entry)
-        if sent is None:
+        answer = self.ask_sent(entry)
+        if answer is None:
             return False
-        studio = self.ctx.studio
-        return self._run(
+        studio, today = self.ctx.studio, self.today
+        if isinstance(answer, DoneNote):
+            kwargs: dict = {"note": answer}
+        else:
+            kwargs = {"sent": answer}
+        if not self._run(
             self.tr("Done: %1").replace("%1", f"{entry.who}, {entry.what}"),
-            lambda: agenda_actions.act_on(studio, entry, "done", sent=sent),
-        )
+            lambda: agenda_actions.act_on(studio, entry, "done", on=today, **kwargs),
+        ):
+            return False
+        self._acted(entry, self.tr("Done: %1.").replace("%1", f"{entry.who}, {entry.what}"))
+        return True
 
     def snooze(self) -> bool:
         entry = self.current_entry()
@@ -599,20 +804,31 @@ class AgendaView(QWidget):
         if until is None:
             return False
         studio, today = self.ctx.studio, self.today
-        return self._run(
+        if not self._run(
             self.tr("Snooze: %1").replace("%1", f"{entry.who}, {entry.what}"),
             lambda: agenda_actions.act_on(studio, entry, "snoozed", until=until, today=today),
+        ):
+            return False
+        self._acted(
+            entry,
+            self.tr("Snoozed until %1: %2.")
+            .replace("%1", formatting.format_date(until))
+            .replace("%2", f"{entry.who}, {entry.what}"),
         )
+        return True
 
     def dismiss(self) -> bool:
         entry = self.current_entry()
         if entry is None:
             return False
         studio = self.ctx.studio
-        return self._run(
+        if not self._run(
             self.tr("Dismiss: %1").replace("%1", f"{entry.who}, {entry.what}"),
             lambda: agenda_actions.act_on(studio, entry, "dismissed"),
-        )
+        ):
+            return False
+        self._acted(entry, self.tr("Dismissed: %1.").replace("%1", f"{entry.who}, {entry.what}"))
+        return True
 
     def edit_documents(self) -> None:
         from ui.dialogs.documents_dialog import DocumentsDialog

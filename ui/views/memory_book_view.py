@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -284,7 +284,22 @@ class MemoryBookView(QWidget):
             w = self.width()
             self.lower_splitter.setSizes([w * 2 // 5, w - w * 2 // 5])
             side = w - w * 2 // 5
-            self.book_splitter.setSizes([side * 3 // 5, side - side * 3 // 5])
+            # the pages get most of the book side; the preflight is a column of short lines
+            report = max(self.fontMetrics().horizontalAdvance("m") * 14, side * 3 // 10)
+            self.book_splitter.setSizes([side - report, report])
+            QTimer.singleShot(0, self._size_rows)
+
+    def _size_rows(self) -> None:
+        """One row of photos and a peek at the next; the journal and the pages get the rest."""
+        h = self.splitter.height()
+        if h <= 0:
+            return
+        pane = self.splitter.widget(0)
+        row = self.strip.sizeHintForRow(0) if self.strip.model().rowCount() else 0
+        row = max(row, 170)
+        photos = pane.height() - self.strip.viewport().height() + row * 5 // 4
+        photos = max(160, min(photos, h * 2 // 5))
+        self.splitter.setSizes([photos, h - photos])
 
     def _apply_trip(self) -> None:
         trip_id = self._wanted

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -242,9 +242,10 @@ class TripView(QWidget):
         self.versions = QComboBox(self)
         self.versions.setObjectName("tripVersions")
         self.versions.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.versions.setMinimumWidth(
+        self._versions_min_width = (
             self.fontMetrics().horizontalAdvance("v10 “Slower pace” · current") + 32
         )
+        self.versions.setMinimumWidth(self._versions_min_width)
         self.versions.setToolTip(
             self.tr("The version shown below; the current one is printed and sent")
         )
@@ -296,10 +297,12 @@ class TripView(QWidget):
         self.flags.setTextFormat(Qt.TextFormat.RichText)
         self.flags.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.flags.linkActivated.connect(lambda _link: self.review_flags())
-        sums = QHBoxLayout()
+        # Side by side; on a narrow pane the flags go under the totals (never cut at the edge).
+        sums = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         sums.setContentsMargins(0, 0, 0, 0)
         sums.addWidget(self.totals, 1)
         sums.addWidget(self.flags)
+        self._sums = sums
 
         # -- tabs: the plan first --------------------------------------------------------------
         self.plan = TripPlanPanel(ctx, self)
@@ -319,12 +322,19 @@ class TripView(QWidget):
         self.tabs.addTab(self.memory_book, self.tr("Memory book"))
 
         # -- assembling ----------------------------------------------------------------------
-        top = QHBoxLayout()
+        # The title beside its buttons; on a narrow pane the buttons go under it, so a long
+        # title is seen whole.
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self._boxes["title"], 1)
-        top.addWidget(self.status)
-        top.addWidget(self.next_step)
-        top.addWidget(self.print_button)
+        top_buttons = QHBoxLayout()
+        top_buttons.setContentsMargins(0, 0, 0, 0)
+        top_buttons.addWidget(self.status)
+        top_buttons.addWidget(self.next_step)
+        top_buttons.addWidget(self.print_button)
+        self._top_buttons = top_buttons
+        top.addLayout(top_buttons)
+        self._top = top
 
         page = QWidget(self)
         pv = QVBoxLayout(page)
@@ -332,11 +342,20 @@ class TripView(QWidget):
         pv.setSpacing(6)
         pv.addLayout(top)
         pv.addWidget(self.client)
-        pv.addLayout(grid)
-        pv.addWidget(_hline(page))
-        pv.addLayout(bar)
-        pv.addLayout(sums)
+        # The trip's details, the versions bar and the totals: folded away while the memory
+        # book is open, so its photos, journal and pages get the height.
+        details = QWidget(page)
+        dv = QVBoxLayout(details)
+        dv.setContentsMargins(0, 0, 0, 0)
+        dv.setSpacing(6)
+        dv.addLayout(grid)
+        dv.addWidget(_hline(details))
+        dv.addLayout(bar)
+        dv.addLayout(sums)
+        self.details = details
+        pv.addWidget(details)
         pv.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(self._fold_details)
         self._page = page
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._empty)
@@ -381,8 +400,31 @@ class TripView(QWidget):
     TWO_COLUMNS_MIN_WIDTH = 720
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self._arrange(event.size().width() >= self.TWO_COLUMNS_MIN_WIDTH)
+        self._arrange(self._room(event.size().width()) >= self.TWO_COLUMNS_MIN_WIDTH)
         super().resizeEvent(event)
+
+    def _room(self, own_width: int) -> int:
+        """The width there is: inside a scroll area, its viewport's (the view itself is never
+        narrower than its minimum, so its own width would keep a wide layout forever)."""
+        viewport = self._viewport()
+        return min(own_width, viewport.width()) if viewport is not None else own_width
+
+    def _viewport(self) -> QWidget | None:
+        parent = self.parentWidget()
+        if parent is not None and parent.objectName() == "qt_scrollarea_viewport":
+            if not getattr(self, "_watching_viewport", False):
+                self._watching_viewport = True
+                parent.installEventFilter(self)
+            return parent
+        return None
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and obj is self.parentWidget():
+            self._arrange(self._room(self.width()) >= self.TWO_COLUMNS_MIN_WIDTH)
+        return super().eventFilter(obj, event)
+
+    def _fold_details(self, index: int) -> None:
+        self.details.setVisible(self.tabs.widget(index) is not self.memory_book)
 
     def _arrange(self, wide: bool) -> None:
         if wide == self._wide:
@@ -409,11 +451,25 @@ class TripView(QWidget):
         self._bar.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
+        across = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        self._top.setDirection(across)
+        self._sums.setDirection(across)
+        self.flags.setAlignment(
+            (Qt.AlignmentFlag.AlignRight if wide else Qt.AlignmentFlag.AlignLeft)
+            | Qt.AlignmentFlag.AlignVCenter
+        )
+        last_button = self._top_buttons.itemAt(self._top_buttons.count() - 1)
+        if wide and last_button is not None and last_button.spacerItem() is not None:
+            self._top_buttons.takeAt(self._top_buttons.count() - 1)
+        elif not wide and (last_button is None or last_button.spacerItem() is None):
+            self._top_buttons.addStretch(1)
         last = self._bar_first.itemAt(self._bar_first.count() - 1)
         if wide and last is not None and last.spacerItem() is not None:
             self._bar_first.takeAt(self._bar_first.count() - 1)
         elif not wide and (last is None or last.spacerItem() is None):
             self._bar_first.addStretch(1)
+        # The details have a layout of their own: settle it now, so the page's minimum follows.
+        self.details.layout().activate()
 
     # -- the contract -----------------------------------------------------------------------
     @property
@@ -558,6 +614,10 @@ class TripView(QWidget):
             self.versions.addItem(text, v.id)
         self.versions.setCurrentIndex(max(0, self.versions.findData(self._version_id)))
         self.versions.blockSignals(False)
+        # Never narrower than its longest entry: "v3 “Final” (approved) · current", not "· cu".
+        self.versions.setMinimumWidth(
+            max(self._versions_min_width, self.versions.sizeHint().width())
+        )
 
     def _set_version(self, version_id: str | None) -> None:
         self._version_id = version_id

@@ -117,7 +117,7 @@ class TripsView(QWidget):
             "tripTable",
             self.proxy,
             {
-                COL_TITLE: 22,
+                COL_TITLE: 40,  # "Yunnan: Lijiang to Shangri-La — Isa Lancisi" whole
                 COL_CLIENT: 18,
                 COL_DATES: 17,
                 COL_DESTINATIONS: 16,
@@ -286,7 +286,9 @@ class TripsView(QWidget):
         if getattr(self, "_default_split", True):
             self._default_split = False
             total = sum(self.splitter.sizes()) or self.width()
-            view = max(total * 2 // 3, self.trip_view.minimumSizeHint().width())
+            # the trip two thirds, but no wider than it uses on a big screen: the list gets the rest
+            em = self.fontMetrics().horizontalAdvance("m")
+            view = max(min(total * 2 // 3, em * 92), self.trip_view.minimumSizeHint().width())
             self.splitter.setSizes([max(total - view, 200), view])
 
     # -- reacting ---------------------------------------------------------------------------

@@ -99,6 +99,11 @@ class TripPlanPanel(QWidget):
         self.notice.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
         self.notice.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.notice.setMargin(6)
+        # Its line stays reserved while it is hidden, so the plan never jumps under the pointer.
+        notice_policy = self.notice.sizePolicy()
+        notice_policy.setRetainSizeWhenHidden(True)
+        self.notice.setSizePolicy(notice_policy)
+        self.notice.setMinimumHeight(self.notice.fontMetrics().height() + 12)
         self.notice.hide()
 
         self.toolbar = QToolBar(self)

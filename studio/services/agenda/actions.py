@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from studio.domain import dates, validate
@@ -85,6 +87,94 @@ def _act(
         return updated
 
 
+#: How an advisor reached the client about a reminder (the Done form's first choice).
+CHANNELS: dict[str, str] = {
+    "call": "Call",
+    "email": "Email",
+    "wechat": "WeChat",
+    "message": "Message",
+    "visit": "Visit",
+    "card": "Card",
+    "gift": "Gift",
+}
+
+
+@dataclass(frozen=True)
+class DoneNote:
+    """What the Done form records: how, what was given, what it cost, a note."""
+
+    channel: str = ""  # a key of CHANNELS, or empty
+    gift: str = ""
+    cost: Decimal | None = None
+    currency: str = ""
+    note: str = ""
+
+    def summary(self) -> str:
+        """One line: "WeChat · Flowers (300 CNY) · wished her well"."""
+        parts = [CHANNELS[self.channel]] if self.channel else []
+        if self.gift:
+            cost = f" ({format_cost(self.cost, self.currency)})" if self.cost is not None else ""
+            parts.append(self.gift + cost)
+        elif self.cost is not None:
+            parts.append(format_cost(self.cost, self.currency))
+        if self.note:
+            parts.append(self.note)
+        return " · ".join(parts)
+
+    def body(self) -> str:
+        """The timeline entry's detail, one fact a line."""
+        lines = []
+        if self.channel:
+            lines.append(f"Channel: {CHANNELS[self.channel]}")
+        if self.gift:
+            lines.append(f"Gift: {self.gift}")
+        if self.cost is not None:
+            lines.append(f"Cost: {format_cost(self.cost, self.currency)}")
+        if self.note:
+            lines.append(self.note)
+        return "\n".join(lines)
+
+
+def format_cost(cost: Decimal | None, currency: str = "") -> str:
+    """ "300 CNY", "12.50 EUR"; empty for no cost."""
+    if cost is None:
+        return ""
+    text = f"{cost:.2f}".removesuffix(".00")
+    return f"{text} {currency}".strip()
+
+
+def done_note(
+    channel: str = "", gift: str = "", cost: Any = None, currency: str = "", note: str = ""
+) -> DoneNote:
+    """A validated :class:`DoneNote` (one clear sentence for a bad channel, cost or currency)."""
+    channel = (channel or "").strip().lower()
+    if channel and channel not in CHANNELS:
+        raise ValidationError(
+            "channel", f"“{channel}” is not a way of reaching a client ({', '.join(CHANNELS)})."
+        )
+    amount: Decimal | None = None
+    if cost not in (None, ""):
+        try:
+            amount = Decimal(str(cost).replace(",", "").strip())
+        except InvalidOperation:
+            raise ValidationError(
+                "cost", f"“{cost}” is not an amount; write it as 300 or 12.50."
+            ) from None
+        if not amount.is_finite() or amount < 0 or amount > Decimal("10000000"):
+            raise ValidationError("cost", "A cost is an amount from 0 to 10,000,000.")
+        amount = amount.quantize(Decimal("0.01"))
+    currency = (currency or "").strip().upper()
+    if currency and not (len(currency) == 3 and currency.isalpha()):
+        raise ValidationError("currency", f"“{currency}” is not a currency code such as CNY.")
+    return DoneNote(
+        channel,
+        validate.text(gift, "gift", max_len=200),
+        amount,
+        currency if amount is not None else "",
+        validate.text(note, "note", max_len=400),
+    )
+
+
 def complete(
     studio: Studio,
     source_table: str,
@@ -93,12 +183,17 @@ def complete(
     sent: str = "",
     *,
     on: Any = None,
+    note: DoneNote | None = None,
 ) -> AgendaAction:
     """Mark an occurrence done. What was sent (flowers, a card, a call) goes on the client's
-    timeline as a gift/greeting interaction, so "last gift" and the dossier show it."""
+    timeline as a gift/greeting interaction, so "last gift" and the dossier show it. ``note``
+    (from :func:`done_note`) records how the client was reached, the gift and its cost; its
+    summary becomes ``sent`` when ``sent`` is empty."""
     from studio.services import clients
 
     sent = validate.text(sent, "sent", max_len=500)
+    if note is not None and not sent:
+        sent = note.summary()[:500]
     with studio.transaction() as tx:
         source = source_for(source_table)
         facts = source.describe(tx.conn, source_id) if source else None
@@ -112,6 +207,7 @@ def complete(
                 f"{sent} — {title}",
                 occurred_at=on or date.today(),
                 person_id=person_id,
+                body=note.body() if note is not None else "",
             )
             interaction_id = interaction.id
         return _act(
@@ -178,3 +274,30 @@ def act_on(studio: Studio, entry: AgendaEntry, action: str, **kwargs: Any) -> Ag
     fn = by_action[action]
     occ = entry.occurrence
     return fn(studio, occ.source_table, occ.source_id, occ.on, **kwargs)
+
+
+@dataclass(frozen=True)
+class DoneTemplate:
+    """A ready answer for the Done form (resources/agenda/done_templates.json)."""
+
+    label: str
+    channel: str
+    gift: str
+    note: str
+
+
+def done_templates(kind: str) -> list[DoneTemplate]:
+    """The templates offered for a reminder of ``kind`` (its own first, then the general ones)."""
+    import json
+
+    from resources import ROOT
+
+    data = json.loads((ROOT / "agenda" / "done_templates.json").read_text(encoding="utf-8"))
+    own, general = [], []
+    for t in data["templates"]:
+        template = DoneTemplate(t["label"], t["channel"], t["gift"], t["note"])
+        if kind in t["kinds"]:
+            own.append(template)
+        elif "*" in t["kinds"]:
+            general.append(template)
+    return own + general
