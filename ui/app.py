@@ -172,9 +172,7 @@ def screenshot(
 ) -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
     if view not in SCREENSHOT_VIEWS:
-        raise StudioError(
-            f"Unknown view “{view}”; choose one of: {', '.join(SCREENSHOT_VIEWS)}."
-        )
+        raise StudioError(f"Unknown view “{view}”; choose one of: {', '.join(SCREENSHOT_VIEWS)}.")
     width, height = _parse_size(size)
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -200,11 +198,13 @@ def screenshot(
             window.show()
             app.processEvents()
             window.client_list.select_first()
-                if view != "dossier":
-                    panel = window.dossier.people if view == "people" else window.dossier.profile
-                    window.dossier.tabs.setCurrentWidget(panel)
-                for _ in range(3):
-                    app.processEvents()
+            area = {
+                "book": "trips",
+                "people": "clients",
+                "profile": "clients",
+                "dossier": "clients",
+            }
+            window.show_area(area.get(view, view))
             if view == "agenda":  # read in a background thread: show the rows, not "Reading…"
                 window.agenda_view.wait_until_read()
                 window.agenda_view.select_first()  # and the first client's card beside it

@@ -657,7 +657,9 @@ class AgendaView(QWidget):
         self.card_wechat.setText("\n".join(card.wechat) or none)
         if card.last_contact:
             when, _kind, summary = card.last_contact
-            self.card_last.setText(f"{formatting.format_date(date.fromisoformat(when))} · {summary}")
+            self.card_last.setText(
+                f"{formatting.format_date(date.fromisoformat(when))} · {summary}"
+            )
         else:
             self.card_last.setText(self.tr("never logged"))
 
