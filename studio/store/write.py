@@ -206,7 +206,9 @@ class Transaction:
         key = (self.studio.device_id, self._backdated_ms)
         counter = _BACKDATED.get(key, -1) + 1
         _BACKDATED[key] = counter
-        return f"{self._backdated_ms:013d}.{counter:05d}.{self.studio.device_id}"
+        stamp = f"{self._backdated_ms:013d}.{counter:05d}.{self.studio.device_id}"
+        self.studio.clock.receive(stamp)  # a date after this laptop's clock still sorts right
+        return stamp
 
     # -- writes --------------------------------------------------------------------------------
     def create(self, model: type[R], **values: Any) -> R:
