@@ -70,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     sh.add_argument(
         "--view",
         default="clients",
-        help="which view to show: clients, dossier, agenda, trips or book (a trip's memory book)",
+        help="which view to show: clients, dossier, agenda, trips, book (a trip's memory book) or studio",
     )
     sh.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
 

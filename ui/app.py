@@ -145,8 +145,10 @@ def screenshot(
     data_dir: str | None, out: Path, view: str = "clients", size: str = "1400x900"
 ) -> int:
     """Render the real main window offscreen and write it to ``out`` as PNG; 0 on success."""
-    if view not in ("clients", "dossier", "agenda", "trips", "book"):
-        raise StudioError(f"Unknown view “{view}”; choose clients, dossier, agenda, trips or book.")
+    if view not in ("clients", "dossier", "agenda", "trips", "book", "studio"):
+        raise StudioError(
+            f"Unknown view “{view}”; choose clients, dossier, agenda, trips, book or studio."
+        )
     width, height = _parse_size(size)
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -169,8 +171,15 @@ def screenshot(
             app.processEvents()
             window.client_list.select_first()
             window.show_area(
-                view if view in ("agenda", "trips") else "trips" if view == "book" else "clients"
+                view
+                if view in ("agenda", "trips", "studio")
+                else "trips"
+                if view == "book"
+                else "clients"
             )
+            if view == "studio":  # computed in a background thread: show the figures
+                window.studio_view.wait_until_computed()
+                app.processEvents()
             if view == "agenda":  # read in a background thread: show the rows, not "Reading…"
                 window.agenda_view.wait_until_read()
             elif view == "trips":

@@ -31,6 +31,7 @@ AREA_CLIENTS = "clients"
 AREA_DELETED = "deleted"
 AREA_AGENDA = "agenda"
 AREA_TRIPS = "trips"
+AREA_STUDIO = "studio"
 
 
 def _dossier_view(ctx: AppContext, parent: QWidget) -> QWidget:
@@ -42,6 +43,16 @@ def _dossier_view(ctx: AppContext, parent: QWidget) -> QWidget:
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
     return DossierView(ctx, parent)
+
+
+def _is_owner(ctx: AppContext) -> bool:
+    """The person at this laptop chose "Studio owner" at first run (or has no advisor yet)."""
+    advisor_id = ctx.studio.advisor_id
+    if advisor_id is None:
+        return True
+    with ctx.studio.read() as conn:
+        role = conn.exec_driver_sql("SELECT role FROM advisor WHERE id = ?", (advisor_id,)).scalar()
+    return role != "advisor"
 
 
 class MainWindow(QMainWindow):
@@ -105,6 +116,19 @@ class MainWindow(QMainWindow):
             self._trips_page,
             style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon),
         )
+        # The owner's desk: first in the sidebar for the owner, "My figures" for an advisor;
+        # built on first use (see ``studio_view``).
+        self._studio_view = None
+        self._studio_page = QWidget(self)
+        QHBoxLayout(self._studio_page).setContentsMargins(0, 0, 0, 0)
+        owner = _is_owner(ctx)
+        self._add_area(
+            AREA_STUDIO,
+            self.tr("Studio") if owner else self.tr("My figures"),
+            self._studio_page,
+            style.standardIcon(QStyle.StandardPixmap.SP_ComputerIcon),
+            first=owner,
+        )
         self._add_area(
             AREA_DELETED,
             self.tr("Recently deleted"),
@@ -123,7 +147,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(width)
         self.nav.currentRowChanged.connect(self._build_area)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self._areas.index(AREA_AGENDA))
 
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -160,10 +184,12 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # -- building -----------------------------------------------------------------------------
-    def _add_area(self, key: str, label: str, widget: QWidget, icon) -> None:
-        self._areas.append(key)
-        self.stack.addWidget(widget)
-        item = QListWidgetItem(icon, label, self.nav)
+    def _add_area(self, key: str, label: str, widget: QWidget, icon, first: bool = False) -> None:
+        at = 0 if first else len(self._areas)
+        self._areas.insert(at, key)
+        self.stack.insertWidget(at, widget)
+        item = QListWidgetItem(icon, label)
+        self.nav.insertItem(at, item)
         item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
 
     def _build_actions(self) -> None:
@@ -221,6 +247,10 @@ class MainWindow(QMainWindow):
         trips_area.setShortcut(QKeySequence("Ctrl+3"))
         trips_area.triggered.connect(lambda: self.show_area(AREA_TRIPS))
         view_menu.addAction(trips_area)
+        studio_area = QAction(self.tr("&Studio figures"), self)
+        studio_area.setShortcut(QKeySequence("Ctrl+4"))
+        studio_area.triggered.connect(lambda: self.show_area(AREA_STUDIO))
+        view_menu.addAction(studio_area)
 
         trips_menu = self.menuBar().addMenu(self.tr("&Trips"))
         self.new_trip_action = QAction(self.tr("&New trip…"), self)
@@ -272,6 +302,28 @@ class MainWindow(QMainWindow):
     def _build_area(self, row: int) -> None:
         if 0 <= row < len(self._areas) and self._areas[row] == AREA_TRIPS:
             _ = self.trips_view
+        if 0 <= row < len(self._areas) and self._areas[row] == AREA_STUDIO:
+            _ = self.studio_view
+
+    @property
+    def studio_view(self):
+        """The Studio area (:class:`~ui.views.studio_view.StudioView`), built on first use."""
+        if self._studio_view is None:
+            from ui.views.studio_view import StudioView
+
+            view = StudioView(self.ctx, self._studio_page, mine=not _is_owner(self.ctx))
+            self._studio_view = view
+            self._studio_page.layout().addWidget(view)
+            view.sig_open_client.connect(self.open_client)
+            view.sig_open_clients.connect(self.show_figure_clients)
+            view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        return self._studio_view
+
+    def show_figure_clients(self, ids: list, reason: str) -> None:
+        """The client list with exactly the clients behind a figure, and a banner saying why."""
+        self.show_area(AREA_CLIENTS)
+        self.client_list.show_only(list(ids), reason)
+        self.client_list.select_first()
 
     def current_area(self) -> str:
         return self._areas[self.stack.currentIndex()]
