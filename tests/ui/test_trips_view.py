@@ -118,7 +118,7 @@ def demo_window(dctx, settings, qtbot):
 
 def test_trips_area_lists_every_demo_trip(demo_window, qtbot):
     w = demo_window
-    names = [w.nav.item(i).text() for i in range(w.nav.count())]
+    names = [w.nav.item(i).text() for i in range(w.nav.count()) if w._areas[i] != "studio"]
     assert names[:3] == ["Agenda", "Clients", "Trips"] and names[3].startswith("Recently deleted")
     qtbot.keyClick(w, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert w.current_area() == "trips"

@@ -673,7 +673,7 @@ class StudioView(QWidget):
     def _show_trends(self, d: compute.Desk) -> None:
         periods = [p for p, _f in d.trends["conversion"]]
         labels = [
-            p.start.strftime("%Y-%m") if p.is_months() == 1 else p.start.isoformat()
+            p.start.strftime("%m/%y") if p.is_months() == 1 else p.start.isoformat()
             for p in periods
         ]
         self.trend_chart.set_lines(
