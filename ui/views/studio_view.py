@@ -844,7 +844,7 @@ class StudioView(QWidget):
             if not name:
                 return None
             target = Path(name)
-        from studio.services.figures.report import write_owner_report
+        from studio.services.figures.report import studio_name, write_owner_report
 
         studio, period, advisor, today = (
             self._ctx.studio,
@@ -855,7 +855,7 @@ class StudioView(QWidget):
 
         def work(_progress, _cancel) -> Path:
             d = compute.desk(studio, period, advisor, today=today)
-            write_owner_report(d, target, lang=lang)
+            write_owner_report(d, target, lang=lang, studio_name=studio_name(studio))
             return target
 
         job = Job(work)

@@ -18,6 +18,8 @@ def add_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[argpars
     r.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="end day (excluded)")
     r.add_argument("--advisor", metavar="A", help="only this advisor's clients (id or name)")
     r.add_argument("--json", action="store_true", help="print JSON instead of text")
+    r.add_argument("--pdf", metavar="OUT.pdf", help="also write the monthly studio report as PDF")
+    r.add_argument("--lang", choices=("en", "zh"), default="en", help="the PDF's language")
     r.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
 
     a = sub.add_parser(
@@ -58,10 +60,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
     period = from_args(args.start, args.end, today)
     with _open(args) as studio:
         d = desk(studio, period, args.advisor, today=today)
+        if args.pdf:
+            from pathlib import Path
+
+            from studio.services.figures.report import studio_name, write_owner_report
+
+            pages = write_owner_report(
+                d, Path(args.pdf), lang=args.lang, studio_name=studio_name(studio)
+            )
     if args.json:
         print(json.dumps(d.to_json(), ensure_ascii=False, indent=1))
     else:
         print("\n".join(report_lines(d)))
+    if args.pdf:
+        import sys
+
+        print(f"Wrote the studio report ({pages} pages) to {args.pdf}", file=sys.stderr)
     return 0
 
 
