@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.domain import taxonomy
+from studio.domain.journal_models import OPS
 from studio.domain.models import MODELS
 from studio.domain.names import display_name
 from studio.domain.validate import format_phone
@@ -397,42 +398,53 @@ def activity(
 ) -> list[ActivityLine]:
     """The journal as lines, newest first, filtered; a created row is one line."""
     flt = flt or ActivityFilter()
+    # The journal's own tables (the ``change`` view's joins, without its per-row formatting),
+    # newest recorded first; a dossier's rows through the journal's row index.
     where = ["1 = 1"]
     params: list[Any] = []
     if flt.start:
-        where.append("ch.wall_time >= ?")
+        where.append("t.wall_time >= ?")
         params.append(flt.start.isoformat())
     if flt.end:
-        where.append("ch.wall_time < ?")
+        where.append("t.wall_time < ?")
         params.append(flt.end.isoformat())
     if flt.advisor_id:
-        where.append("ch.advisor_id = ?")
+        where.append("t.advisor_id = ?")
         params.append(flt.advisor_id)
     if flt.kinds:
         tables = [t for k in flt.kinds for t in KINDS[k]]
-        where.append("ch.table_name IN (SELECT value FROM json_each(?))")
+        where.append("f.table_name IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(tables))
     with studio.read() as conn:
         if flt.client_id:
             union = " UNION ALL ".join(
-                f"SELECT '{t}', id FROM {t} WHERE client_id = :c" for t in _CLIENT_TABLES
+                f"SELECT id FROM {t} WHERE client_id = ?" for t in _CLIENT_TABLES
             )
-            rows_sql = f"SELECT 'client', :c UNION ALL {union}"
-            mine = {
-                (t, r)
-                for t, r in conn.exec_driver_sql(
-                    rows_sql.replace(":c", "?"), tuple([flt.client_id] * (len(_CLIENT_TABLES) + 1))
+            mine = [
+                r[0]
+                for r in conn.exec_driver_sql(
+                    f"SELECT ? UNION ALL {union}",
+                    tuple([flt.client_id] * (len(_CLIENT_TABLES) + 1)),
                 )
-            }
-            where.append("ch.row_id IN (SELECT value FROM json_each(?))")
-            params.append(json.dumps(sorted({r for _t, r in mine})))
-        cap = "" if limit is None else f" LIMIT {int(limit) * 40 + 200}"
-        records = conn.exec_driver_sql(
-            "SELECT ch.tx, ch.op, ch.table_name, ch.row_id, ch.field, ch.old, ch.new, "
-            "ch.advisor_id, ch.device_id, ch.wall_time FROM change ch "
-            f"WHERE {' AND '.join(where)} ORDER BY ch.hlc DESC, ch.seq DESC{cap}",
+            ]
+            where.append(
+                "j.row IN (SELECT n FROM journal_row WHERE row_id IN "
+                "(SELECT value FROM json_each(?)))"
+            )
+            params.append(json.dumps(mine))
+        cap = "" if limit is None else f" LIMIT {int(limit) * 12 + 200}"
+        raw = conn.exec_driver_sql(
+            "SELECT t.id, j.op, f.table_name, r.row_id, f.field, j.old, j.new, t.advisor_id, "
+            "td.id, t.wall_time, j.stamp, hd.id FROM journal j "
+            "JOIN journal_tx t ON t.n = j.tx JOIN journal_field f ON f.n = j.field "
+            "JOIN journal_row r ON r.n = j.row JOIN journal_device td ON td.n = t.device "
+            "JOIN journal_device hd ON hd.n = j.device "
+            f"WHERE {' AND '.join(where)} ORDER BY j.seq DESC{cap}",
             tuple(params),
         ).fetchall()
+        # clock order (a backdated or a remote record may have been recorded late)
+        plain = sorted((tuple(r) for r in raw), key=lambda r: (r[10], r[11]), reverse=True)
+        records = [(r[0], OPS[r[1]], *r[2:10]) for r in plain]
         wanted: dict[str, set[str]] = {}
         for rec in records:
             wanted.setdefault(rec[2], set()).add(rec[3])
