@@ -140,3 +140,18 @@ def test_activity_list_and_csv(desk_ctx, qtbot, tmp_path):
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][0] == "when (UTC)" and len(rows) - 1 == view.act_table.rowCount()
+
+
+def test_the_monthly_report_button_writes_the_pdf(desk_ctx, qtbot, tmp_path):
+    import pypdfium2 as pdfium
+
+    view = _view(desk_ctx, qtbot)
+    out = tmp_path / "may.pdf"
+    with qtbot.waitSignal(view.sig_message, timeout=30_000) as blocker:
+        job = view.export_pdf(out)
+    assert job is not None and blocker.args == [f"Wrote {out}"]
+    pdf = pdfium.PdfDocument(str(out))
+    text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf))).replace(" ", "")
+    pdf.close()
+    text = "".join(text.split())
+    assert "Studioreport" in text and "FiguresforMay2026" in text and "25%" in text

@@ -156,7 +156,8 @@ class FigureTile(ClickableFrame):
         self.setAccessibleName(f"{self._title()}: {self._text(f)}")
 
 
-def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
+def _table(parent: QWidget, headers: list[str], *, text_last: bool = False) -> QTableWidget:
+    """A read-only table; ``text_last``: the last column holds sentences and takes the room."""
     t = QTableWidget(parent)
     t.setColumnCount(len(headers))
     t.setHorizontalHeaderLabels(headers)
@@ -165,7 +166,11 @@ def _table(parent: QWidget, headers: list[str]) -> QTableWidget:
     t.verticalHeader().hide()
     t.setAlternatingRowColors(True)
     # columns share the width (a narrow window elides rather than scrolls sideways)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = t.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    if text_last:
+        for col in range(len(headers) - 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
     t.setWordWrap(False)
     return t
 
@@ -175,6 +180,7 @@ def _fill(t: QTableWidget, rows: list[list[Any]], ids: list[str | None] | None =
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             item = QTableWidgetItem("" if value is None else str(value))
+            item.setToolTip(item.text())  # the whole text where a narrow column cuts it
             if isinstance(value, int | float):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if ids is not None and c == 0:
@@ -481,7 +487,9 @@ class StudioView(QWidget):
         self.act_export = QPushButton(self.tr("Export CSV…"), act)
         self.act_export.clicked.connect(self.export_activity)
         self.act_table = _table(
-            act, [self.tr("When"), self.tr("Who"), self.tr("Client"), self.tr("Change")]
+            act,
+            [self.tr("When"), self.tr("Who"), self.tr("Client"), self.tr("Change")],
+            text_last=True,
         )
         self.act_table.cellDoubleClicked.connect(lambda r, _c: self._open_row(self.act_table, r))
         self.act_note = QLabel("", act)
