@@ -13,7 +13,7 @@ the money sums per currency), once for one period and once for twelve. Ours:
   placeholders while the figures are computed in a worker; target ≤ 300 ms; and when the figures
   arrive on screen.
 
-    python bench/bench_report.py [--clients 10000] [--repeat 5]
+    python bench/bench_report.py [--clients 10000] [--repeat 5] [--data-dir DIR]
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ _BASELINE = [
     # money of the trips starting in the period, per currency
     "SELECT coalesce(i.currency, t.currency), sum(i.price), sum(i.cost) FROM trip t JOIN trip_item i "
     "ON i.version_id = t.current_version_id AND i.deleted_at IS NULL WHERE t.deleted_at IS NULL "
-    "AND t.start_date >= :a AND t.start_date < :b GROUP BY 2",
+    "AND t.start_date >= :a AND t.start_date < :b GROUP BY 1",
 ]
 
 
@@ -76,6 +76,19 @@ def _first_paint(d: Path, repeat: int) -> tuple[list[float], list[float]]:
     from ui.views.studio_view import StudioView
 
     app = QApplication.instance() or QApplication([])
+    from PySide6.QtWidgets import QWidget
+
+    bare = []
+    for _ in range(repeat):  # the same run's baseline for painting: an empty window
+        t0 = time.perf_counter()
+        w = QWidget()
+        w.resize(1400, 900)
+        w.show()
+        app.processEvents()
+        w.grab()
+        bare.append(time.perf_counter() - t0)
+        w.close()
+    _first_paint.bare = bare  # type: ignore[attr-defined]
     paints, filled = [], []
     with Studio.open(d) as studio:
         ctx = AppContext(studio)
@@ -105,10 +118,12 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--clients", type=int, default=10_000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--data-dir", help="measure this studio instead of the cached demo")
     args = ap.parse_args()
-    d = demo_dir(args.clients)
+    d = Path(args.data_dir) if args.data_dir else demo_dir(args.clients)
     db = d / "studio.sqlite3"
 
+    from studio.domain.models import Client
     from studio.services.figures import compute
     from studio.services.figures.period import from_args
     from studio.store import Studio
@@ -144,10 +159,13 @@ def main() -> int:
         ("report --json (desk + JSON, in process)", desk_s, 1000),
         ("report --json (the command, fresh process)", cli_s, None),
         ("12-period trends (snapshot read + 6 figures × 12)", trends_s, 2000),
+        ("baseline: an empty window's first paint", _first_paint.bare, None),  # type: ignore[attr-defined]
         ("Studio area first paint (figures in a worker)", paint_s, 300),
         ("Studio area figures on screen", filled_s, None),
     ]
-    print(f"{args.clients:,}-client demo studio, {period.label()}; median (p95) of runs")
+    with Studio.open(d) as studio:
+        n = studio.count(Client)
+    print(f"{n:,}-client studio, {period.label()}; median (p95) of {args.repeat} runs")
     for name, samples, target in rows:
         s = summary(samples)
         goal = (

@@ -299,7 +299,8 @@ class StudioView(QWidget):
         self.advisor_box.currentIndexChanged.connect(lambda _i: self.refresh())
         ctx.bridge.sig_changed.connect(self._studio_changed)
         self._set_custom_dates(self.period())
-        QTimer.singleShot(0, lambda: self._job is None and self.refresh())
+        # Paint first, then compute: the worker shares the interpreter with the GUI thread.
+        QTimer.singleShot(40, lambda: self._job is None and self.refresh())
 
     # -- building -------------------------------------------------------------------------------
     def _advisors(self) -> list[tuple[str, str]]:
