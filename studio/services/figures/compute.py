@@ -13,6 +13,7 @@ view of their part of the studio, not access control.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -221,6 +222,17 @@ class Snapshot:
         for t in self.trips:
             by[t.client_id].append(t)
         self.trips_by_client = dict(by)
+        #: per client: the end days of its completed trips (sorted), and when its first trip
+        #: still in the pipeline was created (churn and repeat rate read these per period)
+        self.done_ends: dict[str, list[date]] = {}
+        self.first_open: dict[str, str] = {}
+        for cid, trips in self.trips_by_client.items():
+            ends = sorted(t.end for t in trips if t.status in DONE and t.end is not None)
+            if ends:
+                self.done_ends[cid] = ends
+            opened = [t.created for t in trips if t.status in OPEN]
+            if opened:
+                self.first_open[cid] = min(opened)
 
     def scoped(self, advisor_id: str | None) -> set[str]:
         """Ids of the clients a figure counts: all, or those one advisor looks after."""
@@ -344,16 +356,14 @@ def churn(snap: Snapshot, period: Period, scope: set[str]) -> Figure:
     cutoff = add_months(end, -snap.winback_months)
     base: list[str] = []
     gone: list[str] = []
-    for cid in sorted(scope):
-        if not _live_at(snap.clients[cid], end_s):
-            continue
-        trips = snap.trips_by_client.get(cid, [])
-        ended = [t.end for t in trips if t.status in DONE and t.end is not None and t.end < end]
-        if not ended:
+    for cid in sorted(scope & snap.done_ends.keys()):
+        ends = snap.done_ends[cid]
+        n = bisect_left(ends, end)  # completed trips that had ended by TO
+        if not n or not _live_at(snap.clients[cid], end_s):
             continue
         base.append(cid)
-        still_open = any(t.status in OPEN and t.created < end_s for t in trips)
-        if max(ended) < cutoff and not still_open:
+        still_open = snap.first_open.get(cid, "~") < end_s
+        if ends[n - 1] < cutoff and not still_open:
             gone.append(cid)
     return Figure("churn", len(gone), len(base), TARGETS["churn"], tuple(gone), tuple(base))
 
@@ -380,16 +390,11 @@ def repeat_rate(snap: Snapshot, period: Period, scope: set[str]) -> Figure:
     end_s = end.isoformat()
     once: list[str] = []
     again: list[str] = []
-    for cid in sorted(scope):
-        if not _live_at(snap.clients[cid], end_s):
+    for cid in sorted(scope & snap.done_ends.keys()):
+        n = bisect_left(snap.done_ends[cid], end)
+        if not n or not _live_at(snap.clients[cid], end_s):
             continue
-        n = sum(
-            1
-            for t in snap.trips_by_client.get(cid, [])
-            if t.status in DONE and t.end is not None and t.end < end
-        )
-        if n >= 1:
-            once.append(cid)
+        once.append(cid)
         if n >= 2:
             again.append(cid)
     return Figure("repeat_rate", len(again), len(once), None, tuple(again), tuple(once))
@@ -830,15 +835,17 @@ def desk(
         pipeline_by_advisor.append(
             {"advisor_id": aid, "advisor": name, **pipeline(snap, period, ids)}
         )
+    trend = trends(snap, period, advisor_id, max(trend_count, 2))
     return Desk(
         period=period,
         previous=previous,
         advisor_id=advisor_id,
         advisor=advisor_name,
         today=today,
-        kpis=kpis(snap, period, advisor_id),
-        previous_kpis=kpis(snap, previous, advisor_id),
-        trends=trends(snap, period, advisor_id, trend_count),
+        # this period and the one before are the trend's last two
+        kpis={k: rows[-1][1] for k, rows in trend.items()},
+        previous_kpis={k: rows[-2][1] for k, rows in trend.items()},
+        trends=trend,
         by_advisor=by_advisor,
         conversion_by_source=conversion_by_source(snap, period, scope),
         pipeline=pipeline(snap, period, scope),
