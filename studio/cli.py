@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         "--view",
         default="clients",
         help="which view to show: clients, dossier, people, profile (dossier tabs), agenda, "
-        "trips, book (a trip's memory book) or deleted",
+        "trips, book (a trip's memory book), deleted or studio",
     )
     sh.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
     sh.add_argument(
@@ -405,7 +405,7 @@ def _cmd_share(args: argparse.Namespace) -> int:
 # Feature packages that bring commands of their own: each module's ``add_commands(sub)`` adds its
 # subparsers and returns {command name: handler(args) -> exit code}. Keep those modules cheap to
 # import (stdlib only at module level; the work is imported inside the handlers).
-_COMMAND_MODULES: tuple[str, ...] = ()
+_COMMAND_MODULES: tuple[str, ...] = ("studio.services.figures.commands",)
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": _cmd_sync,

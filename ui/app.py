@@ -160,6 +160,7 @@ SCREENSHOT_VIEWS: tuple[str, ...] = (
     "trips",
     "book",
     "deleted",
+    "studio",
 )
 
 
@@ -205,6 +206,9 @@ def screenshot(
                 "dossier": "clients",
             }
             window.show_area(area.get(view, view))
+            if view == "studio":  # computed in a background thread: show the figures
+                window.studio_view.wait_until_computed()
+                app.processEvents()
             if view == "agenda":  # read in a background thread: show the rows, not "Reading…"
                 window.agenda_view.wait_until_read()
                 window.agenda_view.select_first()  # and the first client's card beside it

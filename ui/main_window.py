@@ -41,6 +41,7 @@ AREA_CLIENTS = "clients"
 AREA_DELETED = "deleted"
 AREA_AGENDA = "agenda"
 AREA_TRIPS = "trips"
+AREA_STUDIO = "studio"
 
 
 @dataclass
@@ -117,6 +118,16 @@ def _dossier_view(ctx: AppContext, parent: QWidget) -> QWidget:
     return DossierView(ctx, parent)
 
 
+def _is_owner(ctx: AppContext) -> bool:
+    """The person at this laptop chose "Studio owner" at first run (or has no advisor yet)."""
+    advisor_id = ctx.studio.advisor_id
+    if advisor_id is None:
+        return True
+    with ctx.studio.read() as conn:
+        role = conn.exec_driver_sql("SELECT role FROM advisor WHERE id = ?", (advisor_id,)).scalar()
+    return role != "advisor"
+
+
 class MainWindow(QMainWindow):
     """Areas on the left (Clients, Recently deleted; trips, agenda, memory books as they arrive)."""
 
@@ -170,6 +181,20 @@ class MainWindow(QMainWindow):
         trips_layout = QHBoxLayout(self._trips_page)
         trips_layout.setContentsMargins(0, 0, 0, 0)
         self._add_area(AREA_TRIPS, self.tr("Trips"), self._trips_page, "trips", self.tr("&Trips"))
+        # The owner's desk: first in the sidebar for the owner, "My figures" for an advisor;
+        # built on first use (see ``studio_view``).
+        self._studio_view = None
+        self._studio_page = QWidget(self)
+        QHBoxLayout(self._studio_page).setContentsMargins(0, 0, 0, 0)
+        owner = _is_owner(ctx)
+        self._add_area(
+            AREA_STUDIO,
+            self.tr("Studio") if owner else self.tr("My figures"),
+            self._studio_page,
+            "studio",
+            self.tr("&Studio figures") if owner else self.tr("&My figures"),
+            first=owner,
+        )
         self._add_area(
             AREA_DELETED,
             self.tr("Recently deleted"),
@@ -189,7 +214,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(width)
         self.nav.currentRowChanged.connect(self._build_area)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self._areas.index(AREA_AGENDA))
 
         central = QWidget(self)
         row = QHBoxLayout(central)
@@ -235,17 +260,26 @@ class MainWindow(QMainWindow):
 
     # -- building -----------------------------------------------------------------------------
     def _add_area(
-        self, key: str, label: str, widget: QWidget, icon: str | QIcon, menu_text: str = ""
+        self,
+        key: str,
+        label: str,
+        widget: QWidget,
+        icon: str | QIcon,
+        menu_text: str = "",
+        first: bool = False,
     ) -> Area:
         """A sidebar entry, its page and its View-menu action (Ctrl+N, N its place in the
         sidebar). ``icon`` names an SVG in resources/icons (drawn in the palette's colours);
-        a ready QIcon is taken as it is."""
+        a ready QIcon is taken as it is. ``first`` puts it at the top (before the menus are
+        built)."""
         area = Area(key, label, widget, icon if isinstance(icon, str) else "", menu_text or label)
-        self.areas.append(area)
-        self._areas.append(key)
-        self.stack.addWidget(widget)
+        at = 0 if first else len(self.areas)
+        self.areas.insert(at, area)
+        self._areas.insert(at, key)
+        self.stack.insertWidget(at, widget)
         drawn = area_icon(icon, self.palette()) if isinstance(icon, str) else icon
-        item = QListWidgetItem(drawn, label, self.nav)
+        item = QListWidgetItem(drawn, label)
+        self.nav.insertItem(at, item)
         item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
         if self.view_menu is not None:  # added after the menus were built
             self._add_area_action(area, len(self.areas))
@@ -396,6 +430,28 @@ class MainWindow(QMainWindow):
     def _build_area(self, row: int) -> None:
         if 0 <= row < len(self._areas) and self._areas[row] == AREA_TRIPS:
             _ = self.trips_view
+        if 0 <= row < len(self._areas) and self._areas[row] == AREA_STUDIO:
+            _ = self.studio_view
+
+    @property
+    def studio_view(self):
+        """The Studio area (:class:`~ui.views.studio_view.StudioView`), built on first use."""
+        if self._studio_view is None:
+            from ui.views.studio_view import StudioView
+
+            view = StudioView(self.ctx, self._studio_page, mine=not _is_owner(self.ctx))
+            self._studio_view = view
+            self._studio_page.layout().addWidget(view)
+            view.sig_open_client.connect(self.open_client)
+            view.sig_open_clients.connect(self.show_figure_clients)
+            view.sig_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        return self._studio_view
+
+    def show_figure_clients(self, ids: list, reason: str) -> None:
+        """The client list with exactly the clients behind a figure, and a banner saying why."""
+        self.show_area(AREA_CLIENTS)
+        self.client_list.show_only(list(ids), reason)
+        self.client_list.select_first()
 
     def current_area(self) -> str:
         return self._areas[self.stack.currentIndex()]

@@ -49,6 +49,8 @@ class ClientFilter:
     #: "complete" / "incomplete" (preference-profile completeness), or a segment as
     #: "lifecycle:loyal", "purpose:purpose.honeymoon", "budget:budget.luxury", "age:60–74".
     profile: str | None = None
+    #: only these clients (the ones behind a figure of the owner's desk); None: no such limit
+    ids: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -109,6 +111,9 @@ def client_ids(
         ids = clients_in_segment(studio, **cast(dict[str, Any], {arg: value})) if arg else []
         where.append("c.id IN (SELECT value FROM json_each(?))")
         params.append(json.dumps(ids))
+    if flt.ids is not None:
+        where.append("c.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(flt.ids)))
     direction = "DESC" if descending else "ASC"
     sql = f"SELECT c.id FROM client c {join} WHERE {' AND '.join(where)} ORDER BY {order} {direction}, c.id"
     with studio.read() as conn:

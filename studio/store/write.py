@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Row)
 
 _BOOKKEEPING = ("id", "created_at", "updated_at", "deleted_at")
+#: The last counter used per (device, ms) by backdated writes (see Transaction.backdate).
+_BACKDATED: dict[tuple[str, int], int] = {}
 
 
 def _with_defaults(model: type[Row], values: dict[str, Any]) -> dict[str, Any]:
@@ -181,6 +183,34 @@ class Transaction:
         self._search_skipped: set[str] = set()
         self._tx_rows: dict[tuple, int] = {}
         self._names_cache: _Names | None = None
+        self._backdated_ms: int | None = None
+
+    def backdate(self, when: str | None) -> None:
+        """For the demo builder (and tests of dated figures) only: what this transaction writes
+        from here on is dated ``when`` (ISO 8601 UTC, as :func:`utc_now` writes it): the rows'
+        ``created_at``/``updated_at`` and the journal's wall time and clock stamps. ``None``
+        returns to the present. A row's backdated records must come in the order they happened,
+        and before any present-day change of it, so every laptop merges them alike.
+        """
+        if when is None:
+            self.now, self._backdated_ms = utc_now(), None
+            return
+        moment = datetime.fromisoformat(when.replace("Z", "+00:00"))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        self.now = moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        self._backdated_ms = int(moment.timestamp() * 1000)
+
+    def _stamp(self) -> str:
+        if self._backdated_ms is None:
+            return self.studio.clock.now()
+        # Unique per (device, ms): a counter per backdated millisecond, kept for the process.
+        key = (self.studio.device_id, self._backdated_ms)
+        counter = _BACKDATED.get(key, -1) + 1
+        _BACKDATED[key] = counter
+        stamp = f"{self._backdated_ms:013d}.{counter:05d}.{self.studio.device_id}"
+        self.studio.clock.receive(stamp)  # a date after this laptop's clock still sorts right
+        return stamp
 
     # -- writes --------------------------------------------------------------------------------
     def create(self, model: type[R], **values: Any) -> R:
@@ -411,7 +441,7 @@ class Transaction:
                 "new": encode(new),
                 "advisor_id": self.advisor_id,
                 "device_id": self.studio.device_id,
-                "hlc": self.studio.clock.now(),
+                "hlc": self._stamp(),
                 "wall_time": self.now,
             }
         )

@@ -147,7 +147,7 @@ def test_agenda_is_the_first_screen(window):
     from ui.main_window import AREA_AGENDA
 
     assert window.current_area() == AREA_AGENDA
-    assert window.nav.item(0).text() == "Agenda"
+    assert window.nav.item(window._areas.index(AREA_AGENDA)).text() == "Agenda"
 
 
 def test_a_hidden_agenda_refreshes_when_shown_again(dated, qtbot):

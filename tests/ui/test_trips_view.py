@@ -44,6 +44,9 @@ def demo_template(tmp_path_factory):
             mp.setattr(media, "add_media_demo", lambda *a, **k: "")
         except ImportError:
             pass
+        # the demo's past trips are the Studio area's; this area's tests count the featured 16
+        history = importlib.import_module("studio.services.demo.history")
+        mp.setattr(history, "add_history_demo", lambda *a, **k: "")
         with Studio.open(d) as s:
             build_demo(s, clients=40, today=TODAY)
     return d
@@ -115,7 +118,7 @@ def demo_window(dctx, settings, qtbot):
 
 def test_trips_area_lists_every_demo_trip(demo_window, qtbot):
     w = demo_window
-    names = [w.nav.item(i).text() for i in range(w.nav.count())]
+    names = [w.nav.item(i).text() for i in range(w.nav.count()) if w._areas[i] != "studio"]
     assert names[:3] == ["Agenda", "Clients", "Trips"] and names[3].startswith("Recently deleted")
     qtbot.keyClick(w, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert w.current_area() == "trips"

@@ -8,10 +8,12 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -139,6 +141,20 @@ class ClientListView(QWidget):
 
         self.count_label = QLabel(self)
         set_muted(self.count_label)
+        # Shown while the list holds only the clients behind a figure (see ``show_only``).
+        self._only: tuple[str, ...] | None = None
+        self.banner = QFrame(self)
+        self.banner.setObjectName("figureBanner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setWordWrap(True)
+        self.banner_back = QPushButton(self.tr("Show all clients"), self.banner)
+        self.banner_back.clicked.connect(self.show_all)
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(8, 4, 8, 4)
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(self.banner_back)
+        self.banner.hide()
 
         widths = (
             (COL_NAME, 26),
@@ -183,6 +199,7 @@ class ClientListView(QWidget):
         search_row.addWidget(self.profile_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.banner)
         layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
@@ -210,7 +227,21 @@ class ClientListView(QWidget):
             advisor_id=self.advisor_box.currentData(),
             tag=self.tag_box.currentData(),
             profile=self.profile_box.currentData(),
+            ids=self._only,
         )
+
+    def show_only(self, ids: list[str], reason: str) -> None:
+        """List exactly ``ids`` (the clients behind a figure), with a banner saying why."""
+        self._only = tuple(ids)
+        self.banner_text.setText(reason)
+        self.banner.show()
+        self.clear_filters()
+
+    def show_all(self) -> None:
+        """Back to every client (the banner's button)."""
+        self._only = None
+        self.banner.hide()
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         """Re-query now with the search text and filters (the search box calls it after a pause)."""
@@ -233,6 +264,8 @@ class ClientListView(QWidget):
             self.table.clearSelection()
             self._set_current(None)
             return True
+        if self._only is not None and client_id not in self._only:
+            self.show_all()  # a client outside the figure's list: back to all clients
         return select_row_id(self.table, self.proxy.row_of, client_id, self.clear_filters)
 
     def select_first(self) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,14 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from studio.domain import formatting
-from studio.domain import values as v
-from studio.domain.names import display_name
-from studio.domain.validate import format_phone
-from studio.services import queries
-from studio.services.dossier_queries import names_for_ids
+from studio.services import activity
 from studio.sync.status import laptop_names
 from ui.context import AppContext
-from ui.widgets import labels
 
 COL_WHEN, COL_WHO, COL_WHAT, COL_CHANGE = range(4)
 _ROOT = QModelIndex()
@@ -41,53 +34,6 @@ _ROOT = QModelIndex()
 SortRole = Qt.ItemDataRole.UserRole + 1
 
 _CTX = "HistoryModel"
-_FIELDS = {
-    "name": QT_TRANSLATE_NOOP("HistoryModel", "name"),
-    "native_name": QT_TRANSLATE_NOOP("HistoryModel", "native name"),
-    "kind": QT_TRANSLATE_NOOP("HistoryModel", "kind"),
-    "stage": QT_TRANSLATE_NOOP("HistoryModel", "stage"),
-    "source": QT_TRANSLATE_NOOP("HistoryModel", "source"),
-    "source_detail": QT_TRANSLATE_NOOP("HistoryModel", "source detail"),
-    "referred_by_id": QT_TRANSLATE_NOOP("HistoryModel", "referred by"),
-    "advisor_id": QT_TRANSLATE_NOOP("HistoryModel", "advisor"),
-    "person_id": QT_TRANSLATE_NOOP("HistoryModel", "person"),
-    "tags": QT_TRANSLATE_NOOP("HistoryModel", "tags"),
-    "notes": QT_TRANSLATE_NOOP("HistoryModel", "notes"),
-    "note": QT_TRANSLATE_NOOP("HistoryModel", "note"),
-    "role": QT_TRANSLATE_NOOP("HistoryModel", "role"),
-    "birth_date": QT_TRANSLATE_NOOP("HistoryModel", "birth date"),
-    "value": QT_TRANSLATE_NOOP("HistoryModel", "value"),
-    "label": QT_TRANSLATE_NOOP("HistoryModel", "label"),
-    "preferred": QT_TRANSLATE_NOOP("HistoryModel", "preferred"),
-    "purpose": QT_TRANSLATE_NOOP("HistoryModel", "purpose"),
-    "granted": QT_TRANSLATE_NOOP("HistoryModel", "agreed"),
-    "method": QT_TRANSLATE_NOOP("HistoryModel", "method"),
-    "decided_on": QT_TRANSLATE_NOOP("HistoryModel", "date decided"),
-    "occurred_at": QT_TRANSLATE_NOOP("HistoryModel", "date"),
-    "summary": QT_TRANSLATE_NOOP("HistoryModel", "summary"),
-    "body": QT_TRANSLATE_NOOP("HistoryModel", "details"),
-    "satisfaction": QT_TRANSLATE_NOOP("HistoryModel", "satisfaction"),
-    "status": QT_TRANSLATE_NOOP("HistoryModel", "status"),
-    "resolution": QT_TRANSLATE_NOOP("HistoryModel", "resolution"),
-    "resolved_at": QT_TRANSLATE_NOOP("HistoryModel", "resolved on"),
-    "month": QT_TRANSLATE_NOOP("HistoryModel", "month"),
-    "day": QT_TRANSLATE_NOOP("HistoryModel", "day"),
-    "year": QT_TRANSLATE_NOOP("HistoryModel", "year"),
-}
-_VOCAB = {
-    ("client", "kind"): v.ClientKind,
-    ("client", "stage"): v.Stage,
-    ("client", "source"): v.Source,
-    ("person", "role"): v.PersonRole,
-    ("contact_point", "kind"): v.ContactKind,
-    ("interaction", "kind"): v.InteractionKind,
-    ("interaction", "status"): v.ComplaintStatus,
-    ("consent", "purpose"): v.ConsentPurpose,
-    ("consent", "method"): v.ConsentMethod,
-    ("important_date", "kind"): v.DateKind,
-}
-#: Fields not worth a line when a row is created (the row itself says it).
-_QUIET = {"client_id", "position", "calendar"}
 
 
 def _tr(text: str) -> str:
@@ -117,39 +63,26 @@ class HistoryModel(QAbstractTableModel):
         self._rows: list[HistoryRow] = []
 
     def load(self, studio, client_id: str | None) -> None:
-        entries = queries.history(studio, client_id) if client_id else []
-        ids = {e.old for e in entries if e.field.endswith("_id") and isinstance(e.old, str)}
-        ids |= {e.new for e in entries if e.field.endswith("_id") and isinstance(e.new, str)}
-        names = {k: display_name(*n) for k, n in names_for_ids(studio, ids).items()} if ids else {}
-        rows: list[HistoryRow] = []
-        created: dict[tuple[str, str], list] = {}
-        laptops = laptop_names(studio) if entries else {}
+        """The client's journal in the activity's words (:mod:`studio.services.activity`)."""
+        lines = (
+            activity.activity(studio, activity.ActivityFilter(client_id=client_id), limit=500)
+            if client_id
+            else []
+        )
+        laptops = laptop_names(studio) if lines else {}
         here = studio.device_id
 
-        def who(e: queries.HistoryEntry) -> str:
+        def who(line: activity.ActivityLine) -> str:
             """The advisor, and the laptop when the change came from another one."""
-            if not e.device or e.device == here:
-                return e.advisor or ""
-            laptop = laptops.get(e.device) or _tr("laptop %1").replace("%1", e.device[:8])
-            if e.advisor and laptop == e.advisor:
-                return f"{e.advisor} · {_tr('on their laptop')}"
+            if not line.device or line.device == here:
+                return line.who
+            laptop = laptops.get(line.device) or _tr("laptop %1").replace("%1", line.device[:8])
+            if line.who and laptop == line.who:
+                return f"{line.who} · {_tr('on their laptop')}"
             on = _tr("on %1").replace("%1", laptop)
-            return f"{e.advisor} · {on}" if e.advisor else on
+            return f"{line.who} · {on}" if line.who else on
 
-        for e in entries:
-            if e.op == "create":
-                key = (e.tx, e.row_id)
-                if key not in created:
-                    created[key] = []
-                    rows.append(HistoryRow(e.when, who(e), _what(e), ""))
-                    created[key].append(rows[-1])
-                if e.field not in _QUIET and e.new is not False:  # “preferred: no” is noise
-                    created[key].append(e)
-                continue
-            rows.append(HistoryRow(e.when, who(e), _what(e), _describe(e, names)))
-        for row, *fields in created.values():
-            shown = [f"{_field(e.field)} {_value(e, e.new, names)}" for e in reversed(fields)]
-            row.change = _tr("added: %1").replace("%1", "; ".join(shown)) if shown else _tr("added")
+        rows = [HistoryRow(line.when, who(line), line.what, line.change) for line in lines]
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -179,67 +112,6 @@ class HistoryModel(QAbstractTableModel):
         if role == SortRole:
             return row.when if col == COL_WHEN else (row.when, row.who, row.what, row.change)[col]
         return None
-
-
-_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})")
-#: The first word of the core's subject, per table, is a vocabulary key: show its label instead.
-_SUBJECT_VOCAB = {
-    "contact_point": v.ContactKind,
-    "interaction": v.InteractionKind,
-    "important_date": v.DateKind,
-}
-
-
-def _what(e) -> str:
-    subject = _STAMP.sub(r"\1 \2", e.subject or "")
-    vocab = _SUBJECT_VOCAB.get(e.table)
-    if vocab is not None and " " in subject:
-        key, rest = subject.split(" ", 1)
-        if e.table == "contact_point" and key in ("phone", "whatsapp"):
-            rest = format_phone(rest)
-        subject = f"{labels.label(vocab, key)} {rest}"
-    elif e.table == "consent" and subject.startswith("consent to "):
-        subject = labels.label(v.ConsentPurpose, subject.removeprefix("consent to "))
-    return f"{labels.table_label(e.table)}: {subject}"
-
-
-def _field(name: str) -> str:
-    source = _FIELDS.get(name)
-    return _tr(source) if source else name.replace("_", " ")
-
-
-def _value(e, value: Any, names: dict[str, str]) -> str:
-    if value is None or value == "":
-        return "—"
-    if e.field.endswith("_id"):
-        return f"“{names.get(value, _tr('(unknown)'))}”"
-    vocab = _VOCAB.get((e.table, e.field))
-    if vocab is not None:
-        return f"“{labels.label(vocab, value)}”"
-    if isinstance(value, bool):
-        return _tr("yes") if value else _tr("no")
-    if e.field == "tags" and isinstance(value, str):
-        try:
-            return ", ".join(json.loads(value)) or "—"
-        except json.JSONDecodeError:
-            pass
-    if isinstance(value, str):
-        flat = _STAMP.sub(r"\1 \2", " ".join(value.split()))
-        return f"“{flat[:80]}…”" if len(flat) > 80 else f"“{flat}”"
-    return str(value)
-
-
-def _describe(e, names: dict[str, str]) -> str:
-    if e.op == "delete":
-        return _tr("deleted")
-    if e.op == "restore":
-        return _tr("restored")
-    return (
-        _tr("changed %1 from %2 to %3")
-        .replace("%1", _field(e.field))
-        .replace("%2", _value(e, e.old, names))
-        .replace("%3", _value(e, e.new, names))
-    )
 
 
 class HistoryPanel(QWidget):

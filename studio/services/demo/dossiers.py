@@ -154,6 +154,7 @@ class _Builder:
         )
         self.first_names: dict[str, tuple[str, str]] = {}
         self.tx: Transaction | None = None  # the transaction being filled
+        self.starts: dict[str, date] = {}  # the day each dossier was made
         self.upcoming = 0
 
     # -- helpers --------------------------------------------------------------------------------
@@ -166,6 +167,14 @@ class _Builder:
         self.tx.create(model, id=row_id, **clean(model, fields))
         self.counts[table_name(model)] += 1
         return row_id
+
+    def at(self, day: date) -> None:
+        """Date what is written next on ``day`` (a working hour of it): rows and journal."""
+        assert self.tx is not None
+        self.tx.backdate(
+            f"{day.isoformat()}T{self.rng.randint(1, 10):02d}:{self.rng.randint(0, 59):02d}:"
+            f"{self.rng.randint(0, 59):02d}Z"
+        )
 
     def pick(self, pairs: Sequence[tuple[_T, float]]) -> _T:
         return self.rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
@@ -492,6 +501,8 @@ class _Builder:
         if self.client_ids and (spec is None or index > 1) and rng.random() < 0.35:
             if self.referrer_pool and rng.random() < 0.5:
                 referred_by = rng.choice(self.referrer_pool)
+            elif self.referred and rng.random() < 0.3:  # chains: the referred refer others
+                referred_by = rng.choice(sorted(self.referred))
             else:
                 referred_by = rng.choice(self.client_ids)
             self.referrer_pool.append(referred_by)
@@ -504,7 +515,20 @@ class _Builder:
             notes = rng.choice(self.vocab["client_notes"][lang]) if rng.random() < 0.5 else ""
         if stage == "repeat" and rng.random() < 0.3:
             tags.append("vip")
+        # The dossier is made on the timeline's first day (a referred client after the referrer).
+        (since_lo, since_hi), (n_lo, n_hi), silent = _STAGE_SHAPE[stage]
+        start = self.days_ago(since_lo * 30, since_hi * 30)
+        end = self.today - timedelta(days=silent * 30)
+        if stage == "lost":
+            end = min(end, start + timedelta(days=120))
+        if end < start:
+            start, end = end, start
+        if referred_by and self.starts.get(referred_by, start) >= start:
+            start = min(self.starts[referred_by] + timedelta(days=rng.randint(3, 90)), self.today)
+            end = max(end, start)
         client_id = self.new_id()
+        self.starts[client_id] = start
+        self.at(start)
         self.tx.create(
             Client,
             id=client_id,
@@ -597,14 +621,7 @@ class _Builder:
                 label=rng.choice(self.vocab["custom_dates"][lang]),
             )
 
-        # Timeline.
-        (since_lo, since_hi), (n_lo, n_hi), silent = _STAGE_SHAPE[stage]
-        start = self.days_ago(since_lo * 30, since_hi * 30)
-        end = self.today - timedelta(days=silent * 30)
-        if stage == "lost":
-            end = min(end, start + timedelta(days=120))
-        if end < start:
-            start, end = end, start
+        # Timeline (its span was drawn before the dossier was made, on the day it starts).
         self.consents(client_id, start, stage)
         dests = self.vocab["destinations_zh" if lang == "zh" else "destinations_en"]
         dest = rng.choice(dests)
@@ -737,6 +754,7 @@ class _Builder:
                 fields["resolved_at"] = min(
                     day + timedelta(days=rng.randint(1, 20)), self.today
                 ).isoformat()
+        self.at(max(day, self.starts.get(client_id, day)))
         self.create(Interaction, **fields)
 
     # -- the whole studio -----------------------------------------------------------------------
@@ -755,6 +773,7 @@ class _Builder:
             for a in self.featured["advisors"]:
                 adv_id = self.new_id()
                 tx.advisor_id = self.advisors[0] if self.advisors else adv_id
+                self.at(self.today - timedelta(days=3 * 365 + 200 - 10 * len(self.advisors)))
                 tx.create(Advisor, id=adv_id, **clean(Advisor, a))
                 self.advisors.append(adv_id)
                 self.counts["advisor"] += 1

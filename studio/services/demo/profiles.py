@@ -49,7 +49,7 @@ def add_profiles(studio: Studio, seed: int, today: date) -> int:
     tax = taxonomy.load()
     with studio.read() as conn:
         rows = conn.exec_driver_sql(
-            "SELECT id, name, stage, kind FROM client ORDER BY rowid"
+            "SELECT id, name, stage, kind, created_at FROM client ORDER BY rowid"
         ).fetchall()
         people: dict[str, list[tuple[str, str]]] = {}
         for pid, cid, role in conn.exec_driver_sql(
@@ -66,7 +66,7 @@ def add_profiles(studio: Studio, seed: int, today: date) -> int:
     written = 0
     for start in range(0, len(rows), _CHUNK):
         with studio.transaction() as tx:
-            for cid, name, stage, kind in rows[start : start + _CHUNK]:
+            for cid, name, stage, kind, created in rows[start : start + _CHUNK]:
                 persons = people.get(cid, [])
                 facts = (
                     _featured(data["featured"][name], persons)
@@ -83,6 +83,9 @@ def add_profiles(studio: Studio, seed: int, today: date) -> int:
                         if source == "post-trip-feedback" and rng.random() < 0.7
                         else None
                     )
+                    # learned after the dossier was made, and written (dated) that day
+                    on = max(learned(), created[:10])
+                    tx.backdate(f"{on}T{rng.randint(11, 17):02d}:{rng.randint(0, 59):02d}:00Z")
                     values = clean(
                         ProfileFact,
                         {
@@ -92,7 +95,7 @@ def add_profiles(studio: Studio, seed: int, today: date) -> int:
                             "severity": severity,
                             "note": note,
                             "source": source,
-                            "learned_on": learned(),
+                            "learned_on": on,
                             "trip_id": trip,
                         },
                     )
