@@ -106,7 +106,7 @@ class SourceFallback(QTranslator):
                     self.table.setdefault(m.findtext("source") or "", text)
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802
-        return self.table.get(source_text, "")
+        return self.table.get(source_text)  # None: not ours, Qt keeps the source text
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return not self.table

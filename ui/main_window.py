@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             self.tr("Studio") if owner else self.tr("My figures"),
             self._studio_page,
             "studio",
-            self.tr("&Studio figures") if owner else self.tr("&My figures"),
+            self.tr("&Studio") if owner else self.tr("&My figures"),
             first=owner,
         )
         self._add_area(
