@@ -1,0 +1,40 @@
+"""A client's own data: the rows of erased clients (so a late change from another laptop never
+brings them back) and the studio's review period for untouched prospects.
+
+Revision ID: 0011_privacy
+Revises: 0010_compact_journal
+Create Date: 2026-12-02
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0011_privacy"
+down_revision = "0010_compact_journal"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # local bookkeeping, rebuilt from the journal's erase records (ids only, nothing personal)
+    op.create_table(
+        "erased_row",
+        sa.Column("row_id", sa.String, primary_key=True),
+        sa.Column("client_id", sa.String, nullable=False),
+    )
+    # the journal stays append-only, except for the records of an erased client's rows
+    op.execute("DROP TRIGGER journal_append_only_delete")
+    op.execute(
+        "CREATE TRIGGER journal_append_only_delete BEFORE DELETE ON journal "
+        "WHEN OLD.row NOT IN (SELECT r.n FROM journal_row r JOIN erased_row e "
+        "ON e.row_id = r.row_id) "
+        "BEGIN SELECT RAISE(ABORT, 'the change journal is append-only'); END"
+    )
+    op.add_column(
+        "studio_profile",
+        sa.Column("prospect_review_years", sa.Integer, nullable=False, server_default="3"),
+    )
+
+
+def downgrade() -> None:
+    raise NotImplementedError("Travel Studio never downgrades a studio; restore a backup instead.")
