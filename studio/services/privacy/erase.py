@@ -175,8 +175,10 @@ def erase_client(studio: Studio, client_id: str) -> EraseResult:
         ).scalar()
     with studio.transaction() as tx:
         tx.conn.exec_driver_sql("PRAGMA secure_delete = ON")
-        removed, records, media = scrub(tx, client_id)
+        # the erase record first: it takes the journal's highest seq, which the scrub must not
+        # lower (the sync sends this laptop's records above the last seq it sent)
         _record_erase(tx, client_id, {"on": date.today().isoformat(), "by": by or ""})
+        removed, records, media = scrub(tx, client_id)
     files = remove_files(studio, media)
     compact(studio)
     return EraseResult(client_id, removed, records, files)
@@ -286,15 +288,13 @@ def remove_files(studio: Studio, media: list[tuple[str, str]]) -> int:
 
 
 def compact(studio: Studio) -> None:
-    """Rewrite the file without free pages and empty the write-ahead log (nothing freed stays)."""
-    raw = studio.engine.raw_connection()
-    try:
-        dbapi = raw.driver_connection
-        assert dbapi is not None
-        dbapi.execute("VACUUM")
-        dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        raw.close()
+    """Copy the write-ahead log into the file and empty it: the log's older frames hold the
+    pages as they were before the erase (the erase itself overwrote what it freed).
+
+    No VACUUM: it may renumber the implicit rowids the search index is keyed by.
+    """
+    with studio.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def erased_rows(conn: Connection) -> set[str]:
