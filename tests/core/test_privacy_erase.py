@@ -33,7 +33,9 @@ def _fill(studio: Studio, tmp_path, *, photo: bool = True) -> str:
     clients.set_consent(studio, c.id, "profile", True)
     documents.add_document(studio, p.id, "2031-01-01", number=PASSPORT, country="GB")
     profiles.set_fact(studio, c.id, "diet.vegetarian", "must", note="Varga family rule")
-    trip = lifecycle.create_trip(studio, c.id, "Varga honeymoon", start_date="2026-06-01", end_date="2026-06-03")
+    trip = lifecycle.create_trip(
+        studio, c.id, "Varga honeymoon", start_date="2026-06-01", end_date="2026-06-03"
+    )
     if photo:
         img = tmp_path / "varga.png"
         Image.new("RGB", (64, 48), (200, 10, 10)).save(img)

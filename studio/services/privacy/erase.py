@@ -80,7 +80,9 @@ def owned_rows(conn: Connection, client_id: str) -> dict[str, list[str]]:
     for table in _client_tables():
         ids = [
             r[0]
-            for r in conn.exec_driver_sql(f"SELECT id FROM {table} WHERE client_id = ?", (client_id,))
+            for r in conn.exec_driver_sql(
+                f"SELECT id FROM {table} WHERE client_id = ?", (client_id,)
+            )
         ]
         if ids:
             out[table] = ids
@@ -230,17 +232,17 @@ def scrub(tx: Transaction, client_id: str) -> tuple[int, int, list[tuple[str, st
     removed = 0
     for table in [*_client_tables(), "client"]:
         if table == "client":
-            removed += conn.exec_driver_sql("DELETE FROM client WHERE id = ?", (client_id,)).rowcount
+            removed += conn.exec_driver_sql(
+                "DELETE FROM client WHERE id = ?", (client_id,)
+            ).rowcount
             continue
         removed += conn.exec_driver_sql(
-            f"DELETE FROM {table} WHERE client_id = ? "
-            "OR id IN (SELECT value FROM json_each(?))",
+            f"DELETE FROM {table} WHERE client_id = ? OR id IN (SELECT value FROM json_each(?))",
             (client_id, ids_json),
         ).rowcount
     # the journal lets go of records only for erased rows (its trigger checks)
     conn.exec_driver_sql(
-        "INSERT OR IGNORE INTO erased_row (row_id, client_id) "
-        "SELECT value, ? FROM json_each(?)",
+        "INSERT OR IGNORE INTO erased_row (row_id, client_id) SELECT value, ? FROM json_each(?)",
         (client_id, ids_json),
     )
     records = conn.exec_driver_sql(
@@ -264,9 +266,7 @@ def remove_files(studio: Studio, media: list[tuple[str, str]]) -> int:
         return 0
     root = studio.data_dir / "media"
     with studio.read() as conn:
-        still_used = {
-            r[0] for r in conn.exec_driver_sql("SELECT DISTINCT sha256 FROM trip_media")
-        }
+        still_used = {r[0] for r in conn.exec_driver_sql("SELECT DISTINCT sha256 FROM trip_media")}
     count = 0
     for sha, _ext in media:
         if sha in still_used:
@@ -308,9 +308,7 @@ def apply_remote(tx: Transaction, records: list[dict[str, Any]]) -> RemoteResult
     conn = tx.conn
     erased = erased_rows(conn)
     erasing = {
-        r["row_id"]
-        for r in records
-        if r["table_name"] == "client" and r["field"] == ERASED_FIELD
+        r["row_id"] for r in records if r["table_name"] == "client" and r["field"] == ERASED_FIELD
     }
     gone_clients = erasing | {
         c for (c,) in conn.exec_driver_sql("SELECT DISTINCT client_id FROM erased_row")
