@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import types
 import typing
 from datetime import datetime
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from studio.domain import validate
 from studio.domain.base import Row, table_name, table_of
@@ -108,15 +110,26 @@ def export_studio(studio: Studio, path: Path) -> str:
     """Write the whole studio to ``path`` (atomically); returns a one-line summary."""
     from studio.services.media import carry as media
 
-    doc = export_document(studio)
+    try:
+        doc = export_document(studio)
+    except (sqlite3.DatabaseError, SADatabaseError) as exc:
+        from studio.services.check import damage_sentence
+
+        raise StudioError(damage_sentence(studio, exc)) from None
     text = dumps(doc)
     # the photos' files travel in a folder beside the file (written first: the file never names absent photos)
-    files, missing = media.export_files(studio, media.export_folder(path))
+    folder = media.export_folder(path)
+    existed = folder.exists()
     try:
+        files, missing = media.export_files(studio, folder)
         with atomic_path(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        _remove_empty_tree(folder, existed)
+        raise StudioError(f"Cannot write {path}: {_os_reason(exc)}.") from None
+    except BaseException:
+        _remove_empty_tree(folder, existed)
+        raise
     summary = _summary(doc["tables"], len(doc["journal"]))
     if files or missing:
         summary += (
@@ -125,6 +138,30 @@ def export_studio(studio: Studio, path: Path) -> str:
         if missing:
             summary += f" ({missing:,} missing from the media folder and not copied)"
     return summary
+
+
+def _os_reason(exc: OSError) -> str:
+    """What an OS error is, in words: no space, read-only, or its own message."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full (no space left)"
+    if exc.errno == errno.EROFS:
+        return "the folder is on a read-only disk"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "the folder is read-only for you (permission denied)"
+    return str(exc.strerror or exc)
+
+
+def _remove_empty_tree(folder: Path, existed: bool) -> None:
+    """Remove the photos folder a failed export made, if it holds no file."""
+    if existed or not folder.is_dir():
+        return
+    if any(p.is_file() for p in folder.rglob("*")):
+        return
+    for d in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+        d.rmdir()
+    folder.rmdir()
 
 
 _NOUNS = {
