@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -89,3 +88,65 @@ def test_a_read_only_folder_is_no_traceback_from_the_lock_file(data_dir, monkeyp
     with pytest.raises(StudioError, match="already using"):
         other.acquire()
     held.release()
+
+
+def _studio_with_backup(data_dir):
+    s = Studio.open(data_dir)
+    clients.setup_local_advisor(s, "Mei", role="owner")
+    clients.create_client(s, "Kept Client")
+    s.close()
+    (data_dir / "backups").mkdir(exist_ok=True)
+    backup = data_dir / "backups" / "studio-2026-12-01.sqlite3"
+    backup.write_bytes((data_dir / "studio.sqlite3").read_bytes())
+    return backup
+
+
+@pytest.mark.parametrize("how", ["empty", "missing"])
+def test_an_empty_or_missing_studio_file_where_a_studio_was_is_refused_with_the_backup(
+    data_dir, capsys, how
+):
+    backup = _studio_with_backup(data_dir)
+    db = data_dir / "studio.sqlite3"
+    if how == "empty":
+        db.write_bytes(b"")
+    else:
+        db.unlink()
+    with pytest.raises(StudioError, match="not replaced with a new empty studio") as err:
+        Studio.open(data_dir)
+    assert backup.name in str(err.value)
+    assert cli.main(["--data-dir", str(data_dir), "check"]) == 1
+    assert "Traceback" not in capsys.readouterr().err
+    assert not db.exists() or db.stat().st_size == 0  # left as it was
+
+
+def test_a_new_data_directory_still_makes_a_new_studio(data_dir):
+    (data_dir / "studio.sqlite3").write_bytes(b"")
+    Studio.open(data_dir).close()  # nothing says a studio was here
+
+
+def test_a_damaged_first_page_is_refused_and_leaves_no_wal_or_shm(data_dir):
+    _studio_with_backup(data_dir)
+    db = data_dir / "studio.sqlite3"
+    with open(db, "r+b") as fh:
+        fh.seek(100)
+        fh.write(b"\x07" * 3000)
+    with pytest.raises(StudioError, match="damaged") as err:
+        Studio.open(data_dir)
+    assert sorted(p.name for p in data_dir.iterdir() if p.name.startswith("studio.sqlite3")) == [
+        "studio.sqlite3"
+    ]
+
+
+def test_a_full_disk_is_said_as_such_and_the_studio_keeps_reading(studio):
+    from studio.services import queries
+    from studio.store.opening_checks import DiskFullError
+
+    kept = clients.create_client(studio, "Before The Disk Filled")
+    pages = studio._scalar("PRAGMA page_count")
+    with studio.engine.connect() as conn:
+        conn.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(DiskFullError, match="full") as err:
+        for i in range(200):
+            clients.create_client(studio, f"Filler {i}", notes="n" * 5000)
+    assert "restore" not in str(err.value)
+    assert queries.get_dossier(studio, kept.id).client.name == "Before The Disk Filled"
