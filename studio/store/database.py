@@ -134,6 +134,7 @@ class Studio:
             studio.migration, studio.backup_path = migration, backup
             return studio
         except sqlite3.DatabaseError as exc:
+            opening_checks.remove_leftovers(data_dir / paths.DB_NAME)
             if dir_lock:
                 dir_lock.release()
             raise NotADatabaseError(
@@ -141,6 +142,7 @@ class Studio:
                 "left untouched — restore it from a backup."
             ) from None
         except BaseException:
+            opening_checks.remove_leftovers(data_dir / paths.DB_NAME)
             if dir_lock:
                 dir_lock.release()
             raise

@@ -164,12 +164,14 @@ def guard(engine: Engine, data_dir: Path) -> Engine:
 _LEFTOVERS = ("-wal", "-shm")
 
 
-def remove_leftovers(db_path: Path, before: set[str]) -> None:
-    """Remove the ``-wal``/``-shm`` files a failed open made (those that were there stay)."""
+def remove_leftovers(db_path: Path) -> None:
+    """Remove the ``-shm`` file and an empty ``-wal`` a failed open left beside the file.
+
+    Called with the directory's lock held, so no other process has the file open: the shared
+    memory file is rebuilt by the next open, and an empty log holds nothing.
+    """
     for suffix in _LEFTOVERS:
         p = db_path.with_name(db_path.name + suffix)
-        if p.name in before:
-            continue
         try:
             if p.is_file() and (suffix == "-shm" or p.stat().st_size == 0):
                 p.unlink()
@@ -177,15 +179,10 @@ def remove_leftovers(db_path: Path, before: set[str]) -> None:
             continue
 
 
-def existing_leftovers(db_path: Path) -> set[str]:
-    return {db_path.name + s for s in _LEFTOVERS if db_path.with_name(db_path.name + s).exists()}
-
-
 def checked_engine(data_dir: Path, db_path: Path, make_engine: Callable[[Path], Engine]) -> Engine:
     """The checks above, then the engine from ``make_engine``, guarded."""
     check_file(data_dir, db_path)
     check_writable(data_dir)
-    before = existing_leftovers(db_path)
     engine = guard(make_engine(db_path), data_dir)
     if db_path.exists() and db_path.stat().st_size:
         try:
@@ -193,9 +190,9 @@ def checked_engine(data_dir: Path, db_path: Path, make_engine: Callable[[Path], 
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
         except DBAPIError as exc:
             engine.dispose()
-            remove_leftovers(db_path, before)
+            remove_leftovers(db_path)
             reason = str(exc.orig).split("\n")[0]
-            if explain(exc.orig, data_dir) is not None:
+            if exc.orig is not None and explain(exc.orig, data_dir) is not None:
                 raise
             backup = newest_backup(data_dir)
             offer = f"; the newest backup is {backup}" if backup else ""

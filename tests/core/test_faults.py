@@ -130,7 +130,7 @@ def test_a_damaged_first_page_is_refused_and_leaves_no_wal_or_shm(data_dir):
     with open(db, "r+b") as fh:
         fh.seek(100)
         fh.write(b"\x07" * 3000)
-    with pytest.raises(StudioError, match="damaged") as err:
+    with pytest.raises(StudioError, match="damaged"):
         Studio.open(data_dir)
     assert sorted(p.name for p in data_dir.iterdir() if p.name.startswith("studio.sqlite3")) == [
         "studio.sqlite3"
