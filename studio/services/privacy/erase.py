@@ -187,13 +187,13 @@ def erase_client(studio: Studio, client_id: str) -> EraseResult:
 
 
 def _record_erase(tx: Transaction, client_id: str, value: dict[str, str]) -> None:
-    from studio.store.write import encode
+    from studio.store.write import JournalEntry, encode
 
     tx.append_journal(
         [
             {
                 "tx": tx.id,
-                "op": "update",
+                "op": "delete",  # views treat it as the row leaving (older versions too)
                 "table_name": "client",
                 "row_id": client_id,
                 "field": ERASED_FIELD,
@@ -207,6 +207,10 @@ def _record_erase(tx: Transaction, client_id: str, value: dict[str, str]) -> Non
         ]
     )
     tx.flush()
+    # listeners (the app's views) hear of it like of any change of the client
+    tx.entries.append(JournalEntry("client", client_id, ERASED_FIELD, "delete", None, value))
+    tx.touched.add(("client", client_id))
+    tx.touched_clients.add(client_id)
 
 
 def scrub(tx: Transaction, client_id: str) -> tuple[int, int, list[tuple[str, str]]]:
