@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from studio.domain import names
 from studio.domain import values as v
 from studio.domain.base import Row, table_name
 from studio.domain.models import (
@@ -23,7 +24,17 @@ from studio.errors import ValidationError
 
 
 def text(value: Any, field: str, *, required: bool = False, max_len: int = 2000) -> str:
-    s = "" if value is None else str(value).strip()
+    """Typed text as stored (:func:`studio.domain.names.clean_text`: NFC, no control, bidi or
+    invisible characters, trimmed); refused in one sentence when it cannot be stored."""
+    if isinstance(value, bytes):
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError(field, f"{_label(field)} is not UTF-8 text.") from None
+    try:
+        s = "" if value is None else names.clean_text(str(value))
+    except names.BadText as exc:
+        raise ValidationError(field, f"{_label(field)} cannot be stored: {exc}.") from None
     if required and not s:
         raise ValidationError(field, f"{_label(field)} cannot be empty.")
     if len(s) > max_len:

@@ -273,7 +273,12 @@ def read_document(path: Path) -> dict:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         # A string left open runs to the end of the text: the file was cut short too.
-        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+        # So does an error on the text's last line (a number or literal cut in the middle).
+        if (
+            exc.pos >= len(text.rstrip())
+            or exc.msg.startswith("Unterminated string")
+            or "\n" not in text[exc.pos :].rstrip()
+        ):
             raise ImportFileError(
                 f"{path} ends too early (line {exc.lineno}, column {exc.colno}): the JSON is incomplete, "
                 "so the file looks truncated."
