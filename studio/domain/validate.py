@@ -251,8 +251,35 @@ def clean(
             "deleted_at",
         ):
             raise ValidationError(name, f"{table_name(model)} has no editable field “{name}”.")
+        whole_number(raw, name)
         out[name] = _clean_field(model, name, raw, merged)
     return out
+
+
+#: The largest whole number SQLite stores (64 bits, signed).
+MAX_INTEGER = 2**63 - 1
+
+
+def whole_number(value: Any, field: str) -> Any:
+    """Refuse a number too large to store (``2**70``) in one sentence; anything else passes."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+        raise ValidationError(
+            field, f"{_label(field)} is too large a number ({len(str(abs(value)))} digits)."
+        )
+    if isinstance(value, float) and (value != value or abs(value) == float("inf")):
+        raise ValidationError(field, f"{_label(field)} is not a number.")
+    return value
+
+
+def search_text(value: Any, field: str = "search") -> str:
+    """What someone searches for, cleaned like stored text; a sentence when it cannot be read
+    (a command-line argument that is not UTF-8 arrives with lone surrogates)."""
+    if isinstance(value, str) and names._SURROGATE.search(value):
+        raise ValidationError(
+            field,
+            "The search text cannot be read: it is not UTF-8 (check the terminal's encoding).",
+        )
+    return text(value, field, max_len=500)
 
 
 _NAME_FIELDS = {"name": True, "native_name": False}
