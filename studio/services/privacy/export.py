@@ -48,6 +48,8 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("memory_book", "Memory books"),
 )
 
+#: Columns that hold yes or no (stored as 1 and 0).
+_YES_NO = frozenset({"preferred", "granted", "included"})
 #: Columns that say nothing to the client (ids of rows are kept in the JSON only).
 _QUIET = frozenset({"id", "client_id", "created_at", "updated_at", "position"})
 
@@ -168,9 +170,12 @@ def _pdf(doc: dict[str, Any], target: Path) -> None:
         for row in rows:
             parts = []
             for k, v in row.items():
-                if k in _QUIET or v in (None, "", [], False) or k.endswith("_id"):
+                if k in _QUIET or k.endswith("_id") or (v in (None, "", []) and k not in _YES_NO):
                     continue
-                shown = ", ".join(map(str, v)) if isinstance(v, list) else str(v)
+                if k in _YES_NO:
+                    shown = "yes" if v else "no"
+                else:
+                    shown = ", ".join(map(str, v)) if isinstance(v, list) else str(v)
                 parts.append(f"{k.replace('_', ' ')}: {shown}")
             story.append(Paragraph(fonts.markup(" · ".join(parts) or "—"), styles["body"]))
             story.append(Spacer(1, 1.5 * mm))
