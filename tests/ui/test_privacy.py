@@ -70,3 +70,29 @@ def test_prospects_to_review_lists_and_sets_the_period(window, qtbot, seeded):
 
     assert consent.review_years(seeded) == 7
     dialog.close()
+
+
+def test_a_full_disk_keeps_the_dialog_open_with_what_was_typed(ctx, qtbot, seeded, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.dialogs.client_dialog import NewClientDialog
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    dialog = NewClientDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name.setText("Typed Carefully")
+    dialog.notes.setPlainText("a long note " * 400)
+    from studio.services import clients as clients_service
+    from studio.store import opening_checks
+
+    def full(*_a, **_k):  # the core turns SQLite's "disk is full" into this (tests/core)
+        raise opening_checks.DiskFullError(opening_checks.disk_full_sentence(seeded.data_dir))
+
+    monkeypatch.setattr(clients_service, "create_client", full)
+    dialog.accept()
+    assert dialog.isVisible()
+    assert shown and "full" in shown[0] and "restore" not in shown[0]
+    assert dialog.name.text() == "Typed Carefully" and dialog.notes.toPlainText()
+    assert queries.client_ids(seeded, queries.ClientFilter(text="Carefully")) == []

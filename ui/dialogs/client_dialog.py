@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from studio.domain.names import display_name
 from studio.domain.values import ClientKind, Stage
-from studio.errors import ValidationError
+from studio.errors import StudioError, ValidationError
 from studio.services import clients, queries
 from ui.context import AppContext
 from ui.models.client_table import stage_label
@@ -166,6 +166,11 @@ class NewClientDialog(QDialog):
             )
         except ValidationError as exc:
             self._show_error(exc)
+            return
+        except StudioError as exc:  # a full or read-only disk: said as such; the text stays
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("New client"), str(exc))
             return
         self.client_id = client.id
         super().accept()
