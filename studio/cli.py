@@ -405,7 +405,10 @@ def _cmd_share(args: argparse.Namespace) -> int:
 # Feature packages that bring commands of their own: each module's ``add_commands(sub)`` adds its
 # subparsers and returns {command name: handler(args) -> exit code}. Keep those modules cheap to
 # import (stdlib only at module level; the work is imported inside the handlers).
-_COMMAND_MODULES: tuple[str, ...] = ("studio.services.figures.commands",)
+_COMMAND_MODULES: tuple[str, ...] = (
+    "studio.services.figures.commands",
+    "studio.services.privacy.commands",
+)
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": _cmd_sync,

@@ -309,6 +309,10 @@ class MainWindow(QMainWindow):
 
         add_sharing_actions(self, file_menu)
         file_menu.addSeparator()
+        from ui.privacy_actions import add_privacy_actions
+
+        add_privacy_actions(self, file_menu)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)

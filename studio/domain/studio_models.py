@@ -21,6 +21,7 @@ class StudioProfile(Row, table=True):
     address: str = ""
     emergency_phone: str = ""  # the 24 h line, E.164
     tagline: str = ""
+    prospect_review_years: int = 3  # untouched prospects offered for review after this
 
 
 STUDIO_MODELS: tuple[type[Row], ...] = (StudioProfile,)

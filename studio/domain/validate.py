@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from studio.domain import names
 from studio.domain import values as v
 from studio.domain.base import Row, table_name
 from studio.domain.i18n import field_label, tr
@@ -24,7 +25,17 @@ from studio.errors import ValidationError
 
 
 def text(value: Any, field: str, *, required: bool = False, max_len: int = 2000) -> str:
-    s = "" if value is None else str(value).strip()
+    """Typed text as stored (:func:`studio.domain.names.clean_text`: NFC, no control, bidi or
+    invisible characters, trimmed); refused in one sentence when it cannot be stored."""
+    if isinstance(value, bytes):
+        try:
+            value = value.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError(field, f"{_label(field)} is not UTF-8 text.") from None
+    try:
+        s = "" if value is None else names.clean_text(str(value))
+    except names.BadText as exc:
+        raise ValidationError(field, f"{_label(field)} cannot be stored: {exc}.") from None
     if required and not s:
         raise ValidationError(field, tr("{field} cannot be empty.", field=_label(field)))
     if len(s) > max_len:
@@ -290,8 +301,35 @@ def clean(
             "deleted_at",
         ):
             raise ValidationError(name, f"{table_name(model)} has no editable field “{name}”.")
+        whole_number(raw, name)
         out[name] = _clean_field(model, name, raw, merged)
     return out
+
+
+#: The largest whole number SQLite stores (64 bits, signed).
+MAX_INTEGER = 2**63 - 1
+
+
+def whole_number(value: Any, field: str) -> Any:
+    """Refuse a number too large to store (``2**70``) in one sentence; anything else passes."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+        raise ValidationError(
+            field, f"{_label(field)} is too large a number ({len(str(abs(value)))} digits)."
+        )
+    if isinstance(value, float) and (value != value or abs(value) == float("inf")):
+        raise ValidationError(field, f"{_label(field)} is not a number.")
+    return value
+
+
+def search_text(value: Any, field: str = "search") -> str:
+    """What someone searches for, cleaned like stored text; a sentence when it cannot be read
+    (a command-line argument that is not UTF-8 arrives with lone surrogates)."""
+    if isinstance(value, str) and names._SURROGATE.search(value):
+        raise ValidationError(
+            field,
+            "The search text cannot be read: it is not UTF-8 (check the terminal's encoding).",
+        )
+    return text(value, field, max_len=500)
 
 
 _NAME_FIELDS = {"name": True, "native_name": False}

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
+
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from studio.domain.base import table_name
 from studio.domain.i18n import tr
@@ -20,7 +23,59 @@ class CheckReport:
         return not self.problems
 
 
+#: Tables worth saving from a damaged file, besides the data tables (the change journal).
+_JOURNAL_TABLES = ("journal", "journal_tx", "journal_field", "journal_row", "journal_device")
+
+
+def readable_tables(studio: Studio) -> tuple[list[str], list[str]]:
+    """Which tables of the studio can still be read whole, and which cannot (a damaged page)."""
+    good, bad = [], []
+    raw = studio.engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        for t in [*(table_name(m) for m in MODELS), *_JOURNAL_TABLES]:
+            try:
+                for _row in cur.execute(f"SELECT * FROM {t}"):
+                    pass
+                good.append(t)
+            except sqlite3.DatabaseError:
+                bad.append(t)
+        cur.close()
+    finally:
+        raw.close()
+    return good, bad
+
+
+def damage_sentence(studio: Studio, exc: BaseException) -> str:
+    """One sentence: the file is damaged, what can still be read, what to do."""
+    good, bad = readable_tables(studio)
+    reason = str(getattr(exc, "orig", None) or exc).split("\n")[0]
+    lost = ", ".join(t.replace("_", " ") for t in bad) or "some of its pages"
+    if not good:
+        saved = "nothing else can be read"
+    elif len(good) > len(bad):
+        journal = " (the change journal among them)" if "journal" in good else ""
+        saved = f"the other {len(good)} tables{journal} can still be read"
+    else:
+        saved = ", ".join(t.replace("_", " ") for t in good) + " can still be read"
+    return (
+        f"The studio file {studio.db_path} is damaged ({reason}): {lost} cannot be read, "
+        f"{saved}; it was left untouched — keep a copy of it and restore the newest backup."
+    )
+
+
 def check(studio: Studio) -> CheckReport:
+    try:
+        return _check(studio)
+    except (sqlite3.DatabaseError, SADatabaseError) as exc:
+        if "malformed" not in str(exc) and "not a database" not in str(exc):
+            raise
+        rep = CheckReport()
+        rep.problems.append(damage_sentence(studio, exc))
+        return rep
+
+
+def _check(studio: Studio) -> CheckReport:
     rep = CheckReport()
     rev = studio.schema_revision()
     rep.facts.append(tr("schema {rev} (this version writes {head})", rev=rev, head=schema.HEAD))

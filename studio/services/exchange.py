@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import types
 import typing
 from datetime import datetime
@@ -19,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from studio.domain import validate
+from studio.domain import names, validate
 from studio.domain.base import Row, table_name, table_of
 from studio.domain.models import MODELS, Change
 from studio.domain.values import ChangeOp, keys
@@ -69,6 +71,18 @@ _FREE_TEXT = {
     "quotes",
     "original_name",
 }
+#: Columns holding a JSON list of texts.
+_LISTS = {"tags", "destinations"}
+
+
+def _is_text_list(value: str) -> bool:
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return False
+    return isinstance(items, list) and all(isinstance(t, str) for t in items)
+
+
 _JOURNAL_FIELDS = tuple(c.name for c in table_of(Change).columns if c.name != "seq")
 _JOURNAL_NULLABLE = {"old", "new", "advisor_id"}
 #: Fields a journal record of format version 1 also had (read, then dropped).
@@ -108,15 +122,26 @@ def export_studio(studio: Studio, path: Path) -> str:
     """Write the whole studio to ``path`` (atomically); returns a one-line summary."""
     from studio.services.media import carry as media
 
-    doc = export_document(studio)
+    try:
+        doc = export_document(studio)
+    except (sqlite3.DatabaseError, SADatabaseError) as exc:
+        from studio.services.check import damage_sentence
+
+        raise StudioError(damage_sentence(studio, exc)) from None
     text = dumps(doc)
     # the photos' files travel in a folder beside the file (written first: the file never names absent photos)
-    files, missing = media.export_files(studio, media.export_folder(path))
+    folder = media.export_folder(path)
+    existed = folder.exists()
     try:
+        files, missing = media.export_files(studio, folder)
         with atomic_path(path) as tmp:
             tmp.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise StudioError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        _remove_empty_tree(folder, existed)
+        raise StudioError(f"Cannot write {path}: {_os_reason(exc)}.") from None
+    except BaseException:
+        _remove_empty_tree(folder, existed)
+        raise
     summary = _summary(doc["tables"], len(doc["journal"]))
     if files or missing:
         summary += (
@@ -125,6 +150,30 @@ def export_studio(studio: Studio, path: Path) -> str:
         if missing:
             summary += f" ({missing:,} missing from the media folder and not copied)"
     return summary
+
+
+def _os_reason(exc: OSError) -> str:
+    """What an OS error is, in words: no space, read-only, or its own message."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full (no space left)"
+    if exc.errno == errno.EROFS:
+        return "the folder is on a read-only disk"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "the folder is read-only for you (permission denied)"
+    return str(exc.strerror or exc)
+
+
+def _remove_empty_tree(folder: Path, existed: bool) -> None:
+    """Remove the photos folder a failed export made, if it holds no file."""
+    if existed or not folder.is_dir():
+        return
+    if any(p.is_file() for p in folder.rglob("*")):
+        return
+    for d in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
+        d.rmdir()
+    folder.rmdir()
 
 
 _NOUNS = {
@@ -237,7 +286,12 @@ def read_document(path: Path) -> dict:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         # A string left open runs to the end of the text: the file was cut short too.
-        if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
+        # So does an error on the text's last line (a number or literal cut in the middle).
+        if (
+            exc.pos >= len(text.rstrip())
+            or exc.msg.startswith("Unterminated string")
+            or "\n" not in text[exc.pos :].rstrip()
+        ):
             raise ImportFileError(
                 f"{path} ends too early (line {exc.lineno}, column {exc.colno}): the JSON is incomplete, "
                 "so the file looks truncated."
@@ -340,9 +394,11 @@ class _Plan:
         self._references(rows_by_table)
         for table, rows in rows_by_table.items():
             existing = self._existing(table, list(rows))
+            self._same_as_studio(table, rows, existing)
             self.skipped_rows += len(existing)
             self.new_rows[table] = [r for rid, r in rows.items() if rid not in existing]
         journal = self._journal(self.doc.get("journal", []))
+        self._against_journal(rows_by_table, journal)
         with self.studio.read() as conn:
             existing = known_stamps(conn, [r["hlc"] for r in journal])
         self.skipped_journal = len(existing)
@@ -375,6 +431,24 @@ class _Plan:
                     f"{where} has “{name}” = {json.dumps(value, ensure_ascii=False)[:60]}, "
                     f"which should be {_TYPE_NAMES.get(typ, typ.__name__)}"
                 )
+            if typ is int and value is not None and abs(value) > validate.MAX_INTEGER:
+                self.fail(
+                    f"{where} has “{name}” = a number too large to store ({len(str(value))} digits)"
+                )
+            if typ is str and value is not None:
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:
+                    self.fail(
+                        f"{where} has “{name}” holding half of a character (a lone surrogate)"
+                    )
+                if name in _FREE_TEXT and names._NEVER.search(value):
+                    self.fail(
+                        f"{where} has “{name}” with control or direction-override characters "
+                        "(NUL, ESC, bidi overrides), which the studio never stores"
+                    )
+                if name in _LISTS and not _is_text_list(value):
+                    self.fail(f"{where} has “{name}” = {value[:60]}, which is not a list of texts")
             out[name] = value
         if not out["id"].strip() or len(out["id"]) > 64:
             self.fail(f"{where} has an invalid id")
@@ -437,6 +511,70 @@ class _Plan:
                             self.fail(
                                 f"{table} row {rid} names person {ref}, who belongs to another client"
                             )
+
+    def _same_as_studio(self, table: str, rows: dict[str, dict], existing: set[str]) -> None:
+        """A row whose id the studio has must be the studio's row: say what differs."""
+        if not existing:
+            return
+        with self.studio.read() as conn:
+            result = conn.exec_driver_sql(
+                f"SELECT * FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(existing)),),
+            )
+            for have in result.mappings():
+                mine = rows[have["id"]]
+                if have["updated_at"] >= mine["updated_at"]:
+                    continue  # changed here since that file was written: the studio's is newer
+                for name, value in mine.items():
+                    if name not in ("created_at", "updated_at") and have[name] != value:
+                        self.fail(
+                            f"{table} row {have['id']} is already in the studio with other content: "
+                            f"“{name}” is {json.dumps(have[name], ensure_ascii=False)[:40]} there "
+                            f"and {json.dumps(value, ensure_ascii=False)[:40]} in the file"
+                        )
+
+    def _against_journal(self, rows: dict[str, dict[str, dict]], journal: list[dict]) -> None:
+        """Rows need their history, and must be what it says; records need their rows."""
+        n_rows = sum(len(r) for r in rows.values())
+        if n_rows and not journal:
+            self.fail(
+                f"the file has {n_rows:,} rows but no change journal (their history), which every "
+                "studio keeps"
+            )
+        latest: dict[tuple[str, str], dict[str, tuple[str, str | None]]] = {}
+        for rec in journal:
+            key = (rec["table_name"], rec["row_id"])
+            fields = latest.setdefault(key, {})
+            prev = fields.get(rec["field"])
+            if prev is None or rec["hlc"] > prev[0]:
+                fields[rec["field"]] = (rec["hlc"], rec["new"])
+        ghosts = [k for k in latest if k[1] not in rows.get(k[0], {}) and "erased" not in latest[k]]
+        if ghosts:
+            with self.studio.read() as conn:
+                for table, row_id in ghosts:
+                    there = conn.exec_driver_sql(
+                        f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)
+                    ).first()
+                    if there is None:
+                        self.fail(
+                            f"the journal has records for {table} row {row_id}, which is neither "
+                            "in the file nor in the studio"
+                        )
+        for table, by_id in rows.items():
+            for row_id, row in by_id.items():
+                history = latest.get((table, row_id))
+                if history is None:
+                    continue  # a row of an older file whose history predates the journal
+                for name, (_hlc, new) in history.items():
+                    if name not in row or name in ("id", "created_at", "updated_at"):
+                        continue
+                    said = json.loads(new) if new is not None else None
+                    if said != row[name] and not (said in (None, "", "[]") and not row[name]):
+                        self.fail(
+                            f"{table} row {row_id} differs from its journal: “{name}” is "
+                            f"{json.dumps(row[name], ensure_ascii=False)[:40]} in the row and "
+                            f"{json.dumps(said, ensure_ascii=False)[:40]} in its latest record"
+                        )
 
     def _existing(self, table: str, ids: list[str]) -> set[str]:
         if not ids:

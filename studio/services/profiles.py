@@ -19,6 +19,7 @@ from studio.domain.profile_models import ProfileFact
 from studio.errors import NotFoundError, ValidationError
 from studio.services.agenda.rules import DEFAULT_OPTIONS, is_dormant, load_rules
 from studio.services.agenda.trip_sources import BOOKED_STATUSES, last_activity
+from studio.services.privacy import consent as privacy_consent
 from studio.store import Studio
 
 NEGATIVE = ("dislike", "never")
@@ -58,6 +59,7 @@ def set_fact(
         client = tx.get(Client, client_id)
         if client is None:
             raise ValidationError("client_id", "The client for this fact does not exist.")
+        privacy_consent.require_profile_consent(tx.conn, client_id)
         if data.get("person_id"):
             person = tx.get(Person, data["person_id"])
             if person is None or person.client_id != client_id:
@@ -341,7 +343,10 @@ def clients_in_segment(
 ) -> list[str]:
     """Ids of live clients in every segment given (keys such as ``purpose.honeymoon``)."""
     out = []
+    no_marketing = privacy_consent.marketing_refused(studio)  # left out of marketing lists
     for cid, seg in all_segments(studio, today).items():
+        if cid in no_marketing:
+            continue
         if purpose and purpose not in seg.purposes:
             continue
         if spending_band and seg.spending_band != spending_band:

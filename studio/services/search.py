@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from studio.domain import validate
 from studio.store import Studio, fts
 
 
@@ -20,7 +21,7 @@ def search(studio: Studio, query: str, limit: int = 50) -> list[SearchHit]:
     """Best matches first. Accent-insensitive ("zoe" finds "Zoë"); Chinese by substring
     ("小明" finds "王小明"); every word must match; words match as prefixes while typing; a trip's
     destination, item or confirmation code ("Lijiang", "丽江", "SGT-48213") finds its client."""
-    expr = fts.match_expression(query)
+    expr = fts.match_expression(validate.search_text(query))
     if expr is None:
         return []
     sql = """

@@ -19,7 +19,7 @@ from studio import paths
 from studio.domain.base import Row
 from studio.domain.models import Change
 from studio.errors import NotADatabaseError, StoreError
-from studio.store import fts, schema
+from studio.store import fts, opening_checks, schema
 from studio.store.hlc import HybridClock
 from studio.store.lock import DirLock
 from studio.store.write import JournalEntry, Transaction, decode, last_stamp
@@ -116,7 +116,7 @@ class Studio:
                     f"{revision}); this version knows schemas up to {schema.HEAD}. Update the app "
                     "to open it — the file was left untouched."
                 )
-            engine = make_engine(db_path)
+            engine = opening_checks.checked_engine(data_dir, db_path, make_engine)
             migration = backup = None
             if revision != schema.HEAD:
                 from studio.store import migrate  # imports Alembic, only when needed
@@ -134,6 +134,7 @@ class Studio:
             studio.migration, studio.backup_path = migration, backup
             return studio
         except sqlite3.DatabaseError as exc:
+            opening_checks.remove_leftovers(data_dir / paths.DB_NAME)
             if dir_lock:
                 dir_lock.release()
             raise NotADatabaseError(
@@ -141,6 +142,7 @@ class Studio:
                 "left untouched — restore it from a backup."
             ) from None
         except BaseException:
+            opening_checks.remove_leftovers(data_dir / paths.DB_NAME)
             if dir_lock:
                 dir_lock.release()
             raise

@@ -21,6 +21,7 @@ REVISIONS: tuple[str, ...] = (
     "0010_compact_journal",
     "0011_sync_apply",
     "0012_safety_checks",
+    "0013_privacy",
 )
 HEAD = REVISIONS[-1]
 

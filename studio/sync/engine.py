@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from studio import __version__
 from studio.domain.base import new_id
 from studio.domain.journal_models import OPS
+from studio.services.privacy import erase as privacy_erase
 from studio.store import schema
 from studio.store.database import Studio
 from studio.store.hlc import wall_ms
@@ -677,7 +678,7 @@ def _receive(
             if tx is None or batched >= APPLY_BATCH_RECORDS:
                 batch.close()  # commits the segments applied so far
                 tx, batched = batch.enter_context(studio.transaction()), 0
-            result = tx.apply_remote(good)
+            result = privacy_erase.apply_remote(tx, good)  # erasures honoured (issue 13)
             review.record(tx.conn, result.collisions)
             tx.conn.exec_driver_sql(
                 "INSERT INTO sync_segment (device, number, hash, records, last_seq, applied_at, "

@@ -115,7 +115,22 @@ def test_import_rows_that_refer_to_the_studio(studio, tmp_path):
         "role": "relative",
     }
     doc["tables"] = {"person": [person]}
-    doc["journal"] = []
+    doc["journal"] = [
+        {
+            "tx": "tx-new-1",
+            "op": "create",
+            "table_name": "person",
+            "row_id": "p-new-1",
+            "field": field,
+            "old": None,
+            "new": json.dumps(person[field]),
+            "advisor_id": None,
+            "device_id": "dev-elsewhere",
+            "hlc": f"1767225600000.0000{i}.dev-elsewhere",
+            "wall_time": "2026-01-01T00:00:00.000Z",
+        }
+        for i, field in enumerate(("client_id", "name", "role"))
+    ]
     f = tmp_path / "one.json"
     f.write_text(json.dumps(doc), encoding="utf-8")
     assert exchange.import_studio(studio, f).startswith("1 person")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from studio.domain import validate
 from studio.domain.names import display_name
 from studio.domain.values import ClientKind, Stage
-from studio.errors import ValidationError
+from studio.errors import StudioError, ValidationError
 from studio.services import clients, queries
 from ui.context import AppContext
 from ui.models.client_table import stage_label
@@ -191,6 +191,11 @@ class NewClientDialog(QDialog):
                 if other.field not in shown:
                     shown.add(other.field)
                     self._show_error(other, focus=False)
+            return
+        except StudioError as exc:  # a full or read-only disk: said as such; the text stays
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("New client"), str(exc))
             return
         self.client_id = client.id
         super().accept()

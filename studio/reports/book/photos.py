@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
+from studio.domain import photo_limits
 from studio.reports.book.content import BookPhoto
 from studio.reports.book.geometry import Frame
 
@@ -27,8 +28,8 @@ TARGET_PPI = 300
 LOW_PPI = 200
 JPEG_QUALITY = 85
 JPEG_OPTIMIZE = True  # optimal Huffman tables: ~10 % smaller for ~5 % more time per photo
-MAX_MEGAPIXELS = 400  # a 40,000 x 10,000 panorama still opens; beyond, the photo is refused
-MAX_MEGAPIXELS_FULL_DECODE = 150  # formats without reduced-scale decoding (PNG, TIFF...)
+MAX_MEGAPIXELS = photo_limits.MAX_MEGAPIXELS  # the one limit, shared with the photo import
+MAX_MEGAPIXELS_FULL_DECODE = photo_limits.MAX_MEGAPIXELS
 
 _FORMATS = {"JPEG", "MPO", "PNG", "TIFF", "WEBP", "HEIF", "BMP", "GIF"}
 

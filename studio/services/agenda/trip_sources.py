@@ -31,6 +31,7 @@ from studio.domain.i18n import mark, tr, tr_n
 from studio.domain.values import TripTaskKind, keys
 from studio.services.agenda.rules import WINBACK_STAGES, Rules, dormant_on
 from studio.services.agenda.sources import Connection, Occurrence
+from studio.services.privacy import consent as privacy_consent
 
 TASK_KINDS = keys(TripTaskKind)
 ANNIVERSARY_STATUSES = ("completed", "followed-up")
@@ -262,7 +263,10 @@ class WinbackSource:
     ) -> Iterator[Occurrence]:
         if not rules.on("winback"):
             return
+        no_marketing = privacy_consent.refused_ids(conn, "marketing")
         for cid, activity in last_activity(conn, stages=WINBACK_STAGES).items():
+            if cid in no_marketing:
+                continue  # withdrew marketing consent: no win-back
             on = dormant_on(activity.day, rules.winback_months)
             if on <= end:
                 yield Occurrence(

@@ -6,6 +6,7 @@ from pathlib import Path
 from types import ModuleType
 
 from studio import paths
+from studio.domain import photo_limits
 from studio.domain.media_models import TripMedia
 from studio.errors import StudioError
 from studio.fileio import atomic_path
@@ -46,6 +47,7 @@ def image_module() -> ModuleType:
         ):  # pragma: no cover - a dependency; without it HEIC is reported unsupported
             pass
         _heif_registered = True
+        photo_limits.apply(Image)  # the one limit on a photo's size (import, thumbnails, book)
     return Image
 
 

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from studio.domain import photo_limits
 from studio.services.media.files import image_module
 
 if TYPE_CHECKING:
@@ -18,9 +19,8 @@ if TYPE_CHECKING:
 #: Pillow format → stored extension. MPO is what some phones call a JPEG with a depth map.
 FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "TIFF": "tif", "WEBP": "webp", "HEIF": "heic"}
 ACCEPTED = "JPEG, PNG, TIFF, WebP and HEIC/HEIF"
-#: The largest image accepted, in pixels (a 30,000 × 5,800 panorama). Just below Pillow's own
-#: decompression-bomb guard (about 179 megapixels), so the refusal can give the image's size.
-MAX_PIXELS = 175_000_000
+#: The largest image accepted, in pixels: the one limit, shared with the memory book.
+MAX_PIXELS = photo_limits.MAX_PIXELS
 _ORIENTATION = 0x0112
 _EXIF_IFD = 0x8769
 _DATE_ORIGINAL = 0x9003
@@ -135,10 +135,10 @@ def probe(path: Path) -> Probe:
 
 
 def _too_big(name: str, w: int, h: int) -> str:
-    size = f" ({w:,} × {h:,} pixels)" if w else ""
+    size = f" ({w:,} × {h:,} pixels, {w * h / 1e6:.0f} megapixels)" if w else ""
     return (
-        f"{name} is too large{size}: Travel Studio takes images up to {MAX_PIXELS // 1_000_000} megapixels; "
-        "export a smaller copy."
+        f"{name} is too large{size}: Travel Studio takes images up to "
+        f"{MAX_PIXELS // 1_000_000} megapixels; export a smaller copy."
     )
 
 

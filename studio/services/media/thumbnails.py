@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+from studio.domain import photo_limits
 from studio.domain.media_models import TripMedia
 from studio.errors import StudioError
 from studio.fileio import atomic_path
@@ -38,9 +39,17 @@ def thumbnail(studio: Studio, media: str | TripMedia, size: int = 256) -> Path:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(source) as im:
+                w, h = im.size
+                if photo_limits.too_large(w, h):
+                    raise StudioError(
+                        f"The photo {row.original_name or row.sha256[:12]} is too large "
+                        f"({photo_limits.describe(w, h)})."
+                    )
+                # reduce first (JPEG decodes at reduced scale; others are reduced in place, one
+                # full-size copy at most), then turn and convert the small image
                 im.draft("RGB", (size, size))
-                im = ImageOps.exif_transpose(im)
                 im.thumbnail((size, size), Image.Resampling.LANCZOS, reducing_gap=2.0)
+                im = ImageOps.exif_transpose(im)
                 im = to_rgb(im)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with atomic_path(target) as tmp:
