@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from fixtures.flat_journal import LATER_TABLES
 
 from studio.services import clients, exchange
 from studio.store import Studio
@@ -79,7 +80,8 @@ def test_the_upgrade_takes_over_the_list_the_app_kept_in_a_setting(tmp_path):
     ]
     with Studio.open(tmp_path) as s:
         with s.engine.connect() as conn, conn.begin():  # back to how 0010 left the file
-            conn.exec_driver_sql("DROP TABLE sync_review")
+            for table in LATER_TABLES:  # sync_review, and what later revisions add
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
             conn.exec_driver_sql("ALTER TABLE sync_segment DROP COLUMN written_at")
             conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0010_compact_journal'")
         s.set_setting("sync_review", json.dumps(old))
