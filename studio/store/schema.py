@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from studio.errors import NotADatabaseError
@@ -38,12 +37,14 @@ def check_header(db_path: Path) -> None:
         )
 
 
-def read_revision(db_path: Path) -> str | None:
-    """The schema revision of the file, or None for a new, empty database."""
+def read_revision(db_path: Path, key: bytes | None = None) -> str | None:
+    """The schema revision of the file (encrypted with ``key``), or None for a new, empty one."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
+    from studio.store import crypto
+
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        con = crypto.connect(db_path, key, readonly=True)
         try:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -59,7 +60,13 @@ def read_revision(db_path: Path) -> str | None:
             return row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except crypto.database_errors() as exc:
+        if key is not None and "not a database" in str(exc):
+            raise NotADatabaseError(
+                f"{db_path} cannot be opened with this studio's key (the key file or the "
+                "keychain belongs to another studio, or the file is damaged); it was left "
+                "untouched."
+            ) from None
         raise NotADatabaseError(
             f"{db_path} cannot be read as a database ({exc}); it may be damaged. "
             "It was left untouched — restore it from a backup."
