@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the studio's data directory (default: $TRAVEL_STUDIO_HOME, else your user data folder)",
     )
+    p.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="an encrypted studio's passphrase, read from FILE (or $TRAVEL_STUDIO_PASSPHRASE_FILE)",
+    )
     p.add_argument("--version", action="version", version=f"travel-studio {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -149,11 +154,14 @@ def _add_sharing(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from studio.store.keystore import use_passphrase_file
+
     try:
-        if args.command is None:
-            return _gui("run")(args.data_dir)
-        handler = _COMMANDS[args.command]
-        return handler(args)
+        with use_passphrase_file(args.passphrase_file):
+            if args.command is None:
+                return _gui("run")(args.data_dir)
+            handler = _COMMANDS[args.command]
+            return handler(args)
     except StudioError as exc:
         print(f"travel-studio: {exc}", file=sys.stderr)
         return 1
@@ -177,9 +185,9 @@ def _gui(name: str) -> Callable[..., int]:
 
 
 def _open(args: argparse.Namespace) -> Studio:
-    from studio.store import Studio
+    from studio.store.commands import open_studio
 
-    studio = Studio.open(args.data_dir)
+    studio = open_studio(args.data_dir)  # encrypted, or plain and saying so; asks a passphrase
     if studio.backup_path:
         print(
             f"Upgraded the studio database ({studio.migration}); backup: {studio.backup_path}",
@@ -370,7 +378,7 @@ def _cmd_share(args: argparse.Namespace) -> int:
 # Feature packages that bring commands of their own: each module's ``add_commands(sub)`` adds its
 # subparsers and returns {command name: handler(args) -> exit code}. Keep those modules cheap to
 # import (stdlib only at module level; the work is imported inside the handlers).
-_COMMAND_MODULES: tuple[str, ...] = ()
+_COMMAND_MODULES: tuple[str, ...] = ("studio.store.commands",)
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": _cmd_sync,
