@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
 
         add_sharing_actions(self, file_menu)
         file_menu.addSeparator()
+        from ui.security_actions import SecurityUi
+
+        self.security = SecurityUi(self, file_menu)  # Backups…, Encrypt…, Change passphrase…
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)

@@ -214,7 +214,6 @@ def restore(studio: Studio, backup: Path, progress: Progress | None = None) -> P
     ``before-restore`` backup, never overwritten). The backup is checked before anything
     changes. Returns where the current file was put."""
     from studio.store import encryption, schema
-    from studio.store.database import make_engine
 
     key = studio.key
     backup_key = key if not crypto.is_plain_sqlite(backup) else None
@@ -250,7 +249,7 @@ def restore(studio: Studio, backup: Path, progress: Progress | None = None) -> P
         finally:
             incoming.unlink(missing_ok=True)
         tell(2, 3, "Opening the restored studio")
-        studio.engine = make_engine(db, key)
+        studio.reopen(key)
         if revision != schema.HEAD:
             from studio.store import migrate
 

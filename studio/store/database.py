@@ -190,6 +190,13 @@ class Studio:
                 dir_lock.release()
             raise
 
+    def reopen(self, key: bytes | None) -> None:
+        """A new engine on the studio's file, encrypted with ``key`` (after the file was replaced
+        by an encrypted or restored one; every connection of the old engine was closed first)."""
+        self.engine.dispose()
+        self.engine = make_engine(self.db_path, key)
+        self._key, self._media_key = key, None
+
     @property
     def encrypted(self) -> bool:
         """The studio file is encrypted (SQLCipher); its photos are then sealed too."""

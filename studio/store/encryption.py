@@ -84,8 +84,6 @@ def encrypt_studio(
     """Encrypt the open plain ``studio`` in place (key in the keychain, or wrapped by
     ``passphrase``), then seal its photos and backups. On an encrypted studio, seal what is
     still plain. Returns what was done: ``{"database": 0|1, "files": n, "backups": n}``."""
-    from studio.store.database import make_engine
-
     tell = progress or (lambda done, total, message: None)
     done = {"database": 0, "files": 0, "backups": 0}
     if not studio.encrypted:
@@ -94,9 +92,7 @@ def encrypt_studio(
         with studio._write_lock:  # no write may land in the plain file once the copy begins
             tell(0, 3, "Encrypting the studio file")
             quiesce(studio)
-            key = _encrypt_file(studio.data_dir, passphrase)
-            studio.engine = make_engine(studio.db_path, key)
-            studio._key, studio._media_key = key, None
+            studio.reopen(_encrypt_file(studio.data_dir, passphrase))
         done["database"] = 1
     done["files"] = seal_media(studio, tell)
     done["backups"] = encrypt_backups(studio, tell)
