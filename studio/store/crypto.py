@@ -131,6 +131,9 @@ def copy_database(
                         progress(total - remaining, total)
 
                 source.backup(target, pages=2048, progress=step)
+                # the copy stands alone: one file, no -wal beside it (the source's WAL flag came
+                # over with its header)
+                target.execute("PRAGMA journal_mode=DELETE")
             finally:
                 target.close()
         finally:
