@@ -24,7 +24,11 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from typing_extensions import Buffer
 
 MAGIC = b"TSSEALED"
 VERSION = 1
@@ -46,7 +50,7 @@ def is_sealed(path: str | os.PathLike) -> bool:
         return False
 
 
-def _aead(key: bytes):  # type: ignore[no-untyped-def]
+def _aead(key: bytes) -> AESGCM:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     return AESGCM(key)
@@ -119,7 +123,7 @@ class _SealedReader(io.RawIOBase):
         self._cached = (index, data)
         return data
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+    def readinto(self, buffer: Buffer) -> int:
         view = memoryview(buffer).cast("B")
         done = 0
         while done < len(view) and self._pos < self._size:
@@ -153,7 +157,7 @@ class _SealedWriter(io.RawIOBase):
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:  # type: ignore[no-untyped-def, override]
+    def write(self, data: Buffer) -> int:
         view = memoryview(data).cast("B")
         self._buf += view
         while len(self._buf) > CHUNK:  # keep at least one byte back: the last chunk is flagged
@@ -221,7 +225,7 @@ def open_write(
             else:
                 sealed = _SealedWriter(raw, key)
                 out = io.BufferedWriter(sealed, buffer_size=CHUNK)
-                yield out  # type: ignore[misc]
+                yield out
                 out.close()
             raw.flush()
             if durable:

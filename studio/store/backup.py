@@ -221,9 +221,7 @@ def restore(studio: Studio, backup: Path, progress: Progress | None = None) -> P
         raise StoreError(f"{backup.name} is encrypted and this studio is not; it cannot be used.")
     why = crypto.integrity_ok(backup, backup_key)
     if why != "ok":
-        raise StoreError(
-            f"{backup.name} cannot be restored ({why}); the studio was left as it is."
-        )
+        raise StoreError(f"{backup.name} cannot be restored ({why}); the studio was left as it is.")
     revision = schema.read_revision(backup, backup_key)
     if revision is not None and revision not in schema.REVISIONS:
         raise StoreError(f"{backup.name} was written by a newer version of Travel Studio.")

@@ -7,7 +7,6 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from studio.errors import StudioError
@@ -106,8 +105,10 @@ def _cmd_encrypt(args: argparse.Namespace) -> int:
                 passphrase = _ask_new_passphrase(problem)
         done = encryption.encrypt_studio(studio, passphrase)
         holder = keystore.read_info(studio.data_dir).holder
-    where = "its key is in this computer's keychain" if holder == "keychain" else (
-        "it opens with the studio passphrase"
+    where = (
+        "its key is in this computer's keychain"
+        if holder == "keychain"
+        else ("it opens with the studio passphrase")
     )
     if was:
         print(f"The studio was already encrypted ({where}).")

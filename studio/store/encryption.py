@@ -203,7 +203,5 @@ def encrypt_backups(studio: Studio, progress: Progress | None = None) -> int:
 def change_passphrase(studio: Studio, new_passphrase: str) -> None:
     """Wrap the encrypted studio's key with ``new_passphrase`` (the file is not rewritten)."""
     if studio.key is None:
-        raise StoreError(
-            "This studio is not encrypted; encrypt it first (travel-studio encrypt)."
-        )
+        raise StoreError("This studio is not encrypted; encrypt it first (travel-studio encrypt).")
     keystore.set_passphrase(studio.data_dir, studio.key, new_passphrase)

@@ -163,8 +163,8 @@ def test_a_keychain_that_lost_the_key_says_so(data_dir, keychain):
 
 # -- encrypting in place ----------------------------------------------------------------------
 def _plain_studio_with_photos(data_dir: Path) -> None:
-    from studio.services.media.thumbnails import thumbnail
     from studio.services.media.rows import media_of
+    from studio.services.media.thumbnails import thumbnail
     from studio.services.trips import reading as trip_reading
 
     assert main(["--data-dir", str(data_dir), "demo", "--clients", "12"]) == 0

@@ -148,14 +148,18 @@ class BackupsDialog(QDialog):
             for col, text in cells.items():
                 item = QTableWidgetItem(text)
                 if col == COL_SIZE:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 item.setToolTip(str(b.path))
                 self.table.setItem(i, col, item)
         if self.backups:
             newest = self.backups[0]
-            text = self.tr("The newest backup is from %1 (%2).").replace(
-                "%1", age_text(newest.when)
-            ).replace("%2", kind_text(newest.kind))
+            text = (
+                self.tr("The newest backup is from %1 (%2).")
+                .replace("%1", age_text(newest.when))
+                .replace("%2", kind_text(newest.kind))
+            )
             if backup.is_stale(self.ctx.studio.data_dir):
                 text += " " + self.tr("No backup is younger than a week: back up now.")
         else:

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.errors import StudioError
-from studio.store import Studio
-from studio.store import keystore
+from studio.store import Studio, keystore
 from ui.style import set_error_style
 
 
@@ -45,8 +44,7 @@ class PassphraseDialog(QDialog):
         )
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.message = QLabel(
-            message
-            or self.tr("This studio is encrypted. Type its passphrase to open it."),
+            message or self.tr("This studio is encrypted. Type its passphrase to open it."),
             self,
         )
         self.message.setWordWrap(True)
