@@ -37,6 +37,8 @@ def age_text(when: datetime, now: datetime | None = None) -> str:
     """How long ago, in words ("3 hours ago", "2 days ago")."""
     seconds = max(0, int(((now or datetime.now(UTC)) - when).total_seconds()))
     tr = QCoreApplication.translate
+    if seconds < 60:
+        return tr("BackupsDialog", "less than a minute ago")
     if seconds < 3600:
         return tr("BackupsDialog", "%1 minutes ago").replace("%1", str(seconds // 60))
     if seconds < 86400 * 2:
@@ -132,6 +134,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(close)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         self.reload()
 
     # -- the list -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
@@ -144,6 +145,8 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.start_box)
         layout.addWidget(self.encrypt_box)
         layout.addWidget(buttons)
+        # wrapped labels (the keychain's why) get the height their width needs
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self._update()
 
     # -- encryption (on by default for a new studio) -------------------------------------------
@@ -172,6 +175,8 @@ class FirstRunDialog(QDialog):
         if self.keychain_problem:
             why = QLabel(no_keychain_message(self.keychain_problem), self.encrypt_box)
             why.setWordWrap(True)
+            # a wrapped label in a group box is laid out a line short: give it its full height
+            why.setMinimumHeight(why.heightForWidth(self.minimumWidth() - 48))
             box.addWidget(why)
             pp = QFormLayout()
             pp.addRow(self.tr("Studio &passphrase"), self.passphrase)
