@@ -52,7 +52,10 @@ class SecurityUi(QObject):
     def start_auto_backups(self) -> None:
         """Back up once a day while the app runs (the app calls this; screenshots do not)."""
         self.timer.start()
-        QTimer.singleShot(FIRST_CHECK_MS, self.auto_backup)
+        self.first_check = QTimer(self)  # a child: it dies with the window, never fires late
+        self.first_check.setSingleShot(True)
+        self.first_check.timeout.connect(self.auto_backup)
+        self.first_check.start(FIRST_CHECK_MS)
 
     def update_actions(self) -> None:
         encrypted = self.ctx.studio.encrypted

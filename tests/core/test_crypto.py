@@ -389,3 +389,21 @@ def test_sealed_writes_stream_in_chunks(tmp_path):
     tracemalloc.stop()
     assert peak < 2 * 1024 * 1024
     assert sealed_files.content_size(tmp_path / "big.bin", key) == 32 * len(block)
+
+
+def test_an_encrypted_studio_of_an_older_schema_upgrades_with_an_encrypted_backup(data_dir):
+    import gzip
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    plain = data_dir.parent / "old.sqlite3"
+    with gzip.open(fixtures / "studio-0009.sqlite3.gz", "rb") as packed:
+        plain.write_bytes(packed.read())
+    key = keystore.create(data_dir, PASS)
+    crypto.copy_database(plain, None, data_dir / paths.DB_NAME, key)
+    with Studio.open(data_dir, passphrase=PASS) as s:
+        from studio.store import schema
+
+        assert s.schema_revision() == schema.HEAD and s.migration
+        assert s.backup_path is not None and not crypto.is_plain_sqlite(s.backup_path)
+        assert crypto.integrity_ok(s.backup_path, key) == "ok"
+        assert s.count(clients.Client) == 6
