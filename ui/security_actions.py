@@ -4,7 +4,7 @@ younger than a week."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
@@ -129,6 +129,7 @@ class SecurityUi(QObject):
         studio = self.ctx.studio
         progress = QProgressDialog(self.tr("Encrypting the studio…"), "", 0, 0, self.window)
         progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)  # no edits while it swaps
         progress.setMinimumDuration(0)
         job = Job(lambda report, _cancel: encryption.encrypt_studio(studio, passphrase, report))
 

@@ -32,8 +32,9 @@ def check_header(db_path: Path) -> None:
         head = fh.read(16)
     if head != SQLITE_HEADER:
         raise NotADatabaseError(
-            f"{db_path} is not a Travel Studio database (it is not an SQLite file); "
-            "it was left untouched — move it away or choose another data directory."
+            f"{db_path} is not a Travel Studio database (it is not an SQLite file), or it is "
+            "an encrypted studio whose key file studio.key is missing beside it; it was left "
+            "untouched — move it away, put the key file back, or choose another data directory."
         )
 
 

@@ -407,3 +407,13 @@ def test_an_encrypted_studio_of_an_older_schema_upgrades_with_an_encrypted_backu
         assert s.backup_path is not None and not crypto.is_plain_sqlite(s.backup_path)
         assert crypto.integrity_ok(s.backup_path, key) == "ok"
         assert s.count(clients.Client) == 6
+
+
+def test_an_encrypted_studio_without_its_key_file_says_so(data_dir):
+    with Studio.open(data_dir, encrypt=True, passphrase=PASS) as s:
+        _fill(s)
+    (data_dir / keystore.KEY_FILE).rename(data_dir.parent / "elsewhere.key")
+    before = _digest(data_dir)
+    with pytest.raises(NotADatabaseError, match="key file studio.key is missing"):
+        Studio.open(data_dir, passphrase=PASS)
+    assert _digest(data_dir) == before
