@@ -159,7 +159,7 @@ class BackupsDialog(QDialog):
         if self.backups:
             newest = self.backups[0]
             text = (
-                self.tr("The newest backup is from %1 (%2).")
+                self.tr("The newest backup was made %1 (%2).")
                 .replace("%1", age_text(newest.when))
                 .replace("%2", kind_text(newest.kind))
             )
