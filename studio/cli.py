@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="the studio's data directory (default: $TRAVEL_STUDIO_HOME, else your user data folder)",
     )
+    p.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="an encrypted studio's passphrase, read from FILE (or $TRAVEL_STUDIO_PASSPHRASE_FILE)",
+    )
     p.add_argument("--version", action="version", version=f"travel-studio {__version__}")
     p.add_argument(
         "--lang",
@@ -180,11 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     from studio.domain import i18n
 
     i18n.set_language(args.ui_lang or i18n.language_from_environment())
+    from studio.store.keystore import use_passphrase_file
+
     try:
-        if args.command is None:
-            return _gui("run")(args.data_dir)
-        handler = _COMMANDS[args.command]
-        return handler(args)
+        with use_passphrase_file(args.passphrase_file):
+            if args.command is None:
+                return _gui("run")(args.data_dir)
+            handler = _COMMANDS[args.command]
+            return handler(args)
     except StudioError as exc:
         print(f"travel-studio: {exc}", file=sys.stderr)
         return 1
@@ -208,9 +216,9 @@ def _gui(name: str) -> Callable[..., int]:
 
 
 def _open(args: argparse.Namespace) -> Studio:
-    from studio.store import Studio
+    from studio.store.commands import open_studio
 
-    studio = Studio.open(args.data_dir)
+    studio = open_studio(args.data_dir)  # encrypted, or plain and saying so; asks a passphrase
     if studio.backup_path:
         print(
             f"Upgraded the studio database ({studio.migration}); backup: {studio.backup_path}",
@@ -406,6 +414,7 @@ def _cmd_share(args: argparse.Namespace) -> int:
 # subparsers and returns {command name: handler(args) -> exit code}. Keep those modules cheap to
 # import (stdlib only at module level; the work is imported inside the handlers).
 _COMMAND_MODULES: tuple[str, ...] = (
+    "studio.store.commands",
     "studio.services.figures.commands",
     "studio.services.privacy.commands",
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never put keys in the developer's own keychain (tests/core/test_crypto.py uses a fake).
+os.environ["TRAVEL_STUDIO_KEYCHAIN"] = "off"
 
 import pytest  # noqa: E402
 

@@ -49,15 +49,17 @@ def upgrade_message(studio) -> str | None:
 def run(data_dir: str | None) -> int:
     """Open the studio in ``data_dir`` and run the main window until it is closed."""
     app = make_application()
-    from studio.store import Studio
+    from ui.dialogs.passphrase_dialog import open_studio
 
     try:
-        studio = Studio.open(data_dir)
+        studio = open_studio(data_dir)  # asks an encrypted studio's passphrase when needed
     except StudioError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("app", "Travel Studio cannot start"), str(exc)
         )
         return 1
+    if studio is None:  # Cancel at the passphrase: quit, touching nothing
+        return 0
     try:
         if studio.advisor_id is None:
             from ui.dialogs.first_run import FirstRunDialog
@@ -75,6 +77,8 @@ def run(data_dir: str | None) -> int:
         window.show()
         window.client_list.select_first()
         from ui.widgets.icons import area_icon
+
+        window.security.start_auto_backups()  # the day's backup, while the app is used
         from ui.widgets.tray_notifier import TrayNotifier
 
         tray = TrayNotifier(  # noqa: F841 - kept alive

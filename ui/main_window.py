@@ -312,6 +312,10 @@ class MainWindow(QMainWindow):
         from ui.privacy_actions import add_privacy_actions
 
         add_privacy_actions(self, file_menu)
+
+        from ui.security_actions import SecurityUi
+
+        self.security = SecurityUi(self, file_menu)  # Backups…, Encrypt…, Change passphrase…
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

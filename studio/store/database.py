@@ -8,10 +8,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine
+from sqlalchemy.pool import QueuePool
 from sqlmodel import Session, col
 from sqlmodel import select as sm_select
 
@@ -19,7 +20,7 @@ from studio import paths
 from studio.domain.base import Row
 from studio.domain.models import Change
 from studio.errors import NotADatabaseError, StoreError
-from studio.store import fts, opening_checks, schema
+from studio.store import crypto, fts, keystore, opening_checks, schema
 from studio.store.hlc import HybridClock
 from studio.store.lock import DirLock
 from studio.store.write import JournalEntry, Transaction, decode, last_stamp
@@ -39,15 +40,27 @@ class ChangeSet:
     rows: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
 
-def make_engine(db_path: Path) -> Engine:
+#: The page cache of an encrypted studio's connections (KiB; SQLite's default is 2,000): decrypting
+#: a page costs more than reading it from the OS's cache, so decrypted pages are kept longer.
+ENCRYPTED_CACHE_KIB = 65536
+
+
+def make_engine(db_path: Path, key: bytes | None = None) -> Engine:
     """An engine whose every connection uses WAL, full sync, foreign keys and a busy timeout.
 
     Transactions are real SQLite transactions (DDL included), begun by us rather than by the
     sqlite3 module, so a migration is all-or-nothing; write transactions take the lock up front.
+    With ``key`` the file is encrypted (SQLCipher, keyed raw on every connection: the WAL and the
+    search index are pages of the same encrypted file).
     """
-    engine = create_engine(
-        f"sqlite:///{db_path}", connect_args={"check_same_thread": False, "timeout": 10}
-    )
+    connect_args = {"check_same_thread": False, "timeout": 10}
+    if key is None:
+        engine = create_engine(f"sqlite:///{db_path}", connect_args=connect_args)
+    else:
+        url = URL.create(
+            "sqlite+pysqlcipher", password=crypto.key_literal(key)[1:-1], database=str(db_path)
+        )
+        engine = create_engine(url, connect_args=connect_args, poolclass=QueuePool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -57,6 +70,8 @@ def make_engine(db_path: Path) -> Engine:
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
+        if key is not None:  # a page read again from the cache is not decrypted again
+            cur.execute(f"PRAGMA cache_size=-{ENCRYPTED_CACHE_KIB}")
         cur.close()
         fts.register_functions(dbapi_connection)
 
@@ -67,15 +82,38 @@ def make_engine(db_path: Path) -> Engine:
     return engine
 
 
+def _studio_key(
+    data_dir: Path, db_path: Path, passphrase: str | None, encrypt: bool | Literal["auto"]
+) -> bytes | None:
+    """The key the studio file is encrypted with; None for a plain file (or a new plain one)."""
+    from studio.store import encryption
+
+    encryption.finish_interrupted(data_dir)  # a crash mid-``encrypt``: finish it or undo it
+    if crypto.is_plain_sqlite(db_path):
+        return None
+    if keystore.has_key_file(data_dir):
+        return keystore.unlock(data_dir, passphrase)
+    if crypto.has_content(db_path) or encrypt is False:
+        return None  # an existing file without a key file: the header check judges it
+    passphrase = passphrase if passphrase is not None else keystore.scripted_passphrase()
+    if encrypt == "auto" and passphrase is None and keystore.keychain_problem():
+        return None
+    return keystore.create(data_dir, passphrase)
+
+
 class Studio:
     """An open studio. Use :meth:`open`; close it (or use it as a context manager) when done."""
 
-    def __init__(self, data_dir: Path, engine: Engine, lock: DirLock | None):
+    def __init__(
+        self, data_dir: Path, engine: Engine, lock: DirLock | None, key: bytes | None = None
+    ):
         self.data_dir = data_dir
         self.db_path = data_dir / paths.DB_NAME
         self.media_dir = data_dir / paths.MEDIA_DIR
         self.engine = engine
         self._lock = lock
+        self._key = key
+        self._media_key: bytes | None = None
         self._write_lock = threading.RLock()
         self._local = threading.local()
         self._listeners: list[Callable[[ChangeSet], None]] = []
@@ -88,11 +126,23 @@ class Studio:
 
     # -- opening and closing --------------------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, *, lock: bool = True) -> Studio:
+    def open(
+        cls,
+        data_dir: str | Path | None = None,
+        *,
+        lock: bool = True,
+        passphrase: str | None = None,
+        encrypt: bool | Literal["auto"] = False,
+    ) -> Studio:
         """Open (creating or upgrading as needed) the studio in ``data_dir``.
 
+        An encrypted studio is unlocked with the keychain's key, or with ``passphrase`` (else the
+        scripted passphrase file). ``encrypt`` says whether a *new* studio is encrypted: True,
+        False, or ``"auto"`` (when a keychain or a passphrase is at hand).
+
         Raises a :class:`~studio.errors.StoreError` with a clear sentence when the directory is
-        in use, the file is not a studio database, or it comes from a newer version.
+        in use, the file is not a studio database, the passphrase is wrong or missing, or it
+        comes from a newer version.
         """
         data_dir = paths.resolve_data_dir(data_dir)
         try:
@@ -106,8 +156,10 @@ class Studio:
             dir_lock.acquire()
         try:
             db_path = data_dir / paths.DB_NAME
-            schema.check_header(db_path)
-            revision = schema.read_revision(db_path)
+            key = _studio_key(data_dir, db_path, passphrase, encrypt)
+            if key is None:
+                schema.check_header(db_path)
+            revision = schema.read_revision(db_path, key)
             if revision is not None and revision not in schema.REVISIONS:
                 from studio.errors import NewerDatabaseError
 
@@ -116,12 +168,14 @@ class Studio:
                     f"{revision}); this version knows schemas up to {schema.HEAD}. Update the app "
                     "to open it — the file was left untouched."
                 )
-            engine = opening_checks.checked_engine(data_dir, db_path, make_engine)
+            engine = opening_checks.checked_engine(
+                data_dir, db_path, lambda path: make_engine(path, key)
+            )
             migration = backup = None
             if revision != schema.HEAD:
                 from studio.store import migrate  # imports Alembic, only when needed
 
-                backup = migrate.upgrade(engine, db_path, revision)
+                backup = migrate.upgrade(engine, db_path, revision, key=key)
                 migration = f"{revision or 'empty'} → {schema.HEAD}"
                 if revision is not None and schema.REVISIONS.index(revision) < _COMPACT_JOURNAL:
                     raw = engine.raw_connection()  # give back the old journal's space
@@ -130,10 +184,10 @@ class Studio:
                         raw.driver_connection.execute("VACUUM")
                     finally:
                         raw.close()
-            studio = cls(data_dir, engine, dir_lock)
+            studio = cls(data_dir, engine, dir_lock, key)
             studio.migration, studio.backup_path = migration, backup
             return studio
-        except sqlite3.DatabaseError as exc:
+        except crypto.database_errors() as exc:
             opening_checks.remove_leftovers(data_dir / paths.DB_NAME)
             if dir_lock:
                 dir_lock.release()
@@ -146,6 +200,30 @@ class Studio:
             if dir_lock:
                 dir_lock.release()
             raise
+
+    def reopen(self, key: bytes | None) -> None:
+        """A new engine on the studio's file, encrypted with ``key`` (after the file was replaced
+        by an encrypted or restored one; every connection of the old engine was closed first)."""
+        self.engine.dispose()
+        self.engine = make_engine(self.db_path, key)
+        self._key, self._media_key = key, None
+
+    @property
+    def encrypted(self) -> bool:
+        """The studio file is encrypted (SQLCipher); its photos are then sealed too."""
+        return self._key is not None
+
+    @property
+    def key(self) -> bytes | None:
+        """The raw key of an encrypted studio (for its backups), None when plain."""
+        return self._key
+
+    @property
+    def media_key(self) -> bytes | None:
+        """The key photos, thumbnails and prepared photos are sealed with (None: plain files)."""
+        if self._key is not None and self._media_key is None:
+            self._media_key = crypto.media_key(self._key)
+        return self._media_key
 
     def close(self) -> None:
         self.engine.dispose()

@@ -6,7 +6,6 @@ single transaction, so a failure leaves the file exactly as it was.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,31 +32,29 @@ def script_revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
-def backup(db_path: Path, label: str) -> Path:
-    """Copy the live database with SQLite's backup API (consistent even mid-WAL)."""
+def backup(db_path: Path, label: str, key: bytes | None = None) -> Path:
+    """Copy the live database with SQLite's backup API (consistent even mid-WAL); an encrypted
+    studio's copy is encrypted with the same key."""
+    from studio.store import crypto
+
     folder = db_path.parent / paths.BACKUP_DIR
     folder.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = folder / f"studio-{stamp}-before-{label}.sqlite3"
     tmp = target.with_suffix(".partial")
-    src = sqlite3.connect(db_path)
-    try:
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    tmp.unlink(missing_ok=True)
+    crypto.copy_database(db_path, key, tmp, key)
     tmp.replace(target)
     return target
 
 
-def upgrade(engine: Engine, db_path: Path, current: str | None) -> Path | None:
+def upgrade(
+    engine: Engine, db_path: Path, current: str | None, *, key: bytes | None = None
+) -> Path | None:
     """Bring the schema to head. Returns the backup made first (None for a new file)."""
     from studio.store import schema
 
-    saved = backup(db_path, schema.HEAD) if current is not None else None
+    saved = backup(db_path, schema.HEAD, key) if current is not None else None
     cfg = alembic_config()
     try:
         with engine.connect() as conn:

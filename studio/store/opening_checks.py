@@ -29,9 +29,11 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, ExceptionContext
 from sqlalchemy.exc import DBAPIError
 
+from studio import paths
 from studio.errors import NotADatabaseError, StoreError
+from studio.store import crypto
 
-BACKUPS = "backups"
+BACKUPS = paths.BACKUP_DIR
 #: What a data directory holds once a studio has lived in it (besides the database itself).
 _EVIDENCE = ("media", "sharing.json", "sync-outbox", BACKUPS)
 
@@ -153,7 +155,7 @@ def guard(engine: Engine, data_dir: Path) -> Engine:
     @event.listens_for(engine, "handle_error")
     def _on_error(ctx: ExceptionContext) -> None:
         original = ctx.original_exception
-        if isinstance(original, sqlite3.Error):
+        if isinstance(original, (sqlite3.Error, *crypto.database_errors())):  # sqlcipher3's too
             better = explain(original, data_dir)
             if better is not None:
                 raise better from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from studio.errors import NotADatabaseError
@@ -36,17 +35,20 @@ def check_header(db_path: Path) -> None:
         head = fh.read(16)
     if head != SQLITE_HEADER:
         raise NotADatabaseError(
-            f"{db_path} is not a Travel Studio database (it is not an SQLite file); "
-            "it was left untouched — move it away or choose another data directory."
+            f"{db_path} is not a Travel Studio database (it is not an SQLite file), or it is "
+            "an encrypted studio whose key file studio.key is missing beside it; it was left "
+            "untouched — move it away, put the key file back, or choose another data directory."
         )
 
 
-def read_revision(db_path: Path) -> str | None:
-    """The schema revision of the file, or None for a new, empty database."""
+def read_revision(db_path: Path, key: bytes | None = None) -> str | None:
+    """The schema revision of the file (encrypted with ``key``), or None for a new, empty one."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
+    from studio.store import crypto
+
     try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        con = crypto.connect(db_path, key, readonly=True)
         try:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -62,7 +64,13 @@ def read_revision(db_path: Path) -> str | None:
             return row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except crypto.database_errors() as exc:
+        if key is not None and "not a database" in str(exc):
+            raise NotADatabaseError(
+                f"{db_path} cannot be opened with this studio's key (the key file or the "
+                "keychain belongs to another studio, or the file is damaged); it was left "
+                "untouched."
+            ) from None
         raise NotADatabaseError(
             f"{db_path} cannot be read as a database ({exc}); it may be damaged. "
             "It was left untouched — restore it from a backup."

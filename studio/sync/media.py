@@ -31,9 +31,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from studio import paths
+from studio import paths, sealed_files
 from studio.errors import StudioError
-from studio.fileio import atomic_path
 from studio.store.database import Studio
 from studio.sync import membership as mb
 from studio.sync import rotation
@@ -134,8 +133,7 @@ def _store(studio: Studio, sha256: str, ext: str, data: bytes) -> Path:
     target = local_path(studio, sha256, ext)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(target) as tmp:
-            tmp.write_bytes(data)
+        sealed_files.write_bytes(target, data, studio.media_key)  # sealed when encrypted
     except (OSError, StudioError) as exc:
         raise SyncError(f"Cannot write the photo {target}: {exc}.") from None
     return target
@@ -161,7 +159,10 @@ def send_media(studio: Studio, t: Transport, ring: rotation.Keyring, members: mb
             there = set(t.list(f"{PLACE_DIR}/{prefix}"))
             for sha, path in items:
                 if f"{sha}.bin" not in there:
-                    data = path.read_bytes()
+                    try:
+                        data = sealed_files.read_bytes(path, studio.media_key)
+                    except OSError:
+                        continue  # unreadable here: never spread
                     if hashlib.sha256(data).hexdigest() != sha:
                         continue  # a damaged local file is never spread
                     t.write(place_name(sha), seal_media(data, sha, generation, key))

@@ -69,6 +69,7 @@ def test_first_run_asks_who_the_advisor_is(data_dir, qapp, monkeypatch):
 
     def fake_dialog_exec(dialog):
         dialog.empty_radio.setChecked(True)
+        dialog.encrypt_check.setChecked(False)  # encrypted first runs: tests/ui/test_backups.py
         dialog.accept()  # empty name: refused beside the field, dialog stays
         answered["error"] = dialog.name_error.text()
         dialog.name.setText("Zoë Martin")
@@ -100,6 +101,7 @@ def test_first_run_can_load_the_demo_studio(data_dir, qapp, monkeypatch):
         dialog = FirstRunDialog(s)
         assert dialog.demo_radio.isEnabled() and dialog.demo_radio.isChecked()
         dialog.name.setText("Zoë Martin")
+        dialog.encrypt_check.setChecked(False)
         dialog.accept()
         assert dialog.result() == FirstRunDialog.DialogCode.Accepted
         assert s.count(clients.Client) >= 5  # a few demo clients start in Recently deleted

@@ -36,6 +36,7 @@ def _join(qtbot, data_dir, place, key_file, name="Tom Baker") -> tuple[Studio, F
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.join_radio.setChecked(True)
+    dialog.encrypt_check.setChecked(False)
     dialog.name.setText(name)
     dialog.join_form.place_form.set_folder(place)
     dialog.join_form.key_file.setText(str(key_file))

@@ -7,12 +7,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
@@ -129,6 +131,7 @@ class FirstRunDialog(QDialog):
                 self.start_box.hide()
         else:
             self.demo_radio.setChecked(True)
+        self._build_encryption(studio)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -142,8 +145,85 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.start_box)
+        layout.addWidget(self.encrypt_box)
         layout.addWidget(buttons)
+        # wrapped labels (the keychain's why) get the height their width needs
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self._update()
+
+    # -- encryption (on by default for a new studio) -------------------------------------------
+    def _build_encryption(self, studio: Studio) -> None:
+        from studio.store import keystore
+        from ui.dialogs.passphrase_dialog import no_keychain_message
+
+        self.encrypt_box = QGroupBox(self.tr("Privacy"), self)
+        self.encrypt_check = QCheckBox(
+            self.tr("&Encrypt this studio, its photos and its backups (recommended)"),
+            self.encrypt_box,
+        )
+        self.encrypt_check.setChecked(True)
+        self.keychain_problem = keystore.keychain_problem()
+        self.passphrase = QLineEdit(self.encrypt_box)
+        self.passphrase.setObjectName("first_run_passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_again = QLineEdit(self.encrypt_box)
+        self.passphrase_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.encrypt_error = QLabel(self.encrypt_box)
+        self.encrypt_error.setWordWrap(True)
+        set_error_style(self.encrypt_error)
+        self.encrypt_error.hide()
+        box = QVBoxLayout(self.encrypt_box)
+        box.addWidget(self.encrypt_check)
+        if self.keychain_problem:
+            why = QLabel(no_keychain_message(self.keychain_problem), self.encrypt_box)
+            why.setWordWrap(True)
+            # a wrapped label in a group box is laid out a line short: give it its full height
+            why.setMinimumHeight(why.heightForWidth(self.minimumWidth() - 48))
+            box.addWidget(why)
+            pp = QFormLayout()
+            pp.addRow(self.tr("Studio &passphrase"), self.passphrase)
+            pp.addRow(self.tr("The same a&gain"), self.passphrase_again)
+            box.addLayout(pp)
+            self.encrypt_check.toggled.connect(self.passphrase.setEnabled)
+            self.encrypt_check.toggled.connect(self.passphrase_again.setEnabled)
+        else:
+            note = QLabel(
+                self.tr("The key is kept in this computer's keychain; nothing to remember."),
+                self.encrypt_box,
+            )
+            note.setWordWrap(True)
+            box.addWidget(note)
+        box.addWidget(self.encrypt_error)
+        # Offered for a new studio; an existing one is encrypted from the File menu.
+        self.encrypt_box.setVisible(studio.is_empty() and not studio.encrypted)
+
+    def _encrypt_if_asked(self) -> bool:
+        """Encrypt the (still empty) studio before anything is written to it; False when the
+        passphrase was refused (the dialog stays open)."""
+        from studio.store import encryption, keystore
+
+        if self.encrypt_box.isHidden() or not self.encrypt_check.isChecked():
+            return True
+        if self._studio.encrypted:
+            return True
+        passphrase = None
+        if self.keychain_problem:
+            passphrase = self.passphrase.text()
+            try:
+                keystore.check_passphrase(passphrase)
+            except StudioError as exc:
+                self.encrypt_error.setText(str(exc))
+                self.encrypt_error.show()
+                self.passphrase.setFocus()
+                return False
+            if self.passphrase_again.text() != passphrase:
+                self.encrypt_error.setText(self.tr("The two passphrases differ."))
+                self.encrypt_error.show()
+                self.passphrase_again.setFocus()
+                return False
+        self.encrypt_error.hide()
+        encryption.encrypt_studio(self._studio, passphrase)  # an empty file: a moment
+        return True
 
     def _update(self) -> None:
         new = self.existing.currentData() is None
@@ -161,6 +241,12 @@ class FirstRunDialog(QDialog):
         if existing:
             self._studio.set_local_advisor(existing)
             super().accept()
+            return
+        try:
+            if not self._encrypt_if_asked():
+                return
+        except StudioError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
         if self.join_radio.isChecked() and self.start_box.isVisible():
             self._join()

@@ -25,7 +25,7 @@ from PySide6.QtGui import QImage
 
 from studio.domain.media_models import TripMedia
 from studio.services.media.rows import book_settings, media_of
-from studio.services.media.thumbnails import thumbnail
+from studio.services.media.thumbnails import thumbnail_bytes
 from studio.store import Studio
 from ui.workers import Job
 
@@ -53,8 +53,7 @@ def _load_thumbnail(studio: Studio, row: TripMedia, size: int) -> tuple[str, QIm
     """Make (or find) the cached thumbnail of one photo and decode it (in a pool thread):
     (sha256, image or None, why not)."""
     try:
-        path = thumbnail(studio, row, size)
-        image = QImage(str(path))
+        image = QImage.fromData(thumbnail_bytes(studio, row, size))  # decrypted in memory
         if image.isNull():
             raise OSError(f"The thumbnail of {row.original_name} cannot be read.")
         return row.sha256, image, ""

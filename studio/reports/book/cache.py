@@ -10,11 +10,11 @@ import json
 import math
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from studio import sealed_files
 from studio.reports.book.photos import JPEG_OPTIMIZE, PhotoJob
 
 #: Bump when :func:`prepare_photo` makes different bytes for the same photo and size: photos cached
@@ -53,9 +53,16 @@ class PhotoCache:
     than ``limit`` bytes; a hit refreshes the entry's modification time.
     """
 
-    def __init__(self, folder: str | os.PathLike, limit: int = CACHE_LIMIT_BYTES):
+    def __init__(
+        self,
+        folder: str | os.PathLike,
+        limit: int = CACHE_LIMIT_BYTES,
+        *,
+        seal_key: bytes | None = None,
+    ):
         self.folder = Path(folder)
         self.limit = limit
+        self.seal_key = seal_key  # entries are sealed with it (an encrypted studio's cache)
 
     @staticmethod
     def key(source_id: str, job: PhotoJob) -> str:
@@ -81,7 +88,7 @@ class PhotoCache:
 
         path = self._path(key)
         try:
-            data = path.read_bytes()
+            data = sealed_files.read_bytes(path, self.seal_key)
             if not _jpeg_ok(data):
                 return None
             with Image.open(io.BytesIO(data)) as im:
@@ -98,14 +105,7 @@ class PhotoCache:
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            sealed_files.write_bytes(path, data, self.seal_key, durable=False)
         except OSError:
             pass  # a full disk or a read-only folder: the book is still built, only slower next time
 

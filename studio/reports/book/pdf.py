@@ -111,10 +111,13 @@ def write_book(
     cancel: Callable[[], bool] | None = None,
     workers: int | None = None,
     cache_dir: str | os.PathLike | None = None,
+    seal_key: bytes | None = None,
 ) -> Preflight:
     """Write the memory book for ``content`` to ``out``; the preflight of what was written.
 
     ``cache_dir``: where prepared photos are kept between builds (None: prepared on every build).
+    ``seal_key``: the photo files and the cache's entries are sealed with it (an encrypted
+    studio); the photos are then decrypted as they are read, a chunk at a time.
     """
     if size not in SIZES:
         raise StudioError(f"The book size must be one of {', '.join(SIZES)}, not “{size}”.")
@@ -133,14 +136,14 @@ def write_book(
     with pixel_limit():
         register_heif()
         for p in content.photos:
-            ok, why = check_photo(p)
+            ok, why = check_photo(p, seal_key)
             if ok is None:
                 report.problems.append(Problem(label(p), why))
             else:
                 usable.append(ok)
     by_id = {p.media_id: p for p in usable}
 
-    cache = PhotoCache(cache_dir) if cache_dir is not None else None
+    cache = PhotoCache(cache_dir, seal_key=seal_key) if cache_dir is not None else None
     cache_keys: dict[tuple, str] = {}  # job key -> cache key
     hits: set[tuple] = set()
     prepared: dict[tuple, Prepared] = {}
@@ -152,7 +155,7 @@ def write_book(
             jobs = {}
             for _, frame in layout.placements().values():
                 p = by_id[frame.ref]
-                job = job_for(p, frame)
+                job = job_for(p, frame, seal_key)
                 if job.key in prepared:
                     continue
                 if (

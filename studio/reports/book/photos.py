@@ -13,9 +13,10 @@ import io
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, cast
 
+from studio import sealed_files
 from studio.domain import photo_limits
 from studio.reports.book.content import BookPhoto
 from studio.reports.book.geometry import Frame
@@ -61,14 +62,15 @@ def label(p: BookPhoto) -> str:
     return p.name or p.path.name or p.media_id
 
 
-def check_photo(p: BookPhoto) -> tuple[BookPhoto | None, str]:
-    """The photo with its true displayed size, or None and why it cannot be used."""
+def check_photo(p: BookPhoto, seal_key: bytes | None = None) -> tuple[BookPhoto | None, str]:
+    """The photo with its true displayed size, or None and why it cannot be used (its file
+    sealed with ``seal_key`` when given)."""
     from PIL import Image, UnidentifiedImageError
 
     if not p.path.is_file():
         return None, "the file is missing"
     try:
-        with Image.open(p.path) as im:
+        with sealed_files.open_read(p.path, seal_key) as fh, Image.open(fh) as im:
             fmt = im.format or "?"
             if fmt not in _FORMATS:
                 return None, f"{fmt} images are not supported (use JPEG, PNG, TIFF, WebP or HEIC)"
@@ -101,6 +103,7 @@ class PhotoJob:
     width_px: int  # wanted, as displayed (upright)
     height_px: int
     quality: int = JPEG_QUALITY
+    seal_key: bytes | None = field(default=None, repr=False)  # the photo file is sealed with it
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,11 @@ def prepare_photo(job: PhotoJob) -> Prepared:
 
     register_heif()
     try:
-        with pixel_limit(), Image.open(job.path) as im:
+        with (
+            pixel_limit(),
+            sealed_files.open_read(job.path, job.seal_key) as fh,
+            Image.open(fh) as im,
+        ):
             orientation = im.getexif().get(0x0112, 1)
             swap = orientation in (5, 6, 7, 8)
             tw, th = (job.height_px, job.width_px) if swap else (job.width_px, job.height_px)
@@ -215,7 +222,7 @@ def prepare_photo(job: PhotoJob) -> Prepared:
         return Prepared(job.key, error=f"it cannot be read ({_reason(exc)})")
 
 
-def job_for(p: BookPhoto, frame: Frame) -> PhotoJob:
+def job_for(p: BookPhoto, frame: Frame, seal_key: bytes | None = None) -> PhotoJob:
     w = max(1, round(frame.rect.w / 72 * TARGET_PPI))
     h = max(1, round(frame.rect.h / 72 * TARGET_PPI))
-    return PhotoJob((p.media_id, w, h), str(p.path), w, h)
+    return PhotoJob((p.media_id, w, h), str(p.path), w, h, seal_key=seal_key)

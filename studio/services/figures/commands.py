@@ -37,9 +37,9 @@ def add_commands(sub: argparse._SubParsersAction) -> dict[str, Callable[[argpars
 def _open(args: argparse.Namespace):  # noqa: ANN202 - a Studio, imported late
     import sys
 
-    from studio.store import Studio
+    from studio.store.commands import open_studio
 
-    studio = Studio.open(args.data_dir)
+    studio = open_studio(args.data_dir)
     if studio.backup_path:
         print(
             f"Upgraded the studio database ({studio.migration}); backup: {studio.backup_path}",

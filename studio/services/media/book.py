@@ -201,4 +201,5 @@ def build_book(
         cancel=cancel,
         workers=options.workers,
         cache_dir=book_cache_dir(studio) if options.cached else None,
+        seal_key=studio.media_key,
     )

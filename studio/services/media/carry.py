@@ -7,8 +7,8 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from studio import sealed_files
 from studio.errors import StudioError
-from studio.fileio import atomic_path
 from studio.services.media.files import media_dir, store_file
 from studio.services.media.probe import FORMATS
 from studio.store import Studio
@@ -52,11 +52,11 @@ def export_files(studio: Studio, folder: Path) -> tuple[int, int]:
         if not source.is_file():
             missing += 1
             continue
-        if not (target.is_file() and target.stat().st_size == source.stat().st_size):
-            try:
+        size = sealed_files.content_size(source, studio.media_key)
+        if not (target.is_file() and target.stat().st_size == size):
+            try:  # an export's photos are plain copies: the export is the user's own file
                 target.parent.mkdir(parents=True, exist_ok=True)
-                with atomic_path(target) as tmp:
-                    tmp.write_bytes(source.read_bytes())
+                sealed_files.copy_out(source, studio.media_key, target)
             except OSError as exc:
                 raise StudioError(
                     f"Cannot write the photo files to {folder}: {exc.strerror or exc}."

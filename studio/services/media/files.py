@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import ModuleType
+from typing import BinaryIO
 
-from studio import paths
+from studio import paths, sealed_files
 from studio.domain import photo_limits
 from studio.domain.media_models import TripMedia
 from studio.errors import StudioError
-from studio.fileio import atomic_path
 from studio.services.media.rows import live_rows
 from studio.store import Studio
 
@@ -22,6 +22,11 @@ def media_dir(studio: Studio) -> Path:
 def stored_path(studio: Studio, media: TripMedia) -> Path:
     """Where a photo's bytes are kept."""
     return media_dir(studio) / media.sha256[:2] / f"{media.sha256}.{media.ext}"
+
+
+def open_stored(studio: Studio, path: Path) -> BinaryIO:
+    """A file under the media folder, readable as plain bytes (decrypted when the studio is)."""
+    return sealed_files.open_read(path, studio.media_key)
 
 
 def book_cache_dir(studio: Studio) -> Path:
@@ -52,15 +57,17 @@ def image_module() -> ModuleType:
 
 
 def store_file(studio: Studio, source: Path | bytes, sha: str, ext: str) -> Path:
-    """Copy the bytes into the media folder under their hash (atomically); no-op if present."""
+    """Copy the bytes (or stream the file) into the media folder under their hash, atomically
+    and sealed when the studio is encrypted; no-op if present."""
     target = media_dir(studio) / sha[:2] / f"{sha}.{ext}"
     if target.exists() and target.stat().st_size > 0:
         return target
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(target) as tmp:
-            tmp.write_bytes(data)
+        if isinstance(source, bytes):
+            sealed_files.write_bytes(target, source, studio.media_key)
+        else:
+            sealed_files.copy_in(Path(source), target, studio.media_key)
     except OSError as exc:
         raise StudioError(
             f"Cannot write to the media folder {target.parent}: {exc.strerror or exc}."

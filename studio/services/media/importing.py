@@ -99,17 +99,16 @@ def prepare_import(
             break
         try:
             info = probe(f)
-            data = f.read_bytes()
+            sha = _sha256_of(f)
         except UnusablePhoto as exc:
             result.skipped.append((f.name, str(exc)))
         except OSError as exc:
             result.skipped.append((f.name, f"{f.name} cannot be read ({exc.strerror or exc})."))
         else:
-            sha = hashlib.sha256(data).hexdigest()
             if sha in live_shas:
                 result.duplicates.append(f.name)
             else:
-                store_file(studio, data, sha, info.ext)
+                store_file(studio, f, sha, info.ext)  # streamed (sealed when encrypted)
                 live_shas.add(sha)
                 taken.append((f, sha, info))
         if progress:
@@ -117,6 +116,14 @@ def prepare_import(
     taken.sort(key=lambda x: (x[2].taken_at is None, x[2].taken_at or "", x[0].name.lower()))
     prepared.taken = [(f.name, sha, info) for f, sha, info in taken]
     return prepared
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def write_import(studio: Studio, prepared: PreparedImport) -> MediaImport:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+from studio import sealed_files
 from studio.domain import photo_limits
 from studio.domain.media_models import TripMedia
 from studio.errors import StudioError
-from studio.fileio import atomic_path
-from studio.services.media.files import image_module, media_dir, stored_path
+from studio.services.media.files import image_module, media_dir, open_stored, stored_path
 from studio.services.media.probe import to_rgb
 from studio.services.media.rows import get_media
 from studio.store import Studio
@@ -38,7 +38,7 @@ def thumbnail(studio: Studio, media: str | TripMedia, size: int = 256) -> Path:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(source) as im:
+            with open_stored(studio, source) as fh, Image.open(fh) as im:
                 w, h = im.size
                 if photo_limits.too_large(w, h):
                     raise StudioError(
@@ -52,10 +52,20 @@ def thumbnail(studio: Studio, media: str | TripMedia, size: int = 256) -> Path:
                 im = ImageOps.exif_transpose(im)
                 im = to_rgb(im)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                with atomic_path(target) as tmp:
-                    im.save(tmp, "JPEG", quality=85, optimize=True)
+                with sealed_files.open_write(target, studio.media_key, durable=False) as out:
+                    im.save(out, "JPEG", quality=85, optimize=True)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise StudioError(
             f"The photo {row.original_name or row.sha256[:12]} cannot be read ({exc})."
         ) from None
     return target
+
+
+def thumbnail_bytes(studio: Studio, media: str | TripMedia, size: int = 256) -> bytes:
+    """The JPEG bytes of :func:`thumbnail` (decrypted when the studio is encrypted)."""
+    path = thumbnail(studio, media, size)
+    try:
+        return sealed_files.read_bytes(path, studio.media_key)
+    except OSError as exc:
+        path.unlink(missing_ok=True)  # a cache entry that cannot be read is made again next time
+        raise StudioError(f"The thumbnail {path.name} cannot be read ({exc}).") from None

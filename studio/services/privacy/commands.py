@@ -40,9 +40,9 @@ def _client_id(studio: object, ref: str) -> str:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from studio.services.privacy import export
-    from studio.store import Studio
+    from studio.store.commands import open_studio
 
-    with Studio.open(args.data_dir) as studio:
+    with open_studio(args.data_dir) as studio:
         result = export.write_client_export(studio, _client_id(studio, args.client), args.out)
     print(
         f"Wrote {result.path}: {result.rows} rows, {result.history} changes in their history, "
@@ -54,9 +54,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_erase(args: argparse.Namespace) -> int:
     from studio.errors import StudioError
     from studio.services.privacy import erase
-    from studio.store import Studio
+    from studio.store.commands import open_studio
 
-    with Studio.open(args.data_dir) as studio:
+    with open_studio(args.data_dir) as studio:
         cid = _client_id(studio, args.client)
         plan = erase.plan(studio, cid)
         if not args.yes:
@@ -81,9 +81,9 @@ def _cmd_review(args: argparse.Namespace) -> int:
     import json
 
     from studio.services.privacy import consent
-    from studio.store import Studio
+    from studio.store.commands import open_studio
 
-    with Studio.open(args.data_dir) as studio:
+    with open_studio(args.data_dir) as studio:
         years, stale = consent.prospects_to_review(studio)
     if args.json:
         print(json.dumps([{"id": p.client_id, "name": p.name, "last": p.last} for p in stale]))

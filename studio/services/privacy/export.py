@@ -11,6 +11,7 @@ fonts (Chinese too); ``photos/`` holds the photo files.
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -201,7 +202,7 @@ def _pdf(doc: dict[str, Any], target: Path) -> None:
 def write_client_export(studio: Studio, client_id: str, out: str | Path) -> ClientExport:
     """Write the zip (to a temporary name, then renamed): client.json, client.pdf, photos/."""
     from studio.domain.media_models import TripMedia
-    from studio.services.media.files import stored_path
+    from studio.services.media.files import open_stored, stored_path
 
     out = Path(out)
     doc = client_data(studio, client_id)
@@ -219,8 +220,10 @@ def write_client_export(studio: Studio, client_id: str, out: str | Path) -> Clie
                     for m in doc["tables"].get("trip_media", []):
                         media = TripMedia(**m)
                         path = stored_path(studio, media)
-                        if path.is_file():
-                            z.write(path, f"photos/{m['sha256']}.{m['ext']}")
+                        if path.is_file():  # decrypted on the way: the zip is the client's
+                            name = f"photos/{m['sha256']}.{m['ext']}"
+                            with open_stored(studio, path) as src, z.open(name, "w") as dst:
+                                shutil.copyfileobj(src, dst, 1 << 16)
                             photos += 1
             finally:
                 pdf.unlink(missing_ok=True)
