@@ -237,9 +237,12 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from studio.services.search import search
 
     with _open(args) as studio:
-        for hit in search(studio, args.query, limit=args.limit):
+        hits = search(studio, args.query, limit=args.limit)
+        for hit in hits:
             name = display_name(hit.name, hit.native_name, NameForm.LISTED)
             print(f"{hit.client_id}  {name}  [{hit.stage}]")
+    if not hits:
+        print(f"No client matches “{args.query}”.")
     return 0
 
 

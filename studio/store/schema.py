@@ -19,6 +19,7 @@ REVISIONS: tuple[str, ...] = (
     "0008_trip_search",
     "0009_studio_profile",
     "0010_compact_journal",
+    "0011_pinyin_search",
 )
 HEAD = REVISIONS[-1]
 
