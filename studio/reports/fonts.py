@@ -75,32 +75,56 @@ _CJK_RUN = re.compile(
 )
 
 
+# Each script's regular and bold font, registered together the first time one of them is needed
+# (parsing them all would add about a second to the first PDF of a process).
+_SCRIPT_PAIRS = (
+    (CJK, CJK_BOLD),
+    (HANGUL, HANGUL_BOLD),
+    (ARABIC, ARABIC_BOLD),
+    (HEBREW, HEBREW_BOLD),
+    (THAI, THAI_BOLD),
+    (DEVANAGARI, DEVANAGARI_BOLD),
+)
+_PAIR_OF = {f: pair for pair in _SCRIPT_PAIRS for f in pair}
+
+
 @functools.cache
 def register() -> None:
-    """Register the fonts with reportlab once per process."""
+    """Register the Latin fonts with reportlab once per process (the others: :func:`ensure`)."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
-    folder = paths.resources_dir() / "fonts"
-    for name, file in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    for name in (SANS, SANS_BOLD, SANS_ITALIC, SERIF, SERIF_BOLD):
+        _register_file(name)
     pdfmetrics.registerFontFamily(
         SANS, normal=SANS, bold=SANS_BOLD, italic=SANS_ITALIC, boldItalic=SANS_BOLD
     )
     pdfmetrics.registerFontFamily(
         SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF, boldItalic=SERIF_BOLD
     )
-    for regular, bold in (
-        (CJK, CJK_BOLD),
-        (HANGUL, HANGUL_BOLD),
-        (ARABIC, ARABIC_BOLD),
-        (HEBREW, HEBREW_BOLD),
-        (THAI, THAI_BOLD),
-        (DEVANAGARI, DEVANAGARI_BOLD),
-    ):
+
+
+def _register_file(name: str) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(name, str(paths.resources_dir() / "fonts" / _FILES[name])))
+
+
+@functools.cache
+def ensure(font: str) -> str:
+    """Register ``font`` (and its script's other weight) with reportlab; returns its name."""
+    from reportlab.pdfbase import pdfmetrics
+
+    register()
+    pair = _PAIR_OF.get(font)
+    if pair is not None:
+        regular, bold = pair
+        _register_file(regular)
+        _register_file(bold)
         pdfmetrics.registerFontFamily(
             regular, normal=regular, bold=bold, italic=regular, boldItalic=bold
         )
+    return font
 
 
 @functools.cache
@@ -108,8 +132,7 @@ def _cmap(font: str) -> frozenset[int]:
     """The code points ``font`` has a glyph for."""
     from reportlab.pdfbase import pdfmetrics
 
-    register()
-    face = pdfmetrics.getFont(font).face  # type: ignore[attr-defined]
+    face = pdfmetrics.getFont(ensure(font)).face  # type: ignore[attr-defined]
     return frozenset(c for c, g in face.charToGlyph.items() if g)
 
 
