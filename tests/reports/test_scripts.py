@@ -164,3 +164,26 @@ def test_the_text_layer_form_of_each_name():
     assert as_stored("王小明") == "王小明"
     assert as_stored("Zoe\u0308") == "Zoë"
     assert as_stored("דוד") == "דוד"[::-1]
+
+
+def test_the_command_line_names_what_it_could_not_draw(studio, data_dir, tmp_path, capsys):
+    from studio.cli import main
+    from studio.services import clients
+    from studio.services.trips import lifecycle
+
+    name = f"Ankh {HIEROGLYPH} Smith"
+    c = clients.create_client(studio, name, native_name="김민준")
+    lifecycle.create_trip(
+        studio, c.id, "Seoul", start_date="2027-05-10", end_date="2027-05-11", currency="KRW"
+    )
+    studio.close()
+    out = tmp_path / "cli.pdf"
+    assert main(["--data-dir", str(data_dir), "itinerary", "Seoul", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "Missing glyphs" in printed and "U+13000" in printed and name in printed
+    assert_printed(out, ["김민준"])
+    form = tmp_path / "form.pdf"
+    assert main(["--data-dir", str(data_dir), "intake-form", str(form), "--client", name]) == 0
+    printed = capsys.readouterr().out
+    assert "U+13000" in printed and name in printed
+    assert_printed(form, ["김민준"])
