@@ -26,6 +26,7 @@ import functools
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -141,11 +142,24 @@ def traditional(text: str) -> str:
     return str(_s2t().convert(text)) if _HAN.search(text) else text
 
 
+@functools.cache
+def _readings() -> dict[int, str]:
+    # pypinyin's table of each character's readings (the usual one first); its phrase table,
+    # which would take seconds to load in every process, is not needed for names
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
+def _toneless(reading: str) -> str:
+    """ "lǜ" → "lv": tone marks dropped, ü written v as pinyin keyboards type it."""
+    plain = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(c for c in plain if c.isascii() and c.isalpha()).lower()
+
+
 @functools.lru_cache(maxsize=65536)
 def name_pinyin(name: str) -> list[str]:
     """Toneless pinyin syllables of a Chinese name, the surname read as a surname."""
-    from pypinyin import Style, lazy_pinyin
-
     name = simplified(name)
     head: list[str] = []
     for n in (2, 1):
@@ -153,8 +167,9 @@ def name_pinyin(name: str) -> list[str]:
             head = _SURNAMES[name[:n]].split()
             name = name[n:]
             break
-    rest = lazy_pinyin(name, style=Style.NORMAL, errors="ignore") if name else []
-    return [p.lower() for p in head + rest if p.isascii() and p.isalpha()]
+    table = _readings()
+    rest = [_toneless(table[ord(ch)].split(",")[0]) for ch in name if ord(ch) in table]
+    return [p for p in head + rest if p]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -167,21 +182,29 @@ def name_terms(text: str | None) -> str:
     if simple != text:
         extra.append(simple)
     for run in _HAN.findall(simple):
-        syl = name_pinyin(run)
-        if not syl:
-            continue
-        extra += syl
-        extra.append("".join(syl))
-        extra.append("".join(s[0] for s in syl))
-        if len(syl) > 2:  # the given name of a one-character surname, and its initials
-            extra.append("".join(syl[1:]))
-            extra.append("".join(s[0] for s in syl[1:]))
+        for syl in dict.fromkeys((tuple(name_pinyin(run)), tuple(_u_for_v(name_pinyin(run))))):
+            extra += _pinyin_terms(list(syl))
     for group in re.split(r"[&,;/()（）、，+]| and ", text):
         words = [w.lower() for w in _LATIN_WORDS.findall(group) if not _HAN.search(w)]
         for size in (2, 3):
             for i in range(len(words) - size + 1):
                 extra.append("".join(words[i : i + size]))
     return fold(text + (" " + " ".join(dict.fromkeys(extra)) if extra else ""))
+
+
+def _u_for_v(syllables: list[str]) -> list[str]:
+    """The syllables with ü written u ("lu" for 吕), as it is often typed too."""
+    return [s.replace("v", "u") for s in syllables]
+
+
+def _pinyin_terms(syl: list[str]) -> list[str]:
+    """Index terms of one name's syllables: each, all run together, initials, the given name."""
+    if not syl:
+        return []
+    terms = [*syl, "".join(syl), "".join(s[0] for s in syl)]
+    if len(syl) > 2:  # the given name of a one-character surname, and its initials
+        terms += ["".join(syl[1:]), "".join(s[0] for s in syl[1:])]
+    return terms
 
 
 def register_functions(dbapi_connection: sqlite3.Connection) -> None:

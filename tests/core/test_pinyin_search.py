@@ -30,6 +30,7 @@ def chinese(studio):
         ("Lau Tak-wah", "劉德華"),  # traditional
         ("", "刘伟"),  # simplified
         ("", "欧阳娜娜"),
+        ("", "吕小红"),
     ]:
         c = clients.create_client(studio, name or native, native_name=native)
         made[native or name] = c.id
@@ -59,6 +60,8 @@ def found(studio, q):
         ("ouyangnana", "欧阳娜娜"),
         ("oynn", "欧阳娜娜"),
         ("liudehua", "劉德華"),
+        ("lvxiaohong", "吕小红"),  # ü typed v, as pinyin keyboards do
+        ("luxiaohong", "吕小红"),  # or u
         ("刘德华", "劉德華"),  # simplified finds traditional
         ("劉偉", "刘伟"),  # traditional finds simplified
     ],
