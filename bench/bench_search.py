@@ -6,6 +6,10 @@ LIMIT 50`` (first 50 matches, unranked), and the same ``ORDER BY rank`` (FTS5's 
 live clients, bm25 ranking, names) and the list filter ``queries.client_ids(text=…)`` that the
 client list uses as you type (every match, sorted by name).
 
+The index holds each Chinese name's pinyin, initials and simplified form (migration
+0014_pinyin_search), and the queries include pinyin typed whole, by syllable and as initials, and
+traditional characters. Targets: search() p95 <= 15 ms and <= 1.5x the ranked FTS5 query.
+
     python bench/bench_search.py [--clients 100000] [--repeat 5]
 """
 
@@ -45,6 +49,15 @@ QUERIES = [
     "ma",
     "zzzz-nothing",
     "北京",
+    # typed the way Chinese studios type
+    "wangxiaoming",
+    "wang xiaoming",
+    "wxm",
+    "zhangwei",
+    "liu",
+    "hanjiayi",
+    "劉",
+    "張偉",
 ]
 
 
@@ -108,6 +121,8 @@ def main() -> None:
     print(
         f"  ratio search/unranked baseline: median {o['median_ms'] / b['median_ms']:.1f}x, p95 {o['p95_ms'] / b['p95_ms']:.1f}x"
     )
+    ok = o["p95_ms"] <= 15 and o["p95_ms"] <= 1.5 * r["p95_ms"]
+    print(f"  target search() p95 <= 15 ms and <= 1.5x ranked: {'met' if ok else 'NOT met'}")
     print("  hits (top-50, all):", ", ".join(f"{q}={h[0]}/{h[1]}" for q, h in hits.items()))
 
 

@@ -277,9 +277,12 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from studio.services.search import search
 
     with _open(args) as studio:
-        for hit in search(studio, args.query, limit=args.limit):
+        hits = search(studio, args.query, limit=args.limit)
+        for hit in hits:
             name = display_name(hit.name, hit.native_name, NameForm.LISTED)
             print(f"{hit.client_id}  {name}  [{hit.stage}]")
+    if not hits:
+        print(f"No client matches “{args.query}”.")
     return 0
 
 
@@ -308,34 +311,41 @@ def _cmd_ics(args: argparse.Namespace) -> int:
 
 def _cmd_intake_form(args: argparse.Namespace) -> int:
     from studio import paths
+    from studio.reports import text_runs
     from studio.services.intake import write_intake_form
     from studio.services.queries import find_client
 
     out = Path(args.out)
-    if args.client:
-        with _open(args) as studio:
-            client = find_client(studio, args.client)
-            pages = write_intake_form(studio, out, client_id=client.id, lang=args.lang)
-        print(f"Wrote {out} ({pages} pages, pre-filled for {client.name})")
-    elif (paths.resolve_data_dir(args.data_dir) / paths.DB_NAME).exists():
-        with _open(args) as studio:  # a blank form still carries the studio's name
-            pages = write_intake_form(studio, out, lang=args.lang)
-        print(f"Wrote {out} ({pages} pages, blank)")
-    else:
-        pages = write_intake_form(None, out, lang=args.lang)
-        print(f"Wrote {out} ({pages} pages, blank)")
+    with text_runs.collect_missing() as missing:
+        if args.client:
+            with _open(args) as studio:
+                client = find_client(studio, args.client)
+                pages = write_intake_form(studio, out, client_id=client.id, lang=args.lang)
+            print(f"Wrote {out} ({pages} pages, pre-filled for {client.name})")
+        elif (paths.resolve_data_dir(args.data_dir) / paths.DB_NAME).exists():
+            with _open(args) as studio:  # a blank form still carries the studio's name
+                pages = write_intake_form(studio, out, lang=args.lang)
+            print(f"Wrote {out} ({pages} pages, blank)")
+        else:
+            pages = write_intake_form(None, out, lang=args.lang)
+            print(f"Wrote {out} ({pages} pages, blank)")
+    if missing:
+        print(text_runs.describe_missing(missing))
     return 0
 
 
 def _cmd_itinerary(args: argparse.Namespace) -> int:
+    from studio.reports import text_runs
     from studio.services.trips.handout import write_itinerary
 
     out = Path(args.out)
-    with _open(args) as studio:
+    with _open(args) as studio, text_runs.collect_missing() as missing:
         pages = write_itinerary(
             studio, args.trip, out, size=args.size, prices=args.prices, lang=args.lang
         )
     print(f"Wrote {out} ({pages} pages)")
+    if missing:
+        print(text_runs.describe_missing(missing))
     return 0
 
 

@@ -7,7 +7,18 @@ from PySide6.QtWidgets import QApplication
 
 from studio import paths
 
-UI_FAMILIES = ["Noto Sans", "Droid Sans Fallback"]
+# The application font and its fallbacks, in order: Latin/Greek/Cyrillic, Chinese and kana,
+# Hangul, Arabic, Hebrew, Thai, Devanagari (all shipped in resources/fonts).
+UI_FAMILIES = [
+    "Noto Sans",
+    "Droid Sans Fallback",
+    "NanumSquare",
+    "Noto Sans Arabic",
+    "Noto Sans Hebrew",
+    "Noto Sans Thai",
+    "Noto Sans Devanagari",
+    "LXGW WenKai",
+]
 
 
 def load_fonts(app: QApplication) -> list[str]:

@@ -110,7 +110,7 @@ def render(content: IntakeContent, out: Path) -> int:
     }
 
     def para(text: str, style: str) -> Paragraph:
-        return Paragraph(fonts.markup(text), styles[style])
+        return Paragraph(fonts.markup(text, styles[style].fontName), styles[style])
 
     class Box(Flowable):
         """A tick box with its label; ticked when pre-filled."""

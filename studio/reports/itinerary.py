@@ -67,9 +67,10 @@ _NO_GLYPH = str.maketrans(
 )
 
 
-def _mk(text: str) -> str:
-    """Paragraph markup of ``text`` (Chinese runs in the CJK font, arrows and minus as dashes)."""
-    return fonts.markup((text or "").translate(_NO_GLYPH))
+def _mk(text: str, base: str = fonts.SANS) -> str:
+    """Paragraph markup of ``text`` set in ``base`` (other scripts in their fonts, arrows and
+    minus as dashes)."""
+    return fonts.markup((text or "").translate(_NO_GLYPH), base)
 
 
 def _highlights(titles: list[str], limit: int = 240, lang: str = "en") -> str:
@@ -196,7 +197,7 @@ def render(  # noqa: C901
         return cjk_styles[s]
 
     def para(text: str, s: str, bold_prefix: str = "") -> Paragraph:
-        return Paragraph(bold_prefix + _mk(text), cjk(s, text))
+        return Paragraph(bold_prefix + _mk(text, st[s].fontName), cjk(s, text))
 
     def label(text: str, size: float = 8) -> str:
         """A small accent-coloured label inside a paragraph (Chinese in the CJK font)."""
@@ -287,9 +288,9 @@ def render(  # noqa: C901
             head_par = Table(
                 [
                     [
-                        Paragraph(f"<b>{_mk(time_text(it))}</b>", st["time"]),
+                        Paragraph(f"<b>{_mk(time_text(it), fonts.SANS_BOLD)}</b>", st["time"]),
                         Paragraph(
-                            f"<b>{_mk(it.title)}</b> {label(kinds.get(it.kind, it.kind))}",
+                            f"<b>{_mk(it.title, fonts.SANS_BOLD)}</b> {label(kinds.get(it.kind, it.kind))}",
                             cjk("item", it.title + kinds.get(it.kind, "")),
                         ),
                     ]
@@ -343,7 +344,10 @@ def render(  # noqa: C901
                 [
                     para(cur, "cell"),
                     para(w["prices_item"] if n == 1 else w["prices_items"].format(n=n), "cell"),
-                    Paragraph(f"<b>{_mk(money_text(total.amount, cur))}</b>", st["cell_r"]),
+                    Paragraph(
+                        f"<b>{_mk(money_text(total.amount, cur), fonts.SANS_BOLD)}</b>",
+                        st["cell_r"],
+                    ),
                 ]
             )
         t = Table(rows, colWidths=[30 * mm, content_w - 80 * mm, 50 * mm], hAlign="LEFT")
@@ -404,7 +408,8 @@ def render(  # noqa: C901
         num_style = st["number"]
         cells: list[Paragraph | str] = [
             Paragraph(
-                f"{label(services.get(k, k), 7.5)}<br/><b>{_mk(country.numbers[k])}</b>", num_style
+                f"{label(services.get(k, k), 7.5)}<br/><b>{_mk(country.numbers[k], fonts.SANS_BOLD)}</b>",
+                num_style,
             )
             for k in emergency.SERVICES
             if k in country.numbers
@@ -458,7 +463,9 @@ def render(  # noqa: C901
         story.append(para(w["suppliers_heading"], "h2"))
         skinds = w["supplier_kinds"]
         for s in used:
-            entry = f"<b>{_mk(s.display_name)}</b> " + label(skinds.get(s.kind, s.kind))
+            entry = f"<b>{_mk(s.display_name, fonts.SANS_BOLD)}</b> " + label(
+                skinds.get(s.kind, s.kind)
+            )
             story.append(
                 Paragraph(
                     entry, cjk("body", s.name + (s.native_name or "") + skinds.get(s.kind, ""))

@@ -12,6 +12,12 @@ FTS5's ``unicode61`` tokenizer with ``remove_diacritics 2`` folds case and accen
 "Zoë". Chinese has no spaces between words, so every CJK character is indexed as a token of its own
 and a Chinese query becomes a phrase of characters: "小明" finds "王小明". Phones are indexed with
 their digits too, so "13800138000" finds "+86 138 0013 8000".
+
+Names are also indexed the way Chinese studios type them (:func:`name_terms`): each Chinese name's
+pinyin without tones, syllable by syllable, run together and as initials ("wang xiao ming
+wangxiaoming xiaoming wxm" for 王小明; a surname read as a surname: 单 shan, 曾 zeng), its
+simplified form when written in traditional characters (劉 → 刘), and the words of a romanized
+name run together ("hanjiayi" for Han Jiayi). A Chinese query matches either form (劉 or 刘).
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ import functools
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy.engine import Connection
 
@@ -55,8 +63,153 @@ def phone_terms(value: str | None) -> str:
     return " ".join(dict.fromkeys(t for t in terms if t))
 
 
+# Characters whose reading as a surname differs from their everyday one (pypinyin reads 单 as
+# "dan", 曾 as "ceng"); compound surnames are read as one.
+_SURNAMES = {
+    "尉迟": "yu chi",
+    "万俟": "mo qi",
+    "长孙": "zhang sun",
+    "单于": "chan yu",
+    "单": "shan",
+    "曾": "zeng",
+    "区": "ou",
+    "仇": "qiu",
+    "解": "xie",
+    "查": "zha",
+    "朴": "piao",
+    "盖": "ge",
+    "缪": "miao",
+    "翟": "zhai",
+    "覃": "qin",
+    "乐": "yue",
+    "召": "shao",
+    "种": "chong",
+    "繁": "po",
+    "折": "she",
+    "秘": "bi",
+    "隗": "wei",
+    "句": "gou",
+    "员": "yun",
+    "能": "nai",
+    "那": "na",
+    "黑": "he",
+    "祭": "zhai",
+    "过": "guo",
+    "纪": "ji",
+    "令狐": "ling hu",
+    "澹台": "tan tai",
+    "皇甫": "huang fu",
+    "宇文": "yu wen",
+    "沈": "shen",
+    "牟": "mou",
+    "哈": "ha",
+    "卜": "bu",
+    "薄": "bo",
+    "柏": "bai",
+    "贾": "jia",
+    "粘": "nian",
+    "蕃": "pi",
+    "冼": "xian",
+    "洗": "xian",
+    "谌": "chen",
+    "訾": "zi",
+}
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_LATIN_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@functools.cache
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@functools.cache
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional Chinese characters in their simplified form (OpenCC's tables)."""
+    return str(_t2s().convert(text)) if _HAN.search(text) else text
+
+
+def traditional(text: str) -> str:
+    """``text`` with simplified Chinese characters in their traditional form."""
+    return str(_s2t().convert(text)) if _HAN.search(text) else text
+
+
+@functools.cache
+def _readings() -> dict[int, str]:
+    # pypinyin's table of each character's readings (the usual one first); its phrase table,
+    # which would take seconds to load in every process, is not needed for names
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
+def _toneless(reading: str) -> str:
+    """ "lǜ" → "lv": tone marks dropped, ü written v as pinyin keyboards type it."""
+    plain = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(c for c in plain if c.isascii() and c.isalpha()).lower()
+
+
+@functools.lru_cache(maxsize=65536)
+def name_pinyin(name: str) -> list[str]:
+    """Toneless pinyin syllables of a Chinese name, the surname read as a surname."""
+    name = simplified(name)
+    head: list[str] = []
+    for n in (2, 1):
+        if len(name) > n - 1 and name[:n] in _SURNAMES and (n == 1 or len(name) > 2):
+            head = _SURNAMES[name[:n]].split()
+            name = name[n:]
+            break
+    table = _readings()
+    rest = [_toneless(table[ord(ch)].split(",")[0]) for ch in name if ord(ch) in table]
+    return [p for p in head + rest if p]
+
+
+@functools.lru_cache(maxsize=65536)
+def name_terms(text: str | None) -> str:
+    """Names as indexed: folded, plus their pinyin, simplified form and words run together."""
+    if not text:
+        return ""
+    extra: list[str] = []
+    simple = simplified(text)
+    if simple != text:
+        extra.append(simple)
+    for run in _HAN.findall(simple):
+        for syl in dict.fromkeys((tuple(name_pinyin(run)), tuple(_u_for_v(name_pinyin(run))))):
+            extra += _pinyin_terms(list(syl))
+    for group in re.split(r"[&,;/()（）、，+]| and ", text):
+        words = [w.lower() for w in _LATIN_WORDS.findall(group) if not _HAN.search(w)]
+        for size in (2, 3):
+            for i in range(len(words) - size + 1):
+                extra.append("".join(words[i : i + size]))
+    return fold(text + (" " + " ".join(dict.fromkeys(extra)) if extra else ""))
+
+
+def _u_for_v(syllables: list[str]) -> list[str]:
+    """The syllables with ü written u ("lu" for 吕), as it is often typed too."""
+    return [s.replace("v", "u") for s in syllables]
+
+
+def _pinyin_terms(syl: list[str]) -> list[str]:
+    """Index terms of one name's syllables: each, all run together, initials, the given name."""
+    if not syl:
+        return []
+    terms = [*syl, "".join(syl), "".join(s[0] for s in syl)]
+    if len(syl) > 2:  # the given name of a one-character surname, and its initials
+        terms += ["".join(syl[1:]), "".join(s[0] for s in syl[1:])]
+    return terms
+
+
 def register_functions(dbapi_connection: sqlite3.Connection) -> None:
     dbapi_connection.create_function("ts_fold", 1, fold, deterministic=True)
+    dbapi_connection.create_function("ts_names", 1, name_terms, deterministic=True)
     dbapi_connection.create_function("ts_phone", 1, phone_terms, deterministic=True)
     dbapi_connection.create_function("ts_pref", 1, preference_terms, deterministic=True)
 
@@ -72,7 +225,7 @@ def preference_terms(key: str | None) -> str:
 _ROW_SQL = """
 INSERT INTO client_fts(rowid, names, contacts, tags, notes)
 SELECT c.rowid,
-  ts_fold(c.name || ' ' || coalesce(c.native_name, '') || ' ' || coalesce((
+  ts_names(c.name || ' ' || coalesce(c.native_name, '') || ' ' || coalesce((
       SELECT group_concat(p.name || ' ' || coalesce(p.native_name, ''), ' ')
       FROM person p WHERE p.client_id = c.id AND p.deleted_at IS NULL), '')),
   ts_fold(coalesce((
@@ -170,7 +323,15 @@ def match_expression(text: str) -> str | None:
                 merged[-1] = merged[-1][:-1] + " " + p[1:]
             else:
                 merged.append(p)
-    return " AND ".join(merged) if merged else None
+    return " AND ".join(_either_script(t) for t in merged) if merged else None
+
+
+def _either_script(term: str) -> str:
+    """A Chinese phrase matches in simplified or traditional characters: ("劉" OR "刘")."""
+    if not _is_cjk_term(term):
+        return term
+    forms = list(dict.fromkeys((term, simplified(term), traditional(term))))
+    return term if len(forms) == 1 else "(" + " OR ".join(forms) + ")"
 
 
 def _is_cjk_term(term: str) -> bool:

@@ -21,6 +21,7 @@ REVISIONS: tuple[str, ...] = (
     "0011_sync_apply",
     "0012_safety_checks",
     "0013_privacy",
+    "0014_pinyin_search",
 )
 HEAD = REVISIONS[-1]
 

@@ -339,7 +339,11 @@ class ClientListView(QWidget):
             self.sig_current_changed.emit(client_id)
 
     def _show_count(self, n: int) -> None:
-        if n == 1:
+        if n == 0 and self.search.text().strip():
+            self.count_label.setText(
+                self.tr("No client matches “%1”.").replace("%1", self.search.text().strip())
+            )
+        elif n == 1:
             self.count_label.setText(self.tr("1 client"))
         else:
             self.count_label.setText(self.tr("%1 clients").replace("%1", f"{n:,}"))

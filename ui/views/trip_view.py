@@ -1092,11 +1092,19 @@ class TripView(QWidget):
             Path(out),
         )
 
+        from studio.reports import text_runs
+
+        missing: list = []
+        self._handout_missing = missing
+
         def work(_progress: Progress, _cancel: Cancel) -> int:  # a pool thread: no widgets
             try:
-                return write_itinerary(
-                    studio, trip_id, target, size=size, version_id=version_id, **options
-                )
+                with text_runs.collect_missing() as found:
+                    pages = write_itinerary(
+                        studio, trip_id, target, size=size, version_id=version_id, **options
+                    )
+                missing.extend(found)  # read by the result slot, after this returns
+                return pages
             except OSError as exc:
                 raise StudioError(f"{target} could not be written: {exc.strerror or exc}.") from exc
 
@@ -1114,6 +1122,13 @@ class TripView(QWidget):
         self.sig_message.emit(
             self.tr("Saved %1 (%2 pages).").replace("%1", str(out)).replace("%2", str(pages))
         )
+        missing = getattr(self, "_handout_missing", [])
+        if missing:
+            self.sig_message.emit(
+                self.tr("Saved %1; no font can draw %2 (printed as its code point).")
+                .replace("%1", out.name)
+                .replace("%2", "; ".join(m.describe() for m in missing))
+            )
         if self._handout_offer_open:
             QSettings().setValue("trips/printFolder", str(out.parent))
         self.sig_handout_written.emit(out)

@@ -104,6 +104,13 @@ class BookPreview(QSplitter):
             else self.tr("Fonts NOT embedded: %1").replace("%1", ", ".join(missing))
         )
         out.append(f"<p style='color:{bad if missing else text}'>{html.escape(fonts)}</p>")
+        if getattr(report, "missing_glyphs", None):
+            out.append(
+                f"<p style='color:{bad}'><b>{html.escape(self.tr('Characters no font can draw (printed as their code point):'))}</b></p><ul>"
+            )
+            for g in report.missing_glyphs:
+                out.append(f"<li style='color:{bad}'>{html.escape(g)}</li>")
+            out.append("</ul>")
         if report.problems:
             out.append(
                 f"<p style='color:{bad}'><b>{html.escape(self.tr('Left out of the book:'))}</b></p><ul>"

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from studio.errors import StudioError
 from studio.fileio import atomic_path
-from studio.reports import fonts
+from studio.reports import fonts, text_runs
 from studio.reports.book.cache import PhotoCache, source_id
 from studio.reports.book.content import BookContent, BookPhoto
 from studio.reports.book.geometry import MM, SIZES, BookLayout, Geometry
@@ -197,7 +197,7 @@ def write_book(
             pool.shutdown(wait=True, cancel_futures=True)
 
     _checked(cancel)
-    with atomic_path(out) as tmp:
+    with atomic_path(out) as tmp, text_runs.collect_missing() as missing:
         pages = _draw(
             layout,
             content,
@@ -211,6 +211,7 @@ def write_book(
             ),
         )
     report.pages = pages
+    report.missing_glyphs = [m.describe() for m in missing]
     for i, page in enumerate(layout.pages):
         for frame in page.photos():
             p = by_id[frame.ref]

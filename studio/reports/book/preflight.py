@@ -44,6 +44,8 @@ class Preflight:
     file_bytes: int = 0
     seconds: float = 0.0
     reused: int = 0  # photos taken ready-made from the cache instead of being prepared again
+    # characters no shipped font draws, as 'U+XXXX (NAME) in "text"' (printed as [U+XXXX])
+    missing_glyphs: list[str] = field(default_factory=list)
 
     @property
     def low_ppi(self) -> list[ImageReport]:
@@ -51,7 +53,12 @@ class Preflight:
 
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.low_ppi and all(e for _, e in self.fonts)
+        return (
+            not self.problems
+            and not self.low_ppi
+            and not self.missing_glyphs
+            and all(e for _, e in self.fonts)
+        )
 
     def summary(self) -> str:
         trim = self.size + (
@@ -82,6 +89,8 @@ class Preflight:
             )
         for p in self.problems:
             lines.append(f"  LEFT OUT: {p.name}: {p.reason}")
+        for g in self.missing_glyphs:
+            lines.append(f"  MISSING GLYPH: {g}; printed as its code point.")
         missing = [f for f, e in self.fonts if not e]
         lines.append(
             f"Fonts: {len(self.fonts)}, "

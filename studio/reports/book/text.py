@@ -102,7 +102,8 @@ class Typesetter:
             s = STYLES[style]
             cjk = any(fonts.width(w, s.size) * 1.15 > width for w in text.split())
         text = _DASH.sub("\u00a0\\1 ", text.translate(_ARROWS))  # a dash never begins a line
-        markup = "<br/>".join(fonts.markup(line) for line in text.split("\n"))
+        base = _FONT[STYLES[style].font]
+        markup = "<br/>".join(fonts.markup(line, base) for line in text.split("\n"))
         return Paragraph(markup, self.styles[style + ("/cjk" if cjk else "")]), cjk
 
     def _width(self, text: str, style: str, width: float) -> float:
