@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain import validate
+from studio.domain.models import Advisor
 from studio.domain.names import display_name
 from studio.errors import StudioError, ValidationError
 from studio.services import clients, queries
@@ -242,6 +244,21 @@ class FirstRunDialog(QDialog):
             self._studio.set_local_advisor(existing)
             super().accept()
             return
+        if not (self.join_radio.isChecked() and self.start_box.isVisible()):
+            try:  # the name first: nothing is encrypted or built for a form that is refused
+                validate.clean(
+                    Advisor,
+                    {
+                        "name": self.name.text(),
+                        "role": self.role.currentData(),
+                        "native_name": self.native_name.text(),
+                    },
+                )
+            except ValidationError as exc:
+                self.name_error.setText(exc.message)
+                self.name_error.show()
+                self.name.setFocus()
+                return
         try:
             if not self._encrypt_if_asked():
                 return

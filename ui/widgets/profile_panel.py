@@ -126,6 +126,12 @@ class _ItemRow:
         self.severity: QComboBox | None = None
         if section.kind == "diet" and is_allergen(item):
             self.severity = QComboBox(parent)
+            # Narrow in the row (its list shows the whole words): the form must fit beside the
+            # client list at the default window size.
+            self.severity.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.severity.setMinimumContentsLength(10)
             self.severity.addItem(severity_text(None), NO_VALUE)
             for key in taxonomy.SEVERITIES:
                 self.severity.addItem(severity_text(key), key)
