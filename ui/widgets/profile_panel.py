@@ -57,33 +57,31 @@ def levels_for(section: taxonomy.Section, item: taxonomy.Item | None = None) -> 
 
 
 def _level_text(section: taxonomy.Section, level: str, item: taxonomy.Item | None = None) -> str:
-    tr = QCoreApplication.translate
     if section.kind == "diet":
         if is_allergen(item):
             return {
-                "like": tr("ProfilePanel", "Eats"),
-                "never": tr("ProfilePanel", "Avoids"),
-                "dislike": tr("ProfilePanel", "Dislikes"),
-                "must": tr("ProfilePanel", "Avoids"),
+                "like": QCoreApplication.translate("ProfilePanel", "Eats"),
+                "never": QCoreApplication.translate("ProfilePanel", "Avoids"),
+                "dislike": QCoreApplication.translate("ProfilePanel", "Dislikes"),
+                "must": QCoreApplication.translate("ProfilePanel", "Avoids"),
             }[level]
-        return tr("ProfilePanel", "Follows")
+        return QCoreApplication.translate("ProfilePanel", "Follows")
     if level == "must":
         return (
-            tr("ProfilePanel", "Yes")
+            QCoreApplication.translate("ProfilePanel", "Yes")
             if section.kind in ("need", "note") or section.single
-            else tr("ProfilePanel", "Must")
+            else QCoreApplication.translate("ProfilePanel", "Must")
         )
     return taxonomy.level_label(level)
 
 
 def severity_text(key: str | None) -> str:
     """How the severity chooser words a severity: allergies read "Allergic (severe)"."""
-    tr = QCoreApplication.translate
     return {
-        None: tr("ProfilePanel", "Not allergic"),
-        "preference": tr("ProfilePanel", "By choice"),
-        "intolerance": tr("ProfilePanel", "Allergic (intolerance)"),
-        "severe": tr("ProfilePanel", "Allergic (severe)"),
+        None: QCoreApplication.translate("ProfilePanel", "Not allergic"),
+        "preference": QCoreApplication.translate("ProfilePanel", "By choice"),
+        "intolerance": QCoreApplication.translate("ProfilePanel", "Allergic (intolerance)"),
+        "severe": QCoreApplication.translate("ProfilePanel", "Allergic (severe)"),
     }.get(key, key or "")
 
 
