@@ -5956,7 +5956,7 @@ Open it now?</source>
     </message>
     <message>
         <source>Review…</source>
-        <translation>审查…</translation>
+        <translation>查看…</translation>
     </message>
 </context>
 </TS>
