@@ -4470,7 +4470,7 @@ What it sent so far stays; anything it writes after this is refused.</source>
     </message>
     <message>
         <source>Figures of %1</source>
-        <translation>%1 的数据</translation>
+        <translation>数据截至 %1</translation>
     </message>
     <message>
         <source>%1 of the step before</source>

@@ -72,7 +72,7 @@ def _level_text(section: taxonomy.Section, level: str, item: taxonomy.Item | Non
             if section.kind in ("need", "note") or section.single
             else QCoreApplication.translate("ProfilePanel", "Must")
         )
-    return taxonomy.level_label(level)
+    return taxonomy.level_label(level, current_language())
 
 
 def severity_text(key: str | None) -> str:
@@ -114,7 +114,7 @@ class _ItemRow:
             b.setCheckable(True)
             b.setAutoRaise(False)
             b.setObjectName(f"level-{item.key}-{level}")
-            b.setToolTip(taxonomy.level_label(level, "zh"))
+            b.setToolTip(taxonomy.level_label(level, "en" if current_language() == "zh" else "zh"))
             self.group.addButton(b)
             self.buttons[level] = b
             b.clicked.connect(lambda checked, lv=level: panel._level_clicked(self, lv, checked))
@@ -330,7 +330,9 @@ class ProfilePanel(QWidget):
                     if f.person_id
                     else taxonomy.load().party[current_language()]
                 )
-                others.setdefault(f.key, []).append(f"{who}: {taxonomy.level_label(f.level)}")
+                others.setdefault(f.key, []).append(
+                    f"{who}: {taxonomy.level_label(f.level, current_language())}"
+                )
         for key, row in self.rows.items():
             row.show_fact(mine.get(key), "; ".join(others.get(key, [])))
         comp = profiles.completeness(studio, self._client_id)
@@ -428,7 +430,7 @@ class ProfilePanel(QWidget):
         self._run(
             self.tr("Set “%1” to %2")
             .replace("%1", label)
-            .replace("%2", taxonomy.level_label(level)),
+            .replace("%2", taxonomy.level_label(level, current_language())),
             op,
         )
 
