@@ -51,6 +51,22 @@
         <translation>客户召回</translation>
     </message>
     <message>
+        <source>Trip anniversary</source>
+        <translation>旅行周年</translation>
+    </message>
+    <message>
+        <source>Pre-departure check</source>
+        <translation>出发前确认</translation>
+    </message>
+    <message>
+        <source>Welcome-home call</source>
+        <translation>回国问候</translation>
+    </message>
+    <message>
+        <source>Feedback request</source>
+        <translation>邀请反馈</translation>
+    </message>
+    <message>
         <source>How many days ahead each kind of reminder appears in the agenda. These rules are the studio&apos;s: every advisor sees them.</source>
         <translation>每类提醒提前多少天出现在日程中。这些规则属于整个工作室：每位顾问看到的都一样。</translation>
     </message>
@@ -72,11 +88,11 @@
     </message>
     <message>
         <source> days ahead</source>
-        <translation> 天前</translation>
+        <translation> 天前提醒</translation>
     </message>
     <message>
         <source>on the day itself</source>
-        <translation>当天</translation>
+        <translation>当天提醒</translation>
     </message>
     <message>
         <source>falls </source>
