@@ -51,6 +51,22 @@
         <translation>客户召回</translation>
     </message>
     <message>
+        <source>Trip anniversary</source>
+        <translation>旅行周年</translation>
+    </message>
+    <message>
+        <source>Pre-departure check</source>
+        <translation>出发前确认</translation>
+    </message>
+    <message>
+        <source>Welcome-home call</source>
+        <translation>回国问候</translation>
+    </message>
+    <message>
+        <source>Feedback request</source>
+        <translation>邀请反馈</translation>
+    </message>
+    <message>
         <source>How many days ahead each kind of reminder appears in the agenda. These rules are the studio&apos;s: every advisor sees them.</source>
         <translation>每类提醒提前多少天出现在日程中。这些规则属于整个工作室：每位顾问看到的都一样。</translation>
     </message>
@@ -59,20 +75,44 @@
         <translation> 个月未联系</translation>
     </message>
     <message>
+        <source>shows </source>
+        <translation>提前 </translation>
+    </message>
+    <message>
+        <source> days before its day</source>
+        <translation> 天显示</translation>
+    </message>
+    <message>
+        <source>shows on its day</source>
+        <translation>当天显示</translation>
+    </message>
+    <message>
         <source> days ahead</source>
-        <translation> 天前</translation>
+        <translation> 天前提醒</translation>
+    </message>
+    <message>
+        <source>on the day itself</source>
+        <translation>当天提醒</translation>
+    </message>
+    <message>
+        <source>falls </source>
+        <translation>时间：</translation>
     </message>
     <message>
         <source> days before departure</source>
         <translation> 天（出发前）</translation>
     </message>
     <message>
+        <source>falls on the day of departure</source>
+        <translation>时间：出发当天</translation>
+    </message>
+    <message>
         <source> days after coming home</source>
         <translation> 天（回国后）</translation>
     </message>
     <message>
-        <source>    falls</source>
-        <translation>    落在</translation>
+        <source>falls on the day of coming home</source>
+        <translation>时间：回国当天</translation>
     </message>
     <message>
         <source>28 February</source>
@@ -103,7 +143,7 @@
     <name>AgendaView</name>
     <message>
         <source>When</source>
-        <extracomment>Item data role holding the entry&apos;s index in :attr:`AgendaView.entries` (-1 on section rows). Emitted with a client id when an entry is double-clicked: open that client&apos;s dossier. Fires after the tree shows a fresh read (the first one, and each after a change).</extracomment>
+        <extracomment>Item data role holding the entry&apos;s index in :attr:`AgendaView.entries` (-1 on section rows). Emitted with a client id when an entry is double-clicked: open that client&apos;s dossier. Fires after the tree shows a fresh read (the first one, and each after a change). A line for the status bar: what was just done (and that Ctrl+Z undoes it). The empty agenda&apos;s &quot;New client…&quot;: the main window opens its New client dialog.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -169,6 +209,54 @@
     <message>
         <source>How many days ahead each kind appears, which kinds are on.</source>
         <translation>每类提醒提前几天出现，以及启用哪些类别。</translation>
+    </message>
+    <message>
+        <source>&amp;Mine only</source>
+        <translation>只看我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Only the clients you are the advisor of.</source>
+        <translation>只显示由您担任顾问的客户。</translation>
+    </message>
+    <message>
+        <source>Show one kind of reminder</source>
+        <translation>只显示一类提醒</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>邮箱：</translation>
+    </message>
+    <message>
+        <source>WeChat:</source>
+        <translation>微信：</translation>
+    </message>
+    <message>
+        <source>Last contact:</source>
+        <translation>最近联系：</translation>
+    </message>
+    <message>
+        <source>Nothing on the agenda yet.
+
+It fills itself from your clients: birthdays and anniversaries of the people in a dossier, passports that expire, trips to prepare and clients due a call. Add a client with their dates to begin.</source>
+        <translation>日程里还没有内容。
+
+日程会根据您的客户自动生成：档案中成员的生日和纪念日、即将到期的护照、需要准备的行程，以及该回访的客户。先添加一位客户和他们的重要日期吧。</translation>
+    </message>
+    <message>
+        <source>&amp;New client…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Agenda &amp;rules…</source>
+        <translation>日程规则(&amp;R)…</translation>
     </message>
     <message>
         <source>Agenda</source>
@@ -240,38 +328,84 @@
         <translation>逾期 %1 · 今天 %2 · 本周 %3</translation>
     </message>
     <message>
-        <source>Done</source>
-        <translation>完成</translation>
+        <source>Birthdays</source>
+        <translation>生日</translation>
     </message>
     <message>
-        <source>%1 — %2
-
-What was sent or done? (flowers, a card, a call…)
-It goes on the client&apos;s timeline as a gift or greeting.</source>
-        <translation>%1 — %2
-
-送了什么或做了什么？（鲜花、贺卡、一通电话…）
-会作为礼物或问候记入客户的时间线。</translation>
+        <source>Wedding anniversaries</source>
+        <translation>结婚纪念日</translation>
     </message>
     <message>
-        <source>Snooze</source>
-        <translation>稍后提醒</translation>
+        <source>Other dates</source>
+        <translation>其他日期</translation>
     </message>
     <message>
-        <source>Remind me again on</source>
-        <translation>再次提醒日期</translation>
+        <source>Passport expiries</source>
+        <translation>护照到期</translation>
+    </message>
+    <message>
+        <source>Other document expiries</source>
+        <translation>其他证件到期</translation>
+    </message>
+    <message>
+        <source>Win-back</source>
+        <translation>客户召回</translation>
+    </message>
+    <message>
+        <source>Trip anniversaries</source>
+        <translation>旅行周年</translation>
+    </message>
+    <message>
+        <source>Pre-departure checks</source>
+        <translation>出发前确认</translation>
+    </message>
+    <message>
+        <source>Welcome-home calls</source>
+        <translation>回国问候</translation>
+    </message>
+    <message>
+        <source>Feedback requests</source>
+        <translation>邀请反馈</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Choose a line to see how to reach the client.</source>
+        <translation>选择一行以查看客户的联系方式。</translation>
+    </message>
+    <message>
+        <source>never logged</source>
+        <translation>从未记录</translation>
+    </message>
+    <message>
+        <source>Undo with Ctrl+Z.</source>
+        <translation>按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <source>Done: %1</source>
         <translation>完成：%1</translation>
     </message>
     <message>
+        <source>Done: %1.</source>
+        <translation>已完成：%1。</translation>
+    </message>
+    <message>
         <source>Snooze: %1</source>
         <translation>稍后提醒：%1</translation>
     </message>
     <message>
+        <source>Snoozed until %1: %2.</source>
+        <translation>已推迟到 %1：%2。</translation>
+    </message>
+    <message>
         <source>Dismiss: %1</source>
         <translation>忽略：%1</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1.</source>
+        <translation>已忽略：%1。</translation>
     </message>
     <message>
         <source>%1 due today</source>
@@ -284,6 +418,118 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
     <message>
         <source> · %1 overdue</source>
         <translation> · 逾期 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>less than a minute ago</source>
+        <translation>不到一分钟前</translation>
+    </message>
+    <message>
+        <source>%1 minutes ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 天前</translation>
+    </message>
+    <message>
+        <source>Daily (automatic)</source>
+        <translation>每日（自动）</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Kept aside by a restore</source>
+        <translation>恢复前留存</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前备份</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <extracomment>Fires with the :class:`JobOutcome` when a backup or a restore started here has ended.</extracomment>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back up to &amp;folder…</source>
+        <translation>备份到文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>The newest backup was made %1 (%2).</source>
+        <translation>最近一次备份于 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>No backup is younger than a week: back up now.</source>
+        <translation>已超过一周没有备份：请立即备份。</translation>
+    </message>
+    <message>
+        <source>There is no backup yet. Back up now, or to a folder on another disk.</source>
+        <translation>还没有任何备份。请立即备份，或备份到另一块磁盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>A backup is made each day the studio is used; 7 daily, 4 weekly and 12 monthly ones are kept.</source>
+        <translation>每天使用工作室时会自动备份；保留最近 7 份每日备份、4 份每周备份和 12 份每月备份。</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (checked).</source>
+        <translation>已备份到 %1（已校验）。</translation>
+    </message>
+    <message>
+        <source>Back up to folder</source>
+        <translation>备份到文件夹</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore the backup from %1? The studio goes back to how it was then. The studio as it is now is kept aside as a backup first, so nothing is lost.</source>
+        <translation>要恢复 %1 的备份吗？工作室将回到当时的状态。恢复前会先把现在的工作室另存为一份备份，所以不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Restored. The studio as it was is kept in %1.</source>
+        <translation>已恢复。恢复前的工作室保存在 %1。</translation>
     </message>
 </context>
 <context>
@@ -388,6 +634,34 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Numbers</source>
+        <extracomment>Status colours of a target tile, readable on light and dark backgrounds.</extracomment>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Show the numbers behind the chart</source>
+        <translation>显示图表背后的数据</translation>
+    </message>
+    <message>
+        <source>No data for this period.</source>
+        <translation>此期间没有数据。</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
     <name>ClientListView</name>
     <message>
         <source>Search names, contacts, tags, notes…</source>
@@ -463,8 +737,16 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
         <translation>年龄：</translation>
     </message>
     <message>
+        <source>Show all clients</source>
+        <translation>显示全部客户</translation>
+    </message>
+    <message>
         <source>All advisors</source>
         <translation>全部顾问</translation>
+    </message>
+    <message>
+        <source>No client matches “%1”.</source>
+        <translation>没有与“%1”匹配的客户。</translation>
     </message>
     <message>
         <source>1 client</source>
@@ -551,7 +833,111 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
     </message>
 </context>
 <context>
+    <name>ClientTripsPanel</name>
+    <message>
+        <source>&amp;New trip for this client…</source>
+        <extracomment>Fires when the user asks for a new trip for the shown client. Fires with a trip id when the user opens one of the listed trips.</extracomment>
+        <translation>为该客户新建行程(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>No trips yet.</source>
+        <translation>还没有行程。</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>no dates</source>
+        <translation>未定日期</translation>
+    </message>
+    <message>
+        <source>%1 trips</source>
+        <translation>%1 个行程</translation>
+    </message>
+    <message>
+        <source>1 trip</source>
+        <translation>1 个行程</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>end time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>arrival time zone</source>
+        <translation>到达时区</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>confirmation</source>
+        <translation>确认号</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>another supplier</source>
+        <translation>另一家供应商</translation>
+    </message>
     <message>
         <source>%1 (approved)</source>
         <translation>%1（已确认）</translation>
@@ -726,8 +1112,20 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
         <translation>年份不详</translation>
     </message>
     <message>
+        <source>Gregorian</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Chinese lunar (农历)</source>
+        <translation>农历</translation>
+    </message>
+    <message>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar:</source>
+        <translation>历法(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
@@ -750,8 +1148,16 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
         <translation>备注(&amp;N)：</translation>
     </message>
     <message>
+        <source>A wedding anniversary belongs to the couple: it is kept for the household.</source>
+        <translation>结婚纪念日属于夫妻二人：它记在整个家庭名下。</translation>
+    </message>
+    <message>
         <source>Add %1 for %2</source>
         <translation>为%2添加%1</translation>
+    </message>
+    <message>
+        <source>Month %1 (%2月)</source>
+        <translation>%2月（%1）</translation>
     </message>
 </context>
 <context>
@@ -913,10 +1319,93 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
     </message>
 </context>
 <context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>贺卡</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼物</translation>
+    </message>
+    <message>
+        <source>Choose a template…</source>
+        <translation>选择模板…</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>flowers, a card, a bottle of wine…</source>
+        <translation>鲜花、贺卡、一瓶红酒…</translation>
+    </message>
+    <message>
+        <source>e.g. 300</source>
+        <translation>例如：300</translation>
+    </message>
+    <message>
+        <source>what was said or sent</source>
+        <translation>说了什么或送了什么</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>模板(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;How:</source>
+        <translation>方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Gift:</source>
+        <translation>礼物(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ost:</source>
+        <translation>花费(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>It goes on the client&apos;s timeline as a gift or greeting.</source>
+        <translation>它会作为一次礼物或问候记入客户的时间线。</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+</context>
+<context>
     <name>DossierView</name>
     <message>
         <source>Overview</source>
-        <extracomment>Emitted with a client id when the user asks to open another client (referrer, referral).</extracomment>
+        <extracomment>Emitted with a client id when the user asks to open another client (referrer, referral). Emitted with a trip id when the user opens one of the client&apos;s trips (the Trips tab).</extracomment>
         <translation>概览</translation>
     </message>
     <message>
@@ -936,9 +1425,29 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
         <translation>偏好档案</translation>
     </message>
     <message>
+        <source>Trips</source>
+        <translation>行程</translation>
+    </message>
+    <message>
         <source>&amp;Log Interaction…</source>
         <extracomment>Ctrl+L: log an interaction for the shown client (the main window may add it to a menu).</extracomment>
         <translation>记录沟通(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Spent: %1</source>
+        <translation>消费：%1</translation>
+    </message>
+    <message>
+        <source>Next departure: %1 (%2)</source>
+        <translation>下次出发：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Last trip: %1 (%2)</source>
+        <translation>上次行程：%1（%2）</translation>
+    </message>
+    <message>
+        <source>No trips yet</source>
+        <translation>还没有行程</translation>
     </message>
     <message>
         <source>No clients yet</source>
@@ -983,6 +1492,101 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
     <message>
         <source>Who referred this client?</source>
         <translation>谁介绍了这位客户？</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase client for good</source>
+        <extracomment>Fires with the client id once the client was erased.</extracomment>
+        <translation>永久删除客户</translation>
+    </message>
+    <message>
+        <source>Backups made until now still hold them; the last of them ages out on %1.</source>
+        <translation>此前的备份中仍保留着这些数据；最后一份将于 %1 过期删除。</translation>
+    </message>
+    <message>
+        <source>No backup holds them.</source>
+        <translation>没有备份保留这些数据。</translation>
+    </message>
+    <message>
+        <source>Erasing %1 removes their dossier, people, contacts, consent, profile, timeline, trips, documents and %2 photos (%3 records in all), with every value in the history: only “erased on this day by you” stays. In a shared studio it is erased on every laptop. This cannot be undone.</source>
+        <translation>永久删除 %1 会清除其档案、成员、联系方式、授权、偏好档案、时间线、行程、证件和 %2 张照片（共 %3 条记录），修改记录中的所有内容也一并清除：只留下“由您于此日删除”。在共享工作室中，每台电脑上都会删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Type the client&apos;s name to confirm:</source>
+        <translation>输入客户姓名以确认：</translation>
+    </message>
+    <message>
+        <source>Erase for good…</source>
+        <translation>永久删除…</translation>
+    </message>
+    <message>
+        <source>Erase %1 for good now? This is the last question.</source>
+        <translation>现在永久删除 %1 吗？这是最后一次确认。</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTile</name>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>Profile completeness</source>
+        <translation>档案完善度</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>流失率</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Referral share</source>
+        <translation>转介绍占比</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>1 answer</source>
+        <translation>1 份回答</translation>
+    </message>
+    <message>
+        <source>%1 answers</source>
+        <translation>%1 份回答</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>target %1 %2</source>
+        <translation>目标 %1 %2</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>未设目标</translation>
+    </message>
+    <message>
+        <source>previous period: %1</source>
+        <translation>上一期：%1</translation>
+    </message>
+    <message>
+        <source>Click to see the clients behind it (%1)</source>
+        <translation>点击查看相关客户（%1）</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1657,30 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt this studio, its photos and its backups (recommended)</source>
+        <translation>加密此工作室、照片和备份（推荐）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Studio &amp;passphrase</source>
+        <translation>工作室口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The same a&amp;gain</source>
+        <translation>再输入一次(&amp;G)</translation>
+    </message>
+    <message>
+        <source>The key is kept in this computer&apos;s keychain; nothing to remember.</source>
+        <translation>密钥保存在这台电脑的钥匙串中，无需记忆。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
         <source>&amp;Join and start</source>
         <translation>加入并开始(&amp;J)</translation>
     </message>
@@ -1074,10 +1702,30 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Discard what you typed in this dialog?</source>
+        <extracomment>Core field names that should show their message under another field (e.g. &quot;email&quot; → &quot;value&quot;).</extracomment>
+        <translation>放弃在此对话框中输入的内容吗？</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>GlanceCard</name>
     <message>
+        <source>Fold the card to one line</source>
+        <extracomment>Emitted when the user clicks &quot;edit profile&quot; on the card. Lines of the card when open (collapsed: one line).</extracomment>
+        <translation>将卡片折叠为一行</translation>
+    </message>
+    <message>
+        <source>Show the whole card</source>
+        <translation>显示完整卡片</translation>
+    </message>
+    <message>
         <source>No preferences recorded yet — fill in the Profile tab.</source>
-        <extracomment>Emitted when the user clicks &quot;edit profile&quot; on the card.</extracomment>
         <translation>尚未记录偏好 — 请填写“偏好档案”标签页。</translation>
     </message>
     <message>
@@ -1102,135 +1750,57 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Getting started</source>
+        <translation>入门指南</translation>
+    </message>
+    <message>
+        <source>Every morning: the Agenda (Ctrl+1)</source>
+        <translation>每天早上：日程（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>Birthdays, anniversaries, expiring passports, trip tasks and clients due a call. Choose a line and press Done (Alt+D) to note how you reached them and what you sent, Snooze (Alt+S) to see it again later, or Dismiss. The panel beside the list shows the client&apos;s phone, email and WeChat.</source>
+        <translation>生日、纪念日、即将到期的护照、行程任务和该回访的客户。选择一行后按“完成”（Alt+D）记下您如何联系了客户、送了什么；按“稍后提醒”（Alt+S）以后再看；或选择“忽略”。列表旁的面板显示客户的电话、邮箱和微信。</translation>
+    </message>
+    <message>
+        <source>Clients (Ctrl+2)</source>
+        <translation>客户（Ctrl+2）</translation>
+    </message>
+    <message>
+        <source>Find a client with Ctrl+F, add one with Ctrl+N. The dossier beside the list holds people, contacts, preferences and the timeline; log a call or a meeting with Ctrl+L.</source>
+        <translation>按 Ctrl+F 查找客户，按 Ctrl+N 新建客户。列表旁的档案包含成员、联系方式、偏好和时间线；按 Ctrl+L 记录一次电话或会面。</translation>
+    </message>
+    <message>
+        <source>Trips (Ctrl+3)</source>
+        <translation>行程（Ctrl+3）</translation>
+    </message>
+    <message>
+        <source>Every trip from inquiry to follow-up. Start one with Ctrl+Shift+N, plan its days, print the itinerary handout with Ctrl+P, and after the trip build its memory book with Ctrl+B.</source>
+        <translation>每个行程从咨询到回访的全过程。按 Ctrl+Shift+N 新建行程，安排每日行程，按 Ctrl+P 打印行程单，旅行结束后按 Ctrl+B 生成纪念册。</translation>
+    </message>
+    <message>
+        <source>Nothing is lost</source>
+        <translation>什么都不会丢失</translation>
+    </message>
+    <message>
+        <source>Every change can be undone with Ctrl+Z (redo: Ctrl+Y or Ctrl+Shift+Z), also right after saving a field. A deleted client waits in Recently deleted.</source>
+        <translation>每次修改都可以按 Ctrl+Z 撤销（重做：Ctrl+Y 或 Ctrl+Shift+Z），刚保存的字段也可以。删除的客户会保留在“最近删除”中。</translation>
+    </message>
+    <message>
+        <source>The keyboard</source>
+        <translation>键盘操作</translation>
+    </message>
+    <message>
+        <source>Tab moves between fields and out of a list; F6 or Ctrl+Tab goes to the next pane. Help ▸ Keyboard shortcuts lists every key.</source>
+        <translation>Tab 在字段之间移动，也可以移出列表；F6 或 Ctrl+Tab 切换到下一个窗格。“帮助 ▸ 键盘快捷键”列出了所有按键。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
-        <source>name</source>
-        <extracomment>The UTC ISO time of a row, for sorting.</extracomment>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>native name</source>
-        <translation>母语姓名</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>source detail</source>
-        <translation>来源详情</translation>
-    </message>
-    <message>
-        <source>referred by</source>
-        <translation>介绍人</translation>
-    </message>
-    <message>
-        <source>advisor</source>
-        <translation>顾问</translation>
-    </message>
-    <message>
-        <source>person</source>
-        <translation>成员</translation>
-    </message>
-    <message>
-        <source>tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>preferred</source>
-        <translation>首选</translation>
-    </message>
-    <message>
-        <source>purpose</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <source>agreed</source>
-        <translation>同意</translation>
-    </message>
-    <message>
-        <source>method</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <source>date decided</source>
-        <translation>决定日期</translation>
-    </message>
-    <message>
-        <source>date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <source>details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>satisfaction</source>
-        <translation>满意度</translation>
-    </message>
-    <message>
-        <source>status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>resolution</source>
-        <translation>处理结果</translation>
-    </message>
-    <message>
-        <source>resolved on</source>
-        <translation>处理日期</translation>
-    </message>
-    <message>
-        <source>month</source>
-        <translation>月</translation>
-    </message>
-    <message>
-        <source>day</source>
-        <translation>日</translation>
-    </message>
-    <message>
-        <source>year</source>
-        <translation>年</translation>
-    </message>
-    <message>
         <source>When</source>
-        <extracomment>Fields not worth a line when a row is created (the row itself says it).</extracomment>
+        <extracomment>The UTC ISO time of a row, for sorting.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -1250,7 +1820,6 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
     <name>HistoryPanel</name>
     <message>
         <source>Filter the history…</source>
-        <extracomment>The first word of the core&apos;s subject, per table, is a vocabulary key: show its label instead.</extracomment>
         <translation>筛选修改记录…</translation>
     </message>
     <message>
@@ -1495,6 +2064,7 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
     </message>
     <message>
         <source>Agenda</source>
+        <extracomment>The sidebar&apos;s areas in order; the View menu lists them with Ctrl+1… in this order.</extracomment>
         <translation>日程</translation>
     </message>
     <message>
@@ -1566,6 +2136,34 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
         <translation>行程(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Agenda</source>
+        <translation>日程(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>My figures</source>
+        <translation>我的数据</translation>
+    </message>
+    <message>
+        <source>&amp;Studio</source>
+        <translation>工作室(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;My figures</source>
+        <translation>我的数据(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Next &amp;pane</source>
+        <translation>下一个窗格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious pane</source>
+        <translation>上一个窗格(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;New trip…</source>
         <translation>新建行程(&amp;N)…</translation>
     </message>
@@ -1578,12 +2176,24 @@ It goes on the client&apos;s timeline as a gift or greeting.</source>
         <translation>打印/导出行程单(&amp;P)…</translation>
     </message>
     <message>
+        <source>&amp;Build memory book</source>
+        <translation>生成纪念册(&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;Suppliers…</source>
         <translation>供应商(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>入门指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;About Travel Studio</source>
@@ -1956,6 +2566,10 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
         <translation>选填</translation>
     </message>
     <message>
+        <source>optional; without a country code it is a number of %1</source>
+        <translation>选填；不带国家代码时视为%1的号码</translation>
+    </message>
+    <message>
         <source>optional, with country code: +86 138 0013 8000</source>
         <translation>选填，含国家代码：+86 138 0013 8000</translation>
     </message>
@@ -2306,6 +2920,76 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Choose a studio passphrase</source>
+        <translation>设置工作室口令</translation>
+    </message>
+    <message>
+        <source>Studio passphrase</source>
+        <translation>工作室口令</translation>
+    </message>
+    <message>
+        <source>This studio is encrypted. Type its passphrase to open it.</source>
+        <translation>此工作室已加密。请输入口令以打开。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The same &amp;again</source>
+        <translation>再输入一次(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Type the passphrase, or Cancel to quit.</source>
+        <translation>请输入口令，或按“取消”退出。</translation>
+    </message>
+    <message>
+        <source>Travel Studio keeps the studio&apos;s key in your computer&apos;s keychain when it can, but %1. Choose a studio passphrase instead: you will type it each time the studio opens. Keep it safe — without it, the studio and its backups cannot be opened.</source>
+        <translation>Travel Studio 通常会把工作室的密钥保存在电脑的钥匙串中，但%1。请改为设置一个工作室口令：每次打开工作室时都需要输入。请妥善保管——没有它，工作室和备份都无法打开。</translation>
+    </message>
+    <message>
+        <source>That passphrase is wrong; try again.</source>
+        <translation>口令不正确，请重试。</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s key is in this computer&apos;s keychain. A passphrase moves it into the studio&apos;s key file instead: you will type the passphrase each time it opens, and it opens on another computer too.</source>
+        <translation>工作室的密钥目前保存在这台电脑的钥匙串中。设置口令后，密钥将改存到工作室的密钥文件中：每次打开时需要输入口令，在其他电脑上也能打开。</translation>
+    </message>
+    <message>
+        <source>Choose the new passphrase. Only the key file changes; the studio and its backups open with the new passphrase from now on.</source>
+        <translation>请设置新口令。只有密钥文件会改变；从现在起，工作室及其备份都用新口令打开。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>WebDAV password</source>
+        <translation>WebDAV 密码</translation>
+    </message>
+    <message>
+        <source>To sync, Travel Studio needs the password of %1 on %2. It is used while the app is open and never written to the studio.</source>
+        <translation>同步需要 %1 在 %2 上的密码。密码仅在程序运行期间使用，绝不会写入工作室。</translation>
+    </message>
+    <message>
+        <source>Re&amp;member on this laptop (in its keychain)</source>
+        <translation>在这台电脑上记住（存入钥匙串）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>This laptop has no keychain, so it asks again after a restart; scripts read %1 or the file named by %2.</source>
+        <translation>这台电脑没有钥匙串，因此重启后会再次询问；脚本会读取 %1 或 %2 指定的文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+</context>
+<context>
     <name>PeoplePanel</name>
     <message>
         <source>People</source>
@@ -2516,8 +3200,12 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
         <translation>webdavs://cloud.example.com/remote.php/dav/files/me/Studio</translation>
     </message>
     <message>
-        <source>The password is used while the app is open and never stored; for scripts, set %1.</source>
-        <translation>密码仅在应用打开期间使用，从不保存；脚本中请设置 %1。</translation>
+        <source>Re&amp;member on this laptop (in its keychain)</source>
+        <translation>在这台电脑上记住（存入钥匙串）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The password is used while the app is open and never written to the studio; for scripts, set %1.</source>
+        <translation>密码仅在程序运行期间使用，绝不会写入工作室；脚本请设置 %1。</translation>
     </message>
     <message>
         <source>&amp;Address</source>
@@ -2623,9 +3311,106 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
     </message>
 </context>
 <context>
+    <name>PrivacyUi</name>
+    <message>
+        <source>E&amp;xport client&apos;s data…</source>
+        <extracomment>Fires with the zip&apos;s path once a client&apos;s data was written.</extracomment>
+        <translation>导出客户数据(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Everything about the current client as a PDF and JSON, in a zip file</source>
+        <translation>将当前客户的全部资料导出为 PDF 和 JSON，打包成 zip 文件</translation>
+    </message>
+    <message>
+        <source>E&amp;rase client for good…</source>
+        <translation>永久删除客户(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Prospects to review…</source>
+        <translation>待审查的潜在客户(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Only the studio&apos;s owner can erase a client.</source>
+        <translation>只有工作室负责人才能永久删除客户。</translation>
+    </message>
+    <message>
+        <source>Export client&apos;s data</source>
+        <translation>导出客户数据</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>Zip 文件 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 records, %3 photos).</source>
+        <translation>已保存 %1（%2 条记录，%3 张照片）。</translation>
+    </message>
+    <message>
+        <source>The client was erased for good.</source>
+        <translation>客户已永久删除。</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePanel</name>
     <message>
+        <source>Eats</source>
+        <translation>可吃</translation>
+    </message>
+    <message>
+        <source>Avoids</source>
+        <translation>忌口</translation>
+    </message>
+    <message>
+        <source>Dislikes</source>
+        <translation>不喜欢</translation>
+    </message>
+    <message>
+        <source>Follows</source>
+        <translation>遵循</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Must</source>
+        <translation>必须</translation>
+    </message>
+    <message>
+        <source>Not allergic</source>
+        <translation>不过敏</translation>
+    </message>
+    <message>
+        <source>By choice</source>
+        <translation>个人选择</translation>
+    </message>
+    <message>
+        <source>Allergic (intolerance)</source>
+        <translation>过敏（不耐受）</translation>
+    </message>
+    <message>
+        <source>Allergic (severe)</source>
+        <translation>过敏（严重）</translation>
+    </message>
+    <message>
+        <source>Allergic (severity)</source>
+        <translation>过敏（严重程度）</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>what exactly?</source>
+        <translation>具体是什么？</translation>
+    </message>
+    <message>
         <source>Whose preferences the form shows and records</source>
+        <extracomment>A note or severity typed on a row without a fact, kept until a level is chosen.</extracomment>
         <translation>表单显示和记录的是谁的偏好</translation>
     </message>
     <message>
@@ -2677,8 +3462,8 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
         <translation>将“%1”设为%2</translation>
     </message>
     <message>
-        <source>Record “%1”</source>
-        <translation>记录“%1”</translation>
+        <source>choose a level to record this</source>
+        <translation>选择一个程度来记录</translation>
     </message>
     <message>
         <source>Change severity of “%1”</source>
@@ -2687,6 +3472,41 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
     <message>
         <source>Note on “%1”</source>
         <translation>“%1”的备注</translation>
+    </message>
+</context>
+<context>
+    <name>ProspectsDialog</name>
+    <message>
+        <source>Prospects to review</source>
+        <translation>待审查的潜在客户</translation>
+    </message>
+    <message>
+        <source>Offer prospects untouched for</source>
+        <translation>列出未联系已满</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>&amp;Open dossier</source>
+        <translation>打开档案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Erase for good…</source>
+        <translation>永久删除(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>%1 — last touched %2</source>
+        <translation>%1 — 最近联系 %2</translation>
+    </message>
+    <message>
+        <source>%1 prospects untouched for %2 years or more: review them, or erase them.</source>
+        <translation>%1 位潜在客户已 %2 年或更久未联系：请审查，或永久删除。</translation>
+    </message>
+    <message>
+        <source>Review prospects after %1 years</source>
+        <translation>潜在客户 %1 年后需审查</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +3622,104 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <source>Danger</source>
+        <translation>危险</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyDialog</name>
+    <message>
+        <source>Profile flags of “%1”</source>
+        <translation>“%1”的偏好提示</translation>
+    </message>
+    <message>
+        <source>What in the plan clashes with the travellers&apos; profiles. Mark a flag checked once you have confirmed it (with the kitchen, the guide, the client): it stops shouting but stays on this list and in the pre-send check. A change to the item makes it loud again.</source>
+        <translation>行程安排中与出行人偏好档案冲突的地方。与厨房、导游或客户确认后，可将提示标记为已核实：它不再醒目显示，但仍保留在此列表和发送前检查中。该项目一旦修改，提示会重新醒目显示。</translation>
+    </message>
+    <message>
+        <source>how it was checked (optional), e.g. chef confirmed</source>
+        <translation>如何核实的（选填），例如：主厨已确认</translation>
+    </message>
+    <message>
+        <source>&amp;Mark checked</source>
+        <translation>标记已核实(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Unmark</source>
+        <translation>取消标记(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Day %1, “%2”: %3</source>
+        <translation>第 %1 天，“%2”：%3</translation>
+    </message>
+    <message>
+        <source>Checked: %1</source>
+        <translation>已核实：%1</translation>
+    </message>
+    <message>
+        <source>Mark the flag on “%1” checked</source>
+        <translation>将“%1”的提示标记为已核实</translation>
+    </message>
+    <message>
+        <source>Unmark the flag on “%1”</source>
+        <translation>取消“%1”提示的核实标记</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityUi</name>
+    <message>
+        <source>&amp;Backups…</source>
+        <extracomment>How often the app looks whether the day&apos;s automatic backup is due (it is made once a day). Fires with the :class:`JobOutcome` when an automatic backup has ended. Fires with the :class:`JobOutcome` when encrypting the studio has ended.</extracomment>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt this studio…</source>
+        <translation>加密此工作室(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change studio &amp;passphrase…</source>
+        <translation>修改工作室口令(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>No backup is younger than a week — File › Backups…</source>
+        <translation>已超过一周没有备份 — 文件 › 备份…</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1</source>
+        <translation>每日备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Encrypt this studio</source>
+        <translation>加密此工作室</translation>
+    </message>
+    <message>
+        <source>Encrypt the studio file, its photos and its backups? Someone who copies them then reads nothing without the key. An encrypted copy is made and checked before it replaces the plain file.</source>
+        <translation>要加密工作室文件、照片和备份吗？加密后，没有密钥的人即使复制了文件也无法读取。程序会先生成一份加密副本并校验，再替换未加密的文件。</translation>
+    </message>
+    <message>
+        <source>Encrypting the studio…</source>
+        <translation>正在加密工作室…</translation>
+    </message>
+    <message>
+        <source>The studio, its photos and its backups are encrypted.</source>
+        <translation>工作室、照片和备份均已加密。</translation>
+    </message>
+    <message>
+        <source>The studio passphrase was changed.</source>
+        <translation>工作室口令已修改。</translation>
+    </message>
+</context>
+<context>
     <name>ShareDialog</name>
     <message>
         <source>Share this studio</source>
@@ -2837,7 +3755,7 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
     <name>SharingDialog</name>
     <message>
         <source>Sharing</source>
-        <extracomment>Fires when the laptops have been read (or the read failed). Fires when a removal has ended (the :class:`JobOutcome`).</extracomment>
+        <extracomment>Clocks closer than this to this laptop&apos;s are shown as in step. Fires when the laptops have been read (or the read failed). Fires when a removal has ended (the :class:`JobOutcome`).</extracomment>
         <translation>共享</translation>
     </message>
     <message>
@@ -2953,16 +3871,52 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
         <translation>数据结构 %1</translation>
     </message>
     <message>
-        <source>%1 min ahead</source>
-        <translation>快 %1 分钟</translation>
-    </message>
-    <message>
         <source>in step</source>
         <translation>一致</translation>
     </message>
     <message>
         <source>Last wrote %1 (by its own clock)</source>
         <translation>最近写入于 %1（按其自身时钟）</translation>
+    </message>
+    <message>
+        <source>this clock</source>
+        <translation>本机时钟</translation>
+    </message>
+    <message>
+        <source>%1 ahead</source>
+        <translation>快 %1</translation>
+    </message>
+    <message>
+        <source>Its changes wait until this laptop&apos;s clock has caught up with their stamps</source>
+        <translation>它的修改会等到本机时钟赶上其时间戳后再应用</translation>
+    </message>
+    <message>
+        <source>Known once changes from it have arrived</source>
+        <translation>收到它的修改后才能得知</translation>
+    </message>
+    <message>
+        <source>Estimated from when it wrote its latest change files (by its own clock) and when they arrived here; a late arrival makes its clock look further behind</source>
+        <translation>根据它写入最新修改文件的时间（按其自身时钟）和文件到达本机的时间估算；到达得晚会使它的时钟看起来更慢</translation>
+    </message>
+    <message>
+        <source>at least %1 ahead</source>
+        <translation>至少快 %1</translation>
+    </message>
+    <message>
+        <source>up to %1 behind</source>
+        <translation>最多慢 %1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
     </message>
     <message>
         <source>Remove laptop</source>
@@ -3010,6 +3964,48 @@ What it sent so far stays; anything it writes after this is refused.</source>
     <message>
         <source>%1 changes to review in File › Sharing…</source>
         <translation>有 %1 项修改待审阅，见“文件 › 共享…”</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>In lists and panels</source>
+        <translation>在列表和面板中</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Tab moves between fields and out of a list; arrows move inside a list. F6 or Ctrl+Tab goes to the next pane.</source>
+        <translation>Tab 在字段之间移动，也可以移出列表；方向键在列表内移动。F6 或 Ctrl+Tab 切换到下一个窗格。</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Tomorrow (%1)</source>
+        <translation>明天(&amp;T)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Next week (%1)</source>
+        <translation>下周(&amp;N)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;After the trip (%1)</source>
+        <translation>行程结束后(&amp;A)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;On this day:</source>
+        <translation>指定日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>(No upcoming trip for this client.)</source>
+        <translation>（该客户近期没有行程。）</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +4191,361 @@ What it sent so far stays; anything it writes after this is refused.</source>
     </message>
 </context>
 <context>
+    <name>StudioView</name>
+    <message>
+        <source>My figures</source>
+        <translation>我的数据</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <source>Whose clients</source>
+        <translation>谁的客户</translation>
+    </message>
+    <message>
+        <source>All advisors</source>
+        <translation>全部顾问</translation>
+    </message>
+    <message>
+        <source>Computing the figures…</source>
+        <translation>正在计算数据…</translation>
+    </message>
+    <message>
+        <source>Monthly report (PDF)…</source>
+        <translation>月度报告（PDF）…</translation>
+    </message>
+    <message>
+        <source>The studio report of this period as a PDF</source>
+        <translation>将本期工作室报告生成为 PDF</translation>
+    </message>
+    <message>
+        <source>Trips by step of the pipeline</source>
+        <translation>各销售阶段的行程</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>顾问</translation>
+    </message>
+    <message>
+        <source>Trips</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>销售漏斗</translation>
+    </message>
+    <message>
+        <source>Revenue, cost and margin by month</source>
+        <translation>每月收入、成本和利润</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <source>Currency (never converted):</source>
+        <translation>币种（不换算）：</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <source>The last 12 periods</source>
+        <translation>最近 12 期</translation>
+    </message>
+    <message>
+        <source>Satisfaction (0–100)</source>
+        <translation>满意度（0–100）</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始于</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>已过天数</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Overdue care tasks</source>
+        <translation>逾期的关怀任务</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Days without contact</source>
+        <translation>未联系天数</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>出发日期</translation>
+    </message>
+    <message>
+        <source>In days</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答数</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>介绍人</translation>
+    </message>
+    <message>
+        <source>New clients brought</source>
+        <translation>带来的新客户</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未处理的投诉</translation>
+    </message>
+    <message>
+        <source>Stale inquiries (no contact for 14 days)</source>
+        <translation>停滞的咨询（14 天未联系）</translation>
+    </message>
+    <message>
+        <source>Departures in the next 60 days</source>
+        <translation>未来 60 天出发</translation>
+    </message>
+    <message>
+        <source>Satisfaction by advisor</source>
+        <translation>各顾问的满意度</translation>
+    </message>
+    <message>
+        <source>Satisfaction by destination</source>
+        <translation>各目的地的满意度</translation>
+    </message>
+    <message>
+        <source>Referrers who brought the most</source>
+        <translation>带来客户最多的介绍人</translation>
+    </message>
+    <message>
+        <source>Care and quality</source>
+        <translation>关怀与品质</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Client source</source>
+        <translation>客户来源</translation>
+    </message>
+    <message>
+        <source>By advisor</source>
+        <translation>按顾问</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>任何人</translation>
+    </message>
+    <message>
+        <source>Every kind of change</source>
+        <translation>全部修改类型</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>偏好档案</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>关怀</translation>
+    </message>
+    <message>
+        <source>Memories</source>
+        <translation>回忆</translation>
+    </message>
+    <message>
+        <source>The studio</source>
+        <translation>工作室</translation>
+    </message>
+    <message>
+        <source>Client (name or id)</source>
+        <translation>客户（姓名或编号）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>%1 — beside each figure, the period before (%2)</source>
+        <translation>%1 — 每项数据旁为上一期（%2）</translation>
+    </message>
+    <message>
+        <source>No clients yet: the figures will show as the studio fills.</source>
+        <translation>还没有客户：随着客户增多，这里会显示数据。</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Figures of %1</source>
+        <translation>数据截至 %1</translation>
+    </message>
+    <message>
+        <source>%1 of the step before</source>
+        <translation>为上一阶段的 %1</translation>
+    </message>
+    <message>
+        <source>Clients whose preference profile is not complete (profile completeness, %1)</source>
+        <translation>偏好档案未完善的客户（档案完善度，%1）</translation>
+    </message>
+    <message>
+        <source>Clients with a trip created in %1 that has not converted</source>
+        <translation>%1 新建行程但未成交的客户</translation>
+    </message>
+    <message>
+        <source>Churned clients at the end of %1: no trip for the win-back months</source>
+        <translation>%1 末的流失客户：在召回期限内没有行程</translation>
+    </message>
+    <message>
+        <source>Clients who gave feedback in %1</source>
+        <translation>%1 给出反馈的客户</translation>
+    </message>
+    <message>
+        <source>Clients with two or more completed trips (%1)</source>
+        <translation>已完成两次或以上行程的客户（%1）</translation>
+    </message>
+    <message>
+        <source>New clients of %1 who came by referral</source>
+        <translation>%1 经转介绍而来的新客户</translation>
+    </message>
+    <message>
+        <source>Changes shown: %1 (the latest 500 at most; Export CSV has them all)</source>
+        <translation>显示的修改：%1 条（最多显示最近 500 条；导出 CSV 包含全部）</translation>
+    </message>
+    <message>
+        <source>Export activity</source>
+        <translation>导出操作记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %1 lines of activity</source>
+        <translation>已导出 %1 条操作记录</translation>
+    </message>
+    <message>
+        <source>Monthly studio report</source>
+        <translation>工作室月度报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>SupplierDialog</name>
     <message>
         <source>e.g. Hoshinoya Kyoto</source>
@@ -3251,6 +4602,37 @@ What it sent so far stays; anything it writes after this is refused.</source>
     <message>
         <source>New supplier %1</source>
         <translation>新建供应商 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Suppliers</name>
+    <message>
+        <source>Hotel</source>
+        <translation>酒店</translation>
+    </message>
+    <message>
+        <source>Airline</source>
+        <translation>航空公司</translation>
+    </message>
+    <message>
+        <source>Ground operator</source>
+        <translation>地接社</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>导游</translation>
+    </message>
+    <message>
+        <source>Restaurant</source>
+        <translation>餐厅</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -3319,8 +4701,12 @@ Items already planned with it keep their details. Undo with Ctrl+Z.</source>
 <context>
     <name>SyncController</name>
     <message>
+        <source>Not syncing: the WebDAV password is needed (F5 asks for it)</source>
+        <extracomment>How often a sync runs when nothing else starts one. How long after a local change (the last of a burst) a sync starts. How long after a change in the shared folder (the last of a burst) a sync starts. Fires with the status text whenever it may have changed. Fires with the :class:`~studio.sync.engine.SyncReport` after each successful sync. Fires when the list of changes to review has changed. Fires when a sync job ends, whatever its outcome (the :class:`~ui.workers.JobOutcome`). Asks for a WebDAV place&apos;s password: ``(password, remember in the keychain)``, or None when the user declines. Tests replace it.</extracomment>
+        <translation>未同步：需要 WebDAV 密码（按 F5 输入）</translation>
+    </message>
+    <message>
         <source>Offline — changes kept</source>
-        <extracomment>How often a sync runs when nothing else starts one. How long after a local change (the last of a burst) a sync starts. How long after a change in the shared folder (the last of a burst) a sync starts. Fires with the status text whenever it may have changed. Fires with the :class:`~studio.sync.engine.SyncReport` after each successful sync. Fires when the list of changes to review has changed. Fires when a sync job ends, whatever its outcome (the :class:`~ui.workers.JobOutcome`).</extracomment>
         <translation>离线 — 修改已保留</translation>
     </message>
     <message>
@@ -3608,6 +4994,10 @@ Items already planned with it keep their details. Undo with Ctrl+Z.</source>
     <message>
         <source>&amp;Why it changes:</source>
         <translation>修改原因(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>New supplier…</source>
+        <translation>新建供应商…</translation>
     </message>
     <message>
         <source>Clashes: %1</source>
@@ -4197,6 +5587,10 @@ It is locked: later edits start a new version. Undo with Ctrl+Z.</source>
         <translation>已保存 %1（%2 页）。</translation>
     </message>
     <message>
+        <source>Saved %1; no font can draw %2 (printed as its code point).</source>
+        <translation>已保存 %1；没有字体能显示 %2（以其码位打印）。</translation>
+    </message>
+    <message>
         <source>Itinerary not written</source>
         <translation>未生成行程单</translation>
     </message>
@@ -4559,25 +5953,14 @@ Open it now?</source>
     </message>
 </context>
 <context>
-    <name>panel</name>
-    <message>
-        <source>Severity</source>
-        <translation>严重程度</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>what exactly?</source>
-        <translation>具体是什么？</translation>
-    </message>
-</context>
-<context>
     <name>parent</name>
     <message>
         <source>The dossier view is not available in this build.</source>
         <translation>此版本不包含档案视图。</translation>
+    </message>
+    <message>
+        <source>Studio passphrase</source>
+        <translation>工作室口令</translation>
     </message>
 </context>
 <context>
@@ -4586,6 +5969,10 @@ Open it now?</source>
         <source>A4 portrait (210 × 297 mm)</source>
         <extracomment>Tables whose changes can alter the journal or the book&apos;s texts.</extracomment>
         <translation>A4 纵向（210 × 297 毫米）</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>查看…</translation>
     </message>
 </context>
 </TS>

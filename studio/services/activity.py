@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from studio.domain import taxonomy
+from studio.domain.i18n import current_language, mark, tr
 from studio.domain.journal_models import OPS
 from studio.domain.models import MODELS
 from studio.domain.names import display_name
@@ -41,73 +42,89 @@ KIND_OF_TABLE = {t: k for k, tables in KINDS.items() for t in tables}
 _CLIENT_TABLES = tuple(m.__tablename__ for m in MODELS if "client_id" in m.model_fields)
 
 _FIELD_WORDS = {
-    "name": "name",
-    "native_name": "native name",
-    "stage": "stage",
-    "source": "source",
-    "source_detail": "source detail",
-    "referred_by_id": "referrer",
-    "advisor_id": "advisor",
-    "person_id": "person",
-    "tags": "tags",
-    "notes": "notes",
-    "note": "note",
-    "role": "role",
-    "birth_date": "birth date",
-    "value": "value",
-    "preferred": "preferred",
-    "granted": "consent",
-    "occurred_at": "date",
-    "summary": "summary",
-    "body": "details",
-    "satisfaction": "satisfaction",
-    "status": "status",
-    "resolution": "resolution",
-    "resolved_at": "resolution date",
-    "title": "title",
-    "start_date": "start date",
-    "end_date": "end date",
-    "destinations": "destinations",
-    "budget": "budget",
-    "level": "level",
-    "severity": "severity",
-    "current_version_id": "current version",
-    "price": "price",
-    "cost": "cost",
+    "name": mark("name"),
+    "native_name": mark("native name"),
+    "stage": mark("stage"),
+    "source": mark("source"),
+    "source_detail": mark("source detail"),
+    "referred_by_id": mark("referrer"),
+    "advisor_id": mark("advisor"),
+    "person_id": mark("person"),
+    "tags": mark("tags"),
+    "notes": mark("notes"),
+    "note": mark("note"),
+    "role": mark("role"),
+    "birth_date": mark("birth date"),
+    "value": mark("value"),
+    "preferred": mark("preferred"),
+    "granted": mark("consent"),
+    "occurred_at": mark("date"),
+    "summary": mark("summary"),
+    "body": mark("details"),
+    "satisfaction": mark("satisfaction"),
+    "status": mark("status"),
+    "resolution": mark("resolution"),
+    "resolved_at": mark("resolution date"),
+    "title": mark("title"),
+    "start_date": mark("start date"),
+    "end_date": mark("end date"),
+    "destinations": mark("destinations"),
+    "budget": mark("budget"),
+    "level": mark("level"),
+    "severity": mark("severity"),
+    "current_version_id": mark("current version"),
+    "price": mark("price"),
+    "cost": mark("cost"),
 }
 _TABLE_WORDS = {
-    "client": "client",
-    "person": "person",
-    "contact_point": "contact",
-    "consent": "consent",
-    "interaction": "entry",
-    "important_date": "date",
-    "profile_fact": "profile fact",
-    "agenda_setting": "agenda setting",
-    "travel_document": "travel document",
-    "agenda_action": "agenda action",
-    "supplier": "supplier",
-    "trip": "trip",
-    "trip_traveller": "traveller",
-    "trip_version": "version",
-    "trip_day": "day",
-    "trip_item": "plan item",
-    "trip_media": "photo",
-    "trip_journal": "journal entry",
-    "memory_book": "memory book",
-    "advisor": "advisor",
-    "studio_profile": "studio details",
+    "client": mark("client"),
+    "person": mark("person"),
+    "contact_point": mark("contact"),
+    "consent": mark("consent"),
+    "interaction": mark("entry"),
+    "important_date": mark("date"),
+    "profile_fact": mark("profile fact"),
+    "agenda_setting": mark("agenda setting"),
+    "travel_document": mark("travel document"),
+    "agenda_action": mark("agenda action"),
+    "supplier": mark("supplier"),
+    "trip": mark("trip"),
+    "trip_traveller": mark("traveller"),
+    "trip_version": mark("version"),
+    "trip_day": mark("day"),
+    "trip_item": mark("plan item"),
+    "trip_media": mark("photo"),
+    "trip_journal": mark("journal entry"),
+    "memory_book": mark("memory book"),
+    "advisor": mark("advisor"),
+    "studio_profile": mark("studio details"),
 }
 #: Sections read as one setting ("set Li Na's pace to *Relaxed*") besides single-choice ones.
 _SCALES = frozenset({"pace", "budget"})
 _KIND_WORDS = {"wechat": "WeChat", "whatsapp": "WhatsApp", "line": "LINE", "email": "Email"}
+#: The kinds of contact and of timeline entry, as a sentence names them ("logged a call").
+_KIND_NOUNS = {
+    "phone": mark("phone"),
+    "email": mark("email"),
+    "address": mark("address"),
+    "wechat": mark("wechat"),
+    "whatsapp": mark("whatsapp"),
+    "line": mark("line"),
+    "other": mark("other"),
+    "contact": mark("contact"),
+    "note": mark("note"),
+    "call": mark("call"),
+    "meeting": mark("meeting"),
+    "message": mark("message"),
+    "gift": mark("gift"),
+}
 _VERBS = {
-    "love": "loves",
-    "like": "likes",
-    "neutral": "does not mind",
-    "dislike": "dislikes",
-    "never": "never wants",
-    "must": "must have",
+    "love": mark("loves"),
+    "like": mark("likes"),
+    "neutral": mark("does not mind"),
+    "dislike": mark("dislikes"),
+    "never": mark("never wants"),
+    "must": mark("must have"),
 }
 #: Fields a created row's line does not list (the row itself says them, or they are plumbing).
 _QUIET = {"client_id", "position", "calendar", "trip_id", "version_id", "day_id", "origin_id"}
@@ -208,16 +225,33 @@ def _q(value: Any) -> str:
 class Wording:
     """Sentences for journal records, in one language (taxonomy words in ``lang``)."""
 
-    def __init__(self, names: dict[str, str], lang: str = "en"):
+    def __init__(self, names: dict[str, str], lang: str | None = None):
         self.names = names  # id → display name of clients, people, advisors, suppliers
-        self.lang = lang
+        self.lang = lang or current_language()
         self.tax = taxonomy.load()
+
+    def t(self, text: str, **values: Any) -> str:
+        """``text`` (a sentence template of the core's catalogue) in this wording's language."""
+        return tr(text, lang=self.lang, **values)
+
+    def field_word(self, fld: str) -> str:
+        return self.t(_FIELD_WORDS[fld]) if fld in _FIELD_WORDS else fld.replace("_", " ")
+
+    def subject_text(self, table: str, subj: _Subject) -> str:
+        """How a row is named: its own name, or the table's noun when it has none."""
+        return self.table_word(table) if subj.text == _TABLE_WORDS.get(table) else subj.text
+
+    def kind_word(self, kind: str) -> str:
+        return self.t(_KIND_NOUNS[kind]) if kind in _KIND_NOUNS else kind
+
+    def table_word(self, table: str) -> str:
+        return self.t(_TABLE_WORDS[table]) if table in _TABLE_WORDS else table.replace("_", " ")
 
     def value(self, table: str, fld: str, value: Any) -> str:
         if value is None or value == "":
             return "—"
         if fld.endswith("_id") and isinstance(value, str):
-            return self.names.get(value, "someone no longer in the studio")
+            return self.names.get(value) or tr("someone no longer in the studio", lang=self.lang)
         if table == "profile_fact" and fld == "level":
             return f"*{self.tax.levels.get(value, {}).get(self.lang, value)}*"
         if table == "profile_fact" and fld == "severity":
@@ -238,110 +272,265 @@ class Wording:
 
     def created(self, table: str, subj: _Subject, values: dict[str, Any]) -> str:
         client = subj.extra.get("client_name", "")
-        whose = f"{client}'s" if client else "the studio's"
+        whose = (
+            tr("{client}'s", lang=self.lang, client=client)
+            if client
+            else tr("the studio's", lang=self.lang)
+        )
         if table == "client":
             bits = []
             if values.get("source"):
-                bits.append(f"source {self.value(table, 'source', values['source'])}")
-            if values.get("referred_by_id"):
                 bits.append(
-                    f"referred by {self.value(table, 'referred_by_id', values['referred_by_id'])}"
+                    tr(
+                        "source {source}",
+                        lang=self.lang,
+                        source=self.value(table, "source", values["source"]),
+                    )
                 )
+            if values.get("referred_by_id"):
+                referrer = self.value(table, "referred_by_id", values["referred_by_id"])
+                bits.append(tr("referred by {referrer}", lang=self.lang, referrer=referrer))
             if values.get("advisor_id"):
-                bits.append(f"advisor {self.value(table, 'advisor_id', values['advisor_id'])}")
-            more = f" ({', '.join(bits)})" if bits else ""
-            return f"added {subj.text} as a new client{more}"
+                advisor = self.value(table, "advisor_id", values["advisor_id"])
+                bits.append(tr("advisor {advisor}", lang=self.lang, advisor=advisor))
+            if bits:
+                return tr(
+                    "added {name} as a new client ({details})",
+                    lang=self.lang,
+                    name=subj.text,
+                    details=tr(", ", lang=self.lang).join(bits),
+                )
+            return tr("added {name} as a new client", lang=self.lang, name=subj.text)
         if table == "profile_fact":
             section, item, single = self.fact(str(values.get("key", subj.extra.get("key", ""))))
             person = subj.extra.get("person_name") or client
             if single:
-                return f"set {person}'s {section.lower()} to *{item}*"
+                return tr(
+                    "set {person}'s {section} to *{item}*",
+                    lang=self.lang,
+                    person=person,
+                    section=section.lower(),
+                    item=item,
+                )
             level = str(values.get("level", "like"))
             sev = values.get("severity")
             if sev:
                 sev_text = self.tax.severities.get(sev, {}).get(self.lang, sev)
-                return f"noted {person}'s {section.lower()}: *{item}* ({sev_text.lower()})"
-            return f"noted that {person} {_VERBS.get(level, level)} *{item}* ({section.lower()})"
+                return tr(
+                    "noted {person}'s {section}: *{item}* ({severity})",
+                    lang=self.lang,
+                    person=person,
+                    section=section.lower(),
+                    item=item,
+                    severity=sev_text.lower(),
+                )
+            verb = self.t(_VERBS[level]) if level in _VERBS else level
+            return tr(
+                "noted that {person} {verb} *{item}* ({section})",
+                lang=self.lang,
+                person=person,
+                verb=verb,
+                item=item,
+                section=section.lower(),
+            )
         if table == "interaction":
             kind = str(values.get("kind", "note"))
             day = str(values.get("occurred_at", ""))[:10]
             if kind == "feedback":
                 score = values.get("satisfaction")
-                tail = f": satisfaction {score}" if score is not None else ""
-                return f"logged feedback from {client} on {day}{tail}"
+                if score is not None:
+                    return tr(
+                        "logged feedback from {client} on {day}: satisfaction {score}",
+                        lang=self.lang,
+                        client=client,
+                        day=day,
+                        score=score,
+                    )
+                return tr(
+                    "logged feedback from {client} on {day}", lang=self.lang, client=client, day=day
+                )
             if kind == "complaint":
-                return f"logged a complaint from {client} on {day}: {_q(values.get('summary'))}"
+                return tr(
+                    "logged a complaint from {client} on {day}: {summary}",
+                    lang=self.lang,
+                    client=client,
+                    day=day,
+                    summary=_q(values.get("summary")),
+                )
             summary = values.get("summary")
-            tail = f": {_q(summary)}" if summary else ""
-            return f"logged a {kind} with {client} on {day}{tail}"
+            if summary:
+                return tr(
+                    "logged a {kind} with {client} on {day}: {summary}",
+                    lang=self.lang,
+                    kind=self.kind_word(kind),
+                    client=client,
+                    day=day,
+                    summary=_q(summary),
+                )
+            return tr(
+                "logged a {kind} with {client} on {day}",
+                lang=self.lang,
+                kind=self.kind_word(kind),
+                client=client,
+                day=day,
+            )
         if table == "person":
-            return f"added {subj.text} to {whose} people"
+            return tr("added {name} to {whose} people", lang=self.lang, name=subj.text, whose=whose)
         if table == "contact_point":
             kind = str(values.get("kind", "contact")).replace("_", " ")
-            return f"added the {kind} {_q(values.get('value'))} to {whose} contacts"
+            return tr(
+                "added the {kind} {value} to {whose} contacts",
+                lang=self.lang,
+                kind=self.kind_word(kind),
+                value=_q(values.get("value")),
+                whose=whose,
+            )
         if table == "trip":
-            return f"opened the trip {_q(values.get('title'))} for {client}"
+            return tr(
+                "opened the trip {title} for {client}",
+                lang=self.lang,
+                title=_q(values.get("title")),
+                client=client,
+            )
         if table in ("trip_item", "trip_day"):
-            return f"added {_TABLE_WORDS[table]} {_q(values.get('title'))} to {subj.text}"
+            return tr(
+                "added {noun} {title} to {trip}",
+                lang=self.lang,
+                noun=self.table_word(table),
+                title=_q(values.get("title")),
+                trip=subj.text,
+            )
         if table == "trip_version":
-            return f"started version {values.get('number', 1)} of {subj.text}"
-        noun = _TABLE_WORDS.get(table, table.replace("_", " "))
+            return tr(
+                "started version {number} of {trip}",
+                lang=self.lang,
+                number=values.get("number", 1),
+                trip=subj.text,
+            )
+        noun = self.table_word(table)
         if client:
-            named = "" if subj.text == noun else f": {subj.text}"
-            return f"added a {noun} to {whose} dossier{named}"
-        return f"added the {noun} {subj.text}"
+            if subj.text in (noun, _TABLE_WORDS.get(table)):
+                return tr(
+                    "added a {noun} to {whose} dossier", lang=self.lang, noun=noun, whose=whose
+                )
+            return tr(
+                "added a {noun} to {whose} dossier: {name}",
+                lang=self.lang,
+                noun=noun,
+                whose=whose,
+                name=subj.text,
+            )
+        return tr("added the {noun} {name}", lang=self.lang, noun=noun, name=subj.text)
 
     def changed(self, table: str, subj: _Subject, fld: str, old: Any, new: Any) -> str:
         client = subj.extra.get("client_name", "")
+        before, after = self.value(table, fld, old), self.value(table, fld, new)
         if table == "profile_fact":
             section, item, single = self.fact(str(subj.extra.get("key", "")))
             person = subj.extra.get("person_name") or client
             if fld == "key":
                 _s, new_item, _x = self.fact(str(new))
-                return f"set {person}'s {section.lower()} to *{new_item}*"
-            what = self.value(table, fld, new)
-            return (
-                f"changed {person}'s *{item}* ({section.lower()}) "
-                f"{_FIELD_WORDS.get(fld, fld)} from {self.value(table, fld, old)} to {what}"
+                return tr(
+                    "set {person}'s {section} to *{item}*",
+                    lang=self.lang,
+                    person=person,
+                    section=section.lower(),
+                    item=new_item,
+                )
+            return tr(
+                "changed {person}'s *{item}* ({section}) {field} from {old} to {new}",
+                lang=self.lang,
+                person=person,
+                item=item,
+                section=section.lower(),
+                field=self.t(_FIELD_WORDS[fld]) if fld in _FIELD_WORDS else fld,
+                old=before,
+                new=after,
             )
         if table == "trip" and fld == "status":
-            return (
-                f"moved {client}'s trip {subj.text} from {self.value(table, fld, old)} "
-                f"to {self.value(table, fld, new)}"
+            return tr(
+                "moved {client}'s trip {trip} from {old} to {new}",
+                lang=self.lang,
+                client=client,
+                trip=subj.text,
+                old=before,
+                new=after,
             )
-        label = _FIELD_WORDS.get(fld, fld.replace("_", " "))
-        if table == "client":
-            owner = f"{subj.text}'s"
-        elif client:
-            owner = f"{subj.text} ({client})" if subj.text != client else f"{client}'s"
-            owner = f"the {label} of {owner}" if subj.text != client else owner
-            if subj.text != client:
-                return (
-                    f"changed {owner} from {self.value(table, fld, old)} "
-                    f"to {self.value(table, fld, new)}"
-                )
-        else:
-            owner = f"{subj.text}'s"
-        return (
-            f"changed {owner} {label} from {self.value(table, fld, old)} "
-            f"to {self.value(table, fld, new)}"
+        label = self.field_word(fld)
+        if table != "client" and client and subj.text != client:
+            return tr(
+                "changed the {field} of {name} ({client}) from {old} to {new}",
+                lang=self.lang,
+                field=label,
+                name=self.subject_text(table, subj),
+                client=client,
+                old=before,
+                new=after,
+            )
+        owner = client if table != "client" and client else subj.text
+        return tr(
+            "changed {owner}'s {field} from {old} to {new}",
+            lang=self.lang,
+            owner=owner,
+            field=label,
+            old=before,
+            new=after,
         )
 
     def removed(self, table: str, subj: _Subject, op: str) -> str:
         client = subj.extra.get("client_name", "")
-        verb = "deleted" if op == "delete" else "restored"
+        deleted = op == "delete"
         if table == "client":
-            return f"{verb} the client {subj.text}"
+            if deleted:
+                return tr("deleted the client {name}", lang=self.lang, name=subj.text)
+            return tr("restored the client {name}", lang=self.lang, name=subj.text)
         if table == "profile_fact":
             _section, item, _single = self.fact(str(subj.extra.get("key", "")))
             person = subj.extra.get("person_name") or client
-            if op == "delete":
-                return f"removed *{item}* from {person}'s profile"
-            return f"put *{item}* back in {person}'s profile"
-        where = f" of {client}" if client and subj.text != client else ""
+            if deleted:
+                return tr(
+                    "removed *{item}* from {person}'s profile",
+                    lang=self.lang,
+                    item=item,
+                    person=person,
+                )
+            return tr(
+                "put *{item}* back in {person}'s profile", lang=self.lang, item=item, person=person
+            )
+        of_client = bool(client) and subj.text != client
         if table == "contact_point":
-            return f"{verb} the {_what(table, subj, self).split(': ', 1)[1]}{where}"
-        return f"{verb} the {_TABLE_WORDS.get(table, table)} {subj.text}{where}"
+            thing = _what_parts(table, subj, self)[1]  # "WeChat lina88"
+            if of_client:
+                if deleted:
+                    return tr(
+                        "deleted the {name} of {client}", lang=self.lang, name=thing, client=client
+                    )
+                return tr(
+                    "restored the {name} of {client}", lang=self.lang, name=thing, client=client
+                )
+            if deleted:
+                return tr("deleted the {name}", lang=self.lang, name=thing)
+            return tr("restored the {name}", lang=self.lang, name=thing)
+        noun = self.t(_TABLE_WORDS[table]) if table in _TABLE_WORDS else table
+        if of_client:
+            if deleted:
+                return tr(
+                    "deleted the {noun} {name} of {client}",
+                    lang=self.lang,
+                    noun=noun,
+                    name=subj.text,
+                    client=client,
+                )
+            return tr(
+                "restored the {noun} {name} of {client}",
+                lang=self.lang,
+                noun=noun,
+                name=subj.text,
+                client=client,
+            )
+        if deleted:
+            return tr("deleted the {noun} {name}", lang=self.lang, noun=noun, name=subj.text)
+        return tr("restored the {noun} {name}", lang=self.lang, noun=noun, name=subj.text)
 
 
 def _subjects(conn: Any, wanted: dict[str, set[str]]) -> dict[tuple[str, str], _Subject]:
@@ -394,7 +583,7 @@ def activity(
     flt: ActivityFilter | None = None,
     *,
     limit: int | None = 200,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> list[ActivityLine]:
     """The journal as lines, newest first, filtered; a created row is one line."""
     flt = flt or ActivityFilter()
@@ -466,7 +655,7 @@ def activity(
                         ids.add(d)
         names = _names(conn, ids)
         # a trip's parts are named after their trip
-        trips = _trip_titles(conn, subjects)
+        trips = _trip_titles(conn, subjects, lang)
     for s in subjects.values():
         cid = s.client_id
         s.extra["client_name"] = names.get(cid or "", "")
@@ -494,7 +683,9 @@ def _names(conn: Any, ids: set[str]) -> dict[str, str]:
     return out
 
 
-def _trip_titles(conn: Any, subjects: dict[tuple[str, str], _Subject]) -> dict[str, str]:
+def _trip_titles(
+    conn: Any, subjects: dict[tuple[str, str], _Subject], lang: str | None = None
+) -> dict[str, str]:
     """Trip id → title, and version id → trip id, for the trip rows among ``subjects``."""
     trip_ids = {s.extra.get("trip_id") for s in subjects.values() if s.extra.get("trip_id")}
     version_ids = {
@@ -513,7 +704,7 @@ def _trip_titles(conn: Any, subjects: dict[tuple[str, str], _Subject]) -> dict[s
             "SELECT id, title FROM trip WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(t for t in trip_ids if t)),),
         ):
-            out[tid] = f"the trip “{title}”"
+            out[tid] = tr("the trip “{title}”", lang=lang, title=title)
     return out
 
 
@@ -566,7 +757,7 @@ def _lines(
                 table,
                 row_id,
                 op,
-                _sentence(who, change),
+                _sentence(who, change, words),
                 change,
                 _what(table, subj, words),
                 tx,
@@ -576,20 +767,34 @@ def _lines(
     for (_tx, _row), (line, values) in created.items():
         subj = subjects.get((line.table, line.row_id)) or _Subject(None, line.table)
         if line.table in ("trip_item", "trip_day"):
-            subj = _Subject(subj.client_id, subj.extra.get("trip_title", "the trip"), subj.extra)
+            subj = _Subject(
+                subj.client_id,
+                subj.extra.get("trip_title") or tr("the trip", lang=words.lang),
+                subj.extra,
+            )
         if line.table == "trip_version":
-            subj = _Subject(subj.client_id, subj.extra.get("trip_title", "the trip"), subj.extra)
+            subj = _Subject(
+                subj.client_id,
+                subj.extra.get("trip_title") or tr("the trip", lang=words.lang),
+                subj.extra,
+            )
         line.change = words.created(line.table, subj, values)
-        line.sentence = _sentence(line.who, line.change)
+        line.sentence = _sentence(line.who, line.change, words)
     return lines
 
 
 def _what(table: str, subj: _Subject, words: Wording) -> str:
     if table == "profile_fact":
         section, item, _single = words.fact(str(subj.extra.get("key", "")))
-        return f"profile: {section} · {item}"
-    noun = _TABLE_WORDS.get(table, table.replace("_", " ")).capitalize()
-    text = subj.text
+        return tr("profile: {section} · {item}", lang=words.lang, section=section, item=item)
+    noun, text = _what_parts(table, subj, words)
+    return tr("{noun}: {name}", lang=words.lang, noun=noun.capitalize(), name=text)
+
+
+def _what_parts(table: str, subj: _Subject, words: Wording) -> tuple[str, str]:
+    """The noun of a changed thing ("contact") and its name ("WeChat lina88")."""
+    noun = words.table_word(table)
+    text = noun if subj.text == _TABLE_WORDS.get(table) else subj.text
     if table == "contact_point" and " " in text:
         kind, value = text.split(" ", 1)
         if kind in ("phone", "whatsapp"):
@@ -598,11 +803,12 @@ def _what(table: str, subj: _Subject, words: Wording) -> str:
     elif table == "interaction" and " " in text:
         kind, rest = text.split(" ", 1)
         text = f"{kind.capitalize()} {rest}"
-    return f"{noun}: {text}"
+    return noun, text
 
 
-def _sentence(who: str, change: str) -> str:
-    return f"{who or 'Someone'} {change}"
+def _sentence(who: str, change: str, words: Wording | None = None) -> str:
+    lang = words.lang if words else None
+    return tr("{who} {change}", lang=lang, who=who or tr("Someone", lang=lang), change=change)
 
 
 CSV_COLUMNS = ("when (UTC)", "advisor", "client", "kind", "what", "change", "laptop")

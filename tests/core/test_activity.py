@@ -120,3 +120,18 @@ def test_activity_command_and_csv(story, tmp_path, capsys):
     )
     assert code == 1
     assert "must come before" in capsys.readouterr().err
+
+
+def test_sentences_in_chinese(story):
+    """The same lines in Chinese from the core's catalogue; English stays the default."""
+    studio, _ids = story
+    said = [line.sentence for line in activity(studio, lang="zh")]
+    assert "Chen Jing 将Li Na的行程节奏设为*悠闲*" in said
+    assert "Chen Jing 记录了Li Na非常喜欢*摄影*（兴趣爱好）" in said
+    assert "Mei Lin 将Li Na的阶段从 *Prospect* 改为 *Active*" in said
+    assert "Mei Lin 记录了Li Na 2026-04-01 的反馈：满意度 92" in said
+    assert "Chen Jing 新增客户 Li Na（来源 *Referral*，顾问 Chen Jing）" in said
+    assert not any("changed" in s or " the " in s for s in said)
+    assert "Mei Lin changed Li Na's stage from *Prospect* to *Active*" in [
+        line.sentence for line in activity(studio)
+    ]

@@ -43,6 +43,10 @@ class AgendaSettingsDialog(QDialog):
             "passport": self.tr("Passport expiries"),
             "document": self.tr("Other document expiries"),
             "winback": self.tr("Win-back"),
+            "trip_anniversary": self.tr("Trip anniversary"),
+            "pre_departure": self.tr("Pre-departure check"),
+            "welcome_home": self.tr("Welcome-home call"),
+            "feedback": self.tr("Feedback request"),
         }
         form = QFormLayout(self)
         note = QLabel(

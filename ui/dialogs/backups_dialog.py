@@ -36,14 +36,19 @@ COL_WHEN, COL_KIND, COL_SIZE, COL_LOCK = range(4)
 def age_text(when: datetime, now: datetime | None = None) -> str:
     """How long ago, in words ("3 hours ago", "2 days ago")."""
     seconds = max(0, int(((now or datetime.now(UTC)) - when).total_seconds()))
-    tr = QCoreApplication.translate
     if seconds < 60:
-        return tr("BackupsDialog", "less than a minute ago")
+        return QCoreApplication.translate("BackupsDialog", "less than a minute ago")
     if seconds < 3600:
-        return tr("BackupsDialog", "%1 minutes ago").replace("%1", str(seconds // 60))
+        return QCoreApplication.translate("BackupsDialog", "%1 minutes ago").replace(
+            "%1", str(seconds // 60)
+        )
     if seconds < 86400 * 2:
-        return tr("BackupsDialog", "%1 hours ago").replace("%1", str(seconds // 3600))
-    return tr("BackupsDialog", "%1 days ago").replace("%1", str(seconds // 86400))
+        return QCoreApplication.translate("BackupsDialog", "%1 hours ago").replace(
+            "%1", str(seconds // 3600)
+        )
+    return QCoreApplication.translate("BackupsDialog", "%1 days ago").replace(
+        "%1", str(seconds // 86400)
+    )
 
 
 def size_text(n: int) -> str:
@@ -53,15 +58,14 @@ def size_text(n: int) -> str:
 
 
 def kind_text(kind: str) -> str:
-    tr = QCoreApplication.translate
     if kind == "auto":
-        return tr("BackupsDialog", "Daily (automatic)")
+        return QCoreApplication.translate("BackupsDialog", "Daily (automatic)")
     if kind == "manual":
-        return tr("BackupsDialog", "Made by hand")
+        return QCoreApplication.translate("BackupsDialog", "Made by hand")
     if kind == "before-restore":
-        return tr("BackupsDialog", "Kept aside by a restore")
+        return QCoreApplication.translate("BackupsDialog", "Kept aside by a restore")
     if kind.startswith("before-"):
-        return tr("BackupsDialog", "Before an upgrade")
+        return QCoreApplication.translate("BackupsDialog", "Before an upgrade")
     return kind
 
 

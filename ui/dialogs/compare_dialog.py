@@ -30,23 +30,22 @@ from ui.style import set_muted
 
 
 def field_label(name: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "kind": t("CompareDialog", "kind"),
-        "title": t("CompareDialog", "title"),
-        "start_time": t("CompareDialog", "start time"),
-        "end_time": t("CompareDialog", "end time"),
-        "time_zone": t("CompareDialog", "time zone"),
-        "end_time_zone": t("CompareDialog", "arrival time zone"),
-        "place": t("CompareDialog", "place"),
-        "supplier_id": t("CompareDialog", "supplier"),
-        "confirmation": t("CompareDialog", "confirmation"),
-        "cost": t("CompareDialog", "cost"),
-        "price": t("CompareDialog", "price"),
-        "currency": t("CompareDialog", "currency"),
-        "notes": t("CompareDialog", "notes"),
-        "tags": t("CompareDialog", "tags"),
-        "day": t("CompareDialog", "day"),
+        "kind": QCoreApplication.translate("CompareDialog", "kind"),
+        "title": QCoreApplication.translate("CompareDialog", "title"),
+        "start_time": QCoreApplication.translate("CompareDialog", "start time"),
+        "end_time": QCoreApplication.translate("CompareDialog", "end time"),
+        "time_zone": QCoreApplication.translate("CompareDialog", "time zone"),
+        "end_time_zone": QCoreApplication.translate("CompareDialog", "arrival time zone"),
+        "place": QCoreApplication.translate("CompareDialog", "place"),
+        "supplier_id": QCoreApplication.translate("CompareDialog", "supplier"),
+        "confirmation": QCoreApplication.translate("CompareDialog", "confirmation"),
+        "cost": QCoreApplication.translate("CompareDialog", "cost"),
+        "price": QCoreApplication.translate("CompareDialog", "price"),
+        "currency": QCoreApplication.translate("CompareDialog", "currency"),
+        "notes": QCoreApplication.translate("CompareDialog", "notes"),
+        "tags": QCoreApplication.translate("CompareDialog", "tags"),
+        "day": QCoreApplication.translate("CompareDialog", "day"),
     }.get(name, name.replace("_", " "))
 
 
@@ -61,11 +60,10 @@ def _short(text: str, limit: int = _LONG) -> str:
 
 def value_text(name: str, value: Any, suppliers: dict[str, str], limit: int = _LONG) -> str:
     """One side of a change as people read it; “—” for nothing."""
-    t = QCoreApplication.translate
     if value is None or value == "" or value == "[]":
         return "—"
     if name == "supplier_id":
-        return suppliers.get(value, t("CompareDialog", "another supplier"))
+        return suppliers.get(value, QCoreApplication.translate("CompareDialog", "another supplier"))
     if name in _MONEY:
         try:
             return amount_text(value)

@@ -35,15 +35,14 @@ COL_NAME, COL_NATIVE, COL_KIND, COL_LOCATION, COL_RATING, COL_CONTACTS = range(6
 
 
 def kind_label(kind: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "hotel": t("Suppliers", "Hotel"),
-        "airline": t("Suppliers", "Airline"),
-        "ground-operator": t("Suppliers", "Ground operator"),
-        "guide": t("Suppliers", "Guide"),
-        "restaurant": t("Suppliers", "Restaurant"),
-        "insurer": t("Suppliers", "Insurer"),
-        "other": t("Suppliers", "Other"),
+        "hotel": QCoreApplication.translate("Suppliers", "Hotel"),
+        "airline": QCoreApplication.translate("Suppliers", "Airline"),
+        "ground-operator": QCoreApplication.translate("Suppliers", "Ground operator"),
+        "guide": QCoreApplication.translate("Suppliers", "Guide"),
+        "restaurant": QCoreApplication.translate("Suppliers", "Restaurant"),
+        "insurer": QCoreApplication.translate("Suppliers", "Insurer"),
+        "other": QCoreApplication.translate("Suppliers", "Other"),
     }.get(kind, kind)
 
 

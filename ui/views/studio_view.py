@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.domain.i18n import tr as core_tr
 from studio.errors import StudioError
 from studio.services import activity
 from studio.services.figures import compute
 from studio.services.figures.period import Period, preset
 from ui.context import AppContext
+from ui.models.trip_table import status_label
 from ui.style import scaled_font, set_muted
 from ui.widgets.charts import ChartPanel, ClickableFrame, Sparkline, status_color
 from ui.workers import Job
@@ -68,11 +70,12 @@ class FigureTile(ClickableFrame):
         self.info = QToolButton(self)
         self.info.setText("i")
         self.info.setAutoRaise(True)
-        self.info.setToolTip(compute.DEFINITIONS[key])
+        self.info.setToolTip(core_tr(compute.DEFINITIONS[key]))
         self.info.setAccessibleName(self.tr("Definition"))
         self.info.clicked.connect(
             lambda: QToolTip.showText(
-                self.info.mapToGlobal(self.info.rect().bottomLeft()), compute.DEFINITIONS[key]
+                self.info.mapToGlobal(self.info.rect().bottomLeft()),
+                core_tr(compute.DEFINITIONS[key]),
             )
         )
         self.value = QLabel("…", self)
@@ -616,7 +619,7 @@ class StudioView(QWidget):
             else self.tr("%1 of the step before").replace("%1", _pct(s["from_previous"]))
             for s in steps
         ]
-        names = [s["status"].replace("-", " ").capitalize() for s in steps]
+        names = [status_label(s["status"]) for s in steps]
         # bottom-up on a horizontal chart: reversed, so the inquiries are on top
         self.funnel.set_bars(
             [self.tr("Cancelled"), *names[::-1]],

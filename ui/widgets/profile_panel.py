@@ -57,33 +57,31 @@ def levels_for(section: taxonomy.Section, item: taxonomy.Item | None = None) -> 
 
 
 def _level_text(section: taxonomy.Section, level: str, item: taxonomy.Item | None = None) -> str:
-    tr = QCoreApplication.translate
     if section.kind == "diet":
         if is_allergen(item):
             return {
-                "like": tr("ProfilePanel", "Eats"),
-                "never": tr("ProfilePanel", "Avoids"),
-                "dislike": tr("ProfilePanel", "Dislikes"),
-                "must": tr("ProfilePanel", "Avoids"),
+                "like": QCoreApplication.translate("ProfilePanel", "Eats"),
+                "never": QCoreApplication.translate("ProfilePanel", "Avoids"),
+                "dislike": QCoreApplication.translate("ProfilePanel", "Dislikes"),
+                "must": QCoreApplication.translate("ProfilePanel", "Avoids"),
             }[level]
-        return tr("ProfilePanel", "Follows")
+        return QCoreApplication.translate("ProfilePanel", "Follows")
     if level == "must":
         return (
-            tr("ProfilePanel", "Yes")
+            QCoreApplication.translate("ProfilePanel", "Yes")
             if section.kind in ("need", "note") or section.single
-            else tr("ProfilePanel", "Must")
+            else QCoreApplication.translate("ProfilePanel", "Must")
         )
-    return taxonomy.level_label(level)
+    return taxonomy.level_label(level, current_language())
 
 
 def severity_text(key: str | None) -> str:
     """How the severity chooser words a severity: allergies read "Allergic (severe)"."""
-    tr = QCoreApplication.translate
     return {
-        None: tr("ProfilePanel", "Not allergic"),
-        "preference": tr("ProfilePanel", "By choice"),
-        "intolerance": tr("ProfilePanel", "Allergic (intolerance)"),
-        "severe": tr("ProfilePanel", "Allergic (severe)"),
+        None: QCoreApplication.translate("ProfilePanel", "Not allergic"),
+        "preference": QCoreApplication.translate("ProfilePanel", "By choice"),
+        "intolerance": QCoreApplication.translate("ProfilePanel", "Allergic (intolerance)"),
+        "severe": QCoreApplication.translate("ProfilePanel", "Allergic (severe)"),
     }.get(key, key or "")
 
 
@@ -116,7 +114,7 @@ class _ItemRow:
             b.setCheckable(True)
             b.setAutoRaise(False)
             b.setObjectName(f"level-{item.key}-{level}")
-            b.setToolTip(taxonomy.level_label(level, "zh"))
+            b.setToolTip(taxonomy.level_label(level, "en" if current_language() == "zh" else "zh"))
             self.group.addButton(b)
             self.buttons[level] = b
             b.clicked.connect(lambda checked, lv=level: panel._level_clicked(self, lv, checked))
@@ -338,7 +336,9 @@ class ProfilePanel(QWidget):
                     if f.person_id
                     else taxonomy.load().party[current_language()]
                 )
-                others.setdefault(f.key, []).append(f"{who}: {taxonomy.level_label(f.level)}")
+                others.setdefault(f.key, []).append(
+                    f"{who}: {taxonomy.level_label(f.level, current_language())}"
+                )
         for key, row in self.rows.items():
             row.show_fact(mine.get(key), "; ".join(others.get(key, [])))
         comp = profiles.completeness(studio, self._client_id)
@@ -436,7 +436,7 @@ class ProfilePanel(QWidget):
         self._run(
             self.tr("Set “%1” to %2")
             .replace("%1", label)
-            .replace("%2", taxonomy.level_label(level)),
+            .replace("%2", taxonomy.level_label(level, current_language())),
             op,
         )
 

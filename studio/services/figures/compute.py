@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from studio.domain.dates import add_months
+from studio.domain.i18n import mark, tr
 from studio.domain.names import display_name
 from studio.errors import StudioError
 from studio.services.figures.period import Period
@@ -53,40 +54,40 @@ TARGETS: dict[str, float | None] = {
 LOWER_IS_BETTER = frozenset({"churn"})
 
 TITLES = {
-    "completeness": "Profile completeness",
-    "conversion": "Conversion",
-    "churn": "Churn",
-    "satisfaction": "Satisfaction",
-    "repeat_rate": "Repeat rate",
-    "referral_share": "Referral share",
+    "completeness": mark("Profile completeness"),
+    "conversion": mark("Conversion"),
+    "churn": mark("Churn"),
+    "satisfaction": mark("Satisfaction"),
+    "repeat_rate": mark("Repeat rate"),
+    "referral_share": mark("Referral share"),
 }
 
 #: The definitions the app shows under each tile's info button (and the report prints).
 DEFINITIONS = {
-    "completeness": (
+    "completeness": mark(
         "Share of live dossiers whose preference profile is complete at the period's end: every "
         "required section of the profile has at least one fact (the rule travel-studio check "
         "prints). Target: at least 90 %."
     ),
-    "conversion": (
+    "conversion": mark(
         "Of the trips created in the period, the share whose status is now confirmed, "
         "travelling, completed or followed up. Cancelled and still-open trips count in the "
         "denominator. Target: at least 15 %."
     ),
-    "churn": (
+    "churn": mark(
         "At the period's end, of the live clients with at least one completed (or followed-up) "
         "trip, the share whose latest such trip ended more than the studio's win-back months "
         "before and who have no trip from inquiry to travelling. Target: at most 10 %."
     ),
-    "satisfaction": (
+    "satisfaction": mark(
         "Mean satisfaction (0–100) of the feedback dated in the period, with the number of "
         "answers beside it. Target: at least 80."
     ),
-    "repeat_rate": (
+    "repeat_rate": mark(
         "At the period's end, clients with two or more completed trips divided by clients with "
         "at least one."
     ),
-    "referral_share": (
+    "referral_share": mark(
         "Clients created in the period with a referrer or the source “referral”, divided by all "
         "clients created in the period."
     ),
@@ -115,11 +116,17 @@ class Figure:
 
     @property
     def title(self) -> str:
-        return TITLES.get(self.key, self.key.replace("_", " ").capitalize())
+        if self.key in TITLES:
+            return tr(TITLES[self.key])
+        return self.key.replace("_", " ").capitalize()
 
     @property
     def definition(self) -> str:
-        return DEFINITIONS.get(self.key, "")
+        return self.definition_in()
+
+    def definition_in(self, lang: str | None = None) -> str:
+        """The definition in ``lang`` (the current language when None)."""
+        return tr(DEFINITIONS[self.key], lang=lang) if self.key in DEFINITIONS else ""
 
     @property
     def lower_is_better(self) -> bool:
@@ -153,7 +160,7 @@ class Figure:
         """The value as a person reads it: "86 %", "74 / 100" or "no data"."""
         value = self.value
         if value is None:
-            return "no data"
+            return tr("no data")
         if self.key == "satisfaction":
             return f"{value:.0f} / 100"
         return f"{value:.0%}".replace("%", " %")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from studio.domain import formatting, i18n
 from studio.domain.dates import add_months
 from studio.errors import StudioError
 
@@ -50,9 +51,12 @@ class Period:
             out.append(out[-1].previous())
         return out[::-1]
 
-    def label(self) -> str:
+    def label(self, lang: str | None = None) -> str:
+        """ "November 2026" (in Chinese "2026年11月"), or the first and last day."""
         months = self.is_months()
         if months == 1:
+            if i18n.normalize(lang or i18n.current_language()) != i18n.SOURCE_LANGUAGE:
+                return formatting.month_year(self.start, lang)  # "2026年11月"
             return self.start.strftime("%B %Y")
         last = self.end - timedelta(days=1)
         return f"{self.start.isoformat()} – {last.isoformat()}"

@@ -43,7 +43,7 @@ def content(d: Desk, studio_name: str, lang: str = "en") -> OwnerReportContent:
             status=d.kpis[k].status(),
             previous_text=_value(d.previous_kpis[k], lang),
             trend=tuple(f.value for _p, f in d.trends[k]),
-            definition=d.kpis[k].definition,
+            definition=d.kpis[k].definition_in(lang),
         )
         for k in KPI_KEYS
     )
@@ -57,7 +57,7 @@ def content(d: Desk, studio_name: str, lang: str = "en") -> OwnerReportContent:
         period_label=(
             f"{d.period.start.year}年{d.period.start.month}月"
             if lang == "zh" and d.period.is_months() == 1
-            else d.period.label()
+            else d.period.label(lang)
         ),
         advisor=d.advisor,
         generated_on=d.today.isoformat(),
