@@ -218,9 +218,11 @@ class TripView(QWidget):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
 
-        self.travellers_row = QHBoxLayout()
+        # Two a line: a party of long names (王小明 Wang Xiaoming, 李娜 Li Na …) side by side made
+        # the trip pane wider than the window's at 1024 px.
+        self.travellers_row = QGridLayout()
         self.travellers_row.setContentsMargins(0, 0, 0, 0)
-        self.travellers_row.setSpacing(12)
+        self.travellers_row.setHorizontalSpacing(12)
         travellers_caption = QLabel(self.tr("Travellers:"), self)
         self.travellers_hint = QLabel(self)
         self.travellers_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -593,10 +595,10 @@ class TripView(QWidget):
                 box.hide()  # still painted until deleted otherwise
                 box.deleteLater()
             self._checks = {}
-            for p in state.party:
+            for i, p in enumerate(state.party):
                 box = QCheckBox(display_name(p.name, p.native_name), self)
                 box.clicked.connect(self._travellers_clicked)
-                self.travellers_row.addWidget(box)
+                self.travellers_row.addWidget(box, i // 2, i % 2)
                 self._checks[p.id] = box
         for pid, box in self._checks.items():
             box.setChecked(pid in state.travelling)
