@@ -129,10 +129,10 @@ def test_an_existing_studio_gains_pinyin_through_its_migration(data_dir):
     clients.setup_local_advisor(s, "Mei Lin", role="owner")
     cid = clients.create_client(s, "王小明", native_name="王小明").id
     s.close()
-    # the index as revision 0010 left it: names folded, no pinyin
+    # the index as the revision before 0014 left it: names folded, no pinyin
     con = sqlite3.connect(data_dir / "studio.sqlite3")
     con.execute("UPDATE client_fts SET names = ' 王  小  明 ' ")
-    con.execute("UPDATE alembic_version SET version_num = '0010_compact_journal'")
+    con.execute("UPDATE alembic_version SET version_num = '0013_privacy'")
     con.commit()
     con.close()
     s = Studio.open(data_dir)

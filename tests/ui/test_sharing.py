@@ -399,10 +399,9 @@ def test_after_a_restart_the_webdav_password_is_asked_once(
         assert "password is needed" in controller.status_text()
         assert controller.sync_now() is None and len(asked) == 1  # background: asked once
         controller.password_prompt = lambda p: asked.append(p) or (PASSWORD, False)
-        job = controller.sync_now(ask=True)  # F5 asks again
-        assert job is not None and len(asked) == 2
         with qtbot.waitSignal(controller.sig_finished, timeout=30_000) as done:
-            pass
+            job = controller.sync_now(ask=True)  # F5 asks again
+            assert job is not None and len(asked) == 2
         assert done.args[0].error is None and controller.state.last_at is not None
         with qtbot.waitSignal(controller.sig_finished, timeout=30_000):
             assert controller.sync_now() is not None  # known for the rest of the run
