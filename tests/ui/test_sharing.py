@@ -407,7 +407,8 @@ def test_after_a_restart_the_webdav_password_is_asked_once(
             assert controller.sync_now() is not None  # known for the rest of the run
         assert len(asked) == 2
 
-    dialog = PasswordDialog(place)  # the dialog itself: masked, no keychain on this machine
+    monkeypatch.setattr(credentials, "keychain_available", lambda: False)
+    dialog = PasswordDialog(place)  # the dialog itself: masked, and without a keychain
     qtbot.addWidget(dialog)
     assert dialog.password.echoMode() == dialog.password.EchoMode.Password
     assert dialog.remember.isHidden()
