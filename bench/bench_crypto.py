@@ -30,7 +30,9 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from _common import demo_dir, summary  # noqa: E402
+from fixtures.memory_keyring import MemoryKeyring  # noqa: E402
 
 QUERIES = ["wang", "li na", "王", "vip", "chen", "honeymoon", "zh", "mart", "138", "paris"]
 TODAY = date(2026, 11, 22)
@@ -41,24 +43,9 @@ PASSPHRASE = "a passphrase for the bench"
 def _fake_keychain() -> None:
     """A keychain in memory: the key comes back raw, as from the OS keychain of a laptop."""
     import keyring
-    import keyring.backend
-
-    store: dict[tuple[str, str], str] = {}
-
-    class Memory(keyring.backend.KeyringBackend):
-        priority = 1  # type: ignore[assignment]
-
-        def get_password(self, service, username):
-            return store.get((service, username))
-
-        def set_password(self, service, username, password):
-            store[(service, username)] = password
-
-        def delete_password(self, service, username):
-            store.pop((service, username), None)
 
     os.environ.pop("TRAVEL_STUDIO_KEYCHAIN", None)
-    keyring.set_keyring(Memory())
+    keyring.set_keyring(MemoryKeyring().backend)
 
 
 def open_first_page(d: Path) -> float:

@@ -116,23 +116,11 @@ def forget(place: str) -> None:
 
 
 def keychain_available() -> bool:
-    """True when the operating system has a keychain ``keyring`` can use (not its fail or null
-    stand-ins, which a server or a minimal Linux gets)."""
-    try:
-        import keyring
-        from keyring.backends import fail
-    except ImportError:
-        return False
-    try:
-        backend = keyring.get_keyring()
-    except Exception:  # noqa: BLE001 - a broken keyring configuration counts as none
-        return False
-    if isinstance(backend, fail.Keyring):
-        return False
-    try:
-        return float(getattr(backend, "priority", 1)) > 0  # the null keyring's is negative
-    except (TypeError, ValueError):
-        return True
+    """True when the operating system has a keychain ``keyring`` can use: the same test the
+    studio key's keychain uses (``$TRAVEL_STUDIO_KEYCHAIN=off`` keeps it out of both)."""
+    from studio.store.keystore import keychain_problem
+
+    return keychain_problem() is None
 
 
 def _from_keychain(entry: str) -> str | None:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from fixtures.memory_keyring import MemoryKeyring
 
 from studio import paths, sealed_files
 from studio.cli import main
@@ -32,30 +33,6 @@ def _fill(studio: Studio) -> None:
     clients.setup_local_advisor(studio, "Mei Lin", role="owner")
     clients.create_client(studio, name="Wang Xiaoming", native_name="王小明", tags=["vip"])
     clients.create_client(studio, name="Zoë Martin")
-
-
-class MemoryKeyring:
-    """A keychain in memory (the machines running the tests have none)."""
-
-    def __init__(self):
-        import keyring.backend
-
-        store: dict[tuple[str, str], str] = {}
-
-        class Backend(keyring.backend.KeyringBackend):
-            priority = 1  # type: ignore[assignment]
-
-            def get_password(self, service, username):
-                return store.get((service, username))
-
-            def set_password(self, service, username, password):
-                store[(service, username)] = password
-
-            def delete_password(self, service, username):
-                store.pop((service, username), None)
-
-        self.store = store
-        self.backend = Backend()
 
 
 @pytest.fixture

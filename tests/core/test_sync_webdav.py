@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from fixtures.memory_keyring import MemoryKeyring
 
 from studio.services import clients, exchange
 from studio.store import Studio
@@ -110,28 +111,6 @@ def test_a_join_given_up_removes_its_request_from_the_webdav_place(webdav, tmp_p
         assert engine.sync(a).admitted == []
 
 
-class _MemoryKeychain:
-    """An operating-system keychain stand-in for ``keyring`` (this machine has none)."""
-
-    def __init__(self):
-        import keyring.backend
-
-        class Backend(keyring.backend.KeyringBackend):
-            priority = 1  # type: ignore[assignment]
-            store: dict = {}
-
-            def get_password(self, service, username):
-                return self.store.get((service, username))
-
-            def set_password(self, service, username, password):
-                self.store[(service, username)] = password
-
-            def delete_password(self, service, username):
-                self.store.pop((service, username), None)
-
-        self.backend = Backend()
-
-
 @pytest.fixture
 def no_password(monkeypatch):
     from studio.sync import credentials
@@ -170,8 +149,9 @@ def test_a_keychain_remembers_the_password_across_a_restart(no_password, monkeyp
 
     c = no_password
     place = "webdavs://mei@cloud.example.com/dav/Studio"
+    monkeypatch.delenv("TRAVEL_STUDIO_KEYCHAIN", raising=False)  # the tests switch it off
     before = keyring.get_keyring()
-    keyring.set_keyring(_MemoryKeychain().backend)
+    keyring.set_keyring(MemoryKeyring().backend)
     try:
         assert c.keychain_available()
         assert c.use_for_session(place, "kept", remember=True) is True
