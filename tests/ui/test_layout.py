@@ -80,11 +80,6 @@ def test_people_tab_shows_one_vertical_scroll_bar(dctx, qtbot, tmp_path):
     assert w.dossier.height() <= w.dossier_scroll.viewport().height()
 
 
-@pytest.mark.xfail(
-    reason="after the Profile form's bold labels and severity chooser (issue 15) the first row's "
-    "Never button ends 19 px past the dossier at 1296x810; the form needs narrowing (issue 15 open)",
-    strict=False,
-)
 def test_profile_buttons_are_not_cut_at_the_default_size(dctx, qtbot, tmp_path):
     w = _window(dctx, qtbot, tmp_path, 1296, 810)
     tabs = w.dossier.tabs

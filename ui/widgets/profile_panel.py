@@ -100,6 +100,7 @@ class _ItemRow:
         parent = grid.parentWidget()
         self.label = QLabel(item.text(current_language()), parent)
         self.label.setToolTip(item.text("zh"))
+        self.label.setWordWrap(True)
         grid.addWidget(self.label, row, 0)
         box = QWidget(parent)
         hb = QHBoxLayout(box)
@@ -260,6 +261,9 @@ class ProfilePanel(QWidget):
             )
             + 12
         )
+        # The longest labels ("Children travelling, and their ages") wrap instead of widening
+        # every row: the form must fit beside the client list at the default window size.
+        label_width = min(label_width, QFontMetrics(bold).horizontalAdvance("x" * 24))
         buttons_width = self.fontMetrics().horizontalAdvance("Love Like Neutral Dislike Never") + 90
         for section in tax.sections:
             gb = QGroupBox(f"{section.text('en')} · {section.text('zh')}", body)
