@@ -4,7 +4,11 @@ A backup is ``backups/studio-YYYYMMDD-HHMMSS-KIND.sqlite3`` (UTC): ``auto`` (mad
 while the studio is used), ``manual`` (Back up now), ``before-REV`` (before a schema upgrade) or
 ``before-restore`` (the file a restore replaced). An encrypted studio's backups are encrypted
 with the same key (the raw key is the same whatever the passphrase). Every copy passes SQLite's
-integrity check before it gets its name, so a listed backup is a whole one.
+quick check before it gets its name, so a listed backup is a whole one: it reads every page of
+every table and index (in an encrypted file each page's authentication code is checked as it is
+read) and checks the B-trees and the free list. It leaves out only the cross-check of each index
+against its table, which a page-by-page copy of a sound studio cannot break; it takes a fifth of the
+time on a large studio. A restore runs the full integrity check before it swaps anything.
 
 Automatic backups rotate: the newest of each of the last 7 days, of the last 4 weeks and of the
 last 12 months are kept; other kinds are never removed by the rotation.
@@ -125,7 +129,7 @@ def make_backup(
         crypto.copy_database(studio.db_path, key, tmp, key, progress=step)
         if progress is not None:
             progress(1, 1, "Checking the copy")
-        why = crypto.integrity_ok(tmp, key)
+        why = crypto.integrity_ok(tmp, key, quick=True)
         if why != "ok":
             raise StoreError(f"The backup failed its check ({why}); it was not kept.")
         with open(tmp, "rb+") as fh:
