@@ -313,6 +313,13 @@ def standing_of(studio: Studio, client_id: str) -> Standing:
     return found
 
 
-def tier_names(conn) -> dict[str, str]:
-    """client id → the name of the tier reached (for the client list's column)."""
-    return {cid: s.tier.name for cid, s in standings(conn).items() if s.tier is not None}
+def tier_names(studio: Studio, client_ids: list[str]) -> dict[str, str]:
+    """client id → the name of the tier reached, for a page of the client list (clients
+    without a tier are left out; nothing is read when the studio defines no tiers)."""
+    with studio.read() as conn:
+        if not conn.exec_driver_sql(
+            "SELECT 1 FROM loyalty_tier WHERE deleted_at IS NULL LIMIT 1"
+        ).scalar():
+            return {}
+        found = standings(conn, client_ids)
+    return {cid: s.tier.name for cid, s in found.items() if s.tier is not None}
