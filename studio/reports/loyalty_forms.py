@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from studio.fileio import atomic_path
 from studio.reports import fonts
@@ -88,7 +89,7 @@ class InvitationContent:
     lang: str = "en"
 
 
-def _styles(lang: str):
+def _styles(lang: str) -> tuple[dict[str, Any], tuple[Any, Any]]:
     from reportlab.lib import colors
     from reportlab.lib.styles import ParagraphStyle
 
@@ -99,7 +100,12 @@ def _styles(lang: str):
     serif_bold = fonts.CJK_BOLD if lang == "zh" else fonts.SERIF_BOLD
     return {
         "brand": ParagraphStyle(
-            "brand", fontName=fonts.SERIF, fontSize=10.5, leading=14, textColor=accent, wordWrap="CJK"
+            "brand",
+            fontName=fonts.SERIF,
+            fontSize=10.5,
+            leading=14,
+            textColor=accent,
+            wordWrap="CJK",
         ),
         "title": ParagraphStyle(
             "title", fontName=serif_bold, fontSize=22, leading=28, textColor=ink, wordWrap=wrap
@@ -134,13 +140,13 @@ def _styles(lang: str):
     }, (ink, accent)
 
 
-def _para(text: str, style):
+def _para(text: str, style: Any) -> Any:
     from reportlab.platypus import Paragraph
 
     return Paragraph(fonts.markup(text, style.fontName), style)
 
 
-def _scale(values: list[int], width: float, ink):
+def _scale(values: list[int], width: float, ink: Any) -> Any:
     """A row of numbered boxes to circle."""
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
@@ -162,7 +168,7 @@ def _scale(values: list[int], width: float, ink):
     return t
 
 
-def _lines(n: int, width: float, rule):
+def _lines(n: int, width: float, rule: Any) -> Any:
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
 
@@ -199,7 +205,10 @@ def render_survey(content: SurveyContent, out: Path) -> int:
     head = Table(
         [
             [_para(w["for"], st["small"]), _para(content.client, st["filled"])],
-            [_para(w["trip"], st["small"]), _para(f"{content.trip}  {content.dates}".strip(), st["filled"])],
+            [
+                _para(w["trip"], st["small"]),
+                _para(f"{content.trip}  {content.dates}".strip(), st["filled"]),
+            ],
         ],
         colWidths=[22 * mm, width - 22 * mm],
         hAlign="LEFT",
@@ -216,7 +225,11 @@ def render_survey(content: SurveyContent, out: Path) -> int:
     )
     story += [head, Spacer(1, 6 * mm)]
     story += [_para(w["overall"], st["q"]), _scale(list(range(0, 101, 10)), width, ink)]
-    story += [Spacer(1, 4 * mm), _para(w["recommend"], st["q"]), _scale(list(range(11)), width, ink)]
+    story += [
+        Spacer(1, 4 * mm),
+        _para(w["recommend"], st["q"]),
+        _scale(list(range(11)), width, ink),
+    ]
     story += [Spacer(1, 4 * mm), _para(w["keep"], st["q"]), _lines(4, width, rule)]
     story += [Spacer(1, 4 * mm), _para(w["change"], st["q"]), _lines(4, width, rule)]
     story += [Spacer(1, 8 * mm), _para(w["thanks"], st["sub"])]

@@ -36,7 +36,14 @@ KINDS: dict[str, tuple[str, ...]] = {
     "trip": ("trip", "trip_traveller", "trip_version", "trip_day", "trip_item"),
     "care": ("agenda_action", "travel_document", "trip_survey", "event_guest"),
     "memories": ("trip_media", "trip_journal", "memory_book"),
-    "studio": ("advisor", "supplier", "agenda_setting", "studio_profile", "loyalty_tier", "studio_event"),
+    "studio": (
+        "advisor",
+        "supplier",
+        "agenda_setting",
+        "studio_profile",
+        "loyalty_tier",
+        "studio_event",
+    ),
 }
 KIND_OF_TABLE = {t: k for k, tables in KINDS.items() for t in tables}
 _CLIENT_TABLES = tuple(m.__tablename__ for m in MODELS if "client_id" in m.model_fields)

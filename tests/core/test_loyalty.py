@@ -49,7 +49,9 @@ def _journal_count(studio, table):
 def test_survey_is_the_trips_feedback_and_journaled(studio):
     c = clients.create_client(studio, "Wang Li")
     trip = _trip(studio, c.id, "Kyoto in autumn", ["Kyoto"])
-    s = surveys.record_survey(studio, trip.id, 88, 9, keep="the tea master", change="fewer early starts")
+    s = surveys.record_survey(
+        studio, trip.id, 88, 9, keep="the tea master", change="fewer early starts"
+    )
     with studio.read() as conn:
         row = conn.exec_driver_sql(
             "SELECT kind, satisfaction, summary, body FROM interaction WHERE id = ?",
@@ -77,9 +79,16 @@ def test_survey_is_the_trips_feedback_and_journaled(studio):
 
 @pytest.mark.parametrize(
     ("overall", "recommend", "words"),
-    [(101, 5, "from 0 to 100"), (-1, 5, "from 0 to 100"), (50, 11, "from 0 to 10"), ("lots", 5, "not lots")],
+    [
+        (101, 5, "from 0 to 100"),
+        (-1, 5, "from 0 to 100"),
+        (50, 11, "from 0 to 10"),
+        ("lots", 5, "not lots"),
+    ],
 )
-def test_survey_score_out_of_range_is_one_sentence_and_writes_nothing(studio, overall, recommend, words):
+def test_survey_score_out_of_range_is_one_sentence_and_writes_nothing(
+    studio, overall, recommend, words
+):
     c = clients.create_client(studio, "Wang Li")
     trip = _trip(studio, c.id, "Kyoto", ["Kyoto"])
     with pytest.raises(ValidationError) as exc:
@@ -232,7 +241,12 @@ def test_agenda_notices_one_trip_from_next_tier(studio):
 def test_event_rsvps_capacity_attendance_and_followup(studio):
     guests = [clients.create_client(studio, f"Guest {i}") for i in range(3)]
     ev = events.create_event(
-        studio, "Burgundy tasting", TODAY - timedelta(days=3), kind="tasting", theme="Pinot", capacity=2
+        studio,
+        "Burgundy tasting",
+        TODAY - timedelta(days=3),
+        kind="tasting",
+        theme="Pinot",
+        capacity=2,
     )
     assert events.invite(studio, ev.id, [g.id for g in guests]) == (3, 0)
     assert events.invite(studio, ev.id, [guests[0].id]) == (0, 1)
@@ -261,7 +275,9 @@ def test_event_rsvps_capacity_attendance_and_followup(studio):
             "AND deleted_at IS NULL",
             (guests[0].id,),
         ).scalar()
-    assert [e for e, _g in events.events_of_client(studio, guests[1].id)][0].title == "Burgundy tasting"
+    assert [e for e, _g in events.events_of_client(studio, guests[1].id)][
+        0
+    ].title == "Burgundy tasting"
 
 
 def test_event_bad_input(studio):

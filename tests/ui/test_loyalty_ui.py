@@ -13,7 +13,6 @@ from studio.services.agenda.build import agenda
 from studio.services.loyalty import events, referrals, surveys, tiers
 from studio.services.trips import lifecycle
 from ui.context import AppContext
-from ui.loyalty.dossier_panel import LoyaltyPanel
 from ui.loyalty.events_dialog import EventsDialog
 from ui.loyalty.survey_panel import SurveyPanel
 from ui.models.client_table import COL_TIER, ClientTableModel
@@ -62,7 +61,9 @@ def test_survey_entry_records_feedback_and_undo_takes_it_back(studio, actx, pane
     got = surveys.survey_of_trip(studio, trip.id)
     assert got.recommend == 5 and got.change == "the ryokan was cold"
     assert "care call" in panel.state.text()
-    assert [e.client_id for e in agenda(studio).entries if e.occurrence.kind == "survey_care"] == [c.id]
+    assert [e.client_id for e in agenda(studio).entries if e.occurrence.kind == "survey_care"] == [
+        c.id
+    ]
     actx.undo_stack.undo()
     assert surveys.survey_of_trip(studio, trip.id) is None
 

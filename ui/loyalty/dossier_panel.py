@@ -15,8 +15,18 @@ from ui.context import AppContext
 
 #: Tables whose change can alter what the tab shows.
 WATCHED = frozenset(
-    {"trip", "trip_item", "trip_survey", "loyalty_tier", "event_guest", "studio_event",
-     "client", "profile_fact", "agenda_action", "interaction"}
+    {
+        "trip",
+        "trip_item",
+        "trip_survey",
+        "loyalty_tier",
+        "event_guest",
+        "studio_event",
+        "client",
+        "profile_fact",
+        "agenda_action",
+        "interaction",
+    }
 )
 
 
@@ -73,10 +83,10 @@ class LoyaltyPanel(QWidget):
         if not self._client_id:
             self.body.setText("")
             return
-        self.body.setText(self.render(self._client_id))
+        self.body.setText(self.page_html(self._client_id))
 
     # -- the page ---------------------------------------------------------------------------
-    def render(self, client_id: str) -> str:
+    def page_html(self, client_id: str) -> str:
         studio = self._ctx.studio
         esc = html.escape
         out: list[str] = []
@@ -90,7 +100,9 @@ class LoyaltyPanel(QWidget):
         defined = tiers.list_tiers(studio)
         spend = " · ".join(f"{c} {v:,.0f}" for c, v in sorted(standing.spend.items()))
         line = (
-            self.tr("%1 — completed trips: %2").replace("%1", standing.tier.name).replace("%2", str(standing.trips))
+            self.tr("%1 — completed trips: %2")
+            .replace("%1", standing.tier.name)
+            .replace("%2", str(standing.trips))
             if standing.tier
             else self.tr("No tier yet — completed trips: %1").replace("%1", str(standing.trips))
         )
@@ -99,7 +111,9 @@ class LoyaltyPanel(QWidget):
         out.append(f"<p><b>{esc(line)}</b></p>")
         if not defined:
             out.append(
-                "<p>" + esc(self.tr("The studio has no tiers yet (Clients › Loyalty tiers…).")) + "</p>"
+                "<p>"
+                + esc(self.tr("The studio has no tiers yet (Clients › Loyalty tiers…)."))
+                + "</p>"
             )
         elif standing.next_tier is not None:
             nxt = standing.next_tier
@@ -110,7 +124,9 @@ class LoyaltyPanel(QWidget):
                 .replace("%2", nxt.rule_text())
                 .replace("%3", str(need))
                 if need is not None
-                else self.tr("Next: %1 (%2).").replace("%1", nxt.name).replace("%2", nxt.rule_text())
+                else self.tr("Next: %1 (%2).")
+                .replace("%1", nxt.name)
+                .replace("%2", nxt.rule_text())
             )
             out.append(f"<p>{esc(text)}</p>")
 
@@ -149,14 +165,20 @@ class LoyaltyPanel(QWidget):
         if not found:
             out.append(
                 "<p>"
-                + esc(self.tr("No ideas yet: they need a profile, and similar clients need trips they rated 90 or more."))
+                + esc(
+                    self.tr(
+                        "No ideas yet: they need a profile, and similar clients need trips they rated 90 or more."
+                    )
+                )
                 + "</p>"
             )
         else:
             items = []
             for idea in found:
                 extra = (
-                    "<br/><small>" + esc(self.tr("Loved there: %1").replace("%1", "; ".join(idea.experiences))) + "</small>"
+                    "<br/><small>"
+                    + esc(self.tr("Loved there: %1").replace("%1", "; ".join(idea.experiences)))
+                    + "</small>"
                     if idea.experiences
                     else ""
                 )

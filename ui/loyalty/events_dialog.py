@@ -68,7 +68,7 @@ class EventFormDialog(FormDialog):
     def __init__(self, ctx: AppContext, event: events.Event | None, parent: QWidget | None = None):
         super().__init__(ctx, parent.tr("Edit event") if event and parent else "", parent)
         self.setWindowTitle(self.tr("Edit event") if event else self.tr("New event"))
-        self.event = event
+        self.editing = event
         self.title_edit = QLineEdit(event.title if event else "", self)
         self.kind = QComboBox(self)
         for key, label in kind_labels(self).items():
@@ -103,12 +103,12 @@ class EventFormDialog(FormDialog):
             "theme": self.theme.toPlainText(),
             "capacity": self.capacity.text(),
         }
-        if self.event is None:
+        if self.editing is None:
             title = values.pop("title")
             held = values.pop("held_on")
             return events.create_event(self.ctx.studio, title, held, **values)
-        events.update_event(self.ctx.studio, self.event.id, **values)
-        return events.get_event(self.ctx.studio, self.event.id)
+        events.update_event(self.ctx.studio, self.editing.id, **values)
+        return events.get_event(self.ctx.studio, self.editing.id)
 
 
 class EventsDialog(QDialog):
@@ -148,9 +148,13 @@ class EventsDialog(QDialog):
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         self.guests = QTableWidget(0, 3, self)
         self.guests.setObjectName("eventGuests")
-        self.guests.setHorizontalHeaderLabels([self.tr("Guest"), self.tr("Answer"), self.tr("Came")])
+        self.guests.setHorizontalHeaderLabels(
+            [self.tr("Guest"), self.tr("Answer"), self.tr("Came")]
+        )
         self.guests.horizontalHeader().setStretchLastSection(False)
-        self.guests.horizontalHeader().setSectionResizeMode(0, self.guests.horizontalHeader().ResizeMode.Stretch)
+        self.guests.horizontalHeader().setSectionResizeMode(
+            0, self.guests.horizontalHeader().ResizeMode.Stretch
+        )
         self.guests.verticalHeader().hide()
         self.guests.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.invite_list_button = QPushButton(self.tr("Invite the &client list"), self)
@@ -315,9 +319,9 @@ class EventsDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Delete event"),
-            self.tr("Delete “%1”? Its guests' answers stay in the history; Undo brings it back.").replace(
-                "%1", ev.title
-            ),
+            self.tr(
+                "Delete “%1”? Its guests' answers stay in the history; Undo brings it back."
+            ).replace("%1", ev.title),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(self.tr("Delete event"), lambda: events.delete_event(self.ctx.studio, ev.id))
@@ -349,7 +353,8 @@ class EventsDialog(QDialog):
         if self._filling or ev is None:
             return False
         return self._run(
-            self.tr("Record answer"), lambda: events.set_rsvp(self.ctx.studio, ev.id, client_id, rsvp)
+            self.tr("Record answer"),
+            lambda: events.set_rsvp(self.ctx.studio, ev.id, client_id, rsvp),
         )
 
     def set_attended(self, client_id: str, attended: bool) -> bool:
@@ -366,7 +371,10 @@ class EventsDialog(QDialog):
         row = self.guests.currentRow()
         if ev is None or row < 0:
             return
-        cid = self.guests.item(row, 0).data(_ID)
+        item = self.guests.item(row, 0)
+        if item is None:
+            return
+        cid = item.data(_ID)
         self._run(self.tr("Remove guest"), lambda: events.uninvite(self.ctx.studio, ev.id, cid))
 
     def print_invitations(self, target: Path | None = None) -> Path | None:
@@ -389,6 +397,8 @@ class EventsDialog(QDialog):
         self.details.setText(
             self.details.text()
             + "\n"
-            + self.tr("%1 invitations written to %2").replace("%1", str(pages)).replace("%2", str(target))
+            + self.tr("%1 invitations written to %2")
+            .replace("%1", str(pages))
+            .replace("%2", str(target))
         )
         return target

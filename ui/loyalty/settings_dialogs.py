@@ -53,7 +53,9 @@ class TierFormDialog(FormDialog):
         self.add_field("min_trips", self.tr("Completed &trips:"), self.min_trips)
         self.add_field("min_spend", self.tr("Or lifetime &spend:"), self.min_spend)
         hint = QLabel(
-            self.tr("Spend counts per currency and is never converted; either rule reaches the tier."),
+            self.tr(
+                "Spend counts per currency and is never converted; either rule reaches the tier."
+            ),
             self,
         )
         hint.setWordWrap(True)
@@ -97,7 +99,10 @@ class TiersDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel(self.tr("A client's tier is the highest one reached by completed trips or spend."), self)
+            QLabel(
+                self.tr("A client's tier is the highest one reached by completed trips or spend."),
+                self,
+            )
         )
         layout.addWidget(self.list, 1)
         layout.addWidget(self.error)
@@ -128,7 +133,9 @@ class TiersDialog(QDialog):
         if tier is None:
             return
         try:
-            self.ctx.execute(self.tr("Remove tier"), lambda: tiers.delete_tier(self.ctx.studio, tier.id))
+            self.ctx.execute(
+                self.tr("Remove tier"), lambda: tiers.delete_tier(self.ctx.studio, tier.id)
+            )
         except StudioError as exc:
             self.error.set_message(str(exc))
         self.reload()
@@ -159,8 +166,10 @@ class ReferralRuleDialog(FormDialog):
         self.add_field("currency", self.tr("&Currency:"), self.currency)
         self.add_field("enabled", "", self.enabled)
         hint = QLabel(
-            self.tr("When a referred client's first trip is confirmed, the agenda asks to thank "
-                    "the client who referred them; Done logs the reward on their timeline."),
+            self.tr(
+                "When a referred client's first trip is confirmed, the agenda asks to thank "
+                "the client who referred them; Done logs the reward on their timeline."
+            ),
             self,
         )
         hint.setWordWrap(True)

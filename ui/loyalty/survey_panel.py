@@ -116,7 +116,9 @@ class SurveyPanel(QWidget):
             self.state.setText("")
         elif not taken:
             self.state.setText(
-                self.tr("The survey follows the trip: it can be entered once the trip is under way or completed.")
+                self.tr(
+                    "The survey follows the trip: it can be entered once the trip is under way or completed."
+                )
             )
         elif found is None:
             self.state.setText(self.tr("No survey answered yet for this trip."))
@@ -156,7 +158,9 @@ class SurveyPanel(QWidget):
             )
         except ValidationError as exc:
             self.error.set_message(exc.message)
-            {"overall": self.overall, "recommend": self.recommend}.get(exc.field, self.overall).setFocus()
+            {"overall": self.overall, "recommend": self.recommend}.get(
+                exc.field, self.overall
+            ).setFocus()
             return None
         except StudioError as exc:
             self.error.set_message(str(exc))

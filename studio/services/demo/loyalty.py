@@ -116,12 +116,14 @@ def add_loyalty_demo(studio: Studio, *, seed: int, today: date) -> str:
             if today - timedelta(days=300) <= day <= today
         )
         rule = referrals.rule_from(data["referral_rule"])
-        for n, (day, friend, title) in enumerate(firsts):
+        for n, (day, friend, _title) in enumerate(firsts):
             if n >= len(firsts) - 2:
                 break  # the last two wait on the agenda
-            referrer, fname = conn.exec_driver_sql(
+            found = conn.exec_driver_sql(
                 "SELECT referred_by_id, name FROM client WHERE id = ?", (friend,)
             ).first()
+            assert found is not None  # read from the client table a moment ago
+            referrer, fname = found
             given = min(day + timedelta(days=rng.randint(2, 9)), today)
             at(given, 11)
             iid = seeded_id(ids)
@@ -184,7 +186,11 @@ def add_loyalty_demo(studio: Studio, *, seed: int, today: date) -> str:
                 gid = seeded_id(ids)
                 at(invited_on, 10)
                 tx.create(
-                    EventGuest, id=gid, client_id=cid, event_id=eid, invited_on=invited_on.isoformat()
+                    EventGuest,
+                    id=gid,
+                    client_id=cid,
+                    event_id=eid,
+                    invited_on=invited_on.isoformat(),
                 )
                 rsvp = answers_[k] if k < len(answers_) else "invited"
                 if rsvp != "invited":

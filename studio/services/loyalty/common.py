@@ -10,6 +10,8 @@ from studio.errors import NotFoundError, ValidationError
 from studio.store import Transaction
 
 R = TypeVar("R", bound=Row)
+#: A connection as the services use it (SQLAlchemy's, through ``exec_driver_sql``).
+Connection = Any
 
 
 def whole(value: Any, field: str, low: int, high: int, what: str) -> int:

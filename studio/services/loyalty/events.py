@@ -21,8 +21,8 @@ from studio.domain.i18n import mark, tr
 from studio.domain.loyalty_models import EventGuest, StudioEvent
 from studio.domain.models import Client, Interaction
 from studio.errors import NotFoundError, ValidationError
-from studio.services.loyalty.common import live, whole
-from studio.store import Studio
+from studio.services.loyalty.common import Connection, live, whole
+from studio.store import Studio, Transaction
 
 KINDS: dict[str, str] = {
     "salon": mark("Salon"),
@@ -163,7 +163,7 @@ def delete_event(studio: Studio, event_id: str) -> bool:
         return tx.delete(StudioEvent, event_id)
 
 
-def _coming(conn, event_id: str) -> int:
+def _coming(conn: Connection, event_id: str) -> int:
     return int(
         conn.exec_driver_sql(
             "SELECT count(*) FROM event_guest WHERE event_id = ? AND rsvp = 'yes' "
@@ -174,7 +174,7 @@ def _coming(conn, event_id: str) -> int:
     )
 
 
-def _guest_row(conn, event_id: str, client_id: str) -> str | None:
+def _guest_row(conn: Connection, event_id: str, client_id: str) -> str | None:
     return conn.exec_driver_sql(
         "SELECT id FROM event_guest WHERE event_id = ? AND client_id = ? AND deleted_at IS NULL",
         (event_id, client_id),
@@ -205,7 +205,7 @@ def invite(
     return added, already
 
 
-def _guest(tx, event_id: str, client_id: str) -> EventGuest:
+def _guest(tx: Transaction, event_id: str, client_id: str) -> EventGuest:
     tx.flush()
     gid = _guest_row(tx.conn, event_id, client_id)
     if gid is None:
@@ -264,11 +264,7 @@ def set_attended(studio: Studio, event_id: str, client_id: str, attended: bool =
                 summary=tr(
                     "Came to the {kind} “{title}”", kind=kind_label.lower(), title=event.title
                 ),
-                body="\n".join(
-                    x
-                    for x in (event.theme, event.place)
-                    if x
-                ),
+                body="\n".join(x for x in (event.theme, event.place) if x),
             )
             changes["interaction_id"] = interaction.id
             if guest.rsvp != "yes":
@@ -293,7 +289,7 @@ def uninvite(studio: Studio, event_id: str, client_id: str) -> bool:
 _EVENT_COLS = "id, kind, title, theme, held_on, start_time, place, capacity, notes"
 
 
-def _guests(conn, event_id: str) -> tuple[Guest, ...]:
+def _guests(conn: Connection, event_id: str) -> tuple[Guest, ...]:
     return tuple(
         Guest(r[0], r[1], r[2], r[3], r[4], bool(r[5]))
         for r in conn.exec_driver_sql(
@@ -305,6 +301,10 @@ def _guests(conn, event_id: str) -> tuple[Guest, ...]:
     )
 
 
+def _event(r: Any, guests: tuple[Guest, ...] = ()) -> Event:
+    return Event(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], guests)
+
+
 def get_event(studio: Studio, event_id: str) -> Event:
     with studio.read() as conn:
         row = conn.exec_driver_sql(
@@ -313,7 +313,7 @@ def get_event(studio: Studio, event_id: str) -> Event:
         ).first()
         if row is None:
             raise NotFoundError(tr("No event with id {id}.", id=event_id))
-        return Event(*row, guests=_guests(conn, event_id))
+        return _event(row, _guests(conn, event_id))
 
 
 def list_events(studio: Studio) -> list[Event]:
@@ -323,7 +323,7 @@ def list_events(studio: Studio) -> list[Event]:
             f"SELECT {_EVENT_COLS} FROM studio_event WHERE deleted_at IS NULL "
             "ORDER BY held_on DESC, title"
         ).fetchall()
-        return [Event(*r, guests=_guests(conn, r[0])) for r in rows]
+        return [_event(r, _guests(conn, r[0])) for r in rows]
 
 
 def events_of_client(studio: Studio, client_id: str) -> list[tuple[Event, Guest]]:
@@ -339,8 +339,7 @@ def events_of_client(studio: Studio, client_id: str) -> list[tuple[Event, Guest]
             "SELECT name, native_name FROM client WHERE id = ?", (client_id,)
         ).first() or ("", None)
     return [
-        (Event(*r[:9]), Guest(r[9], client_id, names[0], names[1], r[10], bool(r[11])))
-        for r in rows
+        (_event(r), Guest(r[9], client_id, names[0], names[1], r[10], bool(r[11]))) for r in rows
     ]
 
 

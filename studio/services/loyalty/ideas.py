@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from studio.domain import taxonomy
 from studio.domain.i18n import current_language, tr, tr_n
+from studio.services.loyalty.common import Connection
 from studio.store import Studio
 
 HIGH = 90
@@ -41,7 +42,7 @@ def _places(text: str | None) -> list[str]:
     return [str(p).strip() for p in value if str(p).strip()] if isinstance(value, list) else []
 
 
-def _tastes(conn) -> dict[str, set[str]]:
+def _tastes(conn: Connection) -> dict[str, set[str]]:
     sections = ",".join(f"'{s}'" for s in TASTE_SECTIONS)
     levels = ",".join(f"'{lv}'" for lv in TASTE_LEVELS)
     out: dict[str, set[str]] = defaultdict(set)
@@ -53,7 +54,7 @@ def _tastes(conn) -> dict[str, set[str]]:
     return out
 
 
-def _ratings(conn) -> dict[str, dict[str, int]]:
+def _ratings(conn: Connection) -> dict[str, dict[str, int]]:
     """client → trip id → best score given for that trip (surveys, else feedback after it)."""
     trips = defaultdict(list)
     for tid, cid, start, end in conn.exec_driver_sql(
@@ -148,8 +149,11 @@ def ideas_for(studio: Studio, client_id: str, *, limit: int = 5) -> list[Idea]:
     out = []
     for key, people in ranked:
         counts = Counter(k for s in people.values() for k in s)
-        shared = tuple(k for k, _ in counts.most_common(2))
-        likes = tr(" and ").join(taxonomy.label(k, lang).lower() if lang == "en" else taxonomy.label(k, lang) for k in shared)
+        top = tuple(k for k, _ in counts.most_common(2))
+        likes = tr(" and ").join(
+            taxonomy.label(k, lang).lower() if lang == "en" else taxonomy.label(k, lang)
+            for k in top
+        )
         reason = tr_n(
             "loves {likes}, like {n} client who rated {place} {high}+",
             "loves {likes}, like {n} clients who rated {place} {high}+",
@@ -162,7 +166,7 @@ def ideas_for(studio: Studio, client_id: str, *, limit: int = 5) -> list[Idea]:
             Idea(
                 names[key],
                 len(people),
-                shared,
+                top,
                 tuple(t for t, _ in experiences[key].most_common(3)),
                 reason,
             )

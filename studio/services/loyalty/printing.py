@@ -85,6 +85,13 @@ def invitation_content(
 
 
 def write_invitations(
-    studio: Studio, event_id: str, out: Path, lang: str = "en", *, client_ids: list[str] | None = None
+    studio: Studio,
+    event_id: str,
+    out: Path,
+    lang: str = "en",
+    *,
+    client_ids: list[str] | None = None,
 ) -> int:
-    return render_invitations(invitation_content(studio, event_id, lang, client_ids=client_ids), out)
+    return render_invitations(
+        invitation_content(studio, event_id, lang, client_ids=client_ids), out
+    )

@@ -18,6 +18,7 @@ from typing import Any
 from studio.domain import validate
 from studio.domain.i18n import tr
 from studio.errors import ValidationError
+from studio.services.loyalty.common import Connection
 from studio.store import Studio
 
 SETTING_KEY = "referral_reward"
@@ -57,7 +58,7 @@ def rule_from(value: Any) -> ReferralRule:
     if not isinstance(value, dict):
         return ReferralRule()
     return ReferralRule(
-        kind=value.get("kind") if value.get("kind") in KINDS else "gift",
+        kind=str(value.get("kind")) if value.get("kind") in KINDS else "gift",
         what=str(value.get("what") or ""),
         amount=value.get("amount"),
         currency=str(value.get("currency") or ""),
@@ -72,7 +73,7 @@ def load_rule(studio: Studio) -> ReferralRule:
         return read_rule(conn, setting_id(SETTING_KEY))
 
 
-def read_rule(conn, row_id: str | None = None) -> ReferralRule:
+def read_rule(conn: Connection, row_id: str | None = None) -> ReferralRule:
     from studio.services.agenda.rules import setting_id
 
     raw = conn.exec_driver_sql(
@@ -106,7 +107,8 @@ def set_rule(
             dec = Decimal(str(amount).replace(",", "").strip())
         except InvalidOperation:
             raise ValidationError(
-                "amount", tr("“{amount}” is not an amount; write it as 300 or 12.50.", amount=amount)
+                "amount",
+                tr("“{amount}” is not an amount; write it as 300 or 12.50.", amount=amount),
             ) from None
         if not dec.is_finite() or dec <= 0 or dec > Decimal("10000000"):
             raise ValidationError(
@@ -142,7 +144,9 @@ class Friend:
     rewarded_on: date | None
 
 
-def first_confirmations(conn, referred_ids: list[str] | None = None) -> dict[str, tuple[str, str, date]]:
+def first_confirmations(
+    conn: Connection, referred_ids: list[str] | None = None
+) -> dict[str, tuple[str, str, date]]:
     """Per referred client (with a referrer): (trip id, title, the day their first trip was
     confirmed), read from the change journal (the first record setting a confirmed-or-later
     status), else from the trip's creation."""
@@ -174,7 +178,10 @@ def first_confirmations(conn, referred_ids: list[str] | None = None) -> dict[str
         when = confirmed.get(tid) or created
         if cid not in first or (when, tid) < (first[cid][2], first[cid][0]):
             first[cid] = (tid, title, when)
-    return {cid: (tid, title, date.fromisoformat(when[:10])) for cid, (tid, title, when) in first.items()}
+    return {
+        cid: (tid, title, date.fromisoformat(when[:10]))
+        for cid, (tid, title, when) in first.items()
+    }
 
 
 def friends_of(studio: Studio, referrer_id: str) -> list[Friend]:

@@ -22,8 +22,8 @@ from studio.domain.loyalty_models import TripSurvey
 from studio.domain.models import Interaction
 from studio.domain.trip_models import Trip
 from studio.errors import NotFoundError, ValidationError
-from studio.services.loyalty.common import whole
-from studio.store import Studio
+from studio.services.loyalty.common import Connection, whole
+from studio.store import Studio, Transaction
 
 #: An overall score below this opens a care task.
 CARE_BELOW = 60
@@ -143,7 +143,9 @@ def record_survey(
         )
 
 
-def _feedback(tx, trip: Trip, summary: str, body: str, overall: int, day: str, studio: Studio):
+def _feedback(
+    tx: Transaction, trip: Trip, summary: str, body: str, overall: int, day: str, studio: Studio
+) -> Interaction:
     return tx.create(
         Interaction,
         client_id=trip.client_id,
@@ -156,7 +158,7 @@ def _feedback(tx, trip: Trip, summary: str, body: str, overall: int, day: str, s
     )
 
 
-def _survey_row(conn, trip_id: str) -> tuple[str, str | None] | None:
+def _survey_row(conn: Connection, trip_id: str) -> tuple[str, str | None] | None:
     row = conn.exec_driver_sql(
         "SELECT id, interaction_id FROM trip_survey WHERE trip_id = ? AND deleted_at IS NULL "
         "ORDER BY created_at LIMIT 1",

@@ -19,7 +19,7 @@ from studio.domain import validate
 from studio.domain.i18n import tr
 from studio.domain.loyalty_models import LoyaltyTier
 from studio.errors import ValidationError
-from studio.services.loyalty.common import live, whole
+from studio.services.loyalty.common import Connection, live, whole
 from studio.store import Studio
 
 #: Trips in one of these count as completed.
@@ -67,7 +67,10 @@ def _spend(value: Any) -> dict[str, Decimal]:
             if len(bits) != 2:
                 raise ValidationError(
                     "min_spend",
-                    tr("Write a spend as an amount and a currency, such as 200000 CNY, not “{part}”.", part=part.strip()),
+                    tr(
+                        "Write a spend as an amount and a currency, such as 200000 CNY, not “{part}”.",
+                        part=part.strip(),
+                    ),
                 )
             amount, cur = bits if not bits[0].isalpha() else bits[::-1]
             pairs[cur] = amount
@@ -85,7 +88,8 @@ def _spend(value: Any) -> dict[str, Decimal]:
             dec = Decimal(str(amount).replace(",", "").strip())
         except InvalidOperation:
             raise ValidationError(
-                "min_spend", tr("“{amount}” is not an amount; write it as 300 or 12.50.", amount=amount)
+                "min_spend",
+                tr("“{amount}” is not an amount; write it as 300 or 12.50.", amount=amount),
             ) from None
         if not dec.is_finite() or dec <= 0 or dec > Decimal("1000000000"):
             raise ValidationError(
@@ -95,12 +99,12 @@ def _spend(value: Any) -> dict[str, Decimal]:
     return out
 
 
-def _row_to_tier(r) -> Tier:
+def _row_to_tier(r: Any) -> Tier:
     spend = {k: Decimal(v) for k, v in json.loads(r[5] or "{}").items()}
     return Tier(r[0], r[1], r[2], r[3], r[4], spend, r[6] or "")
 
 
-def read_tiers(conn) -> list[Tier]:
+def read_tiers(conn: Connection) -> list[Tier]:
     """The studio's tiers, lowest rank first."""
     return [
         _row_to_tier(r)
@@ -172,7 +176,9 @@ def _clean(values: dict[str, Any]) -> dict[str, Any]:
     if "name" in values:
         out["name"] = validate.text(values["name"], "name", required=True, max_len=80)
     if "native_name" in values:
-        out["native_name"] = validate.optional_text(values["native_name"], "native_name", max_len=80)
+        out["native_name"] = validate.optional_text(
+            values["native_name"], "native_name", max_len=80
+        )
     if "rank" in values:
         out["rank"] = whole(values["rank"], "rank", 1, 99, tr("A tier's rank"))
     if "min_trips" in values:
@@ -263,7 +269,7 @@ class Standing:
         return max(self.next_tier.min_trips - self.trips, 0)
 
 
-def standings(conn, client_ids: list[str] | None = None) -> dict[str, Standing]:
+def standings(conn: Connection, client_ids: list[str] | None = None) -> dict[str, Standing]:
     """Every client's standing (those with completed trips; others are simply not listed)."""
     tiers = read_tiers(conn)
     placeholders = ",".join("?" * len(DONE))
