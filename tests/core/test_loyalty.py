@@ -148,6 +148,9 @@ def test_nps_on_the_owners_desk(studio):
     assert d.nps.promoters == 2 and d.nps.detractors == 1 and d.nps.answers == 4
     assert d.nps.score == 25.0
     assert d.to_json()["nps"]["score"] == 25.0
+    from studio.services.figures.text import report_lines
+
+    assert any("NPS" in line and "+25" in line for line in report_lines(d))
 
 
 # -- referrals --------------------------------------------------------------------------------

@@ -170,3 +170,20 @@ def test_clients_menu_has_the_loyalty_actions(studio, actx, qtbot):
     names = {a.objectName() for a in w.loyalty_actions}
     assert names == {"loyaltyEventsAction", "loyaltyTiersAction", "loyaltyReferralAction"}
     assert w.loyalty_actions[0].shortcut().toString() == "Ctrl+Shift+E"
+
+
+def test_event_form_edits_an_event(studio, actx, qtbot):
+    from ui.loyalty.events_dialog import EventFormDialog
+
+    ev = events.create_event(studio, "Salon", date.today() + timedelta(days=9), capacity=8)
+    form = EventFormDialog(actx, events.get_event(studio, ev.id))
+    qtbot.addWidget(form)
+    form.show()
+    form.capacity.setText("0")
+    form.submit()
+    assert form.isVisible() and events.get_event(studio, ev.id).capacity == 8  # refused, kept open
+    form.capacity.setText("14")
+    form.title_edit.setText("Autumn salon")
+    form.submit()
+    got = events.get_event(studio, ev.id)
+    assert got.capacity == 14 and got.title == "Autumn salon"
