@@ -373,6 +373,9 @@ class MainWindow(QMainWindow):
         if log_action is not None:  # Ctrl+L: the dossier's own action, listed here
             clients_menu.addAction(log_action)
         clients_menu.addAction(self.delete_action)
+        from ui.loyalty import add_loyalty_actions
+
+        add_loyalty_actions(self, clients_menu)  # Events…, Loyalty tiers…, Referral reward…
 
         trips_menu = self.menuBar().addMenu(self.tr("&Trips"))
         self.new_trip_action = QAction(self.tr("&New trip…"), self)

@@ -13,6 +13,7 @@ from sqlmodel import Field, SQLModel
 
 from studio.domain.agenda_models import AGENDA_MODELS
 from studio.domain.base import Row, table_name
+from studio.domain.loyalty_models import LOYALTY_MODELS
 from studio.domain.media_models import MEDIA_MODELS
 from studio.domain.profile_models import ProfileFact
 from studio.domain.safety_models import SAFETY_MODELS
@@ -140,6 +141,7 @@ MODELS: tuple[type[Row], ...] = (
     *MEDIA_MODELS,
     *STUDIO_MODELS,
     *SAFETY_MODELS,
+    *LOYALTY_MODELS,
 )
 
 _BY_TABLE = {table_name(m): m for m in MODELS}

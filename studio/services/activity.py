@@ -34,9 +34,16 @@ KINDS: dict[str, tuple[str, ...]] = {
     "profile": ("profile_fact",),
     "interaction": ("interaction",),
     "trip": ("trip", "trip_traveller", "trip_version", "trip_day", "trip_item"),
-    "care": ("agenda_action", "travel_document"),
+    "care": ("agenda_action", "travel_document", "trip_survey", "event_guest"),
     "memories": ("trip_media", "trip_journal", "memory_book"),
-    "studio": ("advisor", "supplier", "agenda_setting", "studio_profile"),
+    "studio": (
+        "advisor",
+        "supplier",
+        "agenda_setting",
+        "studio_profile",
+        "loyalty_tier",
+        "studio_event",
+    ),
 }
 KIND_OF_TABLE = {t: k for k, tables in KINDS.items() for t in tables}
 _CLIENT_TABLES = tuple(m.__tablename__ for m in MODELS if "client_id" in m.model_fields)
@@ -98,6 +105,10 @@ _TABLE_WORDS = {
     "memory_book": mark("memory book"),
     "advisor": mark("advisor"),
     "studio_profile": mark("studio details"),
+    "trip_survey": mark("post-trip survey"),
+    "loyalty_tier": mark("loyalty tier"),
+    "studio_event": mark("event"),
+    "event_guest": mark("event invitation"),
 }
 #: Sections read as one setting ("set Li Na's pace to *Relaxed*") besides single-choice ones.
 _SCALES = frozenset({"pace", "budget"})

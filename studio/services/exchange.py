@@ -199,6 +199,10 @@ _NOUNS = {
     "memory_book": ("memory book", "memory books"),
     "studio_profile": ("studio profile", "studio profiles"),
     "safety_check": ("profile-flag check", "profile-flag checks"),
+    "trip_survey": ("post-trip survey", "post-trip surveys"),
+    "loyalty_tier": ("loyalty tier", "loyalty tiers"),
+    "studio_event": ("event", "events"),
+    "event_guest": ("event guest", "event guests"),
 }
 
 

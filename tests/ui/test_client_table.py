@@ -31,7 +31,7 @@ def names(model, column=COL_NAME):
 def test_row_count_and_display_roles(seeded, qapp):
     model = ClientTableModel(seeded)
     assert model.rowCount() == 30
-    assert model.columnCount() == 7
+    assert model.columnCount() == 8  # … and the loyalty tier
     first = model.index(0, model.column_of(COL_NAME))
     assert first.data() == "Amélie Dubois 05"
     wang = model.row_of(seeded.ids[0])

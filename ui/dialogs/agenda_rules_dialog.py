@@ -47,6 +47,10 @@ class AgendaSettingsDialog(QDialog):
             "pre_departure": self.tr("Pre-departure check"),
             "welcome_home": self.tr("Welcome-home call"),
             "feedback": self.tr("Feedback request"),
+            "survey_care": self.tr("Care call after a survey"),
+            "referral_reward": self.tr("Referral reward"),
+            "tier_near": self.tr("One trip from the next tier"),
+            "event_followup": self.tr("Event follow-up"),
         }
         form = QFormLayout(self)
         note = QLabel(

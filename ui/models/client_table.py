@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from studio.domain import formatting, names
 from studio.services import queries
+from studio.services.loyalty.tiers import tier_names
 from studio.services.queries import ClientFilter, ClientRow
 from studio.store import ChangeSet, Studio
 
@@ -38,6 +39,7 @@ COL_LAST_INTERACTION = 4
 COL_NEXT_DATE = 5
 COL_DELETED = 6  # only in the Recently deleted list
 COL_PROFILE = 7  # completeness of the preference profile, in percent
+COL_TIER = 8  # the loyalty tier reached (studio.services.loyalty.tiers)
 
 ClientIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2  #: the queries.SORTS key of a column (header data)
@@ -58,6 +60,7 @@ SORT_KEYS: dict[int, str | None] = {
     COL_NEXT_DATE: None,
     COL_DELETED: "deleted",
     COL_PROFILE: "completeness",
+    COL_TIER: None,
 }
 
 #: Client fields that decide which clients are listed, or in what order.
@@ -66,6 +69,7 @@ _ORDER_FIELDS = frozenset({"name", "native_name", "stage", "advisor_id", "tags",
 #: Tables whose changes can alter a line of the list.
 _LIST_TABLES = frozenset(
     {"client", "advisor", "interaction", "important_date", "person", "profile_fact"}
+    | {"trip", "trip_item", "loyalty_tier"}  # the tier column
 )
 
 
@@ -123,7 +127,9 @@ class ClientTableModel(QAbstractTableModel):
             COL_LAST_INTERACTION,
             COL_NEXT_DATE,
             COL_PROFILE,
+            COL_TIER,
         ]
+        self._tiers: dict[str, str] = {}  # client id → tier name, for the rows fetched
         if deleted:
             self._columns = [COL_NAME, COL_STAGE, COL_ADVISOR, COL_DELETED]
         self._requery()
@@ -173,8 +179,9 @@ class ClientTableModel(QAbstractTableModel):
             return
         if not changes.tables & _LIST_TABLES:
             return
-        if "advisor" in changes.tables:  # a renamed advisor shows on many lines
-            self._pages.clear()
+        if "advisor" in changes.tables or "loyalty_tier" in changes.tables:
+            self._pages.clear()  # a renamed advisor or tier shows on many lines
+            self._tiers.clear()
         else:
             touched = changes.client_ids
             for page_no, page in list(self._pages.items()):
@@ -224,6 +231,8 @@ class ClientTableModel(QAbstractTableModel):
         if page is None:
             ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
             fetched = {r.id: r for r in queries.client_rows(self._studio, ids)}
+            if COL_TIER in self._columns:
+                self._tiers.update(tier_names(self._studio, ids))
             page = [fetched.get(i) for i in ids]
             self._pages[page_no] = page
             self.pages_fetched += 1
@@ -260,6 +269,7 @@ class ClientTableModel(QAbstractTableModel):
                 COL_NEXT_DATE: self.tr("Next important date"),
                 COL_DELETED: self.tr("Deleted"),
                 COL_PROFILE: self.tr("Profile"),
+                COL_TIER: self.tr("Tier"),
             }[kind]
         if role == SortRole:
             return SORT_KEYS.get(kind)
@@ -327,6 +337,8 @@ class ClientTableModel(QAbstractTableModel):
             return local_time(row.deleted_at)
         if kind == COL_PROFILE:
             return f"{row.completeness}%"
+        if kind == COL_TIER:
+            return self._tiers.get(row.id, "")
         return ""
 
     @staticmethod
@@ -340,6 +352,7 @@ class ClientTableModel(QAbstractTableModel):
             COL_NEXT_DATE: row.next_date[0] if row.next_date else "",
             COL_DELETED: row.deleted_at or "",
             COL_PROFILE: row.completeness,
+            COL_TIER: "",
         }[kind]
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -115,6 +115,11 @@ class DossierView(QWidget):
         self.tabs.addTab(self.trips, self.tr("Trips"))
         self.trips.sig_new_trip.connect(lambda: self.new_trip())
         self.trips.sig_open_trip.connect(self.sig_open_trip)
+        from ui.loyalty.dossier_panel import LoyaltyPanel
+
+        self.loyalty = LoyaltyPanel(ctx, self)  # tier, friends brought, ideas, events, surveys
+        self.tabs.addTab(self.loyalty, self.tr("Loyalty"))
+        self.loyalty.sig_open_client.connect(self.sig_open_client)
 
         page = QWidget(self)
         pv = QVBoxLayout(page)
@@ -203,6 +208,7 @@ class DossierView(QWidget):
         self.timeline.set_dossier(dossier, advisors)
         self.glance.set_client(self._client_id)
         self.profile.set_client(self._client_id, self._people())
+        self.loyalty.set_client(self._client_id)
         self._show_trips()
         self._history_stale = True
         if self.tabs.currentIndex() == TAB_HISTORY:

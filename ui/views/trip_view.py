@@ -322,6 +322,11 @@ class TripView(QWidget):
         self.memory_book = MemoryBookView(ctx, self)  # follows set_trip; loads when first shown
         self.memory_book.sig_message.connect(self.sig_message)
         self.tabs.addTab(self.memory_book, self.tr("Memory book"))
+        from ui.loyalty.survey_panel import SurveyPanel
+
+        self.survey = SurveyPanel(ctx, self)  # the post-trip survey: entry form and printed form
+        self.survey.sig_message.connect(self.sig_message)
+        self.tabs.addTab(self.survey, self.tr("Survey"))
 
         # -- assembling ----------------------------------------------------------------------
         # The title beside its buttons; on a narrow pane the buttons go under it, so a long
@@ -492,6 +497,7 @@ class TripView(QWidget):
             self._version_id = None
         self._trip_id = trip_id
         self.memory_book.set_trip(trip_id)
+        self.survey.set_trip(trip_id)
         self.reload()
 
     # -- reading ----------------------------------------------------------------------------

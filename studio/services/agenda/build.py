@@ -27,6 +27,7 @@ from studio.services.agenda.sources import (
     Occurrence,
 )
 from studio.services.agenda.trip_sources import TripSource, WinbackSource
+from studio.services.loyalty.reminders import SOURCES as LOYALTY_SOURCES
 from studio.store import Studio
 
 #: Every source of reminders, in the order the agenda reads them; one per table.
@@ -35,6 +36,7 @@ SOURCES: tuple[AgendaSource, ...] = (
     DocumentSource(),
     TripSource(),
     WinbackSource(),
+    *LOYALTY_SOURCES,
 )
 
 

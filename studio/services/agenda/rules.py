@@ -36,6 +36,11 @@ DEFAULT_LEAD_DAYS: dict[str, int] = {
     "pre_departure": 0,
     "welcome_home": 0,
     "feedback": 0,
+    # From loyalty (studio.services.loyalty.reminders): care calls, referral rewards, tiers, events.
+    "survey_care": 0,
+    "referral_reward": 0,
+    "tier_near": 0,
+    "event_followup": 0,
 }
 #: Trip tasks: how many days before a trip starts (pre-departure) or after it ends they fall.
 DEFAULT_OFFSET_DAYS: dict[str, int] = {"pre_departure": 7, "welcome_home": 2, "feedback": 14}
@@ -50,6 +55,10 @@ KIND_LABELS: dict[str, str] = {
     "pre_departure": "Pre-departure check",
     "welcome_home": "Welcome-home call",
     "feedback": "Feedback request",
+    "survey_care": "Care call after a survey",
+    "referral_reward": "Referral reward",
+    "tier_near": "One trip from the next tier",
+    "event_followup": "Event follow-up",
 }
 FEB29_CHOICES = FEB29_RULES
 #: Studio-wide options and their defaults.

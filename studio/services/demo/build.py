@@ -12,7 +12,7 @@ from datetime import date
 from studio.domain.models import Client
 from studio.errors import StudioError
 from studio.services import studio_profile
-from studio.services.demo import agenda, dossiers, history, media, profiles, trips
+from studio.services.demo import agenda, dossiers, history, loyalty, media, profiles, trips
 from studio.store import Studio
 
 
@@ -39,6 +39,7 @@ def build_demo(
     summary += trips.add_trips_demo(studio, seed=seed, today=today)
     summary += history.add_history_demo(studio, seed=seed, today=today)
     summary += media.add_media_demo(studio, seed=seed, today=today)
+    summary += loyalty.add_loyalty_demo(studio, seed=seed, today=today)
     # Reserved for examples: 555-0100…0199 numbers and the example.com domain.
     studio_profile.update_profile(
         studio,

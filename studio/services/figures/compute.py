@@ -26,6 +26,7 @@ from studio.domain.i18n import mark, tr
 from studio.domain.names import display_name
 from studio.errors import StudioError
 from studio.services.figures.period import Period
+from studio.services.loyalty.surveys import Nps, nps_of
 from studio.store import Studio
 
 #: Trip statuses that count as converted (the client said yes).
@@ -223,6 +224,8 @@ class Snapshot:
     advisors: dict[str, str]  # id → display name
     winback_months: int
     trips_by_client: dict[str, list[_Trip]] = field(default_factory=dict)
+    #: (client, day, would-recommend 0-10) of the post-trip surveys, for the NPS
+    recommend: list[tuple[str, str, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         by: dict[str, list[_Trip]] = defaultdict(list)
@@ -306,6 +309,12 @@ def load_snapshot(studio: Studio) -> Snapshot:
                 "SELECT id, name, native_name FROM advisor WHERE deleted_at IS NULL ORDER BY name"
             )
         }
+        recommend = [
+            (r[0], r[1], int(r[2]))
+            for r in conn.exec_driver_sql(
+                "SELECT client_id, answered_on, recommend FROM trip_survey WHERE deleted_at IS NULL"
+            )
+        ]
     return Snapshot(
         clients=clients,
         trips=trips,
@@ -313,6 +322,7 @@ def load_snapshot(studio: Studio) -> Snapshot:
         complete_at=complete_at,
         advisors=advisors,
         winback_months=load_rules(studio).winback_months,
+        recommend=recommend,
     )
 
 
@@ -390,6 +400,12 @@ def satisfaction(snap: Snapshot, period: Period, scope: set[str]) -> Figure:
         (),
         tuple(sorted({f[0] for f in answers})),
     )
+
+
+def nps(snap: Snapshot, period: Period, scope: set[str]) -> Nps:
+    """Net promoter score of the post-trip surveys answered in the period."""
+    a, b = period.start.isoformat(), period.end.isoformat()
+    return nps_of([r[2] for r in snap.recommend if r[0] in scope and a <= r[1] < b])
 
 
 def repeat_rate(snap: Snapshot, period: Period, scope: set[str]) -> Figure:
@@ -752,6 +768,7 @@ class Desk:
     satisfaction: dict[str, list[dict[str, Any]]]
     referrers: list[dict[str, Any]]
     stale: list[dict[str, Any]]
+    nps: Nps = field(default_factory=lambda: nps_of([]))
 
     def to_json(self) -> dict[str, Any]:
         """The shape ``travel-studio report --json`` prints."""
@@ -784,6 +801,7 @@ class Desk:
             "satisfaction": self.satisfaction,
             "referrers": self.referrers,
             "stale_inquiries": self.stale,
+            "nps": self.nps.to_json(),
         }
 
 
@@ -865,6 +883,7 @@ def desk(
         satisfaction=satisfaction_breakdown(snap, period, scope),
         referrers=referrers(snap, period, scope),
         stale=stale_inquiries(studio, snap, today, scope),
+        nps=nps(snap, period, scope),
     )
 
 

@@ -44,6 +44,19 @@ def report_lines(d: Desk) -> list[str]:
             )
         previous = tr("previous {value}", value=_pad(before.text(), 10))
         out.append(f"  {_pad(f.title, 22)}{_pad(_cell(f), 28)}{previous}{target}")
+    n = d.nps
+    if n.answers:
+        out.append(
+            "  "
+            + _pad(tr("NPS"), 22)
+            + tr(
+                "{score:+g} ({promoters} promoters, {detractors} detractors of {answers} surveys)",
+                score=n.score,
+                promoters=n.promoters,
+                detractors=n.detractors,
+                answers=n.answers,
+            )
+        )
     out.append("")
     out.append(tr("By advisor (conversion · satisfaction · churn)"))
     for row in d.by_advisor:

@@ -47,6 +47,8 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("trip_media", "Photos"),
     ("trip_journal", "Trip journals"),
     ("memory_book", "Memory books"),
+    ("trip_survey", "Post-trip surveys"),
+    ("event_guest", "Event invitations"),
 )
 
 #: Columns that hold yes or no (stored as 1 and 0).
