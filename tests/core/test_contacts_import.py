@@ -11,12 +11,18 @@ import pytest
 from studio.domain.models import Client, ContactPoint, ImportantDate, Person
 from studio.services import clients, contacts_io, studio_profile
 from studio.services.contacts_io import mapping, readers
-from studio.services.contacts_io.plan import build_plan, parse_birthday
+from studio.services.contacts_io.plan import parse_birthday
 from studio.services.contacts_io.readers import ImportRefused, read_table
 
 ROWS = [
     ["Name", "Email", "Phone", "Address", "Birthday"],
-    ["Wang Xiaoming", "wxm@example.com", "+86 138 0013 8000", "12 Garden Rd, Shanghai", "1984-03-14"],
+    [
+        "Wang Xiaoming",
+        "wxm@example.com",
+        "+86 138 0013 8000",
+        "12 Garden Rd, Shanghai",
+        "1984-03-14",
+    ],
     ["李娜", "lina@example.com", "+86 139 0013 9000", "12 Garden Rd, Shanghai", "1986年7月14日"],
     ["Zoë Müller", "zoe@example.de", "+49 30 901820", "", "--03-01"],
 ]
@@ -72,7 +78,9 @@ def test_delimiters_and_quoting(tmp_path):
 
 def test_header_row_found_below_a_title(tmp_path):
     path = tmp_path / "c.csv"
-    path.write_text("Our clients 2025,,\n,,\nName,Email,Phone\nLi Na,lina@example.com,\n", encoding="utf-8")
+    path.write_text(
+        "Our clients 2025,,\n,,\nName,Email,Phone\nLi Na,lina@example.com,\n", encoding="utf-8"
+    )
     table = read_table(path)
     assert table.headers == ["Name", "Email", "Phone"]
     assert table.header_row == 3 and table.row_numbers == [4]
@@ -81,29 +89,71 @@ def test_header_row_found_below_a_title(tmp_path):
 
 
 GOOGLE = [
-    "First Name", "Middle Name", "Last Name", "Phonetic First Name", "Nickname", "File As",
-    "Organization Name", "Birthday", "Notes", "Labels", "E-mail 1 - Label", "E-mail 1 - Value",
-    "E-mail 2 - Label", "E-mail 2 - Value", "Phone 1 - Label", "Phone 1 - Value",
-    "Address 1 - Label", "Address 1 - Formatted", "Address 1 - Street", "Address 1 - City",
-    "Address 1 - Postal Code", "Address 1 - Country",
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Phonetic First Name",
+    "Nickname",
+    "File As",
+    "Organization Name",
+    "Birthday",
+    "Notes",
+    "Labels",
+    "E-mail 1 - Label",
+    "E-mail 1 - Value",
+    "E-mail 2 - Label",
+    "E-mail 2 - Value",
+    "Phone 1 - Label",
+    "Phone 1 - Value",
+    "Address 1 - Label",
+    "Address 1 - Formatted",
+    "Address 1 - Street",
+    "Address 1 - City",
+    "Address 1 - Postal Code",
+    "Address 1 - Country",
 ]
 OUTLOOK = [
-    "First Name", "Middle Name", "Last Name", "Title", "Suffix", "E-mail Address",
-    "E-mail 2 Address", "Home Phone", "Business Phone", "Mobile Phone", "Company", "Business Street",
-    "Business City", "Business Postal Code", "Business Country/Region", "Home Street", "Home City",
-    "Home Postal Code", "Home Country/Region", "Birthday", "Notes",
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Title",
+    "Suffix",
+    "E-mail Address",
+    "E-mail 2 Address",
+    "Home Phone",
+    "Business Phone",
+    "Mobile Phone",
+    "Company",
+    "Business Street",
+    "Business City",
+    "Business Postal Code",
+    "Business Country/Region",
+    "Home Street",
+    "Home City",
+    "Home Postal Code",
+    "Home Country/Region",
+    "Birthday",
+    "Notes",
 ]
 
 
 def test_google_layout_is_recognised_without_mapping(tmp_path, studio):
     row = {h: "" for h in GOOGLE}
-    row.update({
-        "First Name": "Oliver", "Last Name": "Grant", "E-mail 1 - Label": "* Home",
-        "E-mail 1 - Value": "oliver@example.co.uk", "E-mail 2 - Value": "og@work.example",
-        "Phone 1 - Label": "Mobile", "Phone 1 - Value": "+44 7911 123456 ::: +44 20 7946 0958",
-        "Address 1 - Street": "1 Mill Lane", "Address 1 - City": "York", "Birthday": "1970-05-02",
-        "Labels": "* myContacts ::: Friends",
-    })
+    row.update(
+        {
+            "First Name": "Oliver",
+            "Last Name": "Grant",
+            "E-mail 1 - Label": "* Home",
+            "E-mail 1 - Value": "oliver@example.co.uk",
+            "E-mail 2 - Value": "og@work.example",
+            "Phone 1 - Label": "Mobile",
+            "Phone 1 - Value": "+44 7911 123456 ::: +44 20 7946 0958",
+            "Address 1 - Street": "1 Mill Lane",
+            "Address 1 - City": "York",
+            "Birthday": "1970-05-02",
+            "Labels": "* myContacts ::: Friends",
+        }
+    )
     path = tmp_path / "google.csv"
     path.write_text(_csv([GOOGLE, [row[h] for h in GOOGLE]]), encoding="utf-8")
     table, choice, plan = contacts_io.dry_run(studio, path)
@@ -119,12 +169,20 @@ def test_google_layout_is_recognised_without_mapping(tmp_path, studio):
 
 def test_outlook_layout_is_recognised_without_mapping(tmp_path, studio):
     row = {h: "" for h in OUTLOOK}
-    row.update({
-        "First Name": "Chen", "Last Name": "Jing", "E-mail Address": "chen@example.cn",
-        "Mobile Phone": "+86 138 0013 8001", "Business Street": "1 Office Park",
-        "Business City": "Beijing", "Home Street": "8 Home St", "Home City": "Beijing",
-        "Birthday": "3/14/1984", "Company": "Acme",
-    })
+    row.update(
+        {
+            "First Name": "Chen",
+            "Last Name": "Jing",
+            "E-mail Address": "chen@example.cn",
+            "Mobile Phone": "+86 138 0013 8001",
+            "Business Street": "1 Office Park",
+            "Business City": "Beijing",
+            "Home Street": "8 Home St",
+            "Home City": "Beijing",
+            "Birthday": "3/14/1984",
+            "Company": "Acme",
+        }
+    )
     path = tmp_path / "outlook.csv"
     path.write_text(_csv([OUTLOOK, [row[h] for h in OUTLOOK]]), encoding="utf-8")
     _table, choice, plan = contacts_io.dry_run(studio, path)
@@ -132,14 +190,24 @@ def test_outlook_layout_is_recognised_without_mapping(tmp_path, studio):
     p = plan.rows[0].person
     assert p.name == "Chen Jing" and p.emails == ["chen@example.cn"]
     assert p.phones == [("+8613800138001", "mobile")]
-    assert sorted(p.addresses) == [("1 Office Park, Beijing", "business"), ("8 Home St, Beijing", None)]
+    assert sorted(p.addresses) == [
+        ("1 Office Park, Beijing", "business"),
+        ("8 Home St, Beijing", None),
+    ]
     assert p.birthday == (3, 14, 1984) and p.company == "Acme"
 
 
 def test_chinese_headers_are_suggested():
     m = mapping.suggest_mapping(["姓名", "手机", "邮箱", "地址", "生日", "备注", "微信", "家庭"])
     assert list(m.values()) == [
-        "full_name", "mobile", "email", "address", "birthday", "notes", "wechat", "household",
+        "full_name",
+        "mobile",
+        "email",
+        "address",
+        "birthday",
+        "notes",
+        "wechat",
+        "household",
     ]
 
 
@@ -159,12 +227,19 @@ def test_xlsx_sheet_and_header_row(tmp_path):
     import datetime
 
     path = tmp_path / "book.xlsx"
-    _xlsx(path, {
-        "Notes": [],
-        "Clients": [["Client list"], [], ["Name", "Email", "Birthday"],
-                    ["Li Na", "lina@example.com", datetime.datetime(1986, 7, 14)]],
-        "Other": [["Name"], ["Oliver Grant"]],
-    })
+    _xlsx(
+        path,
+        {
+            "Notes": [],
+            "Clients": [
+                ["Client list"],
+                [],
+                ["Name", "Email", "Birthday"],
+                ["Li Na", "lina@example.com", datetime.datetime(1986, 7, 14)],
+            ],
+            "Other": [["Name"], ["Oliver Grant"]],
+        },
+    )
     table = read_table(path)
     assert table.sheets == ["Notes", "Clients", "Other"] and table.sheet == "Clients"
     assert table.headers == ["Name", "Email", "Birthday"] and table.header_row == 3
@@ -308,8 +383,7 @@ def _write(tmp_path, rows, name="c.csv"):
 
 
 def test_row_problems_and_the_studios_country(tmp_path, studio):
-    rows = [["Name", "Email", "Phone", "Birthday"],
-            ["Li Na", "lina@", "138 0013 8000", "someday"]]
+    rows = [["Name", "Email", "Phone", "Birthday"], ["Li Na", "lina@", "138 0013 8000", "someday"]]
     path = _write(tmp_path, rows)
     _t, _c, plan = contacts_io.dry_run(studio, path)
     problems = plan.rows[0].problems
@@ -341,8 +415,7 @@ def test_households_by_address_and_by_column(tmp_path, studio):
     assert (c["new"], c["clients_new"], c["households"], c["people"]) == (5, 3, 2, 5)
     result = contacts_io.write_plan(studio, plan)
     names = sorted(
-        (cl.name, cl.kind)
-        for cl in map(lambda i: clients_get(studio, i), result.client_ids)
+        (cl.name, cl.kind) for cl in map(lambda i: clients_get(studio, i), result.client_ids)
     )
     assert names == [
         ("Grant family", "household"),
@@ -379,8 +452,14 @@ def test_dry_run_classifies_against_the_studio(tmp_path, studio):
     path = _write(tmp_path, rows)
     _t, _c, plan = contacts_io.dry_run(studio, path)
     statuses = [(r.line, r.status) for r in plan.rows]
-    assert statuses == [(2, "update"), (3, "skipped"), (4, "duplicate"), (5, "new"),
-                        (6, "skipped"), (7, "skipped")]
+    assert statuses == [
+        (2, "update"),
+        (3, "skipped"),
+        (4, "duplicate"),
+        (5, "new"),
+        (6, "skipped"),
+        (7, "skipped"),
+    ]
     assert plan.rows[0].match_id == existing.id and "a phone" in plan.rows[0].reason
     assert plan.rows[2].match_name == "Li Na"
     assert "row 5" in plan.rows[4].reason and "no name" in plan.rows[5].reason
@@ -444,7 +523,9 @@ def test_mapping_is_remembered_per_source(tmp_path, studio):
     contacts_io.import_file(studio, path, given_mapping=given)
     table = read_table(path)
     assert mapping.remembered(studio, table.headers) == given
-    other = _write(tmp_path, [["Kundenname", "E-Post"], ["Oliver Grant", "og@example.com"]], "b.csv")
+    other = _write(
+        tmp_path, [["Kundenname", "E-Post"], ["Oliver Grant", "og@example.com"]], "b.csv"
+    )
     _t, choice, plan = contacts_io.dry_run(studio, other)
     assert choice.origin == "remembered" and plan.rows[0].person.emails == ["og@example.com"]
 
@@ -465,10 +546,15 @@ def test_cli_dry_run_then_import(tmp_path, data_dir, capsys):
     path = _write(tmp_path, ROWS)
     m = tmp_path / "m.json"
     m.write_text(json.dumps({"Name": "full_name", "Email": "email", "Address": "address"}))
-    assert main(["--data-dir", str(data_dir), "import-contacts", str(path), "--dry-run", "--json"]) == 0
+    assert (
+        main(["--data-dir", str(data_dir), "import-contacts", str(path), "--dry-run", "--json"])
+        == 0
+    )
     out = json.loads(capsys.readouterr().out)
     assert out["dry_run"] and out["counts"]["new"] == 3 and out["counts"]["households"] == 1
-    assert main(["--data-dir", str(data_dir), "import-contacts", str(path), "--mapping", str(m)]) == 0
+    assert (
+        main(["--data-dir", str(data_dir), "import-contacts", str(path), "--mapping", str(m)]) == 0
+    )
     text = capsys.readouterr().out
     assert "2 clients created" in text
     assert main(["--data-dir", str(data_dir), "import-contacts", str(path), "--dry-run"]) == 0

@@ -58,7 +58,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             "header_row": args.header_row,
             "import_duplicates": args.import_duplicates,
         }
-        table, choice, plan = contacts_io.dry_run(studio, args.file, **options)  # type: ignore[arg-type]
+        table, choice, plan = contacts_io.dry_run(studio, args.file, **options)
         result = None
         if not args.dry_run:
             result = contacts_io.write_plan(studio, plan)
@@ -89,7 +89,14 @@ def _print_text(plan, choice, table, result) -> None:  # noqa: ANN001 - the type
         print(line)
     for r in plan.rows:
         if r.status in ("skipped", "duplicate"):
-            print(tr("  row {line}: {status}: {reason}", line=r.line, status=tr(r.status), reason=r.reason))
+            print(
+                tr(
+                    "  row {line}: {status}: {reason}",
+                    line=r.line,
+                    status=tr(r.status),
+                    reason=r.reason,
+                )
+            )
     if result is None:
         print(tr("Dry run: nothing was written."))
     else:

@@ -54,7 +54,10 @@ ADDRESS_PARTS = ("street", "city", "region", "postcode", "country")
 #: Column-name patterns (matched on the folded name, see :func:`fold_header`) → target. Google's
 #: "E-mail 1 - Value", "Address 1 - City" and Outlook's "Home Street", "Business City" included.
 _RULES: tuple[tuple[str, str], ...] = (
-    (r"^(e ?mail|email address|e ?mail address|邮箱|电子邮件|电子邮箱|邮件)( ?\d+)?( address)?( - value)?$", "email"),
+    (
+        r"^(e ?mail|email address|e ?mail address|邮箱|电子邮件|电子邮箱|邮件)( ?\d+)?( address)?( - value)?$",
+        "email",
+    ),
     (r"^e ?mail \d+ - value$", "email"),
     (r"^e ?mail( \d)? address$", "email"),
     (r"^(mobile|mobile phone|cell|cell phone|手机|手机号|手机号码|移动电话)( ?\d+)?$", "mobile"),
@@ -62,11 +65,17 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"^phone \d+ - value$", "phone"),
     (r"^(home|business|other|primary|company main) phone( \d)?$", "phone"),
     (r"^(wechat|weixin|wechat id|微信|微信号)$", "wechat"),
-    (r"^(name|full name|display name|contact name|client|client name|姓名|名字|客户|客户姓名|全名)$", "full_name"),
+    (
+        r"^(name|full name|display name|contact name|client|client name|姓名|名字|客户|客户姓名|全名)$",
+        "full_name",
+    ),
     (r"^(first name|given name|first|forename|名)$", "given_name"),
     (r"^(last name|family name|surname|last|姓)$", "family_name"),
     (r"^(native name|chinese name|name \(chinese\)|中文名|中文姓名)$", "native_name"),
-    (r"^(address|postal address|mailing address|home address|地址|住址|家庭住址|通讯地址)( ?\d+)?$", "address"),
+    (
+        r"^(address|postal address|mailing address|home address|地址|住址|家庭住址|通讯地址)( ?\d+)?$",
+        "address",
+    ),
     (r"^address \d+ - formatted$", "address"),
     (r"^address (\d+) - street$", "street@\\1"),
     (r"^address (\d+) - city$", "city@\\1"),
@@ -85,7 +94,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"^(country|国家)$", "country"),
     (r"^(birthday|birth date|date of birth|dob|birthdate|生日|出生日期)$", "birthday"),
     (r"^(household|family|household id|family id|家庭|家庭编号|户)$", "household"),
-    (r"^(company|organization|organisation|organization name|employer|公司|单位|工作单位)$", "company"),
+    (
+        r"^(company|organization|organisation|organization name|employer|公司|单位|工作单位)$",
+        "company",
+    ),
     (r"^(notes?|comments?|remarks?|备注|说明)$", "notes"),
     (r"^(tags?|labels?|groups?|group membership|categories|标签|分组)$", "tags"),
     (r"^(stage|status|阶段|客户阶段)$", "stage"),
@@ -138,7 +150,7 @@ def suggest_target(header: str) -> str:
 
 
 def recognise_layout(headers: list[str], kind: str = "csv") -> str | None:
-    """"google", "outlook" or "vcard" when the columns are that export's own; else None."""
+    """ "google", "outlook" or "vcard" when the columns are that export's own; else None."""
     if kind == "vcard":
         return "vcard"
     folded = {fold_header(h) for h in headers}
@@ -171,7 +183,11 @@ def suggest_mapping(headers: list[str], kind: str = "csv") -> dict[str, str]:
             target = _VCARD.get(h, "")
             if not target:
                 m = re.match(r"^(Email|Phone|Address) \d+$", h)
-                target = {"Email": "email", "Phone": "phone", "Address": "address"}[m.group(1)] if m else ""
+                target = (
+                    {"Email": "email", "Phone": "phone", "Address": "address"}[m.group(1)]
+                    if m
+                    else ""
+                )
         else:
             target = suggest_target(h)
         base = target.split("@")[0]
@@ -291,7 +307,7 @@ def read_mapping_file(path: str | Path) -> dict[str, str]:
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise StudioError(
             tr(
-                "The mapping file {path} should hold {{\"column name\": \"target\", …}}.",
+                'The mapping file {path} should hold {{"column name": "target", …}}.',
                 path=path,
             )
         )

@@ -135,20 +135,30 @@ class ImportPlan:
         """The dry run's counts in words, as the command prints them."""
         c = self.counts()
         lines = [
-            tr_n("{n} row read from {source}", "{n} rows read from {source}", c["rows"], source=self.source),
+            tr_n(
+                "{n} row read from {source}",
+                "{n} rows read from {source}",
+                c["rows"],
+                source=self.source,
+            ),
             tr_n("{n} row: new", "{n} rows: new", c[NEW])
             + " "
-            + tr_n(
-                "({n} new client", "({n} new clients", c["clients_new"]
-            )
+            + tr_n("({n} new client", "({n} new clients", c["clients_new"])
             + tr_n(", {n} household)", ", {n} households)", c["households"]),
-            tr_n("{n} row updates an existing client", "{n} rows update existing clients", c[UPDATE]),
+            tr_n(
+                "{n} row updates an existing client", "{n} rows update existing clients", c[UPDATE]
+            ),
             tr_n(
                 "{n} row may be a duplicate of an existing client",
                 "{n} rows may be duplicates of existing clients",
                 c[DUPLICATE],
             )
-            + ("" if not c[DUPLICATE] else " " + (tr("(imported as new)") if self.import_duplicates else tr("(not imported)"))),
+            + (
+                ""
+                if not c[DUPLICATE]
+                else " "
+                + (tr("(imported as new)") if self.import_duplicates else tr("(not imported)"))
+            ),
             tr_n("{n} row skipped", "{n} rows skipped", c[SKIPPED]),
             tr_n("{n} row with problems", "{n} rows with problems", c["rows_with_problems"]),
         ]
@@ -188,9 +198,11 @@ def romanize(native: str) -> str:
     if not syllables:
         return native
     simple = fts.simplified(native)
-    surname = len(fts._SURNAMES[simple[:2]].split()) if (
-        len(simple) > 2 and simple[:2] in fts._SURNAMES
-    ) else 1
+    surname = (
+        len(fts._SURNAMES[simple[:2]].split())
+        if (len(simple) > 2 and simple[:2] in fts._SURNAMES)
+        else 1
+    )
     head = "".join(syllables[:surname]).capitalize()
     rest = "".join(syllables[surname:]).capitalize()
     return f"{head} {rest}".strip()
@@ -209,7 +221,9 @@ def parse_birthday(value: str, field_label: str) -> tuple[int, int, int | None]:
         return _checked(int(m.group(2)), int(m.group(3)), int(m.group(1)), s)
     m = re.fullmatch(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", s)
     if m:
-        return _checked(int(m.group(2)), int(m.group(3)), int(m.group(1)) if m.group(1) else None, s)
+        return _checked(
+            int(m.group(2)), int(m.group(3)), int(m.group(1)) if m.group(1) else None, s
+        )
     m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?", s)
     if m:
         return _checked(int(m.group(2)), int(m.group(3)), int(m.group(1)), s)
@@ -224,7 +238,12 @@ def parse_birthday(value: str, field_label: str) -> tuple[int, int, int | None]:
         ) from None
     if (a.month, a.day) != (b.month, b.day):
         raise ValidationError(
-            "birthday", tr("{field} “{value}” is not a whole date (it needs a month and a day).", field=field_label, value=s)
+            "birthday",
+            tr(
+                "{field} “{value}” is not a whole date (it needs a month and a day).",
+                field=field_label,
+                value=s,
+            ),
         )
     year = a.year if a.year == b.year else None
     return _checked(a.month, a.day, year, s)
@@ -245,12 +264,18 @@ def _checked(month: int, day: int, year: int | None, raw: str) -> tuple[int, int
         ) from None
     if y is not None:
         if y < 1880:
-            raise ValidationError("birthday", tr("Birthday “{value}” is too far in the past.", value=raw))
+            raise ValidationError(
+                "birthday", tr("Birthday “{value}” is too far in the past.", value=raw)
+            )
         try:
             if date(y, m, d) > date.today():
-                raise ValidationError("birthday", tr("Birthday “{value}” is in the future.", value=raw))
+                raise ValidationError(
+                    "birthday", tr("Birthday “{value}” is in the future.", value=raw)
+                )
         except ValueError:
-            raise ValidationError("birthday", tr("Birthday “{value}” is not a date.", value=raw)) from None
+            raise ValidationError(
+                "birthday", tr("Birthday “{value}” is not a date.", value=raw)
+            ) from None
     return m, d, y
 
 
@@ -293,8 +318,15 @@ def read_row(
     except ValidationError as exc:
         return None, [str(exc)], tr("a name cannot be read: {why}", why=exc)
     if not full and (given or family):
-        han = _HAN.search(given + family) and not _LATIN.search(given + family)
-        full = f"{family}{given}" if han else " ".join(x for x in (given, family) if x)
+        han_only = bool(_HAN.search(given + family)) and not _LATIN.search(given + family)
+        full = f"{family}{given}" if han_only else " ".join(x for x in (given, family) if x)
+    if full and _HAN.search(full) and _LATIN.search(full) and not native:
+        # "Wang Xiaoming 王小明" (as the export's vCards and many address books write it)
+        words = full.split()
+        han = [w for w in words if _HAN.search(w) and not _LATIN.search(w)]
+        latin = [w for w in words if w not in han]
+        if han and latin:
+            full, native = " ".join(latin), " ".join(han)
     if full and _HAN.search(full) and not _LATIN.search(full):
         native = native or full
         full = romanize(full)
@@ -342,7 +374,11 @@ def read_row(
             p.kept_as_text.append((tr("Birthday"), values["birthday"][0], str(exc)))
     p.notes = [n for n in values.get("notes", []) if n]
     for raw in values.get("tags", []):
-        p.tags += [t.strip() for t in re.split(r"[,，;；]|:::", raw) if t.strip() and not t.strip().startswith("*")]
+        p.tags += [
+            t.strip()
+            for t in re.split(r"[,，;；]|:::", raw)
+            if t.strip() and not t.strip().startswith("*")
+        ]
     stage = text_of("stage")
     if stage:
         try:
@@ -372,7 +408,11 @@ def _phone(raw: str, region: str | None, problems: list[str], p: PersonData) -> 
         return None
     if not written_with_code and region:
         problems.append(
-            tr("“{value}” has no country code: read as a number of {region}, the studio's country.", value=raw, region=region)
+            tr(
+                "“{value}” has no country code: read as a number of {region}, the studio's country.",
+                value=raw,
+                region=region,
+            )
         )
     return number
 
@@ -416,7 +456,9 @@ def build_plan(
         rows.append(result)
     clients = _households(rows)
     _classify(rows, clients, index, import_duplicates)
-    return ImportPlan(source=source, rows=rows, clients=clients, import_duplicates=import_duplicates)
+    return ImportPlan(
+        source=source, rows=rows, clients=clients, import_duplicates=import_duplicates
+    )
 
 
 def _households(rows: list[RowResult]) -> list[ClientPlan]:
@@ -525,23 +567,30 @@ def _classify(
             if news:
                 plan.status = UPDATE
                 plan.reason = tr(
-                    "updates {name} ({why}): adds {what}", name=found.client_name, why=found.reason, what=", ".join(news)
+                    "updates {name} ({why}): adds {what}",
+                    name=found.client_name,
+                    why=found.reason,
+                    what=", ".join(news),
                 )
             else:
                 plan.status = SKIPPED
                 plan.reason = tr(
-                    "already in the studio as {name} ({why}), with nothing new", name=found.client_name, why=found.reason
+                    "already in the studio as {name} ({why}), with nothing new",
+                    name=found.client_name,
+                    why=found.reason,
                 )
         elif found is not None:
-            plan.status, plan.match_id, plan.match_name = DUPLICATE, found.client_id, found.client_name
+            plan.status, plan.match_id, plan.match_name = (
+                DUPLICATE,
+                found.client_id,
+                found.client_name,
+            )
             plan.reason = tr("may be {name} ({why})", name=found.client_name, why=found.reason)
         else:
             plan.status, plan.reason = NEW, ""
         if plan.status != SKIPPED:
             for p in plan.people:
-                in_file.add(
-                    str(at), plan.name(), emails=p.emails, phones=[n for n, _l in p.phones]
-                )
+                in_file.add(str(at), plan.name(), emails=p.emails, phones=[n for n, _l in p.phones])
         for i in plan.rows:
             r = rows[i]
             r.status, r.reason = plan.status, plan.reason
@@ -578,7 +627,12 @@ def _kept_note(people: list[PersonData], source: str) -> str:
         lines += p.notes
         for label, value, _why in p.kept_as_text:
             lines.append(
-                tr("Not imported as given ({source}): {label} “{value}”", source=source, label=label, value=value)
+                tr(
+                    "Not imported as given ({source}): {label} “{value}”",
+                    source=source,
+                    label=label,
+                    value=value,
+                )
             )
     return "\n".join(dict.fromkeys(lines))
 
@@ -595,12 +649,18 @@ def write_plan(
     result = ImportResult(tx_id=None)
     todo = [c for c in plan.clients if plan._writes(c)]
     with studio.transaction() as tx:
-        existing = _existing_values(tx, [c.match_id for c in todo if c.status == UPDATE and c.match_id])
+        existing = _existing_values(
+            tx, [c.match_id for c in todo if c.status == UPDATE and c.match_id]
+        )
         for n, c in enumerate(todo):
             if cancel is not None and cancel():
                 raise ImportCancelled(tr("The import was cancelled; nothing was imported."))
             if progress is not None and n % 200 == 0:
-                progress(n, len(todo), tr("Importing client {n:,} of {total:,}…", n=n + 1, total=len(todo)))
+                progress(
+                    n,
+                    len(todo),
+                    tr("Importing client {n:,} of {total:,}…", n=n + 1, total=len(todo)),
+                )
             if c.status == UPDATE and c.match_id:
                 _update_client(tx, c, existing.get(c.match_id, set()), result, plan.source)
             else:
@@ -647,13 +707,17 @@ def _add_contact(tx: object, client_id: str, person_id: str | None, c: dict) -> 
     tx.create(ContactPoint, client_id=client_id, **data)  # type: ignore[attr-defined]
 
 
-def _add_birthday(tx: object, client_id: str, person_id: str, bday: tuple[int, int, int | None]) -> None:
+def _add_birthday(
+    tx: object, client_id: str, person_id: str, bday: tuple[int, int, int | None]
+) -> None:
     m, d, y = bday
     data = validate.clean(ImportantDate, {"kind": "birthday", "month": m, "day": d, "year": y})
     tx.create(ImportantDate, client_id=client_id, person_id=person_id, **data)  # type: ignore[attr-defined]
 
 
-def _create_client(studio: Studio, tx: object, c: ClientPlan, result: ImportResult, source: str) -> None:
+def _create_client(
+    studio: Studio, tx: object, c: ClientPlan, result: ImportResult, source: str
+) -> None:
     stage = next((p.stage for p in c.people if p.stage), None) or Stage.PROSPECT.value
     tags = list(dict.fromkeys(t for p in c.people for t in p.tags))
     name = c.name() or c.people[0].company
@@ -706,8 +770,7 @@ def _create_client(studio: Studio, tx: object, c: ClientPlan, result: ImportResu
 def _birth_date(bday: tuple[int, int, int | None] | None) -> str | None:
     if not bday or bday[2] is None:
         return None
-    m, d, y = bday
-    return date(y, m, d).isoformat()
+    return date(bday[2], bday[0], bday[1]).isoformat()
 
 
 def _update_client(
@@ -750,7 +813,9 @@ def _update_client(
             if key in have:
                 continue
             have.add(key)
-            _add_contact(tx, client_id, None if contact["kind"] == "address" else person_id, contact)
+            _add_contact(
+                tx, client_id, None if contact["kind"] == "address" else person_id, contact
+            )
             result.contacts += 1
             added += 1
     if added:
@@ -765,7 +830,9 @@ def _person_of(tx: object, client_id: str, p: PersonData) -> str | None:
         (client_id,),
     ):
         if matching.norm_name(name) == matching.norm_name(p.name) or (
-            native and p.native_name and matching.norm_name(native) == matching.norm_name(p.native_name)
+            native
+            and p.native_name
+            and matching.norm_name(native) == matching.norm_name(p.native_name)
         ):
             return str(pid)
     return None

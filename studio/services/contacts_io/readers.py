@@ -69,7 +69,7 @@ def _refuse(message: str) -> ImportRefused:
 
 
 def file_kind(path: Path) -> str:
-    """"csv", "xlsx" or "vcard", from the name, else from the first bytes."""
+    """ "csv", "xlsx" or "vcard", from the name, else from the first bytes."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
@@ -88,7 +88,9 @@ def file_kind(path: Path) -> str:
     return "csv"
 
 
-def read_table(path: str | Path, *, sheet: str | None = None, header_row: int | None = None) -> Table:
+def read_table(
+    path: str | Path, *, sheet: str | None = None, header_row: int | None = None
+) -> Table:
     """The file at ``path`` as a :class:`Table`; ``header_row`` (1-based) is guessed if None.
 
     Raises :class:`ImportRefused` with one sentence for a file that cannot be read.
@@ -137,7 +139,7 @@ def _binary(sample: bytes) -> bool:
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
-    """"utf-16-le"/"utf-16-be" for text whose every other byte is zero (ASCII in UTF-16)."""
+    """ "utf-16-le"/"utf-16-be" for text whose every other byte is zero (ASCII in UTF-16)."""
     if len(sample) < 4:
         return None
     even, odd = sample[0::2], sample[1::2]
@@ -329,11 +331,12 @@ def _with_header(
     if header_row is None:
         at = guess_header_row(rows)
     else:
-        at = next((i for i, (n, _r) in enumerate(rows) if n >= header_row), None)
-        if at is None:
+        found = next((i for i, (n, _r) in enumerate(rows) if n >= header_row), None)
+        if found is None:
             raise _refuse(
                 tr("{name} has no row {row} to take as its header.", name=name, row=header_row)
             )
+        at = found
     number, headers = rows[at]
     headers = [h.strip() for h in headers]
     if not any(headers) or _looks_like_header(headers) < 0.5:
@@ -382,7 +385,9 @@ def _cell_text(value: object) -> str:
     from datetime import date, datetime
 
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
@@ -446,9 +451,7 @@ def read_xlsx(path: Path, *, sheet: str | None = None, header_row: int | None = 
             if rows:
                 break
         if not rows:
-            raise _refuse(
-                tr("{name} is empty: there is nothing to import.", name=path.name)
-            )
+            raise _refuse(tr("{name} is empty: there is nothing to import.", name=path.name))
         table = _with_header(rows, header_row, f"{path.name} › {used}", "xlsx")
     finally:
         wb.close()
@@ -539,7 +542,8 @@ def _adr_text(line: object) -> str:
     if value is None or isinstance(value, str):
         return _value(line).replace(";", ", ").strip(", ")
     parts = [
-        getattr(value, k, "") for k in ("box", "extended", "street", "city", "region", "code", "country")
+        getattr(value, k, "")
+        for k in ("box", "extended", "street", "city", "region", "code", "country")
     ]
     flat = []
     for p in parts:
@@ -582,7 +586,7 @@ def read_vcard(path: Path) -> Table:
     cards: list[dict[str, object]] = []
     notes: dict[int, list[str]] = {}
     try:
-        for number, card in enumerate(vobject.readComponents(_unfold_qp(text)), start=1):
+        for card in vobject.readComponents(_unfold_qp(text)):
             if len(cards) >= MAX_ROWS:
                 raise _refuse(
                     tr(
@@ -643,15 +647,15 @@ def read_vcard(path: Path) -> Table:
             headers += [f"Phone {i} type" for i in range(1, counts[k] + 1)]
     rows = []
     for c in cards:
-        row = [str(c[h]) for h in VCARD_HEADERS]
+        line: list[str] = [str(c[h]) for h in VCARD_HEADERS]
         for k in VCARD_REPEATED:
-            values = list(c[k])  # type: ignore[call-overload]
+            values: list = list(c[k])  # type: ignore[call-overload]
             if k == "Phone":
-                row += [v for v, _t in values] + [""] * (counts[k] - len(values))
-                row += [t for _v, t in values] + [""] * (counts[k] - len(values))
+                line += [v for v, _t in values] + [""] * (counts[k] - len(values))
+                line += [t for _v, t in values] + [""] * (counts[k] - len(values))
             else:
-                row += [str(v) for v in values] + [""] * (counts[k] - len(values))
-        rows.append([cell[:MAX_CELL] for cell in row])
+                line += [str(v) for v in values] + [""] * (counts[k] - len(values))
+        rows.append([cell[:MAX_CELL] for cell in line])
     return Table(
         kind="vcard",
         headers=headers,
@@ -674,5 +678,8 @@ def _photo_note(photo: object) -> str:
         except ValueError:
             size = 0
     if size:
-        return tr("the card's photo ({kb:,} KB) is not kept: dossiers hold no portraits", kb=max(1, size // 1024))
+        return tr(
+            "the card's photo ({kb:,} KB) is not kept: dossiers hold no portraits",
+            kb=max(1, size // 1024),
+        )
     return tr("the card's photo link is not kept: dossiers hold no portraits")
