@@ -427,6 +427,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "studio.store.commands",
     "studio.services.figures.commands",
     "studio.services.privacy.commands",
+    "studio.services.contacts_io.commands",
 )
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
