@@ -67,6 +67,22 @@
         <translation>邀请反馈</translation>
     </message>
     <message>
+        <source>Care call after a survey</source>
+        <translation>问卷后的关怀回访</translation>
+    </message>
+    <message>
+        <source>Referral reward</source>
+        <translation>推荐奖励</translation>
+    </message>
+    <message>
+        <source>One trip from the next tier</source>
+        <translation>距下一等级仅差一次行程</translation>
+    </message>
+    <message>
+        <source>Event follow-up</source>
+        <translation>活动后跟进</translation>
+    </message>
+    <message>
         <source>How many days ahead each kind of reminder appears in the agenda. These rules are the studio&apos;s: every advisor sees them.</source>
         <translation>每类提醒提前多少天出现在日程中。这些规则属于整个工作室：每位顾问看到的都一样。</translation>
     </message>
@@ -831,6 +847,10 @@ It fills itself from your clients: birthdays and anniversaries of the people in 
         <source>Profile</source>
         <translation>偏好档案</translation>
     </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
 </context>
 <context>
     <name>ClientTripsPanel</name>
@@ -1429,6 +1449,10 @@ It fills itself from your clients: birthdays and anniversaries of the people in 
         <translation>行程</translation>
     </message>
     <message>
+        <source>Loyalty</source>
+        <translation>会员忠诚度</translation>
+    </message>
+    <message>
         <source>&amp;Log Interaction…</source>
         <extracomment>Ctrl+L: log an interaction for the shown client (the main window may add it to a menu).</extracomment>
         <translation>记录沟通(&amp;L)…</translation>
@@ -1524,6 +1548,150 @@ It fills itself from your clients: birthdays and anniversaries of the people in 
     <message>
         <source>Erase %1 for good now? This is the last question.</source>
         <translation>现在永久删除 %1 吗？这是最后一次确认。</translation>
+    </message>
+</context>
+<context>
+    <name>EventFormDialog</name>
+    <message>
+        <source>Edit event</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ime:</source>
+        <translation>时间(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>主题(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Capacity:</source>
+        <translation>名额(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>EventsDialog</name>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>来宾</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>到场</translation>
+    </message>
+    <message>
+        <source>Invite the &amp;client list</source>
+        <translation>邀请客户列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Invite every client the client list shows now (its search and filters)</source>
+        <translation>邀请客户列表当前显示的所有客户（按其搜索和筛选）</translation>
+    </message>
+    <message>
+        <source>Invite the selected c&amp;lient</source>
+        <translation>邀请所选客户(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove guest</source>
+        <translation>移除来宾(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Print invitations…</source>
+        <translation>打印邀请函(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3 (%4 of %5 coming)</source>
+        <translation>%1 · %2
+%3（%5 个名额中 %4 位出席）</translation>
+    </message>
+    <message>
+        <source>No events yet. Start one with New event…</source>
+        <translation>还没有活动。用“新建活动…”开始一个。</translation>
+    </message>
+    <message>
+        <source>%1 invited · %2 of %3 places taken · %4 came</source>
+        <translation>已邀请 %1 位 · 名额 %3 个已占 %2 个 · 到场 %4 位</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? Its guests&apos; answers stay in the history; Undo brings it back.</source>
+        <translation>删除“%1”？来宾的回复仍保留在历史记录中；撤销可以恢复。</translation>
+    </message>
+    <message>
+        <source>Invite to event</source>
+        <translation>邀请参加活动</translation>
+    </message>
+    <message>
+        <source>%1 invited now; %2 were already invited.</source>
+        <translation>本次邀请 %1 位；另有 %2 位此前已邀请。</translation>
+    </message>
+    <message>
+        <source>Record answer</source>
+        <translation>记录回复</translation>
+    </message>
+    <message>
+        <source>Record attendance</source>
+        <translation>记录到场</translation>
+    </message>
+    <message>
+        <source>Remove guest</source>
+        <translation>移除来宾</translation>
+    </message>
+    <message>
+        <source>Print invitations</source>
+        <translation>打印邀请函</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 invitations written to %2</source>
+        <translation>已将 %1 份邀请函写入 %2</translation>
     </message>
 </context>
 <context>
@@ -2054,6 +2222,106 @@ It fills itself from your clients: birthdays and anniversaries of the people in 
     <message>
         <source>System language</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyPanel</name>
+    <message>
+        <source>Loyalty tier</source>
+        <extracomment>Tables whose change can alter what the tab shows. Emitted with a client id when a friend&apos;s name is clicked.</extracomment>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>%1 — completed trips: %2</source>
+        <translation>%1 — 已完成行程：%2</translation>
+    </message>
+    <message>
+        <source>No tier yet — completed trips: %1</source>
+        <translation>尚无等级 — 已完成行程：%1</translation>
+    </message>
+    <message>
+        <source>The studio has no tiers yet (Clients › Loyalty tiers…).</source>
+        <translation>工作室尚未设定会员等级（客户 › 会员等级…）。</translation>
+    </message>
+    <message>
+        <source>Next: %1 (%2); completed trips still needed: %3.</source>
+        <translation>下一级：%1（%2）；还需完成行程：%3。</translation>
+    </message>
+    <message>
+        <source>Next: %1 (%2).</source>
+        <translation>下一级：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>Friends they brought</source>
+        <translation>推荐来的朋友</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <source>no confirmed trip yet</source>
+        <translation>尚无已确认行程</translation>
+    </message>
+    <message>
+        <source>first trip %1 confirmed %2; thanked %3</source>
+        <translation>首次行程 %1 于 %2 确认；%3 已致谢</translation>
+    </message>
+    <message>
+        <source>first trip %1 confirmed %2; reward not given yet</source>
+        <translation>首次行程 %1 于 %2 确认；尚未奖励</translation>
+    </message>
+    <message>
+        <source>Ideas for this client</source>
+        <translation>为该客户推荐的灵感</translation>
+    </message>
+    <message>
+        <source>No ideas yet: they need a profile, and similar clients need trips they rated 90 or more.</source>
+        <translation>暂无推荐：需要该客户的偏好档案，以及相似客户评分 90 分以上的行程。</translation>
+    </message>
+    <message>
+        <source>Loved there: %1</source>
+        <translation>他们在那里最喜欢：%1</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Not invited to an event yet.</source>
+        <translation>尚未被邀请参加活动。</translation>
+    </message>
+    <message>
+        <source>came</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <source>Post-trip surveys</source>
+        <translation>行程后问卷</translation>
+    </message>
+    <message>
+        <source>No survey answered yet.</source>
+        <translation>尚无问卷回复。</translation>
+    </message>
+    <message>
+        <source>%1: %2/100, would recommend %3/10</source>
+        <translation>%1：%2/100，推荐意愿 %3/10</translation>
+    </message>
+    <message>
+        <source>invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <source>coming</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>maybe</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>not coming</source>
+        <translation>不出席</translation>
     </message>
 </context>
 <context>
@@ -3599,6 +3867,49 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
     </message>
 </context>
 <context>
+    <name>ReferralRuleDialog</name>
+    <message>
+        <source>Referral reward</source>
+        <translation>推荐奖励</translation>
+    </message>
+    <message>
+        <source>A gift</source>
+        <translation>礼物</translation>
+    </message>
+    <message>
+        <source>A credit on a next trip</source>
+        <translation>下次行程抵扣额</translation>
+    </message>
+    <message>
+        <source>e.g. a bottle of Burgundy with a handwritten card</source>
+        <translation>例如一瓶勃艮第葡萄酒和一张手写卡片</translation>
+    </message>
+    <message>
+        <source>Remind the referrer&apos;s advisor on the agenda</source>
+        <translation>在日程中提醒推荐人的顾问</translation>
+    </message>
+    <message>
+        <source>&amp;Reward:</source>
+        <translation>奖励(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>金额(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>币种(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>When a referred client&apos;s first trip is confirmed, the agenda asks to thank the client who referred them; Done logs the reward on their timeline.</source>
+        <translation>被推荐客户的首次行程确认后，日程会提醒感谢推荐人；标记完成后奖励会记入推荐人的时间线。</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Resolve complaint</source>
@@ -4699,6 +5010,82 @@ Items already planned with it keep their details. Undo with Ctrl+Z.</source>
     </message>
 </context>
 <context>
+    <name>SurveyPanel</name>
+    <message>
+        <source>0–100</source>
+        <extracomment>Fires with the recorded :class:`~studio.services.loyalty.surveys.Survey` after a save. Fires with a sentence for the status bar (a PDF written).</extracomment>
+        <translation>0–100</translation>
+    </message>
+    <message>
+        <source>0–10</source>
+        <translation>0–10</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>&amp;Save survey</source>
+        <translation>保存问卷(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Print blank &amp;survey…</source>
+        <translation>打印空白问卷(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Overall satisfaction (0–100):</source>
+        <translation>总体满意度（0–100）(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Would recommend (0–10):</source>
+        <translation>推荐意愿（0–10）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>What to &amp;keep:</source>
+        <translation>值得保留(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>What to &amp;change:</source>
+        <translation>需要改进(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Answered &amp;on:</source>
+        <translation>填写日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The survey follows the trip: it can be entered once the trip is under way or completed.</source>
+        <translation>问卷在行程之后：行程进行中或完成后即可录入。</translation>
+    </message>
+    <message>
+        <source>No survey answered yet for this trip.</source>
+        <translation>此行程尚无问卷回复。</translation>
+    </message>
+    <message>
+        <source>Answered on %1: %2/100, would recommend %3/10.</source>
+        <translation>%1 填写：%2/100，推荐意愿 %3/10。</translation>
+    </message>
+    <message>
+        <source>A low score: a care call is on the agenda.</source>
+        <translation>评分偏低：日程中已安排关怀回访。</translation>
+    </message>
+    <message>
+        <source>Record survey</source>
+        <translation>记录问卷</translation>
+    </message>
+    <message>
+        <source>Print survey</source>
+        <translation>打印问卷</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Survey written to %1</source>
+        <translation>问卷已写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Not syncing: the WebDAV password is needed (F5 asks for it)</source>
@@ -4780,6 +5167,76 @@ Items already planned with it keep their details. Undo with Ctrl+Z.</source>
     <message>
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
+    </message>
+</context>
+<context>
+    <name>TierFormDialog</name>
+    <message>
+        <source>Edit tier</source>
+        <translation>编辑等级</translation>
+    </message>
+    <message>
+        <source>New tier</source>
+        <translation>新建等级</translation>
+    </message>
+    <message>
+        <source>1 is the first tier</source>
+        <translation>1 为第一级</translation>
+    </message>
+    <message>
+        <source>e.g. 150000 CNY, 20000 USD</source>
+        <translation>例如 150000 CNY, 20000 USD</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Chinese:</source>
+        <translation>中文名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Rank:</source>
+        <translation>等级序号(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Completed &amp;trips:</source>
+        <translation>已完成行程数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Or lifetime &amp;spend:</source>
+        <translation>或累计消费(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Spend counts per currency and is never converted; either rule reaches the tier.</source>
+        <translation>消费按币种分别计算，从不换算；满足任一条件即达到该等级。</translation>
+    </message>
+</context>
+<context>
+    <name>TiersDialog</name>
+    <message>
+        <source>Loyalty tiers</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A client&apos;s tier is the highest one reached by completed trips or spend.</source>
+        <translation>客户的会员等级是其已完成行程或消费所达到的最高等级。</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>移除等级</translation>
     </message>
 </context>
 <context>
@@ -5381,6 +5838,10 @@ Items already planned with it keep their details. Undo with Ctrl+Z.</source>
         <translation>纪念册</translation>
     </message>
     <message>
+        <source>Survey</source>
+        <translation>问卷</translation>
+    </message>
+    <message>
         <source>&amp;Print/Export Itinerary…</source>
         <extracomment>Ctrl+P: the handout of the shown version (the main window may add it to a menu).</extracomment>
         <translation>打印/导出行程单(&amp;P)…</translation>
@@ -5962,6 +6423,10 @@ Open it now?</source>
         <source>Studio passphrase</source>
         <translation>工作室口令</translation>
     </message>
+    <message>
+        <source>Edit event</source>
+        <translation>编辑活动</translation>
+    </message>
 </context>
 <context>
     <name>widget</name>
@@ -5973,6 +6438,49 @@ Open it now?</source>
     <message>
         <source>Review…</source>
         <translation>查看…</translation>
+    </message>
+    <message>
+        <source>Salon</source>
+        <translation>沙龙</translation>
+    </message>
+    <message>
+        <source>Tasting</source>
+        <translation>品鉴会</translation>
+    </message>
+    <message>
+        <source>Trip-story evening</source>
+        <translation>旅行故事之夜</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>已邀请</translation>
+    </message>
+    <message>
+        <source>Coming</source>
+        <translation>出席</translation>
+    </message>
+    <message>
+        <source>Maybe</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Not coming</source>
+        <translation>不出席</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Events…</source>
+        <translation>活动(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Loyalty &amp;tiers…</source>
+        <translation>会员等级(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Referral reward…</source>
+        <translation>推荐奖励(&amp;R)…</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,7 @@
 """Tables of loyalty and relationship care: post-trip surveys, the studio's loyalty tiers, its
 events (salons, tastings, trip-story evenings) and their guests.
 
-Registered in :data:`studio.domain.models.MODELS`; the schema is revision ``0021_loyalty``. The
+Registered in :data:`studio.domain.models.MODELS`; the schema is revision ``0015_loyalty``. The
 studio's referral-reward rule is an agenda setting (``referral_reward``), not a table of its own.
 """
 

@@ -22,7 +22,7 @@ REVISIONS: tuple[str, ...] = (
     "0012_safety_checks",
     "0013_privacy",
     "0014_pinyin_search",
-    "0021_loyalty",
+    "0015_loyalty",
 )
 HEAD = REVISIONS[-1]
 

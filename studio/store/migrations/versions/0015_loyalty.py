@@ -1,6 +1,6 @@
 """Loyalty and relationship care: post-trip surveys, loyalty tiers, events and their guests.
 
-Revision ID: 0021_loyalty
+Revision ID: 0015_loyalty
 Revises: 0014_pinyin_search
 Create Date: 2026-12-02
 """
@@ -8,7 +8,7 @@ Create Date: 2026-12-02
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0021_loyalty"
+revision = "0015_loyalty"
 down_revision = "0014_pinyin_search"
 branch_labels = None
 depends_on = None
