@@ -9,7 +9,7 @@ import sqlite3
 from datetime import date
 
 import pytest
-from fixtures.flat_journal import flatten_journal
+from fixtures.flat_journal import LATER_TABLES, flatten_journal
 
 from studio import paths
 from studio.services import clients, exchange, profiles, queries
@@ -31,6 +31,11 @@ def _reading(s: Studio) -> tuple:
             "wall_time FROM change ORDER BY seq"
         ).fetchall()
     return hist, prof, rows
+
+
+def _without_later(doc: dict) -> dict:
+    tables = {k: v for k, v in doc["tables"].items() if k not in LATER_TABLES}
+    return {**doc, "tables": tables}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +66,8 @@ def test_a_studio_with_history_upgrades_and_reads_the_same(demo_studio, tmp_path
     with Studio.open(d) as s:
         assert s.migration == f"0009_studio_profile → {schema.HEAD}"
         assert _reading(s) == before
-        assert exchange.export_document(s) == doc
+        # rows of tables a 0009 studio did not have yet are not in it (the demo fills some)
+        assert _without_later(exchange.export_document(s)) == _without_later(doc)
         assert check(s).ok, check(s).problems
         # the clock goes on from this device's last stamp
         assert s.device_id == device

@@ -22,6 +22,7 @@ from studio.services.demo.common import load_resource, seeded_id
 from studio.services.loyalty import referrals, surveys
 from studio.services.privacy import consent as privacy_consent
 from studio.store import Studio
+from studio.store.write import utc_now
 
 SURVEY_SHARE = 0.7
 SURVEY_WINDOW_DAYS = 420
@@ -40,7 +41,9 @@ def add_loyalty_demo(studio: Studio, *, seed: int, today: date) -> str:
         ).scalar()
 
         def at(day: date, hour: int = 10) -> None:
-            tx.backdate(f"{day.isoformat()}T{hour:02d}:{rng.randint(0, 59):02d}:00Z")
+            when = f"{day.isoformat()}T{hour:02d}:{rng.randint(0, 59):02d}:00Z"
+            # never dated after the present: other laptops hold records stamped in the future
+            tx.backdate(when if when[:19] < utc_now()[:19] else None)
 
         # the studio's rules, a year ago
         at(today - timedelta(days=400), 9)
