@@ -304,6 +304,9 @@ class MainWindow(QMainWindow):
         self.studio_details_action = QAction(self.tr("Studio &details…"), self)
         self.studio_details_action.triggered.connect(self.edit_studio_details)
         file_menu.addAction(self.studio_details_action)
+        from ui.dialogs.import_contacts_wizard import add_import_action
+
+        add_import_action(self, file_menu)  # Import contacts…
         file_menu.addSeparator()
         from ui.sharing_actions import add_sharing_actions
 
