@@ -1758,6 +1758,33 @@ It fills itself from your clients: birthdays and anniversaries of the people in 
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a contacts file</source>
+        <translation>选择联系人文件</translation>
+    </message>
+    <message>
+        <source>A CSV file (any delimiter, UTF-8, UTF-16 or GBK), an Excel workbook (.xlsx) or vCards (.vcf), such as Google&apos;s or Outlook&apos;s contacts export.</source>
+        <translation>CSV 文件（任意分隔符，UTF-8、UTF-16 或 GBK）、Excel 工作簿（.xlsx）或 vCard（.vcf），例如 Google 或 Outlook 导出的联系人。</translation>
+    </message>
+    <message>
+        <source>The file to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>Contacts (*.csv *.txt *.tsv *.xlsx *.vcf);;All files (*)</source>
+        <translation>联系人 (*.csv *.txt *.tsv *.xlsx *.vcf);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Travel Studio</source>
@@ -1993,6 +2020,17 @@ It fills itself from your clients: birthdays and anniversaries of the people in 
     <message>
         <source>History</source>
         <translation>修改记录</translation>
+    </message>
+</context>
+<context>
+    <name>ImportContactsWizard</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -2512,6 +2550,41 @@ The whole dossier is kept and can be restored from Recently deleted, or with Und
 Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
         <translation>Travel Studio %1
 为精品定制旅行工作室打造的客户档案、行程方案与旅行纪念册。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>What each column holds</source>
+        <translation>每一列的内容</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Recognised: %1. Check the columns, then go on.</source>
+        <translation>已识别：%1。请检查各列后继续。</translation>
+    </message>
+    <message>
+        <source>The columns are mapped as last time for a file with these columns.</source>
+        <translation>各列已按上次导入相同列的文件时的方式对应。</translation>
+    </message>
+    <message>
+        <source>Suggested from the column names; choose what each column holds.</source>
+        <translation>根据列名给出的建议；请选择每一列的内容。</translation>
     </message>
 </context>
 <context>
@@ -3516,6 +3589,41 @@ Client dossiers, itineraries and keepsakes for boutique travel studios.</source>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Dry run: what the import will do</source>
+        <translation>试运行：导入将做什么</translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import.</source>
+        <translation>按下“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import possible &amp;duplicates as new clients</source>
+        <translation>将可能重复的记录作为新客户导入(&amp;D)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>可能重复</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Import contacts from %1</source>
+        <translation>从 %1 导入联系人</translation>
+    </message>
+</context>
+<context>
     <name>PrintDialog</name>
     <message>
         <source>Print or export the itinerary</source>
@@ -4317,6 +4425,29 @@ What it sent so far stays; anything it writes after this is refused.</source>
     <message>
         <source>(No upcoming trip for this client.)</source>
         <translation>（该客户近期没有行程。）</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>Sheet and header row</source>
+        <translation>工作表和标题行</translation>
+    </message>
+    <message>
+        <source>Which sheet holds the contacts, and which row names the columns.</source>
+        <translation>哪个工作表包含联系人，哪一行是列名。</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>工作表(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Header row:</source>
+        <translation>标题行(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be read:</source>
+        <translation>将按如下方式读取前几行：</translation>
     </message>
 </context>
 <context>
@@ -6414,6 +6545,29 @@ Open it now?</source>
     </message>
 </context>
 <context>
+    <name>page</name>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Existing client</source>
+        <translation>现有客户</translation>
+    </message>
+    <message>
+        <source>Why / problems</source>
+        <translation>原因 / 问题</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
         <source>The dossier view is not available in this build.</source>
@@ -6481,6 +6635,18 @@ Open it now?</source>
     <message>
         <source>&amp;Referral reward…</source>
         <translation>推荐奖励(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation>导入联系人(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Clients from a CSV, Excel or vCard file, checked before import</source>
+        <translation>从 CSV、Excel 或 vCard 文件导入客户，导入前先检查</translation>
+    </message>
+    <message>
+        <source>Imported: %1 clients created, %2 updated (Edit › Undo takes it back).</source>
+        <translation>已导入：新建 %1 位客户，更新 %2 位（“编辑 › 撤销”可撤回）。</translation>
     </message>
 </context>
 </TS>
