@@ -55,7 +55,7 @@ def test_wizard_imports_a_csv_as_one_undoable_step(ctx, qtbot, tmp_path):
 
     with qtbot.waitSignal(ctx.bridge.sig_changed):
         wizard.next()  # on the last page: Import
-    assert wizard.result is not None and wizard.result.clients_created == 2
+    assert wizard.imported is not None and wizard.imported.clients_created == 2
     assert queries.find_client(ctx.studio, "Olivia Hartmann").name == "Olivia Hartmann"
     assert queries.find_client(ctx.studio, "Kenji Sato").name == "Kenji Sato"
     assert len(queries.client_ids(ctx.studio, queries.ClientFilter())) == before + 2

@@ -54,7 +54,7 @@ def add_import_action(window: QMainWindow, menu: QMenu) -> QAction:
     def run() -> None:
         wizard = ImportContactsWizard(window.ctx, window)  # type: ignore[attr-defined]
         wizard.exec()
-        done = wizard.result
+        done = wizard.imported
         if done is not None:
             window.statusBar().showMessage(
                 window.tr("Imported: %1 clients created, %2 updated (Edit › Undo takes it back).")
@@ -84,7 +84,7 @@ def _show_error(label: QLabel, text: str) -> None:
 
 class ImportContactsWizard(QWizard):
     """The wizard; ``table``, ``choice`` and ``plan`` hold what the pages found so far and
-    ``result`` what was imported."""
+    ``imported`` what was imported."""
 
     def __init__(self, ctx, parent: QWidget | None = None, path: str | None = None):  # noqa: ANN001
         super().__init__(parent)
@@ -92,7 +92,7 @@ class ImportContactsWizard(QWizard):
         self.table: Table | None = None
         self.plan: ImportPlan | None = None
         self.mapping_used: dict[str, str] = {}
-        self.result: ImportResult | None = None
+        self.imported: ImportResult | None = None
         self.setWindowTitle(self.tr("Import contacts"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
@@ -452,7 +452,7 @@ class PreviewPage(QWizardPage):
         assert plan is not None and table is not None
         text = self.tr("Import contacts from %1").replace("%1", plan.source)
         try:
-            self.w.result = self.w.ctx.execute(
+            self.w.imported = self.w.ctx.execute(
                 text, lambda: contacts_io.write_plan(self.w.studio, plan)
             )
         except StudioError as e:
