@@ -323,7 +323,9 @@ def test_sealed_files_round_trip_and_seek(tmp_path, size):
     data = os.urandom(size)
     target = tmp_path / "f.bin"
     sealed_files.write_bytes(target, data, key)
-    assert sealed_files.is_sealed(target) and data not in target.read_bytes()[16:] or size == 0
+    assert sealed_files.is_sealed(target)
+    # a random run of 8 bytes turns up in random ciphertext by chance about never; 1 byte often
+    assert size < 8 or data[:8] not in target.read_bytes()
     assert sealed_files.read_bytes(target, key) == data
     assert sealed_files.content_size(target, key) == size
     with sealed_files.open_read(target, key) as fh:
