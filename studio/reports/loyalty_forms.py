@@ -181,21 +181,51 @@ def _lines(n: int, width: float, rule: Any) -> Any:
     return t
 
 
+def _brand(brand: str, brand_native: str, st: dict[str, Any]) -> list:
+    """The studio's name as the form's first lines (its native name below when it has one)."""
+    lines = [_para(brand.upper(), st["brand"])]
+    if brand_native:
+        lines.append(_para(brand_native, st["brand"]))
+    return lines
+
+
+def _write(
+    story: list, out: Path, pagesize: Any, margins: tuple[float, float], title: str, content: Any
+) -> int:
+    """Build ``story`` into ``out`` atomically; ``margins`` is (left/right, top/bottom) in points.
+    Returns the number of pages."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    side, edge = margins
+    with atomic_path(out) as tmp:
+        doc = SimpleDocTemplate(
+            str(tmp),
+            pagesize=pagesize,
+            leftMargin=side,
+            rightMargin=side,
+            topMargin=edge,
+            bottomMargin=edge,
+            title=title,
+            author=f"{content.brand} {content.brand_native}".strip(),
+            lang="zh-CN" if content.lang == "zh" else "en",
+        )
+        doc.build(story, canvasmaker=fonts.Canvas)
+        return int(doc.page)
+
+
 def render_survey(content: SurveyContent, out: Path) -> int:
     """Write the survey form (atomically); returns the number of pages."""
     fonts.register()
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Spacer, Table, TableStyle
 
     w = words(content.lang)
     st, (ink, accent) = _styles(content.lang)
     rule = colors.HexColor("#c9bfa8")
     width = A4[0] - 36 * mm - 12
-    story: list = [_para(content.brand.upper(), st["brand"])]
-    if content.brand_native:
-        story.append(_para(content.brand_native, st["brand"]))
+    story: list = _brand(content.brand, content.brand_native, st)
     story += [
         Spacer(1, 3 * mm),
         _para(w["survey_title"], st["title"]),
@@ -233,21 +263,8 @@ def render_survey(content: SurveyContent, out: Path) -> int:
     story += [Spacer(1, 4 * mm), _para(w["keep"], st["q"]), _lines(4, width, rule)]
     story += [Spacer(1, 4 * mm), _para(w["change"], st["q"]), _lines(4, width, rule)]
     story += [Spacer(1, 8 * mm), _para(w["thanks"], st["sub"])]
-    with atomic_path(out) as tmp:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=A4,
-            leftMargin=18 * mm,
-            rightMargin=18 * mm,
-            topMargin=18 * mm,
-            bottomMargin=18 * mm,
-            title=f"{w['survey_title']} — {content.client}",
-            author=f"{content.brand} {content.brand_native}".strip(),
-            lang="zh-CN" if content.lang == "zh" else "en",
-        )
-        doc.build(story, canvasmaker=fonts.Canvas)
-        pages = doc.page
-    return pages
+    title = f"{w['survey_title']} — {content.client}"
+    return _write(story, out, A4, (18 * mm, 18 * mm), title, content)
 
 
 def render_invitations(content: InvitationContent, out: Path) -> int:
@@ -256,7 +273,7 @@ def render_invitations(content: InvitationContent, out: Path) -> int:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A5
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 
     if not content.guests:
         from studio.errors import StudioError
@@ -270,9 +287,7 @@ def render_invitations(content: InvitationContent, out: Path) -> int:
     for n, guest in enumerate(content.guests):
         if n:
             story.append(PageBreak())
-        story.append(_para(content.brand.upper(), st["brand"]))
-        if content.brand_native:
-            story.append(_para(content.brand_native, st["brand"]))
+        story += _brand(content.brand, content.brand_native, st)
         story += [
             Spacer(1, 10 * mm),
             _para(w["invite_title"], st["title"]),
@@ -303,18 +318,5 @@ def render_invitations(content: InvitationContent, out: Path) -> int:
             Spacer(1, 8 * mm),
             _para(w["rsvp"].format(day=content.reply_by, capacity=content.capacity), st["body"]),
         ]
-    with atomic_path(out) as tmp:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=A5,
-            leftMargin=15 * mm,
-            rightMargin=15 * mm,
-            topMargin=16 * mm,
-            bottomMargin=16 * mm,
-            title=f"{w['invite_title']} — {content.title}",
-            author=f"{content.brand} {content.brand_native}".strip(),
-            lang="zh-CN" if content.lang == "zh" else "en",
-        )
-        doc.build(story, canvasmaker=fonts.Canvas)
-        pages = doc.page
-    return pages
+    title = f"{w['invite_title']} — {content.title}"
+    return _write(story, out, A5, (15 * mm, 16 * mm), title, content)
