@@ -19,6 +19,7 @@ from studio.domain.models import Interaction
 from studio.services.agenda.actions import action_id
 from studio.services.agenda.rules import _put_setting
 from studio.services.demo.common import load_resource, seeded_id
+from studio.services.loyalty import events as events_service
 from studio.services.loyalty import referrals, surveys
 from studio.services.privacy import consent as privacy_consent
 from studio.store import Studio
@@ -87,16 +88,14 @@ def add_loyalty_demo(studio: Studio, *, seed: int, today: date) -> str:
             clean = surveys.clean_answers(overall, rec, keep, change)
             at(day, 15)
             iid = seeded_id(ids)
-            tx.create(
-                Interaction,
-                id=iid,
+            surveys.feedback_entry(
+                tx,
                 client_id=cid,
-                kind="feedback",
-                occurred_at=day.isoformat(),
                 advisor_id=adv or owner,
-                summary=surveys._summary(title, overall, rec),
-                body=surveys._body(clean["keep"], clean["change"]),
-                satisfaction=overall,
+                title=title,
+                answers=clean,
+                day=day.isoformat(),
+                id=iid,
             )
             tx.create(
                 TripSurvey,
@@ -170,7 +169,7 @@ def add_loyalty_demo(studio: Studio, *, seed: int, today: date) -> str:
             invited_on = min(held - timedelta(days=30), today)
             at(invited_on - timedelta(days=2), 9)
             eid = seeded_id(ids)
-            tx.create(
+            event = tx.create(
                 StudioEvent,
                 id=eid,
                 kind=ev["kind"],
@@ -202,16 +201,7 @@ def add_loyalty_demo(studio: Studio, *, seed: int, today: date) -> str:
                 if rsvp == "yes" and k < ev["came"] and held <= today:
                     at(held, 21)
                     iid = seeded_id(ids)
-                    tx.create(
-                        Interaction,
-                        id=iid,
-                        client_id=cid,
-                        kind="meeting",
-                        occurred_at=held.isoformat(),
-                        advisor_id=owner,
-                        summary=f"Came to the {ev['kind'].replace('story', 'trip-story evening')} “{ev['title']}”",
-                        body="\n".join(x for x in (ev["theme"], ev["place"]) if x),
-                    )
+                    events_service.attendance_entry(tx, event, cid, owner, id=iid)
                     tx.update(EventGuest, gid, attended=True, interaction_id=iid)
         tx.backdate(None)
     return f", {n_surveys:,} post-trip surveys, {events} events"

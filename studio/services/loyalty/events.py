@@ -241,6 +241,29 @@ def set_rsvp(studio: Studio, event_id: str, client_id: str, rsvp: str) -> dict:
         return tx.update(EventGuest, guest.id, rsvp=rsvp)
 
 
+def attendance_entry(
+    tx: Transaction,
+    event: StudioEvent,
+    client_id: str,
+    advisor_id: str | None,
+    id: str | None = None,
+) -> Interaction:
+    """The meeting an attended event leaves on the guest's timeline; ``id`` only for the demo's
+    seeded ids."""
+    seeded = {"id": id} if id else {}
+    kind_label = tr(KINDS.get(event.kind, event.kind))
+    return tx.create(
+        Interaction,
+        **seeded,
+        client_id=client_id,
+        kind="meeting",
+        occurred_at=event.held_on,
+        advisor_id=advisor_id,
+        summary=tr("Came to the {kind} “{title}”", kind=kind_label.lower(), title=event.title),
+        body="\n".join(x for x in (event.theme, event.place) if x),
+    )
+
+
 def set_attended(studio: Studio, event_id: str, client_id: str, attended: bool = True) -> dict:
     """Mark whether a guest came: it writes (or removes) a meeting on their timeline."""
     with studio.transaction() as tx:
@@ -254,18 +277,7 @@ def set_attended(studio: Studio, event_id: str, client_id: str, attended: bool =
                     "attended",
                     tr("{title} has not happened yet ({day}).", title=event.title, day=held),
                 )
-            kind_label = tr(KINDS.get(event.kind, event.kind))
-            interaction = tx.create(
-                Interaction,
-                client_id=client_id,
-                kind="meeting",
-                occurred_at=held,
-                advisor_id=studio.advisor_id,
-                summary=tr(
-                    "Came to the {kind} “{title}”", kind=kind_label.lower(), title=event.title
-                ),
-                body="\n".join(x for x in (event.theme, event.place) if x),
-            )
+            interaction = attendance_entry(tx, event, client_id, studio.advisor_id)
             changes["interaction_id"] = interaction.id
             if guest.rsvp != "yes":
                 changes["rsvp"] = "yes"

@@ -125,10 +125,24 @@ def record_survey(
                     occurred_at=day,
                 )
             else:
-                iid = _feedback(tx, trip, summary, body, answers["overall"], day, studio).id
+                iid = feedback_entry(
+                    tx,
+                    client_id=trip.client_id,
+                    advisor_id=studio.advisor_id,
+                    title=trip.title,
+                    answers=answers,
+                    day=day,
+                ).id
             tx.update(TripSurvey, sid, interaction_id=iid, answered_on=day, **answers)
         else:
-            iid = _feedback(tx, trip, summary, body, answers["overall"], day, studio).id
+            iid = feedback_entry(
+                tx,
+                client_id=trip.client_id,
+                advisor_id=studio.advisor_id,
+                title=trip.title,
+                answers=answers,
+                day=day,
+            ).id
             sid = tx.create(
                 TripSurvey,
                 client_id=trip.client_id,
@@ -143,18 +157,29 @@ def record_survey(
         )
 
 
-def _feedback(
-    tx: Transaction, trip: Trip, summary: str, body: str, overall: int, day: str, studio: Studio
+def feedback_entry(
+    tx: Transaction,
+    *,
+    client_id: str,
+    advisor_id: str | None,
+    title: str,
+    answers: dict,
+    day: str,
+    id: str | None = None,
 ) -> Interaction:
+    """The survey's feedback on the client's timeline (``answers`` as :func:`clean_answers`
+    gives them); ``id`` only for the demo's seeded ids."""
+    seeded = {"id": id} if id else {}
     return tx.create(
         Interaction,
-        client_id=trip.client_id,
+        **seeded,
+        client_id=client_id,
         kind="feedback",
         occurred_at=day,
-        advisor_id=studio.advisor_id,
-        summary=summary,
-        body=body,
-        satisfaction=overall,
+        advisor_id=advisor_id,
+        summary=_summary(title, answers["overall"], answers["recommend"]),
+        body=_body(answers["keep"], answers["change"]),
+        satisfaction=answers["overall"],
     )
 
 
